@@ -1,0 +1,167 @@
+package se.kvalitet.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the {@link OutboxRelay} on a thread of its own: woken right after a transaction that wrote
+ * outbox rows commits, and otherwise every {@code kvalitet.outbox.relay.poll-interval}; while
+ * Kafka is down it backs off exponentially up to {@code max-backoff} and keeps every row.
+ */
+@ApplicationScoped
+public class OutboxRelayRunner {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayRunner.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.poll-interval", defaultValue = "1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.max-backoff", defaultValue = "10S")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.send-timeout", defaultValue = "20S")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "kvalitet.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private OutboxRelay relay;
+
+    void onStart(@Observes StartupEvent ev) {
+        if (!enabled) {
+            LOG.info("Outbox relay disabled (kvalitet.outbox.relay.enabled=false)");
+            return;
+        }
+        relay = new OutboxRelay(dataSource, this::newProducer, batchSize, sendTimeout, clock);
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        running = false;
+        if (thread != null) {
+            wakeUp.release();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            relay.close();
+        }
+    }
+
+    /** Asks the relay to publish now (called after a commit that wrote outbox rows). */
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofMillis(200);
+        Instant nextPurge = clock.instant();
+        while (running) {
+            try {
+                OutboxRelay.Result r = relay.relayOnce();
+                if (r.failed()) {
+                    sleep(backoff);
+                    backoff = min(backoff.multipliedBy(2), maxBackoff);
+                    continue;
+                }
+                backoff = Duration.ofMillis(200);
+                if (clock.instant().isAfter(nextPurge)) {
+                    purge();
+                    nextPurge = clock.instant().plus(Duration.ofHours(1));
+                }
+                if (r.sent() < batchSize) {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Outbox relay pass failed (%s); retrying in %s", e.toString(), backoff);
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), maxBackoff);
+            }
+        }
+    }
+
+    private void purge() throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            int n = OutboxStore.purgeSent(c, clock.instant().minus(retention));
+            if (n > 0) {
+                LOG.debugf("Outbox: purged %d published events older than %s", n, retention);
+            }
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            wakeUp.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Idempotent, acks=all, ordered per partition; gives up on a send quickly so the relay can back off. */
+    public static Properties producerProperties(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return p;
+    }
+}
