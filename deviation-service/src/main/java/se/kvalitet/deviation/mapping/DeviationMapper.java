@@ -1,0 +1,40 @@
+package se.kvalitet.deviation.mapping;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import se.kvalitet.deviation.Deviation;
+import se.kvalitet.deviation.rest.DeviationResponse;
+import se.kvalitet.deviation.rest.ReportDeviationRequest;
+
+/** Entity to and from the API model; entities never leave the service. */
+public final class DeviationMapper {
+
+    private DeviationMapper() {
+    }
+
+    public static Deviation toEntity(ReportDeviationRequest r) {
+        Deviation d = new Deviation();
+        d.id = UUID.randomUUID();
+        d.summary = r.summary().strip();
+        d.description = r.description().strip();
+        d.occurredAt = r.occurredAt();
+        d.noticedAt = r.noticedAt();
+        d.orgUnitId = r.orgUnitId();
+        d.involvedOrgUnitIds = new LinkedHashSet<>(r.involvedOrgUnitIds() == null ? List.of() : r.involvedOrgUnitIds());
+        d.suggestedCategory = r.suggestedCategory();
+        d.immediateActions = r.immediateActions() == null ? null : r.immediateActions().strip();
+        if (r.externalReference() != null) {
+            d.externalSource = r.externalReference().source();
+            d.externalId = r.externalReference().id();
+        }
+        return d;
+    }
+
+    public static DeviationResponse toResponse(Deviation d) {
+        return new DeviationResponse(d.id, d.summary, d.description, d.occurredAt, d.noticedAt, d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds), d.suggestedCategory, d.immediateActions, d.channel,
+                d.externalSource == null ? null : new ReportDeviationRequest.ExternalReference(d.externalSource, d.externalId),
+                d.status, d.createdAt, d.updatedAt);
+    }
+}

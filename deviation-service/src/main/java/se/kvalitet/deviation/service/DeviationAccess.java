@@ -1,0 +1,34 @@
+package se.kvalitet.deviation.service;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.UUID;
+import se.kvalitet.deviation.Deviation;
+import se.kvalitet.web.Caller;
+
+/**
+ * Object-level access to case records (need-to-know, offentlighets- och sekretesslagen): the
+ * quality team sees every report; a unit manager the reports of the units in the token; a
+ * reporter or machine client the reports it filed. What a caller may not see does not exist for
+ * them (404).
+ */
+@RequestScoped
+public class DeviationAccess {
+
+    @Inject
+    Caller caller;
+
+    public boolean canRead(Deviation d) {
+        if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
+            return true;
+        }
+        if (caller.hasRole(Roles.UNIT_MANAGER)) {
+            Set<UUID> units = caller.orgUnits();
+            if (units.contains(d.orgUnitId) || d.involvedOrgUnitIds.stream().anyMatch(units::contains)) {
+                return true;
+            }
+        }
+        return d.reporterSubject.equals(caller.subject());
+    }
+}

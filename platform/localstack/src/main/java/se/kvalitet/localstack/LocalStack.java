@@ -1,0 +1,1095 @@
+package se.kvalitet.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.jboss.logmanager.LogContext;
+import se.kvalitet.testing.FreePorts;
+import se.kvalitet.testing.KafkaBroker;
+import se.kvalitet.testing.PostgresServer;
+
+/**
+ * The whole suite on one machine without Docker: PostgreSQL (one database per service) and a
+ * Kafka broker inside this JVM, Keycloak with the {@value #REALM} realm as a child process, then
+ * the four services and the gateway as child processes running their packaged Quarkus jars.
+ *
+ * <p>Used by {@code run-local.sh} through {@link #main(String[])}, and as a library by
+ * end-to-end tests:
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().temporary().randomPorts().build().start()) {
+ *     String gateway = stack.gatewayUrl();
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String REALM = "kvalitet";
+    public static final String REALM_FILE = "kvalitet-realm.json";
+    public static final String KEYCLOAK_ADMIN_USER = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
+    public static final List<String> DATABASES = List.of("deviation", "registry", "followup", "report");
+
+    private static final String LOCALSTACK_PID = "localstack";
+    private static final String KEYCLOAK = "keycloak";
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
+
+    /** Loggers of the in-JVM infrastructure kept at WARN; held here so their levels are not collected. */
+    private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
+
+    private final Builder options;
+    private final Path stateDir;
+    private final Path logDir;
+    private final Map<Service, Integer> servicePorts;
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final int keycloakPort;
+    private final int keycloakManagementPort;
+
+    private final Object lock = new Object();
+    private final Object closeLock = new Object();
+    private volatile boolean started;
+    private volatile boolean closing;
+    private boolean closed;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private ChildProcess keycloak;
+    private final Map<Service, ChildProcess> running = new EnumMap<>(Service.class);
+    private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
+    private Thread shutdownHook;
+
+    private LocalStack(Builder b, Path stateDir) {
+        this.options = b;
+        this.stateDir = stateDir;
+        this.logDir = b.logDir != null ? b.logDir : stateDir.resolve("logs");
+        this.postgresPort = FreePorts.orPick(b.postgresPort);
+        this.kafkaPort = FreePorts.orPick(b.kafkaPort);
+        this.keycloakPort = FreePorts.orPick(b.keycloakPort);
+        this.keycloakManagementPort = FreePorts.orPick(b.keycloakManagementPort);
+        EnumMap<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, FreePorts.orPick(b.servicePorts.getOrDefault(s, s.defaultPort())));
+        }
+        this.servicePorts = Collections.unmodifiableMap(ports);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Starts everything that is switched on, in order, waiting for each piece to be ready. On
+     * failure everything started so far is stopped again and the exception says what failed, with
+     * the tail of the failing process's log.
+     */
+    public LocalStack start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("already started");
+            }
+            started = true;
+        }
+        if (options.shutdownHook) {
+            shutdownHook = new Thread(this::close, "localstack-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        try {
+            Map<Service, Path> jars = locateJars();
+            prepareStateDir();
+            checkPortsFree();
+            quietInfrastructureLogs();
+
+            long keycloakLaunched = 0;
+            if (options.keycloak) {
+                keycloakLaunched = System.nanoTime();
+                register(launchKeycloak());
+                say("Keycloak starting on " + keycloakUrl() + " (Java " + Jdks.describeHome(keycloakJavaHome())
+                        + ", log " + logFile(KEYCLOAK) + ")");
+            }
+            if (options.postgres) {
+                long t = System.nanoTime();
+                PostgresServer pg = startPostgres();
+                register(pg);
+                for (String db : DATABASES) {
+                    pg.createDatabase(db);
+                }
+                readyAfter.put("postgres", since(t));
+                say("PostgreSQL ready on port " + postgresPort + " with databases " + String.join(", ", DATABASES));
+            }
+            if (options.kafka) {
+                long t = System.nanoTime();
+                register(KafkaBroker.start(kafkaPort, stateDir.resolve("kafka")));
+                readyAfter.put("kafka", since(t));
+                say("Kafka ready at " + kafkaBootstrapServers());
+            }
+            if (options.keycloak) {
+                keycloak.awaitHttpOk(keycloakManagementUrl() + "/health/ready", options.keycloakTimeout, this::isClosing);
+                keycloak.awaitHttpOk(issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30), this::isClosing);
+                readyAfter.put(KEYCLOAK, since(keycloakLaunched));
+                say("Keycloak ready after " + seconds(readyAfter.get(KEYCLOAK)) + " s");
+            }
+            startServices(jars);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Stops a running service or the gateway (the rest keeps running), e.g. to test how others cope. */
+    public void stopService(Service service) {
+        ChildProcess p;
+        synchronized (lock) {
+            p = running.remove(service);
+        }
+        if (p != null) {
+            p.stop(SERVICE_STOP_GRACE);
+        }
+    }
+
+    /** Starts a service or the gateway (again) and waits until it is ready. */
+    public void startService(Service service) {
+        Path jar = locateJar(service).orElseThrow(() -> notBuilt(List.of(service)));
+        long t = System.nanoTime();
+        ChildProcess p = launchService(service, jar);
+        synchronized (lock) {
+            if (closing) {
+                p.stop(SERVICE_STOP_GRACE);
+                throw new IllegalStateException("shutting down");
+            }
+            running.put(service, p);
+        }
+        p.awaitHttpOk(serviceUrl(service) + "/q/health/ready", options.serviceTimeout, this::isClosing);
+        readyAfter.put(service.module(), since(t));
+    }
+
+    /**
+     * Stops services first (gateway, then the domain services), then Keycloak, Kafka and
+     * PostgreSQL. Safe to call more than once and from a shutdown hook while {@link #start()} is
+     * still running.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            PostgresServer pg;
+            KafkaBroker broker;
+            ChildProcess kc;
+            List<ChildProcess> apps;
+            ChildProcess gateway;
+            synchronized (lock) {
+                closing = true;
+                pg = postgres;
+                broker = kafka;
+                kc = keycloak;
+                gateway = running.remove(Service.GATEWAY);
+                apps = new ArrayList<>(running.values());
+                running.clear();
+                postgres = null;
+                kafka = null;
+                keycloak = null;
+            }
+            if (gateway != null || !apps.isEmpty() || kc != null || broker != null || pg != null) {
+                say("stopping");
+            }
+            if (gateway != null) {
+                gateway.stop(SERVICE_STOP_GRACE);
+            }
+            List<Thread> stoppers = new ArrayList<>();
+            for (ChildProcess app : apps) {
+                Thread t = new Thread(() -> app.stop(SERVICE_STOP_GRACE), "stop-" + app.name());
+                t.start();
+                stoppers.add(t);
+            }
+            joinAll(stoppers);
+            if (kc != null) {
+                kc.stop(KEYCLOAK_STOP_GRACE);
+            }
+            if (!apps.isEmpty() || gateway != null || kc != null) {
+                say("child processes stopped");
+            }
+            if (broker != null) {
+                try {
+                    broker.close();
+                } catch (RuntimeException e) {
+                    System.err.println("[localstack] stopping Kafka failed: " + e);
+                }
+            }
+            if (pg != null) {
+                try {
+                    pg.close();
+                } catch (RuntimeException e) {
+                    System.err.println("[localstack] stopping PostgreSQL failed: " + e);
+                }
+            }
+            try {
+                Files.deleteIfExists(pidFile(LOCALSTACK_PID));
+            } catch (IOException e) {
+                // checked against the process table on the next start
+            }
+            if (options.temporary && options.deleteTemporary) {
+                deleteRecursively(stateDir);
+            }
+            if (broker != null || pg != null) {
+                say("stopped");
+            }
+            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down
+                }
+            }
+            closed = true;
+        }
+    }
+
+    private void say(String message) {
+        try {
+            options.progress.accept(message);
+        } catch (RuntimeException e) {
+            // progress output must not break starting or stopping
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+
+    // ------------------------------------------------------------------ where things are
+
+    public String gatewayUrl() {
+        return serviceUrl(Service.GATEWAY);
+    }
+
+    public String serviceUrl(Service service) {
+        return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    public int port(Service service) {
+        return servicePorts.get(service);
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    public String keycloakManagementUrl() {
+        return "http://127.0.0.1:" + keycloakManagementPort;
+    }
+
+    /** The realm's issuer, which the services use as {@code quarkus.oidc.auth-server-url}. */
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public String jwksUrl() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The in-JVM broker, e.g. to stop and restart it in a resilience test; null when not started. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The embedded PostgreSQL server; null when not started. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** {@code keycloak.log} or {@code <module>.log}. */
+    public Path logFile(String name) {
+        return logDir.resolve(name + ".log");
+    }
+
+    public Path logFile(Service service) {
+        return logFile(service.module());
+    }
+
+    public Set<Service> services() {
+        return Collections.unmodifiableSet(options.services);
+    }
+
+    public boolean keycloakEnabled() {
+        return options.keycloak;
+    }
+
+    public boolean demoData() {
+        return options.demoData;
+    }
+
+    /** How long each piece took from launch to ready, in start order. */
+    public Map<String, Duration> readyTimes() {
+        synchronized (readyAfter) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(readyAfter));
+        }
+    }
+
+    public Optional<Duration> keycloakReadyTime() {
+        return Optional.ofNullable(readyAfter.get(KEYCLOAK));
+    }
+
+    /** The Keycloak distribution this stack runs. */
+    public Path keycloakHome() {
+        return options.keycloakHome != null ? options.keycloakHome : defaultKeycloakHome();
+    }
+
+    /** The JDK Keycloak runs on: the newest one of at least 21 under /usr/lib/jvm, else this JVM's. */
+    public Path keycloakJavaHome() {
+        return options.keycloakJavaHome != null ? options.keycloakJavaHome
+                : Jdks.preferred(Path.of("/usr/lib/jvm"), 21).home();
+    }
+
+    public Path repoRoot() {
+        return options.repoRoot;
+    }
+
+    // ------------------------------------------------------------------ PostgreSQL
+
+    private PostgresServer startPostgres() {
+        Path data = stateDir.resolve("postgres");
+        stopLeftoverPostgres(data);
+        return PostgresServer.start(postgresPort, data, options.temporary);
+    }
+
+    /**
+     * A run killed with SIGKILL leaves its PostgreSQL running (it is a separate process) and a
+     * {@code postmaster.pid} behind: stop that server (SIGINT is PostgreSQL's fast shutdown) and
+     * remove a pid file whose process is gone, so the next start owns the data directory.
+     */
+    private static void stopLeftoverPostgres(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+            Optional<ProcessHandle> h = ProcessHandle.of(pid);
+            if (h.isPresent() && h.get().isAlive()
+                    && h.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+                System.err.println("[localstack] stopping PostgreSQL left running by an earlier run (pid " + pid + ")");
+                new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (h.get().isAlive() && System.nanoTime() < deadline) {
+                    ChildProcess.sleep(100);
+                }
+                if (h.get().isAlive()) {
+                    h.get().destroyForcibly();
+                    h.get().onExit().join();
+                }
+            }
+            if (h.isEmpty() || !h.get().isAlive()) {
+                Files.deleteIfExists(pidFile);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // PostgreSQL itself reports an unusable lock file
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ Keycloak
+
+    private ChildProcess launchKeycloak() {
+        Path home = keycloakHome();
+        Path kcSh = home.resolve("bin").resolve("kc.sh");
+        if (!Files.isRegularFile(kcSh)) {
+            throw new IllegalStateException("Keycloak is not unpacked at " + home + ". Build platform/localstack first "
+                    + "(./mvnw -B -q -pl platform/localstack -am install -DskipTests), which unpacks "
+                    + "org.keycloak:keycloak-quarkus-dist there; or start without Keycloak (--no-keycloak).");
+        }
+        installRealm(home);
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", kcSh.toString(), "start-dev", "--import-realm",
+                "--http-host=127.0.0.1",
+                "--http-port=" + keycloakPort,
+                "--http-management-port=" + keycloakManagementPort,
+                "--health-enabled=true"));
+        if (options.keycloakInMemory) {
+            cmd.add("--db=dev-mem");
+        } else {
+            Path db = stateDir.resolve("keycloak").toAbsolutePath();
+            try {
+                Files.createDirectories(db);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cmd.add("--db=dev-file");
+            cmd.add("--db-url=jdbc:h2:file:" + db.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_HOME", keycloakJavaHome().toString());
+        env.put("JAVA_OPTS_KC_HEAP", options.keycloakHeap);
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+        ChildProcess p = ChildProcess.start(KEYCLOAK, cmd, env, home, logFile(KEYCLOAK), pidFile(KEYCLOAK));
+        return p;
+    }
+
+    /** Puts the realm file into the distribution's {@code data/import}, which {@code --import-realm} reads. */
+    private void installRealm(Path home) {
+        try {
+            Path importDir = home.resolve("data").resolve("import");
+            Files.createDirectories(importDir);
+            Path target = importDir.resolve(REALM_FILE);
+            Path source = realmSource();
+            if (source != null) {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try (InputStream in = LocalStack.class.getResourceAsStream(REALM_FILE)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no realm file: neither deploy/keycloak/" + REALM_FILE
+                                + " under " + options.repoRoot + " nor the copy inside this jar");
+                    }
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not install the realm file into " + home, e);
+        }
+    }
+
+    private Path realmSource() {
+        if (options.realmFile != null) {
+            return options.realmFile;
+        }
+        Path inRepo = options.repoRoot.resolve("deploy").resolve("keycloak").resolve(REALM_FILE);
+        return Files.isRegularFile(inRepo) ? inRepo : null;
+    }
+
+    static Path defaultKeycloakHome() {
+        String configured = System.getProperty("kvalitet.keycloak.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String cache = System.getProperty("kvalitet.cache");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache", "kvalitet");
+        return base.resolve("keycloak-" + keycloakVersion());
+    }
+
+    static String keycloakVersion() {
+        Properties p = new Properties();
+        try (InputStream in = LocalStack.class.getResourceAsStream("localstack.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String v = p.getProperty("keycloak.version");
+        if (v == null || v.isBlank() || v.startsWith("${")) {
+            throw new IllegalStateException("localstack.properties lacks keycloak.version: build platform/localstack with Maven");
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ services
+
+    private Map<Service, Path> locateJars() {
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        List<Service> missing = new ArrayList<>();
+        for (Service s : options.services) {
+            locateJar(s).ifPresentOrElse(j -> jars.put(s, j), () -> missing.add(s));
+        }
+        if (!missing.isEmpty()) {
+            throw notBuilt(missing);
+        }
+        return jars;
+    }
+
+    private IllegalStateException notBuilt(List<Service> missing) {
+        StringBuilder sb = new StringBuilder("not built yet (no target/quarkus-app/quarkus-run.jar): ");
+        for (int i = 0; i < missing.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(missing.get(i).module());
+        }
+        sb.append(". Build first: ./mvnw -B -q install -DskipTests (./run-local.sh builds when a jar is missing), "
+                + "or start the infrastructure only (--infra-only).");
+        return new IllegalStateException(sb.toString());
+    }
+
+    /** {@code <root>/<module>/target/quarkus-app/quarkus-run.jar}, or under {@code services/}. */
+    private Optional<Path> locateJar(Service s) {
+        Path override = options.serviceJars.get(s);
+        if (override != null) {
+            return Files.isRegularFile(override) ? Optional.of(override) : Optional.empty();
+        }
+        for (Path dir : List.of(options.repoRoot.resolve(s.module()),
+                options.repoRoot.resolve("services").resolve(s.module()))) {
+            Path jar = dir.resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            if (Files.isRegularFile(jar)) {
+                return Optional.of(jar);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void startServices(Map<Service, Path> jars) {
+        // domain services start side by side (they do not call each other), the gateway last
+        List<Service> domain = options.services.stream().filter(s -> !s.isGateway()).toList();
+        Map<Service, Long> launched = new EnumMap<>(Service.class);
+        for (Service s : domain) {
+            launched.put(s, System.nanoTime());
+            register(s, launchService(s, jars.get(s)));
+            say(s.module() + " starting (log " + logFile(s) + ")");
+        }
+        for (Service s : domain) {
+            ChildProcess p;
+            synchronized (lock) {
+                p = running.get(s);
+            }
+            if (p == null) {
+                throw new IllegalStateException("shutting down");
+            }
+            p.awaitHttpOk(serviceUrl(s) + "/q/health/ready", options.serviceTimeout, this::isClosing);
+            readyAfter.put(s.module(), since(launched.get(s)));
+            say(s.module() + " ready on " + serviceUrl(s) + " after " + seconds(readyAfter.get(s.module())) + " s");
+        }
+        if (options.services.contains(Service.GATEWAY)) {
+            long t = System.nanoTime();
+            ChildProcess gw = launchService(Service.GATEWAY, jars.get(Service.GATEWAY));
+            register(Service.GATEWAY, gw);
+            gw.awaitHttpOk(gatewayUrl() + "/q/health/ready", options.serviceTimeout, this::isClosing);
+            readyAfter.put(Service.GATEWAY.module(), since(t));
+            say("gateway ready on " + gatewayUrl() + " after " + seconds(readyAfter.get(Service.GATEWAY.module())) + " s");
+        }
+    }
+
+    /** The environment a service or the gateway is started with. */
+    public Map<String, String> environment(Service s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePorts.get(s)));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
+        if (s.isGateway()) {
+            for (Service target : Service.values()) {
+                target.gatewayRouteVariable().ifPresent(v -> env.put(v, serviceUrl(target)));
+            }
+        } else {
+            if (options.postgres) {
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database().orElseThrow()));
+                env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+                env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+            }
+            if (options.kafka) {
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+            }
+            env.put("KVALITET_DEMO_DATA_ENABLED", Boolean.toString(options.demoData));
+        }
+        env.putAll(options.environment);
+        env.putAll(options.serviceEnvironment.getOrDefault(s, Map.of()));
+        return env;
+    }
+
+    private ChildProcess launchService(Service s, Path jar) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options.serviceJvmOptions);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        Path moduleDir = jar.getParent().getParent().getParent();
+        return ChildProcess.start(s.module(), cmd, environment(s), moduleDir, logFile(s), pidFile(s.module()));
+    }
+
+    // ------------------------------------------------------------------ bookkeeping
+
+    private void register(Object thing) {
+        synchronized (lock) {
+            if (!closing) {
+                if (thing instanceof PostgresServer pg) {
+                    postgres = pg;
+                } else if (thing instanceof KafkaBroker k) {
+                    kafka = k;
+                } else if (thing instanceof ChildProcess c) {
+                    keycloak = c;
+                }
+                return;
+            }
+        }
+        stopQuietly(thing);
+        throw new IllegalStateException("start cancelled: shutting down");
+    }
+
+    private void register(Service s, ChildProcess p) {
+        synchronized (lock) {
+            if (!closing) {
+                running.put(s, p);
+                return;
+            }
+        }
+        p.stop(SERVICE_STOP_GRACE);
+        throw new IllegalStateException("start cancelled: shutting down");
+    }
+
+    private static void stopQuietly(Object thing) {
+        try {
+            if (thing instanceof PostgresServer pg) {
+                pg.close();
+            } else if (thing instanceof KafkaBroker k) {
+                k.close();
+            } else if (thing instanceof ChildProcess c) {
+                c.stop(KEYCLOAK_STOP_GRACE);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("[localstack] " + e);
+        }
+    }
+
+    private boolean isClosing() {
+        return closing;
+    }
+
+    private Path pidFile(String name) {
+        return stateDir.resolve("pids").resolve(name + ".pid");
+    }
+
+    /**
+     * Refuses to share the state directory with a live run, stops children a killed run left
+     * behind, wipes the directory when asked to start fresh, and records this JVM's pid.
+     */
+    private void prepareStateDir() {
+        try {
+            Path own = pidFile(LOCALSTACK_PID);
+            if (Files.isRegularFile(own)) {
+                long pid = Long.parseLong(Files.readString(own).trim());
+                Optional<ProcessHandle> other = ProcessHandle.of(pid);
+                if (pid != ProcessHandle.current().pid() && other.isPresent() && other.get().isAlive()
+                        && other.get().info().commandLine().map(c -> c.contains("localstack")).orElse(false)) {
+                    throw new IllegalStateException("another LocalStack (pid " + pid + ") is using " + stateDir
+                            + ": stop it first (Ctrl-C in its terminal, or kill " + pid + ")");
+                }
+            }
+            String keycloakMarker = keycloakHome().toString();
+            if (ChildProcess.reapLeftover(pidFile(KEYCLOAK), keycloakMarker, KEYCLOAK_STOP_GRACE)) {
+                System.err.println("[localstack] stopped a Keycloak left running by an earlier run");
+            }
+            for (Service s : Service.values()) {
+                if (ChildProcess.reapLeftover(pidFile(s.module()), "quarkus-run.jar", SERVICE_STOP_GRACE)) {
+                    System.err.println("[localstack] stopped " + s.module() + " left running by an earlier run");
+                }
+            }
+            if (options.fresh) {
+                stopLeftoverPostgres(stateDir.resolve("postgres"));
+                deleteRecursively(stateDir);
+            }
+            Files.createDirectories(stateDir);
+            Files.createDirectories(logDir);
+            Files.createDirectories(own.getParent());
+            Files.writeString(own, Long.toString(ProcessHandle.current().pid()) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + stateDir, e);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("unreadable pid file in " + stateDir.resolve("pids"), e);
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        if (options.postgres) {
+            wanted.put("PostgreSQL", postgresPort);
+        }
+        if (options.kafka) {
+            wanted.put("Kafka", kafkaPort);
+        }
+        if (options.keycloak) {
+            wanted.put("Keycloak", keycloakPort);
+            wanted.put("Keycloak management", keycloakManagementPort);
+        }
+        for (Service s : options.services) {
+            wanted.put(s.module(), servicePorts.get(s));
+        }
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((what, port) -> {
+            if (inUse(port)) {
+                busy.add(what + " port " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + ". Is another run still active (or a service started in dev mode)? Stop it, or choose other ports.");
+        }
+    }
+
+    private static boolean inUse(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (IOException e) {
+            // nothing accepts connections there; can it be bound?
+        }
+        try (ServerSocket ss = new ServerSocket()) {
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void quietInfrastructureLogs() {
+        synchronized (QUIETED) {
+            if (!QUIETED.isEmpty()) {
+                return;
+            }
+            LogContext ctx = LogContext.getLogContext();
+            for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "io.zonky")) {
+                java.util.logging.Logger l = ctx.getLogger(name);
+                l.setLevel(Level.WARNING);
+                QUIETED.add(l);
+            }
+        }
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+
+    /** Locates the repository root: the nearest directory upwards whose pom.xml is kvalitet-parent. */
+    static Path findRepoRoot(Path from) {
+        for (Path d = from.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Path pom = d.resolve("pom.xml");
+            try {
+                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>kvalitet-parent</artifactId>")
+                        && Files.isDirectory(d.resolve("platform"))) {
+                    return d;
+                }
+            } catch (IOException e) {
+                // keep looking upwards
+            }
+        }
+        return from.toAbsolutePath().normalize();
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /** What to start and where. Every setting has a default suited to {@code run-local.sh}. */
+    public static final class Builder {
+
+        private Path repoRoot;
+        private Path stateDir;
+        private Path logDir;
+        private boolean temporary;
+        private boolean deleteTemporary = true;
+        private boolean fresh;
+        private boolean postgres = true;
+        private boolean kafka = true;
+        private boolean keycloak = true;
+        private Boolean keycloakInMemory;
+        private Path keycloakHome;
+        private Path keycloakJavaHome;
+        private String keycloakHeap = "-Xms64m -Xmx512m";
+        private Path realmFile;
+        private int postgresPort = 15432;
+        private int kafkaPort = 19092;
+        private int keycloakPort = 8180;
+        private int keycloakManagementPort = 9180;
+        private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        private final Map<Service, Path> serviceJars = new EnumMap<>(Service.class);
+        private Set<Service> services = EnumSet.allOf(Service.class);
+        private boolean demoData;
+        private List<String> serviceJvmOptions = List.of("-Xmx512m");
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
+        private Duration keycloakTimeout = Duration.ofSeconds(180);
+        private Duration serviceTimeout = Duration.ofSeconds(120);
+        private boolean shutdownHook = true;
+        private Consumer<String> progress = message -> { };
+
+        private Builder() {
+        }
+
+        /** The repository whose modules' jars are run; default: found upwards from the working directory. */
+        public Builder repoRoot(Path root) {
+            this.repoRoot = root;
+            return this;
+        }
+
+        /**
+         * Where PostgreSQL data ({@code postgres/}), Kafka logs ({@code kafka/}), the Keycloak
+         * database ({@code keycloak/}), logs ({@code logs/}) and pid files live. Default:
+         * {@code <repo>/.local}, kept between runs.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        /** Default: {@code <stateDir>/logs}. */
+        public Builder logDir(Path dir) {
+            this.logDir = dir;
+            return this;
+        }
+
+        /**
+         * State in a new temporary directory, deleted on {@link LocalStack#close()}, PostgreSQL
+         * without fsync, Keycloak in memory. For tests.
+         */
+        public Builder temporary() {
+            this.temporary = true;
+            return this;
+        }
+
+        /** With {@link #temporary()}: keep the directory (and its logs) after close, e.g. to read logs of a failed test. */
+        public Builder keepTemporaryState() {
+            this.deleteTemporary = false;
+            return this;
+        }
+
+        /** Wipe the state directory before starting: new databases, topics and realm import. */
+        public Builder fresh(boolean fresh) {
+            this.fresh = fresh;
+            return this;
+        }
+
+        /** Every port picked free at build time (for tests running next to a developer's stack). */
+        public Builder randomPorts() {
+            postgresPort = 0;
+            kafkaPort = 0;
+            keycloakPort = 0;
+            keycloakManagementPort = 0;
+            for (Service s : Service.values()) {
+                servicePorts.put(s, 0);
+            }
+            return this;
+        }
+
+        public Builder postgres(boolean on) {
+            this.postgres = on;
+            return this;
+        }
+
+        public Builder kafka(boolean on) {
+            this.kafka = on;
+            return this;
+        }
+
+        public Builder keycloak(boolean on) {
+            this.keycloak = on;
+            return this;
+        }
+
+        /** Keycloak with {@code --db=dev-mem} (realm imported on every start); default for temporary stacks. */
+        public Builder keycloakInMemory(boolean on) {
+            this.keycloakInMemory = on;
+            return this;
+        }
+
+        /** The unpacked keycloak-quarkus-dist; default {@code ${kvalitet.cache}/keycloak-<version>}. */
+        public Builder keycloakHome(Path home) {
+            this.keycloakHome = home;
+            return this;
+        }
+
+        /** JDK for Keycloak; default the newest JDK 21+ under /usr/lib/jvm, else this JVM's. */
+        public Builder keycloakJavaHome(Path home) {
+            this.keycloakJavaHome = home;
+            return this;
+        }
+
+        /** Keycloak's heap options ({@code JAVA_OPTS_KC_HEAP}); default {@code -Xms64m -Xmx512m}. */
+        public Builder keycloakHeap(String options) {
+            this.keycloakHeap = options;
+            return this;
+        }
+
+        /** Realm to import; default {@code <repo>/deploy/keycloak/kvalitet-realm.json}, else the copy in this jar. */
+        public Builder realmFile(Path file) {
+            this.realmFile = file;
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder postgresPort(int port) {
+            this.postgresPort = port;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder keycloakPort(int port) {
+            this.keycloakPort = port;
+            return this;
+        }
+
+        public Builder keycloakManagementPort(int port) {
+            this.keycloakManagementPort = port;
+            return this;
+        }
+
+        public Builder port(Service service, int port) {
+            this.servicePorts.put(service, port);
+            return this;
+        }
+
+        /** Run this jar instead of {@code <repo>/<module>/target/quarkus-app/quarkus-run.jar}. */
+        public Builder jar(Service service, Path jar) {
+            this.serviceJars.put(service, jar);
+            return this;
+        }
+
+        /** Which services (and whether the gateway) to start; default all. */
+        public Builder services(Set<Service> services) {
+            this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
+            return this;
+        }
+
+        public Builder services(Service... services) {
+            return services(Set.of(services));
+        }
+
+        /** PostgreSQL, Kafka and Keycloak only: for services run in dev mode, or tests of the infrastructure. */
+        public Builder infrastructureOnly() {
+            return services(EnumSet.noneOf(Service.class));
+        }
+
+        /** Sets {@code KVALITET_DEMO_DATA_ENABLED} for the services. */
+        public Builder demoData(boolean on) {
+            this.demoData = on;
+            return this;
+        }
+
+        /** JVM options for each service; default {@code -Xmx512m}. */
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** An extra environment variable for every service and the gateway. */
+        public Builder environment(String name, String value) {
+            this.environment.put(name, value);
+            return this;
+        }
+
+        /** An extra environment variable for one service. */
+        public Builder environment(Service service, String name, String value) {
+            this.serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        public Builder keycloakTimeout(Duration timeout) {
+            this.keycloakTimeout = timeout;
+            return this;
+        }
+
+        public Builder serviceTimeout(Duration timeout) {
+            this.serviceTimeout = timeout;
+            return this;
+        }
+
+        /** Whether {@link LocalStack#start()} registers a JVM shutdown hook that closes the stack; default true. */
+        public Builder shutdownHook(boolean on) {
+            this.shutdownHook = on;
+            return this;
+        }
+
+        /** Receives one line per step (started, ready, stopping); default: silent. */
+        public Builder progress(Consumer<String> listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        /** Resolves defaults and free ports; nothing starts until {@link LocalStack#start()}. */
+        public LocalStack build() {
+            if (repoRoot == null) {
+                repoRoot = findRepoRoot(Path.of(""));
+            }
+            repoRoot = repoRoot.toAbsolutePath().normalize();
+            if (keycloakInMemory == null) {
+                keycloakInMemory = temporary;
+            }
+            Path state = stateDir;
+            if (state == null) {
+                if (temporary) {
+                    try {
+                        state = Files.createTempDirectory("kvalitet-localstack-");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else {
+                    state = repoRoot.resolve(".local");
+                }
+            }
+            return new LocalStack(this, state.toAbsolutePath().normalize());
+        }
+    }
+}

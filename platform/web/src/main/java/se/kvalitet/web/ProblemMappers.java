@@ -1,0 +1,252 @@
+package se.kvalitet.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}: bad input as a 4xx that names
+ * the fields, never a stack trace; an unexpected failure as a 500 that carries only the
+ * correlation id (the stack trace goes to the log).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static String correlationId() {
+        Object id = MDC.get(CorrelationIdFilter.MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+
+    static Response problem(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            Map<String, Object> extensions) {
+        return new Problem(slug, title, status, detail, correlationId(), errors, extensions).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException e) {
+        return problem(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), e.extensions());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapViolations(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return problem(400, "validation", "Invalid request", detail, errors, null);
+    }
+
+    /** The JSON path of a violation inside the request body, or the query/path parameter's name. */
+    static String fieldOf(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+            } else if (node.getKey() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getKey() + "]");
+            }
+            if (name != null && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "request" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return problem(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")", List.of(), null);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = path(u);
+            return problem(400, "unknown-field", "Invalid request", "Unknown field " + field,
+                    List.of(new Problem.FieldError(field, "is not a field of this request")), null);
+        }
+        if (e instanceof InvalidFormatException f) {
+            String field = path(f);
+            String message;
+            if (f.getTargetType() != null && f.getTargetType().isEnum()) {
+                message = "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+            } else {
+                message = "is not a valid " + typeName(f.getTargetType());
+            }
+            return problem(400, "validation", "Invalid request", field + " " + message,
+                    List.of(new Problem.FieldError(field, message)), null);
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = path(m);
+            String message = m.getTargetType() == null ? "has the wrong type"
+                    : "must be a " + typeName(m.getTargetType());
+            if (field.isEmpty()) {
+                return problem(400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape",
+                        List.of(), null);
+            }
+            return problem(400, "validation", "Invalid request", field + " " + message,
+                    List.of(new Problem.FieldError(field, message)), null);
+        }
+        if (e instanceof JsonMappingException m) {
+            // e.g. a value a record constructor or a UUID/date deserializer rejected
+            String field = path(m);
+            String message = "has an invalid value";
+            return problem(400, "validation", "Invalid request", (field.isEmpty() ? "request" : field) + " " + message,
+                    List.of(new Problem.FieldError(field.isEmpty() ? "request" : field, message)), null);
+        }
+        return problem(400, "malformed-json", "Malformed JSON", "The request body could not be read", List.of(), null);
+    }
+
+    // Quarkus REST ships mappers for these exact types; ours must name them too to take precedence.
+    @ServerExceptionMapper(priority = 1)
+    public Response mapMismatchedInput(MismatchedInputException e) {
+        return mapJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapInvalidFormat(InvalidFormatException e) {
+        return mapJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapUnrecognizedProperty(UnrecognizedPropertyException e) {
+        return mapJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapJsonParse(JsonParseException e) {
+        return mapJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapJsonMapping(JsonMappingException e) {
+        return mapJson(e);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "RFC 3339 timestamp";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "BigDecimal", "Double", "double" -> "number";
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            case "List", "Set", "Collection" -> "array";
+            default -> type.isEnum() ? "value" : "object";
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response mapAuthenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    private static Response unauthorized() {
+        Response r = problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required", List.of(), null);
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Forbidden", "Your roles do not allow this operation", List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                // the JSON reader wraps Jackson's failures (e.g. a body that ends too early) in a 400
+                return mapJson(json);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return problem(status, "internal", "Internal error", "The request could not be completed", List.of(), null);
+        }
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String detail = status == 404 ? "No such resource" : type.getReasonPhrase();
+        Response r = problem(status, slug, type.getReasonPhrase(), detail, List.of(), null);
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        e.getResponse().getHeaders().forEach((k, v) -> {
+            if (k.equalsIgnoreCase(HttpHeaders.ALLOW) || k.equalsIgnoreCase(HttpHeaders.WWW_AUTHENTICATE)) {
+                v.forEach(x -> b.header(k, x));
+            }
+        });
+        return b.build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Exception e) {
+        LOG.errorf(e, "Unexpected failure (correlation id %s)", correlationId());
+        return problem(500, "internal", "Internal error",
+                "The request could not be completed; quote the correlation id when reporting this", List.of(), null);
+    }
+}
