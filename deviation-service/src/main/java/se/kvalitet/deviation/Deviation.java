@@ -18,8 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.events.DeviationCategory;
-import se.kvalitet.events.DeviationReportedV1;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationReportedV1;
 
 /**
  * A report of a deviation (avvikelse): something that brought, or could have brought, something

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.deviation.Deviation;
-import se.kvalitet.events.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationCategory;
 
 @Schema(name = "Deviation", description = "A report of a deviation (avvikelse)")
 public record DeviationResponse(

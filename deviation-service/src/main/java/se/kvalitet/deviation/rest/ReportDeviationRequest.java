@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.events.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationCategory;
 
 /** A new report of a deviation (avvikelse), from a member of staff or a case-management system. */
 @Schema(name = "ReportDeviationRequest", description = "A new report of a deviation (avvikelse)")

@@ -7,6 +7,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationReportedV1;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

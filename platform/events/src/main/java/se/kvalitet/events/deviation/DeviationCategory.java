@@ -1,4 +1,4 @@
-package se.kvalitet.events;
+package se.kvalitet.events.deviation;
 
 /**
  * The tracks a report of a deviation (avvikelse) can be triaged into; Norrtälje's columns in

@@ -1,4 +1,8 @@
-package se.kvalitet.events;
+package se.kvalitet.events.deviation;
+
+import se.kvalitet.events.DomainEvent;
+import se.kvalitet.events.EventType;
+import se.kvalitet.events.Topics;
 
 import java.time.Instant;
 import java.time.LocalDate;

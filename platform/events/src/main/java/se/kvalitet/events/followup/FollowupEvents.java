@@ -1,0 +1,13 @@
+package se.kvalitet.events.followup;
+
+import java.util.List;
+import se.kvalitet.events.DomainEvent;
+
+/** Every event type followup-service publishes; {@link se.kvalitet.events.EventCatalog} joins these lists. */
+public final class FollowupEvents {
+
+    public static final List<Class<? extends DomainEvent>> ALL = List.of();
+
+    private FollowupEvents() {
+    }
+}

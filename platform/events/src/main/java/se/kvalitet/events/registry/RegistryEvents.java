@@ -1,0 +1,13 @@
+package se.kvalitet.events.registry;
+
+import java.util.List;
+import se.kvalitet.events.DomainEvent;
+
+/** Every event type process-registry-service publishes; {@link se.kvalitet.events.EventCatalog} joins these lists. */
+public final class RegistryEvents {
+
+    public static final List<Class<? extends DomainEvent>> ALL = List.of();
+
+    private RegistryEvents() {
+    }
+}
