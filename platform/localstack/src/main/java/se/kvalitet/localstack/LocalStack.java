@@ -402,9 +402,7 @@ public final class LocalStack implements AutoCloseable {
     // ------------------------------------------------------------------ PostgreSQL
 
     private PostgresServer startPostgres() {
-        Path data = stateDir.resolve("postgres");
-        stopLeftoverPostgres(data);
-        return PostgresServer.start(postgresPort, data, options.temporary);
+        return PostgresServer.start(postgresPort, stateDir.resolve("postgres"), options.temporary);
     }
 
     /**
@@ -722,8 +720,10 @@ public final class LocalStack implements AutoCloseable {
                     System.err.println("[localstack] stopped " + s.module() + " left running by an earlier run");
                 }
             }
-            if (options.fresh) {
+            if (options.postgres || options.fresh) {
                 stopLeftoverPostgres(stateDir.resolve("postgres"));
+            }
+            if (options.fresh) {
                 deleteRecursively(stateDir);
             }
             Files.createDirectories(stateDir);

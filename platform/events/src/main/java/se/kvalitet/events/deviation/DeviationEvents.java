@@ -7,7 +7,18 @@ import se.kvalitet.events.DomainEvent;
 public final class DeviationEvents {
 
     public static final List<Class<? extends DomainEvent>> ALL = List.of(
-            DeviationReportedV1.class);
+            DeviationReportedV1.class,
+            DeviationTriagedV1.class,
+            DeviationTrackOpenedV1.class,
+            DeviationTrackClosedV1.class,
+            DeviationInvestigationCompletedV1.class,
+            DeviationAuthorityNotifiedV1.class,
+            DeviationActionAddedV1.class,
+            DeviationActionDoneV1.class,
+            DeviationActionEffectCheckedV1.class,
+            DeviationDeadlineDueSoonV1.class,
+            DeviationDeadlineOverdueV1.class,
+            DeviationClosedV1.class);
 
     private DeviationEvents() {
     }

@@ -6,7 +6,8 @@ import se.kvalitet.events.DomainEvent;
 /** Every event type process-registry-service publishes; {@link se.kvalitet.events.EventCatalog} joins these lists. */
 public final class RegistryEvents {
 
-    public static final List<Class<? extends DomainEvent>> ALL = List.of();
+    public static final List<Class<? extends DomainEvent>> ALL = List.of(
+            OrgUnitChangedV1.class);
 
     private RegistryEvents() {
     }
