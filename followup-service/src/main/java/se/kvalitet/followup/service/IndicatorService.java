@@ -1,0 +1,165 @@
+package se.kvalitet.followup.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import se.kvalitet.followup.Indicator;
+import se.kvalitet.followup.IndicatorTarget;
+import se.kvalitet.followup.QualityCriterion;
+import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.domain.Target;
+import se.kvalitet.followup.repository.GoalRepository;
+import se.kvalitet.followup.repository.IndicatorRepository;
+import se.kvalitet.followup.repository.QualityCriterionRepository;
+import se.kvalitet.followup.rest.IndicatorApi.IndicatorRequest;
+import se.kvalitet.followup.rest.IndicatorApi.TargetRequest;
+import se.kvalitet.web.ETags;
+import se.kvalitet.web.Page;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+
+/** Indicators (nyckeltal) and their målvärden: one use case per method, each one transaction. */
+@ApplicationScoped
+public class IndicatorService {
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    QualityCriterionRepository criteria;
+
+    @Inject
+    GoalRepository goals;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Indicator create(IndicatorRequest r) {
+        if (indicators.find("code", r.code()).firstResultOptional().isPresent()) {
+            throw ProblemException.conflict("indicator-code-taken", "An indicator with this code exists").with("code", r.code());
+        }
+        Indicator i = new Indicator();
+        i.id = UUID.randomUUID();
+        i.createdAt = clock.instant();
+        apply(i, r);
+        indicators.persist(i);
+        return i;
+    }
+
+    @Transactional
+    public Indicator replace(UUID id, String ifMatch, IndicatorRequest r) {
+        Indicator i = get(id);
+        ETags.requireMatch(ifMatch, i.version);
+        Optional<Indicator> sameCode = indicators.find("code", r.code()).firstResultOptional();
+        if (sameCode.isPresent() && !sameCode.get().id.equals(id)) {
+            throw ProblemException.conflict("indicator-code-taken", "Another indicator has this code").with("code", r.code());
+        }
+        // targets are replaced as a whole; delete first so a kept validity date does not collide
+        i.targets.clear();
+        indicators.flush();
+        apply(i, r);
+        indicators.flush();
+        return i;
+    }
+
+    @Transactional
+    public Indicator get(UUID id) {
+        return indicators.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Indicator " + id));
+    }
+
+    @Transactional
+    public Page<Indicator> list(Instant updatedSince, String criterion, int page, int limit) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (updatedSince != null) {
+            params.add(updatedSince);
+            q.append(" and updatedAt >= ?").append(params.size());
+        }
+        if (criterion != null) {
+            params.add(criterion);
+            q.append(" and criterionCode = ?").append(params.size());
+        }
+        var query = indicators.find(q + " order by code, id", params.toArray());
+        long total = query.count();
+        List<Indicator> items = query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list();
+        return new Page<>(items, page, limit, total);
+    }
+
+    @Transactional
+    public List<QualityCriterion> criteria() {
+        return criteria.list("order by sortOrder, code");
+    }
+
+    private void apply(Indicator i, IndicatorRequest r) {
+        QualityCriterion c = criteria.findByIdOptional(r.criterionCode())
+                .orElseThrow(() -> ProblemException.invalidField("criterionCode", "no such quality criterion"));
+        if (!c.active) {
+            throw ProblemException.invalidField("criterionCode", "the quality criterion is no longer in use");
+        }
+        if (r.goalId() != null && goals.findByIdOptional(r.goalId()).isEmpty()) {
+            throw ProblemException.invalidField("goalId", "no such goal");
+        }
+        List<IndicatorTarget> targets = new ArrayList<>();
+        Set<java.time.LocalDate> starts = new HashSet<>();
+        List<TargetRequest> requested = r.targets() == null ? List.of() : r.targets();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int n = 0; n < requested.size(); n++) {
+            TargetRequest t = requested.get(n);
+            Period p;
+            try {
+                p = Period.parse(t.validFromPeriod());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("targets[" + n + "].validFromPeriod", e.getMessage()));
+                continue;
+            }
+            try {
+                new Target(t.comparator(), t.value(), t.upper());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("targets[" + n + "]", e.getMessage()));
+                continue;
+            }
+            if (!starts.add(p.start())) {
+                errors.add(new Problem.FieldError("targets[" + n + "].validFromPeriod", "two målvärden start on " + p.start()));
+                continue;
+            }
+            IndicatorTarget it = new IndicatorTarget();
+            it.id = UUID.randomUUID();
+            it.indicator = i;
+            it.validFromPeriod = p.code();
+            it.validFrom = p.start();
+            it.comparator = t.comparator();
+            it.targetValue = t.value();
+            it.targetUpper = t.upper();
+            it.createdAt = clock.instant();
+            targets.add(it);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-targets", "Some målvärden are invalid", errors);
+        }
+        targets.sort(java.util.Comparator.comparing(t -> t.validFrom));
+        i.code = r.code();
+        i.name = r.name().strip();
+        i.description = r.description();
+        i.criterionCode = r.criterionCode();
+        i.goalId = r.goalId();
+        i.unitOfMeasure = r.unitOfMeasure();
+        i.method = r.method();
+        i.frequency = r.frequency();
+        i.responsibleRole = r.responsibleRole();
+        i.responsibleOrgUnitId = r.responsibleOrgUnitId();
+        i.decimals = r.decimals();
+        i.genderSplit = r.genderSplit();
+        i.koladaKpi = r.koladaKpi();
+        i.targets.addAll(targets);
+        i.updatedAt = clock.instant();
+    }
+}
