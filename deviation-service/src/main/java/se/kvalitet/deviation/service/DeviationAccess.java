@@ -9,7 +9,8 @@ import se.kvalitet.web.Caller;
 
 /**
  * Object-level access to case records (need-to-know, offentlighets- och sekretesslagen): the
- * quality team sees every report; a unit manager the reports of the units in the token; a
+ * quality team sees every report; a unit manager the reports of the units in the token and every
+ * unit under them (the organisation as process-registry-service publishes it); a
  * reporter or machine client the reports it filed. What a caller may not see does not exist for
  * them (404).
  */
@@ -19,12 +20,15 @@ public class DeviationAccess {
     @Inject
     Caller caller;
 
+    @Inject
+    OrgUnitCopy orgUnits;
+
     public boolean canRead(Deviation d) {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return true;
         }
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
-            Set<UUID> units = caller.orgUnits();
+            Set<UUID> units = orgUnits.withDescendants(caller.orgUnits());
             if (units.contains(d.orgUnitId) || d.involvedOrgUnitIds.stream().anyMatch(units::contains)) {
                 return true;
             }
