@@ -1,0 +1,276 @@
+package se.kvalitet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.kvalitet.localstack.LocalStack;
+import se.kvalitet.localstack.Service;
+
+/**
+ * The packaged suite as separate processes (four services and the gateway) against real
+ * PostgreSQL, Kafka and Keycloak with the realm from deploy/keycloak: tokens come from Keycloak,
+ * requests go through the gateway.
+ */
+class SuiteEndToEndIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String HEMTJANST = "00000000-0000-4000-8000-000000000011";
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startSuite() {
+        LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
+                .progress(line -> System.out.println("[stack] " + line));
+        String root = System.getProperty("kvalitet.repo-root");
+        if (root != null) {
+            b.repoRoot(Path.of(root));
+        }
+        long t0 = System.nanoTime();
+        stack = b.build().start();
+        System.out.printf("[stack] suite ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static String passwordToken(String user) throws Exception {
+        return token(Map.of("grant_type", "password", "client_id", "kvalitet-intranet", "username", user,
+                "password", "demo"));
+    }
+
+    static String clientToken(String client, String secret) throws Exception {
+        return token(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
+    }
+
+    static String token(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    static HttpResponse<String> post(String path, String token, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String deviation(String summary) {
+        return """
+                {"summary":"%s","description":"Kvällsdosen gavs två timmar för sent.",
+                 "occurredAt":"2026-11-20T18:30:00Z","noticedAt":"2026-11-20T20:45:00Z",
+                 "orgUnitId":"%s","suggestedCategory":"LEX_MARIA","immediateActions":"Sjuksköterska kontaktad."}"""
+                .formatted(summary, HEMTJANST);
+    }
+
+    static long countFor(JsonNode counts, String unit, String category) {
+        for (JsonNode cell : counts.get("items")) {
+            if (cell.get("orgUnitId").asText().equals(unit) && cell.get("category").asText().equals(category)) {
+                return cell.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void keycloakTokensCarryRolesAudienceAndOrgUnits() throws Exception {
+        String anna = passwordToken("anna");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(anna.split("\\.")[1]));
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("reporter");
+        assertThat(claims.get("aud").toString()).contains("kvalitet-api");
+        assertThat(claims.get("org_units").toString()).contains(HEMTJANST);
+    }
+
+    @Test
+    void aCaseSystemReportsThroughTheGatewayAndReportServiceCountsItFromTheEvent() throws Exception {
+        String caseSystem = clientToken("case-system", "case-system-secret");
+        String karin = passwordToken("karin");
+        String countsUrl = stack.gatewayUrl() + "/report/v1/deviation-counts?from=2026-01-01&to=2026-12-31";
+
+        HttpResponse<String> before = get(countsUrl, karin);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        long initial = countFor(JSON.readTree(before.body()), HEMTJANST, "LEX_MARIA");
+
+        String correlation = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> created = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"),
+                Map.of("X-Correlation-Id", correlation));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlation);
+        JsonNode body = JSON.readTree(created.body());
+        assertThat(body.get("channel").asText()).isEqualTo("CASE_SYSTEM");
+        String id = body.get("id").asText();
+
+        HttpResponse<String> read = get(stack.gatewayUrl() + "/deviation/v1/deviations/" + id, karin);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).get("summary").asText()).isEqualTo("Fel dos");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long counted = initial;
+        long t0 = System.nanoTime();
+        while (counted == initial && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            HttpResponse<String> r = get(countsUrl, karin);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            counted = countFor(JSON.readTree(r.body()), HEMTJANST, "LEX_MARIA");
+        }
+        System.out.printf("[e2e] counted by report-service %.2f s after the POST returned%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(counted).isEqualTo(initial + 1);
+    }
+
+    @Test
+    void withoutATokenTheGatewaySays401() throws Exception {
+        HttpResponse<String> r = post("/deviation/v1/deviations", null, deviation("x"), Map.of());
+        assertThat(r.statusCode()).isEqualTo(401);
+        HttpResponse<String> garbage = post("/deviation/v1/deviations", "not.a.token", deviation("x"), Map.of());
+        assertThat(garbage.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBoardMemberMayNotReportADeviation() throws Exception {
+        String bo = passwordToken("bo");
+        HttpResponse<String> r = post("/deviation/v1/deviations", bo, deviation("x"), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    }
+
+    static final String IFO_UNIT = "00000000-0000-4000-8000-000000000021";
+    static final List<String> USERS = List.of("anna", "erik", "karin", "ingrid", "maria", "per", "bo", "admin");
+    static final Map<String, String> CLIENTS = Map.of("case-system", "case-system-secret", "bi-reader", "bi-reader-secret");
+
+    /**
+     * The authorization matrix: every endpoint in the gateway's merged OpenAPI document is in
+     * authorization-matrix.csv and no other, and every caller gets what the table says, for an
+     * object of its own unit and one of a foreign unit.
+     */
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
+        AuthorizationMatrix matrix = AuthorizationMatrix.load("/authorization-matrix.csv");
+        HttpResponse<String> doc = get(stack.gatewayUrl() + "/openapi", null);
+        assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+        Set<String> documented = AuthorizationMatrixRun.endpoints(JSON.readTree(doc.body()));
+        Set<String> listed = matrix.rows().stream().map(AuthorizationMatrix.Row::endpoint)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented).as("endpoints of the suite missing from authorization-matrix.csv")
+                .isSubsetOf(listed);
+        assertThat(listed).as("rows of authorization-matrix.csv for endpoints that do not exist")
+                .isSubsetOf(documented);
+
+        Map<String, String> tokens = new HashMap<>();
+        for (String user : USERS) {
+            tokens.put(user, passwordToken(user));
+        }
+        CLIENTS.forEach((client, secret) -> {
+            try {
+                tokens.put(client, clientToken(client, secret));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(matrix.callers()).containsAll(tokens.keySet()).contains("anonymous");
+
+        List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl()).run(matrix, tokens, fixtures(tokens));
+        assertThat(failures).as("authorization matrix mismatches").isEmpty();
+    }
+
+    /** Fixture kind → {an object of the Äldreomsorg subtree (unit 10: erik, ingrid, maria; anna's own), one of IFO (unit 20)}. */
+    static Map<String, String[]> fixtures(Map<String, String> tokens) throws Exception {
+        Map<String, String[]> f = new HashMap<>();
+        HttpResponse<String> own = post("/deviation/v1/deviations", tokens.get("anna"), deviation("Matrix, egen enhet"), Map.of());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        HttpResponse<String> foreign = post("/deviation/v1/deviations", tokens.get("case-system"),
+                deviation("Matrix, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of());
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(201);
+        f.put("deviation", new String[] {JSON.readTree(own.body()).get("id").asText(), JSON.readTree(foreign.body()).get("id").asText()});
+        f.put("org-unit", new String[] {HEMTJANST, IFO_UNIT});
+        HttpResponse<String> indicators = get(stack.gatewayUrl() + "/followup/v1/indicators?limit=1", tokens.get("karin"));
+        assertThat(indicators.statusCode()).as(indicators.body()).isEqualTo(200);
+        String indicator = JSON.readTree(indicators.body()).get("items").get(0).get("id").asText();
+        f.put("indicator", new String[] {indicator, indicator});
+        return f;
+    }
+
+    /**
+     * Issue 7: every token attack is a 401 at the gateway and at every service called directly
+     * (services do not trust the network), while a well-formed token signed with the realm's key
+     * passes, so each attack fails for its own reason.
+     */
+    @Test
+    void tokenAttacksAreRejectedWith401AtTheGatewayAndByEveryService() throws Exception {
+        String karin = passwordToken("karin");
+        ForgedTokens forged = new ForgedTokens(stack.repoRoot().resolve("deploy/keycloak/kvalitet-realm.json"),
+                ForgedTokens.kidOf(karin), stack.issuer());
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        targets.put("gateway", stack.gatewayUrl() + "/report/v1/deviation-counts");
+        targets.put("deviation-service", stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations/" + UUID.randomUUID());
+        targets.put("process-registry-service", stack.serviceUrl(Service.REGISTRY) + "/registry/v1/org-units");
+        targets.put("followup-service", stack.serviceUrl(Service.FOLLOWUP) + "/followup/v1/indicators");
+        targets.put("report-service", stack.serviceUrl(Service.REPORT) + "/report/v1/deviation-counts");
+        List<ForgedTokens.Attack> attacks = forged.attacks();
+        List<String> failures = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> target : targets.entrySet()) {
+            int control = get(target.getValue(), forged.valid()).statusCode();
+            if (control == 401 || control == 403) {
+                failures.add(target.getKey() + ": a correctly signed token was refused with " + control);
+            }
+            for (ForgedTokens.Attack attack : attacks) {
+                HttpResponse<String> r = get(target.getValue(), attack.token());
+                if (r.statusCode() != 401) {
+                    failures.add(target.getKey() + ": " + attack.name() + " gave " + r.statusCode());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theGatewayReportsTheSuiteHealthy() throws Exception {
+        HttpResponse<String> r = get(stack.gatewayUrl() + "/q/health/ready", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("UP");
+    }
+}
