@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 modules=(deviation-service process-registry-service followup-service report-service gateway)
-launcher=platform/localstack/target/platform-localstack.jar
+launcher=platform/localstack/target/platform-localstack-runner.jar
 
 build=0
 for arg in "$@"; do

@@ -148,6 +148,10 @@ class DeployManifestsTest {
         for (Container c : containers) {
             assertThat(ROOT.resolve(c.module()).resolve("pom.xml")).as(c.where()).exists();
             Properties props = applicationProperties(c.module());
+            // the image the manifests run is the one Quarkus builds: kvalitet/<artifactId>:<version>
+            assertThat(props.getProperty("quarkus.container-image.group")).as(c.where() + " image group").isEqualTo("kvalitet");
+            assertThat(Files.readString(ROOT.resolve(c.module()).resolve("pom.xml")))
+                    .as(c.where() + " builds its image").contains("quarkus-container-image-jib");
             String port = props.getProperty("quarkus.http.port");
             for (String[] var : c.env()) {
                 String name = var[0];

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** {@code java -jar platform-localstack.jar [options]}: starts the stack and keeps it up until Ctrl-C. */
+/** {@code java -jar platform-localstack-runner.jar [options]} (what run-local.sh runs): starts the stack and keeps it up until Ctrl-C. */
 final class Cli {
 
     static final String DEMO_DEVIATION = "{\"summary\":\"Brukaren fick fel dos\","
