@@ -135,10 +135,12 @@ final class Cli {
                         -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                         -d '%2$s'
 
-                    Count deviations:
+                    Count deviations (statistics are for the quality team, managers, the board and BI; a reporter gets 403):
 
-                      curl -s %1$s/report/v1/deviation-counts -H "Authorization: Bearer $TOKEN"
-                    """.formatted(stack.gatewayUrl(), DEMO_DEVIATION));
+                      KARIN=$(curl -s -d grant_type=password -d client_id=kvalitet-intranet -d username=karin -d password=demo \\
+                        %3$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                      curl -s %1$s/report/v1/deviation-counts -H "Authorization: Bearer $KARIN"
+                    """.formatted(stack.gatewayUrl(), DEMO_DEVIATION, stack.tokenEndpoint()));
         }
         if (stack.services().isEmpty()) {
             b.append("""
