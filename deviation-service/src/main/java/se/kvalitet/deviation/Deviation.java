@@ -9,11 +9,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,9 +84,28 @@ public class Deviation {
     @Column(name = "external_id", length = 200)
     public String externalId;
 
+    /** Pseudonymous reference to the person affected, from the source system; never a personnummer. */
+    @Column(name = "affected_person_ref", length = 100)
+    public String affectedPersonRef;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     public Status status;
+
+    /** Tracks opened by triage, current and ended, oldest first. */
+    @OneToMany(mappedBy = "deviation", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OrderBy("openedAt, category")
+    public List<DeviationTrack> tracks = new ArrayList<>();
+
+    @Column(name = "triaged_at")
+    public Instant triagedAt;
+
+    /** The closing summary written for the reporter (återkoppling). */
+    @Column(name = "feedback_to_reporter", length = 4000)
+    public String feedbackToReporter;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -101,7 +124,28 @@ public class Deviation {
     /** The report's stage as the reporter sees it. */
     public enum Status {
         /** Received, waiting for triage by the quality team. */
-        RECEIVED
+        RECEIVED("Mottagen, väntar på bedömning"),
+        /** Triaged into one or more tracks that are being handled. */
+        IN_PROGRESS("Under handläggning"),
+        /** Every track ended; the reporter has a closing summary. */
+        CLOSED("Avslutad");
+
+        /** What the reporter is told, in Swedish. */
+        public final String swedish;
+
+        Status(String swedish) {
+            this.swedish = swedish;
+        }
+    }
+
+    /** The categories the report has now (tracks not taken away by a reclassification), sorted. */
+    public List<DeviationCategory> categories() {
+        return tracks.stream().filter(t -> t.closure != DeviationTrack.Closure.RECLASSIFIED)
+                .map(t -> t.category).distinct().sorted().toList();
+    }
+
+    public List<DeviationTrack> openTracks() {
+        return tracks.stream().filter(t -> t.closedAt == null).toList();
     }
 
     /** Files a new report and returns the event that records it. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.rest.DeviationResponse;
+import se.kvalitet.deviation.rest.DeviationSummary;
+import se.kvalitet.deviation.rest.MyDeviation;
 import se.kvalitet.deviation.rest.ReportDeviationRequest;
 
 /** Entity to and from the API model; entities never leave the service. */
@@ -28,6 +30,7 @@ public final class DeviationMapper {
             d.externalSource = r.externalReference().source();
             d.externalId = r.externalReference().id();
         }
+        d.affectedPersonRef = r.affectedPersonRef();
         return d;
     }
 
@@ -35,6 +38,22 @@ public final class DeviationMapper {
         return new DeviationResponse(d.id, d.summary, d.description, d.occurredAt, d.noticedAt, d.orgUnitId,
                 List.copyOf(d.involvedOrgUnitIds), d.suggestedCategory, d.immediateActions, d.channel,
                 d.externalSource == null ? null : new ReportDeviationRequest.ExternalReference(d.externalSource, d.externalId),
-                d.status, d.createdAt, d.updatedAt);
+                d.affectedPersonRef, d.status, d.categories(), tracks(d), d.feedbackToReporter, d.createdAt, d.updatedAt, d.closedAt);
+    }
+
+    static List<DeviationResponse.Track> tracks(Deviation d) {
+        return d.tracks.stream().map(t -> new DeviationResponse.Track(t.id, t.category,
+                t.closure == null ? "OPEN" : t.closure.name(), t.openedAt, t.closedAt)).toList();
+    }
+
+    public static DeviationSummary toSummary(Deviation d) {
+        return new DeviationSummary(d.id, d.summary, d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), d.occurredAt, d.channel,
+                d.externalSource == null ? null : new ReportDeviationRequest.ExternalReference(d.externalSource, d.externalId),
+                d.status, d.categories(), d.createdAt, d.updatedAt, d.closedAt);
+    }
+
+    public static MyDeviation toMine(Deviation d) {
+        return new MyDeviation(d.id, d.summary, d.orgUnitId, d.occurredAt, d.createdAt, d.status, d.status.swedish,
+                d.feedbackToReporter, d.closedAt, d.updatedAt);
     }
 }

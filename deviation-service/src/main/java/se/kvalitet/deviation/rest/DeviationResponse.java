@@ -20,7 +20,21 @@ public record DeviationResponse(
         String immediateActions,
         Deviation.Channel channel,
         ReportDeviationRequest.ExternalReference externalReference,
+        @Schema(description = "Pseudonymous reference to the person affected") String affectedPersonRef,
         @Schema(description = "The report's current stage") Deviation.Status status,
+        @Schema(description = "The categories (tracks) the quality team triaged it into; empty before triage")
+        List<DeviationCategory> categories,
+        @Schema(description = "Tracks opened by triage, current and ended") List<Track> tracks,
+        @Schema(description = "The closing summary written for the reporter (återkoppling), once closed")
+        String feedbackToReporter,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant closedAt) {
+
+    /** A track as the API shows it. */
+    @Schema(name = "DeviationTrack")
+    public record Track(UUID id, DeviationCategory category,
+            @Schema(description = "OPEN, or how it ended: COMPLETED or RECLASSIFIED") String state,
+            Instant openedAt, Instant closedAt) {
+    }
 }

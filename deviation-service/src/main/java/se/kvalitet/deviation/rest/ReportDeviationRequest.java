@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,11 @@ public record ReportDeviationRequest(
         @Schema(description = "Immediate actions taken (omedelbara åtgärder)", example = "Sjuksköterska kontaktad.", maxLength = 4000)
         @Size(max = 4000) String immediateActions,
         @Schema(description = "Reference in the source system, for case-management systems")
-        @Valid ExternalReference externalReference) {
+        @Valid ExternalReference externalReference,
+        @Schema(description = "Pseudonymous reference to the person affected, as the source system knows them "
+                + "(never a personnummer or a name)", example = "p-7f3a91", maxLength = 100, pattern = "^[A-Za-z0-9._:-]{1,100}$")
+        @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]{1,100}$",
+                message = "must be 1-100 letters A-Z, digits or . _ : -") String affectedPersonRef) {
 
     /** Where a case-management system keeps the same report. */
     @Schema(name = "ExternalReference")

@@ -5,16 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
+import se.kvalitet.deviation.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.mapping.DeviationMapper;
 import se.kvalitet.deviation.repository.DeviationRepository;
+import se.kvalitet.deviation.rest.DeviationResponse;
 import se.kvalitet.deviation.rest.ReportDeviationRequest;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 
-/** Intake of reports: one use case per method, each one transaction with its outbox rows. */
+/** Intake of reports: one transaction with the report, its outbox row, its access-log line and its idempotency key. */
 @ApplicationScoped
 public class DeviationIntakeService {
 
@@ -30,11 +31,38 @@ public class DeviationIntakeService {
     @Inject
     Caller caller;
 
+    @Inject
+    FreeTextGuard guard;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    AccessLog accessLog;
+
+    /** The outcome of a POST: a new report, or the replay of the first response to the same Idempotency-Key. */
+    public record Intake(DeviationResponse created, long version, IdempotencyKeys.Stored replayed) {
+    }
+
     @Transactional
-    public Deviation report(ReportDeviationRequest request) {
-        if (request.externalReference() != null) {
-            Optional<Deviation> existing = deviations.findByExternalReference(request.externalReference().source(),
-                    request.externalReference().id());
+    public Intake report(ReportDeviationRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.Stored> first = idempotency.claim(caller.subject(), idempotencyKey, request);
+            if (first.isPresent()) {
+                return new Intake(null, 0, first.get());
+            }
+        }
+        Deviation d = DeviationMapper.toEntity(request);
+        FreeTextGuard.Screening screening = guard.screen();
+        d.summary = screening.text("summary", d.summary);
+        d.description = screening.text("description", d.description);
+        d.immediateActions = screening.text("immediateActions", d.immediateActions);
+        screening.identifier("affectedPersonRef", d.affectedPersonRef);
+        screening.identifier("externalReference.id", d.externalId);
+        screening.done();
+
+        if (d.externalSource != null) {
+            Optional<Deviation> existing = deviations.findByExternalReference(d.externalSource, d.externalId);
             if (existing.isPresent()) {
                 throw ProblemException.conflict("duplicate-external-reference",
                         "A report with this external reference from this source already exists")
@@ -42,7 +70,6 @@ public class DeviationIntakeService {
                         .with("existing", "/deviation/v1/deviations/" + existing.get().id);
             }
         }
-        Deviation d = DeviationMapper.toEntity(request);
         d.channel = caller.hasRole(Roles.CASE_SYSTEM) && !caller.hasRole(Roles.REPORTER)
                 ? Deviation.Channel.CASE_SYSTEM : Deviation.Channel.STAFF;
         d.reporterSubject = caller.subject();
@@ -50,11 +77,11 @@ public class DeviationIntakeService {
         var event = Deviation.report(d, clock.instant());
         deviations.persist(d);
         outbox.publish(event);
-        return d;
-    }
-
-    @Transactional
-    public Optional<Deviation> find(UUID id) {
-        return deviations.findByIdOptional(id);
+        accessLog.granted(d.id, Action.CREATE);
+        DeviationResponse response = DeviationMapper.toResponse(d);
+        if (idempotencyKey != null) {
+            idempotency.complete(caller.subject(), idempotencyKey, 201, d.id, response);
+        }
+        return new Intake(response, d.version, null);
     }
 }

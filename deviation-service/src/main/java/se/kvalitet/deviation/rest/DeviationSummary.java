@@ -1,0 +1,25 @@
+package se.kvalitet.deviation.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.kvalitet.deviation.Deviation;
+import se.kvalitet.events.deviation.DeviationCategory;
+
+/** A report in a list: no description or other long free text. */
+@Schema(name = "DeviationSummary", description = "A report of a deviation in a list")
+public record DeviationSummary(
+        UUID id,
+        String summary,
+        UUID orgUnitId,
+        List<UUID> involvedOrgUnitIds,
+        Instant occurredAt,
+        Deviation.Channel channel,
+        ReportDeviationRequest.ExternalReference externalReference,
+        Deviation.Status status,
+        List<DeviationCategory> categories,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt) {
+}

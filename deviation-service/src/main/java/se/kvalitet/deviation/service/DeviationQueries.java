@@ -1,0 +1,148 @@
+package se.kvalitet.deviation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import se.kvalitet.deviation.CaseAccessLogEntry.Action;
+import se.kvalitet.deviation.Deviation;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.web.Caller;
+import se.kvalitet.web.Page;
+import se.kvalitet.web.PageParams;
+import se.kvalitet.web.ProblemException;
+
+/**
+ * Reads of cases, each scoped to what the caller may see ({@link DeviationAccess}) and written to
+ * the case access log: a read as READ, every case in a returned page as LIST, a refused read of an
+ * existing case as refused.
+ */
+@ApplicationScoped
+public class DeviationQueries {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeviationAccess access;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrgUnitCopy orgUnits;
+
+    /** Filters of the case list; null means no filter. */
+    public record Filter(Deviation.Status status, DeviationCategory category, UUID orgUnit, Instant occurredFrom,
+            Instant occurredTo, Instant reportedFrom, Instant reportedTo, Deviation.Channel channel, String source,
+            Instant updatedSince, boolean onlyMine) {
+    }
+
+    /** The case, if the caller may see it; a refusal of an existing case is logged, and either way it is a 404. */
+    @Transactional
+    public Deviation read(UUID id, Action action) {
+        Deviation d = em.find(Deviation.class, id);
+        if (d == null) {
+            throw ProblemException.notFound("Deviation " + id);
+        }
+        if (!access.canRead(d)) {
+            accessLog.denied(id, action);
+            throw ProblemException.notFound("Deviation " + id);
+        }
+        accessLog.granted(id, action);
+        d.tracks.size();
+        return d;
+    }
+
+    @Transactional
+    public Page<Deviation> list(Filter f, PageParams page) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.onlyMine()) {
+            where.append(" and d.reporterSubject = :me");
+            params.put("me", caller.subject());
+        } else if (!caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
+            where.append(" and (d.reporterSubject = :me");
+            params.put("me", caller.subject());
+            if (caller.hasRole(Roles.UNIT_MANAGER)) {
+                Set<UUID> units = orgUnits.withDescendants(caller.orgUnits());
+                if (!units.isEmpty()) {
+                    where.append(" or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
+                            + " where d2 = d and u in :managed)");
+                    params.put("managed", units);
+                }
+            }
+            where.append(")");
+        }
+        if (f.status() != null) {
+            where.append(" and d.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.category() != null) {
+            where.append(" and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
+                    + " and (t.closure is null or t.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
+            params.put("category", f.category());
+        }
+        if (f.orgUnit() != null) {
+            Set<UUID> subtree = orgUnits.withDescendants(List.of(f.orgUnit()));
+            where.append(" and (d.orgUnitId in :subtree or exists (select 1 from Deviation d3 join d3.involvedOrgUnitIds v"
+                    + " where d3 = d and v in :subtree))");
+            params.put("subtree", subtree);
+        }
+        range(where, params, "d.occurredAt", "occurredFrom", f.occurredFrom(), "occurredTo", f.occurredTo());
+        range(where, params, "d.createdAt", "reportedFrom", f.reportedFrom(), "reportedTo", f.reportedTo());
+        if (f.channel() != null) {
+            where.append(" and d.channel = :channel");
+            params.put("channel", f.channel());
+        }
+        if (f.source() != null) {
+            where.append(" and d.externalSource = :source");
+            params.put("source", f.source());
+        }
+        if (f.updatedSince() != null) {
+            where.append(" and d.updatedAt >= :updatedSince");
+            params.put("updatedSince", f.updatedSince());
+        }
+        TypedQuery<Long> count = em.createQuery("select count(d) from Deviation d" + where, Long.class);
+        String order = f.updatedSince() != null ? " order by d.updatedAt, d.id" : " order by d.createdAt desc, d.id";
+        TypedQuery<Deviation> items = em.createQuery("select d from Deviation d" + where + order, Deviation.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            items.setParameter(k, v);
+        });
+        List<Deviation> found = items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList();
+        List<UUID> ids = new ArrayList<>();
+        for (Deviation d : found) {
+            d.tracks.size();
+            ids.add(d.id);
+        }
+        accessLog.granted(ids, Action.LIST);
+        return new Page<>(found, page.page, page.limit, count.getSingleResult());
+    }
+
+    private static void range(StringBuilder where, Map<String, Object> params, String field, String fromName, Instant from,
+            String toName, Instant to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField(toName, "must not be before " + fromName);
+        }
+        if (from != null) {
+            where.append(" and ").append(field).append(" >= :").append(fromName);
+            params.put(fromName, from);
+        }
+        if (to != null) {
+            where.append(" and ").append(field).append(" < :").append(toName);
+            params.put(toName, to);
+        }
+    }
+}
