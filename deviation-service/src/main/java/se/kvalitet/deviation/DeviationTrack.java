@@ -9,7 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import se.kvalitet.events.deviation.Assessment;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationCategory;
 
@@ -43,6 +49,49 @@ public class DeviationTrack {
     @Column(length = 20)
     public Closure closure;
 
+    /** The username of the investigator the quality team assigned, if any. */
+    @Column(length = 200)
+    public String investigator;
+
+    /** The concluding assessment: lex Sarah and lex Maria (see {@link Assessment}). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40)
+    public Assessment assessment;
+
+    /** Lex Sarah: allvarligt missförhållande; lex Maria: the assessment is reportable. */
+    public Boolean serious;
+
+    /** When the track was first assessed as serious/reportable: the IVO notification clock starts here. */
+    @Column(name = "serious_since")
+    public Instant seriousSince;
+
+    @Column(name = "assessed_at")
+    public Instant assessedAt;
+
+    @Column(name = "assessed_by", length = 200)
+    public String assessedBy;
+
+    /** The closing position (ställningstagande) or, for other deviations, the analysis. */
+    @Column(name = "position_text", length = 10000)
+    public String positionText;
+
+    @Column(name = "position_by", length = 200)
+    public String positionBy;
+
+    @OneToMany(mappedBy = "track", fetch = FetchType.LAZY)
+    @OrderBy("createdAt, id")
+    public List<InvestigationEntry> entries = new ArrayList<>();
+
+    @OneToMany(mappedBy = "track", fetch = FetchType.LAZY)
+    @OrderBy("createdAt, id")
+    public List<AuthorityNotification> notifications = new ArrayList<>();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
     /** Why a track ended. */
     public enum Closure {
         /** Handled to the end. */
@@ -53,5 +102,26 @@ public class DeviationTrack {
 
     public boolean isOpen() {
         return closedAt == null;
+    }
+
+    /** Tracks that are investigated with dated entries and end in a position. */
+    public boolean isInvestigated() {
+        return category == DeviationCategory.LEX_SARAH || category == DeviationCategory.LEX_MARIA
+                || category == DeviationCategory.OTHER_DEVIATION;
+    }
+
+    /** OPEN (not yet handled by this service's track workflow), INVESTIGATING, ASSESSED, or how it ended. */
+    public String state() {
+        if (closure != null) {
+            return closure.name();
+        }
+        if (!isInvestigated()) {
+            return "OPEN";
+        }
+        return assessment == null ? "INVESTIGATING" : "ASSESSED";
+    }
+
+    public java.util.Optional<AuthorityNotification> initialNotification() {
+        return notifications.stream().filter(n -> n.kind == se.kvalitet.events.deviation.NotificationKind.INITIAL).findFirst();
     }
 }

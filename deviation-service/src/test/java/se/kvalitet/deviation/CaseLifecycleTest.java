@@ -86,7 +86,7 @@ class CaseLifecycleTest {
         triage(id, etag(karin, id), "{\"categories\":[\"LEX_SARAH\",\"OTHER_DEVIATION\"]}").then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("categories", contains("OTHER_DEVIATION", "LEX_SARAH"))
-                .body("tracks.state", everyItem(equalTo("OPEN")));
+                .body("tracks.state", everyItem(equalTo("INVESTIGATING")));
 
         // reclassification needs a reason, and must change something
         triage(id, etag(karin, id), "{\"categories\":[\"LEX_SARAH\"]}").then().statusCode(422);
@@ -96,7 +96,7 @@ class CaseLifecycleTest {
                 .then().statusCode(200)
                 .body("categories", contains("OTHER_DEVIATION"))
                 .body("tracks.find { it.category == 'LEX_SARAH' }.state", equalTo("RECLASSIFIED"))
-                .body("tracks.find { it.category == 'OTHER_DEVIATION' }.state", equalTo("OPEN"));
+                .body("tracks.find { it.category == 'OTHER_DEVIATION' }.state", equalTo("INVESTIGATING"));
 
         given().header("Authorization", karin).when().get(PATH + "/" + id + "/triage-history").then().statusCode(200)
                 .body("size()", equalTo(2))

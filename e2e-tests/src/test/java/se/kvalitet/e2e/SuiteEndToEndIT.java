@@ -225,7 +225,17 @@ class SuiteEndToEndIT {
         HttpResponse<String> foreign = post("/deviation/v1/deviations", tokens.get("case-system"),
                 deviation("Matrix, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of());
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(201);
-        f.put("deviation", new String[] {JSON.readTree(own.body()).get("id").asText(), JSON.readTree(foreign.body()).get("id").asText()});
+        String[] deviations = {JSON.readTree(own.body()).get("id").asText(), JSON.readTree(foreign.body()).get("id").asText()};
+        f.put("deviation", deviations);
+        // both triaged as other deviations (no lex Maria: the MAS would see them): their tracks are fixtures too
+        String[] tracks = new String[2];
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> triaged = post("/deviation/v1/deviations/" + deviations[i] + "/triage", tokens.get("karin"),
+                    "{\"categories\":[\"OTHER_DEVIATION\"]}", Map.of("If-Match", "*"));
+            assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+            tracks[i] = JSON.readTree(triaged.body()).get("tracks").get(0).get("id").asText();
+        }
+        f.put("track", tracks);
         f.put("org-unit", new String[] {HEMTJANST, IFO_UNIT});
         HttpResponse<String> indicators = get(stack.gatewayUrl() + "/followup/v1/indicators?limit=1", tokens.get("karin"));
         assertThat(indicators.statusCode()).as(indicators.body()).isEqualTo(200);

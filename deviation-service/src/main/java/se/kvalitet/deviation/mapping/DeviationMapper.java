@@ -43,7 +43,7 @@ public final class DeviationMapper {
 
     static List<DeviationResponse.Track> tracks(Deviation d) {
         return d.tracks.stream().map(t -> new DeviationResponse.Track(t.id, t.category,
-                t.closure == null ? "OPEN" : t.closure.name(), t.openedAt, t.closedAt)).toList();
+                t.state(), t.openedAt, t.closedAt)).toList();
     }
 
     public static DeviationSummary toSummary(Deviation d) {

@@ -34,7 +34,7 @@ public record DeviationResponse(
     /** A track as the API shows it. */
     @Schema(name = "DeviationTrack")
     public record Track(UUID id, DeviationCategory category,
-            @Schema(description = "OPEN, or how it ended: COMPLETED or RECLASSIFIED") String state,
+            @Schema(description = "OPEN, INVESTIGATING, ASSESSED, or how it ended: COMPLETED or RECLASSIFIED") String state,
             Instant openedAt, Instant closedAt) {
     }
 }

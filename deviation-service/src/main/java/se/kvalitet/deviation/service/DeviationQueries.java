@@ -83,6 +83,15 @@ public class DeviationQueries {
                     params.put("managed", units);
                 }
             }
+            if (caller.hasRole(Roles.INVESTIGATOR)) {
+                where.append(" or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
+                params.put("username", caller.username());
+            }
+            if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
+                where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
+                        + " and tm.category = se.kvalitet.events.deviation.DeviationCategory.LEX_MARIA"
+                        + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
+            }
             where.append(")");
         }
         if (f.status() != null) {

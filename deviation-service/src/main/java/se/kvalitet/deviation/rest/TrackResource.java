@@ -1,0 +1,154 @@
+package se.kvalitet.deviation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.deviation.AuthorityNotification;
+import se.kvalitet.deviation.CaseAccessLogEntry.Action;
+import se.kvalitet.deviation.DeviationTrack;
+import se.kvalitet.deviation.InvestigationEntry;
+import se.kvalitet.deviation.service.InvestigationService;
+import se.kvalitet.deviation.service.Roles;
+import se.kvalitet.web.ETags;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+
+/** A track's investigation: assignment, entries, assessment, IVO notifications and the position. */
+@Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Investigations (utredningar)", description = "Lex Sarah, lex Maria and other-deviation tracks")
+@SecurityRequirement(name = "SecurityScheme")
+public class TrackResource {
+
+    static final String BASE = "/deviation/v1/deviations/%s/tracks/%s";
+
+    @Inject
+    InvestigationService investigations;
+
+    @GET
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "A track with its investigation", description = "Entries, assessment, notifications, missing sections and the IVO deadline.")
+    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId) {
+        return detail(investigations.track(id, trackId, Action.READ));
+    }
+
+    @POST
+    @Path("assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
+    @Operation(summary = "Assign an investigator", description = "The investigator then sees the case and works on this track. Requires If-Match (the track's ETag).")
+    @APIResponse(responseCode = "200", description = "The track")
+    @APIResponse(responseCode = "409", description = "The track has ended or is not investigated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TrackDtos.AssignRequest request) {
+        return detail(investigations.assign(id, trackId, ifMatch, request.investigator()));
+    }
+
+    @POST
+    @Path("entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Add a dated entry to the investigation",
+            description = "A fact or an assessment, with its source; the author comes from the token. Entries are never edited: "
+                    + "a correction is a new entry. The quality team, the assigned investigator and, for lex Maria, the MAS may add.")
+    @APIResponse(responseCode = "201", description = "The entry", content = @Content(schema = @Schema(implementation = TrackDtos.Entry.class)))
+    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
+    public Response addEntry(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+            @NotNull @Valid TrackDtos.EntryRequest request) {
+        InvestigationEntry e = investigations.addEntry(id, trackId, request.section(), request.kind(), request.entryDate(),
+                request.source(), request.text());
+        return Response.created(URI.create(BASE.formatted(id, trackId))).entity(TrackDtos.Entry.of(e)).build();
+    }
+
+    @POST
+    @Path("assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Assess the track",
+            description = "Lex Sarah: missförhållande / påtaglig risk / neither, and whether it is allvarligt. Lex Maria (MAS only): "
+                    + "the care-injury assessment. A serious assessment starts the IVO notification clock. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The track")
+    @APIResponse(responseCode = "422", description = "An assessment that does not fit the track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assess(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TrackDtos.AssessmentRequest request) {
+        return detail(investigations.assess(id, trackId, ifMatch, request.assessment(), request.serious()));
+    }
+
+    @POST
+    @Path("notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Record a notification filed with IVO",
+            description = "Freezes what was sent with its SHA-256. INITIAL once per serious track, then SUPPLEMENTs; never edited. "
+                    + "Lex Sarah: the quality team; lex Maria: the MAS only. A late initial notification needs lateReason.")
+    @APIResponse(responseCode = "201", description = "The notification",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Notification.class)))
+    @APIResponse(responseCode = "409", description = "Not reportable, already notified, or no initial notification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response notifyAuthority(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+            @NotNull @Valid TrackDtos.NotificationRequest request) {
+        AuthorityNotification n = investigations.notifyAuthority(id, trackId, request.kind(), request.sentAt(),
+                request.authorityReference(), request.lateReason(), request.content());
+        return Response.created(URI.create(BASE.formatted(id, trackId) + "/notifications/" + n.id))
+                .entity(TrackDtos.Notification.of(n, true)).build();
+    }
+
+    @GET
+    @Path("notifications/{notificationId}")
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "A filed notification with its frozen snapshot")
+    @APIResponse(responseCode = "200", description = "The notification",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Notification.class)))
+    @APIResponse(responseCode = "404", description = "No such notification, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrackDtos.Notification notification(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+            @PathParam("notificationId") UUID notificationId) {
+        DeviationTrack t = investigations.track(id, trackId, Action.READ);
+        return t.notifications.stream().filter(n -> n.id.equals(notificationId)).findFirst()
+                .map(n -> TrackDtos.Notification.of(n, true))
+                .orElseThrow(() -> ProblemException.notFound("Notification " + notificationId));
+    }
+
+    @POST
+    @Path("complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Complete the investigation with its position (ställningstagande)",
+            description = "Refused (422, listing what is missing) until every required section has an entry, the track is assessed "
+                    + "and a serious case has its IVO notification. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The completed track")
+    @APIResponse(responseCode = "422", description = "The investigation is not complete",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response complete(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TrackDtos.CompleteRequest request) {
+        return detail(investigations.complete(id, trackId, ifMatch, request.position()));
+    }
+
+    private Response detail(DeviationTrack t) {
+        return Response.ok(TrackDtos.detail(t, investigations.missingSections(t), investigations.notificationDueAt(t)))
+                .tag(ETags.of(t.version)).build();
+    }
+}

@@ -1,0 +1,422 @@
+package se.kvalitet.deviation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import se.kvalitet.deviation.AuthorityNotification;
+import se.kvalitet.deviation.CaseAccessLogEntry.Action;
+import se.kvalitet.deviation.Deviation;
+import se.kvalitet.deviation.DeviationTrack;
+import se.kvalitet.deviation.InvestigationEntry;
+import se.kvalitet.deviation.InvestigationEntry.Section;
+import se.kvalitet.events.deviation.Assessment;
+import se.kvalitet.events.deviation.Authority;
+import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
+import se.kvalitet.events.deviation.NotificationKind;
+import se.kvalitet.messaging.Outbox;
+import se.kvalitet.web.Caller;
+import se.kvalitet.web.ETags;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+
+/**
+ * The investigated tracks: lex Sarah (SoL 14 kap, SOSFS 2011:5), lex Maria (patientsäkerhetslagen
+ * 3 kap 5 §) and other deviations. A track is INVESTIGATING until assessed, ASSESSED until its
+ * position (ställningstagande) completes it. Entries and filed notifications are immutable.
+ */
+@ApplicationScoped
+public class InvestigationService {
+
+    /** What a lex Sarah investigation must cover before its position (SOSFS 2011:5). */
+    static final Set<Section> LEX_SARAH_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES,
+            Section.WHEN_AND_HOW_NOTICED, Section.CAUSES, Section.HAPPENED_BEFORE, Section.CAN_RECUR,
+            Section.MEASURES_TAKEN, Section.MEASURES_PLANNED);
+    /** Lex Maria (HSLF-FS 2017:40): the event, its causes and the measures. */
+    static final Set<Section> LEX_MARIA_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES,
+            Section.CAUSES, Section.MEASURES_TAKEN, Section.MEASURES_PLANNED);
+    static final Set<Section> OTHER_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES);
+
+    static final Set<Assessment> LEX_SARAH_ASSESSMENTS = EnumSet.of(Assessment.MISSFORHALLANDE,
+            Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, Assessment.INGET_MISSFORHALLANDE);
+    static final Set<Assessment> LEX_MARIA_ASSESSMENTS = EnumSet.of(Assessment.ALLVARLIG_VARDSKADA,
+            Assessment.RISK_FOR_ALLVARLIG_VARDSKADA, Assessment.VARDSKADA, Assessment.INGEN_VARDSKADA);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeviationQueries queries;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FreeTextGuard guard;
+
+    @Inject
+    DeadlinePolicies deadlines;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A track of a case the caller may see. */
+    @Transactional
+    public DeviationTrack track(UUID deviationId, UUID trackId, Action action) {
+        Deviation d = queries.read(deviationId, action);
+        DeviationTrack t = d.tracks.stream().filter(x -> x.id.equals(trackId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Track " + trackId));
+        t.entries.size();
+        t.notifications.size();
+        return t;
+    }
+
+    @Transactional
+    public DeviationTrack assign(UUID deviationId, UUID trackId, String ifMatch, String investigator) {
+        DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        t.investigator = investigator.strip();
+        touch(t);
+        return t;
+    }
+
+    @Transactional
+    public InvestigationEntry addEntry(UUID deviationId, UUID trackId, Section section, InvestigationEntry.Kind kind,
+            LocalDate entryDate, String source, String text) {
+        DeviationTrack t = track(deviationId, trackId, Action.UPDATE);
+        requireInvestigator(t);
+        requireOpenInvestigated(t);
+        if (entryDate.isAfter(LocalDate.now(clock.withZone(Deviation.SWEDEN)))) {
+            throw ProblemException.invalidField("entryDate", "must not be in the future");
+        }
+        FreeTextGuard.Screening screening = guard.screen();
+        InvestigationEntry e = new InvestigationEntry();
+        e.id = UUID.randomUUID();
+        e.track = t;
+        e.section = section;
+        e.kind = kind;
+        e.entryDate = entryDate;
+        e.source = screening.text("source", source.strip());
+        e.text = screening.text("text", text.strip());
+        screening.done();
+        e.authorSubject = caller.subject();
+        e.authorName = caller.username();
+        e.createdAt = clock.instant();
+        em.persist(e);
+        t.entries.add(e);
+        touch(t);
+        return e;
+    }
+
+    @Transactional
+    public DeviationTrack assess(UUID deviationId, UUID trackId, String ifMatch, Assessment assessment, Boolean serious) {
+        DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        boolean isSerious;
+        switch (t.category) {
+            case LEX_SARAH -> {
+                if (!LEX_SARAH_ASSESSMENTS.contains(assessment)) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "A lex Sarah assessment is one of "
+                            + LEX_SARAH_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a lex Sarah assessment")));
+                }
+                if (serious == null) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "Say whether it is allvarligt",
+                            List.of(new Problem.FieldError("serious", "required for lex Sarah")));
+                }
+                if (serious && assessment == Assessment.INGET_MISSFORHALLANDE) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "Without a missförhållande nothing is allvarligt",
+                            List.of(new Problem.FieldError("serious", "must be false for INGET_MISSFORHALLANDE")));
+                }
+                isSerious = serious;
+            }
+            case LEX_MARIA -> {
+                if (!LEX_MARIA_ASSESSMENTS.contains(assessment)) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "A lex Maria assessment is one of "
+                            + LEX_MARIA_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a lex Maria assessment")));
+                }
+                isSerious = assessment == Assessment.ALLVARLIG_VARDSKADA || assessment == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA;
+                if (serious != null && serious != isSerious) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "For lex Maria, serious follows from the assessment",
+                            List.of(new Problem.FieldError("serious", "must be " + isSerious + " for " + assessment)));
+                }
+            }
+            default -> throw ProblemException.unprocessable("assessment-not-allowed",
+                    "A " + t.category + " track has no assessment; complete it with its analysis", List.of());
+        }
+        if (t.category == DeviationCategory.LEX_MARIA) {
+            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) assesses lex Maria");
+        }
+        Instant now = clock.instant();
+        t.assessment = assessment;
+        t.serious = isSerious;
+        t.assessedAt = now;
+        t.assessedBy = caller.subject();
+        if (isSerious && t.seriousSince == null) {
+            t.seriousSince = now;
+        }
+        touch(t);
+        return t;
+    }
+
+    /**
+     * Records a notification filed with IVO through its e-service: the content sent is frozen here
+     * with its hash. The first is INITIAL (once per track; only when the assessment is serious),
+     * later ones SUPPLEMENT. Lex Maria notifications are filed by the MAS only. A late initial
+     * notification needs a reason.
+     */
+    @Transactional
+    public AuthorityNotification notifyAuthority(UUID deviationId, UUID trackId, NotificationKind kind, Instant sentAt,
+            String authorityReference, String lateReason, String content) {
+        DeviationTrack t = track(deviationId, trackId, Action.UPDATE);
+        Deviation d = t.deviation;
+        Duration policy;
+        switch (t.category) {
+            case LEX_SARAH -> {
+                requireAnyRole("The quality team files lex Sarah notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
+                policy = deadlines.lexSarahIvoNotification();
+            }
+            case LEX_MARIA -> {
+                requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files lex Maria notifications");
+                policy = deadlines.lexMariaIvoNotification();
+            }
+            default -> throw ProblemException.unprocessable("notification-not-allowed",
+                    "IVO notifications belong to lex Sarah and lex Maria tracks", List.of());
+        }
+        Instant now = clock.instant();
+        if (sentAt.isAfter(now.plusSeconds(300))) {
+            throw ProblemException.invalidField("sentAt", "must not be in the future");
+        }
+        if (sentAt.isBefore(d.createdAt)) {
+            throw ProblemException.invalidField("sentAt", "must not be before the report was received");
+        }
+        boolean hasInitial = t.initialNotification().isPresent();
+        if (kind == NotificationKind.INITIAL) {
+            if (hasInitial) {
+                throw ProblemException.conflict("already-notified",
+                        "The initial notification is filed and cannot be changed; file a SUPPLEMENT");
+            }
+            if (!Boolean.TRUE.equals(t.serious)) {
+                throw ProblemException.conflict("not-reportable",
+                        "Only a track assessed as serious (allvarligt / allvarlig vårdskada or risk of it) is notified to IVO")
+                        .with("assessment", t.assessment);
+            }
+        } else if (!hasInitial) {
+            throw ProblemException.conflict("no-initial-notification", "A supplement follows an initial notification");
+        }
+        Instant clockStart = kind == NotificationKind.INITIAL ? t.seriousSince : t.initialNotification().get().clockStartedAt;
+        Instant dueAt = kind == NotificationKind.INITIAL ? clockStart.plus(policy) : null;
+        FreeTextGuard.Screening screening = guard.screen();
+        String reason = screening.text("lateReason", lateReason == null || lateReason.isBlank() ? null : lateReason.strip());
+        String form = screening.text("content", content.strip());
+        screening.done();
+        if (dueAt != null && sentAt.isAfter(dueAt) && reason == null) {
+            throw ProblemException.unprocessable("late-reason-required", "The notification was sent after its deadline; say why",
+                    List.of(new Problem.FieldError("lateReason", "required when sentAt is after " + dueAt)));
+        }
+        AuthorityNotification n = new AuthorityNotification();
+        n.id = UUID.randomUUID();
+        n.track = t;
+        n.authority = Authority.IVO;
+        n.kind = kind;
+        n.clockStartedAt = clockStart;
+        n.dueAt = dueAt;
+        n.sentAt = sentAt;
+        n.authorityReference = authorityReference == null || authorityReference.isBlank() ? null : authorityReference.strip();
+        n.lateReason = reason;
+        n.filedBy = caller.subject();
+        n.createdAt = now;
+        n.snapshot = snapshot(d, t, n, form);
+        n.snapshotSha256 = sha256(n.snapshot);
+        em.persist(n);
+        t.notifications.add(n);
+        touch(t);
+        long hoursLate = n.onTime() ? 0 : (long) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 3600.0);
+        int daysLate = n.onTime() ? 0 : (int) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 86400.0);
+        outbox.publish(new DeviationAuthorityNotifiedV1(d.id, t.id, t.category, n.id, n.authority, kind, d.orgUnitId,
+                clockStart, dueAt, sentAt, n.onTime(), daysLate, hoursLate));
+        return n;
+    }
+
+    /**
+     * Completes the investigation with its position (lex Sarah: ställningstagande; other
+     * deviations: the analysis). Refused while required sections lack entries, before the
+     * assessment, or while a serious case has no IVO notification.
+     */
+    @Transactional
+    public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, String position) {
+        DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        if (t.category == DeviationCategory.LEX_MARIA) {
+            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) completes lex Maria");
+        }
+        List<Problem.FieldError> missing = new ArrayList<>();
+        for (Section s : missingSections(t)) {
+            missing.add(new Problem.FieldError("entries." + s.name(), "the investigation has no entry on " + s.name()));
+        }
+        if (t.category != DeviationCategory.OTHER_DEVIATION && t.assessment == null) {
+            missing.add(new Problem.FieldError("assessment", "the track is not assessed"));
+        }
+        if (Boolean.TRUE.equals(t.serious) && t.initialNotification().isEmpty()) {
+            missing.add(new Problem.FieldError("notifications", "a serious case is notified to IVO before it is completed"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.unprocessable("investigation-incomplete", "The investigation is not complete", missing);
+        }
+        FreeTextGuard.Screening screening = guard.screen();
+        String text = screening.text("position", position.strip());
+        screening.done();
+        Instant now = clock.instant();
+        Deviation d = t.deviation;
+        t.positionText = text;
+        t.positionBy = caller.subject();
+        t.closedAt = now;
+        t.closure = DeviationTrack.Closure.COMPLETED;
+        touch(t);
+        boolean serious = Boolean.TRUE.equals(t.serious);
+        LocalDate today = LocalDate.ofInstant(now, Deviation.SWEDEN);
+        List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
+        outbox.publish(new DeviationInvestigationCompletedV1(d.id, t.id, t.category, d.orgUnitId, involved, t.assessment,
+                serious, serious, List.of(), List.of(), 0, now, today));
+        boolean investigatedWithAssessment = t.category != DeviationCategory.OTHER_DEVIATION;
+        Boolean notified = investigatedWithAssessment ? t.initialNotification().isPresent() : null;
+        Boolean onTime = t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
+        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, DeviationTrackClosedV1.Closure.COMPLETED,
+                d.orgUnitId, involved, t.openedAt, now, today, t.assessment, investigatedWithAssessment ? serious : null,
+                notified, onTime, null, null, null, null));
+        return t;
+    }
+
+    /** Required sections without an entry, in order; empty for tracks that are not investigated. */
+    public List<Section> missingSections(DeviationTrack t) {
+        if (!t.isInvestigated()) {
+            return List.of();
+        }
+        Set<Section> covered = EnumSet.noneOf(Section.class);
+        t.entries.forEach(e -> covered.add(e.section));
+        return required(t).stream().filter(s -> !covered.contains(s)).sorted().toList();
+    }
+
+    /** When the initial IVO notification of a serious case is due; null when none is due. */
+    public Instant notificationDueAt(DeviationTrack t) {
+        if (t.seriousSince == null) {
+            return null;
+        }
+        return t.seriousSince.plus(t.category == DeviationCategory.LEX_MARIA
+                ? deadlines.lexMariaIvoNotification() : deadlines.lexSarahIvoNotification());
+    }
+
+    private static Set<Section> required(DeviationTrack t) {
+        return switch (t.category) {
+            case LEX_SARAH -> LEX_SARAH_REQUIRED;
+            case LEX_MARIA -> LEX_MARIA_REQUIRED;
+            default -> OTHER_REQUIRED;
+        };
+    }
+
+    private DeviationTrack openInvestigated(UUID deviationId, UUID trackId, String ifMatch) {
+        DeviationTrack t = track(deviationId, trackId, Action.UPDATE);
+        requireInvestigator(t);
+        ETags.requireMatch(ifMatch, t.version);
+        requireOpenInvestigated(t);
+        return t;
+    }
+
+    private static void requireOpenInvestigated(DeviationTrack t) {
+        if (!t.isInvestigated()) {
+            throw ProblemException.conflict("not-investigated", "A " + t.category + " track is not handled by investigation")
+                    .with("category", t.category);
+        }
+        if (!t.isOpen()) {
+            throw ProblemException.conflict("track-closed", "The track has ended").with("currentState", t.state());
+        }
+    }
+
+    /** The quality team, the assigned investigator, and for lex Maria the MAS may work on a track. */
+    private void requireInvestigator(DeviationTrack t) {
+        if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
+            return;
+        }
+        if (caller.hasRole(Roles.INVESTIGATOR) && t.investigator != null && t.investigator.equals(caller.username())) {
+            return;
+        }
+        if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE) && t.category == DeviationCategory.LEX_MARIA) {
+            return;
+        }
+        throw ProblemException.forbidden("Only the quality team or the assigned investigator works on this track");
+    }
+
+    private void requireRole(String role, String detail) {
+        if (!caller.hasRole(role)) {
+            throw ProblemException.forbidden(detail);
+        }
+    }
+
+    private void requireAnyRole(String detail, String... roles) {
+        if (!caller.hasAnyRole(roles)) {
+            throw ProblemException.forbidden(detail);
+        }
+    }
+
+    private void touch(DeviationTrack t) {
+        Instant now = clock.instant();
+        t.deviation.updatedAt = now;
+        t.updatedAt = now;
+        em.flush();
+    }
+
+    private String snapshot(Deviation d, DeviationTrack t, AuthorityNotification n, String form) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("authority", n.authority);
+        s.put("kind", n.kind);
+        s.put("sentAt", n.sentAt.toString());
+        s.put("authorityReference", n.authorityReference);
+        s.put("deviation", Map.of("id", d.id.toString(), "orgUnitId", d.orgUnitId.toString(), "occurredAt", d.occurredAt.toString(),
+                "summary", d.summary, "description", d.description));
+        Map<String, Object> track = new LinkedHashMap<>();
+        track.put("id", t.id.toString());
+        track.put("category", t.category);
+        track.put("assessment", t.assessment);
+        track.put("serious", t.serious);
+        s.put("track", track);
+        s.put("entries", t.entries.stream().map(e -> Map.of("section", e.section, "kind", e.kind, "date", e.entryDate.toString(),
+                "source", e.source, "text", e.text, "author", e.authorName == null ? e.authorSubject : e.authorName)).toList());
+        s.put("content", form);
+        s.put("lateReason", n.lateReason);
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
