@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The authorization matrix ({@code authorization-matrix.csv}): every endpoint of every service ×
+ * The authorization matrix ({@code authorization-matrix/<service>.csv}): every endpoint of every service ×
  * every role (a demo user or machine client of the realm) × an object of the caller's own unit
  * and one of a foreign unit → the expected outcome.
  *
@@ -28,7 +28,8 @@ import java.util.Objects;
  */
 record AuthorizationMatrix(List<String> callers, List<Row> rows) {
 
-    record Row(int line, String method, String path, Map<String, String> fixtures, Map<String, String[]> cells) {
+    /** One row; {@code line} is {@code file:line} for messages. */
+    record Row(String line, String method, String path, Map<String, String> fixtures, Map<String, String[]> cells) {
 
         /** {@code GET /deviation/v1/deviations/{id}}: what the OpenAPI document calls the operation. */
         String endpoint() {
@@ -36,7 +37,25 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
         }
     }
 
+    /** The per-service files of {@code authorization-matrix/}, joined; every file has the same callers. */
+    static AuthorizationMatrix loadAll(List<String> services) throws IOException {
+        List<String> callers = null;
+        List<Row> rows = new ArrayList<>();
+        for (String service : services) {
+            String resource = "/authorization-matrix/" + service + ".csv";
+            AuthorizationMatrix m = load(resource);
+            if (callers == null) {
+                callers = m.callers();
+            } else if (!callers.equals(m.callers())) {
+                throw new IllegalArgumentException(resource + ": callers " + m.callers() + " differ from " + callers);
+            }
+            rows.addAll(m.rows());
+        }
+        return new AuthorizationMatrix(callers, rows);
+    }
+
     static AuthorizationMatrix load(String resource) throws IOException {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = Objects.requireNonNull(AuthorizationMatrix.class.getResourceAsStream(resource), resource);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<String> callers = null;
@@ -52,13 +71,13 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                 String[] f = line.split("\\s*,\\s*", -1);
                 if (callers == null) {
                     if (f.length < 4 || !f[0].equals("method") || !f[1].equals("path") || !f[2].equals("fixtures")) {
-                        throw new IllegalArgumentException("line " + n + ": header must be method,path,fixtures,<callers...>");
+                        throw new IllegalArgumentException(file + ":" + n + ": header must be method,path,fixtures,<callers...>");
                     }
                     callers = List.of(f).subList(3, f.length);
                     continue;
                 }
                 if (f.length != callers.size() + 3) {
-                    throw new IllegalArgumentException("line " + n + ": " + f.length + " cells, header has " + (callers.size() + 3));
+                    throw new IllegalArgumentException(file + ":" + n + ": " + f.length + " cells, header has " + (callers.size() + 3));
                 }
                 Map<String, String> fixtures = new LinkedHashMap<>();
                 if (!f[2].equals("-")) {
@@ -73,15 +92,15 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                     String[] outcomes = cell.split("\\|", -1);
                     for (String o : outcomes) {
                         if (!o.matches("ok|deny|[1-5][0-9][0-9]")) {
-                            throw new IllegalArgumentException("line " + n + ": bad outcome '" + o + "'");
+                            throw new IllegalArgumentException(file + ":" + n + ": bad outcome '" + o + "'");
                         }
                     }
                     if (outcomes.length == 2 && fixtures.isEmpty()) {
-                        throw new IllegalArgumentException("line " + n + ": own|foreign needs a fixture");
+                        throw new IllegalArgumentException(file + ":" + n + ": own|foreign needs a fixture");
                     }
                     cells.put(callers.get(i), outcomes);
                 }
-                rows.add(new Row(n, f[0].toUpperCase(), f[1], fixtures, cells));
+                rows.add(new Row(file + ":" + n, f[0].toUpperCase(), f[1], fixtures, cells));
             }
             if (callers == null) {
                 throw new IllegalArgumentException(resource + " has no header");

@@ -75,13 +75,13 @@ final class AuthorizationMatrixRun {
                         }
                         String[] ids = fixtures.get(kind);
                         if (ids == null) {
-                            throw new IllegalStateException("line " + row.line() + ": no fixture of kind " + kind);
+                            throw new IllegalStateException(row.line() + ": no fixture of kind " + kind);
                         }
                         return ids[v];
                     });
                     int status = send(row.method(), path, tokens.get(caller));
                     if (!AuthorizationMatrix.matches(outcome, status)) {
-                        failures.add("line %d %s as %s%s: expected %s, got %d".formatted(row.line(), row.endpoint(), caller,
+                        failures.add("%s %s as %s%s: expected %s, got %d".formatted(row.line(), row.endpoint(), caller,
                                 split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "", outcome, status));
                     }
                 }

@@ -184,20 +184,20 @@ class SuiteEndToEndIT {
 
     /**
      * The authorization matrix: every endpoint in the gateway's merged OpenAPI document is in
-     * authorization-matrix.csv and no other, and every caller gets what the table says, for an
+     * a file of authorization-matrix/ and no other, and every caller gets what the table says, for an
      * object of its own unit and one of a foreign unit.
      */
     @Test
     void everyEndpointAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
-        AuthorizationMatrix matrix = AuthorizationMatrix.load("/authorization-matrix.csv");
+        AuthorizationMatrix matrix = AuthorizationMatrix.loadAll(SERVICES);
         HttpResponse<String> doc = get(stack.gatewayUrl() + "/openapi", null);
         assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
         Set<String> documented = AuthorizationMatrixRun.endpoints(JSON.readTree(doc.body()));
         Set<String> listed = matrix.rows().stream().map(AuthorizationMatrix.Row::endpoint)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented).as("endpoints of the suite missing from authorization-matrix.csv")
+        assertThat(documented).as("endpoints of the suite missing from authorization-matrix/*.csv")
                 .isSubsetOf(listed);
-        assertThat(listed).as("rows of authorization-matrix.csv for endpoints that do not exist")
+        assertThat(listed).as("rows of authorization-matrix/*.csv for endpoints that do not exist")
                 .isSubsetOf(documented);
 
         Map<String, String> tokens = new HashMap<>();
@@ -217,30 +217,18 @@ class SuiteEndToEndIT {
         assertThat(failures).as("authorization matrix mismatches").isEmpty();
     }
 
-    /** Fixture kind → {an object of the Äldreomsorg subtree (unit 10: erik, ingrid, maria; anna's own), one of IFO (unit 20)}. */
+    static final List<String> SERVICES = List.of("deviation", "registry", "followup", "report");
+
+    /**
+     * Fixture kind → {an object of the Äldreomsorg subtree (unit 10: erik, ingrid, maria; anna's own), one of IFO
+     * (unit 21)}: each service's *Fixtures class makes those its matrix file names.
+     */
     static Map<String, String[]> fixtures(Map<String, String> tokens) throws Exception {
         Map<String, String[]> f = new HashMap<>();
-        HttpResponse<String> own = post("/deviation/v1/deviations", tokens.get("anna"), deviation("Matrix, egen enhet"), Map.of());
-        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
-        HttpResponse<String> foreign = post("/deviation/v1/deviations", tokens.get("case-system"),
-                deviation("Matrix, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of());
-        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(201);
-        String[] deviations = {JSON.readTree(own.body()).get("id").asText(), JSON.readTree(foreign.body()).get("id").asText()};
-        f.put("deviation", deviations);
-        // both triaged as other deviations (no lex Maria: the MAS would see them): their tracks are fixtures too
-        String[] tracks = new String[2];
-        for (int i = 0; i < 2; i++) {
-            HttpResponse<String> triaged = post("/deviation/v1/deviations/" + deviations[i] + "/triage", tokens.get("karin"),
-                    "{\"categories\":[\"OTHER_DEVIATION\"]}", Map.of("If-Match", "*"));
-            assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
-            tracks[i] = JSON.readTree(triaged.body()).get("tracks").get(0).get("id").asText();
-        }
-        f.put("track", tracks);
-        f.put("org-unit", new String[] {HEMTJANST, IFO_UNIT});
-        HttpResponse<String> indicators = get(stack.gatewayUrl() + "/followup/v1/indicators?limit=1", tokens.get("karin"));
-        assertThat(indicators.statusCode()).as(indicators.body()).isEqualTo(200);
-        String indicator = JSON.readTree(indicators.body()).get("items").get(0).get("id").asText();
-        f.put("indicator", new String[] {indicator, indicator});
+        DeviationFixtures.add(tokens, f);
+        RegistryFixtures.add(tokens, f);
+        FollowupFixtures.add(tokens, f);
+        ReportFixtures.add(tokens, f);
         return f;
     }
 

@@ -58,8 +58,12 @@ class TokenCacheTest {
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
                 + "." + parts[2];
         given().auth().oauth2(forged).get("/test/whoami/quality").then().statusCode(401);
-        char last = parts[2].charAt(parts[2].length() - 1);
-        String badSignature = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // flip a character in the middle of the signature: the last base64url character of a
+        // 2048-bit signature carries padding bits, so changing it may leave the bytes unchanged
+        int mid = parts[2].length() / 2;
+        char c = parts[2].charAt(mid);
+        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, mid) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(mid + 1);
         given().auth().oauth2(badSignature).get("/test/whoami").then().statusCode(401);
         assertThat(cache.size()).isEqualTo(1);
     }
