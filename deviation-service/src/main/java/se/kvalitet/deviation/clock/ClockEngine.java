@@ -33,8 +33,8 @@ public class ClockEngine {
         DEFAULTS.put(ClockKind.LEX_MARIA_IVO_NOTIFICATION, "7d");
         DEFAULTS.put(ClockKind.LEX_MARIA_INVESTIGATION, "30d");
         DEFAULTS.put(ClockKind.IMY_NOTIFICATION, "72h");
-        DEFAULTS.put(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "2wd");
-        DEFAULTS.put(ClockKind.COMPLAINT_ANSWER, "30d");
+        DEFAULTS.put(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "3wd");
+        DEFAULTS.put(ClockKind.COMPLAINT_ANSWER, "20wd");
         DEFAULTS.put(ClockKind.DEVIATION_INVESTIGATION, "30d");
     }
 

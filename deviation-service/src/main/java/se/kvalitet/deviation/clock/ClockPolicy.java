@@ -22,12 +22,12 @@ public record ClockPolicy(Unit unit, long amount, Duration exact) {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,5})(h|d|wd)");
 
     public static ClockPolicy parse(String text) {
-        String t = text.strip().toLowerCase();
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
-                case "h" -> new ClockPolicy(Unit.EXACT, n, Duration.ofHours(n));
+                case "h" -> new ClockPolicy(Unit.EXACT, n * 3600, Duration.ofHours(n));
                 case "d" -> new ClockPolicy(Unit.CALENDAR_DAYS, n, null);
                 default -> new ClockPolicy(Unit.WORKING_DAYS, n, null);
             };

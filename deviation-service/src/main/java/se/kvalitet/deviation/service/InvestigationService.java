@@ -480,13 +480,6 @@ public class InvestigationService {
     }
 
     /** The quality team, the assigned investigator, and for lex Maria the MAS may work on a track. */
-    /** Whether the track (if it exists) is a complaint track; no access check: only for routing a request. */
-    @Transactional
-    public boolean isComplaint(UUID trackId) {
-        DeviationTrack t = em.find(DeviationTrack.class, trackId);
-        return t != null && t.category == DeviationCategory.COMPLAINT;
-    }
-
     void requireInvestigator(DeviationTrack t) {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return;
