@@ -144,6 +144,14 @@ public class DeviationTrack {
     @Column(name = "deviation_occurred")
     public Boolean deviationOccurred;
 
+    /** Complaint: the track of this report the complaint became, when a deviation occurred. */
+    @Column(name = "linked_track_id")
+    public UUID linkedTrackId;
+
+    /** Complaint: another report the complaint became (or was already), when a deviation occurred. */
+    @Column(name = "linked_deviation_id")
+    public UUID linkedDeviationId;
+
     /** Categories of personal data in a breach. */
     public enum DataCategory {
         IDENTITY, CONTACT, HEALTH, SOCIAL_CIRCUMSTANCES, FINANCIAL, PROTECTED_IDENTITY, OTHER

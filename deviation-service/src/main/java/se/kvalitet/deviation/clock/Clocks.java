@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.kvalitet.deviation.DeadlineClock;
+import se.kvalitet.deviation.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 
@@ -39,10 +40,42 @@ public class Clocks {
         c.orgUnitId = orgUnitId;
         c.policy = policy.toString();
         c.startedAt = startedAt;
-        c.dueAt = policy.due(startedAt, se.kvalitet.deviation.Deviation.SWEDEN);
+        c.dueAt = policy.due(startedAt, Deviation.SWEDEN);
         c.dueSoonAt = engine.dueSoonAt(startedAt, c.dueAt);
         em.persist(c);
         return c;
+    }
+
+    /**
+     * Starts a clock whose due time is a date someone set (an action's due date) rather than a
+     * policy; the due-soon window is the engine's share of its span.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DeadlineClock startUntil(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
+            Instant startedAt, Instant dueAt) {
+        Optional<DeadlineClock> running = running(subjectId, kind);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        DeadlineClock c = new DeadlineClock();
+        c.id = UUID.randomUUID();
+        c.deviationId = deviationId;
+        c.subjectId = subjectId;
+        c.trackType = trackType;
+        c.kind = kind;
+        c.orgUnitId = orgUnitId;
+        c.policy = "date";
+        c.startedAt = startedAt;
+        c.dueAt = dueAt;
+        c.dueSoonAt = engine.dueSoonAt(startedAt, dueAt);
+        em.persist(c);
+        return c;
+    }
+
+    /** Every clock of the subject, oldest first. */
+    public List<DeadlineClock> of(UUID subjectId) {
+        return em.createQuery("from DeadlineClock where subjectId = :s order by startedAt, id", DeadlineClock.class)
+                .setParameter("s", subjectId).getResultList();
     }
 
     /** Stops the running clock of this kind for the subject, if any: MET, NOT_REQUIRED or CANCELLED. */
@@ -71,9 +104,10 @@ public class Clocks {
                 .setParameter("s", subjectId).setParameter("k", kind).getResultStream().findFirst();
     }
 
-    /** The latest clock of this kind for the subject, running or stopped. */
+    /** The current clock of this kind for the subject: the running one, else the one stopped last. */
     public Optional<DeadlineClock> latest(UUID subjectId, ClockKind kind) {
-        List<DeadlineClock> all = em.createQuery("from DeadlineClock where subjectId = :s and kind = :k order by startedAt desc",
+        List<DeadlineClock> all = em.createQuery("from DeadlineClock where subjectId = :s and kind = :k"
+                        + " order by case when stoppedAt is null then 0 else 1 end, stoppedAt desc, startedAt desc",
                 DeadlineClock.class).setParameter("s", subjectId).setParameter("k", kind).setMaxResults(1).getResultList();
         return all.stream().findFirst();
     }

@@ -47,6 +47,15 @@ public class ComplaintService {
     @Inject
     FreeTextGuard guard;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    DeviationAccess access;
+
+    @Inject
+    se.kvalitet.web.Caller caller;
+
     /** Registers (or corrects, before acknowledgement) what the complaint is; starts its clocks unless anonymous. */
     @Transactional
     public DeviationTrack register(UUID deviationId, UUID trackId, String ifMatch, ComplaintKind kind, ComplaintSource source,
@@ -79,6 +88,7 @@ public class ComplaintService {
     @Transactional
     public DeviationTrack acknowledge(UUID deviationId, UUID trackId, String ifMatch, Instant acknowledgedAt) {
         DeviationTrack t = registered(deviationId, trackId, ifMatch);
+        requireNamed(t);
         if (t.acknowledgedAt != null) {
             throw ProblemException.conflict("already-acknowledged", "The complaint is already acknowledged");
         }
@@ -92,6 +102,7 @@ public class ComplaintService {
     @Transactional
     public DeviationTrack answer(UUID deviationId, UUID trackId, String ifMatch, Instant answeredAt, String answer) {
         DeviationTrack t = registered(deviationId, trackId, ifMatch);
+        requireNamed(t);
         if (t.answeredAt != null) {
             throw ProblemException.conflict("already-answered", "The complaint is already answered");
         }
@@ -115,7 +126,7 @@ public class ComplaintService {
      */
     @Transactional
     public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, String outcome, Boolean deviationOccurred,
-            UUID linkedTrackId) {
+            UUID linkedTrackId, UUID linkedDeviationId) {
         DeviationTrack t = registered(deviationId, trackId, ifMatch);
         List<Problem.FieldError> missing = new ArrayList<>();
         if (!Boolean.TRUE.equals(t.anonymous) && t.answeredAt == null) {
@@ -134,6 +145,14 @@ public class ComplaintService {
                 missing.add(new Problem.FieldError("linkedTrackId", "only when a deviation occurred"));
             }
         }
+        if (linkedDeviationId != null) {
+            Deviation other = em.find(Deviation.class, linkedDeviationId);
+            if (linkedDeviationId.equals(d.id) || other == null || !access.canRead(other)) {
+                missing.add(new Problem.FieldError("linkedDeviationId", "must be another report you can see"));
+            } else if (!Boolean.TRUE.equals(deviationOccurred)) {
+                missing.add(new Problem.FieldError("linkedDeviationId", "only when a deviation occurred"));
+            }
+        }
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable("complaint-incomplete", "The complaint cannot be completed yet", missing);
         }
@@ -143,6 +162,9 @@ public class ComplaintService {
         Instant now = clock.instant();
         t.positionText = text;
         t.deviationOccurred = deviationOccurred;
+        t.linkedTrackId = linkedTrackId;
+        t.linkedDeviationId = linkedDeviationId;
+        t.positionBy = caller.username();
         t.closedAt = now;
         t.closure = DeviationTrack.Closure.COMPLETED;
         clocks.cancelAll(t.id, now);
@@ -172,6 +194,12 @@ public class ComplaintService {
             throw ProblemException.conflict("complaint-not-registered", "Register the complaint (source, channel, received) first");
         }
         return t;
+    }
+
+    private static void requireNamed(DeviationTrack t) {
+        if (Boolean.TRUE.equals(t.anonymous)) {
+            throw ProblemException.conflict("anonymous-complaint", "An anonymous complaint gets no acknowledgement or answer");
+        }
     }
 
     private void checkTime(String field, Instant at, Instant receivedAt) {

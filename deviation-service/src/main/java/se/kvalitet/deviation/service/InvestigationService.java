@@ -442,6 +442,12 @@ public class InvestigationService {
                 .map(c -> c.dueAt).orElse(null);
     }
 
+    /** Every deadline clock of the track, oldest first. */
+    @Transactional
+    public List<DeadlineClock> clocksOf(DeviationTrack t) {
+        return clocks.of(t.id);
+    }
+
     /** The investigation clock of a track type, null for tracks without one. */
     public static ClockKind investigationClock(DeviationTrack t) {
         return switch (t.category) {
