@@ -104,6 +104,28 @@ public class RequirementResource {
                 .entity(RegulationResponse.of(r)).build();
     }
 
+    @PUT
+    @Path("regulations/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
+    @Operation(summary = "Replace a regulation's code, title, kind, issuer and url",
+            description = "Its items are kept. Needs the ETag in If-Match.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = RegulationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such regulation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another regulation has the code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale ETag")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response replaceRegulation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid RegulationRequest request) {
+        Regulation r = service.replaceRegulation(id, ifMatch, request);
+        return Response.ok(RegulationResponse.of(r)).tag(ETags.of(r.version)).build();
+    }
+
     @POST
     @Path("regulations/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -115,6 +115,26 @@ public class RequirementCatalogueService {
         return reg;
     }
 
+    /** Replaces a regulation's code, title, kind, issuer and url; its items stay as they are. */
+    @Transactional
+    public Regulation replaceRegulation(UUID id, String ifMatch, RegulationRequest r) {
+        Regulation reg = regulation(id);
+        ETags.requireMatch(ifMatch, reg.version);
+        String code = r.code().strip();
+        regulations.find("code", code).firstResultOptional().filter(other -> !other.id.equals(id)).ifPresent(other -> {
+            throw ProblemException.conflict("regulation-code-taken", "Another regulation has this code").with("code", code);
+        });
+        reg.code = code;
+        reg.title = r.title().strip();
+        reg.kind = r.kind();
+        reg.issuedBy = r.issuedBy().strip();
+        reg.url = blankToNull(r.url());
+        reg.updatedAt = clock.instant();
+        reg.updatedBy = who();
+        regulations.flush();
+        return reg;
+    }
+
     // ------------------------------------------------------------------ items
 
     @Transactional
