@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
 import se.kvalitet.deviation.AuthorityNotification;
+import java.util.Set;
 import se.kvalitet.deviation.DeadlineClock;
+import se.kvalitet.deviation.TrackRootCause;
+import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.ComplaintChannel;
 import se.kvalitet.events.deviation.ComplaintKind;
@@ -157,11 +160,26 @@ public final class TrackDtos {
             Instant openedAt, Instant closedAt,
             @Schema(description = "Personal data breach tracks only") Breach breach,
             @Schema(description = "Complaint tracks only") Complaint complaint,
-            @Schema(description = "Every deadline clock of the track") List<ActionDtos.Deadline> deadlines) {
+            @Schema(description = "Every deadline clock of the track") List<ActionDtos.Deadline> deadlines,
+            @Schema(description = "Root causes found (orsaker)") List<RootCauseView> rootCauses) {
+    }
+
+    @Schema(name = "RootCauseRequest", description = "A root cause from the taxonomy, optionally pointing at routines of the process registry")
+    public record RootCauseRequest(
+            @NotNull RootCause cause,
+            @Schema(description = "Document ids of routines in process-registry-service") @Size(max = 20) Set<UUID> routineIds,
+            @Schema(maxLength = 4000) @Size(max = 4000) String comment) {
+    }
+
+    @Schema(name = "RootCause")
+    public record RootCauseView(UUID id, RootCause cause, Set<UUID> routineIds, String comment, String createdBy, Instant createdAt) {
+        public static RootCauseView of(TrackRootCause c) {
+            return new RootCauseView(c.id, c.cause, c.routineIds, c.comment, c.createdBy, c.createdAt);
+        }
     }
 
     public static Detail detail(DeviationTrack t, List<InvestigationEntry.Section> missing, Instant notificationDueAt,
-            List<DeadlineClock> clocks, Instant now) {
+            List<DeadlineClock> clocks, List<TrackRootCause> causes, Instant now) {
         Breach breach = null;
         Complaint complaint = null;
         if (t.category == DeviationCategory.PERSONAL_DATA_BREACH) {
@@ -178,7 +196,7 @@ public final class TrackDtos {
         return new Detail(t.id, t.deviation.id, t.category, t.state(), t.investigator, t.assessment, t.serious, t.assessedAt,
                 t.seriousSince, notificationDueAt, missing, t.entries.stream().map(Entry::of).toList(),
                 t.notifications.stream().map(n -> Notification.of(n, false)).toList(), t.positionText, t.openedAt, t.closedAt,
-                breach, complaint, ActionDtos.Deadline.of(clocks, now));
+                breach, complaint, ActionDtos.Deadline.of(clocks, now), causes.stream().map(RootCauseView::of).toList());
     }
 
     /** The due time of the latest clock of this kind that still applies (running or met), else null. */

@@ -26,6 +26,9 @@ import se.kvalitet.deviation.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.DeviationTrack;
 import se.kvalitet.deviation.InvestigationEntry;
 import se.kvalitet.deviation.service.ComplaintService;
+import se.kvalitet.deviation.service.RootCauseService;
+import se.kvalitet.deviation.TrackRootCause;
+import jakarta.ws.rs.DELETE;
 import se.kvalitet.deviation.service.InvestigationService;
 import se.kvalitet.deviation.service.Roles;
 import se.kvalitet.web.ETags;
@@ -46,6 +49,9 @@ public class TrackResource {
 
     @Inject
     ComplaintService complaints;
+
+    @Inject
+    RootCauseService rootCauses;
 
     @Inject
     java.time.Clock clock;
@@ -260,9 +266,50 @@ public class TrackResource {
                 r.linkedDeviationId()));
     }
 
+    @POST
+    @Path("root-causes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Add a root cause (orsak) to the investigation",
+            description = "From the taxonomy (missing routine, deficient routine, routine not known or not followed, staffing and "
+                    + "resources, communication and information transfer, documentation, competence, technology, other), optionally "
+                    + "pointing at routines of the process registry: an id the registry has not published as a routine, or one withdrawn "
+                    + "before the deviation occurred, is a 422. The quality team, the assigned investigator and (lex Maria) the MAS add.")
+    @APIResponse(responseCode = "201", description = "The root cause",
+            content = @Content(schema = @Schema(implementation = TrackDtos.RootCauseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
+    @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
+    @APIResponse(responseCode = "409", description = "The track is not a running investigation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An unknown or withdrawn routine, or a personal identity number in the comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addRootCause(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+            @NotNull @Valid TrackDtos.RootCauseRequest r) {
+        TrackRootCause c = rootCauses.add(id, trackId, r.cause(), r.routineIds(), r.comment());
+        return Response.created(URI.create(BASE.formatted(id, trackId) + "/root-causes/" + c.id))
+                .entity(TrackDtos.RootCauseView.of(c)).build();
+    }
+
+    @DELETE
+    @Path("root-causes/{causeId}")
+    @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @Operation(summary = "Remove a root cause recorded by mistake", description = "While the track runs. Requires If-Match (the track's ETag).")
+    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
+    @APIResponse(responseCode = "404", description = "No such root cause, or not visible to the caller")
+    @APIResponse(responseCode = "409", description = "The track has ended")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response removeRootCause(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @PathParam("causeId") UUID causeId,
+            @HeaderParam("If-Match") String ifMatch) {
+        return detail(rootCauses.remove(id, trackId, causeId, ifMatch));
+    }
+
     private Response detail(DeviationTrack t) {
         return Response.ok(TrackDtos.detail(t, investigations.missingSections(t), investigations.notificationDueAt(t),
-                        investigations.clocksOf(t), clock.instant()))
+                        investigations.clocksOf(t), rootCauses.of(t.id), clock.instant()))
                 .tag(ETags.of(t.version)).build();
     }
 }

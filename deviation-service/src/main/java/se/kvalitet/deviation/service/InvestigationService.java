@@ -407,7 +407,7 @@ public class InvestigationService {
         LocalDate today = LocalDate.ofInstant(now, Deviation.SWEDEN);
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         outbox.publish(new DeviationInvestigationCompletedV1(d.id, t.id, t.category, d.orgUnitId, involved, t.assessment,
-                serious, t.reportable(), List.of(), List.of(), 0, now, today));
+                serious, t.reportable(), rootCauses(t), routineIds(t), actionCount(t), now, today));
         boolean investigatedWithAssessment = t.category != DeviationCategory.OTHER_DEVIATION;
         Boolean notified = investigatedWithAssessment ? t.initialNotification().isPresent() : null;
         Boolean onTime = t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
@@ -440,6 +440,22 @@ public class InvestigationService {
         }
         return clocks.latest(t.id, kind).filter(c -> !"CANCELLED".equals(c.stopReason) && !"NOT_REQUIRED".equals(c.stopReason))
                 .map(c -> c.dueAt).orElse(null);
+    }
+
+    private List<se.kvalitet.events.deviation.RootCause> rootCauses(DeviationTrack t) {
+        // in the taxonomy's order
+        return em.createQuery("select distinct c.cause from TrackRootCause c where c.trackId = :t",
+                se.kvalitet.events.deviation.RootCause.class).setParameter("t", t.id).getResultStream().sorted().toList();
+    }
+
+    private List<UUID> routineIds(DeviationTrack t) {
+        return em.createQuery("select distinct r from TrackRootCause c join c.routineIds r where c.trackId = :t order by r", UUID.class)
+                .setParameter("t", t.id).getResultList();
+    }
+
+    private int actionCount(DeviationTrack t) {
+        return em.createQuery("select count(a) from DeviationAction a where a.trackId = :t", Long.class).setParameter("t", t.id)
+                .getSingleResult().intValue();
     }
 
     /** Every deadline clock of the track, oldest first. */
