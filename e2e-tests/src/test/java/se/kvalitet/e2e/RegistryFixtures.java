@@ -37,6 +37,24 @@ final class RegistryFixtures {
         assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
         String partnerId = JSON.readTree(partner.body()).get("id").asText();
         f.put("cooperation-partner", new String[] {partnerId, partnerId});
+        String[] own = riskAnalysis(tokens.get("karin"), HEMTJANST);
+        String[] foreign = riskAnalysis(tokens.get("karin"), IFO_UNIT);
+        f.put("risk-analysis", new String[] {own[0], foreign[0]});
+        f.put("risk", new String[] {own[1], foreign[1]});
+    }
+
+    /** A risk analysis of a planned change for the unit with one risk: {analysis id, risk id}. */
+    private static String[] riskAnalysis(String karin, String unit) throws Exception {
+        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+        HttpResponse<String> created = post("/registry/v1/risk-analyses", karin, """
+                {"title":"Matrisanalys","subjectKind":"PLANNED_CHANGE","plannedChange":"Ny lokal","orgUnitId":"%s",
+                 "analysedOn":"%s"}""".formatted(unit, today), Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> risk = post("/registry/v1/risk-analyses/" + id + "/risks", karin,
+                "{\"description\":\"Matrisrisk\",\"likelihood\":2,\"consequence\":3}", Map.of("If-Match", "*"));
+        assertThat(risk.statusCode()).as(risk.body()).isEqualTo(201);
+        return new String[] {id, JSON.readTree(risk.body()).get("risks").get(0).get("id").asText()};
     }
 
     private static String routine(String karin, String unit) throws Exception {
