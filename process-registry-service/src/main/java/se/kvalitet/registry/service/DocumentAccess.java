@@ -26,8 +26,13 @@ public class DocumentAccess {
 
     private Set<UUID> editable;
 
+    /**
+     * The quality team, admins, or the service itself: demo data at startup and schedulers run
+     * without a token, while every HTTP endpoint requires one ({@code @RolesAllowed}), so an
+     * unauthenticated caller here is always internal.
+     */
     public boolean qualityTeam() {
-        return caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN);
+        return !caller.isAuthenticated() || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN);
     }
 
     /** Whether the caller may edit documents owned by {@code ownerUnit}. */
