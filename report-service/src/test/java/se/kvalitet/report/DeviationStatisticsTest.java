@@ -165,8 +165,12 @@ class DeviationStatisticsTest {
         String before = j.prettify();
         String checksum = checksum();
         String admin = TestTokens.user("admin").roles("admin").bearer();
-        given().header("Authorization", quality()).when().post("/report/v1/admin/read-model-rebuilds").then().statusCode(403);
-        String location = given().header("Authorization", admin).when().post("/report/v1/admin/read-model-rebuilds")
+        given().header("Authorization", quality()).contentType("application/json").body("{\"confirm\":true}").when()
+                .post("/report/v1/admin/read-model-rebuilds").then().statusCode(403);
+        given().header("Authorization", admin).contentType("application/json").body("{}").when()
+                .post("/report/v1/admin/read-model-rebuilds").then().statusCode(400).body("errors[0].field", equalTo("confirm"));
+        String location = given().header("Authorization", admin).contentType("application/json").body("{\"confirm\":true}")
+                .when().post("/report/v1/admin/read-model-rebuilds")
                 .then().statusCode(202).body("status", equalTo("RUNNING")).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", admin).when()
                 .get(location).then().statusCode(200).body("status", equalTo("DONE")));

@@ -315,6 +315,7 @@ class ReportLifecycleTest {
                 .extract().asByteArray();
         assertThat(sha256(pdf)).isEqualTo(approved.getString("pdfHash"));
         assertThat(PdfA.assertValid(pdf)).contains("Godkänd");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "kvalitetsberattelse-test.pdf"), pdf); // for a look
         byte[] json = given().header("Authorization", viewer()).when().get(versionUrl + "/content").then().statusCode(200)
                 .extract().asByteArray();
         assertThat(sha256(json)).isEqualTo(contentHash);

@@ -30,7 +30,15 @@ public class ReadModelRebuildResource {
     @Inject
     ReadModelRebuild rebuild;
 
+    /** The rebuild empties every read model first: the caller confirms it. */
+    @Schema(name = "ReadModelRebuildRequest")
+    public record Request(
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.AssertTrue
+            @Schema(description = "Must be true: the read models are emptied and rebuilt", example = "true") Boolean confirm) {
+    }
+
     @POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rebuild every read model from the event topics",
             description = "Empties the read models (deviation, organisation history, follow-up) and replays the deviation, "
@@ -38,11 +46,13 @@ public class ReadModelRebuildResource {
                     + "Location. Reports already generated are not touched. Live consumption continues meanwhile.")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
+    @APIResponse(responseCode = "400", description = "confirm is not true",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an administrator")
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start() {
+    public Response start(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid Request request) {
         ReadModelRebuild.Status s = rebuild.start();
         return Response.accepted(s).location(URI.create("/report/v1/admin/read-model-rebuilds/" + s.id())).build();
     }

@@ -67,6 +67,11 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xd0d0d0));
         plot.setOutlineVisible(false);
+        if (!line) {
+            // counts: whole-number ticks only
+            ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis())
+                    .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         if (line) {
             LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
             r.setDefaultShapesVisible(true);
