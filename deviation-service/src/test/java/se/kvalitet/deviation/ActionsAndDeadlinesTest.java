@@ -79,8 +79,17 @@ class ActionsAndDeadlinesTest {
         // who may add: the quality team and the unit's manager; not the reporter, not a foreign manager
         post(reporter, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(403);
         post(foreignManager, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(404);
-        // validation
+        // validation: nothing is stored for a bad request
+        long before = DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'");
         post(erik, actions, null, "{}").then().statusCode(400);
+        post(erik, actions, null, "{\"title\":").then().statusCode(400);
+        post(erik, actions, null, "[1,2]").then().statusCode(400);
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("Signeringslistan ses över", "x".repeat(201))).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("Signeringslistan ses över", "x".repeat(1_100_000))).then().statusCode(413);
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("\"rootCauses\"", "\"rootCauses\":\"COMPETENCE\",\"x\"")).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", "2026-13-01", track, today())).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", today(), track, today()).replace("COMPETENCE", "BAD_LUCK")).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40))).then().statusCode(400)
@@ -89,6 +98,7 @@ class ActionsAndDeadlinesTest {
                 .body("errors[0].field", equalTo("effectCheckDue"));
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
                 .replace("Signeringslistan ses över", "Prata med 19121212-1212")).then().statusCode(422);
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'")).isEqualTo(before);
 
         String onTime = post(erik, actions, null, body.formatted(erikName, today().plusDays(10), track, today().plusDays(40)))
                 .then().statusCode(201).body("status", equalTo("PLANNED")).body("overdue", equalTo(false))
