@@ -210,4 +210,34 @@ class ActionsAndDeadlinesTest {
         given().header("Authorization", karin).get("/deviation/v1/deadlines?state=overdue&limit=100").then().statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
     }
+
+    @Test
+    void aUnitInheritsThePolicyOfTheNearestUnitAboveItThatHasOne() throws Exception {
+        // a new group under unit 32 (which has a one-second acknowledgement policy in the test profile)
+        UUID group = UUID.randomUUID();
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", System.getProperty("kvalitet.test.kafka.bootstrap-servers"));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            UnitManagerSubtreeTest.publish(producer, group, FUNKTIONSSTOD_32, LocalDate.of(2025, 1, 1));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> DeviationDb.count("SELECT count(*) FROM org_unit_copy WHERE id = '" + group + "'") == 1);
+        String id = fileAndTriage(group, "COMPLAINT");
+        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String path = trackPath(id, track);
+        post(karin, path + "/complaint", etag(karin, path), """
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
+                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("PT1S"))
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.state", equalTo("OVERDUE"));
+        // a unit elsewhere keeps the default
+        String other = fileAndTriage(HEMTJANST, "COMPLAINT");
+        String otherPath = trackPath(other, given().header("Authorization", karin).get(PATH + "/" + other).then().extract()
+                .path("tracks[0].id"));
+        post(karin, otherPath + "/complaint", etag(karin, otherPath), """
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
+                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("3wd"));
+    }
 }
