@@ -79,8 +79,17 @@ class ActionsAndDeadlinesTest {
         // who may add: the quality team and the unit's manager; not the reporter, not a foreign manager
         post(reporter, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(403);
         post(foreignManager, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(404);
-        // validation
+        // validation: nothing is stored for a bad request
+        long before = DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'");
         post(erik, actions, null, "{}").then().statusCode(400);
+        post(erik, actions, null, "{\"title\":").then().statusCode(400);
+        post(erik, actions, null, "[1,2]").then().statusCode(400);
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("Signeringslistan ses över", "x".repeat(201))).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("Signeringslistan ses över", "x".repeat(1_100_000))).then().statusCode(413);
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                .replace("\"rootCauses\"", "\"rootCauses\":\"COMPETENCE\",\"x\"")).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", "2026-13-01", track, today())).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", today(), track, today()).replace("COMPETENCE", "BAD_LUCK")).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40))).then().statusCode(400)
@@ -89,6 +98,7 @@ class ActionsAndDeadlinesTest {
                 .body("errors[0].field", equalTo("effectCheckDue"));
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
                 .replace("Signeringslistan ses över", "Prata med 19121212-1212")).then().statusCode(422);
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'")).isEqualTo(before);
 
         String onTime = post(erik, actions, null, body.formatted(erikName, today().plusDays(10), track, today().plusDays(40)))
                 .then().statusCode(201).body("status", equalTo("PLANNED")).body("overdue", equalTo(false))
@@ -199,5 +209,35 @@ class ActionsAndDeadlinesTest {
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.state", equalTo("MET_LATE"));
         given().header("Authorization", karin).get("/deviation/v1/deadlines?state=overdue&limit=100").then().statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
+    }
+
+    @Test
+    void aUnitInheritsThePolicyOfTheNearestUnitAboveItThatHasOne() throws Exception {
+        // a new group under unit 32 (which has a one-second acknowledgement policy in the test profile)
+        UUID group = UUID.randomUUID();
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", System.getProperty("kvalitet.test.kafka.bootstrap-servers"));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            UnitManagerSubtreeTest.publish(producer, group, FUNKTIONSSTOD_32, LocalDate.of(2025, 1, 1));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> DeviationDb.count("SELECT count(*) FROM org_unit_copy WHERE id = '" + group + "'") == 1);
+        String id = fileAndTriage(group, "COMPLAINT");
+        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String path = trackPath(id, track);
+        post(karin, path + "/complaint", etag(karin, path), """
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
+                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("PT1S"))
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.state", equalTo("OVERDUE"));
+        // a unit elsewhere keeps the default
+        String other = fileAndTriage(HEMTJANST, "COMPLAINT");
+        String otherPath = trackPath(other, given().header("Authorization", karin).get(PATH + "/" + other).then().extract()
+                .path("tracks[0].id"));
+        post(karin, otherPath + "/complaint", etag(karin, otherPath), """
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
+                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("3wd"));
     }
 }

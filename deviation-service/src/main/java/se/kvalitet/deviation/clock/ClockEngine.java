@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +57,42 @@ public class ClockEngine {
         return "kvalitet.deviation.clocks." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Kinds that have at least one per-unit override (so that the unit's ancestors need to be looked up). */
+    private volatile Set<ClockKind> overridden;
+
+    private final Map<ClockKind, ClockPolicy> defaults = new ConcurrentHashMap<>();
+
+    /** Fails the start on a policy that does not parse, rather than on the first report that needs it. */
+    void validate(@Observes StartupEvent ev) {
+        for (ClockKind kind : DEFAULTS.keySet()) {
+            policy(kind, null);
+        }
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kvalitet.deviation.clocks.") && name.contains(".unit.")) {
+                ClockPolicy.parse(config.getValue(name, String.class));
+            }
+        }
+    }
+
+    private Set<ClockKind> overridden() {
+        Set<ClockKind> kinds = overridden;
+        if (kinds == null) {
+            kinds = EnumSet.noneOf(ClockKind.class);
+            for (String name : config.getPropertyNames()) {
+                for (ClockKind kind : ClockKind.values()) {
+                    if (name.startsWith(key(kind) + ".unit.")) {
+                        kinds.add(kind);
+                    }
+                }
+            }
+            overridden = kinds;
+        }
+        return kinds;
+    }
+
     /** The policy for a clock of this kind in this unit. */
     public ClockPolicy policy(ClockKind kind, UUID orgUnitId) {
-        if (orgUnitId != null) {
+        if (orgUnitId != null && overridden().contains(kind)) {
             for (UUID unit : orgUnits.withAncestors(orgUnitId)) {
                 Optional<String> override = config.getOptionalValue(key(kind) + ".unit." + unit, String.class);
                 if (override.isPresent()) {
@@ -62,12 +100,14 @@ public class ClockEngine {
                 }
             }
         }
-        String fallback = DEFAULTS.get(kind);
-        Optional<String> configured = config.getOptionalValue(key(kind), String.class);
-        if (configured.isEmpty() && fallback == null) {
-            throw new IllegalStateException("no clock policy for " + kind + " (" + key(kind) + ")");
-        }
-        return ClockPolicy.parse(configured.orElse(fallback));
+        return defaults.computeIfAbsent(kind, k -> {
+            String fallback = DEFAULTS.get(k);
+            Optional<String> configured = config.getOptionalValue(key(k), String.class);
+            if (configured.isEmpty() && fallback == null) {
+                throw new IllegalStateException("no clock policy for " + k + " (" + key(k) + ")");
+            }
+            return ClockPolicy.parse(configured.orElse(fallback));
+        });
     }
 
     public Instant due(ClockKind kind, UUID orgUnitId, Instant start) {

@@ -30,20 +30,16 @@ public class Clocks {
         if (running.isPresent()) {
             return running.get();
         }
+        return startNew(deviationId, kind, subjectId, trackType, orgUnitId, startedAt);
+    }
+
+    /** Starts the first clock of a subject just created in this transaction (no running one to look for). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DeadlineClock startNew(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
+            Instant startedAt) {
         ClockPolicy policy = engine.policy(kind, orgUnitId);
-        DeadlineClock c = new DeadlineClock();
-        c.id = UUID.randomUUID();
-        c.deviationId = deviationId;
-        c.subjectId = subjectId;
-        c.trackType = trackType;
-        c.kind = kind;
-        c.orgUnitId = orgUnitId;
-        c.policy = policy.toString();
-        c.startedAt = startedAt;
-        c.dueAt = policy.due(startedAt, Deviation.SWEDEN);
-        c.dueSoonAt = engine.dueSoonAt(startedAt, c.dueAt);
-        em.persist(c);
-        return c;
+        return persist(deviationId, kind, subjectId, trackType, orgUnitId, policy.toString(), startedAt,
+                policy.due(startedAt, Deviation.SWEDEN));
     }
 
     /**
@@ -57,6 +53,11 @@ public class Clocks {
         if (running.isPresent()) {
             return running.get();
         }
+        return persist(deviationId, kind, subjectId, trackType, orgUnitId, "date", startedAt, dueAt);
+    }
+
+    private DeadlineClock persist(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
+            String policy, Instant startedAt, Instant dueAt) {
         DeadlineClock c = new DeadlineClock();
         c.id = UUID.randomUUID();
         c.deviationId = deviationId;
@@ -64,7 +65,7 @@ public class Clocks {
         c.trackType = trackType;
         c.kind = kind;
         c.orgUnitId = orgUnitId;
-        c.policy = "date";
+        c.policy = policy;
         c.startedAt = startedAt;
         c.dueAt = dueAt;
         c.dueSoonAt = engine.dueSoonAt(startedAt, dueAt);

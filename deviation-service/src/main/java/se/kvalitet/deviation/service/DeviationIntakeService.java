@@ -82,7 +82,7 @@ public class DeviationIntakeService {
         var event = Deviation.report(d, clock.instant());
         deviations.persist(d);
         outbox.publish(event);
-        clocks.start(d.id, ClockKind.TRIAGE, d.id, null, d.orgUnitId, d.createdAt);
+        clocks.startNew(d.id, ClockKind.TRIAGE, d.id, null, d.orgUnitId, d.createdAt);
         accessLog.granted(d.id, Action.CREATE);
         DeviationResponse response = DeviationMapper.toResponse(d);
         if (idempotencyKey != null) {

@@ -119,21 +119,15 @@ public class DeviationQueries {
             where.append(" and d.updatedAt >= :updatedSince");
             params.put("updatedSince", f.updatedSince());
         }
-        TypedQuery<Long> count = em.createQuery("select count(d) from Deviation d" + where, Long.class);
         String order = f.updatedSince() != null ? " order by d.updatedAt, d.id" : " order by d.createdAt desc, d.id";
-        TypedQuery<Deviation> items = em.createQuery("select d from Deviation d" + where + order, Deviation.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        List<Deviation> found = items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList();
+        Page<Deviation> result = page("d", "Deviation d", where, params, order, page, Deviation.class);
         List<UUID> ids = new ArrayList<>();
-        for (Deviation d : found) {
+        for (Deviation d : result.items()) {
             d.tracks.size();
             ids.add(d.id);
         }
         accessLog.granted(ids, Action.LIST);
-        return new Page<>(found, page.page, page.limit, count.getSingleResult());
+        return result;
     }
 
     /** Writes the cases of a returned list page to the access log (LIST). */
