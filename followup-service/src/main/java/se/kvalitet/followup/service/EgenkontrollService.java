@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,29 +180,9 @@ public class EgenkontrollService {
 
     @Transactional
     public Page<EgenkontrollPlan> plans(PlanFilter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        units(f.orgUnitId(), f.subtree(), q, params);
-        if (f.status() != null) {
-            params.add(f.status());
-            q.append(" and status = ?").append(params.size());
-        }
-        if (f.routineId() != null) {
-            params.add(f.routineId());
-            q.append(" and ?").append(params.size()).append(" member of routineIds");
-        }
-        if (f.riskId() != null) {
-            params.add(f.riskId());
-            q.append(" and ?").append(params.size()).append(" member of riskIds");
-        }
-        if (f.updatedSince() != null) {
-            params.add(f.updatedSince());
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        String order = f.updatedSince() != null ? " order by updatedAt, id" : " order by title, id";
-        var query = plans.find(q + order, params.toArray());
-        long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        return new Where().and("orgUnitId in ?", units(f.orgUnitId(), f.subtree())).and("status = ?", f.status())
+                .and("? member of routineIds", f.routineId()).and("? member of riskIds", f.riskId()).and("updatedAt >= ?", f.updatedSince())
+                .page(plans, f.updatedSince() != null ? "updatedAt, id" : "title, id", page, limit);
     }
 
     /** Which occurrences: SCHEDULED, EXECUTED, CANCELLED, or OVERDUE (scheduled and past due). */
@@ -218,38 +197,12 @@ public class EgenkontrollService {
 
     @Transactional
     public Page<EgenkontrollOccurrence> occurrences(OccurrenceFilter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (f.planId() != null) {
-            params.add(f.planId());
-            q.append(" and planId = ?").append(params.size());
-        }
-        units(f.orgUnitId(), f.subtree(), q, params);
-        if (f.state() != null) {
-            params.add(f.state() == OccurrenceState.OVERDUE ? EgenkontrollOccurrence.Status.SCHEDULED
-                    : EgenkontrollOccurrence.Status.valueOf(f.state().name()));
-            q.append(" and status = ?").append(params.size());
-            if (f.state() == OccurrenceState.OVERDUE) {
-                params.add(today.date());
-                q.append(" and dueOn < ?").append(params.size());
-            }
-        }
-        if (f.dueFrom() != null) {
-            params.add(f.dueFrom());
-            q.append(" and dueOn >= ?").append(params.size());
-        }
-        if (f.dueTo() != null) {
-            params.add(f.dueTo());
-            q.append(" and dueOn <= ?").append(params.size());
-        }
-        if (f.updatedSince() != null) {
-            params.add(f.updatedSince());
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        String order = f.updatedSince() != null ? " order by updatedAt, id" : " order by dueOn, id";
-        var query = occurrences.find(q + order, params.toArray());
-        long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        EgenkontrollOccurrence.Status status = f.state() == null ? null : f.state() == OccurrenceState.OVERDUE
+                ? EgenkontrollOccurrence.Status.SCHEDULED : EgenkontrollOccurrence.Status.valueOf(f.state().name());
+        return new Where().and("planId = ?", f.planId()).and("orgUnitId in ?", units(f.orgUnitId(), f.subtree())).and("status = ?", status)
+                .andIf(f.state() == OccurrenceState.OVERDUE, "dueOn < ?", today.date()).and("dueOn >= ?", f.dueFrom())
+                .and("dueOn <= ?", f.dueTo()).and("updatedAt >= ?", f.updatedSince())
+                .page(occurrences, f.updatedSince() != null ? "updatedAt, id" : "dueOn, id", page, limit);
     }
 
     @Transactional
@@ -258,16 +211,16 @@ public class EgenkontrollService {
                 .page(0, max).list();
     }
 
-    private void units(UUID unit, boolean subtree, StringBuilder q, List<Object> params) {
+    /** {@code unit} and, with {@code subtree}, every unit below it; null without a unit. */
+    private Set<UUID> units(UUID unit, boolean subtree) {
         if (unit == null) {
-            return;
+            return null;
         }
         Set<UUID> units = new HashSet<>(List.of(unit));
         if (subtree) {
             units.addAll(access.tree().descendants(unit));
         }
-        params.add(units);
-        q.append(" and orgUnitId in ?").append(params.size());
+        return units;
     }
 
     /** Extends every active plan's schedule up to the horizon; returns the occurrences added. */

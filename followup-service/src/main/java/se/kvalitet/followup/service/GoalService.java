@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,33 +83,10 @@ public class GoalService {
 
     @Transactional
     public Page<Goal> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (f.level() != null) {
-            params.add(f.level());
-            q.append(" and level = ?").append(params.size());
-        }
-        if (f.orgUnitId() != null) {
-            params.add(f.orgUnitId());
-            q.append(" and orgUnitId = ?").append(params.size());
-        }
-        if (f.parentId() != null) {
-            params.add(f.parentId());
-            q.append(" and parentId = ?").append(params.size());
-        }
-        if (f.year() != null) {
-            params.add(f.year());
-            q.append(" and (validFrom is null or validFrom <= ?").append(params.size()).append(")");
-            q.append(" and (validTo is null or validTo >= ?").append(params.size()).append(")");
-        }
-        if (f.updatedSince() != null) {
-            params.add(f.updatedSince());
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        String order = f.updatedSince() != null ? " order by updatedAt, id" : " order by level, title, id";
-        var query = goals.find(q + order, params.toArray());
-        long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        return new Where().and("level = ?", f.level()).and("orgUnitId = ?", f.orgUnitId()).and("parentId = ?", f.parentId())
+                .and("(validFrom is null or validFrom <= ?) and (validTo is null or validTo >= ?)", f.year(), f.year())
+                .and("updatedAt >= ?", f.updatedSince())
+                .page(goals, f.updatedSince() != null ? "updatedAt, id" : "level, title, id", page, limit);
     }
 
     private void requireWrite(GoalLevel level, UUID unit) {

@@ -81,20 +81,7 @@ public class IndicatorService {
 
     @Transactional
     public Page<Indicator> list(Instant updatedSince, String criterion, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (updatedSince != null) {
-            params.add(updatedSince);
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        if (criterion != null) {
-            params.add(criterion);
-            q.append(" and criterionCode = ?").append(params.size());
-        }
-        var query = indicators.find(q + " order by code, id", params.toArray());
-        long total = query.count();
-        List<Indicator> items = query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list();
-        return new Page<>(items, page, limit, total);
+        return new Where().and("updatedAt >= ?", updatedSince).and("criterionCode = ?", criterion).page(indicators, "code, id", page, limit);
     }
 
     /** Every indicator (of one criterion), by code, with its målvärden loaded. */

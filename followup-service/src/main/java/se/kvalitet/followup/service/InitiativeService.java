@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -150,49 +149,22 @@ public class InitiativeService {
 
     @Transactional
     public Page<QualityInitiative> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
+        Set<UUID> units = null;
         if (f.orgUnitId() != null) {
-            Set<UUID> units = new HashSet<>(List.of(f.orgUnitId()));
+            units = new HashSet<>(List.of(f.orgUnitId()));
             if (f.subtree()) {
                 units.addAll(access.tree().descendants(f.orgUnitId()));
             }
-            params.add(units);
-            q.append(" and orgUnitId in ?").append(params.size());
         }
-        if (f.status() != null) {
-            params.add(f.status());
-            q.append(" and status = ?").append(params.size());
-        }
-        if (f.origin() != null) {
-            params.add(f.origin());
-            q.append(" and origin = ?").append(params.size());
-        }
-        if (f.overdue() != null) {
-            params.add(List.of(Status.NOT_STARTED, Status.ONGOING));
-            String open = "status in ?" + params.size();
-            params.add(today.date());
-            q.append(f.overdue() ? " and " + open + " and deadline < ?" + params.size()
-                    : " and not (" + open + " and deadline is not null and deadline < ?" + params.size() + ")");
-        }
-        if (f.year() != null) {
-            params.add(LocalDate.of(f.year(), 1, 1));
-            q.append(" and deadline >= ?").append(params.size());
-            params.add(LocalDate.of(f.year(), 12, 31));
-            q.append(" and deadline <= ?").append(params.size());
-        }
-        if (f.indicatorId() != null) {
-            params.add(f.indicatorId());
-            q.append(" and indicatorId = ?").append(params.size());
-        }
-        if (f.updatedSince() != null) {
-            params.add(f.updatedSince());
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        String order = f.updatedSince() != null ? " order by updatedAt, id" : " order by deadline nulls last, title, id";
-        var query = initiatives.find(q + order, params.toArray());
-        long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        List<Status> open = List.of(Status.NOT_STARTED, Status.ONGOING);
+        LocalDate day = today.date();
+        return new Where().and("orgUnitId in ?", units).and("status = ?", f.status()).and("origin = ?", f.origin())
+                .andIf(Boolean.TRUE.equals(f.overdue()), "status in ? and deadline < ?", open, day)
+                .andIf(Boolean.FALSE.equals(f.overdue()), "not (status in ? and deadline is not null and deadline < ?)", open, day)
+                .and("deadline >= ? and deadline <= ?", f.year() == null ? null : LocalDate.of(f.year(), 1, 1),
+                        f.year() == null ? null : LocalDate.of(f.year(), 12, 31))
+                .and("indicatorId = ?", f.indicatorId()).and("updatedAt >= ?", f.updatedSince())
+                .page(initiatives, f.updatedSince() != null ? "updatedAt, id" : "deadline nulls last, title, id", page, limit);
     }
 
     /** Publishes {@code initiative.overdue} once for every open initiative past its deadline; returns how many. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -164,23 +163,8 @@ public class InternalControlService {
 
     @Transactional
     public Page<InternalControlPlan> list(Integer year, UUID orgUnitId, Status status, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (year != null) {
-            params.add(year);
-            q.append(" and year = ?").append(params.size());
-        }
-        if (orgUnitId != null) {
-            params.add(orgUnitId);
-            q.append(" and orgUnitId = ?").append(params.size());
-        }
-        if (status != null) {
-            params.add(status);
-            q.append(" and status = ?").append(params.size());
-        }
-        var query = plans.find(q + " order by year desc, title, id", params.toArray());
-        long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        return new Where().and("year = ?", year).and("orgUnitId = ?", orgUnitId).and("status = ?", status)
+                .page(plans, "year desc, title, id", page, limit);
     }
 
     private LocalDate notFuture(String field, LocalDate day) {

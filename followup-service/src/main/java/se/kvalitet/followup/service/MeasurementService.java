@@ -154,49 +154,18 @@ public class MeasurementService {
 
     @Transactional
     public Page<Measurement> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (f.indicatorId() != null) {
-            params.add(f.indicatorId());
-            q.append(" and indicatorId = ?").append(params.size());
-        }
+        Set<UUID> units = null;
         if (f.orgUnitId() != null) {
+            units = new HashSet<>(List.of(f.orgUnitId()));
             if (f.subtree()) {
-                Set<UUID> units = new HashSet<>(access.tree().descendants(f.orgUnitId()));
-                units.add(f.orgUnitId());
-                params.add(units);
-                q.append(" and orgUnitId in ?").append(params.size());
-            } else {
-                params.add(f.orgUnitId());
-                q.append(" and orgUnitId = ?").append(params.size());
+                units.addAll(access.tree().descendants(f.orgUnitId()));
             }
         }
-        if (f.period() != null) {
-            params.add(f.period());
-            q.append(" and period = ?").append(params.size());
-        }
-        if (f.from() != null) {
-            params.add(f.from().start());
-            q.append(" and periodStart >= ?").append(params.size());
-        }
-        if (f.to() != null) {
-            params.add(f.to().end());
-            q.append(" and periodEnd <= ?").append(params.size());
-        }
-        if (f.gender() != null) {
-            params.add(f.gender());
-            q.append(" and gender = ?").append(params.size());
-        }
-        if (f.updatedSince() != null) {
-            params.add(f.updatedSince());
-            q.append(" and updatedAt >= ?").append(params.size());
-        }
-        String order = f.updatedSince() != null ? " order by updatedAt, id"
-                : " order by indicatorId, orgUnitId, periodStart, periodType, gender, id";
-        var query = measurements.find(q + order, params.toArray());
-        long total = query.count();
-        List<Measurement> items = query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list();
-        return new Page<>(items, page, limit, total);
+        return new Where().and("indicatorId = ?", f.indicatorId()).and("orgUnitId in ?", units).and("period = ?", f.period())
+                .and("periodStart >= ?", f.from() == null ? null : f.from().start()).and("periodEnd <= ?", f.to() == null ? null : f.to().end())
+                .and("gender = ?", f.gender()).and("updatedAt >= ?", f.updatedSince())
+                .page(measurements, f.updatedSince() != null ? "updatedAt, id" : "indicatorId, orgUnitId, periodStart, periodType, gender, id",
+                        page, limit);
     }
 
     /**

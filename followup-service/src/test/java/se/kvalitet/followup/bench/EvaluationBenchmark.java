@@ -80,12 +80,19 @@ class EvaluationBenchmark {
             baseline();
             best[1] = Math.min(best[1], (System.nanoTime() - t) / 1e9);
         }
+        double live;
+        try (HeapSampler h = new HeapSampler(true)) {
+            evaluation.evaluate(all, period, Gender.T, tree, units, r -> { });
+            h.close();
+            live = h.growthMb();
+        }
         System.out.println();
         System.out.println("=== Evaluation benchmark (followup-service) ===");
         System.out.printf("indicators %,d × units %,d = %,d evaluations (with trend: %,d measurement rows read)%n", all.size(), units.size(), cells,
                 inserted);
         System.out.printf("evaluation with roll-up and trend   %7.2f s  %,10.0f evaluations/s  heap kept %+6.1f MB (used peak %+6.1f MB, %d GCs)%n",
                 best[0], cells / best[0], heap, peakUsed, gcs);
+        System.out.printf("live set during evaluation (full collections every %d ms): %+.1f MB%n", HeapSampler.GC_EVERY_MS, live);
         System.out.printf("baseline: SQL sum per indicator      %7.2f s  (reads the same rows, evaluates nothing)%n", best[1]);
         System.out.printf("evaluation / baseline time = %.2f; statuses %s%n", best[0] / best[1], statuses);
         System.out.println();
