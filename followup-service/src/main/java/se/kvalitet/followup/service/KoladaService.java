@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.followup.Indicator;
 import se.kvalitet.followup.Measurement;
 import se.kvalitet.followup.domain.Enums.MissingReason;
@@ -59,11 +60,13 @@ public class KoladaService {
     Today today;
 
     /** One parsed Kolada value. */
+    @Schema(name = "KoladaValue", description = "A Kolada value: KPI, area (municipality or ou), year, gender, value (null when missing), count, status")
     public record Value(String kpi, String areaKind, String areaId, int period, String gender, BigDecimal value, Integer count,
             String status, boolean deleted) {
     }
 
     /** What an import did. */
+    @Schema(name = "KoladaImportResult", description = "Values read, stored and deleted, and the measurements recorded when asked")
     public record ImportResult(int values, int stored, int deleted, BulkResult measurements) {
     }
 
@@ -296,6 +299,7 @@ public class KoladaService {
     }
 
     /** One entry of the Kolada shape: a KPI at an area and year with its gender values. */
+    @Schema(name = "KoladaEntry", description = "Kolada's data entry: kpi, ou (our org unit id), period (year), values per gender")
     public record Entry(String kpi, String ou, int period, List<Map<String, Object>> values) {
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.registry.DocumentApprovedV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
@@ -39,10 +40,12 @@ public class RegistryReferences {
     }
 
     /** A routine link as shown: its status and version (null when unknown). */
+    @Schema(name = "RegistryRoutineLink", description = "A linked routine as the copy of the process registry knows it")
     public record RoutineLink(UUID id, LinkStatus status, String documentType, Integer version) {
     }
 
     /** A risk link as shown: its status and latest assessment (null when unknown). */
+    @Schema(name = "RegistryRiskLink", description = "A linked risk as the copy of the process registry knows it, with its latest assessment")
     public record RiskLink(UUID id, LinkStatus status, Integer score, String matrixClass, UUID orgUnitId) {
     }
 

@@ -28,6 +28,10 @@ final class HeapSampler implements AutoCloseable {
     private final Thread thread;
     private final List<Runnable> unregister = new ArrayList<>();
     static final int GC_EVERY_MS = 500;
+    /** The heap's pools (eden, survivor, old): metaspace and code cache are not the heap. */
+    static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toSet());
 
     HeapSampler() {
         this(false);
@@ -45,7 +49,9 @@ final class HeapSampler implements AutoCloseable {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
             long after = 0;
             for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                after += e.getValue().getUsed();
+                if (HEAP_POOLS.contains(e.getKey())) {
+                    after += e.getValue().getUsed();
+                }
             }
             collections++;
             if (after > peakAfterGc) {
