@@ -104,9 +104,11 @@ public class OrgUnitVersionRepository implements PanacheRepositoryBase<OrgUnitVe
                 .setParameter("ids", ids).setParameter("day", day).getResultList());
     }
 
+    /** The versions valid on :day, of the subtree only when {@code under} is given (a join on the (unit, validFrom) key). */
     private static String pageSql(String select, UUID under, boolean includeClosed) {
-        return (under == null ? "" : SUBTREE) + "SELECT " + select + " FROM org_unit_version v WHERE " + VALID.formatted("v")
-                + (includeClosed ? "" : " AND v.active") + (under == null ? "" : " AND v.org_unit_id IN (SELECT org_unit_id FROM sub)");
+        return (under == null ? "SELECT " + select + " FROM org_unit_version v WHERE "
+                : SUBTREE + "SELECT " + select + " FROM sub JOIN org_unit_version v ON v.org_unit_id = sub.org_unit_id WHERE ")
+                + VALID.formatted("v") + (includeClosed ? "" : " AND v.active");
     }
 
     private static Query bind(Query q, LocalDate day, UUID under) {
