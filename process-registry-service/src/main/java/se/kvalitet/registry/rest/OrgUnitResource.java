@@ -69,9 +69,7 @@ public class OrgUnitResource {
             @BeanParam @Valid PageParams paging) {
         LocalDate day = asOf == null ? service.today() : QueryParams.date("asOf", asOf);
         UUID root = under == null ? null : QueryParams.uuid("under", under);
-        List<OrgUnitVersion> all = service.asOf(day, root, includeClosed);
-        List<OrgUnitResponse> page = all.stream().skip(paging.offset()).limit(paging.limit).map(OrgUnitResponse::of).toList();
-        return new Page<>(page, paging.page, paging.limit, all.size());
+        return service.page(day, root, includeClosed, paging.page, paging.limit).map(OrgUnitResponse::of);
     }
 
     @GET

@@ -18,7 +18,6 @@ import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.registry.CooperationPartner;
 import se.kvalitet.registry.Document;
 import se.kvalitet.registry.DocumentVersion;
-import se.kvalitet.registry.OrgUnitVersion;
 import se.kvalitet.registry.ProcessActivity;
 import se.kvalitet.registry.RequirementItem;
 import se.kvalitet.registry.rest.DocumentDtos.DocumentRequest;
@@ -101,7 +100,10 @@ public class DocumentReferences {
 
         LocalDate today = orgUnits.today();
         List<Problem.FieldError> unknown = new ArrayList<>();
-        Set<UUID> active = activeUnits(today);
+        Set<UUID> mentioned = new HashSet<>(r.orgUnitIds());
+        mentioned.add(r.ownerOrgUnitId());
+        resp.stream().map(ResponsibilityRequest::responsibleOrgUnitId).filter(java.util.Objects::nonNull).forEach(mentioned::add);
+        Set<UUID> active = activeUnits(mentioned, today);
         if (!active.contains(r.ownerOrgUnitId())) {
             unknown.add(new Problem.FieldError("ownerOrgUnitId", "no such active org unit today"));
         }
@@ -184,7 +186,9 @@ public class DocumentReferences {
         if (needsPartners && v.partnerIds.isEmpty()) {
             missing.add(new Problem.FieldError("cooperationPartnerIds", "name the partners of the samverkan (4 kap. 5 §)"));
         }
-        Set<UUID> active = activeUnits(today);
+        Set<UUID> mentioned = new HashSet<>(v.orgUnitIds);
+        mentioned.add(v.ownerOrgUnitId);
+        Set<UUID> active = activeUnits(mentioned, today);
         each(missing, "orgUnitIds", List.copyOf(v.orgUnitIds), active::contains, "is no longer an active org unit");
         if (!active.contains(v.ownerOrgUnitId)) {
             missing.add(new Problem.FieldError("ownerOrgUnitId", "is no longer an active org unit"));
@@ -268,7 +272,7 @@ public class DocumentReferences {
     }
 
     public void requireActiveUnits(String field, Collection<UUID> ids, LocalDate day) {
-        Set<UUID> active = activeUnits(day);
+        Set<UUID> active = activeUnits(ids, day);
         List<Problem.FieldError> errors = new ArrayList<>();
         each(errors, field, List.copyOf(ids), active::contains, "no such active org unit");
         if (!errors.isEmpty()) {
@@ -323,9 +327,8 @@ public class DocumentReferences {
                 .setParameter("p", process.id).setParameter("n", numbers).getResultList());
     }
 
-    private Set<UUID> activeUnits(LocalDate day) {
-        return unitVersions.asOf(day).stream().filter(v -> v.active).map((OrgUnitVersion v) -> v.orgUnitId)
-                .collect(Collectors.toSet());
+    private Set<UUID> activeUnits(Collection<UUID> ids, LocalDate day) {
+        return unitVersions.active(ids, day);
     }
 
     private Set<UUID> existing(String jpql, List<UUID> ids) {

@@ -203,14 +203,14 @@ public class OrgUnitService {
 
     // ------------------------------------------------------------------ queries
 
+    /** One page of the tree as of a day (optionally a subtree), sorted by name, paged in the database. */
     @Transactional
-    public List<OrgUnitVersion> asOf(LocalDate day, UUID under, boolean includeClosed) {
-        List<OrgUnitVersion> all = versions.asOf(day);
+    public se.kvalitet.web.Page<OrgUnitVersion> page(LocalDate day, UUID under, boolean includeClosed, int page, int limit) {
         if (under != null) {
-            Set<UUID> subtree = subtree(under, day, all);
-            all = all.stream().filter(v -> subtree.contains(v.orgUnitId)).toList();
+            one(under, day);
         }
-        return includeClosed ? all : all.stream().filter(v -> v.active).toList();
+        return new se.kvalitet.web.Page<>(versions.page(day, under, includeClosed, (page - 1) * limit, limit), page, limit,
+                versions.count(day, under, includeClosed));
     }
 
     @Transactional
@@ -234,24 +234,12 @@ public class OrgUnitService {
 
     /** The unit and every unit under it on {@code day}. */
     public Set<UUID> subtree(UUID root, LocalDate day) {
-        return subtree(root, day, versions.asOf(day));
+        return versions.subtree(root, day);
     }
 
     /** The unit's ancestors on {@code day}, nearest first (not the unit itself). */
     public List<UUID> ancestors(UUID unit, LocalDate day) {
-        return ancestors(unit, versions.asOf(day));
-    }
-
-    static List<UUID> ancestors(UUID unit, List<OrgUnitVersion> tree) {
-        Map<UUID, UUID> parent = new HashMap<>();
-        tree.forEach(v -> parent.put(v.orgUnitId, v.parentId));
-        List<UUID> out = new ArrayList<>();
-        UUID p = parent.get(unit);
-        while (p != null && !out.contains(p)) {
-            out.add(p);
-            p = parent.get(p);
-        }
-        return out;
+        return versions.ancestors(unit, day);
     }
 
     /**
@@ -259,27 +247,8 @@ public class OrgUnitService {
      * (a routine for the whole department applies to it) and the units under it.
      */
     public Set<UUID> around(UUID unit, LocalDate day) {
-        List<OrgUnitVersion> tree = versions.asOf(day);
-        Set<UUID> out = new LinkedHashSet<>(subtree(unit, day, tree));
-        out.addAll(ancestors(unit, tree));
-        return out;
-    }
-
-    static Set<UUID> subtree(UUID root, LocalDate day, List<OrgUnitVersion> tree) {
-        Map<UUID, List<UUID>> children = new HashMap<>();
-        for (OrgUnitVersion v : tree) {
-            if (v.parentId != null) {
-                children.computeIfAbsent(v.parentId, k -> new ArrayList<>()).add(v.orgUnitId);
-            }
-        }
-        Set<UUID> out = new LinkedHashSet<>();
-        List<UUID> todo = new ArrayList<>(List.of(root));
-        while (!todo.isEmpty()) {
-            UUID u = todo.remove(todo.size() - 1);
-            if (out.add(u)) {
-                todo.addAll(children.getOrDefault(u, List.of()));
-            }
-        }
+        Set<UUID> out = new LinkedHashSet<>(subtree(unit, day));
+        out.addAll(ancestors(unit, day));
         return out;
     }
 
@@ -345,15 +314,15 @@ public class OrgUnitService {
     }
 
     private List<UUID> activeChildren(UUID id, LocalDate day) {
-        return versions.asOf(day).stream().filter(v -> v.active && id.equals(v.parentId)).map(v -> v.orgUnitId).toList();
+        return versions.activeChildren(id, day).stream().map(v -> v.orgUnitId).toList();
     }
 
     private void requireUniqueCode(String code, LocalDate day, UUID self) {
         if (code == null || code.isBlank()) {
             return;
         }
-        for (OrgUnitVersion v : versions.asOf(day)) {
-            if (v.active && code.strip().equals(v.code) && !v.orgUnitId.equals(self)) {
+        for (OrgUnitVersion v : versions.activeWithCode(code.strip(), day)) {
+            if (!v.orgUnitId.equals(self)) {
                 throw ProblemException.conflict("org-unit-code-taken", "Another active unit has this code")
                         .with("orgUnitId", v.orgUnitId);
             }

@@ -36,6 +36,26 @@ public class SearchService {
     @Inject
     OrgUnitService orgUnits;
 
+    /** The search statement for a WHERE clause (parameters :text, :limit, :offset and those of the clause); public for the benchmark. */
+    public static String sql(String where) {
+        return """
+                WITH q AS (SELECT websearch_to_tsquery('swedish', :text) AS query),
+                hits AS (
+                  SELECT v.id, v.document_id, d.type, v.number, v.title, v.summary, v.content, v.search_extra, v.process_category,
+                         v.valid_from, ts_rank_cd(v.search_vector, q.query, 32) AS rank, count(*) OVER () AS total, q.query
+                    FROM document_version v JOIN document d ON d.id = v.document_id, q
+                   WHERE %s
+                   ORDER BY rank DESC, v.title, v.document_id
+                   LIMIT :limit OFFSET :offset)
+                SELECT h.document_id, h.type, h.number, h.title, h.process_category, h.valid_from, h.rank, h.total,
+                       ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'),
+                       ts_headline('swedish', %s, h.query,
+                                   'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+                  FROM hits h ORDER BY h.rank DESC, h.title, h.document_id"""
+                .formatted(where, ESCAPED.formatted("h.title"),
+                        ESCAPED.formatted("coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra"));
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public Page<SearchHit> search(String text, Set<DocumentType> types, UUID unit, int page, int limit) {
@@ -56,22 +76,7 @@ public class SearchService {
             where.append(" AND EXISTS (SELECT 1 FROM document_version_org_unit u WHERE u.version_id = v.id AND u.org_unit_id IN (:units))");
         }
         // rank and page first; headlines (the expensive part) only for the page's rows
-        Query query = em.createNativeQuery("""
-                WITH q AS (SELECT websearch_to_tsquery('swedish', :text) AS query),
-                hits AS (
-                  SELECT v.id, v.document_id, d.type, v.number, v.title, v.summary, v.content, v.search_extra, v.process_category,
-                         v.valid_from, ts_rank_cd(v.search_vector, q.query, 32) AS rank, count(*) OVER () AS total, q.query
-                    FROM document_version v JOIN document d ON d.id = v.document_id, q
-                   WHERE %s
-                   ORDER BY rank DESC, v.title, v.document_id
-                   LIMIT :limit OFFSET :offset)
-                SELECT h.document_id, h.type, h.number, h.title, h.process_category, h.valid_from, h.rank, h.total,
-                       ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'),
-                       ts_headline('swedish', %s, h.query,
-                                   'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-                  FROM hits h ORDER BY h.rank DESC, h.title, h.document_id"""
-                .formatted(where, ESCAPED.formatted("h.title"),
-                        ESCAPED.formatted("coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra")))
+        Query query = em.createNativeQuery(sql(where.toString()))
                 .setParameter("limit", limit).setParameter("offset", (page - 1) * limit);
         Set<UUID> unitIds = units;
         java.util.function.Consumer<Query> bind = qu -> {
