@@ -50,6 +50,7 @@ public class DeviationFactRepository {
                 .setParameter("reportedAt", Timestamp.from(e.reportedAt()))
                 .executeUpdate();
         involve(e.deviationId(), e.involvedOrgUnitIds());
+        refresh(e.deviationId());
     }
 
     /** Involved units are a union over the events naming them: order-insensitive. */
@@ -81,6 +82,7 @@ public class DeviationFactRepository {
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());
+        refresh(e.deviationId());
     }
 
     public void recordTrackOpened(DeviationTrackOpenedV1 e) {
@@ -91,6 +93,7 @@ public class DeviationFactRepository {
                 .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
                 .setParameter("type", e.trackType().name()).setParameter("at", Timestamp.from(e.openedAt()))
                 .executeUpdate();
+        refresh(e.deviationId());
     }
 
     public void recordInvestigation(DeviationInvestigationCompletedV1 e) {
@@ -111,6 +114,7 @@ public class DeviationFactRepository {
                     .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
                     .setParameter("cause", cause.name()).executeUpdate();
         }
+        refresh(e.deviationId());
     }
 
     public void recordTrackClosed(DeviationTrackClosedV1 e) {
@@ -135,6 +139,7 @@ public class DeviationFactRepository {
                 .setParameter("onTime", e.notifiedOnTime())
                 .executeUpdate();
         involve(e.deviationId(), e.involvedOrgUnitIds());
+        refresh(e.deviationId());
     }
 
     public void recordNotification(DeviationAuthorityNotifiedV1 e) {
@@ -148,6 +153,7 @@ public class DeviationFactRepository {
                 .setParameter("kind", e.kind().name()).setParameter("sentAt", Timestamp.from(e.sentAt()))
                 .setParameter("onTime", e.onTime()).setParameter("hoursLate", e.hoursLate())
                 .executeUpdate();
+        refresh(e.deviationId());
     }
 
     public void recordActionAdded(DeviationActionAddedV1 e) {
@@ -212,6 +218,23 @@ public class DeviationFactRepository {
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());
+        refresh(e.deviationId());
+    }
+
+    /**
+     * Recomputes the report's derived columns (category bits, authority flags, several units) from
+     * the detail tables, so they come out the same whatever order the events arrived in.
+     */
+    public void refresh(UUID deviationId) {
+        em.createNativeQuery("""
+                UPDATE deviation_fact f SET
+                    category_mask = coalesce((SELECT bit_or(report_category_bit(c.category)) FROM deviation_fact_category c
+                                              WHERE c.deviation_id = f.deviation_id),
+                                             report_category_bit(coalesce(f.category, 'UNCLASSIFIED'))),
+                    multi_unit = EXISTS (SELECT 1 FROM deviation_fact_involved_unit i WHERE i.deviation_id = f.deviation_id
+                                         AND i.org_unit_id <> f.org_unit_id),
+                    flags = report_deviation_flags(f.deviation_id)
+                WHERE f.deviation_id = :id""").setParameter("id", deviationId).executeUpdate();
     }
 
     /** Reports per org unit (where it happened) and category in a period; total counts distinct reports. */

@@ -1,0 +1,231 @@
+package se.kvalitet.report.lifecycle;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import se.kvalitet.events.report.ReportGeneratedV1;
+import se.kvalitet.events.report.ReportKind;
+import se.kvalitet.messaging.Outbox;
+import se.kvalitet.report.content.Editorial;
+import se.kvalitet.report.content.ReportBuilder;
+import se.kvalitet.report.content.ReportContent;
+import se.kvalitet.report.content.ReportData;
+import se.kvalitet.report.content.ReportDataService;
+import se.kvalitet.report.content.VerdictPolicy;
+import se.kvalitet.report.render.HtmlRenderer;
+import se.kvalitet.report.render.PdfRenderer;
+import se.kvalitet.report.render.Stamp;
+import se.kvalitet.report.render.XlsxRenderer;
+import se.kvalitet.web.privacy.PersonalIdentityNumbers;
+
+/**
+ * Generates requested versions in the background, one at a time per instance: claims the oldest
+ * PENDING version ({@code FOR UPDATE SKIP LOCKED}, so scaled-out instances never generate the same
+ * one), builds the content from the read models outside any transaction, renders JSON, HTML, PDF/A
+ * and XLSX, and stores them as a DRAFT together with {@code report.generated.v1} in the outbox.
+ * Woken after a request commits and otherwise every {@code kvalitet.report.generation.poll-interval};
+ * a version left GENERATING by a crashed instance is taken up again after
+ * {@code kvalitet.report.generation.stale-after}.
+ */
+@ApplicationScoped
+public class ReportGenerator {
+
+    private static final Logger LOG = Logger.getLogger(ReportGenerator.class);
+    private static final Object WAKE_KEY = new Object();
+
+    /** A version's rendered documents. */
+    public record Documents(String html, byte[] pdf, byte[] xlsx, String pdfHash) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReportDataService data;
+
+    @Inject
+    HtmlRenderer html;
+
+    @Inject
+    VerdictPolicy policy;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "kvalitet.report.generation.poll-interval", defaultValue = "PT5S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "kvalitet.report.generation.stale-after", defaultValue = "PT10M")
+    Duration staleAfter;
+
+    @ConfigProperty(name = "kvalitet.report.generation.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent ev) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "report-generator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        running = false;
+        if (thread != null) {
+            wake.release();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Wakes the worker once the current transaction has committed. */
+    public void wakeAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) == null) {
+            transactions.putResource(WAKE_KEY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        wake.release();
+                    }
+                }
+            });
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                UUID claimed = claim();
+                if (claimed != null) {
+                    generate(claimed);
+                    continue;
+                }
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Report generation pass failed: %s", e.toString());
+                try {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    UUID claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("""
+                    UPDATE report_version SET status = 'GENERATING', started_at = :now
+                    WHERE id = (SELECT id FROM report_version
+                                WHERE status = 'PENDING' OR (status = 'GENERATING' AND started_at < :stale)
+                                ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING id""")
+                    .setParameter("now", Timestamp.from(now)).setParameter("stale", Timestamp.from(now.minus(staleAfter)))
+                    .getResultList();
+            return ids.isEmpty() ? null : (UUID) ids.get(0);
+        });
+    }
+
+    /** Builds, renders and stores one claimed version; a failure is stored as FAILED with its reason. */
+    void generate(UUID versionId) {
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                    SELECT r.id, r.kind, r.report_year, r.org_unit_id, v.number, v.editorial
+                    FROM report_version v JOIN report r ON r.id = v.report_id WHERE v.id = :id""")
+                    .setParameter("id", versionId).getSingleResult());
+            UUID reportId = (UUID) row[0];
+            ReportKind kind = ReportKind.valueOf((String) row[1]);
+            int year = ((Number) row[2]).intValue();
+            UUID org = (UUID) row[3];
+            int number = ((Number) row[4]).intValue();
+            Editorial editorial = row[5] == null ? Editorial.EMPTY : CanonicalJson.read((String) row[5], Editorial.class);
+
+            ReportData d = data.load(org, year);
+            ReportContent content = new ReportBuilder(policy).build(kind, d, editorial);
+            String json = CanonicalJson.write(content);
+            if (PersonalIdentityNumbers.containsAny(json)) {
+                throw new IllegalStateException("the content holds a personal identity number; not stored");
+            }
+            String hash = CanonicalJson.sha256(json);
+            Instant now = clock.instant();
+            Stamp stamp = new Stamp(false, number, LocalDate.ofInstant(now, ReportService.SWEDEN), null, hash);
+            Documents docs = render(content, stamp);
+            QuarkusTransaction.requiringNew().run(() -> {
+                int n = em.createNativeQuery("""
+                        UPDATE report_version SET status = 'DRAFT', generated_at = :at, content = :content,
+                            content_hash = :hash, html = :html, pdf = :pdf, xlsx = :xlsx, pdf_hash = :pdfHash,
+                            deviation_count = :count, error = NULL, version = version + 1
+                        WHERE id = :id AND status = 'GENERATING'""")
+                        .setParameter("at", Timestamp.from(now)).setParameter("content", json).setParameter("hash", hash)
+                        .setParameter("html", docs.html()).setParameter("pdf", docs.pdf()).setParameter("xlsx", docs.xlsx())
+                        .setParameter("pdfHash", docs.pdfHash()).setParameter("count", d.statistics().reports())
+                        .setParameter("id", versionId).executeUpdate();
+                if (n == 1) {
+                    outbox.publish(new ReportGeneratedV1(reportId, versionId, number, kind, year, org, hash,
+                            d.statistics().reports(), now));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Generating report version %s failed", versionId);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String error = PersonalIdentityNumbers.mask(message.length() > 1000 ? message.substring(0, 1000) : message);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    UPDATE report_version SET status = 'FAILED', error = :error, version = version + 1
+                    WHERE id = :id AND status = 'GENERATING'""")
+                    .setParameter("error", error).setParameter("id", versionId).executeUpdate());
+        }
+    }
+
+    /** HTML, PDF/A and XLSX of a content under a stamp. */
+    public Documents render(ReportContent content, Stamp stamp) {
+        String page = html.render(content, stamp, false);
+        byte[] pdf = PdfRenderer.render(html.render(content, stamp, true));
+        byte[] xlsx = XlsxRenderer.render(content, stamp);
+        return new Documents(page, pdf, xlsx, CanonicalJson.sha256(pdf));
+    }
+}
