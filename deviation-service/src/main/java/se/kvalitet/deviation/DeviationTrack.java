@@ -89,6 +89,74 @@ public class DeviationTrack {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    // personal data breach (GDPR art. 33-34)
+
+    /** When the organisation became aware of the breach: the IMY 72 h clock starts here. */
+    @Column(name = "aware_at")
+    public Instant awareAt;
+
+    /** Approximate number of data subjects affected. */
+    @Column(name = "affected_count")
+    public Integer affectedCount;
+
+    /** Categories of personal data concerned, comma-separated {@link DataCategory} names. */
+    @Column(name = "data_categories", length = 500)
+    public String dataCategories;
+
+    @Column(name = "data_subjects_notified_at")
+    public Instant dataSubjectsNotifiedAt;
+
+    /** Why the data subjects of a high-risk breach were not told (art. 34.3). */
+    @Column(name = "data_subjects_not_notified_reason", length = 4000)
+    public String dataSubjectsNotNotifiedReason;
+
+    // complaints and suggestions (SOSFS 2011:9 5 kap 3-5 §§)
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "complaint_kind", length = 20)
+    public se.kvalitet.events.deviation.ComplaintKind complaintKind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "complaint_source", length = 40)
+    public se.kvalitet.events.deviation.ComplaintSource complaintSource;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "complaint_channel", length = 20)
+    public se.kvalitet.events.deviation.ComplaintChannel complaintChannel;
+
+    /** An anonymous complainant gets no acknowledgement or answer. */
+    public Boolean anonymous;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    /** The answer sent to the complainant. */
+    @Column(name = "answer_text", length = 10000)
+    public String answerText;
+
+    /** Whether handling found that a deviation occurred. */
+    @Column(name = "deviation_occurred")
+    public Boolean deviationOccurred;
+
+    /** Complaint: the track of this report the complaint became, when a deviation occurred. */
+    @Column(name = "linked_track_id")
+    public UUID linkedTrackId;
+
+    /** Complaint: another report the complaint became (or was already), when a deviation occurred. */
+    @Column(name = "linked_deviation_id")
+    public UUID linkedDeviationId;
+
+    /** Categories of personal data in a breach. */
+    public enum DataCategory {
+        IDENTITY, CONTACT, HEALTH, SOCIAL_CIRCUMSTANCES, FINANCIAL, PROTECTED_IDENTITY, OTHER
+    }
+
     @Version
     public long version;
 
@@ -107,13 +175,27 @@ public class DeviationTrack {
     /** Tracks that are investigated with dated entries and end in a position. */
     public boolean isInvestigated() {
         return category == DeviationCategory.LEX_SARAH || category == DeviationCategory.LEX_MARIA
-                || category == DeviationCategory.OTHER_DEVIATION;
+                || category == DeviationCategory.OTHER_DEVIATION || category == DeviationCategory.PERSONAL_DATA_BREACH;
+    }
+
+    /** Whether the assessment requires a notification: IVO for lex Sarah/Maria when serious, IMY for a risky breach. */
+    public boolean reportable() {
+        if (category == DeviationCategory.PERSONAL_DATA_BREACH) {
+            return assessment == Assessment.RISK || assessment == Assessment.HIGH_RISK;
+        }
+        return Boolean.TRUE.equals(serious);
     }
 
     /** OPEN (not yet handled by this service's track workflow), INVESTIGATING, ASSESSED, or how it ended. */
     public String state() {
         if (closure != null) {
             return closure.name();
+        }
+        if (category == DeviationCategory.COMPLAINT) {
+            if (receivedAt == null) {
+                return "OPEN";
+            }
+            return answeredAt != null ? "ANSWERED" : acknowledgedAt != null ? "ACKNOWLEDGED" : "RECEIVED";
         }
         if (!isInvestigated()) {
             return "OPEN";

@@ -34,5 +34,15 @@ final class DeviationFixtures {
             tracks[i] = JSON.readTree(triaged.body()).get("tracks").get(0).get("id").asText();
         }
         f.put("track", tracks);
+        // an action on each (karin, the quality team, works on both)
+        String[] actions = new String[2];
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> added = post("/deviation/v1/deviations/" + deviations[i] + "/actions", tokens.get("karin"),
+                    "{\"title\":\"Matris, åtgärd\",\"owner\":\"karin\",\"dueDate\":\"" + java.time.LocalDate.now().plusDays(30)
+                            + "\",\"trackId\":\"" + tracks[i] + "\"}", Map.of());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            actions[i] = JSON.readTree(added.body()).get("id").asText();
+        }
+        f.put("action", actions);
     }
 }

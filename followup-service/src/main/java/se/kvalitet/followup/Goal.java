@@ -35,6 +35,9 @@ public class Goal {
     @Column(length = 4000)
     public String description;
 
+    @Column(name = "criterion_code", length = 60)
+    public String criterionCode;
+
     @Column(name = "valid_from")
     public Integer validFrom;
 

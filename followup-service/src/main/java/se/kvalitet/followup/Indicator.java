@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Frequency;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
+import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Period;
 
 /**
@@ -74,6 +77,20 @@ public class Indicator {
     @Column(name = "kolada_kpi", length = 20)
     public String koladaKpi;
 
+    /** Fewer answers than this and a value is shown as missing (TOO_FEW_RESPONSES); null: no threshold. */
+    @Column(name = "min_responses")
+    public Integer minResponses;
+
+    /** For method DERIVED_FROM_EVENTS: the deviation-event metric the values are computed from. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "derived_metric", length = 40)
+    public DerivedMetric derivedMetric;
+
+    /** For {@link DerivedMetric#DEVIATION_COUNT}: only reports of this category; null counts every report. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "derived_category", length = 40)
+    public DeviationCategory derivedCategory;
+
     @OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("validFrom")
     public List<IndicatorTarget> targets = new ArrayList<>();
@@ -86,6 +103,10 @@ public class Indicator {
 
     @Version
     public long version;
+
+    public Evaluator.Spec spec() {
+        return new Evaluator.Spec(unitOfMeasure, decimals, minResponses);
+    }
 
     /** The målvärde valid for {@code period}: the latest one whose validity starts on or before it. */
     public Optional<IndicatorTarget> targetFor(Period period) {

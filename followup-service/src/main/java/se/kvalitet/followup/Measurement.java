@@ -76,6 +76,10 @@ public class Measurement {
     @Column(nullable = false)
     public int revision;
 
+    /** The token subject of whoever recorded the current revision. */
+    @Column(name = "recorded_by", length = 200)
+    public String recordedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -89,7 +93,7 @@ public class Measurement {
     public record Values(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Integer responses,
             BigDecimal responseRate, MissingReason missingReason, String source, String comment) {
 
-        boolean sameAs(Values o) {
+        public boolean sameAs(Values o) {
             return eq(value, o.value) && eq(numerator, o.numerator) && eq(denominator, o.denominator)
                     && Objects.equals(responses, o.responses) && eq(responseRate, o.responseRate)
                     && missingReason == o.missingReason && Objects.equals(source, o.source) && Objects.equals(comment, o.comment);
@@ -104,8 +108,8 @@ public class Measurement {
         return new Values(value, numerator, denominator, responses, responseRate, missingReason, source, comment);
     }
 
-    /** Applies new values; returns false when nothing changed (an idempotent re-upload). */
-    public boolean apply(Values v, Instant now) {
+    /** Applies new values as a new revision; returns false when nothing changed (an idempotent re-upload). */
+    public boolean apply(Values v, Instant now, String by) {
         if (revision > 0 && values().sameAs(v)) {
             return false;
         }
@@ -118,6 +122,7 @@ public class Measurement {
         source = v.source();
         comment = v.comment();
         revision++;
+        recordedBy = by;
         if (createdAt == null) {
             createdAt = now;
         }

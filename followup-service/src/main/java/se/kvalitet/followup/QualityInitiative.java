@@ -1,14 +1,22 @@
 package se.kvalitet.followup;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -28,12 +36,37 @@ public class QualityInitiative {
     public enum Status {
         NOT_STARTED, ONGOING, DONE, NOT_DONE;
 
-        Set<Status> next() {
+        public Set<Status> next() {
             return switch (this) {
                 case NOT_STARTED -> EnumSet.of(ONGOING, DONE, NOT_DONE);
                 case ONGOING -> EnumSet.of(DONE, NOT_DONE);
                 case DONE, NOT_DONE -> EnumSet.noneOf(Status.class);
             };
+        }
+    }
+
+    /** One task of the initiative: a responsible role, what to do, by when, and the day it was done. */
+    @Embeddable
+    public static class Task {
+        @Column(nullable = false, length = 200)
+        public String responsible;
+
+        @Column(nullable = false, length = 2000)
+        public String description;
+
+        public LocalDate deadline;
+
+        @Column(name = "done_on")
+        public LocalDate doneOn;
+
+        public Task() {
+        }
+
+        public Task(String responsible, String description, LocalDate deadline, LocalDate doneOn) {
+            this.responsible = responsible;
+            this.description = description;
+            this.deadline = deadline;
+            this.doneOn = doneOn;
         }
     }
 
@@ -80,8 +113,23 @@ public class QualityInitiative {
     @Column(length = 4000)
     public String effect;
 
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+
     @Column(name = "closed_on")
     public LocalDate closedOn;
+
+    /** The later check of whether it had the intended effect; null until checked. */
+    public Boolean effective;
+
+    @Column(name = "effect_checked_on")
+    public LocalDate effectCheckedOn;
+
+    /** Who does what by when (seed 001's "Ansvarsfördelning" rows with their "Genomfört" box). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "quality_initiative_task", joinColumns = @JoinColumn(name = "initiative_id"))
+    @OrderColumn(name = "position")
+    public List<Task> tasks = new ArrayList<>();
 
     @Column(name = "overdue_notified", nullable = false)
     public boolean overdueNotified;
@@ -104,8 +152,23 @@ public class QualityInitiative {
         status = target;
     }
 
-    public void start(Instant now) {
+    public void start(LocalDate today, Instant now) {
         moveTo(Status.ONGOING);
+        startedOn = today;
+        updatedAt = now;
+    }
+
+    /** Records the later effect check of a closed initiative (did it have the intended effect?). */
+    public void checkEffect(boolean wasEffective, String effectText, LocalDate checkedOn, Instant now) {
+        if (isOpen()) {
+            throw ProblemException.conflict("initiative-open",
+                    "The effect of a quality initiative is checked after it is closed").with("currentState", status.name());
+        }
+        effective = wasEffective;
+        effectCheckedOn = checkedOn;
+        if (effectText != null) {
+            effect = effectText;
+        }
         updatedAt = now;
     }
 

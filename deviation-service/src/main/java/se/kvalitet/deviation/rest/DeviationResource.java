@@ -124,6 +124,8 @@ public class DeviationResource {
             @Parameter(description = "The source system of the external reference") @QueryParam("source") String source,
             @Parameter(description = "Changed at or after this instant (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "true: reports with a deadline past due (any running clock of the clock engine); false: none")
+            @QueryParam("overdue") String overdue,
             @Valid @BeanParam PageParams page) {
         DeviationQueries.Filter filter = new DeviationQueries.Filter(
                 QueryParams.enumValue("status", status, Deviation.Status.class),
@@ -136,7 +138,7 @@ public class DeviationResource {
                 QueryParams.enumValue("channel", channel, Deviation.Channel.class),
                 source == null || source.isBlank() ? null : source.strip(),
                 QueryParams.instant("updatedSince", updatedSince),
-                false);
+                false, ActionResource.bool("overdue", overdue));
         return queries.list(filter, page).map(DeviationMapper::toSummary);
     }
 

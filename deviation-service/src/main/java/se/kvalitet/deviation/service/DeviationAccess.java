@@ -27,6 +27,15 @@ public class DeviationAccess {
     OrgUnitCopy orgUnits;
 
     public boolean canRead(Deviation d) {
+        return canWorkOn(d) || d.reporterSubject.equals(caller.subject());
+    }
+
+    /**
+     * Whether the caller may work on the case (actions, root causes) by their role rather than as
+     * its reporter: the quality team, a manager of its unit subtree, an assigned investigator, the
+     * MAS on a lex Maria case.
+     */
+    public boolean canWorkOn(Deviation d) {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return true;
         }
@@ -43,6 +52,6 @@ public class DeviationAccess {
                 && d.tracks.stream().anyMatch(t -> t.category == DeviationCategory.LEX_MARIA && t.closure != DeviationTrack.Closure.RECLASSIFIED)) {
             return true;
         }
-        return d.reporterSubject.equals(caller.subject());
+        return false;
     }
 }

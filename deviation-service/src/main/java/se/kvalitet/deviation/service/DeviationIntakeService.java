@@ -11,6 +11,8 @@ import se.kvalitet.deviation.mapping.DeviationMapper;
 import se.kvalitet.deviation.repository.DeviationRepository;
 import se.kvalitet.deviation.rest.DeviationResponse;
 import se.kvalitet.deviation.rest.ReportDeviationRequest;
+import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
@@ -39,6 +41,9 @@ public class DeviationIntakeService {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    Clocks clocks;
 
     /** The outcome of a POST: a new report, or the replay of the first response to the same Idempotency-Key. */
     public record Intake(DeviationResponse created, long version, IdempotencyKeys.Stored replayed) {
@@ -77,6 +82,7 @@ public class DeviationIntakeService {
         var event = Deviation.report(d, clock.instant());
         deviations.persist(d);
         outbox.publish(event);
+        clocks.start(d.id, ClockKind.TRIAGE, d.id, null, d.orgUnitId, d.createdAt);
         accessLog.granted(d.id, Action.CREATE);
         DeviationResponse response = DeviationMapper.toResponse(d);
         if (idempotencyKey != null) {

@@ -43,10 +43,20 @@ public class DeviationQueries {
     @Inject
     OrgUnitCopy orgUnits;
 
+    @Inject
+    java.time.Clock clock;
+
     /** Filters of the case list; null means no filter. */
     public record Filter(Deviation.Status status, DeviationCategory category, UUID orgUnit, Instant occurredFrom,
             Instant occurredTo, Instant reportedFrom, Instant reportedTo, Deviation.Channel channel, String source,
-            Instant updatedSince, boolean onlyMine) {
+            Instant updatedSince, boolean onlyMine, Boolean overdue) {
+
+        public Filter(Deviation.Status status, DeviationCategory category, UUID orgUnit, Instant occurredFrom,
+                Instant occurredTo, Instant reportedFrom, Instant reportedTo, Deviation.Channel channel, String source,
+                Instant updatedSince, boolean onlyMine) {
+            this(status, category, orgUnit, occurredFrom, occurredTo, reportedFrom, reportedTo, channel, source, updatedSince,
+                    onlyMine, null);
+        }
     }
 
     /** The case, if the caller may see it; a refusal of an existing case is logged, and either way it is a 404. */
@@ -72,27 +82,8 @@ public class DeviationQueries {
         if (f.onlyMine()) {
             where.append(" and d.reporterSubject = :me");
             params.put("me", caller.subject());
-        } else if (!caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
-            where.append(" and (d.reporterSubject = :me");
-            params.put("me", caller.subject());
-            if (caller.hasRole(Roles.UNIT_MANAGER)) {
-                Set<UUID> units = orgUnits.withDescendants(caller.orgUnits());
-                if (!units.isEmpty()) {
-                    where.append(" or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
-                            + " where d2 = d and u in :managed)");
-                    params.put("managed", units);
-                }
-            }
-            if (caller.hasRole(Roles.INVESTIGATOR)) {
-                where.append(" or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
-                params.put("username", caller.username());
-            }
-            if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
-                where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
-                        + " and tm.category = se.kvalitet.events.deviation.DeviationCategory.LEX_MARIA"
-                        + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
-            }
-            where.append(")");
+        } else {
+            appendVisible(where, params);
         }
         if (f.status() != null) {
             where.append(" and d.status = :status");
@@ -119,6 +110,11 @@ public class DeviationQueries {
             where.append(" and d.externalSource = :source");
             params.put("source", f.source());
         }
+        if (f.overdue() != null) {
+            where.append(f.overdue() ? " and " : " and not ").append("exists (select 1 from DeadlineClock oc"
+                    + " where oc.deviationId = d.id and oc.stoppedAt is null and oc.dueAt <= :now)");
+            params.put("now", clock.instant());
+        }
         if (f.updatedSince() != null) {
             where.append(" and d.updatedAt >= :updatedSince");
             params.put("updatedSince", f.updatedSince());
@@ -138,6 +134,58 @@ public class DeviationQueries {
         }
         accessLog.granted(ids, Action.LIST);
         return new Page<>(found, page.page, page.limit, count.getSingleResult());
+    }
+
+    /** Writes the cases of a returned list page to the access log (LIST). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void logListed(List<UUID> deviationIds) {
+        accessLog.granted(deviationIds, Action.LIST);
+    }
+
+    /**
+     * Runs a paged query {@code select <selected> from <from> <where> <order>} with its total, for
+     * the lists that join {@code Deviation d} (scoped with {@link #appendVisible}).
+     */
+    public <T> Page<T> page(String selected, String from, StringBuilder where, Map<String, Object> params, String order,
+            PageParams page, Class<T> type) {
+        TypedQuery<Long> count = em.createQuery("select count(" + selected + ") from " + from + where, Long.class);
+        TypedQuery<T> items = em.createQuery("select " + selected + " from " + from + where + order, type);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            items.setParameter(k, v);
+        });
+        List<T> found = items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList();
+        return new Page<>(found, page.page, page.limit, count.getSingleResult());
+    }
+
+    /**
+     * Appends the caller's visibility ({@link DeviationAccess}) as a condition on the alias {@code d}
+     * (a {@code Deviation}), for every query that lists case data.
+     */
+    public void appendVisible(StringBuilder where, Map<String, Object> params) {
+        if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
+            return;
+        }
+        where.append(" and (d.reporterSubject = :me");
+        params.put("me", caller.subject());
+        if (caller.hasRole(Roles.UNIT_MANAGER)) {
+            Set<UUID> units = orgUnits.withDescendants(caller.orgUnits());
+            if (!units.isEmpty()) {
+                where.append(" or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
+                        + " where d2 = d and u in :managed)");
+                params.put("managed", units);
+            }
+        }
+        if (caller.hasRole(Roles.INVESTIGATOR)) {
+            where.append(" or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
+            params.put("username", caller.username());
+        }
+        if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
+            where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
+                    + " and tm.category = se.kvalitet.events.deviation.DeviationCategory.LEX_MARIA"
+                    + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
+        }
+        where.append(")");
     }
 
     private static void range(StringBuilder where, Map<String, Object> params, String field, String fromName, Instant from,

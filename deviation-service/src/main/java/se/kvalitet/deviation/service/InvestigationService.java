@@ -34,6 +34,9 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.NotificationKind;
+import se.kvalitet.deviation.DeadlineClock;
+import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
@@ -59,6 +62,9 @@ public class InvestigationService {
 
     static final Set<Assessment> LEX_SARAH_ASSESSMENTS = EnumSet.of(Assessment.MISSFORHALLANDE,
             Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, Assessment.INGET_MISSFORHALLANDE);
+    static final Set<Assessment> BREACH_ASSESSMENTS = EnumSet.of(Assessment.NO_RISK, Assessment.RISK, Assessment.HIGH_RISK);
+    /** A breach is documented even when it is not notified (art. 33.5): what happened and what was done. */
+    static final Set<Section> BREACH_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.MEASURES_TAKEN);
     static final Set<Assessment> LEX_MARIA_ASSESSMENTS = EnumSet.of(Assessment.ALLVARLIG_VARDSKADA,
             Assessment.RISK_FOR_ALLVARLIG_VARDSKADA, Assessment.VARDSKADA, Assessment.INGEN_VARDSKADA);
 
@@ -81,7 +87,7 @@ public class InvestigationService {
     FreeTextGuard guard;
 
     @Inject
-    DeadlinePolicies deadlines;
+    Clocks clocks;
 
     @Inject
     ObjectMapper json;
@@ -164,6 +170,13 @@ public class InvestigationService {
                             List.of(new Problem.FieldError("serious", "must be " + isSerious + " for " + assessment)));
                 }
             }
+            case PERSONAL_DATA_BREACH -> {
+                if (!BREACH_ASSESSMENTS.contains(assessment)) {
+                    throw ProblemException.unprocessable("assessment-not-allowed", "A breach's risk assessment is one of "
+                            + BREACH_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a breach risk assessment")));
+                }
+                isSerious = assessment == Assessment.HIGH_RISK;
+            }
             default -> throw ProblemException.unprocessable("assessment-not-allowed",
                     "A " + t.category + " track has no assessment; complete it with its analysis", List.of());
         }
@@ -177,6 +190,71 @@ public class InvestigationService {
         t.assessedBy = caller.subject();
         if (isSerious && t.seriousSince == null) {
             t.seriousSince = now;
+        }
+        Deviation d = t.deviation;
+        if (t.category == DeviationCategory.PERSONAL_DATA_BREACH) {
+            // the 72 h clock runs from awareness; only a breach unlikely to pose a risk needs no notification
+            if (assessment == Assessment.NO_RISK) {
+                clocks.stop(t.id, ClockKind.IMY_NOTIFICATION, "NOT_REQUIRED", now);
+            } else if (t.initialNotification().isEmpty()) {
+                clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, t.category, d.orgUnitId, t.awareAt);
+            }
+        } else {
+            ClockKind kind = t.category == DeviationCategory.LEX_MARIA
+                    ? ClockKind.LEX_MARIA_IVO_NOTIFICATION : ClockKind.LEX_SARAH_IVO_NOTIFICATION;
+            if (!isSerious) {
+                clocks.stop(t.id, kind, "NOT_REQUIRED", now);
+            } else if (t.initialNotification().isEmpty()) {
+                clocks.start(d.id, kind, t.id, t.category, d.orgUnitId, t.seriousSince);
+            }
+        }
+        touch(t);
+        return t;
+    }
+
+    /**
+     * Records what a breach concerns and when the organisation became aware of it (the IMY clock
+     * starts then; moving awareness moves the running clock), and whether the data subjects of a
+     * high-risk breach were told (art. 34) or why not.
+     */
+    @Transactional
+    public DeviationTrack breachDetails(UUID deviationId, UUID trackId, String ifMatch, Instant awareAt, Integer affectedCount,
+            List<DeviationTrack.DataCategory> dataCategories, Instant dataSubjectsNotifiedAt, String notNotifiedReason) {
+        DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        if (t.category != DeviationCategory.PERSONAL_DATA_BREACH) {
+            throw ProblemException.conflict("not-a-breach", "Only a personal data breach track has breach details");
+        }
+        Instant now = clock.instant();
+        Deviation d = t.deviation;
+        if (awareAt != null) {
+            if (awareAt.isAfter(now.plusSeconds(300))) {
+                throw ProblemException.invalidField("awareAt", "must not be in the future");
+            }
+            if (t.initialNotification().isPresent() && !awareAt.equals(t.awareAt)) {
+                throw ProblemException.conflict("already-notified", "Awareness cannot move after IMY was notified");
+            }
+            t.awareAt = awareAt;
+            clocks.stop(t.id, ClockKind.IMY_NOTIFICATION, "CANCELLED", now);
+            if (t.assessment != Assessment.NO_RISK) {
+                clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, t.category, d.orgUnitId, awareAt);
+            }
+        }
+        if (affectedCount != null) {
+            t.affectedCount = affectedCount;
+        }
+        if (dataCategories != null) {
+            t.dataCategories = String.join(",", dataCategories.stream().distinct().sorted().map(Enum::name).toList());
+        }
+        if (dataSubjectsNotifiedAt != null) {
+            if (dataSubjectsNotifiedAt.isAfter(now.plusSeconds(300))) {
+                throw ProblemException.invalidField("dataSubjectsNotifiedAt", "must not be in the future");
+            }
+            t.dataSubjectsNotifiedAt = dataSubjectsNotifiedAt;
+        }
+        if (notNotifiedReason != null && !notNotifiedReason.isBlank()) {
+            FreeTextGuard.Screening screening = guard.screen();
+            t.dataSubjectsNotNotifiedReason = screening.text("dataSubjectsNotNotifiedReason", notNotifiedReason.strip());
+            screening.done();
         }
         touch(t);
         return t;
@@ -193,18 +271,26 @@ public class InvestigationService {
             String authorityReference, String lateReason, String content) {
         DeviationTrack t = track(deviationId, trackId, Action.UPDATE);
         Deviation d = t.deviation;
-        Duration policy;
+        Authority authority;
+        ClockKind clockKind;
         switch (t.category) {
             case LEX_SARAH -> {
                 requireAnyRole("The quality team files lex Sarah notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
-                policy = deadlines.lexSarahIvoNotification();
+                authority = Authority.IVO;
+                clockKind = ClockKind.LEX_SARAH_IVO_NOTIFICATION;
             }
             case LEX_MARIA -> {
                 requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files lex Maria notifications");
-                policy = deadlines.lexMariaIvoNotification();
+                authority = Authority.IVO;
+                clockKind = ClockKind.LEX_MARIA_IVO_NOTIFICATION;
+            }
+            case PERSONAL_DATA_BREACH -> {
+                requireAnyRole("The quality team files breach notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
+                authority = Authority.IMY;
+                clockKind = ClockKind.IMY_NOTIFICATION;
             }
             default -> throw ProblemException.unprocessable("notification-not-allowed",
-                    "IVO notifications belong to lex Sarah and lex Maria tracks", List.of());
+                    "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks", List.of());
         }
         Instant now = clock.instant();
         if (sentAt.isAfter(now.plusSeconds(300))) {
@@ -219,16 +305,26 @@ public class InvestigationService {
                 throw ProblemException.conflict("already-notified",
                         "The initial notification is filed and cannot be changed; file a SUPPLEMENT");
             }
-            if (!Boolean.TRUE.equals(t.serious)) {
-                throw ProblemException.conflict("not-reportable",
-                        "Only a track assessed as serious (allvarligt / allvarlig vårdskada or risk of it) is notified to IVO")
+            if (!t.reportable()) {
+                throw ProblemException.conflict("not-reportable", "Only a track assessed as reportable is notified: "
+                        + "allvarligt missförhållande, allvarlig vårdskada or risk of it (IVO), a breach with risk (IMY)")
                         .with("assessment", t.assessment);
             }
         } else if (!hasInitial) {
             throw ProblemException.conflict("no-initial-notification", "A supplement follows an initial notification");
         }
-        Instant clockStart = kind == NotificationKind.INITIAL ? t.seriousSince : t.initialNotification().get().clockStartedAt;
-        Instant dueAt = kind == NotificationKind.INITIAL ? clockStart.plus(policy) : null;
+        Instant clockStart;
+        Instant dueAt;
+        if (kind == NotificationKind.INITIAL) {
+            DeadlineClock c = clocks.running(t.id, clockKind)
+                    .orElseGet(() -> clocks.start(d.id, clockKind, t.id, t.category, d.orgUnitId,
+                            t.category == DeviationCategory.PERSONAL_DATA_BREACH ? t.awareAt : t.seriousSince));
+            clockStart = c.startedAt;
+            dueAt = c.dueAt;
+        } else {
+            clockStart = t.initialNotification().get().clockStartedAt;
+            dueAt = null;
+        }
         FreeTextGuard.Screening screening = guard.screen();
         String reason = screening.text("lateReason", lateReason == null || lateReason.isBlank() ? null : lateReason.strip());
         String form = screening.text("content", content.strip());
@@ -240,7 +336,7 @@ public class InvestigationService {
         AuthorityNotification n = new AuthorityNotification();
         n.id = UUID.randomUUID();
         n.track = t;
-        n.authority = Authority.IVO;
+        n.authority = authority;
         n.kind = kind;
         n.clockStartedAt = clockStart;
         n.dueAt = dueAt;
@@ -253,6 +349,9 @@ public class InvestigationService {
         n.snapshotSha256 = sha256(n.snapshot);
         em.persist(n);
         t.notifications.add(n);
+        if (kind == NotificationKind.INITIAL) {
+            clocks.stop(t.id, clockKind, "MET", sentAt);
+        }
         touch(t);
         long hoursLate = n.onTime() ? 0 : (long) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 3600.0);
         int daysLate = n.onTime() ? 0 : (int) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 86400.0);
@@ -279,8 +378,14 @@ public class InvestigationService {
         if (t.category != DeviationCategory.OTHER_DEVIATION && t.assessment == null) {
             missing.add(new Problem.FieldError("assessment", "the track is not assessed"));
         }
-        if (Boolean.TRUE.equals(t.serious) && t.initialNotification().isEmpty()) {
-            missing.add(new Problem.FieldError("notifications", "a serious case is notified to IVO before it is completed"));
+        if (t.reportable() && t.initialNotification().isEmpty()) {
+            missing.add(new Problem.FieldError("notifications",
+                    "a reportable case is notified (IVO / IMY) before it is completed"));
+        }
+        if (t.category == DeviationCategory.PERSONAL_DATA_BREACH && t.assessment == Assessment.HIGH_RISK
+                && t.dataSubjectsNotifiedAt == null && t.dataSubjectsNotNotifiedReason == null) {
+            missing.add(new Problem.FieldError("dataSubjectsNotifiedAt",
+                    "a high-risk breach is told to the data subjects, or the reason why not is recorded (art. 34)"));
         }
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable("investigation-incomplete", "The investigation is not complete", missing);
@@ -294,12 +399,15 @@ public class InvestigationService {
         t.positionBy = caller.subject();
         t.closedAt = now;
         t.closure = DeviationTrack.Closure.COMPLETED;
+        if (investigationClock(t) != null) {
+            clocks.stop(t.id, investigationClock(t), "MET", now);
+        }
         touch(t);
         boolean serious = Boolean.TRUE.equals(t.serious);
         LocalDate today = LocalDate.ofInstant(now, Deviation.SWEDEN);
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         outbox.publish(new DeviationInvestigationCompletedV1(d.id, t.id, t.category, d.orgUnitId, involved, t.assessment,
-                serious, serious, List.of(), List.of(), 0, now, today));
+                serious, t.reportable(), rootCauses(t), routineIds(t), actionCount(t), now, today));
         boolean investigatedWithAssessment = t.category != DeviationCategory.OTHER_DEVIATION;
         Boolean notified = investigatedWithAssessment ? t.initialNotification().isPresent() : null;
         Boolean onTime = t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
@@ -321,17 +429,56 @@ public class InvestigationService {
 
     /** When the initial IVO notification of a serious case is due; null when none is due. */
     public Instant notificationDueAt(DeviationTrack t) {
-        if (t.seriousSince == null) {
+        ClockKind kind = switch (t.category) {
+            case LEX_SARAH -> ClockKind.LEX_SARAH_IVO_NOTIFICATION;
+            case LEX_MARIA -> ClockKind.LEX_MARIA_IVO_NOTIFICATION;
+            case PERSONAL_DATA_BREACH -> ClockKind.IMY_NOTIFICATION;
+            default -> null;
+        };
+        if (kind == null) {
             return null;
         }
-        return t.seriousSince.plus(t.category == DeviationCategory.LEX_MARIA
-                ? deadlines.lexMariaIvoNotification() : deadlines.lexSarahIvoNotification());
+        return clocks.latest(t.id, kind).filter(c -> !"CANCELLED".equals(c.stopReason) && !"NOT_REQUIRED".equals(c.stopReason))
+                .map(c -> c.dueAt).orElse(null);
+    }
+
+    private List<se.kvalitet.events.deviation.RootCause> rootCauses(DeviationTrack t) {
+        // in the taxonomy's order
+        return em.createQuery("select distinct c.cause from TrackRootCause c where c.trackId = :t",
+                se.kvalitet.events.deviation.RootCause.class).setParameter("t", t.id).getResultStream().sorted().toList();
+    }
+
+    private List<UUID> routineIds(DeviationTrack t) {
+        return em.createQuery("select distinct r from TrackRootCause c join c.routineIds r where c.trackId = :t order by r", UUID.class)
+                .setParameter("t", t.id).getResultList();
+    }
+
+    private int actionCount(DeviationTrack t) {
+        return em.createQuery("select count(a) from DeviationAction a where a.trackId = :t", Long.class).setParameter("t", t.id)
+                .getSingleResult().intValue();
+    }
+
+    /** Every deadline clock of the track, oldest first. */
+    @Transactional
+    public List<DeadlineClock> clocksOf(DeviationTrack t) {
+        return clocks.of(t.id);
+    }
+
+    /** The investigation clock of a track type, null for tracks without one. */
+    public static ClockKind investigationClock(DeviationTrack t) {
+        return switch (t.category) {
+            case LEX_SARAH -> ClockKind.LEX_SARAH_INVESTIGATION;
+            case LEX_MARIA -> ClockKind.LEX_MARIA_INVESTIGATION;
+            case OTHER_DEVIATION -> ClockKind.DEVIATION_INVESTIGATION;
+            default -> null;
+        };
     }
 
     private static Set<Section> required(DeviationTrack t) {
         return switch (t.category) {
             case LEX_SARAH -> LEX_SARAH_REQUIRED;
             case LEX_MARIA -> LEX_MARIA_REQUIRED;
+            case PERSONAL_DATA_BREACH -> BREACH_REQUIRED;
             default -> OTHER_REQUIRED;
         };
     }
@@ -355,7 +502,7 @@ public class InvestigationService {
     }
 
     /** The quality team, the assigned investigator, and for lex Maria the MAS may work on a track. */
-    private void requireInvestigator(DeviationTrack t) {
+    void requireInvestigator(DeviationTrack t) {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return;
         }
@@ -380,7 +527,7 @@ public class InvestigationService {
         }
     }
 
-    private void touch(DeviationTrack t) {
+    void touch(DeviationTrack t) {
         Instant now = clock.instant();
         t.deviation.updatedAt = now;
         t.updatedAt = now;

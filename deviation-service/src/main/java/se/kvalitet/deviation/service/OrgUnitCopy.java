@@ -78,4 +78,23 @@ public class OrgUnitCopy {
         }
         return out;
     }
+
+    /** The unit and its ancestors, nearest first (the unit alone when the copy does not know it). */
+    public List<UUID> withAncestors(UUID unit) {
+        List<UUID> chain = new ArrayList<>();
+        UUID at = unit;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT parent_id FROM org_unit_copy WHERE id = ?")) {
+            while (at != null && !chain.contains(at) && chain.size() < 50) {
+                chain.add(at);
+                ps.setObject(1, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    at = rs.next() ? rs.getObject(1, UUID.class) : null;
+                }
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot read org units", ex);
+        }
+        return chain;
+    }
 }

@@ -23,6 +23,8 @@ import se.kvalitet.events.deviation.DeviationClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
 import se.kvalitet.events.deviation.DeviationTriagedV1;
+import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
@@ -57,6 +59,9 @@ public class TriageService {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    Clocks clocks;
 
     /**
      * Sets the report's categories. The first triage opens a track per category; a later one
@@ -118,6 +123,12 @@ public class TriageService {
                 outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
                 if (c == DeviationCategory.NOT_A_DEVIATION) {
                     end(d, t, DeviationTrack.Closure.COMPLETED, now);
+                } else if (c == DeviationCategory.PERSONAL_DATA_BREACH) {
+                    // aware when the report reached the organisation, unless the quality team records otherwise
+                    t.awareAt = d.createdAt;
+                    clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, c, d.orgUnitId, t.awareAt);
+                } else if (InvestigationService.investigationClock(t) != null) {
+                    clocks.start(d.id, InvestigationService.investigationClock(t), t.id, c, d.orgUnitId, now);
                 }
             }
         }
@@ -130,6 +141,7 @@ public class TriageService {
         decision.decidedBy = caller.subject();
         decision.decidedAt = now;
         em.persist(decision);
+        clocks.stop(d.id, ClockKind.TRIAGE, "MET", now);
         d.triagedAt = now;
         d.status = Deviation.Status.IN_PROGRESS;
         d.updatedAt = now;
@@ -180,6 +192,7 @@ public class TriageService {
     private void end(Deviation d, DeviationTrack t, DeviationTrack.Closure closure, Instant now) {
         t.closedAt = now;
         t.closure = closure;
+        clocks.cancelAll(t.id, now);
         outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category,
                 closure == DeviationTrack.Closure.RECLASSIFIED ? DeviationTrackClosedV1.Closure.RECLASSIFIED
                         : DeviationTrackClosedV1.Closure.COMPLETED,

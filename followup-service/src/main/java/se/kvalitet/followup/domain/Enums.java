@@ -29,7 +29,25 @@ public final class Enums {
 
     /** How often (när). */
     public enum Frequency {
-        YEARLY, TWICE_A_YEAR, TERTIAL, QUARTERLY, MONTHLY, CONTINUOUS
+        YEARLY, TWICE_A_YEAR, TERTIAL, QUARTERLY, MONTHLY, CONTINUOUS;
+
+        /** The period a measurement of this frequency is recorded for; null for CONTINUOUS (any period). */
+        public Period.Type periodType() {
+            return switch (this) {
+                case YEARLY -> Period.Type.YEAR;
+                case TWICE_A_YEAR -> Period.Type.HALF;
+                case TERTIAL -> Period.Type.TERTIAL;
+                case QUARTERLY -> Period.Type.QUARTER;
+                case MONTHLY -> Period.Type.MONTH;
+                case CONTINUOUS -> null;
+            };
+        }
+
+        /** Months between two scheduled egenkontroll occurrences; 0 for CONTINUOUS (not schedulable). */
+        public int months() {
+            Period.Type t = periodType();
+            return t == null ? 0 : t.months;
+        }
     }
 
     /** Gender split as in Kolada: T total, K women (kvinnor), M men (män). */
@@ -50,6 +68,60 @@ public final class Enums {
         BOARD,
         /** Verksamhetsmål / operativt mål for a unit. */
         OPERATIONAL
+    }
+
+    /** How an egenkontroll is carried out (metod). */
+    public enum EgenkontrollMethod {
+        /** Journalgranskning / aktgranskning. */
+        RECORD_REVIEW,
+        /** Stickprov. */
+        SAMPLE_CHECK,
+        /** Observation i verksamheten. */
+        OBSERVATION,
+        /** Intervju. */
+        INTERVIEW,
+        /** Enkät. */
+        SURVEY,
+        /** Checklista. */
+        CHECKLIST,
+        /** Uttag ur verksamhetssystemet. */
+        SYSTEM_REPORT,
+        OTHER
+    }
+
+    /** The outcome of an egenkontroll execution. */
+    public enum EgenkontrollResult {
+        /** Godkänt. */
+        APPROVED,
+        /** Delvis godkänt. */
+        PARTLY_APPROVED,
+        /** Ej godkänt. */
+        NOT_APPROVED
+    }
+
+    /**
+     * Indicators computed from deviation-service's events (method DERIVED_FROM_EVENTS), per unit
+     * (and everything below it) and period.
+     */
+    public enum DerivedMetric {
+        /** Reports received in the period, optionally of one category; a report counts once. Unit COUNT. */
+        DEVIATION_COUNT(UnitOfMeasure.COUNT),
+        /** Share of lex Sarah reports judged allvarliga and notified to IVO. Unit PERCENT. */
+        LEX_SARAH_SERIOUS_NOTIFIED_SHARE(UnitOfMeasure.PERCENT),
+        /** Share of personal data breaches notified to IMY. Unit PERCENT. */
+        DATA_BREACH_NOTIFIED_SHARE(UnitOfMeasure.PERCENT),
+        /** Of the data breaches that were to be notified to IMY, the share notified within 72 hours. Unit PERCENT. */
+        DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE(UnitOfMeasure.PERCENT),
+        /** Median calendar days from report to close, of reports closed in the period. Unit DAYS. */
+        MEDIAN_DAYS_TO_CLOSE(UnitOfMeasure.DAYS),
+        /** Share of actions (åtgärder) due in the period that were done by their due date. Unit PERCENT. */
+        ACTIONS_DONE_ON_TIME_SHARE(UnitOfMeasure.PERCENT);
+
+        public final UnitOfMeasure unit;
+
+        DerivedMetric(UnitOfMeasure unit) {
+            this.unit = unit;
+        }
     }
 
     /** Outcome of an evaluation against the målvärde. */

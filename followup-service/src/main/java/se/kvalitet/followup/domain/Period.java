@@ -58,6 +58,21 @@ public record Period(Type type, int year, int index) implements Comparable<Perio
         return start().plusMonths(type.months).minusDays(1);
     }
 
+    /** The period of {@code type} that contains {@code day}. */
+    public static Period containing(Type type, LocalDate day) {
+        return new Period(type, day.getYear(), (day.getMonthValue() - 1) / type.months + 1);
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start()) && !day.isAfter(end());
+    }
+
+    /** The period of the same length just after this one. */
+    public Period next() {
+        int perYear = 12 / type.months;
+        return index < perYear ? new Period(type, year, index + 1) : new Period(type, year + 1, 1);
+    }
+
     /** The period of the same length just before this one (for trends). */
     public Period previous() {
         int perYear = 12 / type.months;

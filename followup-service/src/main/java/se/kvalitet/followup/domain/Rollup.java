@@ -15,19 +15,33 @@ import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
  */
 public final class Rollup {
 
-    private static final MathContext MC = MathContext.DECIMAL128;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final MathContext MC = MathContext.DECIMAL128;
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Rollup() {
     }
 
     /** One unit's measurement as input to a roll-up. */
-    public record Input(UUID orgUnitId, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Integer responses) {
+    public record Input(UUID orgUnitId, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses) {
     }
 
     /** The rolled-up value (unrounded), the summed parts it came from and how many units counted. */
     public record Result(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses,
             int contributingUnits, int excludedUnits) {
+    }
+
+    /** Whether {@code in} can take part in a roll-up of {@code unit}: it has the parts the unit's rule needs. */
+    public static boolean usable(UnitOfMeasure unit, Input in) {
+        return switch (unit) {
+            case PERCENT -> hasShare(in) || in.value() != null && in.responses() != null && in.responses() > 0;
+            case RATIO -> hasShare(in);
+            case COUNT -> in.value() != null;
+            case SCALE_1_5, INDEX, DAYS -> in.value() != null && in.responses() != null && in.responses() > 0;
+        };
+    }
+
+    private static boolean hasShare(Input in) {
+        return in.numerator() != null && in.denominator() != null && in.denominator().signum() != 0;
     }
 
     public static Result of(UnitOfMeasure unit, List<Input> inputs) {
@@ -40,42 +54,27 @@ public final class Rollup {
         int used = 0;
         int excluded = 0;
         for (Input in : inputs) {
-            if (in.responses() != null) {
-                anyResponses = true;
+            if (!usable(unit, in)) {
+                excluded++;
+                continue;
             }
             switch (unit) {
                 case PERCENT, RATIO -> {
-                    BigDecimal n = in.numerator();
-                    BigDecimal d = in.denominator();
-                    if ((n == null || d == null) && unit == UnitOfMeasure.PERCENT && in.value() != null
-                            && in.responses() != null && in.responses() > 0) {
+                    if (hasShare(in)) {
+                        num = num.add(in.numerator());
+                        den = den.add(in.denominator());
+                    } else {
                         // a share reported as a percentage of its answers: the count behind it is exact
-                        d = BigDecimal.valueOf(in.responses());
-                        n = in.value().multiply(d, MC).divide(HUNDRED, MC);
+                        BigDecimal d = BigDecimal.valueOf(in.responses());
+                        num = num.add(in.value().multiply(d, MC).divide(HUNDRED, MC));
+                        den = den.add(d);
                     }
-                    if (n == null || d == null || d.signum() == 0) {
-                        excluded++;
-                        continue;
-                    }
-                    num = num.add(n);
-                    den = den.add(d);
                 }
-                case COUNT -> {
-                    if (in.value() == null) {
-                        excluded++;
-                        continue;
-                    }
-                    sum = sum.add(in.value());
-                }
-                case SCALE_1_5, INDEX, DAYS -> {
-                    if (in.value() == null || in.responses() == null || in.responses() <= 0) {
-                        excluded++;
-                        continue;
-                    }
-                    weighted = weighted.add(in.value().multiply(BigDecimal.valueOf(in.responses()), MC));
-                }
+                case COUNT -> sum = sum.add(in.value());
+                case SCALE_1_5, INDEX, DAYS -> weighted = weighted.add(in.value().multiply(BigDecimal.valueOf(in.responses()), MC));
             }
             if (in.responses() != null) {
+                anyResponses = true;
                 responses += in.responses();
             }
             used++;
@@ -86,7 +85,7 @@ public final class Rollup {
         }
         return switch (unit) {
             case PERCENT -> new Result(den.signum() == 0 ? null : num.multiply(HUNDRED, MC).divide(den, MC), num, den, resp, used, excluded);
-            case RATIO -> new Result(den.signum() == 0 ? null : num.divide(den, MC), num, den, resp, used, excluded);
+            case RATIO -> new Result(num.divide(den, MC), num, den, resp, used, excluded);
             case COUNT -> new Result(sum, null, null, resp, used, excluded);
             case SCALE_1_5, INDEX, DAYS -> new Result(weighted.divide(BigDecimal.valueOf(responses), MC), null, null, resp, used, excluded);
         };

@@ -6,13 +6,19 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.kvalitet.events.EventCodec;
+import se.kvalitet.events.registry.DocumentApprovedV1;
+import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
+import se.kvalitet.events.registry.RiskAssessedV1;
 import se.kvalitet.followup.service.OrgUnits;
+import se.kvalitet.followup.service.RegistryReferences;
 import se.kvalitet.messaging.Inbox;
 
 /**
- * Keeps the local copy of the organisation tree (for roll-ups and unit managers' subtrees) from
- * process-registry-service's snapshots, through the inbox: a redelivered snapshot has no second effect.
+ * Keeps the local copies of process-registry-service's organisation tree (for roll-ups and unit
+ * managers' subtrees) and of its routines and risks (links of egenkontroll plans), through the
+ * inbox: a redelivered event has no second effect. (The consumer name dates from when it kept the
+ * org units only; it stays so that events seen before are not applied again.)
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -25,12 +31,21 @@ public class RegistryEventsConsumer {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    RegistryReferences references;
+
     @Incoming("registry-events")
     @Blocking(ordered = true)
     public void onEvent(ConsumerRecord<String, byte[]> record) {
         inbox.process(CONSUMER, record, env -> {
-            if (OrgUnitChangedV1.TYPE.equals(env.type())) {
-                orgUnits.apply(EventCodec.data(env, OrgUnitChangedV1.class));
+            switch (env.type()) {
+                case OrgUnitChangedV1.TYPE -> orgUnits.apply(EventCodec.data(env, OrgUnitChangedV1.class));
+                case DocumentApprovedV1.TYPE -> references.apply(EventCodec.data(env, DocumentApprovedV1.class));
+                case DocumentWithdrawnV1.TYPE -> references.apply(EventCodec.data(env, DocumentWithdrawnV1.class));
+                case RiskAssessedV1.TYPE -> references.apply(EventCodec.data(env, RiskAssessedV1.class));
+                default -> {
+                    // not needed here
+                }
             }
         });
     }

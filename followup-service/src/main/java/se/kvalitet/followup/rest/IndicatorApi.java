@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Frequency;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
@@ -45,7 +47,12 @@ public final class IndicatorApi {
             @Schema(description = "Decimals shown and compared", example = "1") @NotNull @Min(0) @Max(6) Integer decimals,
             @Schema(description = "Whether values are split by gender (K/M) besides the total (T)") boolean genderSplit,
             @Schema(description = "Kolada KPI id for comparison series", example = "U28532") @Size(max = 20) String koladaKpi,
-            @Schema(description = "Målvärden, each valid from a period on") @Size(max = 50) List<@NotNull @Valid TargetRequest> targets) {
+            @Schema(description = "Målvärden, each valid from a period on") @Size(max = 50) List<@NotNull @Valid TargetRequest> targets,
+            @Schema(description = "A value backed by fewer answers is shown as missing (TOO_FEW_RESPONSES); its parts still roll up",
+                    example = "5") @Min(1) @Max(100000) Integer minResponses,
+            @Schema(description = "For method DERIVED_FROM_EVENTS: the deviation-event metric the values are computed from")
+            DerivedMetric derivedMetric,
+            @Schema(description = "For DEVIATION_COUNT: count only reports of this category") DeviationCategory derivedCategory) {
     }
 
     @Schema(name = "TargetRequest", description = "A målvärde valid from the start of a period until the next one")
@@ -64,7 +71,8 @@ public final class IndicatorApi {
     @Schema(name = "Indicator", description = "An indicator (nyckeltal) with its målvärden")
     public record IndicatorResponse(UUID id, String code, String name, String description, String criterionCode, UUID goalId,
             UnitOfMeasure unitOfMeasure, Method method, Frequency frequency, String responsibleRole, UUID responsibleOrgUnitId,
-            int decimals, boolean genderSplit, String koladaKpi, List<TargetResponse> targets, Instant createdAt, Instant updatedAt) {
+            int decimals, boolean genderSplit, String koladaKpi, Integer minResponses, DerivedMetric derivedMetric,
+            DeviationCategory derivedCategory, List<TargetResponse> targets, Instant createdAt, Instant updatedAt) {
     }
 
     @Schema(name = "QualityCriterionRequest", description = "A quality criterion (kvalitetskriterium)")
@@ -78,6 +86,7 @@ public final class IndicatorApi {
     }
 
     @Schema(name = "QualityCriterion")
-    public record CriterionResponse(String code, String nameSv, String nameEn, String description, int sortOrder, boolean active) {
+    public record CriterionResponse(String code, String nameSv, String nameEn, String description, int sortOrder, boolean active,
+            @Schema(description = "The version to send in If-Match when changing it") long version) {
     }
 }

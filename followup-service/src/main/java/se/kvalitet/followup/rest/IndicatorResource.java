@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.followup.Indicator;
+import se.kvalitet.followup.QualityCriterion;
+import se.kvalitet.followup.domain.Numbers;
+import se.kvalitet.followup.rest.IndicatorApi.CriterionRequest;
 import se.kvalitet.followup.rest.IndicatorApi.CriterionResponse;
 import se.kvalitet.followup.rest.IndicatorApi.IndicatorRequest;
 import se.kvalitet.followup.rest.IndicatorApi.IndicatorResponse;
@@ -123,15 +126,53 @@ public class IndicatorResource {
     @Operation(summary = "The quality criteria (kvalitetskriterier), Socialstyrelsen's six by default")
     @APIResponse(responseCode = "200", description = "The criteria in order")
     public List<CriterionResponse> criteria() {
-        return service.criteria().stream()
-                .map(c -> new CriterionResponse(c.code, c.nameSv, c.nameEn, c.description, c.sortOrder, c.active)).toList();
+        return service.criteria().stream().map(IndicatorResource::criterion).toList();
+    }
+
+    @POST
+    @Path("quality-criteria")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
+    @Operation(summary = "Add a quality criterion (kvalitetskriterium)",
+            description = "The list is configurable: a municipality adds its own (e.g. Nacka's \"Nöjda och engagerade medarbetare\").")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createCriterion(@NotNull @Valid CriterionRequest request) {
+        QualityCriterion c = service.createCriterion(request);
+        return Response.created(URI.create("/followup/v1/quality-criteria/" + c.code)).tag(ETags.of(c.version))
+                .entity(criterion(c)).build();
+    }
+
+    @PUT
+    @Path("quality-criteria/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
+    @Operation(summary = "Change a quality criterion", description = "Names, order, description; active=false retires it (indicators keep it). "
+            + "The code cannot change. Needs the ETag (from the list or the create response) in If-Match.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such criterion")
+    @APIResponse(responseCode = "412", description = "Stale ETag")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response replaceCriterion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid CriterionRequest request) {
+        QualityCriterion c = service.replaceCriterion(code, ifMatch, request);
+        return Response.ok(criterion(c)).tag(ETags.of(c.version)).build();
+    }
+
+    static CriterionResponse criterion(QualityCriterion c) {
+        return new CriterionResponse(c.code, c.nameSv, c.nameEn, c.description, c.sortOrder, c.active, c.version);
     }
 
     static IndicatorResponse toResponse(Indicator i) {
         return new IndicatorResponse(i.id, i.code, i.name, i.description, i.criterionCode, i.goalId, i.unitOfMeasure,
                 i.method, i.frequency, i.responsibleRole, i.responsibleOrgUnitId, i.decimals, i.genderSplit, i.koladaKpi,
-                i.targets.stream().map(t -> new TargetResponse(t.validFromPeriod, t.comparator,
-                        t.targetValue.stripTrailingZeros(), t.targetUpper == null ? null : t.targetUpper.stripTrailingZeros()))
+                i.minResponses, i.derivedMetric, i.derivedCategory, i.targets.stream().map(t -> new TargetResponse(t.validFromPeriod, t.comparator,
+                        Numbers.plain(t.targetValue), Numbers.plain(t.targetUpper)))
                         .toList(),
                 i.createdAt, i.updatedAt);
     }

@@ -14,11 +14,14 @@ import java.util.UUID;
 import se.kvalitet.followup.Indicator;
 import se.kvalitet.followup.IndicatorTarget;
 import se.kvalitet.followup.QualityCriterion;
+import se.kvalitet.followup.domain.Enums.DerivedMetric;
+import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.domain.Target;
 import se.kvalitet.followup.repository.GoalRepository;
 import se.kvalitet.followup.repository.IndicatorRepository;
 import se.kvalitet.followup.repository.QualityCriterionRepository;
+import se.kvalitet.followup.rest.IndicatorApi.CriterionRequest;
 import se.kvalitet.followup.rest.IndicatorApi.IndicatorRequest;
 import se.kvalitet.followup.rest.IndicatorApi.TargetRequest;
 import se.kvalitet.web.ETags;
@@ -94,12 +97,56 @@ public class IndicatorService {
         return new Page<>(items, page, limit, total);
     }
 
+    /** Every indicator (of one criterion), by code, with its målvärden loaded. */
+    @Transactional
+    public List<Indicator> all(String criterion) {
+        List<Indicator> list = criterion == null ? indicators.list("order by code, id")
+                : indicators.list("criterionCode = ?1 order by code, id", criterion);
+        list.forEach(i -> i.targets.size());
+        return list;
+    }
+
     @Transactional
     public List<QualityCriterion> criteria() {
         return criteria.list("order by sortOrder, code");
     }
 
+    @Transactional
+    public QualityCriterion createCriterion(CriterionRequest r) {
+        if (criteria.findByIdOptional(r.code()).isPresent()) {
+            throw ProblemException.conflict("criterion-code-taken", "A quality criterion with this code exists").with("code", r.code());
+        }
+        QualityCriterion c = new QualityCriterion();
+        c.code = r.code();
+        applyCriterion(c, r);
+        criteria.persist(c);
+        return c;
+    }
+
+    @Transactional
+    public QualityCriterion replaceCriterion(String code, String ifMatch, CriterionRequest r) {
+        QualityCriterion c = criteria.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Quality criterion " + code));
+        ETags.requireMatch(ifMatch, c.version);
+        if (!code.equals(r.code())) {
+            throw ProblemException.invalidField("code", "the code of a quality criterion cannot change");
+        }
+        applyCriterion(c, r);
+        criteria.flush();
+        return c;
+    }
+
+    private void applyCriterion(QualityCriterion c, CriterionRequest r) {
+        new TextGuard().text("description", r.description()).done();
+        c.nameSv = r.nameSv().strip();
+        c.nameEn = r.nameEn().strip();
+        c.description = r.description();
+        c.sortOrder = r.sortOrder();
+        c.active = r.active();
+        c.updatedAt = clock.instant();
+    }
+
     private void apply(Indicator i, IndicatorRequest r) {
+        new TextGuard().text("name", r.name()).text("description", r.description()).done();
         QualityCriterion c = criteria.findByIdOptional(r.criterionCode())
                 .orElseThrow(() -> ProblemException.invalidField("criterionCode", "no such quality criterion"));
         if (!c.active) {
@@ -107,6 +154,22 @@ public class IndicatorService {
         }
         if (r.goalId() != null && goals.findByIdOptional(r.goalId()).isEmpty()) {
             throw ProblemException.invalidField("goalId", "no such goal");
+        }
+        if (r.method() == Method.DERIVED_FROM_EVENTS) {
+            if (r.derivedMetric() == null) {
+                throw ProblemException.invalidField("derivedMetric", "an indicator derived from events names its metric");
+            }
+            if (r.derivedMetric().unit != r.unitOfMeasure()) {
+                throw ProblemException.invalidField("unitOfMeasure", r.derivedMetric() + " is measured in " + r.derivedMetric().unit);
+            }
+            if (r.genderSplit()) {
+                throw ProblemException.invalidField("genderSplit", "deviation events carry no gender");
+            }
+        } else if (r.derivedMetric() != null) {
+            throw ProblemException.invalidField("derivedMetric", "only for method DERIVED_FROM_EVENTS");
+        }
+        if (r.derivedCategory() != null && r.derivedMetric() != DerivedMetric.DEVIATION_COUNT) {
+            throw ProblemException.invalidField("derivedCategory", "only for DEVIATION_COUNT");
         }
         List<IndicatorTarget> targets = new ArrayList<>();
         Set<java.time.LocalDate> starts = new HashSet<>();
@@ -158,7 +221,10 @@ public class IndicatorService {
         i.responsibleOrgUnitId = r.responsibleOrgUnitId();
         i.decimals = r.decimals();
         i.genderSplit = r.genderSplit();
-        i.koladaKpi = r.koladaKpi();
+        i.koladaKpi = r.koladaKpi() == null || r.koladaKpi().isBlank() ? null : r.koladaKpi().strip();
+        i.minResponses = r.minResponses();
+        i.derivedMetric = r.derivedMetric();
+        i.derivedCategory = r.derivedCategory();
         i.targets.addAll(targets);
         i.updatedAt = clock.instant();
     }

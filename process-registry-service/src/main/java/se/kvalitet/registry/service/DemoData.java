@@ -22,7 +22,8 @@ import se.kvalitet.registry.rest.VerksamhetDtos.VerksamhetRequest;
  * The demo organisation (a socialnämnd with three departments, after the seeds' municipalities) and
  * its verksamheter, created once when {@code kvalitet.demo-data.enabled=true}; what exists is left
  * alone. Ids are fixed so every service's demo data (and the end-to-end tests) can refer to them:
- * units {@code 00000000-0000-4000-8000-0000000000NN}, verksamheter {@code 00000000-0000-4000-c000-0000000000NN}.
+ * units {@code 00000000-0000-4000-8000-0000000000NN}, verksamheter {@code 00000000-0000-4000-c000-0000000000NN};
+ * the steering documents, partners and risk analyses of {@link DemoDocuments}.
  */
 @ApplicationScoped
 public class DemoData {
@@ -44,6 +45,9 @@ public class DemoData {
 
     @Inject
     VerksamhetRepository verksamheter;
+
+    @Inject
+    DemoDocuments documents;
 
     static UUID id(int n) {
         return UUID.fromString("00000000-0000-4000-8000-0000000000" + (n < 10 ? "0" : "") + n);
@@ -85,6 +89,7 @@ public class DemoData {
         areas += verksamhet(5, "LSS", "Bostad med särskild service och daglig verksamhet (LSS)", Set.of(VerksamhetKind.DISABILITY),
                 Set.of(LegalBasis.LSS, LegalBasis.HSL, LegalBasis.GDPR), 31, 32);
         LOG.infof("demo verksamheter: %d created", areas);
+        documents.load();
     }
 
     private int verksamhet(int n, String code, String name, Set<VerksamhetKind> kinds, Set<LegalBasis> bases, int... unitNumbers) {

@@ -50,6 +50,9 @@ public class OrgUnitService {
     @Inject
     Caller caller;
 
+    @Inject
+    CoveragePublisher coverage;
+
     @ConfigProperty(name = "kvalitet.registry.org-unit-types")
     List<String> types;
 
@@ -234,6 +237,34 @@ public class OrgUnitService {
         return subtree(root, day, versions.asOf(day));
     }
 
+    /** The unit's ancestors on {@code day}, nearest first (not the unit itself). */
+    public List<UUID> ancestors(UUID unit, LocalDate day) {
+        return ancestors(unit, versions.asOf(day));
+    }
+
+    static List<UUID> ancestors(UUID unit, List<OrgUnitVersion> tree) {
+        Map<UUID, UUID> parent = new HashMap<>();
+        tree.forEach(v -> parent.put(v.orgUnitId, v.parentId));
+        List<UUID> out = new ArrayList<>();
+        UUID p = parent.get(unit);
+        while (p != null && !out.contains(p)) {
+            out.add(p);
+            p = parent.get(p);
+        }
+        return out;
+    }
+
+    /**
+     * The units a document applying to some of them concerns {@code unit}: the unit, its ancestors
+     * (a routine for the whole department applies to it) and the units under it.
+     */
+    public Set<UUID> around(UUID unit, LocalDate day) {
+        List<OrgUnitVersion> tree = versions.asOf(day);
+        Set<UUID> out = new LinkedHashSet<>(subtree(unit, day, tree));
+        out.addAll(ancestors(unit, tree));
+        return out;
+    }
+
     static Set<UUID> subtree(UUID root, LocalDate day, List<OrgUnitVersion> tree) {
         Map<UUID, List<UUID>> children = new HashMap<>();
         for (OrgUnitVersion v : tree) {
@@ -299,6 +330,8 @@ public class OrgUnitService {
         versions.persist(v);
         outbox.publish(new OrgUnitChangedV1(v.orgUnitId, v.code, v.name, v.type, v.parentId, v.validFrom, v.active,
                 v.change.name(), v.related(), v.recordedAt));
+        // the tree moved: documents and verksamheter above a unit now apply (or no longer apply) to it
+        coverage.refresh();
         return v;
     }
 

@@ -56,6 +56,9 @@ public class RequirementCatalogueService {
     @Inject
     Caller caller;
 
+    @Inject
+    CoveragePublisher coverage;
+
     /**
      * Filters of the item list; null means no filter. An item applies to a legal basis or kind when
      * it lists it or lists none; for a verksamhet, when it applies to one of its legal bases and one
@@ -152,6 +155,7 @@ public class RequirementCatalogueService {
         i.createdAt = clock.instant();
         apply(i, r);
         items.persist(i);
+        coverage.refresh();
         return i;
     }
 
@@ -163,6 +167,7 @@ public class RequirementCatalogueService {
         requireFreeReference(i.regulation.id, r.reference().strip(), i.id);
         apply(i, r);
         items.flush();
+        coverage.refresh();
         return i;
     }
 
@@ -177,6 +182,7 @@ public class RequirementCatalogueService {
         i.updatedAt = clock.instant();
         i.updatedBy = who();
         items.flush();
+        coverage.refresh();
         return i;
     }
 

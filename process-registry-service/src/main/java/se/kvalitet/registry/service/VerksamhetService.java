@@ -42,6 +42,9 @@ public class VerksamhetService {
     @Inject
     Caller caller;
 
+    @Inject
+    CoveragePublisher coverage;
+
     /** Filters of the list; null means no filter. */
     public record Filter(UUID orgUnitId, boolean includeSubtree, LegalBasis legalBasis, VerksamhetKind kind, Instant updatedSince) {
     }
@@ -63,6 +66,7 @@ public class VerksamhetService {
         v.createdAt = clock.instant();
         apply(v, r);
         verksamheter.persist(v);
+        coverage.refresh();
         return v;
     }
 
@@ -77,6 +81,7 @@ public class VerksamhetService {
         apply(v, r);
         // flush so the response carries the new version (ETag); updatedAt always changes, so it does move
         verksamheter.flush();
+        coverage.refresh();
         return v;
     }
 
