@@ -96,10 +96,11 @@ public class StatisticsService {
         Map<UUID, long[]> nodes = new HashMap<>();
         Map<String, long[]> months = new TreeMap<>();
         long[] unplaced = {0};
-        String singles = "SELECT f.org_unit_id, to_char(f.occurred_on, 'YYYY-MM'), f.occurred_on, "
-                + "ARRAY(SELECT i.org_unit_id FROM deviation_fact_involved_unit i WHERE i.deviation_id = f.deviation_id),\n"
+        // one row per report touching several units (partial index), its units aggregated by a join
+        String singles = "SELECT f.org_unit_id, to_char(f.occurred_on, 'YYYY-MM'), f.occurred_on, array_agg(i.org_unit_id),\n"
                 + String.join(",\n", MEASURES.stream().map(p -> "CASE WHEN " + p + " THEN 1 ELSE 0 END").toList())
-                + "\nFROM deviation_fact f WHERE f.occurred_on BETWEEN ? AND ? AND f.multi_unit";
+                + "\nFROM deviation_fact f LEFT JOIN deviation_fact_involved_unit i ON i.deviation_id = f.deviation_id"
+                + "\nWHERE f.occurred_on BETWEEN ? AND ? AND f.multi_unit GROUP BY f.deviation_id";
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(GROUPED)) {
                 ps.setObject(1, from);
@@ -142,7 +143,9 @@ public class StatisticsService {
                         Set<UUID> touched = new LinkedHashSet<>();
                         touched.add(unit);
                         for (Object o : (Object[]) rs.getArray(4).getArray()) {
-                            touched.add((UUID) o);
+                            if (o != null) {
+                                touched.add((UUID) o);
+                            }
                         }
                         long[] v = measures(rs, 5);
                         Set<UUID> placed = new LinkedHashSet<>();
