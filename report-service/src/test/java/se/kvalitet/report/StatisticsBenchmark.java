@@ -69,15 +69,15 @@ class StatisticsBenchmark {
             s.executeUpdate("""
                     INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at, updated_at,
                                                 category_mask, flags, multi_unit)
-                    SELECT md5('%1$s' || i)::uuid, (%2$s)[1 + i %% 100], NULL,
+                    SELECT md5('%1$s' || i)::uuid, (%2$s)[(1 + i %% 100)::int], NULL,
                            CASE WHEN i %% 5 = 0 THEN 'CASE_SYSTEM' ELSE 'STAFF' END,
-                           DATE '2025-01-01' + (i * 7919 %% 365), now(), now(),
+                           DATE '2025-01-01' + (i * 7919 %% 365)::int, now(), now(),
                            CASE WHEN b < 5 THEN 1 WHEN b < 30 THEN 4 WHEN b < 33 THEN 20 WHEN b < 40 THEN 16
                                 WHEN b < 41 THEN 8 WHEN b < 48 THEN 32 ELSE 2 END,
                            4096 | (CASE WHEN b BETWEEN 5 AND 32 AND i %% 5 = 0 THEN 3 | (CASE WHEN i %% 3 = 0 THEN 8 ELSE 4 END)
                                         ELSE 0 END),
                            i %% 50 = 0
-                    FROM (SELECT i, (i * 31) %% 100 AS b FROM generate_series(1, %3$d) i) g""".formatted(board, array, REPORTS));
+                    FROM (SELECT i, (i * 31) %% 100 AS b FROM generate_series(1::bigint, %3$d) i) g""".formatted(board, array, REPORTS));
             s.executeUpdate("""
                     INSERT INTO deviation_fact_involved_unit (deviation_id, org_unit_id)
                     SELECT deviation_id, (%s)[1 + abs(hashtext(deviation_id::text)) %% 100] FROM deviation_fact

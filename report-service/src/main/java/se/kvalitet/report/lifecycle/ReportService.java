@@ -356,7 +356,8 @@ public class ReportService {
         }
     }
 
-    static Instant instant(Object o) {
+    /** A timestamp column as the JDBC driver hands it over. */
+    public static Instant instant(Object o) {
         if (o == null) {
             return null;
         }

@@ -108,25 +108,10 @@ public class ReadModelRebuild {
                 throw ProblemException.notFound("Rebuild " + id);
             }
             Object[] r = rows.get(0);
-            return new Status((UUID) r[0], (String) r[1], instant(r[2]), instant(r[3]), ((Number) r[4]).longValue(),
+            return new Status((UUID) r[0], (String) r[1], se.kvalitet.report.lifecycle.ReportService.instant(r[2]),
+                    se.kvalitet.report.lifecycle.ReportService.instant(r[3]), ((Number) r[4]).longValue(),
                     (String) r[5], (String) r[6]);
         });
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return Instant.parse(o.toString());
     }
 
     void run(UUID id, List<Projection> all) {
