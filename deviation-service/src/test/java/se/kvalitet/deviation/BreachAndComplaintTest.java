@@ -101,7 +101,8 @@ class BreachAndComplaintTest {
 
         String notification = """
                 {"kind":"%s","sentAt":"%s","authorityReference":"IMY-2026-1234","content":"Anmälan om personuppgiftsincident"%s}""";
-        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // rounded up to the next second: rounding down could fall before the report's own arrival in this same second
+        Instant sent = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         post(karin, path + "/notifications", null, notification.formatted("SUPPLEMENT", sent, "")).then().statusCode(409);
         post(karin, path + "/notifications", null, notification.formatted("INITIAL", sent, "")).then().statusCode(422)
                 .body("errors[0].field", equalTo("lateReason"));
