@@ -33,4 +33,18 @@ final class Db {
             return c.createStatement().executeUpdate(sql);
         }
     }
+
+    /**
+     * Cells of {@code deviation_day_cell} that disagree with a recount of the single-unit reports in
+     * {@code deviation_fact} (missing, extra or with another count); 0 when the triggers kept them right.
+     */
+    static long dayCellMismatches() {
+        return count("""
+                SELECT count(*) FROM deviation_day_cell c
+                FULL JOIN (SELECT org_unit_id, occurred_on, category_mask, channel, flags, count(*) AS reports
+                           FROM deviation_fact WHERE NOT multi_unit GROUP BY 1, 2, 3, 4, 5) f
+                  ON f.org_unit_id = c.org_unit_id AND f.occurred_on = c.occurred_on AND f.category_mask = c.category_mask
+                 AND f.channel = c.channel AND f.flags = c.flags
+                WHERE c.reports IS DISTINCT FROM f.reports""");
+    }
 }

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 import se.kvalitet.web.ProblemException;
 
 /**
- * Computes {@link DeviationStatistics} in two steps: one grouped scan of {@code deviation_fact}
- * (reports with a single unit, grouped by unit and day), plus the few reports that touch several
+ * Computes {@link DeviationStatistics} in two steps: one grouped scan of the day cells of the
+ * reports with a single unit (grouped by unit and day), plus the few reports that touch several
  * units one by one; then Java places each group under the unit's ancestors in its "org segment"
  * (the days between two changes of the organisation, during which every unit's ancestors are
  * constant). Distinct-report counting at every level follows: a single-unit group
@@ -191,9 +191,13 @@ public class StatisticsService {
     }
 
     /**
-     * The grouped scan: one row per (unit, day) of the single-unit reports. The measures are counted
-     * three to a bigint (21 bits each: a unit has far fewer than two million reports a day), which
-     * keeps the aggregate transitions per row at nine instead of twenty-five.
+     * The grouped scan: one row per (unit, day) of the single-unit reports, read from
+     * {@code deviation_day_cell} (how many reports have each combination of category mask, channel and
+     * flags per unit and day, kept by triggers on {@code deviation_fact} in the same transaction;
+     * migration V6), so it reads combinations rather than reports. Every measure is a predicate over
+     * those columns, weighted by the cell's count. The measures are counted three to a bigint (21 bits
+     * each: a unit has far fewer than two million reports a day), which keeps the aggregate
+     * transitions per row at nine instead of twenty-five.
      */
     static final String GROUPED;
     static final int PACK_BITS = 21;
@@ -206,10 +210,10 @@ public class StatisticsService {
             for (int j = 0; j < 3 && k + j < MEASURES.size(); j++) {
                 terms.add("CASE WHEN " + MEASURES.get(k + j) + " THEN " + (1L << (PACK_BITS * j)) + " ELSE 0 END");
             }
-            packs.add("sum(" + String.join(" + ", terms) + ")::bigint");
+            packs.add("sum(reports * (" + String.join(" + ", terms) + "))::bigint");
         }
-        GROUPED = "SELECT org_unit_id, occurred_on, count(*), " + String.join(", ", packs)
-                + " FROM deviation_fact WHERE occurred_on BETWEEN ? AND ? AND NOT multi_unit GROUP BY 1, 2";
+        GROUPED = "SELECT org_unit_id, occurred_on, sum(reports)::bigint, " + String.join(", ", packs)
+                + " FROM deviation_day_cell WHERE occurred_on BETWEEN ? AND ? GROUP BY 1, 2";
     }
 
     private static long[] unpack(ResultSet rs, int firstColumn) throws SQLException {
