@@ -214,7 +214,8 @@ class IntakeBenchmark {
         }
         sb.append(String.format("%-28s", "total"));
         for (Figures f : all) {
-            sb.append(String.format(" %12.3f", f.cpuMillisPerRequest().values().stream().mapToDouble(Double::doubleValue).sum()));
+            sb.append(String.format(" %12.3f", f.cpuMillisPerRequest().entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith(" ")).mapToDouble(Map.Entry::getValue).sum()));
         }
         sb.append('\n');
         return sb.toString();
@@ -421,6 +422,11 @@ class IntakeBenchmark {
                     sum += processNanos(pid);
                 }
                 out.put(e.getKey(), sum);
+                if (e.getKey().equals(Service.DEVIATION.module()) || e.getKey().equals(Service.GATEWAY.module())) {
+                    long[] vm = jvmThreads(e.getValue());
+                    out.put("  of which JIT compiler", vm[0]);
+                    out.put("  of which GC", vm[1]);
+                }
             }
             long self = processNanos(ProcessHandle.current().pid());
             long httpClient = 0;
@@ -460,6 +466,32 @@ class IntakeBenchmark {
                 }
                 out.merge(part, processNanos(pid), Long::sum);
             }
+        }
+
+        /**
+         * CPU of a JVM's compiler threads and its garbage collector threads, from
+         * {@code /proc/<pid>/task/<tid>/comm}: a JVM still compiling is not yet measuring its steady state.
+         */
+        private static long[] jvmThreads(long pid) {
+            long jit = 0;
+            long gc = 0;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String comm = Files.readString(task.resolve("comm")).strip();
+                        if (comm.contains("CompilerThre")) {
+                            jit += statNanos(Files.readString(task.resolve("stat")));
+                        } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                            gc += statNanos(Files.readString(task.resolve("stat")));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            return new long[] {jit, gc};
         }
 
         /** Commits and rows written per database, from pg_stat_database (flushed by backends about once a second). */
@@ -503,13 +535,17 @@ class IntakeBenchmark {
         /** utime + stime of one process in nanoseconds; 0 when it is gone. */
         static long processNanos(long pid) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // after the command: state(0) ppid(1) ... utime(11) stime(12)
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+                return statNanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
             } catch (IOException | RuntimeException e) {
                 return 0;
             }
+        }
+
+        /** utime + stime of a {@code /proc/.../stat} line, in nanoseconds. */
+        static long statNanos(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ppid(1) ... utime(11) stime(12)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
         }
 
         /** Busy and total CPU time of the whole machine, from the first line of /proc/stat. */
