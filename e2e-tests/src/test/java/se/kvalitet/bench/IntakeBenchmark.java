@@ -51,7 +51,7 @@ import se.kvalitet.localstack.Service;
  *
  * <p>Run on demand (never in CI): {@code ./mvnw -B -pl e2e-tests -am verify -Pbench -Dtest=IntakeBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Settings: {@code -Dbench.threads=8} (a comma-separated
- * list sweeps client counts), {@code -Dbench.seconds=15 -Dbench.warmup=10 -Dbench.durable=true}, and
+ * list sweeps client counts), {@code -Dbench.seconds=15 -Dbench.warmup=60} (per HTTP mode) {@code -Dbench.durable=true}, and
  * {@code -Dbench.jfr=true}: after the measured runs, one more direct and one gateway run with Java
  * Flight Recorder on deviation-service and the gateway ({@code e2e-tests/target/bench-jfr/}).
  * The load generator shares the machine with the services, so absolute figures are low on 2 cores;
@@ -64,7 +64,7 @@ class IntakeBenchmark {
             .map(String::strip).map(Integer::valueOf).toList();
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     /** Per HTTP mode: the services' JIT needs tens of thousands of requests before the figures settle. */
-    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 60);
     static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
     static final boolean JFR = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     static final String BODY = """
