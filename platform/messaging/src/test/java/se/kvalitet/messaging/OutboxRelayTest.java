@@ -152,4 +152,46 @@ class OutboxRelayTest {
             assertThat(relay.relayOnce().sent()).isGreaterThanOrEqualTo(1);
         }
     }
+
+    @Test
+    void theRunnerPublishesTheCommitsOfOneMomentInOnePassAndEveryEventArrives() throws Exception {
+        OutboxRelayRunner runner = new OutboxRelayRunner();
+        runner.dataSource = ds;
+        runner.clock = Clock.systemUTC();
+        runner.bootstrapServers = kafka.bootstrapServers();
+        runner.enabled = true;
+        runner.batchSize = 500;
+        runner.pollInterval = Duration.ofMinutes(1); // only wake-ups start a pass here
+        runner.maxBackoff = Duration.ofSeconds(1);
+        runner.sendTimeout = Duration.ofSeconds(5);
+        runner.retention = Duration.ofDays(7);
+        runner.coalesce = Duration.ofMillis(500);
+        runner.onStart(null);
+        List<UUID> aggregates = new ArrayList<>();
+        List<EventEnvelope> written = new ArrayList<>();
+        try {
+            // twenty transactions, each followed by the wake-up Outbox sends after its commit
+            for (int i = 0; i < 20; i++) {
+                UUID id = UUID.randomUUID();
+                aggregates.add(id);
+                written.addAll(write(List.of(id), 1));
+                runner.wake();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (unsent() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(unsent()).isZero();
+            assertThat(runner.publishingPasses()).as("passes for 20 commits woken within the coalescing window")
+                    .isBetween(1L, 5L);
+        } finally {
+            runner.onStop(null);
+        }
+        try (TopicReader reader = TopicReader.open(kafka.bootstrapServers(), Topics.DEVIATION)) {
+            List<String> keys = aggregates.stream().map(UUID::toString).toList();
+            List<String> ids = reader.await(r -> keys.contains(r.key()), written.size(), Duration.ofSeconds(30)).stream()
+                    .map(r -> EventCodec.fromKafka(r.headers(), r.value()).id()).distinct().toList();
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(written.stream().map(EventEnvelope::id).toList());
+        }
+    }
 }
