@@ -19,6 +19,33 @@ class DemoDataTest {
     static final String ELDERLY = "00000000-0000-4000-8000-000000000010";
 
     @Test
+    void theDemoIndicatorsArePublishedWithTheirNamesAndEvaluations() {
+        String id = given().header("Authorization", Fixtures.anna()).queryParam("limit", 500).get("/followup/v1/indicators").then()
+                .statusCode(200).extract().jsonPath().getString("items.find { it.code == 'MEDARBETARINDEX' }.id");
+        String year = Integer.toString(LocalDate.now().getYear() - 1);
+        try (se.kvalitet.testing.TopicReader topic = se.kvalitet.testing.TopicReader.open(se.kvalitet.events.Topics.FOLLOWUP)) {
+            var changed = topic.await(IndicatorEventsTest.of(id, se.kvalitet.events.followup.IndicatorChangedV1.TYPE), 1,
+                    java.time.Duration.ofSeconds(30));
+            assertThat(changed).isNotEmpty();
+            var snapshot = se.kvalitet.events.EventCodec.data(se.kvalitet.testing.EventContract.assertValid(changed.get(0)),
+                    se.kvalitet.events.followup.IndicatorChangedV1.class);
+            assertThat(snapshot.code()).isEqualTo("MEDARBETARINDEX");
+            assertThat(snapshot.name()).isNotBlank();
+            assertThat(snapshot.targets()).isNotEmpty();
+            java.util.function.Function<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>,
+                    se.kvalitet.events.followup.IndicatorEvaluatedV1> decode = r -> se.kvalitet.events.EventCodec.data(
+                            se.kvalitet.testing.EventContract.assertValid(r), se.kvalitet.events.followup.IndicatorEvaluatedV1.class);
+            var atBoard = topic.await(IndicatorEventsTest.of(id, se.kvalitet.events.followup.IndicatorEvaluatedV1.TYPE).and(r -> {
+                var e = decode.apply(r);
+                return e.orgUnitId().toString().equals(BOARD) && e.period().equals(year) && e.gender().equals("T");
+            }), 1, java.time.Duration.ofSeconds(30)).stream().map(decode).toList();
+            assertThat(atBoard).isNotEmpty();
+            assertThat(atBoard.get(atBoard.size() - 1).basis()).isEqualTo("ROLLED_UP");
+            assertThat(atBoard.get(atBoard.size() - 1).status()).isIn("MET", "NOT_MET");
+        }
+    }
+
+    @Test
     void nackasIndicatorsHaveMeasurementsThatRollUpToTheBoard() {
         given().header("Authorization", Fixtures.anna()).queryParam("limit", 500).get("/followup/v1/indicators").then().statusCode(200)
                 .body("items.code", hasItems("BRUKARE-PAVERKA", "UTREDNING-DAGAR", "SAMORDNAD-PLAN", "MYN-DELAKTIGHET", "OVERKLAGANDEN-EMOT",

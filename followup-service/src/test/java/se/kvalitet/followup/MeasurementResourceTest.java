@@ -75,7 +75,8 @@ class MeasurementResourceTest {
             assertThat(events.get(1).numerator()).isEqualByComparingTo("42");
             assertThat(events.get(0).gender()).isEqualTo("K");
             // 38/45 = 84.4 % and 42/45 = 93.3 %: the first misses the målvärde of 90, the correction meets it
-            List<ConsumerRecord<String, byte[]>> missed = topic.await(r -> r.key().equals(ind), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> missed = topic.await(r -> r.key().equals(ind)
+                    && EventCodec.fromKafka(r.headers(), r.value()).type().equals(TargetMissedV1.TYPE), 1, Duration.ofSeconds(20));
             assertThat(missed).hasSize(1);
             EventEnvelope env = EventContract.assertValid(missed.get(0));
             TargetMissedV1 miss = EventCodec.data(env, TargetMissedV1.class);

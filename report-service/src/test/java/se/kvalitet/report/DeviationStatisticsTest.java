@@ -205,7 +205,11 @@ class DeviationStatisticsTest {
                   UNION ALL SELECT concat_ws(',', occurrence_id, executed_on, overdue) FROM followup_egenkontroll
                   UNION ALL SELECT concat_ws(',', measurement_id, value, revision) FROM followup_measurement
                   UNION ALL SELECT concat_ws(',', document_id, version, in_force, review_overdue) FROM registry_document
-                  UNION ALL SELECT concat_ws(',', risk_id, assessment) FROM registry_risk_assessment) t""");
+                  UNION ALL SELECT concat_ws(',', risk_id, assessment) FROM registry_risk_assessment
+                  UNION ALL SELECT concat_ws(',', indicator_id, revision, code, name) FROM followup_indicator
+                  UNION ALL SELECT concat_ws(',', indicator_id, valid_from_period, comparator, target_value) FROM followup_indicator_target
+                  UNION ALL SELECT concat_ws(',', indicator_id, org_unit_id, period, gender, sequence, status, value)
+                  FROM followup_evaluation) t""");
     }
 
     @Test

@@ -45,6 +45,9 @@ public class IndicatorService {
     @Inject
     Clock clock;
 
+    @Inject
+    IndicatorEvents events;
+
     @Transactional
     public Indicator create(IndicatorRequest r) {
         if (indicators.find("code", r.code()).firstResultOptional().isPresent()) {
@@ -55,6 +58,8 @@ public class IndicatorService {
         i.createdAt = clock.instant();
         apply(i, r);
         indicators.persist(i);
+        indicators.flush();
+        events.changed(i);
         return i;
     }
 
@@ -71,6 +76,9 @@ public class IndicatorService {
         indicators.flush();
         apply(i, r);
         indicators.flush();
+        // a new snapshot, and every cell whose evaluation the new målvärden, decimals or threshold change
+        events.changed(i);
+        events.reevaluate(i);
         return i;
     }
 
@@ -117,8 +125,12 @@ public class IndicatorService {
         if (!code.equals(r.code())) {
             throw ProblemException.invalidField("code", "the code of a quality criterion cannot change");
         }
+        String before = c.nameSv;
         applyCriterion(c, r);
         criteria.flush();
+        if (!c.nameSv.equals(before)) {
+            events.criterionRenamed(code); // the indicators' snapshots carry the criterion's name
+        }
         return c;
     }
 

@@ -72,6 +72,9 @@ public class MeasurementService {
     @Inject
     Today today;
 
+    @Inject
+    IndicatorEvents indicatorEvents;
+
     /** One row of a bulk upload as text: column name (any case) → value; {@code line} is the CSV line or null. */
     public record RawRow(int row, Integer line, Map<String, String> cells, String problem) {
     }
@@ -104,6 +107,7 @@ public class MeasurementService {
         measurements.persist(m);
         flushOrConflict();
         recorded(ind, m);
+        indicatorEvents.measured(ind, List.of(touched(m)));
         return m;
     }
 
@@ -123,6 +127,7 @@ public class MeasurementService {
         if (m.apply(values, today.now(), access.who())) {
             measurements.flush();
             recorded(ind, m);
+            indicatorEvents.measured(ind, List.of(touched(m)));
         }
         return m;
     }
@@ -216,6 +221,7 @@ public class MeasurementService {
         int corrected = 0;
         int unchanged = 0;
         Map<String, Measurement> existing = existing(ok);
+        Map<UUID, List<IndicatorEvents.Touched>> touched = new java.util.LinkedHashMap<>();
         for (Parsed p : ok) {
             Measurement m = existing.get(p.key());
             boolean isNew = m == null;
@@ -233,8 +239,13 @@ public class MeasurementService {
                 corrected++;
             }
             recorded(p.indicator(), m);
+            touched.computeIfAbsent(p.indicator().id, k -> new ArrayList<>()).add(touched(m));
         }
         flushOrConflict();
+        for (Map.Entry<UUID, List<IndicatorEvents.Touched>> t : touched.entrySet()) {
+            Indicator ind = byId.get(t.getKey());
+            indicatorEvents.measured(ind, t.getValue());
+        }
         int failedRows = (int) errors.stream().map(RowError::row).distinct().count();
         return new BulkResult(rows.size(), created, corrected, unchanged, failedRows, partial, errors);
     }
@@ -441,6 +452,10 @@ public class MeasurementService {
             }
             throw e;
         }
+    }
+
+    private static IndicatorEvents.Touched touched(Measurement m) {
+        return new IndicatorEvents.Touched(m.orgUnitId, m.period, m.gender);
     }
 
     /** The revision row and the events of a new or corrected measurement, in the same transaction. */

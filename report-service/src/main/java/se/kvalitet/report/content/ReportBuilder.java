@@ -315,13 +315,16 @@ public final class ReportBuilder {
         List<Chart> charts = new ArrayList<>();
         if (!d.indicators().isEmpty()) {
             List<Integer> years = List.of(d.year() - 3, d.year() - 2, d.year() - 1, d.year());
-            List<String> columns = new ArrayList<>(List.of("Nyckeltal"));
+            List<String> columns = new ArrayList<>(List.of("Kod", "Nyckeltal"));
             years.forEach(y -> columns.add(Integer.toString(y)));
             columns.add("Målvärde " + d.year());
+            columns.add("Utfall " + d.year());
             List<TableRow> rows = new ArrayList<>();
+            List<TableRow> perUnit = new ArrayList<>();
             List<Series> series = new ArrayList<>();
             for (ReportData.Indicator i : d.indicators()) {
                 List<Object> cells = new ArrayList<>();
+                cells.add(i.code() != null ? i.code() : "..");
                 cells.add(indicatorName(i));
                 List<Number> values = new ArrayList<>();
                 for (Integer y : years) {
@@ -329,28 +332,42 @@ public final class ReportBuilder {
                     cells.add(v != null ? v : "..");
                     values.add(v);
                 }
-                cells.add(i.targetMissed() ? "Ej uppnått" : i.values().containsKey(d.year()) ? "Uppnått" : "..");
+                cells.add(targetText(i.target(), i.unitOfMeasure()));
+                cells.add(i.outcome() != null ? outcomeLabel(i.outcome())
+                        : i.targetMissed() ? "Ej uppnått" : i.values().containsKey(d.year()) ? "Uppnått" : "..");
                 rows.add(new TableRow(0, false, cells));
                 if (series.size() < 8) {
-                    series.add(new Series(indicatorName(i), values));
+                    series.add(new Series(i.code() != null ? i.code() : indicatorName(i), values));
+                }
+                for (ReportData.UnitOutcome u : i.units()) {
+                    perUnit.add(new TableRow(0, false, List.of(indicatorName(i), u.unit() != null ? u.unit() : "..", u.period(),
+                            u.value() != null ? u.value() : "..", targetText(u.target(), i.unitOfMeasure()), outcomeLabel(u.outcome()))));
                 }
             }
             tables.add(new Table("nyckeltal", "Nyckeltal " + (d.year() - 3) + "–" + d.year() + " mot målvärden", SOURCE_FOLLOWUP,
                     columns, rows));
+            if (!perUnit.isEmpty()) {
+                tables.add(new Table("nyckeltal-enheter", "Nyckeltal " + d.year() + " per enhet och period mot målvärden",
+                        SOURCE_FOLLOWUP, List.of("Nyckeltal", "Enhet", "Period", "Värde", "Målvärde", "Utfall"), perUnit));
+            }
             charts.add(new Chart("nyckeltal-trend", "Nyckeltal över tid", "LINE",
                     years.stream().map(String::valueOf).toList(), series));
         }
         long missed = d.indicators().stream().filter(ReportData.Indicator::targetMissed).count();
+        long met = d.indicators().stream().filter(i -> "MET".equals(i.outcome())).count();
         List<Fact> facts = List.of(
                 new Fact("Planerade egenkontroller", Long.toString(k.planned())),
                 new Fact("Genomförda", k.executed() + " (" + done.text() + ")"),
                 new Fact("Genomförda efter planerad tidpunkt", Long.toString(k.executedLate())),
                 new Fact("Avvikelser funna vid egenkontroll", Long.toString(k.deviationsFound())),
                 new Fact("Nyckeltal som följts upp", Long.toString(d.indicators().size())),
+                new Fact("Nyckeltal som nådde målvärdet", Long.toString(met)),
                 new Fact("Nyckeltal som inte nådde målvärdet", Long.toString(missed)));
         List<String> notes = d.indicators().isEmpty() ? List.of()
-                : List.of("Nyckeltalen anges med sin identitet i uppföljningstjänsten; ett värde som saknas visas som \"..\". "
-                        + "Andelar för organisationen räknas från täljare och nämnare, aldrig som medelvärde av andelar.");
+                : List.of("Nyckeltalen, deras målvärden och utfall är uppföljningstjänstens: ett värde jämförs avrundat till "
+                        + "nyckeltalets decimaler, och en avdelnings värde räknas från enheternas täljare och nämnare (andelar) "
+                        + "eller antal svar (skalor), aldrig som medelvärde av andelar. Ett värde som saknas visas som \"..\"; "
+                        + "ett nyckeltal vars namn ännu inte publicerats visas med sin identitet.");
         return chapter("egenkontroll", number, "Egenkontroller", "SOSFS 2011:9 5 kap. 2 §", req, facts, tables, charts,
                 Verdict.computed(level, rule, basis), e, notes);
     }
@@ -623,7 +640,37 @@ public final class ReportBuilder {
     }
 
     private static String indicatorName(ReportData.Indicator i) {
-        return "Nyckeltal " + i.indicatorId().toString().substring(0, 8);
+        return i.name() != null ? i.name() : "Nyckeltal " + i.indicatorId().toString().substring(0, 8);
+    }
+
+    /** A målvärde as the kvalitetsberättelse prints it, e.g. "≥ 90 %", "4–5", "≥ 1 per grupp". */
+    static String targetText(ReportData.Target t, String unitOfMeasure) {
+        if (t == null || t.comparator() == null || t.value() == null) {
+            return "..";
+        }
+        String unit = "PERCENT".equals(unitOfMeasure) ? " %" : "DAYS".equals(unitOfMeasure) ? " dagar" : "";
+        String v = t.value().toPlainString().replace('.', ',');
+        return switch (t.comparator()) {
+            case "AT_LEAST" -> "≥ " + v + unit;
+            case "AT_MOST" -> "≤ " + v + unit;
+            case "EXACTLY" -> "= " + v + unit;
+            case "BETWEEN" -> v + "–" + (t.upper() == null ? ".." : t.upper().toPlainString().replace('.', ',')) + unit;
+            case "AT_LEAST_PER_GROUP" -> "≥ " + v + " per grupp";
+            default -> t.comparator() + " " + v + unit;
+        };
+    }
+
+    static String outcomeLabel(String status) {
+        if (status == null) {
+            return "..";
+        }
+        return switch (status) {
+            case "MET" -> "Uppnått";
+            case "NOT_MET" -> "Ej uppnått";
+            case "NO_DATA" -> "Uppgift saknas";
+            case "NO_TARGET" -> "Inget målvärde";
+            default -> status;
+        };
     }
 
     private static boolean atLeast(Share share, BigDecimal threshold) {

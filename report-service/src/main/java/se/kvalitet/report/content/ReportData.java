@@ -60,9 +60,30 @@ public record ReportData(
             long deviationsFound) {
     }
 
-    /** An indicator's yearly values (for the organisation) and whether it missed its målvärde in the report year. */
+    /**
+     * An indicator's yearly values (for the organisation) and whether it missed its målvärde in the
+     * report year; with followup-service's snapshot its code, name, criterion and målvärde, and with
+     * its evaluations the organisation's outcome ({@code MET}, {@code NOT_MET}, {@code NO_DATA},
+     * {@code NO_TARGET}; null without one) and each unit's outcome in the year.
+     */
     public record Indicator(UUID indicatorId, Map<Integer, BigDecimal> values, Map<Integer, String> missing,
-            boolean targetMissed, long unitsMissing) {
+            boolean targetMissed, long unitsMissing, String code, String name, String criterion, String unitOfMeasure,
+            Target target, String outcome, List<UnitOutcome> units) {
+
+        /** An indicator known only from measurements and missed targets (no snapshot, no evaluation). */
+        public Indicator(UUID indicatorId, Map<Integer, BigDecimal> values, Map<Integer, String> missing, boolean targetMissed,
+                long unitsMissing) {
+            this(indicatorId, values, missing, targetMissed, unitsMissing, null, null, null, null, null, null, List.of());
+        }
+    }
+
+    /** A målvärde: comparator ({@code AT_LEAST}, ...), value (lower bound for BETWEEN) and upper bound. */
+    public record Target(String comparator, BigDecimal value, BigDecimal upper) {
+    }
+
+    /** One unit's evaluated outcome for a period of the year (gender total), as followup-service evaluated it. */
+    public record UnitOutcome(UUID orgUnitId, String unit, int depth, String period, BigDecimal value, Target target,
+            String outcome) {
     }
 
     public record Initiatives(long done, long notDone, long overdue) {

@@ -245,9 +245,13 @@ public class ReportDataService {
     }
 
     /**
-     * Yearly values of each indicator for the organisation: its own measurement when there is one,
-     * else the units' shares added up from numerator and denominator (never an average of
-     * percentages); values that cannot be added up are missing ("..", as Kolada prints them).
+     * Yearly values of each indicator for the organisation and its outcome against the målvärde.
+     * Where followup-service has evaluated a cell ({@code followup_evaluation}) its value and status
+     * are used as they are (the rules, roll-ups and rounding are followup's); otherwise the value is
+     * the organisation's own measurement, else the units' shares added up from numerator and
+     * denominator (never an average of percentages), and a {@code target.missed} not superseded by an
+     * evaluation of the same cell counts as missed. Values that cannot be added up are missing ("..",
+     * as Kolada prints them). Names, codes and målvärden come from the indicator snapshots.
      */
     private List<ReportData.Indicator> indicators(OrgHistory h, UUID root, int year, LocalDate to) {
         Map<UUID, Map<Integer, List<Object[]>>> byIndicator = new TreeMap<>();
@@ -260,15 +264,63 @@ public class ReportDataService {
         }
         Map<UUID, Long> missed = new HashMap<>();
         for (Object[] r : statistics.placedRows(h, root, """
-                SELECT org_unit_id, CAST(? AS date), indicator_id FROM followup_target_missed
-                WHERE gender = 'T' AND period LIKE ?""", to, year + "%")) {
+                SELECT m.org_unit_id, CAST(? AS date), m.indicator_id FROM followup_target_missed m
+                WHERE m.gender = 'T' AND m.period LIKE ? AND NOT EXISTS (SELECT 1 FROM followup_evaluation e
+                    WHERE e.indicator_id = m.indicator_id AND e.org_unit_id = m.org_unit_id AND e.period = m.period
+                      AND e.gender = m.gender)""", to, year + "%")) {
             missed.merge((UUID) r[0], 1L, Long::sum);
         }
+        // evaluations of the subtree: the years of the table at the organisation, every period of the report year per unit
+        Map<UUID, Integer> order = new HashMap<>();
+        Map<UUID, Integer> depth = new HashMap<>();
+        for (OrgHistory.Node n : h.tree(root, LocalDate.of(year, 1, 1), to)) {
+            order.putIfAbsent(n.unitId(), order.size());
+            depth.putIfAbsent(n.unitId(), n.depth());
+        }
+        Map<UUID, Map<Integer, Object[]>> atRoot = new HashMap<>();
+        Map<UUID, List<ReportData.UnitOutcome>> units = new HashMap<>();
+        for (Object[] r : statistics.placedRows(h, root, """
+                SELECT org_unit_id, CAST(? AS date), indicator_id, org_unit_id, period, status, value, comparator, target_value,
+                       target_upper
+                FROM followup_evaluation WHERE gender = 'T'
+                  AND ((period ~ '^[0-9]{4}$' AND period BETWEEN ? AND ?) OR period LIKE ?)""",
+                to, String.valueOf(year - 3), String.valueOf(year), year + "-%")) {
+            UUID ind = (UUID) r[0];
+            UUID unit = (UUID) r[1];
+            String period = (String) r[2];
+            ReportData.Target target = r[5] == null ? null
+                    : new ReportData.Target((String) r[5], strip((BigDecimal) r[6]), strip((BigDecimal) r[7]));
+            if (unit.equals(root) && period.length() == 4) {
+                atRoot.computeIfAbsent(ind, k -> new HashMap<>()).put(Integer.parseInt(period), r);
+            }
+            if (period.startsWith(Integer.toString(year))) {
+                units.computeIfAbsent(ind, k -> new ArrayList<>()).add(new ReportData.UnitOutcome(unit, h.nameOn(unit, to),
+                        depth.getOrDefault(unit, 0), period, strip((BigDecimal) r[4]), target, (String) r[3]));
+            }
+        }
+        Map<UUID, Object[]> named = new HashMap<>();
+        for (Object[] r : rows("SELECT indicator_id, code, name, criterion_name, unit_of_measure FROM followup_indicator")) {
+            named.put((UUID) r[0], r);
+        }
+        Map<UUID, ReportData.Target> targets = new HashMap<>();
+        for (Object[] r : rows("""
+                SELECT indicator_id, comparator, target_value, target_upper, valid_from_period FROM followup_indicator_target
+                ORDER BY indicator_id, valid_from_period""")) {
+            // the målvärde valid in the report year: the latest one that starts in or before it
+            if (Integer.parseInt(((String) r[4]).substring(0, 4)) <= year) {
+                targets.put((UUID) r[0], new ReportData.Target((String) r[1], strip((BigDecimal) r[2]), strip((BigDecimal) r[3])));
+            }
+        }
+
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(byIndicator.keySet());
+        ids.addAll(missed.keySet());
+        ids.addAll(atRoot.keySet());
+        ids.addAll(units.keySet());
         List<ReportData.Indicator> out = new ArrayList<>();
-        for (Map.Entry<UUID, Map<Integer, List<Object[]>>> e : byIndicator.entrySet()) {
+        for (UUID id : ids) {
             Map<Integer, BigDecimal> values = new TreeMap<>();
             Map<Integer, String> missing = new TreeMap<>();
-            for (Map.Entry<Integer, List<Object[]>> y : e.getValue().entrySet()) {
+            for (Map.Entry<Integer, List<Object[]>> y : byIndicator.getOrDefault(id, Map.of()).entrySet()) {
                 BigDecimal v = value(y.getValue(), root);
                 if (v == null) {
                     missing.put(y.getKey(), "..");
@@ -276,15 +328,45 @@ public class ReportDataService {
                     values.put(y.getKey(), v.stripTrailingZeros());
                 }
             }
-            out.add(new ReportData.Indicator(e.getKey(), values, missing, missed.containsKey(e.getKey()),
-                    missed.getOrDefault(e.getKey(), 0L)));
-        }
-        for (Map.Entry<UUID, Long> m : missed.entrySet()) {
-            if (!byIndicator.containsKey(m.getKey())) {
-                out.add(new ReportData.Indicator(m.getKey(), Map.of(), Map.of(), true, m.getValue()));
+            Map<Integer, Object[]> evaluated = atRoot.getOrDefault(id, Map.of());
+            for (Map.Entry<Integer, Object[]> y : evaluated.entrySet()) {
+                BigDecimal v = (BigDecimal) y.getValue()[4];
+                if (v == null) {
+                    values.remove(y.getKey());
+                    missing.put(y.getKey(), "..");
+                } else {
+                    missing.remove(y.getKey());
+                    values.put(y.getKey(), strip(v));
+                }
             }
+            Object[] thisYear = evaluated.get(year);
+            String outcome = thisYear == null ? null : (String) thisYear[3];
+            List<ReportData.UnitOutcome> cells = new ArrayList<>(units.getOrDefault(id, List.of()));
+            cells.sort(java.util.Comparator.comparing((ReportData.UnitOutcome u) -> order.getOrDefault(u.orgUnitId(), Integer.MAX_VALUE))
+                    .thenComparing(ReportData.UnitOutcome::unit, java.util.Comparator.nullsLast(String::compareTo))
+                    .thenComparing(ReportData.UnitOutcome::period));
+            long unitsMissing = missed.getOrDefault(id, 0L) + cells.stream().filter(c -> "NOT_MET".equals(c.outcome())).count();
+            boolean targetMissed = outcome != null ? "NOT_MET".equals(outcome) : unitsMissing > 0;
+            ReportData.Target target = thisYear != null && thisYear[5] != null
+                    ? new ReportData.Target((String) thisYear[5], strip((BigDecimal) thisYear[6]), strip((BigDecimal) thisYear[7]))
+                    : targets.get(id);
+            Object[] n = named.get(id);
+            out.add(new ReportData.Indicator(id, values, missing, targetMissed, unitsMissing, n == null ? null : (String) n[1],
+                    n == null ? null : (String) n[2], n == null ? null : (String) n[3], n == null ? null : (String) n[4], target,
+                    outcome, List.copyOf(cells)));
         }
+        // by code (the catalogue's order), indicators without a snapshot last by id
+        out.sort(java.util.Comparator.comparing(ReportData.Indicator::code, java.util.Comparator.nullsLast(String::compareTo))
+                .thenComparing(ReportData.Indicator::indicatorId));
         return out;
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static BigDecimal value(List<Object[]> rows, UUID root) {

@@ -10,6 +10,8 @@ import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.followup.EgenkontrollExecutedV1;
 import se.kvalitet.events.followup.EgenkontrollOverdueV1;
+import se.kvalitet.events.followup.IndicatorChangedV1;
+import se.kvalitet.events.followup.IndicatorEvaluatedV1;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.events.followup.MeasurementRecordedV1;
@@ -36,7 +38,8 @@ public class FollowupProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("followup_egenkontroll", "followup_measurement", "followup_target_missed", "followup_initiative");
+        return List.of("followup_egenkontroll", "followup_measurement", "followup_target_missed", "followup_initiative",
+                "followup_indicator_target", "followup_indicator", "followup_evaluation");
     }
 
     @Override
@@ -48,6 +51,8 @@ public class FollowupProjection implements Projection {
             case TargetMissedV1.TYPE -> missed(EventCodec.data(env, TargetMissedV1.class));
             case InitiativeCompletedV1.TYPE -> completed(EventCodec.data(env, InitiativeCompletedV1.class));
             case InitiativeOverdueV1.TYPE -> initiativeOverdue(EventCodec.data(env, InitiativeOverdueV1.class));
+            case IndicatorChangedV1.TYPE -> indicator(EventCodec.data(env, IndicatorChangedV1.class));
+            case IndicatorEvaluatedV1.TYPE -> evaluated(EventCodec.data(env, IndicatorEvaluatedV1.class));
             default -> {
                 // not used by the reports
             }
@@ -127,5 +132,64 @@ public class FollowupProjection implements Projection {
                 .setParameter("id", e.initiativeId()).setParameter("unit", e.orgUnitId())
                 .setParameter("origin", e.origin()).setParameter("deadline", e.deadline())
                 .executeUpdate();
+    }
+
+    /** The snapshot with the highest revision wins, its målvärden with it; an older one arriving late changes nothing. */
+    void indicator(IndicatorChangedV1 e) {
+        int changed = em.createNativeQuery("""
+                INSERT INTO followup_indicator (indicator_id, revision, code, name, criterion_code, criterion_name, unit_of_measure,
+                                                decimals, changed_at)
+                VALUES (:id, :rev, :code, :name, :crit, :critName, :unit, :decimals, :at)
+                ON CONFLICT (indicator_id) DO UPDATE SET revision = excluded.revision, code = excluded.code, name = excluded.name,
+                    criterion_code = excluded.criterion_code, criterion_name = excluded.criterion_name,
+                    unit_of_measure = excluded.unit_of_measure, decimals = excluded.decimals, changed_at = excluded.changed_at
+                WHERE followup_indicator.revision < excluded.revision""")
+                .setParameter("id", e.indicatorId()).setParameter("rev", e.revision()).setParameter("code", e.code())
+                .setParameter("name", e.name()).setParameter("crit", e.criterionCode()).setParameter("critName", e.criterionName())
+                .setParameter("unit", e.unitOfMeasure()).setParameter("decimals", e.decimals())
+                .setParameter("at", Timestamp.from(e.changedAt()))
+                .executeUpdate();
+        if (changed == 0) {
+            return;
+        }
+        em.createNativeQuery("DELETE FROM followup_indicator_target WHERE indicator_id = :id").setParameter("id", e.indicatorId())
+                .executeUpdate();
+        for (IndicatorChangedV1.Target t : e.targets()) {
+            em.createNativeQuery("""
+                    INSERT INTO followup_indicator_target (indicator_id, valid_from_period, comparator, target_value, target_upper)
+                    VALUES (:id, :from, :comparator, CAST(:value AS numeric), CAST(:upper AS numeric)) ON CONFLICT DO NOTHING""")
+                    .setParameter("id", e.indicatorId()).setParameter("from", t.validFromPeriod())
+                    .setParameter("comparator", t.comparator()).setParameter("value", text(t.value()))
+                    .setParameter("upper", text(t.upper()))
+                    .executeUpdate();
+        }
+    }
+
+    /** Per cell the evaluation with the highest sequence wins, whatever order they arrive in. */
+    void evaluated(IndicatorEvaluatedV1 e) {
+        em.createNativeQuery("""
+                INSERT INTO followup_evaluation (indicator_id, org_unit_id, period, gender, sequence, status, basis, value,
+                    missing_reason, comparator, target_value, target_upper, target_valid_from, trend, evaluated_at)
+                VALUES (:ind, :unit, :period, :gender, :seq, :status, :basis, CAST(:value AS numeric), :missing, :comparator,
+                    CAST(:target AS numeric), CAST(:upper AS numeric), :validFrom, :trend, :at)
+                ON CONFLICT (indicator_id, org_unit_id, period, gender) DO UPDATE SET sequence = excluded.sequence,
+                    status = excluded.status, basis = excluded.basis, value = excluded.value,
+                    missing_reason = excluded.missing_reason, comparator = excluded.comparator,
+                    target_value = excluded.target_value, target_upper = excluded.target_upper,
+                    target_valid_from = excluded.target_valid_from, trend = excluded.trend, evaluated_at = excluded.evaluated_at
+                WHERE followup_evaluation.sequence < excluded.sequence""")
+                .setParameter("ind", e.indicatorId()).setParameter("unit", e.orgUnitId()).setParameter("period", e.period())
+                .setParameter("gender", e.gender()).setParameter("seq", e.sequence()).setParameter("status", e.status())
+                .setParameter("basis", e.basis()).setParameter("value", text(e.value()))
+                .setParameter("missing", e.missingReason()).setParameter("comparator", e.comparator())
+                .setParameter("target", text(e.targetValue())).setParameter("upper", text(e.targetUpper()))
+                .setParameter("validFrom", e.targetValidFrom()).setParameter("trend", e.trend())
+                .setParameter("at", Timestamp.from(e.evaluatedAt()))
+                .executeUpdate();
+    }
+
+    /** Nullable numbers as text, cast in SQL: a null parameter has no type Hibernate could bind. */
+    private static String text(java.math.BigDecimal v) {
+        return v == null ? null : v.toPlainString();
     }
 }

@@ -12,7 +12,9 @@ public final class FollowupEvents {
             EgenkontrollExecutedV1.class,
             EgenkontrollOverdueV1.class,
             InitiativeCompletedV1.class,
-            InitiativeOverdueV1.class);
+            InitiativeOverdueV1.class,
+            IndicatorChangedV1.class,
+            IndicatorEvaluatedV1.class);
 
     private FollowupEvents() {
     }
