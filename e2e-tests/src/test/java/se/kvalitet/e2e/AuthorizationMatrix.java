@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The authorization matrix ({@code authorization-matrix/<service>.csv}): every endpoint of every service ×
+ * The authorization matrix ({@code authorization-matrix.csv}, one table): every endpoint of every service ×
  * every role (a demo user or machine client of the realm) × an object of the caller's own unit
  * and one of a foreign unit → the expected outcome.
  *
@@ -37,21 +37,11 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
         }
     }
 
-    /** The per-service files of {@code authorization-matrix/}, joined; every file has the same callers. */
-    static AuthorizationMatrix loadAll(List<String> services) throws IOException {
-        List<String> callers = null;
-        List<Row> rows = new ArrayList<>();
-        for (String service : services) {
-            String resource = "/authorization-matrix/" + service + ".csv";
-            AuthorizationMatrix m = load(resource);
-            if (callers == null) {
-                callers = m.callers();
-            } else if (!callers.equals(m.callers())) {
-                throw new IllegalArgumentException(resource + ": callers " + m.callers() + " differ from " + callers);
-            }
-            rows.addAll(m.rows());
-        }
-        return new AuthorizationMatrix(callers, rows);
+    /** The one table of the whole suite. */
+    static final String RESOURCE = "/authorization-matrix.csv";
+
+    static AuthorizationMatrix load() throws IOException {
+        return load(RESOURCE);
     }
 
     static AuthorizationMatrix load(String resource) throws IOException {

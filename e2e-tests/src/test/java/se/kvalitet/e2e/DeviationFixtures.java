@@ -10,7 +10,7 @@ import static se.kvalitet.e2e.SuiteEndToEndIT.post;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The fixtures of {@code authorization-matrix/deviation.csv}. */
+/** The fixtures of {@code the deviation rows of authorization-matrix.csv}. */
 final class DeviationFixtures {
 
     private DeviationFixtures() {

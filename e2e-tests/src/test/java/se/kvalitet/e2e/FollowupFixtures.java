@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The fixtures of {@code authorization-matrix/followup.csv}, from followup-service's demo data. */
+/** The fixtures of {@code the followup rows of authorization-matrix.csv}, from followup-service's demo data. */
 final class FollowupFixtures {
 
     static final String OWN_UNIT = "00000000-0000-4000-8000-000000000011";

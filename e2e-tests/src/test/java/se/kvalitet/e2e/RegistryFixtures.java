@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-/** The fixtures of {@code authorization-matrix/registry.csv}. */
+/** The fixtures of {@code the registry rows of authorization-matrix.csv}. */
 final class RegistryFixtures {
 
     static final String SOSFS_2011_9 = "00000000-0000-4000-a000-000000000001";

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * The fixtures of {@code authorization-matrix/report.csv}. Reports are not unit-scoped: the two
+ * The fixtures of {@code the report rows of authorization-matrix.csv}. Reports are not unit-scoped: the two
  * objects are the demo kvalitetsberättelse with an approved version, and the demo
  * patientsäkerhetsberättelse with a draft only (board members and BI read the first, not the second).
  */

@@ -204,20 +204,20 @@ class SuiteEndToEndIT {
 
     /**
      * The authorization matrix: every endpoint in the gateway's merged OpenAPI document is in
-     * a file of authorization-matrix/ and no other, and every caller gets what the table says, for an
+     * authorization-matrix.csv (one table for the suite), and every caller gets what it says, for an
      * object of its own unit and one of a foreign unit.
      */
     @Test
     void everyEndpointAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
-        AuthorizationMatrix matrix = AuthorizationMatrix.loadAll(SERVICES);
+        AuthorizationMatrix matrix = AuthorizationMatrix.load();
         HttpResponse<String> doc = get(stack.gatewayUrl() + "/openapi", null);
         assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
         Set<String> documented = AuthorizationMatrixRun.endpoints(JSON.readTree(doc.body()));
         Set<String> listed = matrix.rows().stream().map(AuthorizationMatrix.Row::endpoint)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented).as("endpoints of the suite missing from authorization-matrix/*.csv")
+        assertThat(documented).as("endpoints of the suite missing from authorization-matrix.csv")
                 .isSubsetOf(listed);
-        assertThat(listed).as("rows of authorization-matrix/*.csv for endpoints that do not exist")
+        assertThat(listed).as("rows of authorization-matrix.csv for endpoints that do not exist")
                 .isSubsetOf(documented);
 
         Map<String, String> tokens = new HashMap<>();
@@ -236,8 +236,6 @@ class SuiteEndToEndIT {
         List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl()).run(matrix, tokens, fixtures(tokens));
         assertThat(failures).as("authorization matrix mismatches").isEmpty();
     }
-
-    static final List<String> SERVICES = List.of("deviation", "registry", "followup", "report");
 
     /**
      * Fixture kind → {an object of the Äldreomsorg subtree (unit 10: erik, ingrid, maria; anna's own), one of IFO

@@ -29,7 +29,7 @@ public class WhoAmIResource {
         return Map.of("name", identity.getPrincipal().getName(),
                 "subject", jwt.getSubject(),
                 "roles", new TreeSet<>(identity.getRoles()),
-                "cached", identity.getAttribute(CachedTokenIdentityProvider.FROM_CACHE) != null);
+                "cached", identity.getAttribute(CachedBearerAuthenticationMechanism.FROM_CACHE) != null);
     }
 
     @GET
