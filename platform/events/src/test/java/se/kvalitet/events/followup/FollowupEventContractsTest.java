@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import se.kvalitet.events.DomainEvent;
 import se.kvalitet.events.EventCatalog;
 import se.kvalitet.events.EventCodec;
+import se.kvalitet.events.EventComponents;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.EventSchemas;
 import se.kvalitet.events.Topics;
@@ -140,36 +137,15 @@ class FollowupEventContractsTest {
 
     @Test
     void followupEventsCarryCodesIdsDatesAndCountsAndOnlyTheCatalogueNamesAsText() {
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<? extends DomainEvent> c : FollowupEvents.ALL) {
-            walk(c, seen);
-        }
-    }
-
-    private static void walk(Class<?> record, Set<Class<?>> seen) {
-        if (!seen.add(record)) {
-            return;
-        }
-        for (RecordComponent rc : record.getRecordComponents()) {
-            Class<?> t = rc.getType();
-            Type generic = rc.getGenericType();
-            if (t == List.class && generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
-                t = item;
-            }
-            String name = record.getSimpleName() + "." + rc.getName();
+        EventComponents.forEach(FollowupEvents.ALL, (name, t, record, rc) -> {
             if (t == String.class) {
-                boolean code = !NAMES.contains(name);
-                if (code) {
+                if (!NAMES.contains(name)) {
                     assertThat(schemaRestricts(record, rc.getName())).as(name + " is a code: its schema restricts it").isTrue();
                 }
-            } else if (t.isRecord()) {
-                walk(t, seen);
             } else {
-                assertThat(t.isEnum() || t == UUID.class || t == LocalDate.class || t == Instant.class || t == int.class
-                        || t == Integer.class || t == long.class || t == Long.class || t == boolean.class || t == BigDecimal.class)
-                        .as(name + " is an id, code, date, count or number").isTrue();
+                assertThat(EventComponents.isIdCodeDateCountOrNumber(t)).as(name + " is an id, code, date, count or number").isTrue();
             }
-        }
+        });
     }
 
     /** Whether the schema property of a String component is an enum or has a pattern (a code, not text). */
