@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.e2e.StackTokens;
 import se.kvalitet.localstack.LocalStack;
 import se.kvalitet.localstack.Service;
 
@@ -103,7 +104,8 @@ class IntakeBenchmark {
         List<Connection> rawConnections = new ArrayList<>();
         try (LocalStack stack = b.build().start()) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            String token = caseSystemToken(http, stack);
+            // the case-management system's token (client credentials): the machine intake the benchmark loads
+            String token = StackTokens.client(http, stack, "case-system", "case-system-secret");
             String jdbc = stack.jdbcUrl("deviation");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
                 c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw_insert (id UUID PRIMARY KEY, summary VARCHAR(200) NOT NULL,"
@@ -260,16 +262,6 @@ class IntakeBenchmark {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("jcmd " + String.join(" ", args) + " failed: " + out);
         }
-    }
-
-    /** The case-management system's token (client credentials): the machine intake the benchmark loads. */
-    static String caseSystemToken(HttpClient http, LocalStack stack) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=case-system&client_secret=case-system-secret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("access_token").asText();
     }
 
     static Call post(HttpClient http, String url, String token) {

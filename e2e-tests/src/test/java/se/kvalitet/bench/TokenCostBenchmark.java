@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.e2e.StackTokens;
 import se.kvalitet.localstack.LocalStack;
 import se.kvalitet.localstack.Service;
 
@@ -94,7 +91,7 @@ class TokenCostBenchmark {
         }
         try (LocalStack stack = b.build().start()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String token = token(http, stack);
+            String token = StackTokens.user(http, stack, "karin");
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/deviations"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
@@ -114,17 +111,6 @@ class TokenCostBenchmark {
             double d2 = run(http, direct, token, SECONDS);
             return new Result(cache, (d1 + d2) / 2, (g1 + g2) / 2);
         }
-    }
-
-    static String token(HttpClient http, LocalStack stack) throws Exception {
-        String form = Map.of("grant_type", "password", "client_id", "kvalitet-intranet", "username", "karin", "password", "demo")
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     /** Requests per second that {@link #THREADS} closed-loop clients get for {@code seconds}; every answer must be 200. */

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -60,23 +58,11 @@ class SuiteEndToEndIT {
     }
 
     static String passwordToken(String user) throws Exception {
-        return token(Map.of("grant_type", "password", "client_id", "kvalitet-intranet", "username", user,
-                "password", "demo"));
+        return StackTokens.user(HTTP, stack, user);
     }
 
     static String clientToken(String client, String secret) throws Exception {
-        return token(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
-    }
-
-    static String token(Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).get("access_token").asText();
+        return StackTokens.client(HTTP, stack, client, secret);
     }
 
     static HttpResponse<String> post(String path, String token, String json, Map<String, String> headers)

@@ -288,8 +288,7 @@ public class ReportDataService {
             UUID ind = (UUID) r[0];
             UUID unit = (UUID) r[1];
             String period = (String) r[2];
-            ReportData.Target target = r[5] == null ? null
-                    : new ReportData.Target((String) r[5], strip((BigDecimal) r[6]), strip((BigDecimal) r[7]));
+            ReportData.Target target = target(r, 5);
             if (unit.equals(root) && period.length() == 4) {
                 atRoot.computeIfAbsent(ind, k -> new HashMap<>()).put(Integer.parseInt(period), r);
             }
@@ -308,7 +307,7 @@ public class ReportDataService {
                 ORDER BY indicator_id, valid_from_period""")) {
             // the målvärde valid in the report year: the latest one that starts in or before it
             if (Integer.parseInt(((String) r[4]).substring(0, 4)) <= year) {
-                targets.put((UUID) r[0], new ReportData.Target((String) r[1], strip((BigDecimal) r[2]), strip((BigDecimal) r[3])));
+                targets.put((UUID) r[0], target(r, 1));
             }
         }
 
@@ -347,9 +346,7 @@ public class ReportDataService {
                     .thenComparing(ReportData.UnitOutcome::period));
             long unitsMissing = missed.getOrDefault(id, 0L) + cells.stream().filter(c -> "NOT_MET".equals(c.outcome())).count();
             boolean targetMissed = outcome != null ? "NOT_MET".equals(outcome) : unitsMissing > 0;
-            ReportData.Target target = thisYear != null && thisYear[5] != null
-                    ? new ReportData.Target((String) thisYear[5], strip((BigDecimal) thisYear[6]), strip((BigDecimal) thisYear[7]))
-                    : targets.get(id);
+            ReportData.Target target = thisYear != null && thisYear[5] != null ? target(thisYear, 5) : targets.get(id);
             Object[] n = named.get(id);
             out.add(new ReportData.Indicator(id, values, missing, targetMissed, unitsMissing, n == null ? null : (String) n[1],
                     n == null ? null : (String) n[2], n == null ? null : (String) n[3], n == null ? null : (String) n[4], target,
@@ -359,6 +356,12 @@ public class ReportDataService {
         out.sort(java.util.Comparator.comparing(ReportData.Indicator::code, java.util.Comparator.nullsLast(String::compareTo))
                 .thenComparing(ReportData.Indicator::indicatorId));
         return out;
+    }
+
+    /** The målvärde in columns comparator, value, upper from {@code first} on; null without a comparator. */
+    private static ReportData.Target target(Object[] row, int first) {
+        return row[first] == null ? null
+                : new ReportData.Target((String) row[first], strip((BigDecimal) row[first + 1]), strip((BigDecimal) row[first + 2]));
     }
 
     private static BigDecimal strip(BigDecimal v) {
