@@ -329,6 +329,7 @@ class KeycloakRealmIT {
         assertThat(add.statusCode()).as("refused or ignored: " + add.body()).isIn(204, 400, 403);
 
         assertOrgUnitsUnchanged("anna", ORG + "11");
+        assertThat(adminUser("anna").path("attributes").has("roles")).as("no undeclared attribute is stored").isFalse();
     }
 
     @Test
