@@ -244,8 +244,7 @@ class SuiteEndToEndIT {
     @Test
     void tokenAttacksAreRejectedWith401AtTheGatewayAndByEveryService() throws Exception {
         String karin = passwordToken("karin");
-        ForgedTokens forged = new ForgedTokens(stack.repoRoot().resolve("deploy/keycloak/kvalitet-realm.json"),
-                ForgedTokens.kidOf(karin), stack.issuer());
+        ForgedTokens forged = new ForgedTokens(stack.realmFile(), ForgedTokens.kidOf(karin), stack.issuer());
         Map<String, String> targets = new java.util.LinkedHashMap<>();
         targets.put("gateway", stack.gatewayUrl() + "/report/v1/deviation-counts");
         targets.put("deviation-service", stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations/" + UUID.randomUUID());
