@@ -36,27 +36,20 @@ public final class SafeThrowables {
     }
 
     private static Throwable copy(Throwable t, Map<Throwable, Throwable> seen, int depth) {
-        if (t == null || depth > 20) {
+        if (t == null || depth > 20 || seen.containsKey(t)) {
             return null;
         }
-        Throwable done = seen.get(t);
-        if (done != null) {
-            return done;
-        }
-        Redacted r = new Redacted(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + redact(t.getMessage())));
-        seen.put(t, r);
-        r.setStackTrace(t.getStackTrace());
+        seen.put(t, t);
         Throwable cause = copy(t.getCause(), seen, depth + 1);
-        if (cause != null) {
-            r.initCause(cause);
-        }
+        Redacted r = new Redacted(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + redact(t.getMessage())), cause);
+        r.setStackTrace(t.getStackTrace());
         return r;
     }
 
     /** Prints as the original exception's class and redacted message. */
     static final class Redacted extends RuntimeException {
-        Redacted(String description) {
-            super(description, null, false, true);
+        Redacted(String description, Throwable cause) {
+            super(description, cause, false, true);
         }
 
         @Override
