@@ -243,6 +243,33 @@ public class ProblemMappers {
         return problem(403, "forbidden", "Forbidden", "Your roles do not allow this operation", List.of(), null);
     }
 
+    /**
+     * The database refused a value the service let through (a safety net behind validation): a data
+     * exception (SQLState class 22: too long, out of range, invalid text) is the request's fault, a
+     * unique violation a conflict, another integrity violation an unprocessable request. Named
+     * without the value or the column.
+     */
+    static Response databaseRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22")) {
+                    return problem(400, "validation", "Invalid request",
+                            "A value in the request does not fit what is stored (too long, out of range or not valid text)", List.of(), null);
+                }
+                if (state.equals("23505")) {
+                    return problem(409, "conflict", "Conflict", "A record with the same unique values exists", List.of(), null);
+                }
+                if (state.startsWith("23")) {
+                    return problem(422, "integrity", "Unprocessable request",
+                            "The request refers to something that does not exist or breaks a rule of the stored data", List.of(), null);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response mapParameter(ParameterProblem e) {
         return problem(400, "validation", "Invalid request", e.parameter() + " " + e.fieldMessage(),
@@ -299,6 +326,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e) {
+        Response refused = databaseRefusal(e);
+        if (refused != null) {
+            return refused;
+        }
         // messages redacted: a database error quotes the values it could not store
         LOG.errorf(SafeThrowables.redacted(e), "Unexpected failure (correlation id %s)", correlationId());
         return problem(500, "internal", "Internal error",

@@ -147,6 +147,14 @@ class InputRulesTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsA4xxNotA500() {
+        problem(given().get("/test/input/refused/22001").then(), 400).body(not(containsString("varying")));
+        problem(given().get("/test/input/refused/23505").then(), 409);
+        problem(given().get("/test/input/refused/23503").then(), 422);
+        given().get("/test/input/refused/08006").then().statusCode(500).contentType("application/problem+json");
+    }
+
+    @Test
     void limitsAnsweredBelowTheResourcesAreProblemsToo() {
         problem(given().contentType(ContentType.JSON).body("{\"text\":\"" + "x".repeat(80_000) + "\"}").post("/test/input").then(), 413);
         problem(given().get("/test/input/" + "a".repeat(5000)).then(), 414);

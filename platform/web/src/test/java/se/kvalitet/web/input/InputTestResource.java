@@ -53,6 +53,14 @@ public class InputTestResource {
         return "got " + text.length();
     }
 
+    /** A value the database refused, as Hibernate reports it. */
+    @GET
+    @Path("/refused/{state}")
+    public String refused(@PathParam("state") String state) {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("ERROR: value too long for type character varying(100)", state));
+    }
+
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
