@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.TreeSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.localstack.LocalStack;
@@ -39,22 +37,7 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     static void startSuite() {
-        LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
-                .progress(line -> System.out.println("[stack] " + line));
-        String root = System.getProperty("kvalitet.repo-root");
-        if (root != null) {
-            b.repoRoot(Path.of(root));
-        }
-        long t0 = System.nanoTime();
-        stack = b.build().start();
-        System.out.printf("[stack] suite ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get(); // shared with InputFuzzIT; stopped when the JVM exits
     }
 
     static String passwordToken(String user) throws Exception {

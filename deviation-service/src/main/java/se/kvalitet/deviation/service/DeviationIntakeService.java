@@ -63,6 +63,7 @@ public class DeviationIntakeService {
         d.description = screening.text("description", d.description);
         d.immediateActions = screening.text("immediateActions", d.immediateActions);
         screening.identifier("affectedPersonRef", d.affectedPersonRef);
+        screening.identifier("externalReference.source", d.externalSource);
         screening.identifier("externalReference.id", d.externalId);
         screening.done();
 

@@ -34,6 +34,7 @@ import se.kvalitet.report.render.HtmlRenderer;
 import se.kvalitet.report.render.PdfRenderer;
 import se.kvalitet.report.render.Stamp;
 import se.kvalitet.report.render.XlsxRenderer;
+import se.kvalitet.web.SafeThrowables;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
@@ -144,7 +145,7 @@ public class ReportGenerator {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Report generation pass failed: %s", e.toString());
+                LOG.warnf("Report generation pass failed: %s", SafeThrowables.redacted(e));
                 try {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ie) {
@@ -211,7 +212,7 @@ public class ReportGenerator {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Generating report version %s failed", versionId);
+            LOG.errorf(SafeThrowables.redacted(e), "Generating report version %s failed", versionId); // no report text in the log
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String error = PersonalIdentityNumbers.mask(message.length() > 1000 ? message.substring(0, 1000) : message);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""

@@ -42,6 +42,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
+import se.kvalitet.web.input.OptionalBody;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
 
@@ -367,7 +368,7 @@ public class ReportResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") String id, @PathParam("versionId") String versionId,
-            @HeaderParam("If-Match") String ifMatch, @Valid ReportDtos.ApproveRequest request) {
+            @HeaderParam("If-Match") String ifMatch, @OptionalBody @Valid ReportDtos.ApproveRequest request) {
         ReportService.VersionRow v = reports.approve(QueryParams.uuid("id", id), QueryParams.uuid("versionId", versionId),
                 ifMatch, request == null ? null : request.note(), caller.subject());
         return Response.ok(version(v)).tag(ETags.of(v.rowVersion())).build();
