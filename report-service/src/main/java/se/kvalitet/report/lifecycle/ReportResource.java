@@ -91,7 +91,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "409", description = "The report exists (existingId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The title holds a personnummer",
+    @APIResponse(responseCode = "422", description = "The title holds a personnummer, or orgUnitId is no unit the registry published (unknown-reference)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid ReportDtos.CreateRequest request) {
         ReportService.Definition d = reports.create(request.kind(), request.year(), request.orgUnitId(), request.title());
