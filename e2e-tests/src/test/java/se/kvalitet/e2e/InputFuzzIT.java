@@ -84,7 +84,7 @@ class InputFuzzIT {
     void noMalformedRequestGetsA5xxOrANonProblemError() throws Exception {
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
         Map<String, String> tokens = tokens();
-        Map<String, String[]> fixtures = SuiteEndToEndIT.fixtures(tokens);
+        MatrixFixtures fixtures = SuiteEndToEndIT.fixtures(tokens);
         Random random = new Random(SEED);
         List<Probe> probes = new ArrayList<>();
         for (AuthorizationMatrix.Row row : matrix.rows()) {
@@ -152,15 +152,14 @@ class InputFuzzIT {
 
     // --- probes --------------------------------------------------------------------------------
 
-    static List<Probe> probes(AuthorizationMatrix.Row row, JsonNode operation, String token, Map<String, String[]> fixtures,
+    static List<Probe> probes(AuthorizationMatrix.Row row, JsonNode operation, String token, MatrixFixtures fixtures,
             Random random) {
         String op = row.endpoint();
         List<Probe> out = new ArrayList<>();
         Map<String, String> pathValues = new LinkedHashMap<>();
         for (String name : params(row.path())) {
             String kind = row.fixtures().get(name);
-            String[] ids = kind == null ? null : fixtures.get(kind);
-            pathValues.put(name, ids == null ? UUID.randomUUID().toString() : ids[0]);
+            pathValues.put(name, kind == null || !fixtures.has(kind) ? UUID.randomUUID().toString() : fixtures.id(kind, 0));
         }
         String path = AuthorizationMatrixRun.fill(row.path(), pathValues::get);
         Map<String, String> base = new LinkedHashMap<>();
