@@ -69,6 +69,9 @@ public final class OutboxRelay implements AutoCloseable {
     /** Acknowledged rows whose marking failed (database away); marked before anything else is read. */
     private final Set<Long> ackedNotMarked = new LinkedHashSet<>();
     private volatile Producer<String, byte[]> producer;
+    private boolean holdingLease;
+    /** {@link System#nanoTime()} just before the statement that last took or renewed the lease. */
+    private long leaseRenewedAt;
 
     /** A relay with a holder name of its own and a 10 s lease. */
     public OutboxRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producerFactory, int batchSize,
@@ -101,7 +104,7 @@ public final class OutboxRelay implements AutoCloseable {
         markAcknowledged(List.of());
         List<OutboxStore.Row> rows;
         try (Connection c = connection()) {
-            if (!OutboxStore.acquireLease(c, holder, lease)) {
+            if (!holdLease(c)) {
                 return new Result(0, 0, true);
             }
             rows = OutboxStore.unsent(c, batchSize);
@@ -142,9 +145,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (error == null) {
                 error = describe(cause);
             }
-            if (firstUnsent < 0) {
-                firstUnsent = row.seq();
-            }
+            firstUnsent = firstUnsent < 0 ? row.seq() : Math.min(firstUnsent, row.seq());
             if (!(cause instanceof RetriableException)) {
                 replaceProducer = true;
             }
@@ -171,8 +172,7 @@ public final class OutboxRelay implements AutoCloseable {
             out.replaceProducer = true;
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        long renewEvery = Math.max(1, lease.toNanos() / 3);
-        long nextRenewal = System.nanoTime() + renewEvery;
+        long nextRenewal = leaseRenewedAt + renewEvery();
         Set<String> keysWithFailure = new HashSet<>();
         for (int i = 0; i < futures.size(); i++) {
             OutboxStore.Row row = rows.get(i);
@@ -181,7 +181,7 @@ public final class OutboxRelay implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now - nextRenewal >= 0) {
                     renewLease();
-                    nextRenewal = now + renewEvery;
+                    nextRenewal = System.nanoTime() + renewEvery();
                 }
                 long wait = Math.min(deadline - now, nextRenewal - now);
                 try {
@@ -246,9 +246,34 @@ public final class OutboxRelay implements AutoCloseable {
         ackedNotMarked.clear();
     }
 
+    /**
+     * Takes the lease, or renews it once a third of it has passed (one write every few seconds, not
+     * one per pass); false when another relay holds it.
+     */
+    private boolean holdLease(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        if (holdingLease && now - leaseRenewedAt < renewEvery()) {
+            return true;
+        }
+        holdingLease = OutboxStore.acquireLease(c, holder, lease);
+        if (holdingLease) {
+            leaseRenewedAt = now;
+        }
+        return holdingLease;
+    }
+
+    private long renewEvery() {
+        return Math.max(1, lease.toNanos() / 3);
+    }
+
+    /** Renews the lease while a pass waits for Kafka (a failure is tried again a third of the lease later). */
     private void renewLease() {
+        long now = System.nanoTime();
         try (Connection c = connection()) {
-            if (!OutboxStore.acquireLease(c, holder, lease)) {
+            holdingLease = OutboxStore.acquireLease(c, holder, lease);
+            if (holdingLease) {
+                leaseRenewedAt = now;
+            } else {
                 LOG.warnf("Outbox relay %s lost its lease while waiting for Kafka; another relay publishes next", holder);
             }
         } catch (SQLException e) {
@@ -323,6 +348,7 @@ public final class OutboxRelay implements AutoCloseable {
                 ackedNotMarked.clear();
             }
             OutboxStore.releaseLease(c, holder);
+            holdingLease = false;
         } catch (SQLException e) {
             LOG.debugf("could not release the outbox relay lease (it expires after %s): %s", lease, e);
         }
