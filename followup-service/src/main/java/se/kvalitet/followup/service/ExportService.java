@@ -115,8 +115,9 @@ public class ExportService {
             }
             Cursor end = new Cursor(horizon, Cursor.FIRST);
             if (limit != null) {
+                // ORDER BY m.change_xid: unqualified, the name means the text output column and sorts "1002" before "999"
                 String sql = "SELECT change_xid::text, id FROM measurement m WHERE " + range(updatedSince).formatted("<")
-                        + " ORDER BY change_xid, id OFFSET ? LIMIT 2";
+                        + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int i = bindRange(ps, 1, from, end, false, updatedSince);
                     ps.setInt(i, limit - 1);

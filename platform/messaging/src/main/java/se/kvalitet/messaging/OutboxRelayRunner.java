@@ -30,6 +30,12 @@ import org.jboss.logging.Logger;
  * that the commits of that moment go out in one pass: under load, one pass per commit made the
  * relay's own transaction, Kafka produce request and the consumers' fetches cost more than the
  * commits they published (intake benchmark). Events reach Kafka at most that much later.
+ *
+ * <p>The replica's {@link MessagingInstance} name holds the relay lease, so one replica publishes
+ * at a time and a restarted replica resumes at once; {@code kvalitet.outbox.relay.lease} is how
+ * long another replica waits before it takes over from one that died. The producer retries a send
+ * for {@code kvalitet.outbox.relay.delivery-timeout} (default 120 s) before the relay counts it as
+ * failed, so a broker that pauses for less than that costs no duplicates.
  */
 @ApplicationScoped
 public class OutboxRelayRunner {
@@ -57,8 +63,14 @@ public class OutboxRelayRunner {
     @ConfigProperty(name = "kvalitet.outbox.relay.max-backoff", defaultValue = "10S")
     Duration maxBackoff;
 
-    @ConfigProperty(name = "kvalitet.outbox.relay.send-timeout", defaultValue = "20S")
-    Duration sendTimeout;
+    @ConfigProperty(name = "kvalitet.outbox.relay.delivery-timeout", defaultValue = "120S")
+    Duration deliveryTimeout;
+
+    @ConfigProperty(name = "kvalitet.outbox.relay.lease", defaultValue = "10S")
+    Duration lease;
+
+    @Inject
+    MessagingInstance instance;
 
     @ConfigProperty(name = "kvalitet.outbox.retention", defaultValue = "P7D")
     Duration retention;
@@ -78,7 +90,8 @@ public class OutboxRelayRunner {
             LOG.info("Outbox relay disabled (kvalitet.outbox.relay.enabled=false)");
             return;
         }
-        relay = new OutboxRelay(dataSource, this::newProducer, batchSize, sendTimeout, clock);
+        relay = new OutboxRelay(dataSource, this::newProducer, batchSize, deliveryTimeout.plusSeconds(10), lease,
+                instance.id(), clock);
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -90,7 +103,12 @@ public class OutboxRelayRunner {
         if (thread != null) {
             wakeUp.release();
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+                if (thread.isAlive()) {
+                    // a pass still waits for Kafka: what is unacknowledged stays unsent for the next start
+                    relay.abort();
+                    thread.join(TimeUnit.SECONDS.toMillis(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -169,10 +187,21 @@ public class OutboxRelayRunner {
     }
 
     KafkaProducer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+        Properties p = producerProperties(bootstrapServers);
+        // Kafka refuses a delivery timeout shorter than one request plus the linger time
+        long floor = Long.parseLong(p.getProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG))
+                + Long.parseLong(p.getProperty(ProducerConfig.LINGER_MS_CONFIG));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(floor, deliveryTimeout.toMillis())));
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Idempotent, acks=all, ordered per partition; gives up on a send quickly so the relay can back off. */
+    /**
+     * Idempotent, acks=all, ordered per partition. A request that gets no answer is retried after 5 s
+     * (the broker drops the repeats of what it already wrote) until {@code delivery.timeout.ms}, 120 s:
+     * long enough to ride out a broker pause or restart without the relay sending anything twice.
+     * {@code send()} itself blocks at most 5 s (metadata, full buffer); the relay holds no
+     * transaction meanwhile.
+     */
     public static Properties producerProperties(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -181,7 +210,7 @@ public class OutboxRelayRunner {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return p;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +75,48 @@ public final class OutboxStore {
     }
 
     public static void markFailed(Connection c, long seq, String error) throws SQLException {
+        markFailed(c, List.of(seq), error);
+    }
+
+    /** Counts a failed attempt on each of {@code seqs}; they stay unsent. */
+    public static void markFailed(Connection c, List<Long> seqs, String error) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ANY (?) AND sent_at IS NULL")) {
             ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.setLong(2, seq);
+            ps.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Takes or renews the relay's lease for {@code holder}: succeeds when nobody holds it, when
+     * {@code holder} does, or when the other holder's lease has expired (the database's clock
+     * decides, so replicas need not agree on time). Returns whether {@code holder} now holds it.
+     */
+    public static boolean acquireLease(Connection c, String holder, Duration lease) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbox_relay_lease AS l (id, holder, acquired_at, expires_at)
+                VALUES (1, ?, now(), now() + make_interval(secs => ?))
+                ON CONFLICT (id) DO UPDATE
+                    SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at,
+                        acquired_at = CASE WHEN l.holder = EXCLUDED.holder THEN l.acquired_at ELSE now() END
+                    WHERE l.holder = EXCLUDED.holder OR l.expires_at < now()
+                RETURNING holder""")) {
+            ps.setString(1, holder);
+            ps.setDouble(2, lease.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Gives the lease up if {@code holder} has it, so another relay can take over at once. */
+    public static void releaseLease(Connection c, String holder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_relay_lease WHERE holder = ?")) {
+            ps.setString(1, holder);
             ps.executeUpdate();
         }
     }
