@@ -27,6 +27,8 @@ final class Cli {
               --build        (run-local.sh) rebuild everything before starting
 
             State (databases, topics, Keycloak's database, logs) lives in .local/ and survives restarts.
+            Keycloak is built once (kc.sh build) and started optimized from a private home in .local/.
+            Processes of an earlier run (a killed launcher, a service restarted by hand) are stopped first.
             Ctrl-C stops everything.
             """;
 
