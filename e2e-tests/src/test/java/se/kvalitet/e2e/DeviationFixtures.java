@@ -21,7 +21,7 @@ final class DeviationFixtures {
         HttpResponse<String> own = post("/deviation/v1/deviations", tokens.get("anna"), deviation("Matrix, egen enhet"), Map.of());
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         HttpResponse<String> foreign = post("/deviation/v1/deviations", tokens.get("case-system"),
-                deviation("Matrix, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of());
+                deviation("Matrix, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(201);
         String[] deviations = {JSON.readTree(own.body()).get("id").asText(), JSON.readTree(foreign.body()).get("id").asText()};
         f.put("deviation", deviations);

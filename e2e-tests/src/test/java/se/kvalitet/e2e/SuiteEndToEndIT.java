@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.TreeSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.localstack.LocalStack;
@@ -39,22 +37,7 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     static void startSuite() {
-        LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
-                .progress(line -> System.out.println("[stack] " + line));
-        String root = System.getProperty("kvalitet.repo-root");
-        if (root != null) {
-            b.repoRoot(Path.of(root));
-        }
-        long t0 = System.nanoTime();
-        stack = b.build().start();
-        System.out.printf("[stack] suite ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     static String passwordToken(String user) throws Exception {
@@ -122,8 +105,12 @@ class SuiteEndToEndIT {
         long initial = settledCount(countsUrl, karin, HEMTJANST, "LEX_MARIA");
 
         String correlation = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> withoutKey = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"), Map.of());
+        assertThat(withoutKey.statusCode()).as(withoutKey.body()).isEqualTo(428);
+        assertThat(JSON.readTree(withoutKey.body()).get("type").asText())
+                .isEqualTo("https://kvalitet.se/problems/idempotency-key-required");
         HttpResponse<String> created = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"),
-                Map.of("X-Correlation-Id", correlation));
+                Map.of("X-Correlation-Id", correlation, "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlation);
         JsonNode body = JSON.readTree(created.body());
