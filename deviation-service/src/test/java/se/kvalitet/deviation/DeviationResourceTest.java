@@ -93,12 +93,15 @@ class DeviationResourceTest {
         String bearer = TestTokens.client("case-system").roles("case-system").bearer();
         String json = body(HEMTJANST).replace("}", ",\"externalReference\":{\"source\":\"treserva\",\"id\":\"AV-"
                 + UUID.randomUUID() + "\"}}");
-        String id = given().header("Authorization", bearer).contentType(ContentType.JSON).body(json)
+        String id = given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(json)
                 .when().post(PATH)
                 .then().statusCode(201).body("channel", equalTo("CASE_SYSTEM"))
                 .body("externalReference.source", equalTo("treserva")).extract().path("id");
 
-        given().header("Authorization", bearer).contentType(ContentType.JSON).body(json)
+        // a new request (new key) with an external reference the source already reported
+        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(json)
                 .when().post(PATH)
                 .then().statusCode(409)
                 .contentType("application/problem+json")

@@ -97,6 +97,22 @@ class IntakeSafeguardsTest {
     }
 
     @Test
+    void aCaseSystemWithoutAnIdempotencyKeyGets428AndNothingIsStored() {
+        String summary = "Utan nyckel " + UUID.randomUUID();
+        long before = DeviationDb.count("SELECT count(*) FROM deviation");
+        long keys = DeviationDb.count("SELECT count(*) FROM idempotency_key");
+        given().header("Authorization", caseSystem()).contentType(ContentType.JSON).body(body(summary)).when().post(PATH)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("https://kvalitet.se/problems/idempotency-key-required"))
+                .body("header", equalTo("Idempotency-Key"));
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation")).isEqualTo(before);
+        assertThat(DeviationDb.count("SELECT count(*) FROM idempotency_key")).isEqualTo(keys);
+        // a member of staff reporting through the intranet still may (the intranet sends no key)
+        given().header("Authorization", TestTokens.user("anna").roles("reporter").bearer()).contentType(ContentType.JSON)
+                .body(body(summary)).when().post(PATH).then().statusCode(201);
+    }
+
+    @Test
     void aFailedRequestDoesNotBurnItsKeyAndBadKeysAreRefused() {
         String key = "fails-first-" + UUID.randomUUID();
         given().header("Authorization", caseSystem()).header("Idempotency-Key", key)
@@ -135,17 +151,21 @@ class IntakeSafeguardsTest {
     @Test
     void thePseudonymousPersonReferenceIsNeverAPersonnummer() {
         String bearer = caseSystem();
-        given().header("Authorization", bearer).contentType(ContentType.JSON)
+        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
                 .body(body("Fall").replace("}", ",\"affectedPersonRef\":\"191212121212\"}")).when().post(PATH)
                 .then().statusCode(422).body("errors[0].field", equalTo("affectedPersonRef"));
-        given().header("Authorization", bearer).contentType(ContentType.JSON)
+        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
                 .body(body("Fall").replace("}", ",\"affectedPersonRef\":\"Tolvan Tolvansson\"}")).when().post(PATH)
                 .then().statusCode(400).body("errors[0].field", equalTo("affectedPersonRef"));
-        given().header("Authorization", bearer).contentType(ContentType.JSON)
+        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
                 .body(body("Fall").replace("}", ",\"externalReference\":{\"source\":\"treserva\",\"id\":\"121212-1212\"}}"))
                 .when().post(PATH)
                 .then().statusCode(422).body("errors[0].field", equalTo("externalReference.id"));
-        given().header("Authorization", bearer).contentType(ContentType.JSON)
+        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
                 .body(body("Fall").replace("}", ",\"affectedPersonRef\":\"p-7f3a91\"}")).when().post(PATH)
                 .then().statusCode(201).body("affectedPersonRef", equalTo("p-7f3a91"));
     }

@@ -36,7 +36,8 @@ final class DeviationFixtures {
         HttpResponse<String> filed = variant == 0
                 ? post("/deviation/v1/deviations", tokens.get("anna"), deviation("Matris, egen enhet"), Map.of())
                 : post("/deviation/v1/deviations", tokens.get("case-system"),
-                        deviation("Matris, annan enhet").replace(HEMTJANST, IFO_UNIT), Map.of());
+                        deviation("Matris, annan enhet").replace(HEMTJANST, IFO_UNIT),
+                        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String id = field(filed.body(), "/id");
         HttpResponse<String> triaged = post("/deviation/v1/deviations/" + id + "/triage", karin,

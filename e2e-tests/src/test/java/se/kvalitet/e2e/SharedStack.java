@@ -2,31 +2,60 @@ package se.kvalitet.e2e;
 
 import java.nio.file.Path;
 import se.kvalitet.localstack.LocalStack;
+import se.kvalitet.localstack.Service;
 
 /**
- * The one running suite of the end-to-end test JVM: started by the first test class that needs it,
- * shared by the others (a start costs 2-3 minutes), stopped when the JVM exits.
+ * The one packaged stack (four services, the gateway, PostgreSQL, Kafka and Keycloak with the demo
+ * realm and demo data) that every end-to-end class of a test run uses: started by the first class
+ * that asks, stopped when the test JVM exits (LocalStack's shutdown hook). Starting it once saves
+ * a minute or more per class on two cores.
+ *
+ * <p>Kafka runs as a process of its own so that {@code ChaosIT} can freeze it; the JVMs run C1-only
+ * ({@code quickStartJvms}: functional tests, not throughput; the benchmarks start their own stacks). Classes that change
+ * the stack for good (kill, drop, pause) carry an {@code @Order} after {@link
+ * org.junit.jupiter.api.Order#DEFAULT} so that they run last (junit-platform.properties), and leave
+ * every service running when they end.
  */
-final class SharedStack {
+public final class SharedStack {
+
+    /** RecoveryDrillIT: after every class without an order. */
+    public static final int ORDER_RECOVERY_DRILL = org.junit.jupiter.api.Order.DEFAULT + 100;
+    /** ChaosIT: the very last. */
+    public static final int ORDER_CHAOS = org.junit.jupiter.api.Order.DEFAULT + 200;
 
     private static LocalStack stack;
+    private static RuntimeException failed;
 
     private SharedStack() {
     }
 
-    static synchronized LocalStack get() {
+    public static synchronized LocalStack get() {
+        if (failed != null) {
+            throw new IllegalStateException("the shared stack failed to start (see the first class's error)", failed);
+        }
         if (stack == null) {
             LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
+                    .kafkaProcess(true)
+                    // functional tests: C1-only JVMs get every service (and each chaos restart) ready sooner
+                    .quickStartJvms()
+                    // every request of the suite comes from one address; the gateway's limit for requests
+                    // without a valid token is per address (20, then 5/s) and would answer the authorization
+                    // matrix's anonymous rows with 429 instead of 401. That limit is the gateway module's test.
+                    .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ANONYMOUS_CAPACITY", "2000")
+                    .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ANONYMOUS_REFILL_PER_MINUTE", "60000")
                     .progress(line -> System.out.println("[stack] " + line));
             String root = System.getProperty("kvalitet.repo-root");
             if (root != null) {
                 b.repoRoot(Path.of(root));
             }
             long t0 = System.nanoTime();
-            LocalStack started = b.build().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-stack-stop"));
-            System.out.printf("[stack] suite ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            stack = started;
+            try {
+                stack = b.build().start();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
+            System.out.printf("[stack] suite ready in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, stack.readyTimes());
         }
         return stack;
     }

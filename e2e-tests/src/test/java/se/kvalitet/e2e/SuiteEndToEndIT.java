@@ -105,8 +105,12 @@ class SuiteEndToEndIT {
         long initial = settledCount(countsUrl, karin, HEMTJANST, "LEX_MARIA");
 
         String correlation = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> withoutKey = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"), Map.of());
+        assertThat(withoutKey.statusCode()).as(withoutKey.body()).isEqualTo(428);
+        assertThat(JSON.readTree(withoutKey.body()).get("type").asText())
+                .isEqualTo("https://kvalitet.se/problems/idempotency-key-required");
         HttpResponse<String> created = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"),
-                Map.of("X-Correlation-Id", correlation));
+                Map.of("X-Correlation-Id", correlation, "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlation);
         JsonNode body = JSON.readTree(created.body());

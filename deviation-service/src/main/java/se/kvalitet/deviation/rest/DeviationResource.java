@@ -43,6 +43,7 @@ import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.QueryParams;
+import se.kvalitet.web.idempotency.IdempotentCreate;
 
 @Path("/deviation/v1/deviations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,11 +69,13 @@ public class DeviationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM})
+    @IdempotentCreate
     @Operation(summary = "Report a deviation (rapportera en avvikelse)",
             description = "Staff (role reporter) and case-management systems (role case-system) file a report. "
                     + "It starts in stage RECEIVED and is triaged by the quality team. Free text is screened for "
                     + "personal identity numbers. Send an Idempotency-Key to retry safely: the same key and body "
-                    + "returns the first response (header Idempotent-Replayed: true); the same key with another body is a 422.")
+                    + "returns the first response (header Idempotent-Replayed: true); the same key with another body is a 422. "
+                    + "Machine clients (case-system) must send one: without it the request is a 428 problem.")
     @APIResponse(responseCode = "201", description = "Report received",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request",
@@ -83,6 +86,8 @@ public class DeviationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "422", description = "A personal identity number in the text, or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "A machine client (case-system) sent no Idempotency-Key: nothing was created",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(
             @Parameter(description = "A key unique per request the caller wants done once, 1-200 visible ASCII characters")

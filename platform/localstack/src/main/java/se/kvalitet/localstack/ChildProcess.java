@@ -61,8 +61,88 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Runs a command to its end (a build step): output to {@code logFile}; an exit code other than 0,
+     * or not finishing within {@code timeout}, is an exception with the log's tail.
+     */
+    static void runToEnd(String name, List<String> command, Map<String, String> environment, Path workingDir, Path logFile,
+            Duration timeout) {
+        ChildProcess p = start(name, command, environment, workingDir, logFile, logFile.resolveSibling(name + ".pid"));
+        try {
+            if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.stop(Duration.ofSeconds(10));
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s. Last lines of "
+                        + logFile + ":\n" + p.tail(60));
+            }
+        } catch (InterruptedException e) {
+            p.stop(Duration.ofSeconds(10));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + ": interrupted", e);
+        }
+        p.deletePidFile();
+        if (p.process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed with exit code " + p.process.exitValue() + ". Last lines of "
+                    + logFile + ":\n" + p.tail(60));
+        }
+    }
+
     String name() {
         return name;
+    }
+
+    /** The process and its descendants, descendants first. */
+    List<ProcessHandle> tree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.descendants().forEach(tree::add);
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    /** SIGKILL to the process and its descendants, as a crash or the OOM killer would; waits until they are gone. */
+    void kill() {
+        List<ProcessHandle> tree = tree();
+        for (ProcessHandle h : tree) {
+            h.destroyForcibly();
+        }
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the kernel reaps it
+            }
+        }
+        deletePidFile();
+    }
+
+    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to the process and its descendants. */
+    void signal(String signal) {
+        signal(signal, tree());
+    }
+
+    /** {@code kill -<signal>} to every process in {@code handles}. */
+    static void signal(String signal, List<ProcessHandle> handles) {
+        if (handles.isEmpty()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + signal));
+        handles.forEach(h -> cmd.add(Long.toString(h.pid())));
+        try {
+            Process k = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(k.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (k.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Calls {@code listener} with the exit code when the process ends. */
+    void onExit(java.util.function.IntConsumer listener) {
+        process.onExit().thenAccept(p -> listener.accept(p.exitValue()));
     }
 
     Path logFile() {

@@ -18,15 +18,19 @@ final class Cli {
             + "\"immediateActions\":\"Sjuksköterska kontaktad.\"}";
 
     private static final String USAGE = """
-            Usage: ./run-local.sh [--build] [--demo] [--fresh] [--no-keycloak] [--infra-only]
+            Usage: ./run-local.sh [--build] [--demo] [--fresh] [--no-keycloak] [--infra-only] [--full-jit]
 
               --demo         services load the demo organisation's data (KVALITET_DEMO_DATA_ENABLED=true)
               --fresh        wipe .local first: new databases, Kafka topics and Keycloak realm import
               --no-keycloak  do not start Keycloak (services still expect it at http://127.0.0.1:8180)
               --infra-only   PostgreSQL, Kafka and Keycloak only, e.g. for services run with quarkus:dev
+              --full-jit     services and Keycloak with the full JIT (C2): slower start, peak throughput
+                             (by default they run C1-only for a fast start on a small machine)
               --build        (run-local.sh) rebuild everything before starting
 
             State (databases, topics, Keycloak's database, logs) lives in .local/ and survives restarts.
+            Keycloak is built once (kc.sh build) and started optimized from a private home in .local/.
+            Processes of an earlier run (a killed launcher, a service restarted by hand) are stopped first.
             Ctrl-C stops everything.
             """;
 
@@ -38,12 +42,14 @@ final class Cli {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         LocalStack.Builder builder = LocalStack.builder();
         boolean infraOnly = false;
+        boolean quickStart = true;
         for (String arg : args) {
             switch (arg) {
                 case "--demo" -> builder.demoData(true);
                 case "--fresh" -> builder.fresh(true);
                 case "--no-keycloak" -> builder.keycloak(false);
                 case "--infra-only", "--no-services" -> infraOnly = true;
+                case "--full-jit" -> quickStart = false;
                 case "--build" -> {
                     // handled by run-local.sh
                 }
@@ -60,6 +66,9 @@ final class Cli {
         }
         if (infraOnly) {
             builder.infrastructureOnly();
+        }
+        if (quickStart) {
+            builder.quickStartJvms();
         }
         builder.progress(message -> out.println("[localstack] " + message));
         LocalStack stack = builder.build();

@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private static final String KEYCLOAK = "keycloak";
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
+    private static final String KAFKA = "kafka";
 
     /** Loggers of the in-JVM infrastructure kept at WARN; held here so their levels are not collected. */
     private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
@@ -79,8 +80,12 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private ChildProcess kafkaChild;
     private ChildProcess keycloak;
+    private Path keycloakInstanceHome;
     private final Map<Service, ChildProcess> running = new EnumMap<>(Service.class);
+    private final Map<Service, ChildProcess> replicas = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> replicaPorts = new EnumMap<>(Service.class);
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
     private Thread shutdownHook;
 
@@ -128,11 +133,14 @@ public final class LocalStack implements AutoCloseable {
         try {
             Map<Service, Path> jars = locateJars();
             prepareStateDir();
-            checkPortsFree();
+            checkPortsFree(jars);
             quietInfrastructureLogs();
 
             long keycloakLaunched = 0;
             if (options.keycloak) {
+                long t = System.nanoTime();
+                prepareKeycloak();
+                readyAfter.put("keycloak-prepare", since(t));
                 keycloakLaunched = System.nanoTime();
                 register(launchKeycloak());
                 say("Keycloak starting on " + keycloakUrl() + " (Java " + Jdks.describeHome(keycloakJavaHome())
@@ -150,21 +158,175 @@ public final class LocalStack implements AutoCloseable {
             }
             if (options.kafka) {
                 long t = System.nanoTime();
-                register(KafkaBroker.start(kafkaPort, stateDir.resolve("kafka")));
-                readyAfter.put("kafka", since(t));
+                if (options.kafkaProcess) {
+                    launchKafkaProcess();
+                } else {
+                    register(KafkaBroker.start(kafkaPort, stateDir.resolve(KAFKA)));
+                }
+                readyAfter.put(KAFKA, since(t));
                 say("Kafka ready at " + kafkaBootstrapServers());
             }
+            Map<Service, Long> launched = launchServices(jars);
             if (options.keycloak) {
                 keycloak.awaitHttpOk(keycloakManagementUrl() + "/health/ready", options.keycloakTimeout, this::isClosing);
                 keycloak.awaitHttpOk(issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30), this::isClosing);
                 readyAfter.put(KEYCLOAK, since(keycloakLaunched));
                 say("Keycloak ready after " + seconds(readyAfter.get(KEYCLOAK)) + " s");
             }
-            startServices(jars);
+            awaitServices(launched);
             return this;
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Kills a service or the gateway with SIGKILL (no shutdown, as a crash or the OOM killer would)
+     * and waits until the process is gone; {@link #startService} brings it back.
+     */
+    public void killService(Service service) {
+        ChildProcess p;
+        synchronized (lock) {
+            p = running.remove(service);
+        }
+        if (p == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        p.kill();
+    }
+
+    /**
+     * Starts a second instance of a domain service on a free port, with the same database, Kafka
+     * and realm (consumers in one group share the partitions, relays and clocks compete), and waits
+     * until it is ready. The gateway keeps routing to the first; call the replica at {@link #replicaUrl}.
+     */
+    public String startReplica(Service service) {
+        if (service.isGateway()) {
+            throw new IllegalArgumentException("the gateway has no replica here");
+        }
+        Path jar = locateJar(service).orElseThrow(() -> notBuilt(List.of(service)));
+        int port = replicaPorts.computeIfAbsent(service, s -> FreePorts.pick());
+        long t = System.nanoTime();
+        Map<String, String> env = environment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ChildProcess p = launch(service.module() + "-2", jar, env);
+        synchronized (lock) {
+            if (closing || replicas.containsKey(service)) {
+                p.stop(SERVICE_STOP_GRACE);
+                throw new IllegalStateException(closing ? "shutting down" : service.module() + " already has a replica");
+            }
+            replicas.put(service, p);
+        }
+        watch(service.module() + "-2", p, () -> replicas.get(service) == p);
+        p.awaitHttpOk(replicaUrl(service) + "/q/health/ready", options.serviceTimeout, this::isClosing);
+        readyAfter.put(service.module() + "-2", since(t));
+        say(service.module() + " replica ready on " + replicaUrl(service) + " after "
+                + seconds(readyAfter.get(service.module() + "-2")) + " s");
+        return replicaUrl(service);
+    }
+
+    /** The base URL of a service's replica (see {@link #startReplica}). */
+    public String replicaUrl(Service service) {
+        Integer port = replicaPorts.get(service);
+        if (port == null) {
+            throw new IllegalStateException(service.module() + " has no replica");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops a replica (SIGTERM, then SIGKILL after the grace period); a no-op without one. */
+    public void stopReplica(Service service) {
+        ChildProcess p;
+        synchronized (lock) {
+            p = replicas.remove(service);
+        }
+        if (p != null) {
+            p.stop(SERVICE_STOP_GRACE);
+        }
+    }
+
+    /** Kills a replica with SIGKILL. */
+    public void killReplica(Service service) {
+        ChildProcess p;
+        synchronized (lock) {
+            p = replicas.remove(service);
+        }
+        if (p == null) {
+            throw new IllegalStateException(service.module() + " has no running replica");
+        }
+        p.kill();
+    }
+
+    /**
+     * Freezes Kafka (SIGSTOP to its process): connections stay open and nothing answers, as with a
+     * broker host that hangs. Needs {@link Builder#kafkaProcess(boolean)}. {@link #resumeKafka()} undoes it.
+     */
+    public void pauseKafka() {
+        requireKafkaProcess().signal("STOP");
+    }
+
+    public void resumeKafka() {
+        requireKafkaProcess().signal("CONT");
+    }
+
+    private ChildProcess requireKafkaProcess() {
+        ChildProcess k = kafkaChild;
+        if (k == null) {
+            throw new IllegalStateException(options.kafkaProcess ? "Kafka is not running"
+                    : "Kafka runs inside this JVM: build the stack with kafkaProcess(true) to pause it");
+        }
+        return k;
+    }
+
+    /**
+     * Freezes PostgreSQL (SIGSTOP to the postmaster and every backend): connections stay open and
+     * no query answers, as with a database host that hangs. {@link #resumePostgres()} undoes it.
+     */
+    public void pausePostgres() {
+        ChildProcess.signal("STOP", postgresProcesses());
+    }
+
+    public void resumePostgres() {
+        List<ProcessHandle> all = new ArrayList<>(postgresProcesses());
+        Collections.reverse(all);
+        ChildProcess.signal("CONT", all);
+    }
+
+    /** The postmaster (first) and its children, from {@code postmaster.pid} of this stack's data directory. */
+    private List<ProcessHandle> postgresProcesses() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        Path pidFile = stateDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL (pid " + pid + ") is not running"));
+            List<ProcessHandle> all = new ArrayList<>();
+            all.add(postmaster);
+            postmaster.descendants().forEach(all::add);
+            return all;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot find PostgreSQL's processes through " + pidFile, e);
+        }
+    }
+
+    /**
+     * Drops a service's database (closing its connections) and creates it empty, as a lost disk
+     * with no backup would leave it. Stop the service first; its Flyway recreates the schema on the
+     * next start.
+     */
+    public void recreateDatabase(String database) {
+        if (!DATABASES.contains(database)) {
+            throw new IllegalArgumentException("not a database of the suite: " + database);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), PostgresServer.USER,
+                PostgresServer.PASSWORD); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not recreate database " + database, e);
         }
     }
 
@@ -185,12 +347,13 @@ public final class LocalStack implements AutoCloseable {
         long t = System.nanoTime();
         ChildProcess p = launchService(service, jar);
         synchronized (lock) {
-            if (closing) {
+            if (closing || running.containsKey(service)) {
                 p.stop(SERVICE_STOP_GRACE);
-                throw new IllegalStateException("shutting down");
+                throw new IllegalStateException(closing ? "shutting down" : service.module() + " is already running");
             }
             running.put(service, p);
         }
+        watch(service.module(), p, () -> running.get(service) == p);
         p.awaitHttpOk(serviceUrl(service) + "/q/health/ready", options.serviceTimeout, this::isClosing);
         readyAfter.put(service.module(), since(t));
     }
@@ -208,6 +371,7 @@ public final class LocalStack implements AutoCloseable {
             }
             PostgresServer pg;
             KafkaBroker broker;
+            ChildProcess kafkaProcess;
             ChildProcess kc;
             List<ChildProcess> apps;
             ChildProcess gateway;
@@ -215,15 +379,19 @@ public final class LocalStack implements AutoCloseable {
                 closing = true;
                 pg = postgres;
                 broker = kafka;
+                kafkaProcess = kafkaChild;
                 kc = keycloak;
                 gateway = running.remove(Service.GATEWAY);
                 apps = new ArrayList<>(running.values());
+                apps.addAll(replicas.values());
                 running.clear();
+                replicas.clear();
                 postgres = null;
                 kafka = null;
+                kafkaChild = null;
                 keycloak = null;
             }
-            if (gateway != null || !apps.isEmpty() || kc != null || broker != null || pg != null) {
+            if (gateway != null || !apps.isEmpty() || kc != null || broker != null || kafkaProcess != null || pg != null) {
                 say("stopping");
             }
             if (gateway != null) {
@@ -249,8 +417,18 @@ public final class LocalStack implements AutoCloseable {
                     System.err.println("[localstack] stopping Kafka failed: " + e);
                 }
             }
+            if (kafkaProcess != null) {
+                // a paused broker would never see SIGTERM
+                try {
+                    kafkaProcess.signal("CONT");
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+                kafkaProcess.stop(SERVICE_STOP_GRACE);
+            }
             if (pg != null) {
                 try {
+                    resumePostgresQuietly(pg);
                     pg.close();
                 } catch (RuntimeException e) {
                     System.err.println("[localstack] stopping PostgreSQL failed: " + e);
@@ -264,7 +442,12 @@ public final class LocalStack implements AutoCloseable {
             if (options.temporary && options.deleteTemporary) {
                 deleteRecursively(stateDir);
             }
-            if (broker != null || pg != null) {
+            // whatever still carries this stack's tag (e.g. restarted by hand with the launcher's command line)
+            for (ProcessHandle h : StaleProcesses.tagged(StaleProcesses.marker(stateDir))) {
+                System.err.println("[localstack] stopping " + StaleProcesses.describe(h) + ", started for this stack outside the launcher");
+                ChildProcess.stopTree(treeOf(h), SERVICE_STOP_GRACE);
+            }
+            if (broker != null || kafkaProcess != null || pg != null) {
                 say("stopped");
             }
             if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
@@ -387,7 +570,12 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(readyAfter.get(KEYCLOAK));
     }
 
-    /** The Keycloak distribution this stack runs. */
+    /** This stack's own Keycloak home (links to the built distribution); null before Keycloak is prepared. */
+    public Path keycloakInstanceHome() {
+        return keycloakInstanceHome;
+    }
+
+    /** The unpacked Keycloak distribution this stack's Keycloak is built from. */
     public Path keycloakHome() {
         return options.keycloakHome != null ? options.keycloakHome : defaultKeycloakHome();
     }
@@ -447,47 +635,71 @@ public final class LocalStack implements AutoCloseable {
 
     // ------------------------------------------------------------------ Keycloak
 
-    private ChildProcess launchKeycloak() {
-        Path home = keycloakHome();
-        Path kcSh = home.resolve("bin").resolve("kc.sh");
-        if (!Files.isRegularFile(kcSh)) {
-            throw new IllegalStateException("Keycloak is not unpacked at " + home + ". Build platform/localstack first "
-                    + "(./mvnw -B -q -pl platform/localstack -am install -DskipTests), which unpacks "
+    /**
+     * Keycloak built once per distribution and build options, its realm database made once per
+     * realm content ({@link KeycloakDistribution}), and a private Keycloak home for this stack.
+     */
+    private void prepareKeycloak() {
+        Path pristine = keycloakHome();
+        if (!Files.isRegularFile(pristine.resolve("bin").resolve("kc.sh"))) {
+            throw new IllegalStateException("Keycloak is not unpacked at " + pristine + ". Build platform/localstack first "
+                    + "(./mvnw -B -q -pl platform/localstack -am package -DskipTests), which unpacks "
                     + "org.keycloak:keycloak-quarkus-dist there; or start without Keycloak (--no-keycloak).");
         }
-        installRealm(home);
-        List<String> cmd = new ArrayList<>(List.of("/bin/bash", kcSh.toString(), "start-dev", "--import-realm",
+        byte[] realm = installRealm();
+        Path built = KeycloakDistribution.built(pristine, keycloakJavaHome(), options.keycloakBuildTimeout, this::say);
+        Path template = KeycloakDistribution.realmDatabase(built, realm, keycloakJavaHome(), options.keycloakBuildTimeout,
+                this::say);
+        keycloakInstanceHome = KeycloakDistribution.instanceHome(built, stateDir.resolve("keycloak-home"));
+        Path db = keycloakDatabaseFile();
+        try {
+            if (options.keycloakInMemory || !Files.isRegularFile(db)) {
+                Files.createDirectories(db.getParent());
+                Files.copy(template, db, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not set up Keycloak's database " + db, e);
+        }
+    }
+
+    /**
+     * Throw-away stacks: in the private Keycloak home (fresh from the template on every start);
+     * kept stacks: {@code <state>/keycloak/}, made from the template on the first start only (a
+     * changed realm reaches it with {@code --fresh}).
+     */
+    private Path keycloakDatabaseFile() {
+        return options.keycloakInMemory
+                ? keycloakInstanceHome.resolve("data").resolve("h2").resolve(KeycloakDistribution.DATABASE_FILE)
+                : stateDir.resolve("keycloak").resolve(KeycloakDistribution.DATABASE_FILE);
+    }
+
+    private ChildProcess launchKeycloak() {
+        Path home = keycloakInstanceHome;
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", home.resolve("bin").resolve("kc.sh").toString(),
+                "start", "--optimized",
+                "--http-enabled=true",
+                "--hostname-strict=false",
                 "--http-host=127.0.0.1",
                 "--http-port=" + keycloakPort,
                 "--http-management-port=" + keycloakManagementPort,
-                "--health-enabled=true"));
-        if (options.keycloakInMemory) {
-            cmd.add("--db=dev-mem");
-        } else {
-            Path db = stateDir.resolve("keycloak").toAbsolutePath();
-            try {
-                Files.createDirectories(db);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            cmd.add("--db=dev-file");
-            cmd.add("--db-url=jdbc:h2:file:" + db.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_HOME", keycloakJavaHome().toString());
+                "--cache=local",
+                "--db-url=" + KeycloakDistribution.h2Url(keycloakDatabaseFile())));
+        Map<String, String> env = KeycloakDistribution.javaEnv(keycloakJavaHome());
         env.put("JAVA_OPTS_KC_HEAP", options.keycloakHeap);
+        env.put("JAVA_OPTS_APPEND", (options.keycloakJvmOptions + " " + StaleProcesses.marker(stateDir)).trim());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
         ChildProcess p = ChildProcess.start(KEYCLOAK, cmd, env, home, logFile(KEYCLOAK), pidFile(KEYCLOAK));
+        watch(KEYCLOAK, p, () -> keycloak == p);
         return p;
     }
 
     /**
      * Writes the demo realm ({@link DemoRealm}: the production realm with the demo overlay) into
-     * this stack's state directory and into the distribution's {@code data/import}, which
-     * {@code --import-realm} reads.
+     * this stack's state directory ({@link #realmFile()}) and returns it: Keycloak's database is
+     * made from it.
      */
-    private void installRealm(Path home) {
+    private byte[] installRealm() {
         try {
             JsonNode production = options.realmFile != null
                     ? new ObjectMapper().readTree(options.realmFile.toFile())
@@ -497,11 +709,9 @@ public final class LocalStack implements AutoCloseable {
             Path mine = realmFile();
             Files.createDirectories(mine.getParent());
             Files.write(mine, demo);
-            Path importDir = home.resolve("data").resolve("import");
-            Files.createDirectories(importDir);
-            Files.copy(mine, importDir.resolve(REALM_FILE), StandardCopyOption.REPLACE_EXISTING);
+            return demo;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not install the realm file into " + home, e);
+            throw new UncheckedIOException("could not write the realm file " + realmFile(), e);
         }
     }
 
@@ -559,7 +769,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < missing.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(missing.get(i).module());
         }
-        sb.append(". Build first: ./mvnw -B -q install -DskipTests (./run-local.sh builds when a jar is missing), "
+        sb.append(". Build first: ./mvnw -B -q package -DskipTests (./run-local.sh builds when a jar is missing), "
                 + "or start the infrastructure only (--infra-only).");
         return new IllegalStateException(sb.toString());
     }
@@ -580,16 +790,30 @@ public final class LocalStack implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void startServices(Map<Service, Path> jars) {
-        // domain services start side by side (they do not call each other), the gateway last
-        List<Service> domain = options.services.stream().filter(s -> !s.isGateway()).toList();
+    /**
+     * Launches the domain services and the gateway side by side (they do not need each other, nor
+     * Keycloak, to boot: quarkus-oidc waits for the issuer up to its connection delay), so their JVM
+     * start overlaps Keycloak's.
+     */
+    private Map<Service, Long> launchServices(Map<Service, Path> jars) {
         Map<Service, Long> launched = new EnumMap<>(Service.class);
-        for (Service s : domain) {
+        for (Service s : options.services) {
             launched.put(s, System.nanoTime());
-            register(s, launchService(s, jars.get(s)));
+            ChildProcess p = launchService(s, jars.get(s));
+            register(s, p);
+            watch(s.module(), p, () -> running.get(s) == p);
             say(s.module() + " starting (log " + logFile(s) + ")");
         }
-        for (Service s : domain) {
+        return launched;
+    }
+
+    /** Waits for the domain services' readiness, then the gateway's (which is UP only when theirs is). */
+    private void awaitServices(Map<Service, Long> launched) {
+        List<Service> order = new ArrayList<>(options.services.stream().filter(s -> !s.isGateway()).toList());
+        if (options.services.contains(Service.GATEWAY)) {
+            order.add(Service.GATEWAY);
+        }
+        for (Service s : order) {
             ChildProcess p;
             synchronized (lock) {
                 p = running.get(s);
@@ -600,14 +824,6 @@ public final class LocalStack implements AutoCloseable {
             p.awaitHttpOk(serviceUrl(s) + "/q/health/ready", options.serviceTimeout, this::isClosing);
             readyAfter.put(s.module(), since(launched.get(s)));
             say(s.module() + " ready on " + serviceUrl(s) + " after " + seconds(readyAfter.get(s.module())) + " s");
-        }
-        if (options.services.contains(Service.GATEWAY)) {
-            long t = System.nanoTime();
-            ChildProcess gw = launchService(Service.GATEWAY, jars.get(Service.GATEWAY));
-            register(Service.GATEWAY, gw);
-            gw.awaitHttpOk(gatewayUrl() + "/q/health/ready", options.serviceTimeout, this::isClosing);
-            readyAfter.put(Service.GATEWAY.module(), since(t));
-            say("gateway ready on " + gatewayUrl() + " after " + seconds(readyAfter.get(Service.GATEWAY.module())) + " s");
         }
     }
 
@@ -640,13 +856,102 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ChildProcess launchService(Service s, Path jar) {
+        return launch(s.module(), jar, environment(s));
+    }
+
+    private ChildProcess launch(String name, Path jar, Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.serviceJvmOptions);
+        cmd.add(StaleProcesses.marker(stateDir));
         cmd.add("-jar");
         cmd.add(jar.toString());
         Path moduleDir = jar.getParent().getParent().getParent();
-        return ChildProcess.start(s.module(), cmd, environment(s), moduleDir, logFile(s), pidFile(s.module()));
+        return ChildProcess.start(name, cmd, env, moduleDir, logFile(name), pidFile(name));
+    }
+
+    /**
+     * Kafka as a child JVM ({@link KafkaProcess}) on this JVM's class path, so that it can be paused
+     * and killed on its own; ready when it has written its ready file.
+     */
+    private void launchKafkaProcess() {
+        Path ready = stateDir.resolve("kafka.ready");
+        try {
+            Files.deleteIfExists(ready);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-Xms64m", "-Xmx" + options.kafkaHeapMegabytes + "m",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", StaleProcesses.marker(stateDir),
+                "-cp", absoluteClassPath(), KafkaProcess.class.getName(),
+                Integer.toString(kafkaPort), stateDir.resolve(KAFKA).toString(), ready.toString()));
+        ChildProcess p = ChildProcess.start(KAFKA, cmd, Map.of(), stateDir, logFile(KAFKA), pidFile(KAFKA));
+        synchronized (lock) {
+            if (closing) {
+                p.stop(SERVICE_STOP_GRACE);
+                throw new IllegalStateException("start cancelled: shutting down");
+            }
+            kafkaChild = p;
+        }
+        watch(KAFKA, p, () -> kafkaChild == p);
+        long deadline = System.nanoTime() + options.kafkaTimeout.toNanos();
+        while (!Files.isRegularFile(ready)) {
+            if (closing) {
+                throw new IllegalStateException("kafka: start cancelled (shutting down)");
+            }
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Kafka exited before it was ready. Last lines of " + p.logFile() + ":\n" + p.tail(60));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka was not ready within " + options.kafkaTimeout.toSeconds()
+                        + " s. Last lines of " + p.logFile() + ":\n" + p.tail(60));
+            }
+            ChildProcess.sleep(100);
+        }
+    }
+
+    /** This JVM's class path with every entry absolute (the child runs in another directory). */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(Path.of(e).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Says so when a child ends that nobody stopped (killed from outside, crashed, out of memory). */
+    private void watch(String name, ChildProcess p, java.util.function.BooleanSupplier stillCurrent) {
+        p.onExit(code -> {
+            boolean current;
+            synchronized (lock) {
+                current = !closing && stillCurrent.getAsBoolean();
+            }
+            if (current) {
+                say(name + " exited unexpectedly with code " + code + " (log " + p.logFile() + ")");
+            }
+        });
+    }
+
+    private static List<ProcessHandle> treeOf(ProcessHandle h) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        h.descendants().forEach(tree::add);
+        tree.add(h);
+        return tree;
+    }
+
+    /** CONT to a PostgreSQL left paused (e.g. by a failed test), so that it can be stopped. */
+    private void resumePostgresQuietly(PostgresServer pg) {
+        try {
+            Path pidFile = stateDir.resolve("postgres").resolve("postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(h -> ChildProcess.signal("CONT", treeOf(h)));
+        } catch (IOException | RuntimeException e) {
+            // not running or not paused
+        }
     }
 
     // ------------------------------------------------------------------ bookkeeping
@@ -717,14 +1022,23 @@ public final class LocalStack implements AutoCloseable {
                             + ": stop it first (Ctrl-C in its terminal, or kill " + pid + ")");
                 }
             }
-            String keycloakMarker = keycloakHome().toString();
-            if (ChildProcess.reapLeftover(pidFile(KEYCLOAK), keycloakMarker, KEYCLOAK_STOP_GRACE)) {
+            if (ChildProcess.reapLeftover(pidFile(KEYCLOAK), "kc.sh", KEYCLOAK_STOP_GRACE)) {
                 System.err.println("[localstack] stopped a Keycloak left running by an earlier run");
             }
+            if (ChildProcess.reapLeftover(pidFile(KAFKA), KafkaProcess.class.getName(), SERVICE_STOP_GRACE)) {
+                System.err.println("[localstack] stopped a Kafka left running by an earlier run");
+            }
             for (Service s : Service.values()) {
-                if (ChildProcess.reapLeftover(pidFile(s.module()), "quarkus-run.jar", SERVICE_STOP_GRACE)) {
-                    System.err.println("[localstack] stopped " + s.module() + " left running by an earlier run");
+                for (String name : List.of(s.module(), s.module() + "-2")) {
+                    if (ChildProcess.reapLeftover(pidFile(name), "quarkus-run.jar", SERVICE_STOP_GRACE)) {
+                        System.err.println("[localstack] stopped " + name + " left running by an earlier run");
+                    }
                 }
+            }
+            // children of an earlier run that the pid files no longer name (restarted by hand with the tag)
+            for (ProcessHandle h : StaleProcesses.tagged(StaleProcesses.marker(stateDir))) {
+                System.err.println("[localstack] stopping " + StaleProcesses.describe(h) + ", left running by an earlier run");
+                ChildProcess.stopTree(treeOf(h), SERVICE_STOP_GRACE);
             }
             if (options.postgres || options.fresh) {
                 stopLeftoverPostgres(stateDir.resolve("postgres"));
@@ -743,7 +1057,36 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void checkPortsFree() {
+    /**
+     * Every port this stack needs must be free. A port held by a process of this stack that the
+     * launcher no longer knows (a service or Keycloak restarted by hand, a leftover of a killed
+     * run; see {@link StaleProcesses}) is freed by stopping that process; a port held by anything
+     * else fails the start, naming the process.
+     */
+    private void checkPortsFree(Map<Service, Path> jars) {
+        Set<Path> ourJars = new java.util.HashSet<>();
+        for (Service s : Service.values()) {
+            locateJar(s).ifPresent(j -> ourJars.add(j.toAbsolutePath().normalize()));
+        }
+        ourJars.addAll(jars.values().stream().map(j -> j.toAbsolutePath().normalize()).toList());
+        Set<Path> keycloakRoots = Set.of(stateDir, keycloakHome().toAbsolutePath().normalize().getParent());
+        String marker = StaleProcesses.marker(stateDir);
+        for (int port : neededPorts().values()) {
+            if (!inUse(port)) {
+                continue;
+            }
+            Optional<ProcessHandle> owner = StaleProcesses.listener(port);
+            if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()
+                    && StaleProcesses.isOurs(owner.get(), marker, ourJars, keycloakRoots)) {
+                System.err.println("[localstack] port " + port + " is held by " + StaleProcesses.describe(owner.get())
+                        + ", a process of this stack the launcher no longer knows (started by hand or left by a killed run): stopping it");
+                ChildProcess.stopTree(treeOf(owner.get()), KEYCLOAK_STOP_GRACE);
+            }
+        }
+        checkPortsFree();
+    }
+
+    private Map<String, Integer> neededPorts() {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         if (options.postgres) {
             wanted.put("PostgreSQL", postgresPort);
@@ -758,10 +1101,15 @@ public final class LocalStack implements AutoCloseable {
         for (Service s : options.services) {
             wanted.put(s.module(), servicePorts.get(s));
         }
+        return wanted;
+    }
+
+    private void checkPortsFree() {
         List<String> busy = new ArrayList<>();
-        wanted.forEach((what, port) -> {
+        neededPorts().forEach((what, port) -> {
             if (inUse(port)) {
-                busy.add(what + " port " + port);
+                busy.add(what + " port " + port + StaleProcesses.listener(port).map(h -> " (" + StaleProcesses.describe(h) + ")")
+                        .orElse(""));
             }
         });
         if (!busy.isEmpty()) {
@@ -785,7 +1133,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void quietInfrastructureLogs() {
+    static void quietInfrastructureLogs() {
         synchronized (QUIETED) {
             if (!QUIETED.isEmpty()) {
                 return;
@@ -861,6 +1209,7 @@ public final class LocalStack implements AutoCloseable {
         private Path keycloakHome;
         private Path keycloakJavaHome;
         private String keycloakHeap = "-Xms64m -Xmx512m";
+        private String keycloakJvmOptions = "";
         private Path realmFile;
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
@@ -873,8 +1222,13 @@ public final class LocalStack implements AutoCloseable {
         private List<String> serviceJvmOptions = List.of("-Xmx512m");
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
-        private Duration keycloakTimeout = Duration.ofSeconds(180);
-        private Duration serviceTimeout = Duration.ofSeconds(120);
+        // generous: a loaded 2-core machine (a build and a test stack beside this one) is the norm here
+        private Duration keycloakTimeout = Duration.ofSeconds(240);
+        private Duration keycloakBuildTimeout = Duration.ofMinutes(10);
+        private Duration serviceTimeout = Duration.ofSeconds(240);
+        private Duration kafkaTimeout = Duration.ofSeconds(120);
+        private boolean kafkaProcess;
+        private int kafkaHeapMegabytes = 384;
         private boolean shutdownHook = true;
         private Consumer<String> progress = message -> { };
 
@@ -951,7 +1305,11 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Keycloak with {@code --db=dev-mem} (realm imported on every start); default for temporary stacks. */
+        /**
+         * Keycloak with a throw-away database: a fresh copy of the prepared realm database in this
+         * stack's own Keycloak home on every start; default for temporary stacks. Otherwise the
+         * database lives in {@code <state>/keycloak/} and survives restarts.
+         */
         public Builder keycloakInMemory(boolean on) {
             this.keycloakInMemory = on;
             return this;
@@ -1037,6 +1395,24 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Start-up over peak throughput, for a developer's stack and functional tests: every
+         * service and Keycloak runs with the C1 JIT only ({@code -XX:TieredStopAtLevel=1}) and
+         * the serial collector, which takes about 40 % less CPU to get a service ready on two
+         * cores. Not for benchmarks: the C2 compiler is what reaches peak throughput.
+         */
+        public Builder quickStartJvms() {
+            this.serviceJvmOptions = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            this.keycloakJvmOptions = "-XX:TieredStopAtLevel=1";
+            return this;
+        }
+
+        /** Extra JVM options for Keycloak ({@code JAVA_OPTS_APPEND}); default none. */
+        public Builder keycloakJvmOptions(String options) {
+            this.keycloakJvmOptions = options == null ? "" : options;
+            return this;
+        }
+
         /** JVM options for each service; default {@code -Xmx512m}. */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
@@ -1062,6 +1438,27 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder serviceTimeout(Duration timeout) {
             this.serviceTimeout = timeout;
+            return this;
+        }
+
+        /** How long the one-time Keycloak build and realm-database import may take (default 10 min). */
+        public Builder keycloakBuildTimeout(Duration timeout) {
+            this.keycloakBuildTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Kafka as a process of its own ({@link KafkaProcess}) instead of inside this JVM, so that
+         * {@link LocalStack#pauseKafka()} can freeze it; default false (one JVM less).
+         */
+        public Builder kafkaProcess(boolean on) {
+            this.kafkaProcess = on;
+            return this;
+        }
+
+        /** Heap of the Kafka process ({@link #kafkaProcess(boolean)}); default 384 MB. */
+        public Builder kafkaHeapMegabytes(int megabytes) {
+            this.kafkaHeapMegabytes = megabytes;
             return this;
         }
 

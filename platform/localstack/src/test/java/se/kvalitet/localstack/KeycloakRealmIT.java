@@ -53,7 +53,6 @@ class KeycloakRealmIT {
                 .postgres(false)
                 .kafka(false)
                 .infrastructureOnly()
-                .keycloakTimeout(java.time.Duration.ofSeconds(150))
                 .progress(m -> System.out.println("[localstack] " + m));
         // -Dkvalitet.realm-file=<an older realm> shows what these tests catch in it
         String realm = System.getProperty("kvalitet.realm-file");
@@ -61,7 +60,8 @@ class KeycloakRealmIT {
             b.realmFile(java.nio.file.Path.of(realm));
         }
         stack = b.build().start();
-        System.out.println("Keycloak ready after " + stack.keycloakReadyTime().orElseThrow().toMillis() + " ms");
+        System.out.println("Keycloak ready after " + stack.keycloakReadyTime().orElseThrow().toMillis() + " ms (prepare "
+                + stack.readyTimes().get("keycloak-prepare").toMillis() + " ms)");
     }
 
     @AfterAll
