@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -25,8 +26,9 @@ import se.kvalitet.web.Problem;
  * and 128 KB), and the configured limits are enforced here, first on every route. Only a request
  * beyond the raised limits still gets Vert.x's empty answer (the gateway in front refuses those
  * earlier). A body announced by {@code Content-Length} beyond {@code quarkus.http.limits.max-body-size}
- * is refused here before it is read; a chunked body that grows beyond it is cut off by Quarkus
- * with an empty 413 (the gateway counts chunked bodies at the edge).
+ * is refused here before it is read; a body without {@code Content-Length} (chunked) is read by a
+ * Vert.x body handler counting against the same limit, and one that grows beyond it is a 413 problem
+ * too (Quarkus alone would hand the resource an empty body).
  */
 @Singleton
 public class HttpLimits implements HttpServerOptionsCustomizer {
@@ -45,7 +47,24 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
     void install(@Observes Router router) {
         long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, maxBody));
+        // a body without Content-Length (chunked) is read here, counted against the limit as it arrives
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
+                    && ctx.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
+                chunked.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, maxBody)).failureHandler(ctx -> {
+            // a chunked body that grew beyond the limit while it was read
+            if (ctx.statusCode() == 413 && ctx.failure() == null && !ctx.response().headWritten()) {
+                refuse(ctx, 413, "payload-too-large", "Payload Too Large", "The request body is larger than " + maxBody + " bytes", true);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     private static void check(RoutingContext ctx, long maxBody) {
