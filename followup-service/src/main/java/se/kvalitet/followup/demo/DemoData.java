@@ -52,13 +52,13 @@ import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.indicator.QualityCriterionRepository;
 import se.kvalitet.followup.initiative.QualityInitiativeRepository;
-import se.kvalitet.followup.egenkontroll.EgenkontrollApi;
-import se.kvalitet.followup.goal.GoalApi.GoalRequest;
-import se.kvalitet.followup.indicator.IndicatorApi.CriterionRequest;
-import se.kvalitet.followup.indicator.IndicatorApi.IndicatorRequest;
-import se.kvalitet.followup.indicator.IndicatorApi.TargetRequest;
-import se.kvalitet.followup.initiative.InitiativeApi;
-import se.kvalitet.followup.internalcontrol.InternalControlApi;
+import se.kvalitet.followup.egenkontroll.EgenkontrollCommands;
+import se.kvalitet.followup.goal.GoalCommands.GoalCommand;
+import se.kvalitet.followup.indicator.IndicatorCommands.CriterionCommand;
+import se.kvalitet.followup.indicator.IndicatorCommands.IndicatorCommand;
+import se.kvalitet.followup.indicator.IndicatorCommands.TargetCommand;
+import se.kvalitet.followup.initiative.InitiativeCommands;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands;
 
 /**
  * Demo data when {@code kvalitet.demo-data.enabled=true}, for the demo organisation's fixed unit
@@ -149,25 +149,25 @@ public class DemoData {
             {20, 2, "Individ- och familjeomsorg", "DEPARTMENT"}, {21, 20, "Barn och unga", "UNIT"}, {22, 20, "Vuxenenheten", "UNIT"},
             {30, 2, "Funktionsstöd", "DEPARTMENT"}, {31, 30, "Gruppbostad Linden", "UNIT"}, {32, 30, "Daglig verksamhet", "UNIT"}};
 
-    static TargetRequest target(String from, Comparator c, String value) {
-        return new TargetRequest(from, c, new BigDecimal(value), null);
+    static TargetCommand target(String from, Comparator c, String value) {
+        return new TargetCommand(from, c, new BigDecimal(value), null);
     }
 
-    static IndicatorRequest indicator(String code, String name, String description, String criterion, UnitOfMeasure unit, Method method,
+    static IndicatorCommand indicator(String code, String name, String description, String criterion, UnitOfMeasure unit, Method method,
             Frequency frequency, String responsible, int decimals, boolean genderSplit, String kolada, Integer minResponses,
-            List<TargetRequest> targets) {
-        return new IndicatorRequest(code, name, description, criterion, null, unit, method, frequency, responsible, null, decimals,
+            List<TargetCommand> targets) {
+        return new IndicatorCommand(code, name, description, criterion, null, unit, method, frequency, responsible, null, decimals,
                 genderSplit, kolada, targets, minResponses, null, null);
     }
 
-    static IndicatorRequest derived(String code, String name, String description, DerivedMetric metric, DeviationCategory category,
-            List<TargetRequest> targets) {
-        return new IndicatorRequest(code, name, description, "SAFETY", null, metric.unit, Method.DERIVED_FROM_EVENTS, Frequency.YEARLY,
+    static IndicatorCommand derived(String code, String name, String description, DerivedMetric metric, DeviationCategory category,
+            List<TargetCommand> targets) {
+        return new IndicatorCommand(code, name, description, "SAFETY", null, metric.unit, Method.DERIVED_FROM_EVENTS, Frequency.YEARLY,
                 "Kvalitetsutvecklare", null, metric.unit == UnitOfMeasure.DAYS ? 0 : 1, false, null, targets, null, metric, category);
     }
 
     /** Seed 000's criteria tables (myndighet and utförare) with their målvärden, and the original three demo indicators. */
-    static final List<IndicatorRequest> INDICATORS = List.of(
+    static final List<IndicatorCommand> INDICATORS = List.of(
             indicator("BRUKARE-PAVERKA", "Andel brukare som upplever att de kan påverka insatsens utförande",
                     "Brukarundersökning inom äldreomsorgen, frågan om inflytande.", "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.PERCENT,
                     Method.SURVEY, Frequency.YEARLY, "Kvalitetsutvecklare", 0, true, null, 5,
@@ -262,7 +262,7 @@ public class DemoData {
         QuarkusTransaction.requiringNew().run(this::criteria);
         Map<String, UUID> goalIds = QuarkusTransaction.requiringNew().call(this::goals);
         int created = 0;
-        for (IndicatorRequest r : INDICATORS) {
+        for (IndicatorCommand r : INDICATORS) {
             if (indicatorRepository.count("code", r.code()) == 0) {
                 UUID goal = goalFor(r.code(), goalIds);
                 indicators.create(goal == null ? r : withGoal(r, goal));
@@ -296,15 +296,15 @@ public class DemoData {
         }
     }
 
-    private static IndicatorRequest withGoal(IndicatorRequest r, UUID goal) {
-        return new IndicatorRequest(r.code(), r.name(), r.description(), r.criterionCode(), goal, r.unitOfMeasure(), r.method(),
+    private static IndicatorCommand withGoal(IndicatorCommand r, UUID goal) {
+        return new IndicatorCommand(r.code(), r.name(), r.description(), r.criterionCode(), goal, r.unitOfMeasure(), r.method(),
                 r.frequency(), r.responsibleRole(), r.responsibleOrgUnitId(), r.decimals(), r.genderSplit(), r.koladaKpi(), r.targets(),
                 r.minResponses(), r.derivedMetric(), r.derivedCategory());
     }
 
     private void criteria() {
         if (criteria.findByIdOptional("STAFF_ENGAGEMENT").isEmpty()) {
-            indicators.createCriterion(new CriterionRequest("STAFF_ENGAGEMENT", "Nöjda och engagerade medarbetare", "Satisfied and engaged staff",
+            indicators.createCriterion(new CriterionCommand("STAFF_ENGAGEMENT", "Nöjda och engagerade medarbetare", "Satisfied and engaged staff",
                     "Nackas eget kvalitetskriterium: attraktiv arbetsgivare, drivande medarbetare, ledarskap, arbetssituation.", 7, true));
         }
     }
@@ -334,7 +334,7 @@ public class DemoData {
     private UUID goal(Map<String, UUID> ids, GoalLevel level, UUID parent, UUID unit, String title, String criterion) {
         Goal existing = goalRepository.find("title", title).firstResult();
         UUID id = existing != null ? existing.id
-                : goals.create(new GoalRequest(level, parent, unit, title, null, criterion, 2022, null)).id;
+                : goals.create(new GoalCommand(level, parent, unit, title, null, criterion, 2022, null)).id;
         ids.put(title, id);
         return id;
     }
@@ -475,13 +475,13 @@ public class DemoData {
         n += initiative(HEMTJANST, "Riskanalys av processbeskrivningarna", "Identifiera och beskriv risker i processerna (vad kan gå fel, "
                 + "vilka blir konsekvenserna?), upprätta rutiner utifrån riskerna och bedriv egenkontroll av dem.", "Ansvariga chefer",
                 LocalDate.of(year, 4, 26), "Metod- och kvalitetsutvecklare, chefsforum", Origin.RISK, null,
-                List.of(new InitiativeApi.TaskRequest("Ansvariga chefer", "Följa upp och vid behov revidera processbeskrivningarna", LocalDate.of(year, 4, 26), null),
-                        new InitiativeApi.TaskRequest("Metod- och kvalitetsutvecklare", "Skapa en modell för riskanalys", LocalDate.of(year, 3, 1), null)),
+                List.of(new InitiativeCommands.TaskCommand("Ansvariga chefer", "Följa upp och vid behov revidera processbeskrivningarna", LocalDate.of(year, 4, 26), null),
+                        new InitiativeCommands.TaskCommand("Metod- och kvalitetsutvecklare", "Skapa en modell för riskanalys", LocalDate.of(year, 3, 1), null)),
                 "ONGOING", null);
         n += initiative(ADMINISTRATION, "Omtag i värdegrundsarbetet", "Nämndens målsättning är att 95 % av de tillfrågade ska vara nöjda med "
                 + "bemötandet. Fokusgruppsdiskussioner på samtliga arbetsplatsträffar utifrån ledstjärnorna.", "Ledningsgruppen",
                 LocalDate.of(year - 1, 12, 10), "Ledningsgruppen, chefsforum", Origin.INDICATOR, "MYN-BEMOTANDE",
-                List.of(new InitiativeApi.TaskRequest("Ansvariga chefer", "Driva värdegrundsarbetet i respektive arbetsgrupp", LocalDate.of(year - 1, 12, 10),
+                List.of(new InitiativeCommands.TaskCommand("Ansvariga chefer", "Driva värdegrundsarbetet i respektive arbetsgrupp", LocalDate.of(year - 1, 12, 10),
                         LocalDate.of(year - 1, 11, 28))), "DONE", "Bemötandet förbättrades i brukarundersökningen året efter.");
         n += initiative(unit(10), "Ekonomiutbildning för chefer", "Cheferna ska ha kunskap om sin budget och verksamhetens ekonomi.",
                 "Ledningsgruppen", LocalDate.of(year - 1, 6, 30), null, Origin.OTHER, null, List.of(), "NOT_DONE", "Utbildningen ställdes in; planeras om.");
@@ -498,22 +498,22 @@ public class DemoData {
     }
 
     private int initiative(UUID unit, String title, String description, String responsible, LocalDate deadline, String support,
-            Origin origin, String indicatorCode, List<InitiativeApi.TaskRequest> tasks, String status, String effect) {
+            Origin origin, String indicatorCode, List<InitiativeCommands.TaskCommand> tasks, String status, String effect) {
         if (initiativeRepository.count("title", title) > 0) {
             return 0;
         }
         Indicator ind = indicatorCode == null ? null : indicatorRepository.find("code", indicatorCode).firstResult();
-        QualityInitiative i = initiatives.create(new InitiativeApi.InitiativeRequest(unit, title, description, responsible, deadline, support,
+        QualityInitiative i = initiatives.create(new InitiativeCommands.InitiativeCommand(unit, title, description, responsible, deadline, support,
                 origin, null, ind == null ? null : ind.id, tasks));
         if (!status.equals("NOT_STARTED")) {
             i = initiatives.start(i.id, "\"" + i.version + "\"");
         }
         if (status.equals("DONE") || status.equals("NOT_DONE")) {
             LocalDate closed = deadline.isAfter(today.date()) ? today.date() : deadline.minusDays(3);
-            i = initiatives.complete(i.id, "\"" + i.version + "\"", new InitiativeApi.CompleteRequest(
+            i = initiatives.complete(i.id, "\"" + i.version + "\"", new InitiativeCommands.CompleteCommand(
                     QualityInitiative.Status.valueOf(status), effect, closed));
             if (status.equals("DONE")) {
-                initiatives.checkEffect(i.id, "\"" + i.version + "\"", new InitiativeApi.EffectRequest(true, effect, today.date()));
+                initiatives.checkEffect(i.id, "\"" + i.version + "\"", new InitiativeCommands.EffectCommand(true, effect, today.date()));
             }
         }
         return 1;
@@ -547,7 +547,7 @@ public class DemoData {
         if (planRepository.count("title = ?1 and orgUnitId = ?2", title, unit) > 0) {
             return 0;
         }
-        EgenkontrollPlan p = egenkontroll.create(new EgenkontrollApi.PlanRequest(unit, title, null, method, sample, sampleSize, frequency,
+        EgenkontrollPlan p = egenkontroll.create(new EgenkontrollCommands.PlanCommand(unit, title, null, method, sample, sampleSize, frequency,
                 firstDue, null, responsible, null, java.util.Set.of(routines), java.util.Set.of()));
         LocalDate day = today.date();
         List<EgenkontrollOccurrence> past = occurrenceRepository.list("planId = ?1 and dueOn < ?2 order by dueOn", p.id, day);
@@ -555,7 +555,7 @@ public class DemoData {
         for (int k = 0; k < past.size() - 1; k++) {
             EgenkontrollOccurrence o = past.get(k);
             boolean remarks = k == 1;
-            egenkontroll.execute(o.id, "\"" + o.version + "\"", new EgenkontrollApi.ExecutionRequest(o.dueOn.minusDays(2), sampleSize,
+            egenkontroll.execute(o.id, "\"" + o.version + "\"", new EgenkontrollCommands.ExecutionCommand(o.dueOn.minusDays(2), sampleSize,
                     remarks ? "Två planer saknade brukarens medverkan." : "Inga brister.",
                     remarks ? EgenkontrollResult.PARTLY_APPROVED : EgenkontrollResult.APPROVED, remarks ? 2 : 0,
                     remarks ? "Planerna kompletteras; påminnelse på arbetsplatsträff." : null, remarks ? 2 : 0));
@@ -569,19 +569,19 @@ public class DemoData {
         if (internalControlRepository.count("orgUnitId = ?1 and year = ?2", BOARD, year) > 0) {
             return false;
         }
-        InternalControlPlan p = internalControl.create(new InternalControlApi.PlanRequest(BOARD, year, "Internkontrollplan " + year + ", socialnämnden"));
+        InternalControlPlan p = internalControl.create(new InternalControlCommands.PlanCommand(BOARD, year, "Internkontrollplan " + year + ", socialnämnden"));
         String[][] items = {
                 {"Inskrivna patienter i hemsjukvården stämmer inte med underlaget", "Kontroll av hur många hemsjukvårdspatienter som är inskrivna i hemsjukvården", "2", "3"},
                 {"Genomförandeplaner saknas eller är inaktuella", "Stickkontroll av genomförandeplaner", "3", "3"},
                 {"Utredningstiden för biståndsbedömning överskrider tre månader", "Kontroll av utredningstiden: håller man tidsramarna på 3 månader?", "3", "2"},
                 {"Anmälningar leder inte till utredning när de borde", "Kontroll av hur många anmälningar som leder till utredning", "2", "4"}};
         for (String[] it : items) {
-            p = internalControl.addItem(p.id, "\"" + p.version + "\"", new InternalControlApi.ItemRequest(null, it[0], Integer.valueOf(it[2]),
+            p = internalControl.addItem(p.id, "\"" + p.version + "\"", new InternalControlCommands.ItemCommand(null, it[0], Integer.valueOf(it[2]),
                     Integer.valueOf(it[3]), it[1], "Stickprov", "Två gånger per år", "Ledningsgruppen", null, LocalDate.of(year, 11, 30)));
         }
-        p = internalControl.adopt(p.id, "\"" + p.version + "\"", new InternalControlApi.AdoptRequest("Socialnämnden (demo)",
+        p = internalControl.adopt(p.id, "\"" + p.version + "\"", new InternalControlCommands.AdoptCommand("Socialnämnden (demo)",
                 today.date().withDayOfYear(1).isAfter(today.date()) ? today.date() : today.date().withDayOfYear(1)));
-        internalControl.recordResult(p.id, p.items.get(1).id, "\"" + p.version + "\"", new InternalControlApi.ResultRequest(
+        internalControl.recordResult(p.id, p.items.get(1).id, "\"" + p.version + "\"", new InternalControlCommands.ResultCommand(
                 ResultStatus.DONE_WITH_REMARKS, "Två av tio planer var inaktuella.", 2, "Påminnelse till enhetscheferna.", today.date()));
         return true;
     }

@@ -39,6 +39,11 @@ public final class EgenkontrollApi {
             @Schema(description = "The indicator the results feed, if any") UUID indicatorId,
             @Schema(description = "Routines of the process registry the egenkontroll checks") @Size(max = 50) Set<@NotNull UUID> routineIds,
             @Schema(description = "Risks of the process registry's risk analyses it controls") @Size(max = 50) Set<@NotNull UUID> riskIds) {
+
+        /** The command this request asks for. */
+        public EgenkontrollCommands.PlanCommand toCommand() {
+            return new EgenkontrollCommands.PlanCommand(orgUnitId, title, description, method, sample, sampleSize, frequency, firstDueOn, endsOn, responsibleRole, indicatorId, routineIds, riskIds);
+        }
     }
 
     @Schema(name = "EgenkontrollPlan")
@@ -70,6 +75,11 @@ public final class EgenkontrollApi {
             @Schema(description = "Deviations found, reported as avvikelser") @NotNull @Min(0) @Max(1_000_000) Integer deviationsFound,
             @Schema(description = "Follow-up actions decided") @Size(max = 4000) String followUpActions,
             @Schema(description = "Number of follow-up actions") @Min(0) @Max(10_000) Integer actionCount) {
+
+        /** The command this request asks for. */
+        public EgenkontrollCommands.ExecutionCommand toCommand() {
+            return new EgenkontrollCommands.ExecutionCommand(executedOn, sampleSize, findings, result, deviationsFound, followUpActions, actionCount);
+        }
     }
 
     @Schema(name = "EgenkontrollCancellation")

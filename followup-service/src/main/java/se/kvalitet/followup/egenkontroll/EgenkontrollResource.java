@@ -117,7 +117,7 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createPlan(@NotNull @Valid PlanRequest request) {
-        EgenkontrollPlan p = service.create(request);
+        EgenkontrollPlan p = service.create(request.toCommand());
         Response ok = detail(p);
         return Response.fromResponse(ok).status(201).location(URI.create("/followup/v1/egenkontroll-plans/" + p.id)).build();
     }
@@ -137,7 +137,7 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replacePlan(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanRequest request) {
         ETags.requireMatch(ifMatch, service.writablePlan(id).version);
-        return detail(service.replace(id, ifMatch, validation.check(request)));
+        return detail(service.replace(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST
@@ -223,7 +223,7 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response execute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ExecutionRequest request) {
         ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
-        return ok(service.execute(id, ifMatch, validation.check(request)));
+        return ok(service.execute(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST

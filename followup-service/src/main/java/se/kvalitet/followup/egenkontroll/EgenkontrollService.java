@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.events.followup.EgenkontrollOverdueV1;
 import se.kvalitet.followup.domain.Enums.Frequency;
 import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.egenkontroll.EgenkontrollApi.ExecutionRequest;
-import se.kvalitet.followup.egenkontroll.EgenkontrollApi.PlanRequest;
+import se.kvalitet.followup.egenkontroll.EgenkontrollCommands.ExecutionCommand;
+import se.kvalitet.followup.egenkontroll.EgenkontrollCommands.PlanCommand;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -61,7 +61,7 @@ public class EgenkontrollService {
     Period horizon;
 
     @Transactional
-    public EgenkontrollPlan create(PlanRequest r) {
+    public EgenkontrollPlan create(PlanCommand r) {
         access.requireWriteFor(r.orgUnitId());
         EgenkontrollPlan p = new EgenkontrollPlan();
         p.id = UUID.randomUUID();
@@ -88,7 +88,7 @@ public class EgenkontrollService {
 
     /** Replaces the plan; scheduled occurrences from today on follow the new schedule (executed and overdue ones stay). */
     @Transactional
-    public EgenkontrollPlan replace(UUID id, String ifMatch, PlanRequest r) {
+    public EgenkontrollPlan replace(UUID id, String ifMatch, PlanCommand r) {
         EgenkontrollPlan p = writablePlan(id);
         ETags.requireMatch(ifMatch, p.version);
         if (p.status == EgenkontrollPlan.Status.RETIRED) {
@@ -151,7 +151,7 @@ public class EgenkontrollService {
     }
 
     @Transactional
-    public EgenkontrollOccurrence execute(UUID id, String ifMatch, ExecutionRequest r) {
+    public EgenkontrollOccurrence execute(UUID id, String ifMatch, ExecutionCommand r) {
         EgenkontrollOccurrence o = writableOccurrence(id);
         ETags.requireMatch(ifMatch, o.version);
         if (r.executedOn().isAfter(today.date())) {
@@ -283,7 +283,7 @@ public class EgenkontrollService {
         return o;
     }
 
-    private void apply(EgenkontrollPlan p, PlanRequest r) {
+    private void apply(EgenkontrollPlan p, PlanCommand r) {
         new TextGuard().text("title", r.title()).text("description", r.description()).text("sample", r.sample())
                 .text("responsibleRole", r.responsibleRole()).done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());

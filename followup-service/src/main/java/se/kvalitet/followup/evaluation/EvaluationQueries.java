@@ -20,10 +20,10 @@ import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.evaluation.EvaluationApi.Comparison;
-import se.kvalitet.followup.evaluation.EvaluationApi.EvaluationResponse;
-import se.kvalitet.followup.evaluation.EvaluationApi.SeriesPoint;
-import se.kvalitet.followup.evaluation.EvaluationApi.StatisticsResponse;
+import se.kvalitet.followup.evaluation.EvaluationViews.Comparison;
+import se.kvalitet.followup.evaluation.EvaluationViews.EvaluationResponse;
+import se.kvalitet.followup.evaluation.EvaluationViews.SeriesPoint;
+import se.kvalitet.followup.evaluation.EvaluationViews.StatisticsResponse;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 

@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Period;
-import se.kvalitet.followup.evaluation.EvaluationApi.EvaluationResponse;
-import se.kvalitet.followup.evaluation.EvaluationApi.SeriesPoint;
-import se.kvalitet.followup.evaluation.EvaluationApi.StatisticsResponse;
+import se.kvalitet.followup.evaluation.EvaluationViews.EvaluationResponse;
+import se.kvalitet.followup.evaluation.EvaluationViews.SeriesPoint;
+import se.kvalitet.followup.evaluation.EvaluationViews.StatisticsResponse;
 import se.kvalitet.followup.access.Roles;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;

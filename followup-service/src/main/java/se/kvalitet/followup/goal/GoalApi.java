@@ -26,6 +26,11 @@ public final class GoalApi {
             @Schema(description = "Quality criterion (kvalitetskriterium) the goal serves", example = "SAFETY") @Size(max = 60) String criterionCode,
             @Schema(example = "2024") @Min(1900) @Max(2200) Integer validFrom,
             @Schema(example = "2027") @Min(1900) @Max(2200) Integer validTo) {
+
+        /** The command this request asks for. */
+        public GoalCommands.GoalCommand toCommand() {
+            return new GoalCommands.GoalCommand(level, parentId, orgUnitId, title, description, criterionCode, validFrom, validTo);
+        }
     }
 
     @Schema(name = "Goal")

@@ -90,7 +90,7 @@ public class GoalResource {
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid GoalRequest request) {
-        Goal g = service.create(request);
+        Goal g = service.create(request.toCommand());
         return Response.created(URI.create("/followup/v1/goals/" + g.id)).tag(ETags.of(g.version)).entity(GoalResponse.of(g)).build();
     }
 
@@ -109,7 +109,7 @@ public class GoalResource {
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, GoalRequest request) {
         Goal current = service.requireWritable(id);
         ETags.requireMatch(ifMatch, current.version);
-        Goal g = service.replace(id, ifMatch, validation.check(request));
+        Goal g = service.replace(id, ifMatch, validation.check(request).toCommand());
         return Response.ok(GoalResponse.of(g)).tag(ETags.of(g.version)).build();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.followup.domain.Enums.GoalLevel;
 import se.kvalitet.followup.indicator.QualityCriterionRepository;
-import se.kvalitet.followup.goal.GoalApi.GoalRequest;
+import se.kvalitet.followup.goal.GoalCommands.GoalCommand;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
@@ -42,7 +42,7 @@ public class GoalService {
     Today today;
 
     @Transactional
-    public Goal create(GoalRequest r) {
+    public Goal create(GoalCommand r) {
         requireWrite(r.level(), r.orgUnitId());
         Goal g = new Goal();
         g.id = UUID.randomUUID();
@@ -61,7 +61,7 @@ public class GoalService {
     }
 
     @Transactional
-    public Goal replace(UUID id, String ifMatch, GoalRequest r) {
+    public Goal replace(UUID id, String ifMatch, GoalCommand r) {
         Goal g = get(id);
         requireWrite(g.level, g.orgUnitId);
         ETags.requireMatch(ifMatch, g.version);
@@ -102,7 +102,7 @@ public class GoalService {
         access.requireWriteFor(unit);
     }
 
-    private void apply(Goal g, GoalRequest r) {
+    private void apply(Goal g, GoalCommand r) {
         new TextGuard().text("title", r.title()).text("description", r.description()).done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         if (r.validFrom() != null && r.validTo() != null && r.validTo() < r.validFrom()) {

@@ -53,6 +53,11 @@ public final class IndicatorApi {
             @Schema(description = "For method DERIVED_FROM_EVENTS: the deviation-event metric the values are computed from")
             DerivedMetric derivedMetric,
             @Schema(description = "For DEVIATION_COUNT: count only reports of this category") DeviationCategory derivedCategory) {
+
+        /** The command this request asks for. */
+        public IndicatorCommands.IndicatorCommand toCommand() {
+            return new IndicatorCommands.IndicatorCommand(code, name, description, criterionCode, goalId, unitOfMeasure, method, frequency, responsibleRole, responsibleOrgUnitId, decimals, genderSplit, koladaKpi, targets == null ? null : targets.stream().map(TargetRequest::toCommand).toList(), minResponses, derivedMetric, derivedCategory);
+        }
     }
 
     @Schema(name = "TargetRequest", description = "A målvärde valid from the start of a period until the next one")
@@ -62,17 +67,18 @@ public final class IndicatorApi {
             @Schema(description = "Target, or lower bound for BETWEEN, or N for AT_LEAST_PER_GROUP", example = "4")
             @NotNull @DecimalMin("-1000000000") @DecimalMax("1000000000") BigDecimal value,
             @Schema(description = "Upper bound, only for BETWEEN") @DecimalMin("-1000000000") @DecimalMax("1000000000") BigDecimal upper) {
-    }
 
-    @Schema(name = "Target", description = "A målvärde")
-    public record TargetResponse(String validFromPeriod, Comparator comparator, BigDecimal value, BigDecimal upper) {
+        /** The command this request asks for. */
+        public IndicatorCommands.TargetCommand toCommand() {
+            return new IndicatorCommands.TargetCommand(validFromPeriod, comparator, value, upper);
+        }
     }
 
     @Schema(name = "Indicator", description = "An indicator (nyckeltal) with its målvärden")
     public record IndicatorResponse(UUID id, String code, String name, String description, String criterionCode, UUID goalId,
             UnitOfMeasure unitOfMeasure, Method method, Frequency frequency, String responsibleRole, UUID responsibleOrgUnitId,
             int decimals, boolean genderSplit, String koladaKpi, Integer minResponses, DerivedMetric derivedMetric,
-            DeviationCategory derivedCategory, List<TargetResponse> targets, Instant createdAt, Instant updatedAt) {
+            DeviationCategory derivedCategory, List<TargetView> targets, Instant createdAt, Instant updatedAt) {
     }
 
     @Schema(name = "QualityCriterionRequest", description = "A quality criterion (kvalitetskriterium)")
@@ -83,6 +89,11 @@ public final class IndicatorApi {
             @Size(max = 2000) String description,
             @NotNull @Min(0) @Max(10000) Integer sortOrder,
             @NotNull Boolean active) {
+
+        /** The command this request asks for. */
+        public IndicatorCommands.CriterionCommand toCommand() {
+            return new IndicatorCommands.CriterionCommand(code, nameSv, nameEn, description, sortOrder, active);
+        }
     }
 
     @Schema(name = "QualityCriterion")

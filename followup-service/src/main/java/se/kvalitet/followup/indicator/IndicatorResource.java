@@ -32,7 +32,6 @@ import se.kvalitet.followup.indicator.IndicatorApi.CriterionRequest;
 import se.kvalitet.followup.indicator.IndicatorApi.CriterionResponse;
 import se.kvalitet.followup.indicator.IndicatorApi.IndicatorRequest;
 import se.kvalitet.followup.indicator.IndicatorApi.IndicatorResponse;
-import se.kvalitet.followup.indicator.IndicatorApi.TargetResponse;
 import se.kvalitet.followup.access.Roles;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -93,7 +92,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IndicatorRequest request) {
-        Indicator i = service.create(request);
+        Indicator i = service.create(request.toCommand());
         return Response.created(URI.create("/followup/v1/indicators/" + i.id)).tag(ETags.of(i.version))
                 .entity(toResponse(i)).build();
     }
@@ -112,7 +111,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid IndicatorRequest request) {
-        Indicator i = service.replace(id, ifMatch, request);
+        Indicator i = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(toResponse(i)).tag(ETags.of(i.version)).build();
     }
 
@@ -138,7 +137,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createCriterion(@NotNull @Valid CriterionRequest request) {
-        QualityCriterion c = service.createCriterion(request);
+        QualityCriterion c = service.createCriterion(request.toCommand());
         return Response.created(URI.create("/followup/v1/quality-criteria/" + c.code)).tag(ETags.of(c.version))
                 .entity(criterion(c)).build();
     }
@@ -157,7 +156,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceCriterion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CriterionRequest request) {
-        QualityCriterion c = service.replaceCriterion(code, ifMatch, request);
+        QualityCriterion c = service.replaceCriterion(code, ifMatch, request.toCommand());
         return Response.ok(criterion(c)).tag(ETags.of(c.version)).build();
     }
 
@@ -168,9 +167,7 @@ public class IndicatorResource {
     static IndicatorResponse toResponse(Indicator i) {
         return new IndicatorResponse(i.id, i.code, i.name, i.description, i.criterionCode, i.goalId, i.unitOfMeasure,
                 i.method, i.frequency, i.responsibleRole, i.responsibleOrgUnitId, i.decimals, i.genderSplit, i.koladaKpi,
-                i.minResponses, i.derivedMetric, i.derivedCategory, i.targets.stream().map(t -> new TargetResponse(t.validFromPeriod, t.comparator,
-                        Numbers.plain(t.targetValue), Numbers.plain(t.targetUpper)))
-                        .toList(),
+                i.minResponses, i.derivedMetric, i.derivedCategory, i.targets.stream().map(TargetView::of).toList(),
                 i.createdAt, i.updatedAt);
     }
 }

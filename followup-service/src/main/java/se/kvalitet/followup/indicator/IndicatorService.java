@@ -20,9 +20,9 @@ import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.domain.Target;
 import se.kvalitet.followup.goal.GoalRepository;
-import se.kvalitet.followup.indicator.IndicatorApi.CriterionRequest;
-import se.kvalitet.followup.indicator.IndicatorApi.IndicatorRequest;
-import se.kvalitet.followup.indicator.IndicatorApi.TargetRequest;
+import se.kvalitet.followup.indicator.IndicatorCommands.CriterionCommand;
+import se.kvalitet.followup.indicator.IndicatorCommands.IndicatorCommand;
+import se.kvalitet.followup.indicator.IndicatorCommands.TargetCommand;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
@@ -52,7 +52,7 @@ public class IndicatorService {
     IndicatorEvents events;
 
     @Transactional
-    public Indicator create(IndicatorRequest r) {
+    public Indicator create(IndicatorCommand r) {
         if (indicators.find("code", r.code()).firstResultOptional().isPresent()) {
             throw ProblemException.conflict("indicator-code-taken", "An indicator with this code exists").with("code", r.code());
         }
@@ -67,7 +67,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator replace(UUID id, String ifMatch, IndicatorRequest r) {
+    public Indicator replace(UUID id, String ifMatch, IndicatorCommand r) {
         Indicator i = get(id);
         ETags.requireMatch(ifMatch, i.version);
         Optional<Indicator> sameCode = indicators.find("code", r.code()).firstResultOptional();
@@ -110,7 +110,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public QualityCriterion createCriterion(CriterionRequest r) {
+    public QualityCriterion createCriterion(CriterionCommand r) {
         if (criteria.findByIdOptional(r.code()).isPresent()) {
             throw ProblemException.conflict("criterion-code-taken", "A quality criterion with this code exists").with("code", r.code());
         }
@@ -122,7 +122,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public QualityCriterion replaceCriterion(String code, String ifMatch, CriterionRequest r) {
+    public QualityCriterion replaceCriterion(String code, String ifMatch, CriterionCommand r) {
         QualityCriterion c = criteria.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Quality criterion " + code));
         ETags.requireMatch(ifMatch, c.version);
         if (!code.equals(r.code())) {
@@ -137,7 +137,7 @@ public class IndicatorService {
         return c;
     }
 
-    private void applyCriterion(QualityCriterion c, CriterionRequest r) {
+    private void applyCriterion(QualityCriterion c, CriterionCommand r) {
         new TextGuard().text("description", r.description()).done();
         c.nameSv = r.nameSv().strip();
         c.nameEn = r.nameEn().strip();
@@ -147,7 +147,7 @@ public class IndicatorService {
         c.updatedAt = clock.instant();
     }
 
-    private void apply(Indicator i, IndicatorRequest r) {
+    private void apply(Indicator i, IndicatorCommand r) {
         new TextGuard().text("name", r.name()).text("description", r.description()).done();
         QualityCriterion c = criteria.findByIdOptional(r.criterionCode())
                 .orElseThrow(() -> ReferenceProblems.unknown("criterionCode", "no such quality criterion"));
@@ -176,10 +176,10 @@ public class IndicatorService {
         }
         List<IndicatorTarget> targets = new ArrayList<>();
         Set<java.time.LocalDate> starts = new HashSet<>();
-        List<TargetRequest> requested = r.targets() == null ? List.of() : r.targets();
+        List<TargetCommand> requested = r.targets() == null ? List.of() : r.targets();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int n = 0; n < requested.size(); n++) {
-            TargetRequest t = requested.get(n);
+            TargetCommand t = requested.get(n);
             Period p;
             try {
                 p = Period.parse(t.validFromPeriod());

@@ -31,6 +31,11 @@ public final class InitiativeApi {
                     + "a deviation or analysis id (DEVIATION_ANALYSIS)") UUID originRef,
             @Schema(description = "The indicator it should improve; required for origin INDICATOR") UUID indicatorId,
             @Schema(description = "Who does what by when (ansvarsfördelning)") @Size(max = 50) List<@NotNull @Valid TaskRequest> tasks) {
+
+        /** The command this request asks for. */
+        public InitiativeCommands.InitiativeCommand toCommand() {
+            return new InitiativeCommands.InitiativeCommand(orgUnitId, title, description, responsible, deadline, support, origin, originRef, indicatorId, tasks == null ? null : tasks.stream().map(TaskRequest::toCommand).toList());
+        }
     }
 
     @Schema(name = "QualityInitiativeTask")
@@ -39,6 +44,11 @@ public final class InitiativeApi {
             @Schema(example = "Inleda och följa upp arbetet i samband med chefsforum") @NotBlank @Size(max = 2000) String description,
             LocalDate deadline,
             @Schema(description = "The day it was done (genomfört); null while not done") LocalDate doneOn) {
+
+        /** The command this request asks for. */
+        public InitiativeCommands.TaskCommand toCommand() {
+            return new InitiativeCommands.TaskCommand(responsible, description, deadline, doneOn);
+        }
     }
 
     @Schema(name = "QualityInitiativeCompletion")
@@ -46,10 +56,20 @@ public final class InitiativeApi {
             @Schema(description = "DONE (genomförd) or NOT_DONE (ej genomförd)") @NotNull Status outcome,
             @Schema(description = "What it achieved, or why it was not done") @Size(max = 4000) String effect,
             @Schema(description = "Default today; not in the future") LocalDate closedOn) {
+
+        /** The command this request asks for. */
+        public InitiativeCommands.CompleteCommand toCommand() {
+            return new InitiativeCommands.CompleteCommand(outcome, effect, closedOn);
+        }
     }
 
     @Schema(name = "QualityInitiativeEffectCheck", description = "The later check of whether a closed initiative had the intended effect")
     public record EffectRequest(@NotNull Boolean effective, @Size(max = 4000) String effect, LocalDate checkedOn) {
+
+        /** The command this request asks for. */
+        public InitiativeCommands.EffectCommand toCommand() {
+            return new InitiativeCommands.EffectCommand(effective, effect, checkedOn);
+        }
     }
 
     @Schema(name = "QualityInitiative")

@@ -101,7 +101,7 @@ public class InitiativeResource {
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid InitiativeRequest request) {
-        QualityInitiative i = service.create(request);
+        QualityInitiative i = service.create(request.toCommand());
         return Response.created(URI.create("/followup/v1/quality-initiatives/" + i.id)).tag(ETags.of(i.version))
                 .entity(InitiativeResponse.of(i, today.date())).build();
     }
@@ -120,7 +120,7 @@ public class InitiativeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, InitiativeRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
-        return ok(service.replace(id, ifMatch, validation.check(request)));
+        return ok(service.replace(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST
@@ -151,7 +151,7 @@ public class InitiativeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CompleteRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
-        return ok(service.complete(id, ifMatch, validation.check(request)));
+        return ok(service.complete(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST
@@ -169,7 +169,7 @@ public class InitiativeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response effect(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EffectRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
-        return ok(service.checkEffect(id, ifMatch, validation.check(request)));
+        return ok(service.checkEffect(id, ifMatch, validation.check(request).toCommand()));
     }
 
     private Response ok(QualityInitiative i) {

@@ -23,10 +23,10 @@ import se.kvalitet.followup.initiative.QualityInitiative.Status;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrenceRepository;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
 import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.initiative.InitiativeApi.CompleteRequest;
-import se.kvalitet.followup.initiative.InitiativeApi.EffectRequest;
-import se.kvalitet.followup.initiative.InitiativeApi.InitiativeRequest;
-import se.kvalitet.followup.initiative.InitiativeApi.TaskRequest;
+import se.kvalitet.followup.initiative.InitiativeCommands.CompleteCommand;
+import se.kvalitet.followup.initiative.InitiativeCommands.EffectCommand;
+import se.kvalitet.followup.initiative.InitiativeCommands.InitiativeCommand;
+import se.kvalitet.followup.initiative.InitiativeCommands.TaskCommand;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -69,7 +69,7 @@ public class InitiativeService {
     Today today;
 
     @Transactional
-    public QualityInitiative create(InitiativeRequest r) {
+    public QualityInitiative create(InitiativeCommand r) {
         access.requireWriteFor(r.orgUnitId());
         QualityInitiative i = new QualityInitiative();
         i.id = UUID.randomUUID();
@@ -94,7 +94,7 @@ public class InitiativeService {
     }
 
     @Transactional
-    public QualityInitiative replace(UUID id, String ifMatch, InitiativeRequest r) {
+    public QualityInitiative replace(UUID id, String ifMatch, InitiativeCommand r) {
         QualityInitiative i = locked(id, ifMatch);
         if (!i.isOpen()) {
             throw ProblemException.conflict("initiative-closed", "A closed quality initiative is not edited; record its effect instead")
@@ -119,7 +119,7 @@ public class InitiativeService {
     }
 
     @Transactional
-    public QualityInitiative complete(UUID id, String ifMatch, CompleteRequest r) {
+    public QualityInitiative complete(UUID id, String ifMatch, CompleteCommand r) {
         QualityInitiative i = locked(id, ifMatch);
         if (r.outcome() != Status.DONE && r.outcome() != Status.NOT_DONE) {
             throw ProblemException.invalidField("outcome", "must be DONE or NOT_DONE");
@@ -135,7 +135,7 @@ public class InitiativeService {
     }
 
     @Transactional
-    public QualityInitiative checkEffect(UUID id, String ifMatch, EffectRequest r) {
+    public QualityInitiative checkEffect(UUID id, String ifMatch, EffectCommand r) {
         QualityInitiative i = locked(id, ifMatch);
         LocalDate on = r.checkedOn() == null ? today.date() : r.checkedOn();
         if (on.isAfter(today.date())) {
@@ -200,7 +200,7 @@ public class InitiativeService {
      * concerns a unit the caller may see (DEVIATION_ANALYSIS; a report of another part of the organisation is as
      * unknown as a missing one); INDICATOR and OTHER point at nothing (the indicator is {@code indicatorId}).
      */
-    private void requireOrigin(InitiativeRequest r) {
+    private void requireOrigin(InitiativeCommand r) {
         UUID ref = r.originRef();
         switch (r.origin()) {
             case EGENKONTROLL -> {
@@ -230,10 +230,10 @@ public class InitiativeService {
         }
     }
 
-    private void apply(QualityInitiative i, InitiativeRequest r) {
+    private void apply(QualityInitiative i, InitiativeCommand r) {
         TextGuard guard = new TextGuard().text("title", r.title()).text("description", r.description()).text("support", r.support())
                 .text("responsible", r.responsible());
-        List<TaskRequest> tasks = r.tasks() == null ? List.of() : r.tasks();
+        List<TaskCommand> tasks = r.tasks() == null ? List.of() : r.tasks();
         for (int n = 0; n < tasks.size(); n++) {
             guard.text("tasks[" + n + "].description", tasks.get(n).description()).text("tasks[" + n + "].responsible", tasks.get(n).responsible());
         }
@@ -262,7 +262,7 @@ public class InitiativeService {
         i.originRef = r.originRef();
         i.indicatorId = r.indicatorId();
         i.tasks.clear();
-        for (TaskRequest t : tasks) {
+        for (TaskCommand t : tasks) {
             i.tasks.add(new QualityInitiative.Task(t.responsible().strip(), t.description().strip(), t.deadline(), t.doneOn()));
         }
         i.updatedAt = today.now();

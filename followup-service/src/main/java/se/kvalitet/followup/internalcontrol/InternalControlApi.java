@@ -25,6 +25,11 @@ public final class InternalControlApi {
             @Schema(description = "The board or administration the plan belongs to") @NotNull UUID orgUnitId,
             @Schema(example = "2026") @NotNull @Min(2000) @Max(2200) Integer year,
             @Schema(example = "Internkontrollplan 2026, socialnämnden") @NotBlank @Size(max = 300) String title) {
+
+        /** The command this request asks for. */
+        public InternalControlCommands.PlanCommand toCommand() {
+            return new InternalControlCommands.PlanCommand(orgUnitId, year, title);
+        }
     }
 
     @Schema(name = "InternalControlItemRequest", description = "A risk chosen for control and how it is controlled")
@@ -39,6 +44,11 @@ public final class InternalControlApi {
             @Schema(example = "Enhetschef myndighetsutövning") @NotBlank @Size(max = 200) String responsibleRole,
             @Schema(description = "The egenkontroll plan that carries out the control, if any") UUID egenkontrollPlanId,
             LocalDate dueOn) {
+
+        /** The command this request asks for. */
+        public InternalControlCommands.ItemCommand toCommand() {
+            return new InternalControlCommands.ItemCommand(riskId, risk, likelihood, consequence, control, method, schedule, responsibleRole, egenkontrollPlanId, dueOn);
+        }
     }
 
     @Schema(name = "InternalControlResult", description = "The result of one control")
@@ -48,12 +58,22 @@ public final class InternalControlApi {
             @Min(0) @Max(1_000_000) Integer deviationsFound,
             @Schema(description = "Actions decided") @Size(max = 4000) String actions,
             @Schema(description = "Default today; not in the future") LocalDate completedOn) {
+
+        /** The command this request asks for. */
+        public InternalControlCommands.ResultCommand toCommand() {
+            return new InternalControlCommands.ResultCommand(resultStatus, result, deviationsFound, actions, completedOn);
+        }
     }
 
     @Schema(name = "InternalControlAdoption", description = "The decision that adopted (fastställde) the plan")
     public record AdoptRequest(
             @Schema(example = "Socialnämnden 2026-02-19 § 12") @NotBlank @Size(max = 300) String adoptedBy,
             @Schema(description = "Default today") LocalDate adoptedOn) {
+
+        /** The command this request asks for. */
+        public InternalControlCommands.AdoptCommand toCommand() {
+            return new InternalControlCommands.AdoptCommand(adoptedBy, adoptedOn);
+        }
     }
 
     @Schema(name = "InternalControlReportRequest", description = "The report to the board")
@@ -61,6 +81,11 @@ public final class InternalControlApi {
             @Schema(description = "The summary the board receives") @NotBlank @Size(max = 8000) String summary,
             @Schema(example = "Socialnämnden, årsbokslut 2026") @NotBlank @Size(max = 300) String reportedTo,
             @Schema(description = "Default today") LocalDate reportedOn) {
+
+        /** The command this request asks for. */
+        public InternalControlCommands.ReportCommand toCommand() {
+            return new InternalControlCommands.ReportCommand(summary, reportedTo, reportedOn);
+        }
     }
 
     @Schema(name = "InternalControlItem")

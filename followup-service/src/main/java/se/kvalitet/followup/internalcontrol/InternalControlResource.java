@@ -88,7 +88,7 @@ public class InternalControlResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The unit has a plan for the year")
     public Response create(@NotNull @Valid PlanRequest request) {
-        InternalControlPlan p = service.create(request);
+        InternalControlPlan p = service.create(request.toCommand());
         return Response.fromResponse(ok(p)).status(201).location(URI.create("/followup/v1/internal-control-plans/" + p.id)).build();
     }
 
@@ -104,7 +104,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanRequest request) {
-        return ok(service.rename(id, ifMatch, request));
+        return ok(service.rename(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -120,7 +120,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ItemRequest request) {
-        return Response.fromResponse(ok(service.addItem(id, ifMatch, request))).status(201).build();
+        return Response.fromResponse(ok(service.addItem(id, ifMatch, request.toCommand()))).status(201).build();
     }
 
     @PUT
@@ -136,7 +136,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ItemRequest request) {
-        return ok(service.replaceItem(id, itemId, ifMatch, request));
+        return ok(service.replaceItem(id, itemId, ifMatch, request.toCommand()));
     }
 
     @DELETE
@@ -165,7 +165,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "422", description = "The plan has no controls")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response adopt(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AdoptRequest request) {
-        return ok(service.adopt(id, ifMatch, request));
+        return ok(service.adopt(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -181,7 +181,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response result(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResultRequest request) {
-        return ok(service.recordResult(id, itemId, ifMatch, request));
+        return ok(service.recordResult(id, itemId, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -198,7 +198,7 @@ public class InternalControlResource {
     @APIResponse(responseCode = "422", description = "Controls without results (listed)")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response report(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReportRequest request) {
-        return ok(service.report(id, ifMatch, request));
+        return ok(service.report(id, ifMatch, request.toCommand()));
     }
 
     private PlanResponse response(InternalControlPlan p) {

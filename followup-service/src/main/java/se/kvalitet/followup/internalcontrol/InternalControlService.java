@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.followup.internalcontrol.InternalControlPlan.Status;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
-import se.kvalitet.followup.internalcontrol.InternalControlApi.AdoptRequest;
-import se.kvalitet.followup.internalcontrol.InternalControlApi.ItemRequest;
-import se.kvalitet.followup.internalcontrol.InternalControlApi.PlanRequest;
-import se.kvalitet.followup.internalcontrol.InternalControlApi.ReportRequest;
-import se.kvalitet.followup.internalcontrol.InternalControlApi.ResultRequest;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands.AdoptCommand;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands.ItemCommand;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands.PlanCommand;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands.ReportCommand;
+import se.kvalitet.followup.internalcontrol.InternalControlCommands.ResultCommand;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
@@ -48,7 +48,7 @@ public class InternalControlService {
     Today today;
 
     @Transactional
-    public InternalControlPlan create(PlanRequest r) {
+    public InternalControlPlan create(PlanCommand r) {
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         new TextGuard().text("title", r.title()).done();
         if (plans.count("orgUnitId = ?1 and year = ?2", r.orgUnitId(), r.year()) > 0) {
@@ -78,7 +78,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan rename(UUID id, String ifMatch, PlanRequest r) {
+    public InternalControlPlan rename(UUID id, String ifMatch, PlanCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         p.requireStatus(Status.DRAFT, "be changed");
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
@@ -96,7 +96,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan addItem(UUID id, String ifMatch, ItemRequest r) {
+    public InternalControlPlan addItem(UUID id, String ifMatch, ItemCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         p.requireStatus(Status.DRAFT, "get new controls");
         InternalControlItem i = new InternalControlItem();
@@ -111,7 +111,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan replaceItem(UUID id, UUID itemId, String ifMatch, ItemRequest r) {
+    public InternalControlPlan replaceItem(UUID id, UUID itemId, String ifMatch, ItemCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         p.requireStatus(Status.DRAFT, "have its controls changed");
         applyItem(item(p, itemId), r);
@@ -131,7 +131,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan adopt(UUID id, String ifMatch, AdoptRequest r) {
+    public InternalControlPlan adopt(UUID id, String ifMatch, AdoptCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         new TextGuard().text("adoptedBy", r.adoptedBy()).done();
         p.adopt(notFuture("adoptedOn", r.adoptedOn()), r.adoptedBy().strip(), today.now());
@@ -140,7 +140,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan recordResult(UUID id, UUID itemId, String ifMatch, ResultRequest r) {
+    public InternalControlPlan recordResult(UUID id, UUID itemId, String ifMatch, ResultCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         p.requireStatus(Status.ADOPTED, "get results");
         new TextGuard().text("result", r.result()).text("actions", r.actions()).done();
@@ -156,7 +156,7 @@ public class InternalControlService {
     }
 
     @Transactional
-    public InternalControlPlan report(UUID id, String ifMatch, ReportRequest r) {
+    public InternalControlPlan report(UUID id, String ifMatch, ReportCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
         new TextGuard().text("summary", r.summary()).text("reportedTo", r.reportedTo()).done();
         p.report(r.summary(), notFuture("reportedOn", r.reportedOn()), r.reportedTo().strip(), today.now());
@@ -182,7 +182,7 @@ public class InternalControlService {
         return p.item(itemId).orElseThrow(() -> ProblemException.notFound("Control " + itemId + " of the plan"));
     }
 
-    private void applyItem(InternalControlItem i, ItemRequest r) {
+    private void applyItem(InternalControlItem i, ItemCommand r) {
         new TextGuard().text("risk", r.risk()).text("control", r.control()).text("method", r.method()).text("schedule", r.schedule())
                 .text("responsibleRole", r.responsibleRole()).done();
         if (r.riskId() != null) {

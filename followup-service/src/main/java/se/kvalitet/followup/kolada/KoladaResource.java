@@ -66,12 +66,12 @@ public class KoladaResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "kolada", value = "{\"values\":[{\"kpi\":\"U33400\",\"municipality\":\"0188\",\"period\":2021,"
                     + "\"values\":[{\"gender\":\"T\",\"count\":1,\"status\":\"\",\"value\":null},{\"gender\":\"K\",\"count\":1,\"status\":\"\",\"value\":91}]}]}")))
-    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = KoladaService.ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = KoladaApi.ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, not Kolada's shape, or a bad parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Malformed entries (each listed); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public KoladaService.ImportResult importValues(
+    public KoladaApi.ImportResponse importValues(
             @Parameter(description = "Also record the values as this unit's measurements") @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: whose values (municipality or ou id)") @QueryParam("municipality") String municipality,
             @Parameter(description = "With orgUnitId: the reason recorded for a missing (null) value; default NOT_COLLECTED") @QueryParam("missingReason") String missing,
@@ -86,9 +86,9 @@ public class KoladaResource {
             throw new java.io.UncheckedIOException(e);
         }
         MissingReason reason = QueryParams.enumValue("missingReason", missing, MissingReason.class);
-        return kolada.importValues(KoladaService.parse(root), QueryParams.uuid("orgUnitId", orgUnitId),
+        return KoladaApi.ImportResponse.of(kolada.importValues(KoladaService.parse(root), QueryParams.uuid("orgUnitId", orgUnitId),
                 municipality == null || municipality.isBlank() ? null : municipality.strip(),
-                reason == null ? MissingReason.NOT_COLLECTED : reason, partial);
+                reason == null ? MissingReason.NOT_COLLECTED : reason, partial));
     }
 
     @GET

@@ -29,7 +29,7 @@ import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.Rollup;
 import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.measurement.MeasurementRepository;
-import se.kvalitet.followup.measurement.MeasurementApi.BulkResult;
+import se.kvalitet.followup.measurement.MeasurementCommands.BulkOutcome;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
@@ -71,9 +71,8 @@ public class KoladaService {
             String status, boolean deleted) {
     }
 
-    /** What an import did. */
-    @Schema(name = "KoladaImportResult", description = "Values read, stored and deleted, and the measurements recorded when asked")
-    public record ImportResult(int values, int stored, int deleted, BulkResult measurements) {
+    /** Values read, stored and deleted, and the measurements recorded when asked (null when not). */
+    public record ImportResult(int values, int stored, int deleted, BulkOutcome measurements) {
     }
 
     /** Parses a Kolada v3 (or v2) data document; every malformed entry is reported, nothing is stored when any is. */
@@ -207,7 +206,7 @@ public class KoladaService {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store Kolada values", e);
         }
-        BulkResult recorded = null;
+        BulkOutcome recorded = null;
         if (orgUnitId != null) {
             recorded = measurementService.bulk(rows(values, orgUnitId, municipality, missing), partial, false);
         }

@@ -45,6 +45,11 @@ public final class MeasurementApi {
         public Values values() {
             return new Values(value, numerator, denominator, responses, responseRate, missingReason, source, comment);
         }
+
+        /** The command this request asks for. */
+        public MeasurementCommands.RecordMeasurement toCommand() {
+            return new MeasurementCommands.RecordMeasurement(indicatorId, orgUnitId, period, gender, values().toDomain());
+        }
     }
 
     /** The measured facts; also the body of a correction. */
@@ -98,11 +103,20 @@ public final class MeasurementApi {
     public record RowError(@Schema(description = "Row number, from 1 (the first data row)") int row,
             @Schema(description = "Line in the CSV file (the header is line 1); null for JSON") Integer line,
             String field, String message) {
+
+        static RowError of(MeasurementCommands.RowFailure f) {
+            return new RowError(f.row(), f.line(), f.field(), f.message());
+        }
     }
 
     @Schema(name = "BulkResult", description = "What a bulk upload did")
     public record BulkResult(int rows, int created, int corrected, int unchanged, int failed, boolean partial,
             List<RowError> errors) {
+
+        public static BulkResult of(MeasurementCommands.BulkOutcome o) {
+            return o == null ? null : new BulkResult(o.rows(), o.created(), o.corrected(), o.unchanged(), o.failed(), o.partial(),
+                    o.errors().stream().map(RowError::of).toList());
+        }
     }
 
     static BigDecimal strip(BigDecimal v) {

@@ -117,7 +117,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid MeasurementRequest request) {
-        Measurement m = service.create(request);
+        Measurement m = service.create(request.toCommand());
         return Response.created(URI.create("/followup/v1/measurements/" + m.id)).tag(ETags.of(m.version))
                 .entity(MeasurementResponse.of(m)).build();
     }
@@ -138,7 +138,7 @@ public class MeasurementResource {
         Measurement m = service.get(id);
         // object-level access before the body is judged
         service.requireWrite(m);
-        Measurement corrected = service.correct(id, ifMatch, validation.check(body));
+        Measurement corrected = service.correct(id, ifMatch, validation.check(body).toDomain());
         return Response.ok(MeasurementResponse.of(corrected)).tag(ETags.of(corrected.version)).build();
     }
 
@@ -188,6 +188,6 @@ public class MeasurementResource {
         List<MeasurementService.RawRow> rows = csv
                 ? BulkReader.csv(body, delim, MeasurementService.COLUMNS, MeasurementService.MAX_BULK_ROWS)
                 : BulkReader.json(body, MeasurementService.COLUMNS, MeasurementService.MAX_BULK_ROWS);
-        return service.bulk(rows, partial, csv && decimalComma);
+        return BulkResult.of(service.bulk(rows, partial, csv && decimalComma));
     }
 }

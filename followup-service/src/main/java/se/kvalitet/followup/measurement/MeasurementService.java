@@ -32,10 +32,9 @@ import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.format.TableFormat;
 import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.measurement.MeasurementApi.BulkResult;
-import se.kvalitet.followup.measurement.MeasurementApi.MeasurementRequest;
-import se.kvalitet.followup.measurement.MeasurementApi.RowError;
-import se.kvalitet.followup.measurement.MeasurementApi.Values;
+import se.kvalitet.followup.measurement.MeasurementCommands.BulkOutcome;
+import se.kvalitet.followup.measurement.MeasurementCommands.RecordMeasurement;
+import se.kvalitet.followup.measurement.MeasurementCommands.RowFailure;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -82,7 +81,7 @@ public class MeasurementService {
     }
 
     @Transactional
-    public Measurement create(MeasurementRequest r) {
+    public Measurement create(RecordMeasurement r) {
         Indicator ind = indicators.findByIdOptional(r.indicatorId())
                 .orElseThrow(() -> ReferenceProblems.unknown("indicatorId", "no such indicator"));
         access.requireWriteFor(r.orgUnitId());
@@ -91,7 +90,7 @@ public class MeasurementService {
         List<FieldError> errors = new ArrayList<>();
         Period period = MeasurementRules.period(ind, r.period(), "period", errors);
         MeasurementRules.gender(ind, gender, "gender", errors);
-        Measurement.Values values = r.values().toDomain();
+        Measurement.Values values = r.values();
         new TextGuard().text("comment", values.comment()).text("source", values.source()).done();
         MeasurementRules.values(ind, values, "", errors);
         if (!errors.isEmpty()) {
@@ -114,13 +113,12 @@ public class MeasurementService {
     }
 
     @Transactional
-    public Measurement correct(UUID id, String ifMatch, Values body) {
+    public Measurement correct(UUID id, String ifMatch, Measurement.Values values) {
         Measurement m = get(id);
         access.requireWriteFor(m.orgUnitId);
         ETags.requireMatch(ifMatch, m.version);
         Indicator ind = indicators.findById(m.indicatorId);
         List<FieldError> errors = new ArrayList<>();
-        Measurement.Values values = body.toDomain();
         new TextGuard().text("comment", values.comment()).text("source", values.source()).done();
         MeasurementRules.values(ind, values, "", errors);
         if (!errors.isEmpty()) {
@@ -181,7 +179,7 @@ public class MeasurementService {
      * {@code partial}, nothing is written when any row fails.
      */
     @Transactional
-    public BulkResult bulk(List<RawRow> rows, boolean partial, boolean decimalComma) {
+    public BulkOutcome bulk(List<RawRow> rows, boolean partial, boolean decimalComma) {
         if (rows.size() > MAX_BULK_ROWS) {
             throw ProblemException.badRequest("too-many-rows", "At most " + MAX_BULK_ROWS + " rows per upload; split the file",
                     List.of());
@@ -190,7 +188,7 @@ public class MeasurementService {
         Map<UUID, Indicator> byId = new HashMap<>();
         loadIndicators(rows, byCode, byId);
         OrgTree tree = access.tree();
-        List<RowError> errors = new ArrayList<>();
+        List<RowFailure> errors = new ArrayList<>();
         List<Parsed> ok = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (RawRow raw : rows) {
@@ -208,14 +206,14 @@ public class MeasurementService {
             if (rowErrors.isEmpty()) {
                 ok.add(p);
             } else {
-                rowErrors.forEach(e -> errors.add(new RowError(raw.row(), raw.line(), e.field(), e.message())));
+                rowErrors.forEach(e -> errors.add(new RowFailure(raw.row(), raw.line(), e.field(), e.message())));
             }
         }
         if (!errors.isEmpty() && !partial) {
             List<FieldError> fields = errors.stream()
                     .map(e -> new FieldError("rows[" + e.row() + "]." + e.field(), e.message())).toList();
             throw ProblemException.unprocessable("bulk-rows-invalid",
-                    errors.stream().map(RowError::row).distinct().count() + " of " + rows.size()
+                    errors.stream().map(RowFailure::row).distinct().count() + " of " + rows.size()
                             + " rows are invalid; nothing was written (send partial=true to write the valid rows)", fields)
                     .with("rowErrors", errors);
         }
@@ -248,8 +246,8 @@ public class MeasurementService {
             Indicator ind = byId.get(t.getKey());
             indicatorEvents.measured(ind, t.getValue());
         }
-        int failedRows = (int) errors.stream().map(RowError::row).distinct().count();
-        return new BulkResult(rows.size(), created, corrected, unchanged, failedRows, partial, errors);
+        int failedRows = (int) errors.stream().map(RowFailure::row).distinct().count();
+        return new BulkOutcome(rows.size(), created, corrected, unchanged, failedRows, partial, errors);
     }
 
     private record Parsed(Indicator indicator, UUID unit, Period period, Gender gender, Measurement.Values values) {

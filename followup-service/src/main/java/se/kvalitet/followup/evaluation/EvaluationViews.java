@@ -15,13 +15,17 @@ import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.OrgTree;
-import se.kvalitet.followup.indicator.IndicatorApi.TargetResponse;
+import se.kvalitet.followup.indicator.TargetView;
 import se.kvalitet.followup.derived.DerivedIndicators;
 
-/** Response bodies of evaluations (utvärdering mot målvärden) and derived deviation statistics. */
-public final class EvaluationApi {
+/**
+ * The read models of evaluations (utvärdering mot målvärden) and derived deviation statistics, as
+ * {@link EvaluationQueries} returns them; the resource serves them as they are (their schema names
+ * are the API's).
+ */
+public final class EvaluationViews {
 
-    private EvaluationApi() {
+    private EvaluationViews() {
     }
 
     @Schema(name = "Evaluation", description = "An indicator at an org unit for a period: met / not met / no data against the målvärde, "
@@ -38,7 +42,7 @@ public final class EvaluationApi {
             @Schema(description = "Units whose own measurements the value combines") int contributingUnits,
             @Schema(description = "Units with a value that could not be weighed (no numerator/denominator or responses)") int excludedUnits,
             @Schema(description = "Why there is no value: as recorded, or TOO_FEW_RESPONSES under the indicator's minimum") MissingReason missingReason,
-            TargetResponse target,
+            TargetView target,
             @Schema(description = "Value minus the nearest acceptable value: 0 when met, negative below, positive above") BigDecimal distance,
             String previousPeriod, BigDecimal previousValue,
             @Schema(description = "IMPROVED, UNCHANGED or WORSENED in the direction of the målvärde; UNKNOWN without both values or a target") Trend trend,
@@ -54,7 +58,7 @@ public final class EvaluationApi {
                     shown && f != null ? Numbers.plain(f.numerator()) : null, shown && f != null ? Numbers.plain(f.denominator()) : null,
                     shown && f != null ? f.responses() : null, f == null ? Evaluator.Basis.NONE : f.basis(),
                     f == null ? 0 : f.contributingUnits(), f == null ? 0 : f.excludedUnits(), res.missing(),
-                    t == null ? null : new TargetResponse(t.validFromPeriod, t.comparator, Numbers.plain(t.targetValue), Numbers.plain(t.targetUpper)),
+                    t == null ? null : TargetView.of(t),
                     Numbers.plain(res.distance()), r.previous().code(), Numbers.plain(res.previousValue()), res.trend(),
                     Numbers.plain(res.change()));
         }
