@@ -1,9 +1,5 @@
 package se.kvalitet.followup.goal;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Today;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,9 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.followup.access.FollowupAccess;
+import se.kvalitet.followup.criterion.QualityCriterionRepository;
 import se.kvalitet.followup.domain.Enums.GoalLevel;
-import se.kvalitet.followup.indicator.QualityCriterionRepository;
 import se.kvalitet.followup.goal.GoalCommands.GoalCommand;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Today;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.followup.criterion.QualityCriterion;
 import se.kvalitet.followup.domain.Comparator;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Frequency;

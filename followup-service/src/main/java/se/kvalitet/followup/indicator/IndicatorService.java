@@ -1,9 +1,5 @@
 package se.kvalitet.followup.indicator;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.evaluation.IndicatorEvents;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.followup.access.FollowupAccess;
+import se.kvalitet.followup.criterion.QualityCriterion;
+import se.kvalitet.followup.criterion.QualityCriterionRepository;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Period;
@@ -23,6 +22,8 @@ import se.kvalitet.followup.goal.GoalRepository;
 import se.kvalitet.followup.indicator.IndicatorCommands.CriterionCommand;
 import se.kvalitet.followup.indicator.IndicatorCommands.IndicatorCommand;
 import se.kvalitet.followup.indicator.IndicatorCommands.TargetCommand;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
@@ -49,7 +50,7 @@ public class IndicatorService {
     Clock clock;
 
     @Inject
-    IndicatorEvents events;
+    IndicatorChanges events;
 
     @Transactional
     public Indicator create(IndicatorCommand r) {
@@ -80,8 +81,7 @@ public class IndicatorService {
         apply(i, r);
         indicators.flush();
         // a new snapshot, and every cell whose evaluation the new målvärden, decimals or threshold change
-        events.changed(i);
-        events.reevaluate(i);
+        events.replaced(i);
         return i;
     }
 

@@ -1,10 +1,5 @@
 package se.kvalitet.followup.measurement;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.evaluation.IndicatorEvents;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Today;
-import se.kvalitet.followup.support.Where;
 import static se.kvalitet.followup.domain.Numbers.plain;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,19 +17,24 @@ import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import se.kvalitet.events.followup.MeasurementRecordedV1;
 import se.kvalitet.events.followup.TargetMissedV1;
-import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.indicator.IndicatorTarget;
+import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.evaluation.EvaluationEvents;
 import se.kvalitet.followup.format.TableFormat;
+import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorRepository;
+import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.followup.measurement.MeasurementCommands.BulkOutcome;
 import se.kvalitet.followup.measurement.MeasurementCommands.RecordMeasurement;
 import se.kvalitet.followup.measurement.MeasurementCommands.RowFailure;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Today;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -74,7 +74,7 @@ public class MeasurementService {
     Today today;
 
     @Inject
-    IndicatorEvents indicatorEvents;
+    EvaluationEvents indicatorEvents;
 
     /** One row of a bulk upload as text: column name (any case) → value; {@code line} is the CSV line or null. */
     public record RawRow(int row, Integer line, Map<String, String> cells, String problem) {
@@ -221,7 +221,7 @@ public class MeasurementService {
         int corrected = 0;
         int unchanged = 0;
         Map<String, Measurement> existing = existing(ok);
-        Map<UUID, List<IndicatorEvents.Touched>> touched = new java.util.LinkedHashMap<>();
+        Map<UUID, List<EvaluationEvents.Touched>> touched = new java.util.LinkedHashMap<>();
         for (Parsed p : ok) {
             Measurement m = existing.get(p.key());
             boolean isNew = m == null;
@@ -242,7 +242,7 @@ public class MeasurementService {
             touched.computeIfAbsent(p.indicator().id, k -> new ArrayList<>()).add(touched(m));
         }
         flushOrConflict();
-        for (Map.Entry<UUID, List<IndicatorEvents.Touched>> t : touched.entrySet()) {
+        for (Map.Entry<UUID, List<EvaluationEvents.Touched>> t : touched.entrySet()) {
             Indicator ind = byId.get(t.getKey());
             indicatorEvents.measured(ind, t.getValue());
         }
@@ -454,8 +454,8 @@ public class MeasurementService {
         }
     }
 
-    private static IndicatorEvents.Touched touched(Measurement m) {
-        return new IndicatorEvents.Touched(m.orgUnitId, m.period, m.gender);
+    private static EvaluationEvents.Touched touched(Measurement m) {
+        return new EvaluationEvents.Touched(m.orgUnitId, m.period, m.gender);
     }
 
     /** The revision row and the events of a new or corrected measurement, in the same transaction. */

@@ -1,4 +1,4 @@
-package se.kvalitet.followup.indicator;
+package se.kvalitet.followup.criterion;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

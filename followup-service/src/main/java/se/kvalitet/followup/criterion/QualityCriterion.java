@@ -1,4 +1,4 @@
-package se.kvalitet.followup.indicator;
+package se.kvalitet.followup.criterion;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

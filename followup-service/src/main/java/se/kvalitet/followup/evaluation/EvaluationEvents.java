@@ -1,12 +1,7 @@
 package se.kvalitet.followup.evaluation;
 
-import se.kvalitet.followup.org.OrgUnits;
-import se.kvalitet.followup.support.Today;
 import static se.kvalitet.followup.domain.Numbers.plain;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,34 +22,28 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
-import se.kvalitet.events.followup.IndicatorChangedV1;
 import se.kvalitet.events.followup.IndicatorEvaluatedV1;
-import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.indicator.IndicatorTarget;
-import se.kvalitet.followup.indicator.QualityCriterion;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
-import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.indicator.QualityCriterionRepository;
+import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.indicator.IndicatorChanges;
+import se.kvalitet.followup.indicator.IndicatorTarget;
+import se.kvalitet.followup.org.OrgUnits;
+import se.kvalitet.followup.support.Today;
 import se.kvalitet.messaging.Outbox;
 
 /**
- * The indicator events report-service names its tables from, published through the outbox in the
- * caller's transaction: {@code indicator.changed} (a full snapshot, its revision one higher each
- * time) and {@code indicator.evaluated} for every cell (indicator × unit × period × gender) whose
+ * {@code indicator.evaluated}, published through the outbox in the caller's transaction for every cell (indicator × unit × period × gender) whose
  * evaluation changed. Cells are evaluated by {@link EvaluationService} (the same evaluation the API
  * shows, with roll-ups), and one is published only when its outcome differs from the last one
  * published, with the cell's sequence one higher ({@code indicator_evaluation_state}).
  */
 @ApplicationScoped
-public class IndicatorEvents {
-
-    private static final Logger LOG = Logger.getLogger(IndicatorEvents.class);
+public class EvaluationEvents {
 
     @Inject
     Outbox outbox;
@@ -66,12 +55,6 @@ public class IndicatorEvents {
     OrgUnits orgUnits;
 
     @Inject
-    QualityCriterionRepository criteria;
-
-    @Inject
-    IndicatorRepository indicators;
-
-    @Inject
     DataSource dataSource;
 
     @Inject
@@ -79,20 +62,6 @@ public class IndicatorEvents {
 
     /** A measured cell: what was recorded or corrected. */
     public record Touched(UUID orgUnitId, String period, Gender gender) {
-    }
-
-    /** Publishes the indicator's snapshot with the next revision (call after its changes are flushed). */
-    public void changed(Indicator i) {
-        long revision = nextRevision(i.id);
-        QualityCriterion c = criteria.findById(i.criterionCode);
-        List<IndicatorChangedV1.Target> targets = i.targets.stream()
-                .sorted(java.util.Comparator.comparing((IndicatorTarget t) -> t.validFrom))
-                .map(t -> new IndicatorChangedV1.Target(t.validFromPeriod, t.comparator.name(), plain(t.targetValue), plain(t.targetUpper)))
-                .toList();
-        outbox.publish(new IndicatorChangedV1(i.id, revision, i.code, i.name, i.criterionCode, c == null ? i.criterionCode : c.nameSv,
-                i.goalId, i.unitOfMeasure.name(), i.method.name(), i.frequency.name(), i.decimals, i.genderSplit, i.koladaKpi,
-                i.minResponses, i.derivedMetric == null ? null : i.derivedMetric.name(),
-                i.derivedCategory == null ? null : i.derivedCategory.name(), i.responsibleOrgUnitId, targets, i.updatedAt));
     }
 
     /**
@@ -124,6 +93,11 @@ public class IndicatorEvents {
         }
     }
 
+    /** An indicator's målvärden, decimals or threshold may have changed (in the caller's transaction). */
+    void onReevaluation(@Observes IndicatorChanges.Reevaluation e) {
+        reevaluate(e.indicator());
+    }
+
     /** Re-evaluates every cell with a measurement of {@code ind} (its målvärden, decimals or threshold changed). */
     public void reevaluate(Indicator ind) {
         List<Touched> all = new ArrayList<>();
@@ -139,38 +113,6 @@ public class IndicatorEvents {
             throw new IllegalStateException("cannot read measured cells", e);
         }
         measured(ind, all);
-    }
-
-    /** A new snapshot of every indicator of a criterion whose name changed. */
-    public void criterionRenamed(String criterionCode) {
-        for (Indicator i : indicators.list("criterionCode", criterionCode)) {
-            changed(i);
-        }
-    }
-
-    /**
-     * Indicators never published (they existed before these events): their snapshot and evaluations
-     * are published once at start, each in its own transaction, so consumers learn about them.
-     */
-    void backfill(@Observes @Priority(10) StartupEvent ev) {
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(this::neverPublished);
-        for (UUID id : ids) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (lockRevision(id) != 0) {
-                        return; // another instance did it
-                    }
-                    Indicator i = indicators.findById(id);
-                    changed(i);
-                    reevaluate(i);
-                });
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "could not publish indicator %s at start; it is tried again at the next start", id);
-            }
-        }
-        if (!ids.isEmpty()) {
-            LOG.infof("published %d indicators that had never been published", ids.size());
-        }
     }
 
     private void publishIfChanged(EvaluationService.Row row) {
@@ -260,39 +202,4 @@ public class IndicatorEvents {
         ps.setString(4, row.gender().name());
     }
 
-    private long nextRevision(UUID id) {
-        return single("UPDATE indicator SET revision = revision + 1 WHERE id = ? RETURNING revision", id);
-    }
-
-    private List<UUID> neverPublished() {
-        List<UUID> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id FROM indicator WHERE revision = 0 ORDER BY code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getObject(1, UUID.class));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read indicators", e);
-        }
-        return out;
-    }
-
-    private long lockRevision(UUID id) {
-        return single("SELECT revision FROM indicator WHERE id = ? FOR UPDATE", id);
-    }
-
-    private long single(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no indicator " + id);
-                }
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the indicator's revision", e);
-        }
-    }
 }
