@@ -22,7 +22,7 @@ import se.kvalitet.followup.domain.Enums.MissingReason;
  */
 @Entity
 @Table(name = "measurement")
-public class Measurement {
+public class Measurement extends MeasuredFacts {
 
     @Id
     public UUID id;
@@ -48,30 +48,6 @@ public class Measurement {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 1, columnDefinition = "varchar(1)")
     public Gender gender;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal value;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal numerator;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal denominator;
-
-    public Integer responses;
-
-    @Column(name = "response_rate", precision = 9, scale = 6)
-    public BigDecimal responseRate;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "missing_reason", length = 30)
-    public MissingReason missingReason;
-
-    @Column(length = 100)
-    public String source;
-
-    @Column(length = 1000)
-    public String comment;
 
     @Column(nullable = false)
     public int revision;
@@ -104,23 +80,12 @@ public class Measurement {
         }
     }
 
-    public Values values() {
-        return new Values(value, numerator, denominator, responses, responseRate, missingReason, source, comment);
-    }
-
     /** Applies new values as a new revision; returns false when nothing changed (an idempotent re-upload). */
     public boolean apply(Values v, Instant now, String by) {
         if (revision > 0 && values().sameAs(v)) {
             return false;
         }
-        value = v.value();
-        numerator = v.numerator();
-        denominator = v.denominator();
-        responses = v.responses();
-        responseRate = v.responseRate();
-        missingReason = v.missingReason();
-        source = v.source();
-        comment = v.comment();
+        setFacts(v);
         revision++;
         recordedBy = by;
         if (createdAt == null) {

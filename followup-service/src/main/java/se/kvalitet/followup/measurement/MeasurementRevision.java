@@ -4,19 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import se.kvalitet.followup.domain.Enums.MissingReason;
 
 /** One revision of a measurement as it was recorded: corrections keep history, nothing is overwritten here. */
 @Entity
 @Table(name = "measurement_revision")
-public class MeasurementRevision {
+public class MeasurementRevision extends MeasuredFacts {
 
     @Embeddable
     public record Key(@Column(name = "measurement_id") UUID measurementId, @Column(name = "revision") int revision)
@@ -25,30 +21,6 @@ public class MeasurementRevision {
 
     @EmbeddedId
     public Key key;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal value;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal numerator;
-
-    @Column(precision = 20, scale = 6)
-    public BigDecimal denominator;
-
-    public Integer responses;
-
-    @Column(name = "response_rate", precision = 9, scale = 6)
-    public BigDecimal responseRate;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "missing_reason", length = 30)
-    public MissingReason missingReason;
-
-    @Column(length = 100)
-    public String source;
-
-    @Column(length = 1000)
-    public String comment;
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
@@ -60,14 +32,7 @@ public class MeasurementRevision {
     public static MeasurementRevision of(Measurement m) {
         MeasurementRevision r = new MeasurementRevision();
         r.key = new Key(m.id, m.revision);
-        r.value = m.value;
-        r.numerator = m.numerator;
-        r.denominator = m.denominator;
-        r.responses = m.responses;
-        r.responseRate = m.responseRate;
-        r.missingReason = m.missingReason;
-        r.source = m.source;
-        r.comment = m.comment;
+        r.setFacts(m.values());
         r.recordedAt = m.updatedAt;
         r.recordedBy = m.recordedBy;
         return r;
