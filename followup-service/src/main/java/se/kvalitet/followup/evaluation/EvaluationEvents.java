@@ -37,8 +37,8 @@ import se.kvalitet.followup.support.Today;
 import se.kvalitet.messaging.Outbox;
 
 /**
- * {@code indicator.evaluated}, published through the outbox in the caller's transaction for every cell (indicator × unit × period × gender) whose
- * evaluation changed. Cells are evaluated by {@link EvaluationService} (the same evaluation the API
+ * {@code indicator.evaluated}, published through the outbox in the caller's transaction for every
+ * cell (indicator × unit × period × gender) whose evaluation changed. Cells are evaluated by {@link EvaluationService} (the same evaluation the API
  * shows, with roll-ups), and one is published only when its outcome differs from the last one
  * published, with the cell's sequence one higher ({@code indicator_evaluation_state}).
  */
