@@ -147,4 +147,9 @@ public final class Fixtures {
                         gender, values.isEmpty() ? "" : "," + values))
                 .post("/followup/v1/measurements");
     }
+
+    /** Matches a record on the followup topic with this key (the indicator) and event type. */
+    public static java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventOf(String key, String type) {
+        return r -> r.key().equals(key) && EventCodec.fromKafka(r.headers(), r.value()).type().equals(type);
+    }
 }

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.kvalitet.events.DomainEvent;
 import se.kvalitet.events.EventCodec;
-import se.kvalitet.followup.service.DeviationFacts;
+import se.kvalitet.followup.derived.DeviationFacts;
 import se.kvalitet.messaging.Inbox;
 
 /**

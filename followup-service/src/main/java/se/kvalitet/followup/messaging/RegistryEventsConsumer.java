@@ -10,8 +10,8 @@ import se.kvalitet.events.registry.DocumentApprovedV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.events.registry.RiskAssessedV1;
-import se.kvalitet.followup.service.OrgUnits;
-import se.kvalitet.followup.service.RegistryReferences;
+import se.kvalitet.followup.org.OrgUnits;
+import se.kvalitet.followup.registry.RegistryReferences;
 import se.kvalitet.messaging.Inbox;
 
 /**

@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.Indicator;
+import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
-import se.kvalitet.followup.service.EvaluationService;
-import se.kvalitet.followup.service.IndicatorService;
-import se.kvalitet.followup.service.OrgUnits;
+import se.kvalitet.followup.evaluation.EvaluationService;
+import se.kvalitet.followup.indicator.IndicatorService;
+import se.kvalitet.followup.org.OrgUnits;
 
 /**
  * Issue 5 item 13: evaluation of 10 000 indicators × 100 units (a board, 9 departments, 90 units

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.service.ExportService;
+import se.kvalitet.followup.export.ExportService;
 
 /**
  * Issue 5 item 13: the BI export of 1 000 000 measurement rows as CSV through the HTTP endpoint

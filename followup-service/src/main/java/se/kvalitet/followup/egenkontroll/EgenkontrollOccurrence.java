@@ -1,0 +1,129 @@
+package se.kvalitet.followup.egenkontroll;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import se.kvalitet.events.followup.EgenkontrollExecutedV1;
+import se.kvalitet.events.followup.EgenkontrollOverdueV1;
+import se.kvalitet.followup.domain.Enums.EgenkontrollResult;
+import se.kvalitet.web.ProblemException;
+
+/** One scheduled egenkontroll (a due date of a plan) and, once carried out, its execution. */
+@Entity
+@Table(name = "egenkontroll_occurrence")
+public class EgenkontrollOccurrence {
+
+    /** SCHEDULED → EXECUTED or CANCELLED; overdue is a SCHEDULED occurrence past its due date. */
+    public enum Status {
+        SCHEDULED, EXECUTED, CANCELLED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Column(name = "org_unit_id", nullable = false)
+    public UUID orgUnitId;
+
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Status status;
+
+    @Column(name = "executed_on")
+    public LocalDate executedOn;
+
+    @Column(name = "sample_size")
+    public Integer sampleSize;
+
+    @Column(length = 4000)
+    public String findings;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    public EgenkontrollResult result;
+
+    @Column(name = "deviations_found")
+    public Integer deviationsFound;
+
+    @Column(name = "follow_up_actions", length = 4000)
+    public String followUpActions;
+
+    @Column(name = "action_count")
+    public Integer actionCount;
+
+    /** Token subject of whoever recorded the execution. */
+    @Column(name = "executed_by", length = 200)
+    public String executedBy;
+
+    @Column(name = "cancel_reason", length = 1000)
+    public String cancelReason;
+
+    @Column(name = "overdue_notified", nullable = false)
+    public boolean overdueNotified;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public boolean isOverdue(LocalDate today) {
+        return status == Status.SCHEDULED && today.isAfter(dueOn);
+    }
+
+    private void requireScheduled(String what) {
+        if (status != Status.SCHEDULED) {
+            throw ProblemException.conflict("invalid-transition", "An egenkontroll that is " + status + " cannot be " + what)
+                    .with("currentState", status.name());
+        }
+    }
+
+    /** Records the execution; returns the event to publish. */
+    public EgenkontrollExecutedV1 execute(LocalDate on, Integer sample, String findingsText, EgenkontrollResult outcome,
+            int deviations, String actions, int actionTotal, String by, Instant now) {
+        requireScheduled("executed");
+        status = Status.EXECUTED;
+        executedOn = on;
+        sampleSize = sample;
+        findings = findingsText;
+        result = outcome;
+        deviationsFound = deviations;
+        followUpActions = actions;
+        actionCount = actionTotal;
+        executedBy = by;
+        updatedAt = now;
+        return new EgenkontrollExecutedV1(planId, id, orgUnitId, on, outcome.name(), sample, deviations, actionTotal);
+    }
+
+    public void cancel(String reason, Instant now) {
+        requireScheduled("cancelled");
+        status = Status.CANCELLED;
+        cancelReason = reason;
+        updatedAt = now;
+    }
+
+    /** Once, when a scheduled occurrence has passed its due date: the event to publish, else null. */
+    public EgenkontrollOverdueV1 markOverdueIfDue(LocalDate today, Instant now) {
+        if (!isOverdue(today) || overdueNotified) {
+            return null;
+        }
+        overdueNotified = true;
+        updatedAt = now;
+        return new EgenkontrollOverdueV1(planId, id, orgUnitId, dueOn);
+    }
+}

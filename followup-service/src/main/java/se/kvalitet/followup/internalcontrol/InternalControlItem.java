@@ -1,0 +1,91 @@
+package se.kvalitet.followup.internalcontrol;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One control of an internal control plan: the risk chosen, how it is controlled, by whom, and its result. */
+@Entity
+@Table(name = "internal_control_item")
+public class InternalControlItem {
+
+    /** The result of a control. */
+    public enum ResultStatus {
+        /** Genomförd utan anmärkning. */
+        DONE_NO_REMARKS,
+        /** Genomförd med anmärkning (brister funna). */
+        DONE_WITH_REMARKS,
+        /** Ej genomförd. */
+        NOT_DONE
+    }
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "plan_id")
+    public InternalControlPlan plan;
+
+    @Column(nullable = false)
+    public int position;
+
+    /** The risk in process-registry-service's risk analysis, when it is registered there. */
+    @Column(name = "risk_id")
+    public UUID riskId;
+
+    @Column(nullable = false, length = 1000)
+    public String risk;
+
+    /** Sannolikhet 1-4. */
+    public Integer likelihood;
+
+    /** Konsekvens 1-4. */
+    public Integer consequence;
+
+    @Column(nullable = false, length = 2000)
+    public String control;
+
+    @Column(length = 1000)
+    public String method;
+
+    /** When or how often, e.g. "Tertial 2" or "Två gånger per år". */
+    @Column(length = 300)
+    public String schedule;
+
+    @Column(name = "responsible_role", nullable = false, length = 200)
+    public String responsibleRole;
+
+    @Column(name = "egenkontroll_plan_id")
+    public UUID egenkontrollPlanId;
+
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_status", length = 30)
+    public ResultStatus resultStatus;
+
+    @Column(length = 4000)
+    public String result;
+
+    @Column(name = "deviations_found")
+    public Integer deviationsFound;
+
+    @Column(length = 4000)
+    public String actions;
+
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+
+    /** Risk value (riskvärde) = likelihood × consequence, when both are assessed. */
+    public Integer riskValue() {
+        return likelihood == null || consequence == null ? null : likelihood * consequence;
+    }
+}
