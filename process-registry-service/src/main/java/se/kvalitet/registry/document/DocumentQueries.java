@@ -1,0 +1,398 @@
+package se.kvalitet.registry.document;
+
+import se.kvalitet.registry.orgunit.OrgUnitService;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.kvalitet.events.registry.DocumentType;
+import se.kvalitet.registry.document.DocumentVersion.Status;
+import se.kvalitet.registry.requirement.RequirementItem;
+import se.kvalitet.registry.domain.TextDiff;
+import se.kvalitet.registry.document.DocumentDtos.ActivityChange;
+import se.kvalitet.registry.document.DocumentDtos.ActivityResponse;
+import se.kvalitet.registry.document.DocumentDtos.DecisionResponse;
+import se.kvalitet.registry.document.DocumentDtos.DiffResponse;
+import se.kvalitet.registry.document.DocumentDtos.DocumentListItem;
+import se.kvalitet.registry.document.DocumentDtos.DocumentResponse;
+import se.kvalitet.registry.document.DocumentDtos.FieldChange;
+import se.kvalitet.registry.document.DocumentDtos.LineChange;
+import se.kvalitet.registry.document.DocumentDtos.RequirementLinkResponse;
+import se.kvalitet.registry.document.DocumentDtos.ResponsibilityResponse;
+import se.kvalitet.registry.document.DocumentDtos.VersionSummary;
+import se.kvalitet.web.ProblemException;
+
+/**
+ * Reading steering documents. Approved versions (in force, superseded, withdrawn) are readable by
+ * all staff (SOSFS 2011:9: the staff work by them, so they must be available); drafts and versions
+ * in review only by those who may edit the document.
+ */
+@ApplicationScoped
+public class DocumentQueries {
+
+    /** Which version of each document a list shows. */
+    public enum View {
+        /** The version in force (default). */
+        IN_FORCE,
+        /** The withdrawn version of withdrawn documents. */
+        WITHDRAWN,
+        /** Drafts and versions in review the caller may edit. */
+        WORKING
+    }
+
+    /** The review state of a document in force. */
+    public enum ReviewState { DUE, OVERDUE }
+
+    public record Filter(View view, DocumentType type, UUID unit, UUID processId, UUID activityId, UUID requirementItemId,
+            UUID partnerId, UUID ownerOrgUnitId, Instant updatedSince) {
+    }
+
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    DocumentVersionRepository versions;
+
+    @Inject
+    DocumentAccess access;
+
+    @Inject
+    OrgUnitService orgUnits;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DocumentReferences references;
+
+    @ConfigProperty(name = "kvalitet.registry.review.due-lead-time")
+    Period dueLeadTime;
+
+    /** The version in force; for a withdrawn document its last version; for one never approved its draft (editors only). */
+    @Transactional
+    public DocumentResponse current(UUID id) {
+        Document d = document(id);
+        int n;
+        if (d.inForceVersion != null) {
+            n = d.inForceVersion;
+        } else if (d.status == Document.Status.WITHDRAWN) {
+            n = versions.history(id).stream().filter(v -> v.status == Status.WITHDRAWN).mapToInt(v -> v.number).max().orElseThrow();
+        } else {
+            requireDraftReader(d);
+            n = d.requireWorkingVersion();
+        }
+        return response(d, versions.find(id, n).orElseThrow());
+    }
+
+    @Transactional
+    public DocumentResponse draft(UUID id) {
+        Document d = document(id);
+        requireDraftReader(d);
+        if (d.workingVersion == null) {
+            throw ProblemException.notFound("A draft of document " + id);
+        }
+        return response(d, versions.find(id, d.workingVersion).orElseThrow());
+    }
+
+    @Transactional
+    public DocumentResponse version(UUID id, int number) {
+        Document d = document(id);
+        DocumentVersion v = versions.find(id, number).filter(x -> x.status.decided() || access.canEdit(d))
+                .orElseThrow(() -> ProblemException.notFound("Version " + number + " of document " + id));
+        return response(d, v);
+    }
+
+    /** Every version the caller may see, oldest first (the document's history). */
+    @Transactional
+    public List<VersionSummary> history(UUID id) {
+        Document d = document(id);
+        boolean editor = access.canEdit(d);
+        List<VersionSummary> out = versions.history(id).stream().filter(v -> editor || v.status.decided())
+                .map(v -> new VersionSummary(v.number, v.status, v.title, decision(v), v.supersededOn, v.withdrawnOn, v.createdAt,
+                        v.updatedAt))
+                .toList();
+        if (out.isEmpty()) {
+            throw ProblemException.notFound("Document " + id);
+        }
+        return out;
+    }
+
+    @Transactional
+    public long etag(UUID id) {
+        return document(id).version;
+    }
+
+    /** What changed from version {@code from} to version {@code to}. */
+    @Transactional
+    public DiffResponse diff(UUID id, int from, int to) {
+        Document d = document(id);
+        boolean editor = access.canEdit(d);
+        DocumentVersion a = versions.find(id, from).filter(v -> editor || v.status.decided())
+                .orElseThrow(() -> ProblemException.invalidField("from", "no such version of the document"));
+        DocumentVersion b = versions.find(id, to).filter(v -> editor || v.status.decided())
+                .orElseThrow(() -> ProblemException.invalidField("to", "no such version of the document"));
+        List<FieldChange> fields = new ArrayList<>();
+        field(fields, "title", a.title, b.title);
+        field(fields, "summary", a.summary, b.summary);
+        field(fields, "processCategory", a.processCategory, b.processCategory);
+        field(fields, "startPoint", a.startPoint, b.startPoint);
+        field(fields, "endPoint", a.endPoint, b.endPoint);
+        field(fields, "requiresCooperation", a.requiresCooperation, b.requiresCooperation);
+        field(fields, "processId", a.processId, b.processId);
+        field(fields, "activityId", a.activityId, b.activityId);
+        field(fields, "routineId", a.routineId, b.routineId);
+        field(fields, "ownerOrgUnitId", a.ownerOrgUnitId, b.ownerOrgUnitId);
+        field(fields, "ownerRole", a.ownerRole, b.ownerRole);
+        field(fields, "reviewInterval", a.reviewInterval, b.reviewInterval);
+        field(fields, "reviewIntervalMonths", a.reviewIntervalMonths, b.reviewIntervalMonths);
+        field(fields, "verksamhetIds", sortedSet(a.verksamhetIds), sortedSet(b.verksamhetIds));
+        field(fields, "cooperationPartnerIds", sortedSet(a.partnerIds), sortedSet(b.partnerIds));
+        field(fields, "requirements", links(a.requirements), links(b.requirements));
+        field(fields, "responsibilities", responsibilities(a.responsibilities), responsibilities(b.responsibilities));
+        field(fields, "checklistItems", List.copyOf(a.checklistItems), List.copyOf(b.checklistItems));
+        List<LineChange> lines = TextDiff.diff(a.content, b.content).stream()
+                .map(l -> new LineChange(l.op().name(), l.fromLine(), l.toLine(), l.text())).toList();
+        int added = (int) lines.stream().filter(l -> l.op().equals("ADDED")).count();
+        int removed = (int) lines.stream().filter(l -> l.op().equals("REMOVED")).count();
+        Set<UUID> reqA = a.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<UUID> reqB = b.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new DiffResponse(id, from, to, fields, lines, added, removed, activityChanges(a.activities, b.activities),
+                minus(reqB, reqA), minus(reqA, reqB), minus(sortedSet(b.orgUnitIds), sortedSet(a.orgUnitIds)),
+                minus(sortedSet(a.orgUnitIds), sortedSet(b.orgUnitIds)));
+    }
+
+    /** One page of documents, one version each (see {@link View}), sorted by title. */
+    @Transactional
+    public se.kvalitet.web.Page<DocumentListItem> list(Filter f, int page, int limit) {
+        StringBuilder q = new StringBuilder("from DocumentVersion v, Document d where d.id = v.documentId");
+        Map<String, Object> p = new HashMap<>();
+        switch (f.view()) {
+            case IN_FORCE -> q.append(" and v.status = :approved");
+            case WITHDRAWN -> q.append(" and v.status = :withdrawn");
+            case WORKING -> {
+                q.append(" and v.status in :working");
+                if (!access.qualityTeam()) {
+                    Set<UUID> units = access.editableUnits();
+                    if (units.isEmpty()) {
+                        return new se.kvalitet.web.Page<>(List.of(), page, limit, 0);
+                    }
+                    q.append(" and v.ownerOrgUnitId in :editable");
+                    p.put("editable", units);
+                }
+            }
+        }
+        switch (f.view()) {
+            case IN_FORCE -> p.put("approved", Status.APPROVED);
+            case WITHDRAWN -> p.put("withdrawn", Status.WITHDRAWN);
+            case WORKING -> p.put("working", List.of(Status.DRAFT, Status.IN_REVIEW));
+        }
+        filters(q, p, f.type(), f.unit());
+        if (f.processId() != null) {
+            q.append(" and v.processId = :process");
+            p.put("process", f.processId());
+        }
+        if (f.activityId() != null) {
+            q.append(" and v.activityId = :activity");
+            p.put("activity", f.activityId());
+        }
+        if (f.requirementItemId() != null) {
+            q.append(" and v.id in (select v3.id from DocumentVersion v3 join v3.requirements r where r.requirementItemId = :req)");
+            p.put("req", f.requirementItemId());
+        }
+        if (f.partnerId() != null) {
+            q.append(" and :partner member of v.partnerIds");
+            p.put("partner", f.partnerId());
+        }
+        if (f.ownerOrgUnitId() != null) {
+            q.append(" and v.ownerOrgUnitId = :owner");
+            p.put("owner", f.ownerOrgUnitId());
+        }
+        if (f.updatedSince() != null) {
+            q.append(" and d.updatedAt >= :since");
+            p.put("since", f.updatedSince());
+        }
+        return page(q.toString(), " order by lower(v.title), d.id", p, page, limit);
+    }
+
+    /** Documents in force due for review within the lead time, or overdue (revision försenad), by review date. */
+    @Transactional
+    public se.kvalitet.web.Page<DocumentListItem> reviews(ReviewState state, DocumentType type, UUID unit, int page, int limit) {
+        LocalDate today = orgUnits.today();
+        StringBuilder q = new StringBuilder("from DocumentVersion v, Document d where d.id = v.documentId and v.status = :approved"
+                + " and d.nextReviewDate is not null");
+        Map<String, Object> p = new HashMap<>();
+        p.put("approved", Status.APPROVED);
+        if (state == ReviewState.OVERDUE) {
+            q.append(" and d.nextReviewDate < :today");
+            p.put("today", today);
+        } else if (state == ReviewState.DUE) {
+            q.append(" and d.nextReviewDate >= :today and d.nextReviewDate <= :horizon");
+            p.put("today", today);
+            p.put("horizon", today.plus(dueLeadTime));
+        } else {
+            q.append(" and d.nextReviewDate <= :horizon");
+            p.put("horizon", today.plus(dueLeadTime));
+        }
+        filters(q, p, type, unit);
+        return page(q.toString(), " order by d.nextReviewDate, lower(v.title), d.id", p, page, limit);
+    }
+
+    public ReviewState reviewState(LocalDate nextReviewDate) {
+        LocalDate today = orgUnits.today();
+        if (nextReviewDate == null) {
+            return null;
+        }
+        if (nextReviewDate.isBefore(today)) {
+            return ReviewState.OVERDUE;
+        }
+        return nextReviewDate.isAfter(today.plus(dueLeadTime)) ? null : ReviewState.DUE;
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    DocumentResponse response(Document d, DocumentVersion v) {
+        Map<UUID, RequirementItem> items = references.items(v.requirements.stream().map(l -> l.requirementItemId).toList());
+        boolean inForce = v.status == Status.APPROVED;
+        return new DocumentResponse(d.id, d.type, d.status, v.number, v.status, d.inForceVersion,
+                access.canEdit(d) ? d.workingVersion : null, v.title, v.summary, v.content, v.processCategory, v.startPoint,
+                v.endPoint, v.requiresCooperation, v.processId, v.activityId, v.routineId, v.ownerOrgUnitId, v.ownerRole,
+                sortedSet(v.orgUnitIds), sortedSet(v.verksamhetIds), sortedSet(v.partnerIds),
+                v.requirements.stream().map(l -> {
+                    RequirementItem i = items.get(l.requirementItemId);
+                    return new RequirementLinkResponse(l.requirementItemId, i == null ? null : i.regulation.code,
+                            i == null ? null : i.reference, l.followUpMethod, l.responsible);
+                }).toList(),
+                v.responsibilities.stream().map(r -> new ResponsibilityResponse(r.task, r.responsibleRole, r.responsibleOrgUnitId))
+                        .toList(),
+                List.copyOf(v.checklistItems),
+                v.activities.stream().map(a -> new ActivityResponse(a.activityId, a.position, a.name, a.description)).toList(),
+                v.reviewInterval, v.reviewIntervalMonths, inForce ? d.nextReviewDate : v.nextReviewDate,
+                inForce ? d.lastReviewedOn : null, decision(v), v.supersededOn, v.withdrawnOn, v.withdrawalReason,
+                v.replacedByDocumentId, v.createdAt, v.updatedAt);
+    }
+
+    static DecisionResponse decision(DocumentVersion v) {
+        return v.decidedBy == null ? null
+                : new DecisionResponse(v.decidedBy, v.decisionOrgUnitId, v.decidedOn, v.diarienummer, v.validFrom, v.approvedAt);
+    }
+
+    static DocumentListItem listItem(Document d, DocumentVersion v) {
+        return new DocumentListItem(d.id, d.type, d.status, v.number, v.status, v.title, v.processCategory, v.processId,
+                v.activityId, v.ownerOrgUnitId, sortedSet(v.orgUnitIds), v.validFrom,
+                v.status == Status.APPROVED ? d.nextReviewDate : null, d.updatedAt);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void filters(StringBuilder q, Map<String, Object> p, DocumentType type, UUID unit) {
+        if (type != null) {
+            q.append(" and d.type = :type");
+            p.put("type", type);
+        }
+        if (unit != null) {
+            orgUnits.one(unit, orgUnits.today());
+            q.append(" and v.id in (select v2.id from DocumentVersion v2 join v2.orgUnitIds u where u in :units)");
+            p.put("units", orgUnits.around(unit, orgUnits.today()));
+        }
+    }
+
+    private se.kvalitet.web.Page<DocumentListItem> page(String from, String order, Map<String, Object> p, int page, int limit) {
+        TypedQuery<Long> count = em.createQuery("select count(v) " + from, Long.class);
+        TypedQuery<Object[]> rows = em.createQuery("select v, d " + from + order, Object[].class);
+        p.forEach((k, val) -> {
+            count.setParameter(k, val);
+            rows.setParameter(k, val);
+        });
+        long total = count.getSingleResult();
+        List<DocumentListItem> items = rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
+                .map(r -> listItem((Document) r[1], (DocumentVersion) r[0])).toList();
+        return new se.kvalitet.web.Page<>(items, page, limit, total);
+    }
+
+    private Document document(UUID id) {
+        return documents.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Document " + id));
+    }
+
+    private void requireDraftReader(Document d) {
+        if (!access.canEdit(d)) {
+            throw ProblemException.notFound(d.status == Document.Status.NOT_APPROVED ? "Document " + d.id : "A draft of document " + d.id);
+        }
+    }
+
+    private static void field(List<FieldChange> out, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            out.add(new FieldChange(name, a, b));
+        }
+    }
+
+    private static List<UUID> sortedSet(Set<UUID> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    private static List<UUID> minus(Iterable<UUID> a, Iterable<UUID> b) {
+        Set<UUID> drop = new LinkedHashSet<>();
+        b.forEach(drop::add);
+        List<UUID> out = new ArrayList<>();
+        a.forEach(x -> {
+            if (!drop.contains(x)) {
+                out.add(x);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> links(List<RequirementLink> l) {
+        return l.stream().map(x -> x.requirementItemId + " " + x.followUpMethod + " " + x.responsible).toList();
+    }
+
+    private static List<String> responsibilities(List<Responsibility> l) {
+        return l.stream().map(x -> x.task + " | " + x.responsibleRole + " | " + x.responsibleOrgUnitId).toList();
+    }
+
+    private static List<ActivityChange> activityChanges(List<ProcessActivity> from, List<ProcessActivity> to) {
+        Map<UUID, ProcessActivity> a = from.stream().collect(Collectors.toMap(x -> x.activityId, x -> x));
+        Map<UUID, ProcessActivity> b = to.stream().collect(Collectors.toMap(x -> x.activityId, x -> x));
+        List<ActivityChange> out = new ArrayList<>();
+        for (ProcessActivity x : from) {
+            ProcessActivity y = b.get(x.activityId);
+            if (y == null) {
+                out.add(new ActivityChange(x.activityId, List.of("REMOVED"), x.position, null, x.name, null));
+                continue;
+            }
+            List<String> changes = new ArrayList<>();
+            if (!x.name.equals(y.name)) {
+                changes.add("RENAMED");
+            }
+            if (x.position != y.position) {
+                changes.add("MOVED");
+            }
+            if (!Objects.equals(x.description, y.description)) {
+                changes.add("DESCRIBED");
+            }
+            if (!changes.isEmpty()) {
+                out.add(new ActivityChange(x.activityId, changes, x.position, y.position, x.name, y.name));
+            }
+        }
+        for (ProcessActivity y : to) {
+            if (!a.containsKey(y.activityId)) {
+                out.add(new ActivityChange(y.activityId, List.of("ADDED"), null, y.position, null, y.name));
+            }
+        }
+        return out;
+    }
+}
