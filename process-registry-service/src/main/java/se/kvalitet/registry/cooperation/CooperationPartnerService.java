@@ -1,10 +1,9 @@
 package se.kvalitet.registry.cooperation;
 
+import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentityNumbers;
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
 
-import se.kvalitet.registry.document.DocumentService;
-import se.kvalitet.registry.document.DocumentReferences;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,8 +28,6 @@ public class CooperationPartnerService {
     @Inject
     CooperationPartnerRepository partners;
 
-    @Inject
-    DocumentReferences references;
 
     @Inject
     Clock clock;
@@ -86,7 +83,7 @@ public class CooperationPartnerService {
     }
 
     private void apply(CooperationPartner p, PartnerRequest r) {
-        references.requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description",
+        requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description",
                 nullToEmpty(r.description())));
         p.name = r.name().strip();
         p.kind = r.kind();

@@ -1,8 +1,8 @@
 package se.kvalitet.registry.coverage;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,9 +22,11 @@ import org.jboss.logging.Logger;
 import se.kvalitet.events.registry.RequirementRef;
 import se.kvalitet.events.registry.UnitCoverageChangedV1;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.domain.CoverageCalculator.Requirement;
 import se.kvalitet.registry.domain.CoverageCalculator.UnitCoverage;
+import se.kvalitet.registry.domain.CoverageCalculator;
+import se.kvalitet.registry.domain.CoverageInputsChanged;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 
 /**
  * Publishes unit-coverage.changed for every operating unit whose coverage differs from what was
@@ -85,6 +87,12 @@ public class CoveragePublisher {
             changed++;
         }
         return changed;
+    }
+
+    /** In the transaction of the change that can move coverage (fired synchronously by that feature). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onInputsChanged(@Observes CoverageInputsChanged change) {
+        refresh();
     }
 
     /** Daily, for documents, withdrawals and requirement items that take effect on a later day. */

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.coverage;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,15 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.FollowUpMethod;
-import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.domain.CoverageCalculator.Area;
 import se.kvalitet.registry.domain.CoverageCalculator.Doc;
 import se.kvalitet.registry.domain.CoverageCalculator.Link;
 import se.kvalitet.registry.domain.CoverageCalculator.Requirement;
 import se.kvalitet.registry.domain.CoverageCalculator.Unit;
+import se.kvalitet.registry.domain.CoverageCalculator;
+import se.kvalitet.registry.orgunit.OrgUnitService;
+import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
 import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.registry.verksamhet.Verksamhet;
-import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
 import se.kvalitet.web.ProblemException;
 
 /**

@@ -1,24 +1,24 @@
 package se.kvalitet.registry.demo;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.verksamhet.VerksamhetService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
+import se.kvalitet.registry.domain.LegalBasis;
+import se.kvalitet.registry.domain.VerksamhetKind;
 import se.kvalitet.registry.orgunit.OrgUnitRepository;
-import se.kvalitet.registry.verksamhet.VerksamhetRepository;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.verksamhet.VerksamhetDtos.VerksamhetRequest;
+import se.kvalitet.registry.verksamhet.VerksamhetRepository;
+import se.kvalitet.registry.verksamhet.VerksamhetService;
 
 /**
  * The demo organisation (a socialnämnd with three departments, after the seeds' municipalities) and

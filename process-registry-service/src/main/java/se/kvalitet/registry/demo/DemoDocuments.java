@@ -1,9 +1,5 @@
 package se.kvalitet.registry.demo;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.cooperation.CooperationPartnerService;
-import se.kvalitet.registry.document.DocumentService;
-import se.kvalitet.registry.risk.RiskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -22,19 +18,23 @@ import se.kvalitet.events.registry.ProcessCategory;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
-import se.kvalitet.registry.document.DocumentVersion;
-import se.kvalitet.registry.cooperation.CooperationPartnerRepository;
-import se.kvalitet.registry.document.DocumentRepository;
 import se.kvalitet.registry.cooperation.CooperationPartnerDtos.PartnerRequest;
+import se.kvalitet.registry.cooperation.CooperationPartnerRepository;
+import se.kvalitet.registry.cooperation.CooperationPartnerService;
 import se.kvalitet.registry.document.DocumentDtos.ActivityRequest;
 import se.kvalitet.registry.document.DocumentDtos.ApproveRequest;
 import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
 import se.kvalitet.registry.document.DocumentDtos.RequirementLinkRequest;
 import se.kvalitet.registry.document.DocumentDtos.ResponsibilityRequest;
+import se.kvalitet.registry.document.DocumentRepository;
+import se.kvalitet.registry.document.DocumentService;
+import se.kvalitet.registry.document.DocumentVersion;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.risk.RiskDtos.AnalysisRequest;
 import se.kvalitet.registry.risk.RiskDtos.AssessmentRequest;
 import se.kvalitet.registry.risk.RiskDtos.MeasureRequest;
 import se.kvalitet.registry.risk.RiskDtos.RiskRequest;
+import se.kvalitet.registry.risk.RiskService;
 
 /**
  * The demo organisation's steering documents, after the seeds: Malmö's four core processes (seed

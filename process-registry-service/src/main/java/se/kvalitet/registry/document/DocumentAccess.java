@@ -1,7 +1,5 @@
 package se.kvalitet.registry.document;
 
-import se.kvalitet.registry.access.Roles;
-import se.kvalitet.registry.orgunit.OrgUnitService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -9,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.registry.access.Roles;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.document;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,9 +20,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.events.registry.DocumentType;
-import se.kvalitet.registry.document.DocumentVersion.Status;
-import se.kvalitet.registry.requirement.RequirementItem;
-import se.kvalitet.registry.domain.TextDiff;
 import se.kvalitet.registry.document.DocumentDtos.ActivityChange;
 import se.kvalitet.registry.document.DocumentDtos.ActivityResponse;
 import se.kvalitet.registry.document.DocumentDtos.DecisionResponse;
@@ -35,6 +31,10 @@ import se.kvalitet.registry.document.DocumentDtos.LineChange;
 import se.kvalitet.registry.document.DocumentDtos.RequirementLinkResponse;
 import se.kvalitet.registry.document.DocumentDtos.ResponsibilityResponse;
 import se.kvalitet.registry.document.DocumentDtos.VersionSummary;
+import se.kvalitet.registry.document.DocumentVersion.Status;
+import se.kvalitet.registry.domain.TextDiff;
+import se.kvalitet.registry.orgunit.OrgUnitService;
+import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.web.ProblemException;
 
 /**

@@ -1,9 +1,9 @@
 package se.kvalitet.registry.document;
 
-import static se.kvalitet.registry.domain.Values.orEmpty;
+import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentityNumbers;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
+import static se.kvalitet.registry.domain.Values.orEmpty;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.registry.cooperation.CooperationPartner;
-import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
 import se.kvalitet.registry.document.DocumentDtos.RequirementLinkRequest;
 import se.kvalitet.registry.document.DocumentDtos.ResponsibilityRequest;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
+import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
@@ -286,17 +287,6 @@ public class DocumentReferences {
         }
     }
 
-    public void requireFreeOfPersonalIdentityNumbers(Map<String, String> texts) {
-        List<Problem.FieldError> errors = texts.entrySet().stream()
-                .filter(e -> e.getValue() != null && PersonalIdentityNumbers.containsAny(e.getValue()))
-                .map(e -> new Problem.FieldError(e.getKey(),
-                        "contains what looks like a personal identity number; steering documents are read by all staff"))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("personal-identity-number",
-                    "Remove personal identity numbers from the document", errors);
-        }
-    }
 
     /** Whether {@code processId} is a process the caller can see (null: none). */
     public boolean visibleProcess(UUID processId) {

@@ -1,14 +1,13 @@
 package se.kvalitet.registry.document;
 
-import static se.kvalitet.registry.domain.Values.orEmpty;
+import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentityNumbers;
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
+import static se.kvalitet.registry.domain.Values.orEmpty;
 import static se.kvalitet.registry.domain.Values.replaceAll;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.verksamhet.VerksamhetService;
-import se.kvalitet.registry.coverage.CoveragePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,12 +28,15 @@ import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.events.registry.WithdrawalReason;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.registry.document.DocumentVersion.Status;
 import se.kvalitet.registry.document.DocumentDtos.ActivityRequest;
 import se.kvalitet.registry.document.DocumentDtos.ApproveRequest;
 import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
 import se.kvalitet.registry.document.DocumentDtos.ReviewRequest;
 import se.kvalitet.registry.document.DocumentDtos.WithdrawRequest;
+import se.kvalitet.registry.document.DocumentVersion.Status;
+import se.kvalitet.registry.domain.CoverageInputsChanged;
+import se.kvalitet.registry.orgunit.OrgUnitService;
+import se.kvalitet.registry.verksamhet.VerksamhetService;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Problem;
@@ -61,7 +63,7 @@ public class DocumentService {
     DocumentEvents events;
 
     @Inject
-    CoveragePublisher coverage;
+    Event<CoverageInputsChanged> coverageInputs;
 
     @Inject
     DocumentAccess access;
@@ -216,7 +218,7 @@ public class DocumentService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", "The decision's dates do not fit", errors);
         }
-        references.requireFreeOfPersonalIdentityNumbers(Map.of("diarienummer", nullToEmpty(r.diarienummer())));
+        requireFreeOfPersonalIdentityNumbers(Map.of("diarienummer", nullToEmpty(r.diarienummer())));
         if (r.decisionOrgUnitId() != null) {
             references.requireActiveUnits("decisionOrgUnitId", List.of(r.decisionOrgUnitId()), today);
         }
@@ -246,7 +248,7 @@ public class DocumentService {
             outbox.publish(new DocumentSupersededV1(d.id, d.type, previous.number, previous.id, v.number, validFrom,
                     sorted(previous.orgUnitIds), now));
         }
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return flushed(v);
     }
 
@@ -280,7 +282,7 @@ public class DocumentService {
         versions.flush();
         outbox.publish(new DocumentWithdrawnV1(d.id, d.type, v.number, v.id, r.reason(), r.replacedByDocumentId(), on,
                 sorted(v.orgUnitIds), now));
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return flushed(v);
     }
 
@@ -317,7 +319,7 @@ public class DocumentService {
         if (v.activities.size() >= 500) {
             throw ProblemException.conflict("too-many-activities", "A process has at most 500 activities");
         }
-        references.requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
+        requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
         ProcessActivity a = new ProcessActivity();
         a.id = UUID.randomUUID();
         a.version = v;
@@ -334,7 +336,7 @@ public class DocumentService {
     public DocumentVersion updateActivity(UUID id, UUID activityId, String ifMatch, ActivityRequest r) {
         DocumentVersion v = processDraft(id, ifMatch);
         ProcessActivity a = activity(v, activityId);
-        references.requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
+        requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
         a.name = r.name().strip();
         a.description = blankToNull(r.description());
         if (r.position() != null) {

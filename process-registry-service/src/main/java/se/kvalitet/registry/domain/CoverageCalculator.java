@@ -1,7 +1,5 @@
 package se.kvalitet.registry.domain;
 
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

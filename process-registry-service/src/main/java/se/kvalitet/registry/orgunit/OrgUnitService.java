@@ -2,8 +2,8 @@ package se.kvalitet.registry.orgunit;
 
 import static se.kvalitet.registry.domain.Values.blankToNull;
 
-import se.kvalitet.registry.coverage.CoveragePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.registry.domain.CoverageInputsChanged;
 import se.kvalitet.registry.orgunit.OrgUnitVersion.Change;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
@@ -51,7 +52,7 @@ public class OrgUnitService {
     Caller caller;
 
     @Inject
-    CoveragePublisher coverage;
+    Event<CoverageInputsChanged> coverageInputs;
 
     @ConfigProperty(name = "kvalitet.registry.org-unit-types")
     List<String> types;
@@ -300,7 +301,7 @@ public class OrgUnitService {
         outbox.publish(new OrgUnitChangedV1(v.orgUnitId, v.code, v.name, v.type, v.parentId, v.validFrom, v.active,
                 v.change.name(), v.related(), v.recordedAt));
         // the tree moved: documents and verksamheter above a unit now apply (or no longer apply) to it
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return v;
     }
 

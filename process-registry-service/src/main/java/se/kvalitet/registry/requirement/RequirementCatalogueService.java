@@ -3,11 +3,9 @@ package se.kvalitet.registry.requirement;
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.replaceAll;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.verksamhet.VerksamhetService;
-import se.kvalitet.registry.coverage.CoveragePublisher;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,13 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.Verksamhet;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
-import se.kvalitet.registry.verksamhet.VerksamhetRepository;
+import se.kvalitet.registry.domain.CoverageInputsChanged;
+import se.kvalitet.registry.domain.LegalBasis;
+import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.requirement.RequirementDtos.RegulationRequest;
 import se.kvalitet.registry.requirement.RequirementDtos.RequirementItemRequest;
 import se.kvalitet.registry.requirement.RequirementDtos.WithdrawRequest;
+import se.kvalitet.registry.verksamhet.Verksamhet;
+import se.kvalitet.registry.verksamhet.VerksamhetRepository;
+import se.kvalitet.registry.verksamhet.VerksamhetService;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.ProblemException;
@@ -59,7 +60,7 @@ public class RequirementCatalogueService {
     Caller caller;
 
     @Inject
-    CoveragePublisher coverage;
+    Event<CoverageInputsChanged> coverageInputs;
 
     /**
      * Filters of the item list; null means no filter. An item applies to a legal basis or kind when
@@ -157,7 +158,7 @@ public class RequirementCatalogueService {
         i.createdAt = clock.instant();
         apply(i, r);
         items.persist(i);
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return i;
     }
 
@@ -169,7 +170,7 @@ public class RequirementCatalogueService {
         requireFreeReference(i.regulation.id, r.reference().strip(), i.id);
         apply(i, r);
         items.flush();
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return i;
     }
 
@@ -184,7 +185,7 @@ public class RequirementCatalogueService {
         i.updatedAt = clock.instant();
         i.updatedBy = who();
         items.flush();
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return i;
     }
 

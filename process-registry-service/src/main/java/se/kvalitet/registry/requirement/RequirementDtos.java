@@ -1,6 +1,5 @@
 package se.kvalitet.registry.requirement;
 
-import se.kvalitet.registry.verksamhet.Verksamhet;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
+import se.kvalitet.registry.domain.LegalBasis;
+import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.verksamhet.Verksamhet;
 
 /** Request and response bodies of the requirement catalogue API (kravkatalog). */
 public final class RequirementDtos {

@@ -1,7 +1,5 @@
 package se.kvalitet.registry.requirement;
 
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +17,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.registry.domain.LegalBasis;
+import se.kvalitet.registry.domain.VerksamhetKind;
 
 /**
  * One requirement (krav) of a {@link Regulation}: a paragraph such as "4 kap. 2 §" with a short

@@ -1,7 +1,5 @@
 package se.kvalitet.registry.review;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.sql.NativeRows;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +19,8 @@ import se.kvalitet.events.registry.DocumentReviewDueV1;
 import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.registry.orgunit.OrgUnitService;
+import se.kvalitet.registry.sql.NativeRows;
 
 /**
  * Finds documents in force whose review became due (within the lead time) or overdue and

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.risk;
 
-import se.kvalitet.registry.domain.RiskMatrix;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
+import se.kvalitet.registry.domain.RiskMatrix;
 import se.kvalitet.web.ProblemException;
 
 /**

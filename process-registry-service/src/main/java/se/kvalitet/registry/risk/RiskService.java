@@ -1,13 +1,10 @@
 package se.kvalitet.registry.risk;
 
-import static se.kvalitet.registry.domain.Values.orEmpty;
+import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentityNumbers;
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
+import static se.kvalitet.registry.domain.Values.orEmpty;
 
-import se.kvalitet.registry.access.Roles;
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.document.DocumentService;
-import se.kvalitet.registry.document.DocumentReferences;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +34,12 @@ import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.registry.access.Roles;
 import se.kvalitet.registry.document.Document;
+import se.kvalitet.registry.document.DocumentReferences;
+import se.kvalitet.registry.document.DocumentService;
 import se.kvalitet.registry.domain.RiskMatrix;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.risk.RiskDtos.AnalysisListItem;
 import se.kvalitet.registry.risk.RiskDtos.AnalysisRequest;
 import se.kvalitet.registry.risk.RiskDtos.AnalysisResponse;
@@ -350,7 +351,7 @@ public class RiskService {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("unknown-reference", "Some references do not exist", errors);
         }
-        references.requireFreeOfPersonalIdentityNumbers(texts);
+        requireFreeOfPersonalIdentityNumbers(texts);
         references.requireActiveUnits(field + ".ownerOrgUnitId", units, orgUnits.today());
     }
 
@@ -417,7 +418,7 @@ public class RiskService {
         for (int i = 0; i < participants.size(); i++) {
             texts.put("participants[" + i + "]", participants.get(i));
         }
-        references.requireFreeOfPersonalIdentityNumbers(texts);
+        requireFreeOfPersonalIdentityNumbers(texts);
         references.requireActiveUnits("orgUnitId", List.of(r.orgUnitId()), orgUnits.today());
         UUID process = r.processId();
         if (r.activityId() != null) {
@@ -466,7 +467,7 @@ public class RiskService {
     }
 
     private void texts(Map<String, String> texts) {
-        references.requireFreeOfPersonalIdentityNumbers(texts);
+        requireFreeOfPersonalIdentityNumbers(texts);
     }
 
     private void touch(RiskAnalysis a) {

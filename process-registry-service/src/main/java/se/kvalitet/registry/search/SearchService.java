@@ -1,7 +1,5 @@
 package se.kvalitet.registry.search;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.sql.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ProcessCategory;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.search.SearchDtos.SearchHit;
+import se.kvalitet.registry.sql.NativeRows;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 

@@ -2,10 +2,9 @@ package se.kvalitet.registry.verksamhet;
 
 import static se.kvalitet.registry.domain.Values.replaceAll;
 
-import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.coverage.CoveragePublisher;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,7 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.registry.domain.CoverageInputsChanged;
+import se.kvalitet.registry.domain.LegalBasis;
+import se.kvalitet.registry.domain.VerksamhetKind;
 import se.kvalitet.registry.orgunit.OrgUnitRepository;
+import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.verksamhet.VerksamhetDtos.VerksamhetRequest;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
@@ -43,7 +46,7 @@ public class VerksamhetService {
     Caller caller;
 
     @Inject
-    CoveragePublisher coverage;
+    Event<CoverageInputsChanged> coverageInputs;
 
     /** Filters of the list; null means no filter. */
     public record Filter(UUID orgUnitId, boolean includeSubtree, LegalBasis legalBasis, VerksamhetKind kind, Instant updatedSince) {
@@ -66,7 +69,7 @@ public class VerksamhetService {
         v.createdAt = clock.instant();
         apply(v, r);
         verksamheter.persist(v);
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return v;
     }
 
@@ -81,7 +84,7 @@ public class VerksamhetService {
         apply(v, r);
         // flush so the response carries the new version (ETag); updatedAt always changes, so it does move
         verksamheter.flush();
-        coverage.refresh();
+        coverageInputs.fire(new CoverageInputsChanged());
         return v;
     }
 

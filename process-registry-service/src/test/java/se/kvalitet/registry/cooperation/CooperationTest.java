@@ -1,6 +1,5 @@
 package se.kvalitet.registry.cooperation;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.registry.CooperationPartnerKind;
 import se.kvalitet.events.registry.DocumentApprovedV1;
+import se.kvalitet.registry.Api;
 import se.kvalitet.testing.TopicReader;
 
 /** Samverkan (4 kap. 5 §): cooperation partners, and processes and agreements that name them. */

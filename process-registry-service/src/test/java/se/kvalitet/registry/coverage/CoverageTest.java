@@ -1,6 +1,5 @@
 package se.kvalitet.registry.coverage;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.registry.UnitCoverageChangedV1;
+import se.kvalitet.registry.Api;
 import se.kvalitet.testing.TopicReader;
 
 /** GET /coverage: seed 002's matrix computed, with hits and gaps, and unit-coverage.changed when it moves. */

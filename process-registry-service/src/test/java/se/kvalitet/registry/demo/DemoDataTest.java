@@ -1,6 +1,5 @@
 package se.kvalitet.registry.demo;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.registry.Api;
 
 /** The demo organisation's documents after the seeds: Malmö's core processes, Nacka's process areas, coverage with hits and gaps. */
 @QuarkusTest

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.document;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +10,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static se.kvalitet.registry.Api.today;
 import static se.kvalitet.registry.Api.DOCS;
 import static se.kvalitet.registry.Api.ELDERLY;
 import static se.kvalitet.registry.Api.HEMTJANST_NORR;
@@ -25,6 +23,7 @@ import static se.kvalitet.registry.Api.karin;
 import static se.kvalitet.registry.Api.post;
 import static se.kvalitet.registry.Api.put;
 import static se.kvalitet.registry.Api.requirement;
+import static se.kvalitet.registry.Api.today;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -44,6 +43,7 @@ import se.kvalitet.events.registry.DocumentSupersededV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.FollowUpMethod;
+import se.kvalitet.registry.Api;
 import se.kvalitet.testing.TopicReader;
 
 /** Processes with ordered activities, routines, the lifecycle with immutable versions, history and diff, and who may do what. */

@@ -1,7 +1,5 @@
 package se.kvalitet.registry.domain;
 
-import se.kvalitet.registry.verksamhet.LegalBasis;
-import se.kvalitet.registry.verksamhet.VerksamhetKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.requirement;
 
-import se.kvalitet.registry.verksamhet.VerksamhetResourceTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +17,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.registry.verksamhet.VerksamhetResourceTest;
 import se.kvalitet.testing.TestTokens;
 
 /** The requirement catalogue (kravkatalog): the shipped regulations as data, applicability, edits and withdrawal. */

@@ -1,7 +1,5 @@
 package se.kvalitet.registry.review;
 
-import se.kvalitet.registry.Api;
-import se.kvalitet.registry.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +28,8 @@ import se.kvalitet.events.registry.DocumentReviewDueV1;
 import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentReviewedV1;
 import se.kvalitet.events.registry.DocumentType;
+import se.kvalitet.registry.Api;
+import se.kvalitet.registry.TestClock;
 import se.kvalitet.testing.TopicReader;
 
 /** Review intervals, the due and overdue lists, and one event per document and state from the scheduler (injected clock). */

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.risk;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +33,7 @@ import se.kvalitet.events.registry.RiskAssessedV1;
 import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
+import se.kvalitet.registry.Api;
 import se.kvalitet.testing.TestTokens;
 import se.kvalitet.testing.TopicReader;
 

@@ -1,6 +1,5 @@
 package se.kvalitet.registry.search;
 
-import se.kvalitet.registry.Api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.registry.Api;
 
 /** Swedish full-text search: stemming, ranking, highlighted snippets, only approved versions, filters by unit and type. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package se.kvalitet.registry.verksamhet;
+package se.kvalitet.registry.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
