@@ -1,10 +1,14 @@
 package se.kvalitet.registry.coverage;
 
+import static se.kvalitet.registry.sql.Columns.string;
+import static se.kvalitet.registry.sql.Columns.uuid;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,14 +62,16 @@ public class CoveragePublisher {
 
     /** Recomputes every operating unit's coverage for today and publishes the changed ones; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
     public int refresh() {
         em.flush();
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)").setParameter("k", LOCK).getSingleResult();
         LocalDate today = orgUnits.today();
         CoverageCalculator calc = coverage.calculator(today);
         Map<UUID, String> published = new HashMap<>();
-        for (Object[] row : rows("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot")) {
-            published.put((UUID) row[0], (String) row[1]);
+        for (Tuple row : (List<Tuple>) em.createNativeQuery("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot",
+                Tuple.class).getResultList()) {
+            published.put(uuid(row, "org_unit_id"), string(row, "fingerprint"));
         }
         TreeSet<UUID> units = new TreeSet<>(calc.operatingUnits());
         units.addAll(published.keySet());
@@ -115,10 +121,5 @@ public class CoveragePublisher {
 
     private static String ids(List<Requirement> l) {
         return l.stream().map(r -> r.id().toString()).sorted().collect(Collectors.joining(","));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql).getResultList();
     }
 }

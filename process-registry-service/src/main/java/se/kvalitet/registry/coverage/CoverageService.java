@@ -1,8 +1,14 @@
 package se.kvalitet.registry.coverage;
 
+import static se.kvalitet.registry.sql.Columns.enumValue;
+import static se.kvalitet.registry.sql.Columns.integer;
+import static se.kvalitet.registry.sql.Columns.string;
+import static se.kvalitet.registry.sql.Columns.uuid;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,30 +72,28 @@ public class CoverageService {
 
     @SuppressWarnings("unchecked")
     List<Doc> documentsInForce(LocalDate day) {
-        Map<UUID, Object[]> heads = new LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                SELECT v.id, v.document_id, d.type, v.number FROM document_version v JOIN document d ON d.id = v.document_id
-                 WHERE v.id IN (""" + IN_FORCE + ")").setParameter("day", day).getResultList()) {
-            heads.put((UUID) row[0], row);
-        }
+        List<Tuple> heads = (List<Tuple>) em.createNativeQuery("""
+                SELECT v.id AS version_id, v.document_id, d.type, v.number FROM document_version v JOIN document d ON d.id = v.document_id
+                 WHERE v.id IN (""" + IN_FORCE + ")", Tuple.class).setParameter("day", day).getResultList();
         Map<UUID, Set<UUID>> units = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(
-                "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN (" + IN_FORCE + ")")
-                .setParameter("day", day).getResultList()) {
-            units.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]);
+        for (Tuple row : (List<Tuple>) em.createNativeQuery(
+                "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN (" + IN_FORCE + ")",
+                Tuple.class).setParameter("day", day).getResultList()) {
+            units.computeIfAbsent(uuid(row, "version_id"), k -> new HashSet<>()).add(uuid(row, "org_unit_id"));
         }
         Map<UUID, List<Link>> links = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+        for (Tuple row : (List<Tuple>) em.createNativeQuery("""
                 SELECT r.version_id, r.requirement_item_id, r.follow_up_method, r.responsible FROM document_version_requirement r
-                 WHERE r.version_id IN (""" + IN_FORCE + ") ORDER BY r.version_id, r.position").setParameter("day", day)
-                .getResultList()) {
-            links.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new Link((UUID) row[1],
-                    row[2] == null ? null : FollowUpMethod.valueOf((String) row[2]), (String) row[3]));
+                 WHERE r.version_id IN (""" + IN_FORCE + ") ORDER BY r.version_id, r.position", Tuple.class)
+                .setParameter("day", day).getResultList()) {
+            links.computeIfAbsent(uuid(row, "version_id"), k -> new ArrayList<>()).add(new Link(uuid(row, "requirement_item_id"),
+                    enumValue(row, "follow_up_method", FollowUpMethod.class), string(row, "responsible")));
         }
-        List<Doc> out = new ArrayList<>();
-        heads.forEach((id, row) -> out.add(new Doc((UUID) row[1], id, DocumentType.valueOf((String) row[2]),
-                ((Number) row[3]).intValue(), units.getOrDefault(id, Set.of()), links.getOrDefault(id, List.of()))));
-        return out;
+        return heads.stream().map(row -> {
+            UUID id = uuid(row, "version_id");
+            return new Doc(uuid(row, "document_id"), id, enumValue(row, "type", DocumentType.class), integer(row, "number"),
+                    units.getOrDefault(id, Set.of()), links.getOrDefault(id, List.of()));
+        }).toList();
     }
 
     /** The matrix for a unit (and the operating units under it), optionally for one verksamhet. */
@@ -110,9 +114,9 @@ public class CoverageService {
             return Map.of();
         }
         Map<UUID, String> out = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT id, title FROM document_version WHERE id IN (:ids)")
+        for (Tuple row : (List<Tuple>) em.createNativeQuery("SELECT id, title FROM document_version WHERE id IN (:ids)", Tuple.class)
                 .setParameter("ids", versionIds).getResultList()) {
-            out.put((UUID) row[0], (String) row[1]);
+            out.put(uuid(row, "id"), string(row, "title"));
         }
         return out;
     }

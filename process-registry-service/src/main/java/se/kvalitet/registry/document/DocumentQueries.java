@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -313,14 +314,14 @@ public class DocumentQueries {
 
     private se.kvalitet.web.Page<DocumentListItem> page(String from, String order, Map<String, Object> p, int page, int limit) {
         TypedQuery<Long> count = em.createQuery("select count(v) " + from, Long.class);
-        TypedQuery<Object[]> rows = em.createQuery("select v, d " + from + order, Object[].class);
+        TypedQuery<Tuple> rows = em.createQuery("select v as version, d as document " + from + order, Tuple.class);
         p.forEach((k, val) -> {
             count.setParameter(k, val);
             rows.setParameter(k, val);
         });
         long total = count.getSingleResult();
         List<DocumentListItem> items = rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
-                .map(r -> listItem((Document) r[1], (DocumentVersion) r[0])).toList();
+                .map(r -> listItem(r.get("document", Document.class), r.get("version", DocumentVersion.class))).toList();
         return new se.kvalitet.web.Page<>(items, page, limit, total);
     }
 

@@ -1,9 +1,16 @@
 package se.kvalitet.registry.review;
 
+import static se.kvalitet.registry.sql.Columns.date;
+import static se.kvalitet.registry.sql.Columns.enumValue;
+import static se.kvalitet.registry.sql.Columns.integer;
+import static se.kvalitet.registry.sql.Columns.string;
+import static se.kvalitet.registry.sql.Columns.uuid;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +27,6 @@ import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.sql.NativeRows;
 
 /**
  * Finds documents in force whose review became due (within the lead time) or overdue and
@@ -64,45 +70,55 @@ public class ReviewScheduler {
     public Published check() {
         LocalDate today = orgUnits.today();
         int overdue = 0;
-        for (Object[] row : candidates("d.next_review_date < :today", today, "OVERDUE")) {
-            if (notice(row, "OVERDUE")) {
-                outbox.publish(new DocumentReviewOverdueV1((UUID) row[0], DocumentType.valueOf((String) row[1]),
-                        ((Number) row[2]).intValue(), NativeRows.date(row[3]), (UUID) row[4], units((UUID) row[5]),
-                        clock.instant()));
+        for (Candidate c : candidates("d.next_review_date < :today", today, "OVERDUE")) {
+            if (notice(c, "OVERDUE")) {
+                outbox.publish(new DocumentReviewOverdueV1(c.documentId(), c.type(), c.version(), c.reviewDate(),
+                        c.ownerOrgUnitId(), units(c.versionId()), clock.instant()));
                 overdue++;
             }
         }
         int due = 0;
-        for (Object[] row : candidates("d.next_review_date >= :today AND d.next_review_date <= :horizon", today, "DUE")) {
-            if (notice(row, "DUE")) {
-                outbox.publish(new DocumentReviewDueV1((UUID) row[0], DocumentType.valueOf((String) row[1]),
-                        ((Number) row[2]).intValue(), NativeRows.date(row[3]), (UUID) row[4], units((UUID) row[5]),
-                        clock.instant()));
+        for (Candidate c : candidates("d.next_review_date >= :today AND d.next_review_date <= :horizon", today, "DUE")) {
+            if (notice(c, "DUE")) {
+                outbox.publish(new DocumentReviewDueV1(c.documentId(), c.type(), c.version(), c.reviewDate(),
+                        c.ownerOrgUnitId(), units(c.versionId()), clock.instant()));
                 due++;
             }
         }
         return new Published(due, overdue);
     }
 
+    /** A document in force whose review date has come (or comes within the lead time) and has no notice yet. */
+    record Candidate(UUID documentId, DocumentType type, int version, LocalDate reviewDate, UUID ownerOrgUnitId,
+            UUID versionId) {
+
+        static Candidate of(Tuple row) {
+            return new Candidate(uuid(row, "document_id"), enumValue(row, "type", DocumentType.class),
+                    integer(row, "in_force_version"), date(row, "next_review_date"), uuid(row, "owner_org_unit_id"),
+                    uuid(row, "version_id"));
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Object[]> candidates(String when, LocalDate today, String kind) {
+    private List<Candidate> candidates(String when, LocalDate today, String kind) {
         var q = em.createNativeQuery("""
-                SELECT d.id, d.type, d.in_force_version, d.next_review_date, d.owner_org_unit_id, v.id
+                SELECT d.id AS document_id, d.type, d.in_force_version, d.next_review_date, d.owner_org_unit_id,
+                       v.id AS version_id
                   FROM document d JOIN document_version v ON v.document_id = d.id AND v.number = d.in_force_version
                  WHERE d.status = 'IN_FORCE' AND d.next_review_date IS NOT NULL""" + " AND " + when + """
                    AND NOT EXISTS (SELECT 1 FROM review_notice n
                                     WHERE n.document_id = d.id AND n.review_date = d.next_review_date AND n.kind = :kind)
-                 ORDER BY d.next_review_date, d.id""").setParameter("today", today).setParameter("kind", kind);
+                 ORDER BY d.next_review_date, d.id""", Tuple.class).setParameter("today", today).setParameter("kind", kind);
         if (when.contains(":horizon")) {
             q.setParameter("horizon", today.plus(leadTime));
         }
-        return q.getResultList();
+        return ((List<Tuple>) q.getResultList()).stream().map(Candidate::of).toList();
     }
 
-    private boolean notice(Object[] row, String kind) {
+    private boolean notice(Candidate c, String kind) {
         return em.createNativeQuery("""
                 INSERT INTO review_notice (document_id, review_date, kind, noticed_at) VALUES (:d, :r, :k, :t)
-                ON CONFLICT DO NOTHING""").setParameter("d", row[0]).setParameter("r", NativeRows.date(row[3]))
+                ON CONFLICT DO NOTHING""").setParameter("d", c.documentId()).setParameter("r", c.reviewDate())
                 .setParameter("k", kind).setParameter("t", clock.instant()).executeUpdate() == 1;
     }
 
@@ -119,10 +135,10 @@ public class ReviewScheduler {
     @SuppressWarnings("unchecked")
     public Map<String, Integer> notices(UUID documentId) {
         Map<String, Integer> out = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(
-                "SELECT kind, count(*) FROM review_notice WHERE document_id = :d GROUP BY kind").setParameter("d", documentId)
-                .getResultList()) {
-            out.put((String) row[0], ((Number) row[1]).intValue());
+        for (Tuple row : (List<Tuple>) em.createNativeQuery(
+                "SELECT kind, count(*) AS n FROM review_notice WHERE document_id = :d GROUP BY kind", Tuple.class)
+                .setParameter("d", documentId).getResultList()) {
+            out.put(string(row, "kind"), integer(row, "n"));
         }
         return out;
     }

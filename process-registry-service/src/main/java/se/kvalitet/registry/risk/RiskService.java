@@ -4,6 +4,8 @@ import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentity
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
 import static se.kvalitet.registry.domain.Values.orEmpty;
+import static se.kvalitet.registry.sql.Columns.integer;
+import static se.kvalitet.registry.sql.Columns.longValue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -250,17 +253,17 @@ public class RiskService {
     public MatrixResponse matrix(UUID unit, LocalDate day, boolean includeClosed) {
         orgUnits.one(unit, day);
         Set<UUID> subtree = orgUnits.subtree(unit, day);
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT latest.likelihood, latest.consequence, count(*) FROM (
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT latest.likelihood, latest.consequence, count(*) AS risks FROM (
                     SELECT DISTINCT ON (ra.risk_id) ra.likelihood, ra.consequence, ra.status
                       FROM risk_assessment ra JOIN risk r ON r.id = ra.risk_id JOIN risk_analysis an ON an.id = r.analysis_id
                      WHERE an.org_unit_id IN (:units) AND ra.assessed_on <= :day
                      ORDER BY ra.risk_id, ra.assessed_on DESC, ra.number DESC) latest
                  WHERE :closed OR latest.status <> 'CLOSED'
-                 GROUP BY latest.likelihood, latest.consequence""")
+                 GROUP BY latest.likelihood, latest.consequence""", Tuple.class)
                 .setParameter("units", subtree).setParameter("day", day).setParameter("closed", includeClosed).getResultList();
         Map<Integer, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(((Number) r[0]).intValue() * 10 + ((Number) r[1]).intValue(), ((Number) r[2]).longValue()));
+        rows.forEach(r -> counts.put(integer(r, "likelihood") * 10 + integer(r, "consequence"), longValue(r, "risks")));
         List<MatrixCell> cells = new ArrayList<>();
         Map<RiskMatrixClass, Long> byClass = new EnumMap<>(RiskMatrixClass.class);
         for (RiskMatrixClass c : RiskMatrixClass.values()) {

@@ -1,9 +1,18 @@
 package se.kvalitet.registry.search;
 
+import static se.kvalitet.registry.sql.Columns.date;
+import static se.kvalitet.registry.sql.Columns.doubleValue;
+import static se.kvalitet.registry.sql.Columns.longValue;
+import static se.kvalitet.registry.sql.Columns.enumValue;
+import static se.kvalitet.registry.sql.Columns.integer;
+import static se.kvalitet.registry.sql.Columns.string;
+import static se.kvalitet.registry.sql.Columns.uuid;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +22,6 @@ import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ProcessCategory;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.search.SearchDtos.SearchHit;
-import se.kvalitet.registry.sql.NativeRows;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 
@@ -50,9 +58,9 @@ public class SearchService {
                    ORDER BY rank DESC, v.title, v.document_id
                    LIMIT :limit OFFSET :offset)
                 SELECT h.document_id, h.type, h.number, h.title, h.process_category, h.valid_from, h.rank, h.total,
-                       ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'),
+                       ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS title_html,
                        ts_headline('swedish', %s, h.query,
-                                   'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+                                   'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
                   FROM hits h ORDER BY h.rank DESC, h.title, h.document_id"""
                 .formatted(where, ESCAPED.formatted("h.title"),
                         ESCAPED.formatted("coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra"));
@@ -78,7 +86,7 @@ public class SearchService {
             where.append(" AND EXISTS (SELECT 1 FROM document_version_org_unit u WHERE u.version_id = v.id AND u.org_unit_id IN (:units))");
         }
         // rank and page first; headlines (the expensive part) only for the page's rows
-        Query query = em.createNativeQuery(sql(where.toString()))
+        Query query = em.createNativeQuery(sql(where.toString()), Tuple.class)
                 .setParameter("limit", limit).setParameter("offset", (page - 1) * limit);
         Set<UUID> unitIds = units;
         java.util.function.Consumer<Query> bind = qu -> {
@@ -91,15 +99,9 @@ public class SearchService {
             }
         };
         bind.accept(query);
-        List<Object[]> rows = query.getResultList();
-        List<SearchHit> hits = new ArrayList<>();
-        long total = 0;
-        for (Object[] r : rows) {
-            total = ((Number) r[7]).longValue();
-            hits.add(new SearchHit((UUID) r[0], DocumentType.valueOf((String) r[1]), ((Number) r[2]).intValue(), (String) r[3],
-                    r[4] == null ? null : ProcessCategory.valueOf((String) r[4]), NativeRows.date(r[5]),
-                    ((Number) r[6]).doubleValue(), (String) r[8], (String) r[9]));
-        }
+        List<Tuple> rows = query.getResultList();
+        List<SearchHit> hits = rows.stream().map(SearchService::hit).toList();
+        long total = rows.isEmpty() ? 0 : longValue(rows.get(0), "total");
         if (rows.isEmpty() && page > 1) {
             // past the last page: still report the total
             Query count = em.createNativeQuery("""
@@ -110,5 +112,11 @@ public class SearchService {
             total = ((Number) count.getSingleResult()).longValue();
         }
         return new Page<>(hits, page, limit, total);
+    }
+
+    private static SearchHit hit(Tuple r) {
+        return new SearchHit(uuid(r, "document_id"), enumValue(r, "type", DocumentType.class), integer(r, "number"),
+                string(r, "title"), enumValue(r, "process_category", ProcessCategory.class), date(r, "valid_from"),
+                doubleValue(r, "rank"), string(r, "title_html"), string(r, "snippet"));
     }
 }
