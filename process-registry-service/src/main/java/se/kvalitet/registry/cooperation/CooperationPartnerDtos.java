@@ -20,7 +20,8 @@ public final class CooperationPartnerDtos {
             String organisationNumber, String description, boolean active, Instant createdAt, Instant updatedAt) {
 
         static PartnerResponse of(CooperationPartner p) {
-            return new PartnerResponse(p.id, p.name, p.kind, p.organisationNumber, p.description, p.active, p.createdAt, p.updatedAt);
+            return new PartnerResponse(p.id, p.name, p.kind, p.organisationNumber, p.description, p.active,
+                    p.createdAt, p.updatedAt);
         }
     }
 
@@ -34,5 +35,8 @@ public final class CooperationPartnerDtos {
             String organisationNumber,
             @Size(max = 2000) String description,
             @Schema(description = "False once the cooperation ended; default true") Boolean active) {
+        public CooperationCommands.PartnerCommand toCommand() {
+            return new CooperationCommands.PartnerCommand(name, kind, organisationNumber, description, active);
+        }
     }
 }

@@ -87,7 +87,7 @@ public class CooperationPartnerResource {
     @APIResponse(responseCode = "409", description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid PartnerRequest request) {
-        CooperationPartner p = service.create(null, request);
+        CooperationPartner p = service.create(null, request.toCommand());
         return Response.created(URI.create("/registry/v1/cooperation-partners/" + p.id)).tag(ETags.of(p.version))
                 .entity(PartnerResponse.of(p)).build();
     }
@@ -108,7 +108,7 @@ public class CooperationPartnerResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PartnerRequest request) {
-        CooperationPartner p = service.replace(id, ifMatch, request);
+        CooperationPartner p = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(PartnerResponse.of(p)).tag(ETags.of(p.version)).build();
     }
 }

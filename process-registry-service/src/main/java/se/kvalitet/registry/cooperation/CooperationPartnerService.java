@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import se.kvalitet.events.registry.CooperationPartnerKind;
-import se.kvalitet.registry.cooperation.CooperationPartnerDtos.PartnerRequest;
+import se.kvalitet.registry.cooperation.CooperationCommands.PartnerCommand;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.ProblemException;
@@ -36,7 +36,7 @@ public class CooperationPartnerService {
     Caller caller;
 
     @Transactional
-    public CooperationPartner create(UUID id, PartnerRequest r) {
+    public CooperationPartner create(UUID id, PartnerCommand r) {
         requireFreeName(r.name(), null);
         CooperationPartner p = new CooperationPartner();
         p.id = id == null ? UUID.randomUUID() : id;
@@ -47,7 +47,7 @@ public class CooperationPartnerService {
     }
 
     @Transactional
-    public CooperationPartner replace(UUID id, String ifMatch, PartnerRequest r) {
+    public CooperationPartner replace(UUID id, String ifMatch, PartnerCommand r) {
         CooperationPartner p = get(id);
         ETags.requireMatch(ifMatch, p.version);
         requireFreeName(r.name(), id);
@@ -82,7 +82,7 @@ public class CooperationPartnerService {
         return new se.kvalitet.web.Page<>(query.page(Page.of(page - 1, limit)).list(), page, limit, total);
     }
 
-    private void apply(CooperationPartner p, PartnerRequest r) {
+    private void apply(CooperationPartner p, PartnerCommand r) {
         requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description",
                 nullToEmpty(r.description())));
         p.name = r.name().strip();

@@ -16,7 +16,7 @@ import se.kvalitet.registry.domain.LegalBasis;
 import se.kvalitet.registry.domain.VerksamhetKind;
 import se.kvalitet.registry.orgunit.OrgUnitRepository;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.verksamhet.VerksamhetDtos.VerksamhetRequest;
+import se.kvalitet.registry.verksamhet.VerksamhetCommands.VerksamhetCommand;
 import se.kvalitet.registry.verksamhet.VerksamhetRepository;
 import se.kvalitet.registry.verksamhet.VerksamhetService;
 
@@ -99,7 +99,7 @@ public class DemoData {
             return 0;
         }
         List<UUID> unitIds = java.util.Arrays.stream(unitNumbers).mapToObj(DemoData::id).toList();
-        verksamhetService.create(verksamhetId(n), new VerksamhetRequest(code, name, null, bases, kinds, unitIds));
+        verksamhetService.create(verksamhetId(n), new VerksamhetCommand(code, name, null, bases, kinds, unitIds));
         return 1;
     }
 

@@ -18,22 +18,22 @@ import se.kvalitet.events.registry.ProcessCategory;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
-import se.kvalitet.registry.cooperation.CooperationPartnerDtos.PartnerRequest;
+import se.kvalitet.registry.cooperation.CooperationCommands.PartnerCommand;
 import se.kvalitet.registry.cooperation.CooperationPartnerRepository;
 import se.kvalitet.registry.cooperation.CooperationPartnerService;
-import se.kvalitet.registry.document.DocumentDtos.ActivityRequest;
-import se.kvalitet.registry.document.DocumentDtos.ApproveRequest;
-import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
-import se.kvalitet.registry.document.DocumentDtos.RequirementLinkRequest;
-import se.kvalitet.registry.document.DocumentDtos.ResponsibilityRequest;
+import se.kvalitet.registry.document.DocumentCommands.ActivityCommand;
+import se.kvalitet.registry.document.DocumentCommands.ApproveCommand;
+import se.kvalitet.registry.document.DocumentCommands.DocumentCommand;
+import se.kvalitet.registry.document.DocumentCommands.RequirementLinkCommand;
+import se.kvalitet.registry.document.DocumentCommands.ResponsibilityCommand;
 import se.kvalitet.registry.document.DocumentRepository;
 import se.kvalitet.registry.document.DocumentService;
 import se.kvalitet.registry.document.DocumentVersion;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisRequest;
-import se.kvalitet.registry.risk.RiskDtos.AssessmentRequest;
-import se.kvalitet.registry.risk.RiskDtos.MeasureRequest;
-import se.kvalitet.registry.risk.RiskDtos.RiskRequest;
+import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
+import se.kvalitet.registry.risk.RiskCommands.AssessmentCommand;
+import se.kvalitet.registry.risk.RiskCommands.MeasureCommand;
+import se.kvalitet.registry.risk.RiskCommands.RiskCommand;
 import se.kvalitet.registry.risk.RiskService;
 
 /**
@@ -149,7 +149,7 @@ public class DemoDocuments {
 
     private void partner(int n, String name, CooperationPartnerKind kind, String description) {
         if (partnerRepository.findByIdOptional(partnerId(n)).isEmpty()) {
-            partners.create(partnerId(n), new PartnerRequest(name, kind, null, description, true));
+            partners.create(partnerId(n), new PartnerCommand(name, kind, null, description, true));
         }
     }
 
@@ -214,19 +214,19 @@ public class DemoDocuments {
     private void process(int n, String title, ProcessCategory category, int owner, List<Integer> units, List<Integer> verksamheter,
             String purpose, String start, String end, List<Integer> partnerNumbers, String... steps) {
         UUID id = documentId(n);
-        DocumentRequest r = new DocumentRequest(DocumentType.PROCESS, title, purpose,
+        DocumentCommand r = new DocumentCommand(DocumentType.PROCESS, title, purpose,
                 "## Processens flöde\n\n" + String.join(" → ", steps) + "\n\nProcessen gäller för alla medarbetare i berörda enheter.",
                 category, start, end, !partnerNumbers.isEmpty(), null, null, null, unit(owner),
                 owner == 2 ? "Förvaltningschef" : "Avdelningschef", units.stream().map(DemoDocuments::unit).toList(),
                 verksamheter.stream().map(DemoData::verksamhetId).toList(),
-                List.of(new RequirementLinkRequest(R_4_2, FollowUpMethod.QUALITY_FOLLOW_UP, "Avdelningschef"),
-                        new RequirementLinkRequest(R_4_3, FollowUpMethod.QUALITY_FOLLOW_UP, "Avdelningschef")),
-                List.of(new ResponsibilityRequest("Revidera processen och se till att den är känd", owner == 2 ? "Förvaltningschef"
+                List.of(new RequirementLinkCommand(R_4_2, FollowUpMethod.QUALITY_FOLLOW_UP, "Avdelningschef"),
+                        new RequirementLinkCommand(R_4_3, FollowUpMethod.QUALITY_FOLLOW_UP, "Avdelningschef")),
+                List.of(new ResponsibilityCommand("Revidera processen och se till att den är känd", owner == 2 ? "Förvaltningschef"
                         : "Avdelningschef", unit(owner))),
                 null, partnerNumbers.stream().map(DemoDocuments::partnerId).toList(), ReviewInterval.EVERY_SECOND_YEAR, null);
         documents.create(id, r);
         for (String step : steps) {
-            DocumentVersion v = documents.addActivity(id, "*", new ActivityRequest(step, "Aktiviteten " + step.toLowerCase(
+            DocumentVersion v = documents.addActivity(id, "*", new ActivityCommand(step, "Aktiviteten " + step.toLowerCase(
                     java.util.Locale.ROOT) + " i processen " + title.toLowerCase(java.util.Locale.ROOT) + ".", null));
             activities.put(n + ":" + step, v.activities.get(v.activities.size() - 1).activityId);
         }
@@ -402,11 +402,11 @@ public class DemoDocuments {
     }
 
     private int routine(int n, String title, int process, String activity, int owner, List<Integer> units, String content,
-            List<RequirementLinkRequest> requirements, List<ResponsibilityRequest> responsibilities, ReviewInterval interval,
+            List<RequirementLinkCommand> requirements, List<ResponsibilityCommand> responsibilities, ReviewInterval interval,
             LocalDate decided, LocalDate revised, DecisionBody by) {
         UUID id = documentId(n);
         UUID activityId = activities.get(process + ":" + activity);
-        DocumentRequest r = new DocumentRequest(DocumentType.ROUTINE, title, "Rutinen beskriver hur arbetet utförs och hur ansvaret "
+        DocumentCommand r = new DocumentCommand(DocumentType.ROUTINE, title, "Rutinen beskriver hur arbetet utförs och hur ansvaret "
                 + "är fördelat.", content, null, null, null, process == 3 || n == 110, documentId(process), activityId, null,
                 unit(owner), owner == 2 ? "Kvalitetsstrateg" : "Enhetschef", units.stream().map(DemoDocuments::unit).toList(), null,
                 requirements, responsibilities, null, n == 113 ? List.of(partnerId(1)) : n == 110 ? List.of(partnerId(4), partnerId(2))
@@ -416,7 +416,7 @@ public class DemoDocuments {
         if (revised != null) {
             // a revision: version 2 supersedes version 1
             documents.startRevision(id, "*");
-            DocumentRequest v2 = new DocumentRequest(DocumentType.ROUTINE, title, r.summary(), content
+            DocumentCommand v2 = new DocumentCommand(DocumentType.ROUTINE, title, r.summary(), content
                     + "\n\n## Ändrat i version 2\nUppgifterna om anmälan till IVO förtydligade.", null, null, null, r.requiresCooperation(),
                     r.processId(), r.activityId(), null, r.ownerOrgUnitId(), r.ownerRole(), r.orgUnitIds(), null, requirements,
                     responsibilities, null, r.cooperationPartnerIds(), interval, r.reviewIntervalMonths());
@@ -461,9 +461,9 @@ public class DemoDocuments {
             String content, List<String> items, List<Integer> partnerNumbers, ReviewInterval interval, LocalDate decided,
             DecisionBody by) {
         UUID id = documentId(n);
-        List<RequirementLinkRequest> links = type == DocumentType.COOPERATION_AGREEMENT
+        List<RequirementLinkCommand> links = type == DocumentType.COOPERATION_AGREEMENT
                 ? List.of(link(R_4_5, FollowUpMethod.AGREEMENT_REVIEW, "Avdelningschef")) : List.of();
-        DocumentRequest r = new DocumentRequest(type, title, null, content, null, null, null, null, documentId(process),
+        DocumentCommand r = new DocumentCommand(type, title, null, content, null, null, null, null, documentId(process),
                 activity == null ? null : activities.get(process + ":" + activity), null, unit(owner),
                 owner == 2 ? "Förvaltningschef" : "Avdelningschef", units.stream().map(DemoDocuments::unit).toList(), null, links,
                 type == DocumentType.CHECKLIST ? null : List.of(), items.isEmpty() ? null : items,
@@ -475,47 +475,47 @@ public class DemoDocuments {
     // ------------------------------------------------------------------ risk analyses
 
     private void riskAnalyses() {
-        UUID keys = risks.create(riskAnalysisId(1), new AnalysisRequest("Riskanalys av nyckelhantering i hemtjänsten",
+        UUID keys = risks.create(riskAnalysisId(1), new AnalysisCommand("Riskanalys av nyckelhantering i hemtjänsten",
                 RiskSubjectKind.ACTIVITY, documentId(5), activities.get("5:Utföra insatser"), null, unit(11), today.minusMonths(4),
                 "Hemtjänsten hanterar nycklar till brukarnas bostäder.", List.of("Enhetschef", "Undersköterskor", "Kvalitetsstrateg"),
                 null)).id;
-        UUID lost = risks.addRisk(keys, "*", new RiskRequest("Nyckel till brukarens bostad kommer bort", "Nycklar förvaras olåst", 3, 4,
+        UUID lost = risks.addRisk(keys, "*", new RiskCommand("Nyckel till brukarens bostad kommer bort", "Nycklar förvaras olåst", 3, 4,
                 null, today.minusMonths(4), null, List.of(
-                        new MeasureRequest(null, MeasureKind.ACT_NOW, "Låsbart nyckelskåp", "Enhetschef", unit(11),
+                        new MeasureCommand(null, MeasureKind.ACT_NOW, "Låsbart nyckelskåp", "Enhetschef", unit(11),
                                 today.minusMonths(3), MeasureStatus.DONE),
-                        new MeasureRequest(null, MeasureKind.EGENKONTROLL, "Månatlig kontroll av nyckelkvittenser", "Enhetschef", unit(11),
+                        new MeasureCommand(null, MeasureKind.EGENKONTROLL, "Månatlig kontroll av nyckelkvittenser", "Enhetschef", unit(11),
                                 today.plusMonths(2), MeasureStatus.IN_PROGRESS)))).id;
-        risks.addRisk(keys, "*", new RiskRequest("Fel brukare får besök", "Ny personal känner inte till adresserna", 2, 3, null,
-                today.minusMonths(4), null, List.of(new MeasureRequest(null, MeasureKind.ACT_NOW, "Introduktion med handledare",
+        risks.addRisk(keys, "*", new RiskCommand("Fel brukare får besök", "Ny personal känner inte till adresserna", 2, 3, null,
+                today.minusMonths(4), null, List.of(new MeasureCommand(null, MeasureKind.ACT_NOW, "Introduktion med handledare",
                         "Enhetschef", unit(11), today.minusMonths(3), MeasureStatus.DONE))));
         var analysis = risks.get(keys);
         var egenkontroll = analysis.risks.get(0).measures.get(1);
-        risks.reassess(keys, lost, "*", new AssessmentRequest(null, null, 2, 3, RiskStatus.MITIGATED, today.minusMonths(1),
-                "Nyckelskåpet är på plats", List.of(new MeasureRequest(egenkontroll.id, MeasureKind.EGENKONTROLL, egenkontroll.description,
+        risks.reassess(keys, lost, "*", new AssessmentCommand(null, null, 2, 3, RiskStatus.MITIGATED, today.minusMonths(1),
+                "Nyckelskåpet är på plats", List.of(new MeasureCommand(egenkontroll.id, MeasureKind.EGENKONTROLL, egenkontroll.description,
                         egenkontroll.ownerRole, egenkontroll.ownerOrgUnitId, egenkontroll.dueDate, MeasureStatus.IN_PROGRESS))));
 
-        UUID merger = risks.create(riskAnalysisId(2), new AnalysisRequest("Riskanalys inför gemensam mottagning för barn och vuxna",
+        UUID merger = risks.create(riskAnalysisId(2), new AnalysisCommand("Riskanalys inför gemensam mottagning för barn och vuxna",
                 RiskSubjectKind.PLANNED_CHANGE, null, null, "Barn och unga och Vuxenenheten får en gemensam mottagningsgrupp", unit(20),
                 today.minusMonths(2), null, List.of("Avdelningschef IFO", "Enhetschefer", "Fackliga företrädare"), null)).id;
-        risks.addRisk(merger, "*", new RiskRequest("Orosanmälningar blir liggande under omställningen", "Ny arbetsfördelning", 2, 4, null,
-                today.minusMonths(2), null, List.of(new MeasureRequest(null, MeasureKind.INTERNAL_CONTROL,
+        risks.addRisk(merger, "*", new RiskCommand("Orosanmälningar blir liggande under omställningen", "Ny arbetsfördelning", 2, 4, null,
+                today.minusMonths(2), null, List.of(new MeasureCommand(null, MeasureKind.INTERNAL_CONTROL,
                         "Granska handläggningstider för förhandsbedömningar", "Avdelningschef", unit(20), today.plusMonths(4),
                         MeasureStatus.PLANNED))));
-        risks.addRisk(merger, "*", new RiskRequest("Information förs inte över mellan grupperna", null, 3, 3, null, today.minusMonths(2),
-                null, List.of(new MeasureRequest(null, MeasureKind.ACT_NOW, "Gemensam rutin för överlämning", "Enhetschef", unit(20),
+        risks.addRisk(merger, "*", new RiskCommand("Information förs inte över mellan grupperna", null, 3, 3, null, today.minusMonths(2),
+                null, List.of(new MeasureCommand(null, MeasureKind.ACT_NOW, "Gemensam rutin för överlämning", "Enhetschef", unit(20),
                         today.plusMonths(1), MeasureStatus.IN_PROGRESS))));
 
-        UUID medicines = risks.create(riskAnalysisId(3), new AnalysisRequest("Riskanalys av läkemedelshanteringen på Ekbacken",
+        UUID medicines = risks.create(riskAnalysisId(3), new AnalysisCommand("Riskanalys av läkemedelshanteringen på Ekbacken",
                 RiskSubjectKind.PROCESS, documentId(6), null, null, unit(12), today.minusMonths(5), null,
                 List.of("Sjuksköterska", "Enhetschef", "Medicinskt ansvarig sjuksköterska"), null)).id;
-        risks.addRisk(medicines, "*", new RiskRequest("Fel dos ges", "Stress vid läkemedelsdelning", 2, 4, null, today.minusMonths(5), null,
-                List.of(new MeasureRequest(null, MeasureKind.EGENKONTROLL, "Veckovis kontroll av signeringslistor", "Sjuksköterska", unit(12),
+        risks.addRisk(medicines, "*", new RiskCommand("Fel dos ges", "Stress vid läkemedelsdelning", 2, 4, null, today.minusMonths(5), null,
+                List.of(new MeasureCommand(null, MeasureKind.EGENKONTROLL, "Veckovis kontroll av signeringslistor", "Sjuksköterska", unit(12),
                         today.plusMonths(1), MeasureStatus.IN_PROGRESS))));
 
-        UUID payments = risks.create(riskAnalysisId(4), new AnalysisRequest("Riskanalys av utbetalningar av ekonomiskt bistånd",
+        UUID payments = risks.create(riskAnalysisId(4), new AnalysisCommand("Riskanalys av utbetalningar av ekonomiskt bistånd",
                 RiskSubjectKind.PROCESS, documentId(4), null, null, unit(22), today.minusMonths(3), null, List.of("Enhetschef"), null)).id;
-        risks.addRisk(payments, "*", new RiskRequest("Felaktiga utbetalningar", "Ofullständiga underlag", 3, 2, null, today.minusMonths(3),
-                null, List.of(new MeasureRequest(null, MeasureKind.INTERNAL_CONTROL, "Stickprov på utbetalningar", "Enhetschef", unit(22),
+        risks.addRisk(payments, "*", new RiskCommand("Felaktiga utbetalningar", "Ofullständiga underlag", 3, 2, null, today.minusMonths(3),
+                null, List.of(new MeasureCommand(null, MeasureKind.INTERNAL_CONTROL, "Stickprov på utbetalningar", "Enhetschef", unit(22),
                         today.plusMonths(3), MeasureStatus.PLANNED))));
     }
 
@@ -523,14 +523,14 @@ public class DemoDocuments {
 
     private void approve(UUID id, DecisionBody by, LocalDate on, String dnr) {
         documents.submit(id, "*");
-        documents.approve(id, "*", new ApproveRequest(by, by == DecisionBody.BOARD ? unit(1) : null, on, dnr, null, null));
+        documents.approve(id, "*", new ApproveCommand(by, by == DecisionBody.BOARD ? unit(1) : null, on, dnr, null, null));
     }
 
-    static RequirementLinkRequest link(UUID item, FollowUpMethod method, String responsible) {
-        return new RequirementLinkRequest(item, method, responsible);
+    static RequirementLinkCommand link(UUID item, FollowUpMethod method, String responsible) {
+        return new RequirementLinkCommand(item, method, responsible);
     }
 
-    static ResponsibilityRequest resp(String task, String role) {
-        return new ResponsibilityRequest(task, role, null);
+    static ResponsibilityCommand resp(String task, String role) {
+        return new ResponsibilityCommand(task, role, null);
     }
 }

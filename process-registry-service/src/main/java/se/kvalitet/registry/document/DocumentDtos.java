@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +31,10 @@ public final class DocumentDtos {
             @NotNull @Schema(example = "00000000-0000-4000-b001-000000040004") UUID requirementItemId,
             @Schema(description = "How it is followed up") FollowUpMethod followUpMethod,
             @Size(max = 200) @Schema(description = "The role answering for the follow-up", example = "Enhetschef") String responsible) {
+
+        public DocumentCommands.RequirementLinkCommand toCommand() {
+            return new DocumentCommands.RequirementLinkCommand(requirementItemId, followUpMethod, responsible);
+        }
     }
 
     @Schema(name = "ResponsibilityRequest", description = "One line of a routine's responsibility allocation (ansvarsfördelning)")
@@ -39,6 +42,10 @@ public final class DocumentDtos {
             @NotBlank @Size(max = 500) @Schema(example = "Dokumenterar händelsen i journalen samma dag") String task,
             @Size(max = 200) @Schema(example = "Handläggare") String responsibleRole,
             @Schema(description = "The unit responsible, where a unit rather than a role is") UUID responsibleOrgUnitId) {
+
+        public DocumentCommands.ResponsibilityCommand toCommand() {
+            return new DocumentCommands.ResponsibilityCommand(task, responsibleRole, responsibleOrgUnitId);
+        }
     }
 
     @Schema(name = "DocumentRequest", description = "A new document (with type) or the full new state of its draft. Which fields a "
@@ -72,6 +79,15 @@ public final class DocumentDtos {
             @NotNull @Schema(description = "YEARLY (årligen), EVERY_SECOND_YEAR (vartannat år), ON_DEMAND (vid behov), MONTHS")
             ReviewInterval reviewInterval,
             @Min(1) @Max(120) @Schema(description = "With MONTHS: the number of months") Integer reviewIntervalMonths) {
+
+        public DocumentCommands.DocumentCommand toCommand() {
+            return new DocumentCommands.DocumentCommand(type, title, summary, content, processCategory, startPoint,
+                    endPoint, requiresCooperation, processId, activityId, routineId, ownerOrgUnitId, ownerRole,
+                    orgUnitIds, verksamhetIds,
+                    requirements == null ? null : requirements.stream().map(RequirementLinkRequest::toCommand).toList(),
+                    responsibilities == null ? null : responsibilities.stream().map(ResponsibilityRequest::toCommand).toList(),
+                    checklistItems, cooperationPartnerIds, reviewInterval, reviewIntervalMonths);
+        }
     }
 
     @Schema(name = "ApproveDocument", description = "The decision that approves the version in review (fastställande)")
@@ -82,6 +98,11 @@ public final class DocumentDtos {
             @Size(max = 60) @Schema(example = "SN 2026/123-1") String diarienummer,
             @Schema(description = "First day in force; default decidedOn") LocalDate validFrom,
             @Schema(description = "Next review; default validFrom plus the review interval") LocalDate nextReviewDate) {
+
+        public DocumentCommands.ApproveCommand toCommand() {
+            return new DocumentCommands.ApproveCommand(decidedBy, decisionOrgUnitId, decidedOn, diarienummer,
+                    validFrom, nextReviewDate);
+        }
     }
 
     @Schema(name = "WithdrawDocument", description = "Withdraw the document in force (upphäva)")
@@ -89,12 +110,20 @@ public final class DocumentDtos {
             @NotNull WithdrawalReason reason,
             @Schema(description = "With REPLACED: the document in force that replaces it") UUID replacedByDocumentId,
             @Schema(description = "First day it no longer applies; default today") LocalDate withdrawnOn) {
+
+        public DocumentCommands.WithdrawCommand toCommand() {
+            return new DocumentCommands.WithdrawCommand(reason, replacedByDocumentId, withdrawnOn);
+        }
     }
 
     @Schema(name = "ConfirmReview", description = "The version in force was reviewed and is still current (no changes)")
     public record ReviewRequest(
             @NotNull @Schema(description = "Day of the review") LocalDate reviewedOn,
             @Schema(description = "Next review; default reviewedOn plus the review interval") LocalDate nextReviewDate) {
+
+        public DocumentCommands.ReviewCommand toCommand() {
+            return new DocumentCommands.ReviewCommand(reviewedOn, nextReviewDate);
+        }
     }
 
     @Schema(name = "ActivityRequest", description = "An activity of a process (aktivitet)")
@@ -102,101 +131,13 @@ public final class DocumentDtos {
             @NotBlank @Size(max = 200) @Schema(example = "Utreda behov") String name,
             @Size(max = 4000) String description,
             @Min(1) @Max(500) @Schema(description = "Where to put it, from 1; default last (only when adding)") Integer position) {
+
+        public DocumentCommands.ActivityCommand toCommand() {
+            return new DocumentCommands.ActivityCommand(name, description, position);
+        }
     }
 
     @Schema(name = "ActivityOrder", description = "Every activity of the draft, in the new order")
     public record ActivityOrderRequest(@NotEmpty @Size(max = 500) List<@NotNull UUID> activityIds) {
-    }
-
-    // ------------------------------------------------------------------ responses
-
-    @Schema(name = "RequirementLink")
-    public record RequirementLinkResponse(UUID requirementItemId, @Schema(example = "SOSFS 2011:9") String regulationCode,
-            @Schema(example = "4 kap. 4 §") String reference, FollowUpMethod followUpMethod, String responsible) {
-    }
-
-    @Schema(name = "Responsibility")
-    public record ResponsibilityResponse(String task, String responsibleRole, UUID responsibleOrgUnitId) {
-    }
-
-    @Schema(name = "Activity")
-    public record ActivityResponse(@Schema(description = "Stable across versions") UUID activityId, int position, String name,
-            String description) {
-    }
-
-    @Schema(name = "Decision", description = "Who approved the version, when, and under which diarienummer")
-    public record DecisionResponse(DecisionBody decidedBy, UUID decisionOrgUnitId, LocalDate decidedOn, String diarienummer,
-            LocalDate validFrom, Instant approvedAt) {
-    }
-
-    @Schema(name = "Document", description = "One version of a steering document (styrdokument)")
-    public record DocumentResponse(
-            UUID id,
-            DocumentType type,
-            @Schema(description = "NOT_APPROVED, IN_FORCE or WITHDRAWN") Document.Status documentStatus,
-            @Schema(description = "The number of this version") int version,
-            @Schema(description = "DRAFT, IN_REVIEW, APPROVED (in force), SUPERSEDED, WITHDRAWN") DocumentVersion.Status versionStatus,
-            @Schema(description = "The number of the version in force, if any") Integer inForceVersion,
-            @Schema(description = "The number of the draft or version in review, if any") Integer workingVersion,
-            String title,
-            String summary,
-            @Schema(description = "Markdown") String content,
-            ProcessCategory processCategory,
-            String startPoint,
-            String endPoint,
-            boolean requiresCooperation,
-            UUID processId,
-            UUID activityId,
-            UUID routineId,
-            UUID ownerOrgUnitId,
-            String ownerRole,
-            List<UUID> orgUnitIds,
-            List<UUID> verksamhetIds,
-            List<UUID> cooperationPartnerIds,
-            List<RequirementLinkResponse> requirements,
-            List<ResponsibilityResponse> responsibilities,
-            List<String> checklistItems,
-            List<ActivityResponse> activities,
-            ReviewInterval reviewInterval,
-            Integer reviewIntervalMonths,
-            @Schema(description = "For the version in force: the document's next review date") LocalDate nextReviewDate,
-            LocalDate lastReviewedOn,
-            DecisionResponse decision,
-            LocalDate supersededOn,
-            LocalDate withdrawnOn,
-            WithdrawalReason withdrawalReason,
-            UUID replacedByDocumentId,
-            Instant createdAt,
-            Instant updatedAt) {
-    }
-
-    @Schema(name = "DocumentVersionSummary", description = "One version in a document's history")
-    public record VersionSummary(int version, DocumentVersion.Status status, String title, DecisionResponse decision,
-            LocalDate supersededOn, LocalDate withdrawnOn, Instant createdAt, Instant updatedAt) {
-    }
-
-    @Schema(name = "DocumentListItem", description = "A document in a list: its version in force, or its draft for editors")
-    public record DocumentListItem(UUID id, DocumentType type, Document.Status documentStatus, int version,
-            DocumentVersion.Status versionStatus, String title, ProcessCategory processCategory, UUID processId, UUID activityId,
-            UUID ownerOrgUnitId, List<UUID> orgUnitIds, LocalDate validFrom, LocalDate nextReviewDate, Instant updatedAt) {
-    }
-
-    @Schema(name = "FieldChange", description = "A field that differs between two versions")
-    public record FieldChange(String field, Object from, Object to) {
-    }
-
-    @Schema(name = "LineChange", description = "A line of the Markdown text: SAME, ADDED (only in the newer) or REMOVED (only in the older)")
-    public record LineChange(String op, Integer fromLine, Integer toLine, String text) {
-    }
-
-    @Schema(name = "ActivityChange", description = "What happened to an activity: ADDED, REMOVED, RENAMED, MOVED, DESCRIBED")
-    public record ActivityChange(UUID activityId, List<String> changes, Integer fromPosition, Integer toPosition, String fromName,
-            String toName) {
-    }
-
-    @Schema(name = "DocumentDiff", description = "What changed between two versions of a document")
-    public record DiffResponse(UUID id, int from, int to, List<FieldChange> fields, List<LineChange> content,
-            @Schema(description = "Lines added and removed") int linesAdded, int linesRemoved, List<ActivityChange> activities,
-            List<UUID> requirementsAdded, List<UUID> requirementsRemoved, List<UUID> orgUnitsAdded, List<UUID> orgUnitsRemoved) {
     }
 }

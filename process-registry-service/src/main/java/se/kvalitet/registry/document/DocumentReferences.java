@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.registry.cooperation.CooperationPartner;
-import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
-import se.kvalitet.registry.document.DocumentDtos.RequirementLinkRequest;
-import se.kvalitet.registry.document.DocumentDtos.ResponsibilityRequest;
+import se.kvalitet.registry.document.DocumentCommands.DocumentCommand;
+import se.kvalitet.registry.document.DocumentCommands.RequirementLinkCommand;
+import se.kvalitet.registry.document.DocumentCommands.ResponsibilityCommand;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
 import se.kvalitet.registry.requirement.RequirementItem;
@@ -52,7 +52,7 @@ public class DocumentReferences {
     DocumentAccess access;
 
     /** Type rules and references of a draft's new content. */
-    public void validate(DocumentType type, DocumentRequest r, List<ProcessActivity> currentActivities) {
+    public void validate(DocumentType type, DocumentCommand r, List<ProcessActivity> currentActivities) {
         List<Problem.FieldError> errors = new ArrayList<>();
         boolean process = type == DocumentType.PROCESS;
         only(errors, r.processCategory() != null, process, "processCategory", "PROCESS");
@@ -76,7 +76,7 @@ public class DocumentReferences {
         duplicates(errors, "verksamhetIds", r.verksamhetIds());
         duplicates(errors, "cooperationPartnerIds", r.cooperationPartnerIds());
         duplicates(errors, "requirements", r.requirements() == null ? null
-                : r.requirements().stream().map(RequirementLinkRequest::requirementItemId).toList());
+                : r.requirements().stream().map(RequirementLinkCommand::requirementItemId).toList());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", "Some fields do not fit a " + type, errors);
         }
@@ -88,7 +88,7 @@ public class DocumentReferences {
         texts.put("startPoint", nullToEmpty(r.startPoint()));
         texts.put("endPoint", nullToEmpty(r.endPoint()));
         texts.put("ownerRole", nullToEmpty(r.ownerRole()));
-        List<ResponsibilityRequest> resp = orEmpty(r.responsibilities());
+        List<ResponsibilityCommand> resp = orEmpty(r.responsibilities());
         for (int i = 0; i < resp.size(); i++) {
             texts.put("responsibilities[" + i + "].task", resp.get(i).task());
             texts.put("responsibilities[" + i + "].responsibleRole", nullToEmpty(resp.get(i).responsibleRole()));
@@ -97,7 +97,7 @@ public class DocumentReferences {
         for (int i = 0; i < items.size(); i++) {
             texts.put("checklistItems[" + i + "]", items.get(i));
         }
-        List<RequirementLinkRequest> reqs = orEmpty(r.requirements());
+        List<RequirementLinkCommand> reqs = orEmpty(r.requirements());
         for (int i = 0; i < reqs.size(); i++) {
             texts.put("requirements[" + i + "].responsible", nullToEmpty(reqs.get(i).responsible()));
         }
@@ -107,7 +107,7 @@ public class DocumentReferences {
         List<Problem.FieldError> unknown = new ArrayList<>();
         Set<UUID> mentioned = new HashSet<>(r.orgUnitIds());
         mentioned.add(r.ownerOrgUnitId());
-        resp.stream().map(ResponsibilityRequest::responsibleOrgUnitId).filter(java.util.Objects::nonNull).forEach(mentioned::add);
+        resp.stream().map(ResponsibilityCommand::responsibleOrgUnitId).filter(java.util.Objects::nonNull).forEach(mentioned::add);
         Set<UUID> active = activeUnits(mentioned, today);
         if (!active.contains(r.ownerOrgUnitId())) {
             unknown.add(new Problem.FieldError("ownerOrgUnitId", "no such active org unit today"));
@@ -124,7 +124,7 @@ public class DocumentReferences {
         Set<UUID> partners = existing("select p.id from CooperationPartner p where p.active = true and p.id in :ids",
                 r.cooperationPartnerIds());
         each(unknown, "cooperationPartnerIds", r.cooperationPartnerIds(), partners::contains, "no such active cooperation partner");
-        List<UUID> reqIds = reqs.stream().map(RequirementLinkRequest::requirementItemId).toList();
+        List<UUID> reqIds = reqs.stream().map(RequirementLinkCommand::requirementItemId).toList();
         Set<UUID> inForce = existing("select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
                 + "and i.id in :ids", reqIds, today);
         for (int i = 0; i < reqIds.size(); i++) {

@@ -32,13 +32,13 @@ import se.kvalitet.registry.access.Roles;
 import se.kvalitet.registry.document.DocumentDtos.ActivityOrderRequest;
 import se.kvalitet.registry.document.DocumentDtos.ActivityRequest;
 import se.kvalitet.registry.document.DocumentDtos.ApproveRequest;
-import se.kvalitet.registry.document.DocumentDtos.DiffResponse;
-import se.kvalitet.registry.document.DocumentDtos.DocumentListItem;
 import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
-import se.kvalitet.registry.document.DocumentDtos.DocumentResponse;
 import se.kvalitet.registry.document.DocumentDtos.ReviewRequest;
-import se.kvalitet.registry.document.DocumentDtos.VersionSummary;
 import se.kvalitet.registry.document.DocumentDtos.WithdrawRequest;
+import se.kvalitet.registry.document.DocumentViews.DiffResponse;
+import se.kvalitet.registry.document.DocumentViews.DocumentListItem;
+import se.kvalitet.registry.document.DocumentViews.DocumentResponse;
+import se.kvalitet.registry.document.DocumentViews.VersionSummary;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
@@ -108,7 +108,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "422", description = "A reference does not exist, or text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid DocumentRequest request) {
-        DocumentVersion v = service.create(request);
+        DocumentVersion v = service.create(request.toCommand());
         return Response.created(URI.create("/registry/v1/documents/" + v.documentId)).tag(ETags.of(queries.etag(v.documentId)))
                 .entity(queries.version(v.documentId, v.number)).build();
     }
@@ -159,7 +159,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DocumentRequest request) {
-        return changed(service.replaceDraft(id, ifMatch, request));
+        return changed(service.replaceDraft(id, ifMatch, request.toCommand()));
     }
 
     @DELETE
@@ -251,7 +251,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ApproveRequest request) {
-        return changed(service.approve(id, ifMatch, request));
+        return changed(service.approve(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -273,7 +273,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WithdrawRequest request) {
-        return changed(service.withdraw(id, ifMatch, request));
+        return changed(service.withdraw(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -295,7 +295,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response confirmReview(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReviewRequest request) {
-        return changed(service.confirmReview(id, ifMatch, request));
+        return changed(service.confirmReview(id, ifMatch, request.toCommand()));
     }
 
     @GET
@@ -360,7 +360,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addActivity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
-        return changed(service.addActivity(id, ifMatch, r));
+        return changed(service.addActivity(id, ifMatch, r.toCommand()));
     }
 
     @PUT
@@ -380,7 +380,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response updateActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
-        return changed(service.updateActivity(id, activityId, ifMatch, r));
+        return changed(service.updateActivity(id, activityId, ifMatch, r.toCommand()));
     }
 
     @DELETE

@@ -28,11 +28,11 @@ import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.ReviewInterval;
 import se.kvalitet.events.registry.WithdrawalReason;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.registry.document.DocumentDtos.ActivityRequest;
-import se.kvalitet.registry.document.DocumentDtos.ApproveRequest;
-import se.kvalitet.registry.document.DocumentDtos.DocumentRequest;
-import se.kvalitet.registry.document.DocumentDtos.ReviewRequest;
-import se.kvalitet.registry.document.DocumentDtos.WithdrawRequest;
+import se.kvalitet.registry.document.DocumentCommands.ActivityCommand;
+import se.kvalitet.registry.document.DocumentCommands.ApproveCommand;
+import se.kvalitet.registry.document.DocumentCommands.DocumentCommand;
+import se.kvalitet.registry.document.DocumentCommands.ReviewCommand;
+import se.kvalitet.registry.document.DocumentCommands.WithdrawCommand;
 import se.kvalitet.registry.document.DocumentVersion.Status;
 import se.kvalitet.registry.domain.CoverageInputsChanged;
 import se.kvalitet.registry.orgunit.OrgUnitService;
@@ -81,13 +81,13 @@ public class DocumentService {
     Caller caller;
 
     @Transactional
-    public DocumentVersion create(DocumentRequest r) {
+    public DocumentVersion create(DocumentCommand r) {
         return create(null, r);
     }
 
     /** With a fixed id (demo data); {@code id} null draws one. */
     @Transactional
-    public DocumentVersion create(UUID id, DocumentRequest r) {
+    public DocumentVersion create(UUID id, DocumentCommand r) {
         if (r.type() == null) {
             throw ProblemException.invalidField("type", "is required when creating a document");
         }
@@ -121,7 +121,7 @@ public class DocumentService {
 
     /** Replaces the whole content of the draft. */
     @Transactional
-    public DocumentVersion replaceDraft(UUID id, String ifMatch, DocumentRequest r) {
+    public DocumentVersion replaceDraft(UUID id, String ifMatch, DocumentCommand r) {
         Document d = editable(id, ifMatch);
         if (r.type() != null && r.type() != d.type) {
             throw ProblemException.invalidField("type", "is " + d.type + " and cannot change");
@@ -194,7 +194,7 @@ public class DocumentService {
      * scheduled. Publishes document.approved (and document.superseded) and refreshes coverage.
      */
     @Transactional
-    public DocumentVersion approve(UUID id, String ifMatch, ApproveRequest r) {
+    public DocumentVersion approve(UUID id, String ifMatch, ApproveCommand r) {
         Document d = editable(id, ifMatch);
         DocumentVersion v = working(d);
         if (v.status != Status.IN_REVIEW) {
@@ -254,7 +254,7 @@ public class DocumentService {
 
     /** Withdraws the document in force (upphäva) from a day; a draft must be discarded first. */
     @Transactional
-    public DocumentVersion withdraw(UUID id, String ifMatch, WithdrawRequest r) {
+    public DocumentVersion withdraw(UUID id, String ifMatch, WithdrawCommand r) {
         Document d = editable(id, ifMatch);
         if (d.workingVersion != null) {
             throw ProblemException.conflict("draft-exists", "Discard the draft before withdrawing the document")
@@ -288,7 +288,7 @@ public class DocumentService {
 
     /** The owner confirms the version in force is still current: the review is done without a new version. */
     @Transactional
-    public DocumentVersion confirmReview(UUID id, String ifMatch, ReviewRequest r) {
+    public DocumentVersion confirmReview(UUID id, String ifMatch, ReviewCommand r) {
         Document d = editable(id, ifMatch);
         DocumentVersion v = versions.find(d.id, d.requireInForce()).orElseThrow();
         LocalDate today = orgUnits.today();
@@ -314,7 +314,7 @@ public class DocumentService {
     // ------------------------------------------------------------------ activities (processes)
 
     @Transactional
-    public DocumentVersion addActivity(UUID id, String ifMatch, ActivityRequest r) {
+    public DocumentVersion addActivity(UUID id, String ifMatch, ActivityCommand r) {
         DocumentVersion v = processDraft(id, ifMatch);
         if (v.activities.size() >= 500) {
             throw ProblemException.conflict("too-many-activities", "A process has at most 500 activities");
@@ -333,7 +333,7 @@ public class DocumentService {
     }
 
     @Transactional
-    public DocumentVersion updateActivity(UUID id, UUID activityId, String ifMatch, ActivityRequest r) {
+    public DocumentVersion updateActivity(UUID id, UUID activityId, String ifMatch, ActivityCommand r) {
         DocumentVersion v = processDraft(id, ifMatch);
         ProcessActivity a = activity(v, activityId);
         requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
@@ -408,7 +408,7 @@ public class DocumentService {
     }
 
     /** Validates and copies a request onto a draft (type rules 400, unknown references 422). */
-    private void apply(Document d, DocumentVersion v, DocumentRequest r) {
+    private void apply(Document d, DocumentVersion v, DocumentCommand r) {
         references.validate(d.type, r, v.activities);
         v.title = r.title().strip();
         v.summary = blankToNull(r.summary());

@@ -21,9 +21,9 @@ import se.kvalitet.registry.domain.CoverageInputsChanged;
 import se.kvalitet.registry.domain.LegalBasis;
 import se.kvalitet.registry.domain.VerksamhetKind;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.requirement.RequirementDtos.RegulationRequest;
-import se.kvalitet.registry.requirement.RequirementDtos.RequirementItemRequest;
-import se.kvalitet.registry.requirement.RequirementDtos.WithdrawRequest;
+import se.kvalitet.registry.requirement.RequirementCommands.RegulationCommand;
+import se.kvalitet.registry.requirement.RequirementCommands.RequirementItemCommand;
+import se.kvalitet.registry.requirement.RequirementCommands.WithdrawCommand;
 import se.kvalitet.registry.verksamhet.Verksamhet;
 import se.kvalitet.registry.verksamhet.VerksamhetRepository;
 import se.kvalitet.registry.verksamhet.VerksamhetService;
@@ -102,7 +102,7 @@ public class RequirementCatalogueService {
     }
 
     @Transactional
-    public Regulation createRegulation(RegulationRequest r) {
+    public Regulation createRegulation(RegulationCommand r) {
         String code = r.code().strip();
         if (regulations.find("code", code).firstResultOptional().isPresent()) {
             throw ProblemException.conflict("regulation-code-taken", "A regulation with this code exists").with("code", code);
@@ -123,7 +123,7 @@ public class RequirementCatalogueService {
 
     /** Replaces a regulation's code, title, kind, issuer and url; its items stay as they are. */
     @Transactional
-    public Regulation replaceRegulation(UUID id, String ifMatch, RegulationRequest r) {
+    public Regulation replaceRegulation(UUID id, String ifMatch, RegulationCommand r) {
         Regulation reg = regulation(id);
         ETags.requireMatch(ifMatch, reg.version);
         String code = r.code().strip();
@@ -149,7 +149,7 @@ public class RequirementCatalogueService {
     }
 
     @Transactional
-    public RequirementItem addItem(UUID regulationId, RequirementItemRequest r) {
+    public RequirementItem addItem(UUID regulationId, RequirementItemCommand r) {
         Regulation reg = regulation(regulationId);
         requireFreeReference(reg.id, r.reference().strip(), null);
         RequirementItem i = new RequirementItem();
@@ -163,7 +163,7 @@ public class RequirementCatalogueService {
     }
 
     @Transactional
-    public RequirementItem replaceItem(UUID id, String ifMatch, RequirementItemRequest r) {
+    public RequirementItem replaceItem(UUID id, String ifMatch, RequirementItemCommand r) {
         RequirementItem i = item(id);
         ETags.requireMatch(ifMatch, i.version);
         requireNotWithdrawn(i);
@@ -176,7 +176,7 @@ public class RequirementCatalogueService {
 
     /** Withdraws an item from a day (default today); it stays readable and listable on request. */
     @Transactional
-    public RequirementItem withdrawItem(UUID id, String ifMatch, WithdrawRequest r) {
+    public RequirementItem withdrawItem(UUID id, String ifMatch, WithdrawCommand r) {
         RequirementItem i = item(id);
         ETags.requireMatch(ifMatch, i.version);
         requireNotWithdrawn(i);
@@ -247,7 +247,7 @@ public class RequirementCatalogueService {
                 .append(" x").append(n).append(" where x").append(n).append(" in ?").append(n).append("))");
     }
 
-    private void apply(RequirementItem i, RequirementItemRequest r) {
+    private void apply(RequirementItem i, RequirementItemCommand r) {
         i.reference = r.reference().strip();
         i.summary = r.summary().strip();
         i.orderKey = r.orderKey();

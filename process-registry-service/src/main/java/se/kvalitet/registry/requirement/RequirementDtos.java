@@ -88,6 +88,10 @@ public final class RequirementDtos {
             @NotBlank @Size(max = 200) @Schema(example = "Socialstyrelsen") String issuedBy,
             @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             @Schema(description = "Where the authoritative text is (http or https)") String url) {
+
+        public RequirementCommands.RegulationCommand toCommand() {
+            return new RequirementCommands.RegulationCommand(code, title, kind, issuedBy, url);
+        }
     }
 
     @Schema(name = "RequirementItemRequest", description = "A requirement item to add, or its full new state (replace)")
@@ -99,11 +103,20 @@ public final class RequirementDtos {
             @Size(max = 20) @Schema(description = "Verksamhet kinds it applies to; empty or absent = all")
             Set<@NotNull VerksamhetKind> appliesToKinds,
             @NotNull @Min(0) @Max(1_000_000) @Schema(description = "Sort order within the regulation", example = "402") Integer orderKey) {
+
+        public RequirementCommands.RequirementItemCommand toCommand() {
+            return new RequirementCommands.RequirementItemCommand(reference, summary, appliesToLegalBases,
+                    appliesToKinds, orderKey);
+        }
     }
 
     @Schema(name = "WithdrawRequirementItem")
     public record WithdrawRequest(
             @Schema(description = "First day the item no longer applies; default today") LocalDate withdrawnOn,
             @Size(max = 500) @Schema(description = "Why, e.g. the paragraph was repealed") String reason) {
+
+        public RequirementCommands.WithdrawCommand toCommand() {
+            return new RequirementCommands.WithdrawCommand(withdrawnOn, reason);
+        }
     }
 }

@@ -96,7 +96,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createRegulation(@NotNull @Valid RegulationRequest request) {
-        Regulation r = service.createRegulation(request);
+        Regulation r = service.createRegulation(request.toCommand());
         return Response.created(URI.create("/registry/v1/requirements/regulations/" + r.id)).tag(ETags.of(r.version))
                 .entity(RegulationResponse.of(r)).build();
     }
@@ -119,7 +119,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceRegulation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RegulationRequest request) {
-        Regulation r = service.replaceRegulation(id, ifMatch, request);
+        Regulation r = service.replaceRegulation(id, ifMatch, request.toCommand());
         return Response.ok(RegulationResponse.of(r)).tag(ETags.of(r.version)).build();
     }
 
@@ -137,7 +137,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "409", description = "An item with this reference is in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addItem(@PathParam("id") UUID id, @NotNull @Valid RequirementItemRequest request) {
-        RequirementItem i = service.addItem(id, request);
+        RequirementItem i = service.addItem(id, request.toCommand());
         return Response.created(URI.create("/registry/v1/requirements/items/" + i.id)).tag(ETags.of(i.version))
                 .entity(RequirementItemResponse.of(i, service.today())).build();
     }
@@ -203,7 +203,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RequirementItemRequest request) {
-        RequirementItem i = service.replaceItem(id, ifMatch, request);
+        RequirementItem i = service.replaceItem(id, ifMatch, request.toCommand());
         return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
     }
 
@@ -224,7 +224,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdrawItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WithdrawRequest request) {
-        RequirementItem i = service.withdrawItem(id, ifMatch, request);
+        RequirementItem i = service.withdrawItem(id, ifMatch, request.toCommand());
         return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
     }
 }

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.registry.access.Roles;
-import se.kvalitet.registry.document.DocumentDtos.DocumentListItem;
 import se.kvalitet.registry.document.DocumentQueries;
+import se.kvalitet.registry.document.DocumentViews.DocumentListItem;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;

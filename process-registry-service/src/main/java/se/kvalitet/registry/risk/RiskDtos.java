@@ -6,15 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.registry.MeasureKind;
 import se.kvalitet.events.registry.MeasureStatus;
-import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
 
@@ -37,6 +34,11 @@ public final class RiskDtos {
             @Size(max = 50) @Schema(description = "Who took part (roles or names; never published)")
             List<@NotBlank @Size(max = 200) String> participants,
             @Schema(description = "OPEN (default) or COMPLETED") RiskAnalysis.Status status) {
+
+        public RiskCommands.AnalysisCommand toCommand() {
+            return new RiskCommands.AnalysisCommand(title, subjectKind, processId, activityId, plannedChange,
+                    orgUnitId, analysedOn, description, participants, status);
+        }
     }
 
     @Schema(name = "MeasureRequest", description = "A measure against the risk; give the id of an existing one to keep it")
@@ -48,6 +50,10 @@ public final class RiskDtos {
             UUID ownerOrgUnitId,
             LocalDate dueDate,
             @Schema(description = "PLANNED (default), IN_PROGRESS, DONE, CANCELLED") MeasureStatus status) {
+
+        public RiskCommands.MeasureCommand toCommand() {
+            return new RiskCommands.MeasureCommand(id, kind, description, ownerRole, ownerOrgUnitId, dueDate, status);
+        }
     }
 
     @Schema(name = "RiskRequest", description = "A new risk with its first assessment")
@@ -60,6 +66,11 @@ public final class RiskDtos {
             @Schema(description = "Default today") LocalDate assessedOn,
             @Size(max = 2000) String note,
             @Size(max = 50) List<@NotNull @Valid MeasureRequest> measures) {
+
+        public RiskCommands.RiskCommand toCommand() {
+            return new RiskCommands.RiskCommand(description, causes, likelihood, consequence, status, assessedOn,
+                    note, measures == null ? null : measures.stream().map(MeasureRequest::toCommand).toList());
+        }
     }
 
     @Schema(name = "RiskAssessmentRequest", description = "A re-assessment (the whole new state of the risk's levels, status and measures)")
@@ -72,47 +83,11 @@ public final class RiskDtos {
             @Schema(description = "Default today; not before the previous assessment") LocalDate assessedOn,
             @Size(max = 2000) String note,
             @NotNull @Size(max = 50) List<@NotNull @Valid MeasureRequest> measures) {
-    }
 
-    @Schema(name = "Measure")
-    public record MeasureResponse(UUID id, MeasureKind kind, String description, String ownerRole, UUID ownerOrgUnitId,
-            LocalDate dueDate, MeasureStatus status) {
-    }
-
-    @Schema(name = "Risk", description = "A risk as its latest assessment has it")
-    public record RiskResponse(UUID id, String description, String causes, int likelihood, int consequence, int score,
-            RiskMatrixClass matrixClass, RiskStatus status, @Schema(description = "The latest assessment's number") int assessment,
-            LocalDate assessedOn, List<MeasureResponse> measures) {
-    }
-
-    @Schema(name = "RiskAssessment", description = "One assessment as it was made, with the measures as they stood")
-    public record AssessmentResponse(int number, int likelihood, int consequence, int score, RiskMatrixClass matrixClass,
-            RiskStatus status, LocalDate assessedOn, String note, List<MeasureResponse> measures, Instant assessedAt) {
-    }
-
-    @Schema(name = "RiskAnalysis")
-    public record AnalysisResponse(UUID id, String title, RiskSubjectKind subjectKind, UUID processId, UUID activityId,
-            String plannedChange, UUID orgUnitId, LocalDate analysedOn, String description, List<String> participants,
-            RiskAnalysis.Status status, List<RiskResponse> risks,
-            @Schema(description = "Risks by matrix class (closed ones left out)") Map<RiskMatrixClass, Integer> byClass,
-            Instant createdAt, Instant updatedAt) {
-    }
-
-    @Schema(name = "RiskAnalysisListItem")
-    public record AnalysisListItem(UUID id, String title, RiskSubjectKind subjectKind, UUID processId, UUID activityId,
-            UUID orgUnitId, LocalDate analysedOn, RiskAnalysis.Status status, int risks,
-            @Schema(description = "The highest class among its open risks; null when none") RiskMatrixClass highestClass,
-            Instant updatedAt) {
-    }
-
-    @Schema(name = "RiskMatrixCell", description = "One cell of the 4×4 matrix")
-    public record MatrixCell(int likelihood, int consequence, int score, RiskMatrixClass matrixClass, long count) {
-    }
-
-    @Schema(name = "RiskMatrix", description = "The risks of the analyses of a unit and the units under it, as their latest "
-            + "assessment on asOf had them, counted per cell and class (classes from the thresholds configured now)")
-    public record MatrixResponse(UUID orgUnitId, LocalDate asOf, boolean includeClosed,
-            @Schema(description = "The lowest score of each class") Map<RiskMatrixClass, Integer> thresholds, List<MatrixCell> cells,
-            Map<RiskMatrixClass, Long> byClass, long total, long analyses) {
+        public RiskCommands.AssessmentCommand toCommand() {
+            return new RiskCommands.AssessmentCommand(description, causes, likelihood, consequence, status,
+                    assessedOn, note,
+                    measures == null ? null : measures.stream().map(MeasureRequest::toCommand).toList());
+        }
     }
 }

@@ -30,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.registry.access.Roles;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisListItem;
 import se.kvalitet.registry.risk.RiskDtos.AnalysisRequest;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisResponse;
 import se.kvalitet.registry.risk.RiskDtos.AssessmentRequest;
-import se.kvalitet.registry.risk.RiskDtos.AssessmentResponse;
-import se.kvalitet.registry.risk.RiskDtos.MatrixResponse;
 import se.kvalitet.registry.risk.RiskDtos.RiskRequest;
+import se.kvalitet.registry.risk.RiskViews.AnalysisListItem;
+import se.kvalitet.registry.risk.RiskViews.AnalysisResponse;
+import se.kvalitet.registry.risk.RiskViews.AssessmentResponse;
+import se.kvalitet.registry.risk.RiskViews.MatrixResponse;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
@@ -94,7 +94,7 @@ public class RiskResource {
     @APIResponse(responseCode = "422", description = "Unknown unit, process or activity, or a personal identity number in the text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid AnalysisRequest r) {
-        RiskAnalysis a = service.create(null, r);
+        RiskAnalysis a = service.create(null, r.toCommand());
         return Response.created(URI.create("/registry/v1/risk-analyses/" + a.id)).tag(ETags.of(service.etag(a.id)))
                 .entity(service.response(a.id)).build();
     }
@@ -128,7 +128,7 @@ public class RiskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnalysisRequest r) {
-        service.replace(id, ifMatch, r);
+        service.replace(id, ifMatch, r.toCommand());
         return Response.ok(service.response(id)).tag(ETags.of(service.etag(id))).build();
     }
 
@@ -151,7 +151,7 @@ public class RiskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addRisk(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RiskRequest r) {
-        Risk risk = service.addRisk(id, ifMatch, r);
+        Risk risk = service.addRisk(id, ifMatch, r.toCommand());
         return Response.created(URI.create("/registry/v1/risk-analyses/" + id + "/risks/" + risk.id + "/assessments"))
                 .tag(ETags.of(service.etag(id))).entity(service.response(id)).build();
     }
@@ -175,7 +175,7 @@ public class RiskResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response reassess(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssessmentRequest r) {
-        service.reassess(id, riskId, ifMatch, r);
+        service.reassess(id, riskId, ifMatch, r.toCommand());
         return Response.status(201).tag(ETags.of(service.etag(id))).entity(service.response(id)).build();
     }
 

@@ -43,17 +43,17 @@ import se.kvalitet.registry.document.DocumentReferences;
 import se.kvalitet.registry.document.DocumentService;
 import se.kvalitet.registry.domain.RiskMatrix;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisListItem;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisRequest;
-import se.kvalitet.registry.risk.RiskDtos.AnalysisResponse;
-import se.kvalitet.registry.risk.RiskDtos.AssessmentRequest;
-import se.kvalitet.registry.risk.RiskDtos.AssessmentResponse;
-import se.kvalitet.registry.risk.RiskDtos.MatrixCell;
-import se.kvalitet.registry.risk.RiskDtos.MatrixResponse;
-import se.kvalitet.registry.risk.RiskDtos.MeasureRequest;
-import se.kvalitet.registry.risk.RiskDtos.MeasureResponse;
-import se.kvalitet.registry.risk.RiskDtos.RiskRequest;
-import se.kvalitet.registry.risk.RiskDtos.RiskResponse;
+import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
+import se.kvalitet.registry.risk.RiskCommands.AssessmentCommand;
+import se.kvalitet.registry.risk.RiskCommands.MeasureCommand;
+import se.kvalitet.registry.risk.RiskCommands.RiskCommand;
+import se.kvalitet.registry.risk.RiskViews.AnalysisListItem;
+import se.kvalitet.registry.risk.RiskViews.AnalysisResponse;
+import se.kvalitet.registry.risk.RiskViews.AssessmentResponse;
+import se.kvalitet.registry.risk.RiskViews.MatrixCell;
+import se.kvalitet.registry.risk.RiskViews.MatrixResponse;
+import se.kvalitet.registry.risk.RiskViews.MeasureResponse;
+import se.kvalitet.registry.risk.RiskViews.RiskResponse;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -110,7 +110,7 @@ public class RiskService {
     // ------------------------------------------------------------------ commands
 
     @Transactional
-    public RiskAnalysis create(UUID id, AnalysisRequest r) {
+    public RiskAnalysis create(UUID id, AnalysisCommand r) {
         requireWrite(r.orgUnitId());
         RiskAnalysis a = new RiskAnalysis();
         a.id = id == null ? UUID.randomUUID() : id;
@@ -122,7 +122,7 @@ public class RiskService {
     }
 
     @Transactional
-    public RiskAnalysis replace(UUID id, String ifMatch, AnalysisRequest r) {
+    public RiskAnalysis replace(UUID id, String ifMatch, AnalysisCommand r) {
         RiskAnalysis a = writable(id, ifMatch);
         if (!r.orgUnitId().equals(a.orgUnitId)) {
             requireWrite(r.orgUnitId());
@@ -133,7 +133,7 @@ public class RiskService {
     }
 
     @Transactional
-    public Risk addRisk(UUID analysisId, String ifMatch, RiskRequest r) {
+    public Risk addRisk(UUID analysisId, String ifMatch, RiskCommand r) {
         RiskAnalysis a = writable(analysisId, ifMatch);
         requireOpen(a);
         texts(Map.of("description", r.description(), "causes", nullToEmpty(r.causes()), "note",
@@ -151,7 +151,7 @@ public class RiskService {
     }
 
     @Transactional
-    public Risk reassess(UUID analysisId, UUID riskId, String ifMatch, AssessmentRequest r) {
+    public Risk reassess(UUID analysisId, UUID riskId, String ifMatch, AssessmentCommand r) {
         RiskAnalysis a = writable(analysisId, ifMatch);
         Risk risk = a.risks.stream().filter(x -> x.id.equals(riskId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Risk " + riskId + " of the analysis"));
@@ -293,7 +293,7 @@ public class RiskService {
 
     /** Validates first (queries flush), then changes the risk, persists it when new, and records and publishes the assessment. */
     private void record(RiskAnalysis a, Risk risk, boolean isNew, int likelihood, int consequence, RiskStatus status, LocalDate on,
-            String note, List<MeasureRequest> measures, String field) {
+            String note, List<MeasureCommand> measures, String field) {
         LocalDate today = orgUnits.today();
         if (on.isAfter(today)) {
             throw ProblemException.invalidField("assessedOn", "cannot be after today (" + today + ")");
@@ -322,14 +322,14 @@ public class RiskService {
                 x.assessedOn, x.assessedAt));
     }
 
-    private void validateMeasures(Risk risk, List<MeasureRequest> list, String field) {
+    private void validateMeasures(Risk risk, List<MeasureCommand> list, String field) {
         Set<UUID> existing = risk.measures.stream().map(m -> m.id).collect(Collectors.toSet());
         // a measure's owner unit gets the work (and the events carry it): the caller names units they may write for;
         // a measure that keeps the owner unit it had may stay as it is
         Map<UUID, UUID> ownerBefore = new HashMap<>();
         risk.measures.forEach(m -> ownerBefore.put(m.id, m.ownerOrgUnitId));
         for (int i = 0; i < list.size(); i++) {
-            MeasureRequest m = list.get(i);
+            MeasureCommand m = list.get(i);
             boolean unchanged = m.id() != null && ownerBefore.containsKey(m.id())
                     && java.util.Objects.equals(ownerBefore.get(m.id()), m.ownerOrgUnitId());
             if (m.ownerOrgUnitId() != null && !unchanged && !canWrite(m.ownerOrgUnitId())) {
@@ -341,7 +341,7 @@ public class RiskService {
         Map<String, String> texts = new LinkedHashMap<>();
         List<UUID> units = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            MeasureRequest m = list.get(i);
+            MeasureCommand m = list.get(i);
             if (m.id() != null && !existing.contains(m.id())) {
                 errors.add(new Problem.FieldError(field + "[" + i + "].id", "no such measure of this risk"));
             }
@@ -359,11 +359,11 @@ public class RiskService {
     }
 
     /** Replaces the risk's measures with the list: ids given keep their measure, new entries are added, the rest removed. */
-    private static void applyMeasures(Risk risk, List<MeasureRequest> list) {
+    private static void applyMeasures(Risk risk, List<MeasureCommand> list) {
         Map<UUID, RiskMeasure> existing = risk.measures.stream().collect(Collectors.toMap(m -> m.id, m -> m));
         List<RiskMeasure> next = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            MeasureRequest m = list.get(i);
+            MeasureCommand m = list.get(i);
             RiskMeasure x = m.id() == null ? new RiskMeasure() : existing.get(m.id());
             if (x.id == null) {
                 x.id = UUID.randomUUID();
@@ -382,7 +382,7 @@ public class RiskService {
         risk.measures.addAll(next);
     }
 
-    private void apply(RiskAnalysis a, AnalysisRequest r) {
+    private void apply(RiskAnalysis a, AnalysisCommand r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         switch (r.subjectKind()) {
             case PROCESS -> {

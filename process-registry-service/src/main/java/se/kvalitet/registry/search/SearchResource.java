@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.registry.access.Roles;
-import se.kvalitet.registry.search.SearchDtos.SearchHit;
+import se.kvalitet.registry.search.SearchViews.SearchHit;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;

@@ -2,9 +2,9 @@ package se.kvalitet.registry.search;
 
 import static se.kvalitet.registry.sql.Columns.date;
 import static se.kvalitet.registry.sql.Columns.doubleValue;
-import static se.kvalitet.registry.sql.Columns.longValue;
 import static se.kvalitet.registry.sql.Columns.enumValue;
 import static se.kvalitet.registry.sql.Columns.integer;
+import static se.kvalitet.registry.sql.Columns.longValue;
 import static se.kvalitet.registry.sql.Columns.string;
 import static se.kvalitet.registry.sql.Columns.uuid;
 
@@ -21,7 +21,7 @@ import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ProcessCategory;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.search.SearchDtos.SearchHit;
+import se.kvalitet.registry.search.SearchViews.SearchHit;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 

@@ -48,5 +48,9 @@ public final class VerksamhetDtos {
             Set<@NotNull VerksamhetKind> kinds,
             @NotNull @Size(max = 500) @Schema(description = "Org units of this registry that run it (may be empty); an unknown id is a 422")
             List<@NotNull UUID> orgUnitIds) {
+
+        public VerksamhetCommands.VerksamhetCommand toCommand() {
+            return new VerksamhetCommands.VerksamhetCommand(code, name, description, legalBases, kinds, orgUnitIds);
+        }
     }
 }

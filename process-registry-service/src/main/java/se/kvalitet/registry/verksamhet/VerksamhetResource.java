@@ -99,7 +99,7 @@ public class VerksamhetResource {
     @APIResponse(responseCode = "422", description = "An org unit does not exist (the field is named, e.g. orgUnitIds[1])",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid VerksamhetRequest request) {
-        Verksamhet v = service.create(request);
+        Verksamhet v = service.create(request.toCommand());
         return Response.created(URI.create("/registry/v1/verksamheter/" + v.id)).tag(ETags.of(v.version))
                 .entity(VerksamhetResponse.of(v)).build();
     }
@@ -123,7 +123,7 @@ public class VerksamhetResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid VerksamhetRequest request) {
-        Verksamhet v = service.replace(id, ifMatch, request);
+        Verksamhet v = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(VerksamhetResponse.of(v)).tag(ETags.of(v.version)).build();
     }
 }

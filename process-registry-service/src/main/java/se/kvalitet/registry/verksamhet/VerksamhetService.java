@@ -20,7 +20,7 @@ import se.kvalitet.registry.domain.LegalBasis;
 import se.kvalitet.registry.domain.VerksamhetKind;
 import se.kvalitet.registry.orgunit.OrgUnitRepository;
 import se.kvalitet.registry.orgunit.OrgUnitService;
-import se.kvalitet.registry.verksamhet.VerksamhetDtos.VerksamhetRequest;
+import se.kvalitet.registry.verksamhet.VerksamhetCommands.VerksamhetCommand;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Problem;
@@ -53,13 +53,13 @@ public class VerksamhetService {
     }
 
     @Transactional
-    public Verksamhet create(VerksamhetRequest r) {
+    public Verksamhet create(VerksamhetCommand r) {
         return create(null, r);
     }
 
     /** With a fixed id (demo data); {@code id} null draws one. */
     @Transactional
-    public Verksamhet create(UUID id, VerksamhetRequest r) {
+    public Verksamhet create(UUID id, VerksamhetCommand r) {
         String code = r.code().strip();
         if (verksamheter.find("code", code).firstResultOptional().isPresent()) {
             throw ProblemException.conflict("verksamhet-code-taken", "A verksamhet with this code exists").with("code", code);
@@ -74,7 +74,7 @@ public class VerksamhetService {
     }
 
     @Transactional
-    public Verksamhet replace(UUID id, String ifMatch, VerksamhetRequest r) {
+    public Verksamhet replace(UUID id, String ifMatch, VerksamhetCommand r) {
         Verksamhet v = get(id);
         ETags.requireMatch(ifMatch, v.version);
         String code = r.code().strip();
@@ -120,7 +120,7 @@ public class VerksamhetService {
         return new se.kvalitet.web.Page<>(items, page, limit, total);
     }
 
-    private void apply(Verksamhet v, VerksamhetRequest r) {
+    private void apply(Verksamhet v, VerksamhetCommand r) {
         Set<UUID> requested = new LinkedHashSet<>(r.orgUnitIds());
         Set<UUID> known = requested.isEmpty() ? Set.of()
                 : new HashSet<>(units.getEntityManager()

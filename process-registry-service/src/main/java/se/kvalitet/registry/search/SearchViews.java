@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ProcessCategory;
 
-/** Search results. */
-public final class SearchDtos {
+/** Search results (the read model SearchService returns; served as the response body). */
+public final class SearchViews {
 
-    private SearchDtos() {
+    private SearchViews() {
     }
 
     @Schema(name = "SearchHit", description = "An approved document matching the query, with highlighted snippets")
