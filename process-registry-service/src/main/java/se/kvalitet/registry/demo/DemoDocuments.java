@@ -34,6 +34,7 @@ import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
 import se.kvalitet.registry.risk.RiskCommands.AssessmentCommand;
 import se.kvalitet.registry.risk.RiskCommands.MeasureCommand;
 import se.kvalitet.registry.risk.RiskCommands.RiskCommand;
+import se.kvalitet.registry.risk.RiskQueries;
 import se.kvalitet.registry.risk.RiskService;
 
 /**
@@ -93,6 +94,9 @@ public class DemoDocuments {
 
     @Inject
     RiskService risks;
+
+    @Inject
+    RiskQueries riskQueries;
 
     @Inject
     OrgUnitService orgUnits;
@@ -488,7 +492,7 @@ public class DemoDocuments {
         risks.addRisk(keys, "*", new RiskCommand("Fel brukare får besök", "Ny personal känner inte till adresserna", 2, 3, null,
                 today.minusMonths(4), null, List.of(new MeasureCommand(null, MeasureKind.ACT_NOW, "Introduktion med handledare",
                         "Enhetschef", unit(11), today.minusMonths(3), MeasureStatus.DONE))));
-        var analysis = risks.get(keys);
+        var analysis = riskQueries.get(keys);
         var egenkontroll = analysis.risks.get(0).measures.get(1);
         risks.reassess(keys, lost, "*", new AssessmentCommand(null, null, 2, 3, RiskStatus.MITIGATED, today.minusMonths(1),
                 "Nyckelskåpet är på plats", List.of(new MeasureCommand(egenkontroll.id, MeasureKind.EGENKONTROLL, egenkontroll.description,

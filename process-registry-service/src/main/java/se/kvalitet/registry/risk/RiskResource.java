@@ -59,6 +59,9 @@ public class RiskResource {
     RiskService service;
 
     @Inject
+    RiskQueries queries;
+
+    @Inject
     OrgUnitService orgUnits;
 
     @GET
@@ -76,7 +79,7 @@ public class RiskResource {
             @Parameter(description = "OPEN or COMPLETED") @QueryParam("status") String status,
             @Parameter(description = "Only analyses changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
             @BeanParam @Valid PageParams paging) {
-        return service.list(new RiskService.Filter(QueryParams.uuid("unit", unit),
+        return queries.list(new RiskQueries.Filter(QueryParams.uuid("unit", unit),
                 QueryParams.enumValue("subjectKind", subjectKind, RiskSubjectKind.class), QueryParams.uuid("processId", processId),
                 QueryParams.enumValue("status", status, RiskAnalysis.Status.class), QueryParams.instant("updatedSince", since)),
                 paging.page, paging.limit);
@@ -95,8 +98,8 @@ public class RiskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid AnalysisRequest r) {
         RiskAnalysis a = service.create(null, r.toCommand());
-        return Response.created(URI.create("/registry/v1/risk-analyses/" + a.id)).tag(ETags.of(service.etag(a.id)))
-                .entity(service.response(a.id)).build();
+        return Response.created(URI.create("/registry/v1/risk-analyses/" + a.id)).tag(ETags.of(queries.etag(a.id)))
+                .entity(queries.response(a.id)).build();
     }
 
     @GET
@@ -109,7 +112,7 @@ public class RiskResource {
     @APIResponse(responseCode = "404", description = "No such analysis (or not of the caller's part of the organisation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return Response.ok(service.response(id)).tag(ETags.of(service.etag(id))).build();
+        return Response.ok(queries.response(id)).tag(ETags.of(queries.etag(id))).build();
     }
 
     @PUT
@@ -129,7 +132,7 @@ public class RiskResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnalysisRequest r) {
         service.replace(id, ifMatch, r.toCommand());
-        return Response.ok(service.response(id)).tag(ETags.of(service.etag(id))).build();
+        return Response.ok(queries.response(id)).tag(ETags.of(queries.etag(id))).build();
     }
 
     @POST
@@ -153,7 +156,7 @@ public class RiskResource {
     public Response addRisk(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RiskRequest r) {
         Risk risk = service.addRisk(id, ifMatch, r.toCommand());
         return Response.created(URI.create("/registry/v1/risk-analyses/" + id + "/risks/" + risk.id + "/assessments"))
-                .tag(ETags.of(service.etag(id))).entity(service.response(id)).build();
+                .tag(ETags.of(queries.etag(id))).entity(queries.response(id)).build();
     }
 
     @POST
@@ -176,7 +179,7 @@ public class RiskResource {
     public Response reassess(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssessmentRequest r) {
         service.reassess(id, riskId, ifMatch, r.toCommand());
-        return Response.status(201).tag(ETags.of(service.etag(id))).entity(service.response(id)).build();
+        return Response.status(201).tag(ETags.of(queries.etag(id))).entity(queries.response(id)).build();
     }
 
     @GET
@@ -188,7 +191,7 @@ public class RiskResource {
     @APIResponse(responseCode = "404", description = "No such analysis or risk",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AssessmentResponse> history(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId) {
-        return service.history(id, riskId);
+        return queries.history(id, riskId);
     }
 
     @GET
@@ -212,6 +215,6 @@ public class RiskResource {
             throw ProblemException.invalidField("unit", "is required");
         }
         LocalDate day = asOf == null ? orgUnits.today() : QueryParams.date("asOf", asOf);
-        return service.matrix(u, day, includeClosed);
+        return queries.matrix(u, day, includeClosed);
     }
 }

@@ -4,25 +4,15 @@ import static se.kvalitet.registry.domain.FreeText.requireFreeOfPersonalIdentity
 import static se.kvalitet.registry.domain.Values.blankToNull;
 import static se.kvalitet.registry.domain.Values.nullToEmpty;
 import static se.kvalitet.registry.domain.Values.orEmpty;
-import static se.kvalitet.registry.sql.Columns.integer;
-import static se.kvalitet.registry.sql.Columns.longValue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,44 +23,35 @@ import java.util.stream.Collectors;
 import se.kvalitet.events.registry.MeasureRef;
 import se.kvalitet.events.registry.MeasureStatus;
 import se.kvalitet.events.registry.RiskAssessedV1;
-import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
-import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.registry.access.Roles;
 import se.kvalitet.registry.document.Document;
 import se.kvalitet.registry.document.DocumentReferences;
-import se.kvalitet.registry.document.DocumentService;
 import se.kvalitet.registry.domain.RiskMatrix;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
 import se.kvalitet.registry.risk.RiskCommands.AssessmentCommand;
 import se.kvalitet.registry.risk.RiskCommands.MeasureCommand;
 import se.kvalitet.registry.risk.RiskCommands.RiskCommand;
-import se.kvalitet.registry.risk.RiskViews.AnalysisListItem;
-import se.kvalitet.registry.risk.RiskViews.AnalysisResponse;
-import se.kvalitet.registry.risk.RiskViews.AssessmentResponse;
-import se.kvalitet.registry.risk.RiskViews.MatrixCell;
-import se.kvalitet.registry.risk.RiskViews.MatrixResponse;
-import se.kvalitet.registry.risk.RiskViews.MeasureResponse;
-import se.kvalitet.registry.risk.RiskViews.RiskResponse;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
-import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
 
 /**
- * Risk analyses (SOSFS 2011:9 5 kap. 1 §): one use case per method, each one transaction; every
- * assessment of a risk is kept and published as risk.assessed. Who may: the quality team (and
- * admins, investigators and the MAS for reading) every analysis; unit managers and process owners
- * those of the units in their subtree. Board members and BI see the aggregated matrix only.
+ * The writes of risk analyses (SOSFS 2011:9 5 kap. 1 §): one use case per method, each one
+ * transaction; every assessment of a risk is kept and published as risk.assessed. Who may is
+ * {@link RiskAccess}; reads are {@link RiskQueries}.
  */
 @ApplicationScoped
 public class RiskService {
 
-    static final ObjectMapper JSON = se.kvalitet.events.EventCodec.mapper();
+    @Inject
+    RiskQueries queries;
+
+    @Inject
+    RiskAccess access;
 
     @Inject
     EntityManager em;
@@ -93,29 +74,15 @@ public class RiskService {
     @Inject
     RiskMatrix matrix;
 
-    public record Filter(UUID unit, RiskSubjectKind subjectKind, UUID processId, RiskAnalysis.Status status, java.time.Instant updatedSince) {
-    }
-
-    @Produces
-    @ApplicationScoped
-    RiskMatrix riskMatrix(RiskMatrixConfig c) {
-        return new RiskMatrix(c.mediumFrom(), c.highFrom(), c.veryHighFrom());
-    }
-
-    /** Misconfigured thresholds stop the service at start, not at the first assessment. */
-    void validateThresholds(@Observes StartupEvent ev, RiskMatrixConfig c) {
-        new RiskMatrix(c.mediumFrom(), c.highFrom(), c.veryHighFrom());
-    }
-
     // ------------------------------------------------------------------ commands
 
     @Transactional
     public RiskAnalysis create(UUID id, AnalysisCommand r) {
-        requireWrite(r.orgUnitId());
+        access.requireWrite(r.orgUnitId());
         RiskAnalysis a = new RiskAnalysis();
         a.id = id == null ? UUID.randomUUID() : id;
         a.createdAt = clock.instant();
-        a.createdBy = who();
+        a.createdBy = access.who();
         apply(a, r);
         em.persist(a);
         return a;
@@ -125,7 +92,7 @@ public class RiskService {
     public RiskAnalysis replace(UUID id, String ifMatch, AnalysisCommand r) {
         RiskAnalysis a = writable(id, ifMatch);
         if (!r.orgUnitId().equals(a.orgUnitId)) {
-            requireWrite(r.orgUnitId());
+            access.requireWrite(r.orgUnitId());
         }
         apply(a, r);
         em.flush();
@@ -170,125 +137,6 @@ public class RiskService {
 
     // ------------------------------------------------------------------ queries
 
-    @Transactional
-    public RiskAnalysis get(UUID id) {
-        RiskAnalysis a = em.find(RiskAnalysis.class, id);
-        if (a == null || !canRead(a.orgUnitId)) {
-            throw ProblemException.notFound("Risk analysis " + id);
-        }
-        return a;
-    }
-
-    @Transactional
-    public AnalysisResponse response(UUID id) {
-        return response(get(id));
-    }
-
-    @Transactional
-    public List<AssessmentResponse> history(UUID analysisId, UUID riskId) {
-        RiskAnalysis a = get(analysisId);
-        a.risks.stream().filter(x -> x.id.equals(riskId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Risk " + riskId + " of the analysis"));
-        return em.createQuery("from RiskAssessment a where a.riskId = :r order by a.number", RiskAssessment.class)
-                .setParameter("r", riskId).getResultStream()
-                .map(x -> new AssessmentResponse(x.number, x.likelihood, x.consequence, x.score, x.matrixClass, x.status, x.assessedOn,
-                        x.note, measures(x.measures), x.assessedAt))
-                .toList();
-    }
-
-    @Transactional
-    public Page<AnalysisListItem> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("from RiskAnalysis a where 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (!readsAll()) {
-            Set<UUID> units = ownUnits();
-            if (units.isEmpty()) {
-                return new Page<>(List.of(), page, limit, 0);
-            }
-            q.append(" and a.orgUnitId in :own");
-            p.put("own", units);
-        }
-        if (f.unit() != null) {
-            orgUnits.one(f.unit(), orgUnits.today());
-            q.append(" and a.orgUnitId in :subtree");
-            p.put("subtree", orgUnits.subtree(f.unit(), orgUnits.today()));
-        }
-        if (f.subjectKind() != null) {
-            q.append(" and a.subjectKind = :kind");
-            p.put("kind", f.subjectKind());
-        }
-        if (f.processId() != null) {
-            q.append(" and a.processId = :process");
-            p.put("process", f.processId());
-        }
-        if (f.status() != null) {
-            q.append(" and a.status = :status");
-            p.put("status", f.status());
-        }
-        if (f.updatedSince() != null) {
-            q.append(" and a.updatedAt >= :since");
-            p.put("since", f.updatedSince());
-        }
-        TypedQuery<Long> count = em.createQuery("select count(a) " + q, Long.class);
-        TypedQuery<RiskAnalysis> rows = em.createQuery("select a " + q + " order by a.analysedOn desc, a.id", RiskAnalysis.class);
-        p.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<AnalysisListItem> items = rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultStream()
-                .map(a -> new AnalysisListItem(a.id, a.title, a.subjectKind, a.processId, a.activityId, a.orgUnitId, a.analysedOn,
-                        a.status, a.risks.size(), a.risks.stream().filter(r -> r.status != RiskStatus.CLOSED).map(r -> r.matrixClass)
-                                .max(Enum::compareTo).orElse(null), a.updatedAt))
-                .toList();
-        return new Page<>(items, page, limit, count.getSingleResult());
-    }
-
-    /**
-     * The aggregated risk matrix of a unit's subtree as of a day: each risk counted once, in the cell
-     * of its latest assessment on or before that day (re-assessments move it; closed ones only with
-     * includeClosed).
-     */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public MatrixResponse matrix(UUID unit, LocalDate day, boolean includeClosed) {
-        orgUnits.one(unit, day);
-        Set<UUID> subtree = orgUnits.subtree(unit, day);
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT latest.likelihood, latest.consequence, count(*) AS risks FROM (
-                    SELECT DISTINCT ON (ra.risk_id) ra.likelihood, ra.consequence, ra.status
-                      FROM risk_assessment ra JOIN risk r ON r.id = ra.risk_id JOIN risk_analysis an ON an.id = r.analysis_id
-                     WHERE an.org_unit_id IN (:units) AND ra.assessed_on <= :day
-                     ORDER BY ra.risk_id, ra.assessed_on DESC, ra.number DESC) latest
-                 WHERE :closed OR latest.status <> 'CLOSED'
-                 GROUP BY latest.likelihood, latest.consequence""", Tuple.class)
-                .setParameter("units", subtree).setParameter("day", day).setParameter("closed", includeClosed).getResultList();
-        Map<Integer, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(integer(r, "likelihood") * 10 + integer(r, "consequence"), longValue(r, "risks")));
-        List<MatrixCell> cells = new ArrayList<>();
-        Map<RiskMatrixClass, Long> byClass = new EnumMap<>(RiskMatrixClass.class);
-        for (RiskMatrixClass c : RiskMatrixClass.values()) {
-            byClass.put(c, 0L);
-        }
-        long total = 0;
-        for (int l = 4; l >= 1; l--) {
-            for (int c = 1; c <= 4; c++) {
-                long n = counts.getOrDefault(l * 10 + c, 0L);
-                RiskMatrixClass k = matrix.classOf(l, c);
-                cells.add(new MatrixCell(l, c, l * c, k, n));
-                byClass.merge(k, n, Long::sum);
-                total += n;
-            }
-        }
-        long analyses = ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM risk_analysis WHERE org_unit_id IN (:units) AND analysed_on <= :day")
-                .setParameter("units", subtree).setParameter("day", day).getSingleResult()).longValue();
-        return new MatrixResponse(unit, day, includeClosed, matrix.thresholds(), cells, byClass, total, analyses);
-    }
-
-    public long etag(UUID id) {
-        return get(id).version;
-    }
-
     // ------------------------------------------------------------------ internals
 
     /** Validates first (queries flush), then changes the risk, persists it when new, and records and publishes the assessment. */
@@ -307,9 +155,9 @@ public class RiskService {
         }
         x.note = blankToNull(note);
         x.assessedAt = clock.instant();
-        x.assessedBy = who();
+        x.assessedBy = access.who();
         try {
-            x.measures = JSON.writeValueAsString(risk.measures.stream().map(RiskService::measure).toList());
+            x.measures = RiskQueries.JSON.writeValueAsString(risk.measures.stream().map(RiskQueries::measure).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -332,7 +180,7 @@ public class RiskService {
             MeasureCommand m = list.get(i);
             boolean unchanged = m.id() != null && ownerBefore.containsKey(m.id())
                     && java.util.Objects.equals(ownerBefore.get(m.id()), m.ownerOrgUnitId());
-            if (m.ownerOrgUnitId() != null && !unchanged && !canWrite(m.ownerOrgUnitId())) {
+            if (m.ownerOrgUnitId() != null && !unchanged && !access.canWrite(m.ownerOrgUnitId())) {
                 throw ReferenceProblems.foreign(field + "[" + i + "].ownerOrgUnitId",
                         "a measure is owned by a unit of your own part of the organisation");
             }
@@ -383,6 +231,27 @@ public class RiskService {
     }
 
     private void apply(RiskAnalysis a, AnalysisCommand r) {
+        requireFitsSubject(r);
+        List<String> participants = orEmpty(r.participants());
+        requireFreeTexts(r, participants);
+        references.requireActiveUnits("orgUnitId", List.of(r.orgUnitId()), orgUnits.today());
+        UUID process = subjectProcess(r);
+        a.title = r.title().strip();
+        a.subjectKind = r.subjectKind();
+        a.processId = process;
+        a.activityId = r.activityId();
+        a.plannedChange = blankToNull(r.plannedChange());
+        a.orgUnitId = r.orgUnitId();
+        a.analysedOn = r.analysedOn();
+        a.description = blankToNull(r.description());
+        a.status = r.status() == null ? RiskAnalysis.Status.OPEN : r.status();
+        a.participants.clear();
+        participants.forEach(x -> a.participants.add(x.strip()));
+        touch(a);
+    }
+
+    /** Which subject fields a PROCESS, ACTIVITY or PLANNED_CHANGE analysis needs (400 naming the fields). */
+    private void requireFitsSubject(AnalysisCommand r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         switch (r.subjectKind()) {
             case PROCESS -> {
@@ -413,16 +282,21 @@ public class RiskService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", "The analysis does not fit its subject", errors);
         }
+    }
+
+    private static void requireFreeTexts(AnalysisCommand r, List<String> participants) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("title", r.title());
         texts.put("plannedChange", nullToEmpty(r.plannedChange()));
         texts.put("description", nullToEmpty(r.description()));
-        List<String> participants = orEmpty(r.participants());
         for (int i = 0; i < participants.size(); i++) {
             texts.put("participants[" + i + "]", participants.get(i));
         }
         requireFreeOfPersonalIdentityNumbers(texts);
-        references.requireActiveUnits("orgUnitId", List.of(r.orgUnitId()), orgUnits.today());
+    }
+
+    /** The process the analysis is about: given, or that of its activity; one the caller can see (else 422). */
+    private UUID subjectProcess(AnalysisCommand r) {
         UUID process = r.processId();
         if (r.activityId() != null) {
             UUID owner = references.processOf(r.activityId());
@@ -439,23 +313,12 @@ public class RiskService {
                         List.of(new Problem.FieldError("processId", "no such process")));
             }
         }
-        a.title = r.title().strip();
-        a.subjectKind = r.subjectKind();
-        a.processId = process;
-        a.activityId = r.activityId();
-        a.plannedChange = blankToNull(r.plannedChange());
-        a.orgUnitId = r.orgUnitId();
-        a.analysedOn = r.analysedOn();
-        a.description = blankToNull(r.description());
-        a.status = r.status() == null ? RiskAnalysis.Status.OPEN : r.status();
-        a.participants.clear();
-        participants.forEach(x -> a.participants.add(x.strip()));
-        touch(a);
+        return process;
     }
 
     private RiskAnalysis writable(UUID id, String ifMatch) {
-        RiskAnalysis a = get(id);
-        if (!canWrite(a.orgUnitId)) {
+        RiskAnalysis a = queries.get(id);
+        if (!access.canWrite(a.orgUnitId)) {
             throw ProblemException.forbidden("Only the quality team and the managers and process owners of the unit change its risk analyses");
         }
         ETags.requireMatch(ifMatch, a.version);
@@ -475,70 +338,6 @@ public class RiskService {
 
     private void touch(RiskAnalysis a) {
         a.updatedAt = clock.instant();
-        a.updatedBy = who();
-    }
-
-    /** Unauthenticated only inside the service (demo data at startup): every endpoint requires a token. */
-    private boolean system() {
-        return !caller.isAuthenticated();
-    }
-
-    private boolean readsAll() {
-        return system() || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN, Roles.INVESTIGATOR, Roles.MEDICALLY_RESPONSIBLE);
-    }
-
-    private Set<UUID> ownUnits() {
-        Set<UUID> out = new java.util.HashSet<>();
-        if (caller.hasAnyRole(Roles.UNIT_MANAGER, Roles.PROCESS_OWNER)) {
-            caller.orgUnits().forEach(u -> out.addAll(orgUnits.subtree(u, orgUnits.today())));
-        }
-        return out;
-    }
-
-    boolean canRead(UUID unit) {
-        return readsAll() || ownUnits().contains(unit);
-    }
-
-    boolean canWrite(UUID unit) {
-        return system() || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN) || ownUnits().contains(unit);
-    }
-
-    private void requireWrite(UUID unit) {
-        if (!canWrite(unit)) {
-            throw ReferenceProblems.foreign("orgUnitId", "risk analyses are made for units of the caller's own part of the organisation");
-        }
-    }
-
-    private String who() {
-        return caller.isAuthenticated() ? caller.subject() : "system";
-    }
-
-    AnalysisResponse response(RiskAnalysis a) {
-        Map<RiskMatrixClass, Integer> byClass = new EnumMap<>(RiskMatrixClass.class);
-        for (RiskMatrixClass c : RiskMatrixClass.values()) {
-            byClass.put(c, 0);
-        }
-        a.risks.stream().filter(r -> r.status != RiskStatus.CLOSED).forEach(r -> byClass.merge(r.matrixClass, 1, Integer::sum));
-        return new AnalysisResponse(a.id, a.title, a.subjectKind, a.processId, a.activityId, a.plannedChange, a.orgUnitId, a.analysedOn,
-                a.description, List.copyOf(a.participants), a.status, a.risks.stream().map(RiskService::risk).toList(), byClass,
-                a.createdAt, a.updatedAt);
-    }
-
-    static RiskResponse risk(Risk r) {
-        return new RiskResponse(r.id, r.description, r.causes, r.likelihood, r.consequence, r.score, r.matrixClass, r.status,
-                r.assessments, r.assessedOn, r.measures.stream().map(RiskService::measure).toList());
-    }
-
-    static MeasureResponse measure(RiskMeasure m) {
-        return new MeasureResponse(m.id, m.kind, m.description, m.ownerRole, m.ownerOrgUnitId, m.dueDate, m.status);
-    }
-
-    static List<MeasureResponse> measures(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<MeasureResponse>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable measure snapshot", e);
-        }
+        a.updatedBy = access.who();
     }
 }
