@@ -26,9 +26,11 @@ import se.kvalitet.registry.document.DocumentCommands.ApproveCommand;
 import se.kvalitet.registry.document.DocumentCommands.DocumentCommand;
 import se.kvalitet.registry.document.DocumentCommands.RequirementLinkCommand;
 import se.kvalitet.registry.document.DocumentCommands.ResponsibilityCommand;
+import se.kvalitet.registry.document.DocumentLifecycleService;
 import se.kvalitet.registry.document.DocumentRepository;
 import se.kvalitet.registry.document.DocumentService;
 import se.kvalitet.registry.document.DocumentVersion;
+import se.kvalitet.registry.document.ProcessActivityService;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
 import se.kvalitet.registry.risk.RiskCommands.AssessmentCommand;
@@ -82,6 +84,12 @@ public class DemoDocuments {
 
     @Inject
     DocumentService documents;
+
+    @Inject
+    DocumentLifecycleService lifecycle;
+
+    @Inject
+    ProcessActivityService processActivities;
 
     @Inject
     DocumentRepository documentRepository;
@@ -230,7 +238,7 @@ public class DemoDocuments {
                 null, partnerNumbers.stream().map(DemoDocuments::partnerId).toList(), ReviewInterval.EVERY_SECOND_YEAR, null);
         documents.create(id, r);
         for (String step : steps) {
-            DocumentVersion v = documents.addActivity(id, "*", new ActivityCommand(step, "Aktiviteten " + step.toLowerCase(
+            DocumentVersion v = processActivities.addActivity(id, "*", new ActivityCommand(step, "Aktiviteten " + step.toLowerCase(
                     java.util.Locale.ROOT) + " i processen " + title.toLowerCase(java.util.Locale.ROOT) + ".", null));
             activities.put(n + ":" + step, v.activities.get(v.activities.size() - 1).activityId);
         }
@@ -526,8 +534,8 @@ public class DemoDocuments {
     // ------------------------------------------------------------------ helpers
 
     private void approve(UUID id, DecisionBody by, LocalDate on, String dnr) {
-        documents.submit(id, "*");
-        documents.approve(id, "*", new ApproveCommand(by, by == DecisionBody.BOARD ? unit(1) : null, on, dnr, null, null));
+        lifecycle.submit(id, "*");
+        lifecycle.approve(id, "*", new ApproveCommand(by, by == DecisionBody.BOARD ? unit(1) : null, on, dnr, null, null));
     }
 
     static RequirementLinkCommand link(UUID item, FollowUpMethod method, String responsible) {

@@ -29,8 +29,8 @@ public class DocumentEvents {
         List<CooperationPartnerKind> kinds = partners.values().stream().map(p -> p.kind).distinct().sorted().toList();
         List<ActivityRef> activities = v.activities.stream().map(a -> new ActivityRef(a.activityId, a.position)).toList();
         return new DocumentApprovedV1(d.id, d.type, v.number, v.id, v.processCategory, v.processId, v.activityId, v.routineId,
-                activities, v.ownerOrgUnitId, DocumentService.sorted(v.orgUnitIds), DocumentService.sorted(v.verksamhetIds),
-                requirements, kinds, DocumentService.sorted(v.partnerIds), v.decidedBy, v.decidedOn, v.validFrom,
+                activities, v.ownerOrgUnitId, DocumentEditing.sorted(v.orgUnitIds), DocumentEditing.sorted(v.verksamhetIds),
+                requirements, kinds, DocumentEditing.sorted(v.partnerIds), v.decidedBy, v.decidedOn, v.validFrom,
                 v.reviewInterval, v.reviewIntervalMonths, v.nextReviewDate, previous == null ? null : previous.number,
                 v.approvedAt);
     }

@@ -61,6 +61,12 @@ public class DocumentResource {
     DocumentService service;
 
     @Inject
+    DocumentLifecycleService lifecycle;
+
+    @Inject
+    ProcessActivityService activities;
+
+    @Inject
     DocumentQueries queries;
 
     @GET
@@ -211,7 +217,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changed(service.submit(id, ifMatch));
+        return changed(lifecycle.submit(id, ifMatch));
     }
 
     @POST
@@ -227,7 +233,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response returnToDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changed(service.returnToDraft(id, ifMatch));
+        return changed(lifecycle.returnToDraft(id, ifMatch));
     }
 
     @POST
@@ -251,7 +257,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ApproveRequest request) {
-        return changed(service.approve(id, ifMatch, request.toCommand()));
+        return changed(lifecycle.approve(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -273,7 +279,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WithdrawRequest request) {
-        return changed(service.withdraw(id, ifMatch, request.toCommand()));
+        return changed(lifecycle.withdraw(id, ifMatch, request.toCommand()));
     }
 
     @POST
@@ -295,7 +301,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response confirmReview(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReviewRequest request) {
-        return changed(service.confirmReview(id, ifMatch, request.toCommand()));
+        return changed(lifecycle.confirmReview(id, ifMatch, request.toCommand()));
     }
 
     @GET
@@ -360,7 +366,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addActivity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
-        return changed(service.addActivity(id, ifMatch, r.toCommand()));
+        return changed(activities.addActivity(id, ifMatch, r.toCommand()));
     }
 
     @PUT
@@ -380,7 +386,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response updateActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
-        return changed(service.updateActivity(id, activityId, ifMatch, r.toCommand()));
+        return changed(activities.updateActivity(id, activityId, ifMatch, r.toCommand()));
     }
 
     @DELETE
@@ -398,7 +404,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response removeActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch) {
-        return changed(service.removeActivity(id, activityId, ifMatch));
+        return changed(activities.removeActivity(id, activityId, ifMatch));
     }
 
     @PUT
@@ -419,7 +425,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response reorderActivities(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActivityOrderRequest r) {
-        return changed(service.reorderActivities(id, ifMatch, r.activityIds()));
+        return changed(activities.reorderActivities(id, ifMatch, r.activityIds()));
     }
 
     private Response changed(DocumentVersion v) {
