@@ -40,6 +40,9 @@ import se.kvalitet.web.ProblemException;
 public class DocumentLifecycleService {
 
     @Inject
+    ApprovalChecks approvalChecks;
+
+    @Inject
     DocumentVersionRepository versions;
 
     @Inject
@@ -115,10 +118,10 @@ public class DocumentLifecycleService {
         if (r.decisionOrgUnitId() != null) {
             references.requireActiveUnits("decisionOrgUnitId", List.of(r.decisionOrgUnitId()), today);
         }
-        references.requireComplete(d, v, today);
+        approvalChecks.requireComplete(d, v, today);
         DocumentVersion previous = d.inForceVersion == null ? null : versions.find(d.id, d.inForceVersion).orElseThrow();
         if (previous != null && d.type == DocumentType.PROCESS) {
-            references.requireActivitiesKept(d.id, previous, v);
+            approvalChecks.requireActivitiesKept(d.id, previous, v);
         }
         Instant now = clock.instant();
         v.approve(r.decidedBy(), r.decisionOrgUnitId(), r.decidedOn(), blankToNull(r.diarienummer()), validFrom, review,
@@ -158,14 +161,14 @@ public class DocumentLifecycleService {
             throw ProblemException.invalidField("replacedByDocumentId", "is required when the reason is REPLACED");
         }
         if (r.replacedByDocumentId() != null) {
-            references.requireReplacement(d, r.replacedByDocumentId());
+            approvalChecks.requireReplacement(d, r.replacedByDocumentId());
         }
         LocalDate today = orgUnits.today();
         LocalDate on = r.withdrawnOn() == null ? today : r.withdrawnOn();
         if (on.isBefore(v.validFrom)) {
             throw ProblemException.invalidField("withdrawnOn", "cannot be before the version came into force (" + v.validFrom + ")");
         }
-        references.requireNoDependentsInForce(d);
+        approvalChecks.requireNoDependentsInForce(d);
         Instant now = clock.instant();
         v.withdraw(on, r.reason(), r.replacedByDocumentId());
         d.status = Document.Status.WITHDRAWN;

@@ -28,7 +28,6 @@ import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
 import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
-import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
  * The rules a document's fields and references follow: which fields each type takes (400), that
@@ -53,6 +52,20 @@ public class DocumentReferences {
 
     /** Type rules and references of a draft's new content. */
     public void validate(DocumentType type, DocumentCommand r, List<ProcessActivity> currentActivities) {
+        requireFitsType(type, r);
+        requireFreeTexts(r);
+        LocalDate today = orgUnits.today();
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        unknownUnits(r, today, unknown);
+        unknownCatalogueEntries(r, today, unknown);
+        unknownDocuments(r, unknown);
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("unknown-reference", "Some references do not exist", unknown);
+        }
+    }
+
+    /** Which fields a type takes, the review interval, no duplicates (400 naming the fields). */
+    private static void requireFitsType(DocumentType type, DocumentCommand r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         boolean process = type == DocumentType.PROCESS;
         only(errors, r.processCategory() != null, process, "processCategory", "PROCESS");
@@ -80,7 +93,9 @@ public class DocumentReferences {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", "Some fields do not fit a " + type, errors);
         }
+    }
 
+    private static void requireFreeTexts(DocumentCommand r) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("title", r.title());
         texts.put("summary", nullToEmpty(r.summary()));
@@ -102,9 +117,11 @@ public class DocumentReferences {
             texts.put("requirements[" + i + "].responsible", nullToEmpty(reqs.get(i).responsible()));
         }
         requireFreeOfPersonalIdentityNumbers(texts);
+    }
 
-        LocalDate today = orgUnits.today();
-        List<Problem.FieldError> unknown = new ArrayList<>();
+    /** Owner, units and responsible units must be active units today. */
+    private void unknownUnits(DocumentCommand r, LocalDate today, List<Problem.FieldError> unknown) {
+        List<ResponsibilityCommand> resp = orEmpty(r.responsibilities());
         Set<UUID> mentioned = new HashSet<>(r.orgUnitIds());
         mentioned.add(r.ownerOrgUnitId());
         resp.stream().map(ResponsibilityCommand::responsibleOrgUnitId).filter(java.util.Objects::nonNull).forEach(mentioned::add);
@@ -119,12 +136,16 @@ public class DocumentReferences {
                 unknown.add(new Problem.FieldError("responsibilities[" + i + "].responsibleOrgUnitId", "no such active org unit today"));
             }
         }
+    }
+
+    /** Verksamheter, active cooperation partners and requirement items in force. */
+    private void unknownCatalogueEntries(DocumentCommand r, LocalDate today, List<Problem.FieldError> unknown) {
         Set<UUID> verksamheter = existing("select v.id from Verksamhet v where v.id in :ids", r.verksamhetIds());
         each(unknown, "verksamhetIds", r.verksamhetIds(), verksamheter::contains, "no such verksamhet");
         Set<UUID> partners = existing("select p.id from CooperationPartner p where p.active = true and p.id in :ids",
                 r.cooperationPartnerIds());
         each(unknown, "cooperationPartnerIds", r.cooperationPartnerIds(), partners::contains, "no such active cooperation partner");
-        List<UUID> reqIds = reqs.stream().map(RequirementLinkCommand::requirementItemId).toList();
+        List<UUID> reqIds = orEmpty(r.requirements()).stream().map(RequirementLinkCommand::requirementItemId).toList();
         Set<UUID> inForce = existing("select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
                 + "and i.id in :ids", reqIds, today);
         for (int i = 0; i < reqIds.size(); i++) {
@@ -132,6 +153,10 @@ public class DocumentReferences {
                 unknown.add(new Problem.FieldError("requirements[" + i + "].requirementItemId", "no such requirement item in force"));
             }
         }
+    }
+
+    /** The process, its activity and the routine: ones the caller can see, not withdrawn. */
+    private void unknownDocuments(DocumentCommand r, List<Problem.FieldError> unknown) {
         // a document the caller cannot see (another owner's draft) is as unknown as one that does not exist
         if (r.processId() != null) {
             Document p = em.find(Document.class, r.processId());
@@ -150,132 +175,6 @@ public class DocumentReferences {
                 unknown.add(new Problem.FieldError("routineId", "no such routine (not withdrawn)"));
             }
         }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-reference", "Some references do not exist", unknown);
-        }
-    }
-
-    /** A version in review must have what its type needs before it is approved; references are checked again. */
-    public void requireComplete(Document d, DocumentVersion v, LocalDate today) {
-        List<Problem.FieldError> missing = new ArrayList<>();
-        if (v.orgUnitIds.isEmpty()) {
-            missing.add(new Problem.FieldError("orgUnitIds", "name at least one unit it applies to"));
-        }
-        boolean needsPartners = v.requiresCooperation || d.type == DocumentType.COOPERATION_AGREEMENT;
-        switch (d.type) {
-            case PROCESS -> {
-                required(missing, v.processCategory, "processCategory");
-                required(missing, v.summary, "summary", "the process's purpose (syfte)");
-                required(missing, v.startPoint, "startPoint");
-                required(missing, v.endPoint, "endPoint");
-                if (v.activities.isEmpty()) {
-                    missing.add(new Problem.FieldError("activities", "a process needs at least one activity (4 kap. 3 §)"));
-                }
-            }
-            case ROUTINE -> {
-                required(missing, v.content, "content", "the procedure (tillvägagångssätt, 4 kap. 4 §)");
-                if (v.responsibilities.isEmpty()) {
-                    missing.add(new Problem.FieldError("responsibilities", "say who is responsible for what (4 kap. 4 §)"));
-                }
-            }
-            case GUIDELINE -> required(missing, v.content, "content");
-            case CHECKLIST -> {
-                if (v.checklistItems.isEmpty()) {
-                    missing.add(new Problem.FieldError("checklistItems", "a checklist needs at least one item"));
-                }
-            }
-            case COOPERATION_AGREEMENT -> {
-                if (v.content == null && v.summary == null) {
-                    missing.add(new Problem.FieldError("content", "say what the parties agree on"));
-                }
-            }
-        }
-        if (needsPartners && v.partnerIds.isEmpty()) {
-            missing.add(new Problem.FieldError("cooperationPartnerIds", "name the partners of the samverkan (4 kap. 5 §)"));
-        }
-        Set<UUID> mentioned = new HashSet<>(v.orgUnitIds);
-        mentioned.add(v.ownerOrgUnitId);
-        Set<UUID> active = activeUnits(mentioned, today);
-        each(missing, "orgUnitIds", List.copyOf(v.orgUnitIds), active::contains, "is no longer an active org unit");
-        if (!active.contains(v.ownerOrgUnitId)) {
-            missing.add(new Problem.FieldError("ownerOrgUnitId", "is no longer an active org unit"));
-        }
-        List<UUID> reqIds = v.requirements.stream().map(l -> l.requirementItemId).toList();
-        Set<UUID> inForce = existing("select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
-                + "and i.id in :ids", reqIds, today);
-        for (int i = 0; i < reqIds.size(); i++) {
-            if (!inForce.contains(reqIds.get(i))) {
-                missing.add(new Problem.FieldError("requirements[" + i + "].requirementItemId", "the requirement item was withdrawn"));
-            }
-        }
-        Set<UUID> partners = existing("select p.id from CooperationPartner p where p.active = true and p.id in :ids",
-                List.copyOf(v.partnerIds));
-        each(missing, "cooperationPartnerIds", List.copyOf(v.partnerIds), partners::contains, "the partner is no longer active");
-        if (v.processId != null) {
-            Document p = em.find(Document.class, v.processId);
-            if (p.status == Document.Status.WITHDRAWN) {
-                missing.add(new Problem.FieldError("processId", "the process was withdrawn"));
-            } else if (v.activityId != null && !activitiesOf(p).contains(v.activityId)) {
-                missing.add(new Problem.FieldError("activityId", "is no longer an activity of the process"));
-            }
-        }
-        if (v.routineId != null && em.find(Document.class, v.routineId).status == Document.Status.WITHDRAWN) {
-            missing.add(new Problem.FieldError("routineId", "the routine was withdrawn"));
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("incomplete-document",
-                    "The version cannot be approved until these are in place", missing);
-        }
-    }
-
-    /** A new process version may not drop activities that routines or checklists in force point at. */
-    public void requireActivitiesKept(UUID processId, DocumentVersion previous, DocumentVersion next) {
-        Set<UUID> kept = next.activities.stream().map(a -> a.activityId).collect(Collectors.toSet());
-        List<UUID> dropped = previous.activities.stream().map(a -> a.activityId).filter(a -> !kept.contains(a)).toList();
-        for (UUID a : dropped) {
-            requireActivityUnused(processId, a);
-        }
-    }
-
-    /** 409 when a document in force (or a draft) points at the activity. */
-    public void requireActivityUnused(UUID processId, UUID activityId) {
-        List<UUID> users = em.createQuery("select distinct v.documentId from DocumentVersion v where v.activityId = :a "
-                + "and v.status in :live", UUID.class).setParameter("a", activityId)
-                .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
-                        DocumentVersion.Status.APPROVED)).getResultList();
-        if (!users.isEmpty()) {
-            throw ProblemException.conflict("activity-in-use",
-                    "Routines or checklists point at this activity; move or withdraw them first")
-                    .with("activityId", activityId).with("documentIds", users);
-        }
-    }
-
-    /** A process or routine in force cannot be withdrawn while documents in force belong to it. */
-    public void requireNoDependentsInForce(Document d) {
-        String field = switch (d.type) {
-            case PROCESS -> "processId";
-            case ROUTINE -> "routineId";
-            default -> null;
-        };
-        if (field == null) {
-            return;
-        }
-        List<UUID> dependents = em.createQuery("select distinct v.documentId from DocumentVersion v where v." + field
-                + " = :d and v.status in :live", UUID.class).setParameter("d", d.id)
-                .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
-                        DocumentVersion.Status.APPROVED)).getResultList();
-        if (!dependents.isEmpty()) {
-            throw ProblemException.conflict("document-has-dependents",
-                    "Documents belong to this " + d.type + "; withdraw or move them first").with("documentIds", dependents);
-        }
-    }
-
-    public void requireReplacement(Document d, UUID replacementId) {
-        Document other = em.find(Document.class, replacementId);
-        if (other == null || other.id.equals(d.id) || other.status != Document.Status.IN_FORCE) {
-            throw ProblemException.unprocessable("unknown-reference", "The replacement must be another document in force",
-                    List.of(new Problem.FieldError("replacedByDocumentId", "no such other document in force")));
-        }
     }
 
     public void requireActiveUnits(String field, Collection<UUID> ids, LocalDate day) {
@@ -286,7 +185,6 @@ public class DocumentReferences {
             throw ProblemException.unprocessable("unknown-reference", "Some references do not exist", errors);
         }
     }
-
 
     /** Whether {@code processId} is a process the caller can see (null: none). */
     public boolean visibleProcess(UUID processId) {
@@ -307,7 +205,7 @@ public class DocumentReferences {
         return p;
     }
 
-    private UUID processOfOrNull(UUID activityId) {
+    UUID processOfOrNull(UUID activityId) {
         return em.createQuery("select v.documentId from ProcessActivity a join a.version v where a.activityId = :a "
                 + "and v.status in :live order by v.number desc", UUID.class).setParameter("a", activityId)
                 .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
@@ -316,7 +214,7 @@ public class DocumentReferences {
     }
 
     /** The activities of a process's version in force and of its working version. */
-    private Set<UUID> activitiesOf(Document process) {
+    Set<UUID> activitiesOf(Document process) {
         List<Integer> numbers = new ArrayList<>();
         if (process.inForceVersion != null) {
             numbers.add(process.inForceVersion);
@@ -332,18 +230,18 @@ public class DocumentReferences {
                 .setParameter("p", process.id).setParameter("n", numbers).getResultList());
     }
 
-    private Set<UUID> activeUnits(Collection<UUID> ids, LocalDate day) {
+    Set<UUID> activeUnits(Collection<UUID> ids, LocalDate day) {
         return unitVersions.active(ids, day);
     }
 
-    private Set<UUID> existing(String jpql, List<UUID> ids) {
+    Set<UUID> existing(String jpql, List<UUID> ids) {
         if (ids == null || ids.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(em.createQuery(jpql, UUID.class).setParameter("ids", ids).getResultList());
     }
 
-    private Set<UUID> existing(String jpql, List<UUID> ids, LocalDate today) {
+    Set<UUID> existing(String jpql, List<UUID> ids, LocalDate today) {
         if (ids == null || ids.isEmpty()) {
             return Set.of();
         }
@@ -351,7 +249,7 @@ public class DocumentReferences {
                 .getResultList());
     }
 
-    private static void each(List<Problem.FieldError> errors, String field, List<UUID> ids, java.util.function.Predicate<UUID> ok,
+    static void each(List<Problem.FieldError> errors, String field, List<UUID> ids, java.util.function.Predicate<UUID> ok,
             String message) {
         if (ids == null) {
             return;
@@ -378,16 +276,6 @@ public class DocumentReferences {
             if (ids.get(i) != null && !seen.add(ids.get(i))) {
                 errors.add(new Problem.FieldError(field + "[" + i + "]", "is listed twice"));
             }
-        }
-    }
-
-    private static void required(List<Problem.FieldError> errors, Object value, String field) {
-        required(errors, value, field, "is required for approval");
-    }
-
-    private static void required(List<Problem.FieldError> errors, Object value, String field, String message) {
-        if (value == null) {
-            errors.add(new Problem.FieldError(field, message));
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.ReviewInterval;
-import se.kvalitet.messaging.Outbox;
 import se.kvalitet.registry.document.DocumentCommands.DocumentCommand;
 import se.kvalitet.registry.document.DocumentVersion.Status;
 import se.kvalitet.web.ProblemException;
@@ -45,9 +44,6 @@ public class DocumentService {
 
     @Inject
     DocumentAccess access;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Clock clock;

@@ -22,7 +22,7 @@ import se.kvalitet.web.ProblemException;
 public class ProcessActivityService {
 
     @Inject
-    DocumentReferences references;
+    ApprovalChecks approvalChecks;
 
     @Inject
     DocumentEditing editing;
@@ -65,7 +65,7 @@ public class ProcessActivityService {
     public DocumentVersion removeActivity(UUID id, UUID activityId, String ifMatch) {
         DocumentVersion v = processDraft(id, ifMatch);
         ProcessActivity a = activity(v, activityId);
-        references.requireActivityUnused(id, activityId);
+        approvalChecks.requireActivityUnused(id, activityId);
         v.activities.remove(a);
         v.renumberActivities();
         return editing.changedDraft(v);
