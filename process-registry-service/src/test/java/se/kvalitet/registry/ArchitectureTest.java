@@ -27,24 +27,27 @@ class ArchitectureTest {
     private static final String BASE = "se.kvalitet.registry";
 
     /**
-     * Feature → the packages it may use (besides itself). {@code domain} (pure rules), {@code access}
-     * (roles) and {@code sql} (typed reads of native rows) are below all features.
+     * Feature → the packages it may use (besides itself). {@code domain} (pure rules), {@code codelist}
+     * (the service's published code lists), {@code access} (roles) and {@code sql} (typed reads of
+     * native rows) are below all features.
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("domain", Set.of()),
+            Map.entry("codelist", Set.of()),
+            Map.entry("domain", Set.of("codelist")),
             Map.entry("access", Set.of()),
             Map.entry("sql", Set.of()),
-            Map.entry("orgunit", Set.of("domain", "access", "sql")),
-            Map.entry("verksamhet", Set.of("orgunit", "domain", "access", "sql")),
-            Map.entry("requirement", Set.of("verksamhet", "orgunit", "domain", "access", "sql")),
-            Map.entry("cooperation", Set.of("domain", "access", "sql")),
-            Map.entry("document", Set.of("cooperation", "requirement", "verksamhet", "orgunit", "domain", "access", "sql")),
-            Map.entry("coverage", Set.of("requirement", "verksamhet", "orgunit", "domain", "access", "sql")),
-            Map.entry("review", Set.of("document", "orgunit", "domain", "access", "sql")),
-            Map.entry("search", Set.of("document", "orgunit", "domain", "access", "sql")),
-            Map.entry("risk", Set.of("document", "orgunit", "domain", "access", "sql")),
+            Map.entry("orgunit", Set.of("domain", "codelist", "access", "sql")),
+            Map.entry("verksamhet", Set.of("orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("requirement", Set.of("verksamhet", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("cooperation", Set.of("domain", "codelist", "access", "sql")),
+            Map.entry("document", Set.of("cooperation", "requirement", "verksamhet", "orgunit", "domain", "codelist", "access",
+                    "sql")),
+            Map.entry("coverage", Set.of("requirement", "verksamhet", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("review", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("search", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("risk", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("demo", Set.of("risk", "document", "cooperation", "requirement", "verksamhet", "orgunit",
-                    "domain", "access", "sql")));
+                    "domain", "codelist", "access", "sql")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

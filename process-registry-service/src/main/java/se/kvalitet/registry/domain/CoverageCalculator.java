@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.FollowUpMethod;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /**
  * Seed 002's matrix, computed: for the units that run verksamheter, which requirement items apply

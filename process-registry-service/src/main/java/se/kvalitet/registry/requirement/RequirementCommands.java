@@ -2,8 +2,8 @@ package se.kvalitet.registry.requirement;
 
 import java.time.LocalDate;
 import java.util.Set;
-import se.kvalitet.registry.domain.LegalBasis;
-import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /** What the requirement feature's application service is asked to do (the resource maps its request records to these). */
 public final class RequirementCommands {

@@ -17,8 +17,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.registry.domain.LegalBasis;
-import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /**
  * One requirement (krav) of a {@link Regulation}: a paragraph such as "4 kap. 2 §" with a short

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.registry.domain.LegalBasis;
-import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /**
  * A verksamhet (area of operation, e.g. "Hemtjänst"): what kind of work it is, the laws it is run

@@ -3,8 +3,8 @@ package se.kvalitet.registry.verksamhet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.registry.domain.LegalBasis;
-import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /** What the verksamhet feature's application service is asked to do (the resource maps its request records to these). */
 public final class VerksamhetCommands {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.registry.domain.LegalBasis;
-import se.kvalitet.registry.domain.VerksamhetKind;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 
 /** Request and response bodies of the verksamheter API. */
 public final class VerksamhetDtos {

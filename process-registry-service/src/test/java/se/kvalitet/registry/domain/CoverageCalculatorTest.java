@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.FollowUpMethod;
+import se.kvalitet.registry.codelist.LegalBasis;
+import se.kvalitet.registry.codelist.VerksamhetKind;
 import se.kvalitet.registry.domain.CoverageCalculator.Area;
 import se.kvalitet.registry.domain.CoverageCalculator.Doc;
 import se.kvalitet.registry.domain.CoverageCalculator.Link;

@@ -1,4 +1,4 @@
-package se.kvalitet.registry.domain;
+package se.kvalitet.registry.codelist;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
