@@ -10,30 +10,22 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.registry.document.DocumentVersion.Status;
-import se.kvalitet.registry.document.DocumentViews.ActivityChange;
 import se.kvalitet.registry.document.DocumentViews.ActivityResponse;
 import se.kvalitet.registry.document.DocumentViews.DecisionResponse;
 import se.kvalitet.registry.document.DocumentViews.DiffResponse;
 import se.kvalitet.registry.document.DocumentViews.DocumentListItem;
 import se.kvalitet.registry.document.DocumentViews.DocumentResponse;
-import se.kvalitet.registry.document.DocumentViews.FieldChange;
-import se.kvalitet.registry.document.DocumentViews.LineChange;
 import se.kvalitet.registry.document.DocumentViews.RequirementLinkResponse;
 import se.kvalitet.registry.document.DocumentViews.ResponsibilityResponse;
 import se.kvalitet.registry.document.DocumentViews.VersionSummary;
-import se.kvalitet.registry.domain.TextDiff;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.web.ProblemException;
@@ -147,34 +139,7 @@ public class DocumentQueries {
                 .orElseThrow(() -> ProblemException.invalidField("from", "no such version of the document"));
         DocumentVersion b = versions.find(id, to).filter(v -> editor || v.status.decided())
                 .orElseThrow(() -> ProblemException.invalidField("to", "no such version of the document"));
-        List<FieldChange> fields = new ArrayList<>();
-        field(fields, "title", a.title, b.title);
-        field(fields, "summary", a.summary, b.summary);
-        field(fields, "processCategory", a.processCategory, b.processCategory);
-        field(fields, "startPoint", a.startPoint, b.startPoint);
-        field(fields, "endPoint", a.endPoint, b.endPoint);
-        field(fields, "requiresCooperation", a.requiresCooperation, b.requiresCooperation);
-        field(fields, "processId", a.processId, b.processId);
-        field(fields, "activityId", a.activityId, b.activityId);
-        field(fields, "routineId", a.routineId, b.routineId);
-        field(fields, "ownerOrgUnitId", a.ownerOrgUnitId, b.ownerOrgUnitId);
-        field(fields, "ownerRole", a.ownerRole, b.ownerRole);
-        field(fields, "reviewInterval", a.reviewInterval, b.reviewInterval);
-        field(fields, "reviewIntervalMonths", a.reviewIntervalMonths, b.reviewIntervalMonths);
-        field(fields, "verksamhetIds", sortedSet(a.verksamhetIds), sortedSet(b.verksamhetIds));
-        field(fields, "cooperationPartnerIds", sortedSet(a.partnerIds), sortedSet(b.partnerIds));
-        field(fields, "requirements", links(a.requirements), links(b.requirements));
-        field(fields, "responsibilities", responsibilities(a.responsibilities), responsibilities(b.responsibilities));
-        field(fields, "checklistItems", List.copyOf(a.checklistItems), List.copyOf(b.checklistItems));
-        List<LineChange> lines = TextDiff.diff(a.content, b.content).stream()
-                .map(l -> new LineChange(l.op().name(), l.fromLine(), l.toLine(), l.text())).toList();
-        int added = (int) lines.stream().filter(l -> l.op().equals("ADDED")).count();
-        int removed = (int) lines.stream().filter(l -> l.op().equals("REMOVED")).count();
-        Set<UUID> reqA = a.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<UUID> reqB = b.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
-        return new DiffResponse(id, from, to, fields, lines, added, removed, activityChanges(a.activities, b.activities),
-                minus(reqB, reqA), minus(reqA, reqB), minus(sortedSet(b.orgUnitIds), sortedSet(a.orgUnitIds)),
-                minus(sortedSet(a.orgUnitIds), sortedSet(b.orgUnitIds)));
+        return VersionDiff.between(id, a, b);
     }
 
     /** One page of documents, one version each (see {@link View}), sorted by title. */
@@ -272,7 +237,7 @@ public class DocumentQueries {
         return new DocumentResponse(d.id, d.type, d.status, v.number, v.status, d.inForceVersion,
                 access.canEdit(d) ? d.workingVersion : null, v.title, v.summary, v.content, v.processCategory, v.startPoint,
                 v.endPoint, v.requiresCooperation, v.processId, v.activityId, v.routineId, v.ownerOrgUnitId, v.ownerRole,
-                sortedSet(v.orgUnitIds), sortedSet(v.verksamhetIds), sortedSet(v.partnerIds),
+                VersionDiff.sortedSet(v.orgUnitIds), VersionDiff.sortedSet(v.verksamhetIds), VersionDiff.sortedSet(v.partnerIds),
                 v.requirements.stream().map(l -> {
                     RequirementItem i = items.get(l.requirementItemId);
                     return new RequirementLinkResponse(l.requirementItemId, i == null ? null : i.regulation.code,
@@ -294,7 +259,7 @@ public class DocumentQueries {
 
     static DocumentListItem listItem(Document d, DocumentVersion v) {
         return new DocumentListItem(d.id, d.type, d.status, v.number, v.status, v.title, v.processCategory, v.processId,
-                v.activityId, v.ownerOrgUnitId, sortedSet(v.orgUnitIds), v.validFrom,
+                v.activityId, v.ownerOrgUnitId, VersionDiff.sortedSet(v.orgUnitIds), v.validFrom,
                 v.status == Status.APPROVED ? d.nextReviewDate : null, d.updatedAt);
     }
 
@@ -333,67 +298,5 @@ public class DocumentQueries {
         if (!access.canEdit(d)) {
             throw ProblemException.notFound(d.status == Document.Status.NOT_APPROVED ? "Document " + d.id : "A draft of document " + d.id);
         }
-    }
-
-    private static void field(List<FieldChange> out, String name, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            out.add(new FieldChange(name, a, b));
-        }
-    }
-
-    private static List<UUID> sortedSet(Set<UUID> ids) {
-        return ids.stream().sorted().toList();
-    }
-
-    private static List<UUID> minus(Iterable<UUID> a, Iterable<UUID> b) {
-        Set<UUID> drop = new LinkedHashSet<>();
-        b.forEach(drop::add);
-        List<UUID> out = new ArrayList<>();
-        a.forEach(x -> {
-            if (!drop.contains(x)) {
-                out.add(x);
-            }
-        });
-        return out;
-    }
-
-    private static List<String> links(List<RequirementLink> l) {
-        return l.stream().map(x -> x.requirementItemId + " " + x.followUpMethod + " " + x.responsible).toList();
-    }
-
-    private static List<String> responsibilities(List<Responsibility> l) {
-        return l.stream().map(x -> x.task + " | " + x.responsibleRole + " | " + x.responsibleOrgUnitId).toList();
-    }
-
-    private static List<ActivityChange> activityChanges(List<ProcessActivity> from, List<ProcessActivity> to) {
-        Map<UUID, ProcessActivity> a = from.stream().collect(Collectors.toMap(x -> x.activityId, x -> x));
-        Map<UUID, ProcessActivity> b = to.stream().collect(Collectors.toMap(x -> x.activityId, x -> x));
-        List<ActivityChange> out = new ArrayList<>();
-        for (ProcessActivity x : from) {
-            ProcessActivity y = b.get(x.activityId);
-            if (y == null) {
-                out.add(new ActivityChange(x.activityId, List.of("REMOVED"), x.position, null, x.name, null));
-                continue;
-            }
-            List<String> changes = new ArrayList<>();
-            if (!x.name.equals(y.name)) {
-                changes.add("RENAMED");
-            }
-            if (x.position != y.position) {
-                changes.add("MOVED");
-            }
-            if (!Objects.equals(x.description, y.description)) {
-                changes.add("DESCRIBED");
-            }
-            if (!changes.isEmpty()) {
-                out.add(new ActivityChange(x.activityId, changes, x.position, y.position, x.name, y.name));
-            }
-        }
-        for (ProcessActivity y : to) {
-            if (!a.containsKey(y.activityId)) {
-                out.add(new ActivityChange(y.activityId, List.of("ADDED"), null, y.position, null, y.name));
-            }
-        }
-        return out;
     }
 }
