@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import se.kvalitet.registry.codelist.LegalBasis;
 import se.kvalitet.registry.codelist.VerksamhetKind;
+import se.kvalitet.registry.orgunit.OrgUnitChanges;
 import se.kvalitet.registry.orgunit.OrgUnitRepository;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.verksamhet.VerksamhetCommands.VerksamhetCommand;
@@ -38,6 +39,9 @@ public class DemoData {
 
     @Inject
     OrgUnitService service;
+
+    @Inject
+    OrgUnitChanges changes;
 
     @Inject
     OrgUnitRepository units;
@@ -107,7 +111,7 @@ public class DemoData {
         if (units.findByIdOptional(id(n)).isPresent()) {
             return 0;
         }
-        service.create(id(n), code, name, type, parent == null ? null : id(parent), FROM);
+        changes.create(id(n), code, name, type, parent == null ? null : id(parent), FROM);
         return 1;
     }
 }

@@ -48,9 +48,11 @@ import se.kvalitet.web.QueryParams;
 @APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class OrgUnitResource {
 
-
     @Inject
     OrgUnitService service;
+
+    @Inject
+    OrgUnitChanges changes;
 
     @GET
     @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
@@ -108,7 +110,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "409", description = "The id or code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid CreateOrgUnitRequest r) {
-        OrgUnitVersion v = service.create(r.id(), r.code(), r.name(), r.type(), r.parentId(), r.validFrom());
+        OrgUnitVersion v = changes.create(r.id(), r.code(), r.name(), r.type(), r.parentId(), r.validFrom());
         return Response.created(URI.create("/registry/v1/org-units/" + v.orgUnitId)).tag(ETags.of(0))
                 .entity(OrgUnitResponse.of(v)).build();
     }
@@ -124,7 +126,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RenameRequest r) {
-        return changed(service.rename(id, ifMatch, r.name(), r.code(), r.effectiveFrom()));
+        return changed(changes.rename(id, ifMatch, r.name(), r.code(), r.effectiveFrom()));
     }
 
     @POST
@@ -136,7 +138,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "409", description = "Would create a cycle, closed unit, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MoveRequest r) {
-        return changed(service.move(id, ifMatch, r.parentId(), r.effectiveFrom()));
+        return changed(changes.move(id, ifMatch, r.parentId(), r.effectiveFrom()));
     }
 
     @POST
@@ -148,7 +150,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "409", description = "Active units under it, already closed, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CloseRequest r) {
-        return changed(service.close(id, ifMatch, r.effectiveFrom()));
+        return changed(changes.close(id, ifMatch, r.effectiveFrom()));
     }
 
     @POST
@@ -159,7 +161,7 @@ public class OrgUnitResource {
             description = "Its units move to the target and it closes with change MERGED.")
     @APIResponse(responseCode = "200", description = "The closing version")
     public Response merge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MergeRequest r) {
-        return changed(service.merge(id, ifMatch, r.intoId(), r.effectiveFrom()));
+        return changed(changes.merge(id, ifMatch, r.intoId(), r.effectiveFrom()));
     }
 
     @POST
@@ -170,8 +172,8 @@ public class OrgUnitResource {
             description = "New sibling units of the same type; the original stays or closes.")
     @APIResponse(responseCode = "200", description = "The original's new version first, then the new units")
     public Response split(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid SplitRequest r) {
-        List<OrgUnitVersion> out = service.split(id, ifMatch,
-                r.parts().stream().map(p -> new OrgUnitService.NewPart(p.code(), p.name())).toList(),
+        List<OrgUnitVersion> out = changes.split(id, ifMatch,
+                r.parts().stream().map(p -> new OrgUnitChanges.NewPart(p.code(), p.name())).toList(),
                 r.closeOriginal(), r.effectiveFrom());
         return Response.ok(out.stream().map(OrgUnitResponse::of).toList()).tag(ETags.of(service.version(id))).build();
     }
