@@ -53,6 +53,9 @@ public class RequirementResource {
     @Inject
     RequirementCatalogueService service;
 
+    @Inject
+    RequirementQueries queries;
+
     @GET
     @Path("regulations")
     @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
@@ -64,7 +67,7 @@ public class RequirementResource {
     public Page<RegulationResponse> regulations(
             @Parameter(description = "Only this kind: LAW, REGULATION, GENERAL_ADVICE, EU_REGULATION") @QueryParam("kind") String kind,
             @BeanParam @Valid PageParams paging) {
-        return service.regulations(QueryParams.enumValue("kind", kind, Regulation.Kind.class), paging.page, paging.limit)
+        return queries.regulations(QueryParams.enumValue("kind", kind, Regulation.Kind.class), paging.page, paging.limit)
                 .map(RegulationResponse::of);
     }
 
@@ -79,8 +82,8 @@ public class RequirementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response regulation(@PathParam("id") UUID id,
             @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn") boolean includeWithdrawn) {
-        Regulation r = service.regulation(id);
-        var body = RegulationWithItemsResponse.of(r, service.itemsOf(id, includeWithdrawn), service.today());
+        Regulation r = queries.regulation(id);
+        var body = RegulationWithItemsResponse.of(r, queries.itemsOf(id, includeWithdrawn), service.today());
         return Response.ok(body).tag(ETags.of(r.version)).build();
     }
 
@@ -164,12 +167,12 @@ public class RequirementResource {
             @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn") boolean includeWithdrawn,
             @Parameter(description = "Only items changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        var filter = new RequirementCatalogueService.ItemFilter(QueryParams.uuid("regulationId", regulationId),
+        var filter = new RequirementQueries.ItemFilter(QueryParams.uuid("regulationId", regulationId),
                 QueryParams.enumValue("legalBasis", legalBasis, LegalBasis.class),
                 QueryParams.enumValue("kind", kind, VerksamhetKind.class), QueryParams.uuid("verksamhetId", verksamhetId), q,
                 includeWithdrawn, QueryParams.instant("updatedSince", updatedSince));
         LocalDate today = service.today();
-        return service.items(filter, paging.page, paging.limit).map(i -> RequirementItemResponse.of(i, today));
+        return queries.items(filter, paging.page, paging.limit).map(i -> RequirementItemResponse.of(i, today));
     }
 
     @GET
@@ -182,7 +185,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response item(@PathParam("id") UUID id) {
-        RequirementItem i = service.item(id);
+        RequirementItem i = queries.item(id);
         return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
     }
 
