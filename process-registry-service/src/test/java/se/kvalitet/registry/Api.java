@@ -11,46 +11,51 @@ import java.util.stream.Collectors;
 import se.kvalitet.testing.TestTokens;
 
 /** Helpers the registry's API tests share: tokens of the demo roles and builders of requests. */
-final class Api {
+public final class Api {
 
-    static final String DOCS = "/registry/v1/documents";
-    static final String BOARD = "00000000-0000-4000-8000-000000000001";
-    static final String ADMINISTRATION = "00000000-0000-4000-8000-000000000002";
-    static final String ELDERLY = "00000000-0000-4000-8000-000000000010";
-    static final String HEMTJANST_NORR = "00000000-0000-4000-8000-000000000011";
-    static final String IFO = "00000000-0000-4000-8000-000000000020";
-    static final String BARN_OCH_UNGA = "00000000-0000-4000-8000-000000000021";
-    static final String ROUTINES_4_4 = "00000000-0000-4000-b001-000000040004";
-    static final String PROCESSES_4_2 = "00000000-0000-4000-b001-000000040002";
-    static final String EGENKONTROLL_5_2 = "00000000-0000-4000-b001-000000050002";
-    static final String RISK_5_1 = "00000000-0000-4000-b001-000000050001";
+    public static final String DOCS = "/registry/v1/documents";
+    public static final String BOARD = "00000000-0000-4000-8000-000000000001";
+    public static final String ADMINISTRATION = "00000000-0000-4000-8000-000000000002";
+    public static final String ELDERLY = "00000000-0000-4000-8000-000000000010";
+    public static final String HEMTJANST_NORR = "00000000-0000-4000-8000-000000000011";
+    public static final String IFO = "00000000-0000-4000-8000-000000000020";
+    public static final String BARN_OCH_UNGA = "00000000-0000-4000-8000-000000000021";
+    public static final String ROUTINES_4_4 = "00000000-0000-4000-b001-000000040004";
+    public static final String PROCESSES_4_2 = "00000000-0000-4000-b001-000000040002";
+    public static final String EGENKONTROLL_5_2 = "00000000-0000-4000-b001-000000050002";
+    public static final String RISK_5_1 = "00000000-0000-4000-b001-000000050001";
 
     private Api() {
     }
 
-    static String karin() {
+    /** Today in the service's zone (what "today" means for decisions and reviews). */
+    public static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+    }
+
+    public static String karin() {
         return TestTokens.user("karin").roles("quality-team").orgUnits(ADMINISTRATION).bearer();
     }
 
-    static String anna() {
+    public static String anna() {
         return TestTokens.user("anna").roles("reporter").orgUnits(HEMTJANST_NORR).bearer();
     }
 
     /** A process owner for the units given (and everything under them). */
-    static String owner(String name, String... units) {
+    public static String owner(String name, String... units) {
         return TestTokens.user(name).roles("process-owner").orgUnits((Object[]) units).bearer();
     }
 
-    static String erik() {
+    public static String erik() {
         return TestTokens.user("erik").roles("unit-manager").orgUnits(ELDERLY).bearer();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A new unit under {@code parent}, valid from 2024-01-01. */
-    static String unit(String parent, String name) {
+    public static String unit(String parent, String name) {
         return given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body("""
                         {"name":"%s","type":"UNIT","parentId":"%s","validFrom":"2024-01-01"}""".formatted(name, parent))
@@ -58,14 +63,14 @@ final class Api {
     }
 
     /** A new root (a board of its own) valid from 2024-01-01: a tree no demo document applies to. */
-    static String root(String name) {
+    public static String root(String name) {
         return given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body("""
                         {"name":"%s","type":"BOARD","validFrom":"2024-01-01"}""".formatted(name))
                 .post("/registry/v1/org-units").then().statusCode(201).extract().path("id");
     }
 
-    static String json(Object o) {
+    public static String json(Object o) {
         if (o == null) {
             return "null";
         }
@@ -83,7 +88,7 @@ final class Api {
     }
 
     /** The first {@code n} valid events of {@code type} keyed {@code key} (the topic is read from its beginning). */
-    static List<se.kvalitet.events.EventEnvelope> events(se.kvalitet.testing.TopicReader reader, String key, String type, int n) {
+    public static List<se.kvalitet.events.EventEnvelope> events(se.kvalitet.testing.TopicReader reader, String key, String type, int n) {
         var records = reader.await(r -> key.equals(r.key()) && r.headers().lastHeader("ce_type") != null
                 && type.equals(new String(r.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8)),
                 n, java.time.Duration.ofSeconds(20));
@@ -91,13 +96,13 @@ final class Api {
         return records.stream().map(se.kvalitet.testing.EventContract::assertValid).toList();
     }
 
-    static <T extends se.kvalitet.events.DomainEvent> T event(se.kvalitet.testing.TopicReader reader, String key, Class<T> type, int nth) {
+    public static <T extends se.kvalitet.events.DomainEvent> T event(se.kvalitet.testing.TopicReader reader, String key, Class<T> type, int nth) {
         var envs = events(reader, key, se.kvalitet.events.EventCatalog.typeOf(type), nth);
         return se.kvalitet.events.EventCodec.data(envs.get(nth - 1), type);
     }
 
     /** A request body: fields given as name, value, name, value... */
-    static String body(Object... kv) {
+    public static String body(Object... kv) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -105,7 +110,7 @@ final class Api {
         return json(m);
     }
 
-    static Response post(String token, String path, String body, String ifMatch) {
+    public static Response post(String token, String path, String body, String ifMatch) {
         var r = given().header("Authorization", token).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             r = r.header("If-Match", ifMatch);
@@ -113,7 +118,7 @@ final class Api {
         return r.post(path);
     }
 
-    static Response put(String token, String path, String body, String ifMatch) {
+    public static Response put(String token, String path, String body, String ifMatch) {
         var r = given().header("Authorization", token).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             r = r.header("If-Match", ifMatch);
@@ -121,11 +126,11 @@ final class Api {
         return r.put(path);
     }
 
-    static String etag(String id) {
+    public static String etag(String id) {
         return given().header("Authorization", karin()).get(DOCS + "/" + id).then().statusCode(200).extract().header("ETag");
     }
 
-    static Map<String, Object> requirement(String id, String method, String responsible) {
+    public static Map<String, Object> requirement(String id, String method, String responsible) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("requirementItemId", id);
         m.put("followUpMethod", method);
@@ -133,12 +138,12 @@ final class Api {
         return m;
     }
 
-    static Map<String, Object> responsibility(String task, String role) {
+    public static Map<String, Object> responsibility(String task, String role) {
         return Map.of("task", task, "responsibleRole", role);
     }
 
     /** A process draft with the given activities; returns its id. */
-    static String processDraft(String token, String owner, List<String> units, String title, String... activities) {
+    public static String processDraft(String token, String owner, List<String> units, String title, String... activities) {
         Response r = post(token, DOCS, body("type", "PROCESS", "title", title, "summary", "Syftet är att brukaren får rätt stöd.",
                 "processCategory", "CORE", "startPoint", "Ansökan inkommer", "endPoint", "Ärendet avslutas",
                 "ownerOrgUnitId", owner, "ownerRole", "Avdelningschef", "orgUnitIds", units, "reviewInterval", "YEARLY"), null);
@@ -152,7 +157,7 @@ final class Api {
     }
 
     /** Submits and approves the draft by the board; returns the response. */
-    static Response approve(String token, String id, String decidedOn) {
+    public static Response approve(String token, String id, String decidedOn) {
         post(token, DOCS + "/" + id + "/submit", "{}", etag(id)).then().statusCode(200);
         return post(token, DOCS + "/" + id + "/approve",
                 body("decidedBy", "BOARD", "decisionOrgUnitId", BOARD, "decidedOn", decidedOn, "diarienummer", "SN 2026/17"),
@@ -160,7 +165,7 @@ final class Api {
     }
 
     /** A routine draft for an activity of a process, satisfying the given requirement links; returns its id. */
-    static String routineDraft(String token, String processId, String activityId, String owner, List<String> units, String title,
+    public static String routineDraft(String token, String processId, String activityId, String owner, List<String> units, String title,
             String content, List<Map<String, Object>> requirements) {
         Response r = post(token, DOCS, body("type", "ROUTINE", "title", title, "summary", "Rutinen beskriver hur arbetet görs.",
                 "content", content, "processId", processId, "activityId", activityId, "ownerOrgUnitId", owner,

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import se.kvalitet.registry.service.SearchService;
+import se.kvalitet.registry.search.SearchService;
 import se.kvalitet.testing.TestTokens;
 
 /**

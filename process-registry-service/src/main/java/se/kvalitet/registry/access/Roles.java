@@ -1,0 +1,18 @@
+package se.kvalitet.registry.access;
+
+/** Realm roles this service knows. */
+public final class Roles {
+    public static final String REPORTER = "reporter";
+    public static final String UNIT_MANAGER = "unit-manager";
+    public static final String INVESTIGATOR = "investigator";
+    public static final String QUALITY_TEAM = "quality-team";
+    public static final String PROCESS_OWNER = "process-owner";
+    public static final String MEDICALLY_RESPONSIBLE = "medically-responsible";
+    public static final String VIEWER = "viewer";
+    public static final String ADMIN = "admin";
+    public static final String CASE_SYSTEM = "case-system";
+    public static final String BI_READER = "bi-reader";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,9 @@
+package se.kvalitet.registry.requirement;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RegulationRepository implements PanacheRepositoryBase<Regulation, UUID> {
+}

@@ -1,0 +1,58 @@
+package se.kvalitet.registry.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.events.registry.DocumentType;
+import se.kvalitet.registry.access.Roles;
+import se.kvalitet.registry.document.DocumentQueries;
+import se.kvalitet.registry.document.DocumentViews.DocumentListItem;
+import se.kvalitet.web.Page;
+import se.kvalitet.web.PageParams;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.QueryParams;
+
+@Path("/registry/v1/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews (revidering)", description = "Documents in force due for review or overdue")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
+public class ReviewResource {
+
+    @Inject
+    DocumentQueries queries;
+
+    @GET
+    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
+            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
+    @Operation(summary = "Documents due for review or overdue (revision försenad)",
+            description = "Documents in force whose next review date is within the lead time (DUE, kvalitet.registry.review."
+                    + "due-lead-time, default 30 days) or has passed (OVERDUE); both when state is absent. Sorted by review date.")
+    @APIResponse(responseCode = "200", description = "One page of documents")
+    @APIResponse(responseCode = "400", description = "Malformed parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such unit today",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<DocumentListItem> reviews(
+            @Parameter(description = "DUE or OVERDUE; both when absent") @QueryParam("state") String state,
+            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT") @QueryParam("type") String type,
+            @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit") String unit,
+            @BeanParam @Valid PageParams paging) {
+        return queries.reviews(QueryParams.enumValue("state", state, DocumentQueries.ReviewState.class),
+                QueryParams.enumValue("type", type, DocumentType.class), QueryParams.uuid("unit", unit), paging.page, paging.limit);
+    }
+}
