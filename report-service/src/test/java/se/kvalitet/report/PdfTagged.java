@@ -154,7 +154,7 @@ public final class PdfTagged {
         }
         PDPage first = pieces.get(0).getKey();
         StringBuilder b = new StringBuilder();
-        pieces.stream().filter(p -> p.getKey() == first).forEach(p -> b.append(p.getValue()));
+        pieces.stream().filter(p -> p.getKey().equals(first)).forEach(p -> b.append(p.getValue()));
         return b.toString();
     }
 

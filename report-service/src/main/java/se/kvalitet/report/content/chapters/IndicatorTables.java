@@ -90,7 +90,10 @@ final class IndicatorTables {
                 List.of("Nyckeltal", "Enhet", "Period", "Värde", "Målvärde", "Utfall"), rows);
     }
 
-    /** One chart per scale (the indicators' unit of measure), at most {@link #SERIES_PER_CHART} lines each. */
+    /**
+     * One chart per scale (the indicators' unit of measure), at most {@link #SERIES_PER_CHART} lines
+     * each, of the indicators with values in at least two of the four years.
+     */
     static List<Chart> charts(List<ReadModels.Indicator> indicators, int year) {
         Map<String, List<ReadModels.Indicator>> byScale = new LinkedHashMap<>();
         for (String scale : List.of("PERCENT", "SCALE_1_5", "INDEX", "DAYS", "COUNT", "RATIO", "VALUE")) {
@@ -98,7 +101,8 @@ final class IndicatorTables {
         }
         for (ReadModels.Indicator i : indicators) {
             String scale = i.unitOfMeasure() != null && byScale.containsKey(i.unitOfMeasure()) ? i.unitOfMeasure() : "VALUE";
-            if (years(year).stream().anyMatch(i.values()::containsKey)) {
+            // a trend needs two years to draw: an indicator with one value is in the table only
+            if (years(year).stream().filter(i.values()::containsKey).count() >= 2) {
                 byScale.get(scale).add(i);
             }
         }
