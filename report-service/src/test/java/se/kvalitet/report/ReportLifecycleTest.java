@@ -355,7 +355,8 @@ class ReportLifecycleTest {
         // the approval block prints the certificate the file is signed with
         String text = PdfTagged.squeeze(new PdfTagged(approvedPdf).text);
         assertThat(text).contains(PdfTagged.squeeze(s.signer()), PdfTagged.squeeze(
-                se.kvalitet.report.render.DocumentViewAccess.grouped(s.certificateSha256())), contentHash);
+                se.kvalitet.report.render.DocumentViewAccess.grouped(s.certificateSha256())), contentHash,
+                PdfTagged.squeeze("POST " + REPORTS + "/" + reportId + "/verifications"));
         // signing was an incremental update: the signed document is still PDF/A-2a and PDF/UA-1
         assertThat(VeraPdf.failures(approvedPdf)).containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("2a", List.of(), "ua1", List.of()));

@@ -30,6 +30,7 @@ import se.kvalitet.report.content.ReportContent;
 import se.kvalitet.report.content.ReportOutline;
 import se.kvalitet.report.content.query.ReadModelQueries;
 import se.kvalitet.report.content.VerdictPolicy;
+import se.kvalitet.report.render.DocumentView;
 import se.kvalitet.report.render.HtmlRenderer;
 import se.kvalitet.report.render.PdfRenderer;
 import se.kvalitet.report.render.Stamp;
@@ -240,8 +241,10 @@ public class ReportGenerator {
 
     /** HTML, PDF (PDF/A-2a and PDF/UA-1) and XLSX of a content under a stamp; an approved version's PDF is signed. */
     public Documents render(ReportContent content, Stamp stamp) {
-        String page = html.render(content, stamp, false);
-        byte[] pdf = PdfRenderer.render(html.render(content, stamp, true), stamp.signature() != null);
+        // charts are drawn once, for both the HTML page and the PDF
+        DocumentView view = DocumentView.of(content, stamp, false);
+        String page = html.render(view);
+        byte[] pdf = PdfRenderer.render(html.render(view.forPdf(true)), stamp.signature() != null);
         if (stamp.signature() != null) {
             pdf = signer.sign(pdf, stamp.signature().signedAt(), "Godkänd version " + stamp.versionNumber() + " av "
                     + content.title() + " (kontrollsumma " + stamp.contentHash() + ")");

@@ -305,7 +305,7 @@ public class ReportService {
         Instant now = clock.instant();
         ReportContent content = CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
         Stamp stamp = Stamp.approved(v.number(), LocalDate.ofInstant(v.generatedAt(), SWEDEN), LocalDate.ofInstant(now, SWEDEN),
-                v.contentHash(), note, signer.describe(now));
+                v.contentHash(), note, signer.describe(now), "/report/v1/reports/" + reportId + "/verifications");
         ReportGenerator.Documents docs = generator.render(content, stamp);
         em.createNativeQuery("""
                 UPDATE report_version SET status = 'APPROVED', approved_at = :at, approved_by = :by, approval_note = :note,

@@ -126,11 +126,25 @@ public final class Charts {
         boolean longLabels = labels.stream().anyMatch(l -> l.length() > 32);
         int height = horizontal ? Math.max(HEIGHT, 170 + (longLabels ? 62 : 44) * labels.size()) : HEIGHT;
         BufferedImage image = c.createBufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB, null);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
+        return encode(image);
+    }
+
+    /** PNG with a fast deflate level: charts are flat colours, so the files stay small and encoding stays cheap. */
+    static byte[] encode(BufferedImage image) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.75f);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            stream.flush();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
     }
 

@@ -62,7 +62,13 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
     /** The approval block of an approved version: decision, signature and checksum. */
     @TemplateData
     public record ApprovalView(String approvedOn, String note, String signer, String certificate, String signedAt,
-            String contentHash) {
+            String contentHash, String verificationPath) {
+    }
+
+    /** The same document for the other output (the PDF's running header, footer and bookmarks, or none). */
+    public DocumentView forPdf(boolean forPdf) {
+        return new DocumentView(title, orgUnitName, period, regulation, dueDate, stamp, footer, checksum, approved, forPdf,
+                summary, chapters, focusAreas, focusTitle, focusNumber, approval);
     }
 
     static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -94,7 +100,7 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
         Stamp.Signature sig = s.signature();
         return new ApprovalView(s.approvedOn().toString(), s.approvalNote(), sig == null ? null : sig.signer(),
                 sig == null ? null : grouped(sig.certificateSha256()), sig == null ? null : SIGNED_AT.format(sig.signedAt()),
-                s.contentHash());
+                s.contentHash(), s.verificationPath());
     }
 
     /** A fingerprint in groups of four hex digits, as certificate viewers print it. */

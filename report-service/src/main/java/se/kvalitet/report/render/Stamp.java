@@ -9,19 +9,20 @@ import java.time.LocalDate;
  * generated or approved it: the report is public).
  */
 public record Stamp(boolean approved, int versionNumber, LocalDate generatedOn, LocalDate approvedOn, String contentHash,
-        String approvalNote, Signature signature) {
+        String approvalNote, Signature signature, String verificationPath) {
 
     /** The certificate the approved PDF is signed with (PAdES), as the approval block prints it. */
     public record Signature(String signer, String certificateSha256, Instant signedAt) {
     }
 
     public static Stamp draft(int versionNumber, LocalDate generatedOn, String contentHash) {
-        return new Stamp(false, versionNumber, generatedOn, null, contentHash, null, null);
+        return new Stamp(false, versionNumber, generatedOn, null, contentHash, null, null, null);
     }
 
+    /** An approved version: its decision reference, its signature and where a copy can be verified (the API path). */
     public static Stamp approved(int versionNumber, LocalDate generatedOn, LocalDate approvedOn, String contentHash,
-            String approvalNote, Signature signature) {
-        return new Stamp(true, versionNumber, generatedOn, approvedOn, contentHash, approvalNote, signature);
+            String approvalNote, Signature signature, String verificationPath) {
+        return new Stamp(true, versionNumber, generatedOn, approvedOn, contentHash, approvalNote, signature, verificationPath);
     }
 
     public String label() {

@@ -185,7 +185,7 @@ public final class PadesSignatures {
             X509CertificateHolder cert = certs.iterator().next();
             boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
             String subject = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(cert)
-                    .getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+                    .getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC1779);
             return new Found(valid, end == pdf.length, end, subFilter, subject, sha256(cert.getEncoded(), -1), at, revision);
         } catch (CMSException | OperatorCreationException | java.security.cert.CertificateException | RuntimeException e) {
             return new Found(false, end == pdf.length, end, subFilter, null, null, at, revision);

@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +43,7 @@ public class PdfVerificationResource {
 
     @POST
     @Transactional
-    @Consumes("application/pdf")
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
     @Operation(summary = "Verify a presented PDF against the report's approved versions",
@@ -63,7 +65,13 @@ public class PdfVerificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not declared application/pdf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PdfVerification verify(@PathParam("id") String id, byte[] pdf) {
+    public PdfVerification verify(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] pdf) {
+        // the media type is checked here, after authentication and roles (a caller without access learns nothing more)
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "Send the PDF itself with Content-Type application/pdf");
+        }
         UUID reportId = QueryParams.uuid("id", id);
         if (pdf == null || pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw ProblemException.badRequest("not-a-pdf", "The body is not a PDF file", List.of());

@@ -37,7 +37,7 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
 
     /** The signer as printed in the document: the certificate's subject. */
     public String signer() {
-        return certificate().getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+        return certificate().getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC1779);
     }
 
     /** SHA-256 of the certificate (DER), hex. */
