@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine without Docker: PostgreSQL (one database per service),
-# Kafka (KRaft), Keycloak with deploy/keycloak/kvalitet-realm.json, the four services and the
-# gateway, each its own process. Needs only a JDK 17 and Maven (through ./mvnw).
+# Kafka (KRaft), Keycloak with the demo realm (deploy/keycloak/kvalitet-realm.json plus the demo
+# overlay of platform/localstack: demo users and a pinned demo signing key), the four services and
+# the gateway, each its own process. Needs only a JDK 17 and Maven (through ./mvnw).
 #
 #   ./run-local.sh [--build] [--demo] [--fresh] [--no-keycloak] [--infra-only] [--help]
 #

@@ -92,8 +92,8 @@ class ActionsAndDeadlinesTest {
                 .replace("\"rootCauses\"", "\"rootCauses\":\"COMPETENCE\",\"x\"")).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", "2026-13-01", track, today())).then().statusCode(400);
         post(erik, actions, null, body.formatted("erik", today(), track, today()).replace("COMPETENCE", "BAD_LUCK")).then().statusCode(400);
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40))).then().statusCode(400)
-                .body("errors[0].field", equalTo("trackId"));
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40))).then().statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors[0].field", equalTo("trackId"));
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(2))).then().statusCode(400)
                 .body("errors[0].field", equalTo("effectCheckDue"));
         post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))

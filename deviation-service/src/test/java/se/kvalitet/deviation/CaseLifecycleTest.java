@@ -221,6 +221,8 @@ class CaseLifecycleTest {
         UUID unknown = UUID.randomUUID();
         triage(unknown.toString(), "\"0\"", "{\"categories\":[\"LEX_SARAH\"]}").then().statusCode(404);
         given().header("Authorization", karin).when().get(PATH + "/" + unknown + "/triage-history").then().statusCode(404);
-        given().header("Authorization", karin).when().get(PATH + "/not-a-uuid").then().statusCode(404);
+        // a malformed id is a 400 naming the parameter (issue 13/14), not JAX-RS's bare 404
+        given().header("Authorization", karin).when().get(PATH + "/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
     }
 }

@@ -19,17 +19,20 @@ import java.util.Objects;
  * <p>Format: {@code #} starts a comment; the first non-comment line is the header
  * {@code method,path,fixtures,<caller>...}. {@code fixtures} binds path parameters to fixture
  * kinds ({@code id=deviation;indicatorId=indicator}, {@code -} for none); a parameter without a
- * fixture gets a random UUID. A cell is one outcome, or {@code own|foreign} when it depends on
- * whether the object belongs to the caller's unit. An outcome is an exact status ({@code 401},
- * {@code 403}, {@code 404}, {@code 200}, ...), or {@code ok}: the request passed authorization
- * (any status but 401, 403 and 404; write requests are sent with an empty JSON object, so an
- * allowed write is answered 400/409/415/422 and changes nothing), or {@code deny}: 403 or 404
- * (either hides the object).
+ * fixture gets a random UUID. {@code body=<name>} among them names the request template to send
+ * ({@link MatrixBodies}; without it the template of the endpoint itself): several rows may test one
+ * endpoint with different bodies (a reference to a foreign unit, an unknown one). A cell is one
+ * outcome, or {@code own|foreign} when it depends on whether the objects (and the units in the body)
+ * belong to the caller's part of the organisation. An outcome is an exact status ({@code 401},
+ * {@code 403}, {@code 404}, {@code 409}, ...), {@code 2xx}: the write (or read) was carried out, {@code ok}:
+ * the request passed authorization (any status but 401, 403 and 404, below 500), or {@code deny}: 403
+ * or 404 (either hides the object). Writes send a valid body, so an allowed write is carried out, or
+ * stopped by the object's state (409) or lock (412/428) after authorization.
  */
 record AuthorizationMatrix(List<String> callers, List<Row> rows) {
 
-    /** One row; {@code line} is {@code file:line} for messages. */
-    record Row(String line, String method, String path, Map<String, String> fixtures, Map<String, String[]> cells) {
+    /** One row; {@code line} is {@code file:line} for messages; {@code body} the template name, null for the endpoint's own. */
+    record Row(String line, String method, String path, Map<String, String> fixtures, String body, Map<String, String[]> cells) {
 
         /** {@code GET /deviation/v1/deviations/{id}}: what the OpenAPI document calls the operation. */
         String endpoint() {
@@ -70,10 +73,18 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                     throw new IllegalArgumentException(file + ":" + n + ": " + f.length + " cells, header has " + (callers.size() + 3));
                 }
                 Map<String, String> fixtures = new LinkedHashMap<>();
+                String body = null;
                 if (!f[2].equals("-")) {
                     for (String binding : f[2].split(";")) {
                         String[] kv = binding.split("=", 2);
-                        fixtures.put(kv[0], kv[1]);
+                        if (kv.length != 2) {
+                            throw new IllegalArgumentException(file + ":" + n + ": binding '" + binding + "' is not name=kind");
+                        }
+                        if (kv[0].equals("body")) {
+                            body = kv[1];
+                        } else {
+                            fixtures.put(kv[0], kv[1]);
+                        }
                     }
                 }
                 Map<String, String[]> cells = new LinkedHashMap<>();
@@ -81,7 +92,7 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                     String cell = f[i + 3];
                     String[] outcomes = cell.split("\\|", -1);
                     for (String o : outcomes) {
-                        if (!o.matches("ok|deny|[1-5][0-9][0-9]")) {
+                        if (!o.matches("ok|deny|2xx|[1-5][0-9][0-9]")) {
                             throw new IllegalArgumentException(file + ":" + n + ": bad outcome '" + o + "'");
                         }
                     }
@@ -90,7 +101,7 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                     }
                     cells.put(callers.get(i), outcomes);
                 }
-                rows.add(new Row(file + ":" + n, f[0].toUpperCase(), f[1], fixtures, cells));
+                rows.add(new Row(file + ":" + n, f[0].toUpperCase(), f[1], fixtures, body, cells));
             }
             if (callers == null) {
                 throw new IllegalArgumentException(resource + " has no header");
@@ -104,6 +115,7 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
         return switch (outcome) {
             case "ok" -> status != 401 && status != 403 && status != 404 && status < 500;
             case "deny" -> status == 403 || status == 404;
+            case "2xx" -> status >= 200 && status < 300;
             default -> Integer.parseInt(outcome) == status;
         };
     }

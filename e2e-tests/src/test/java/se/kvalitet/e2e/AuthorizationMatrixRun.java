@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +29,15 @@ final class AuthorizationMatrixRun {
     static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     static final Set<String> API_PREFIXES = Set.of("/deviation/", "/registry/", "/followup/", "/report/");
     static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    /** The demo organisation's units: the variant's unit and a sibling of it (own: Äldreomsorg, foreign: IFO). */
+    static final String[] UNIT = {"00000000-0000-4000-8000-000000000011", "00000000-0000-4000-8000-000000000021"};
+    static final String[] UNIT2 = {"00000000-0000-4000-8000-000000000012", "00000000-0000-4000-8000-000000000022"};
+
+    /** Numbers unique to a request ({@code {{n}}}) and years ({@code {{year}}}), so repeated creations do not collide. */
+    static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 100_000) * 10);
+    static final AtomicInteger YEARS = new AtomicInteger();
 
     private final HttpClient http;
     private final String gatewayUrl;
@@ -51,17 +64,38 @@ final class AuthorizationMatrixRun {
         return out;
     }
 
-    /**
-     * Sends every row for every caller (own and foreign object where the row has fixtures) and
-     * returns the mismatches, one readable line each.
-     *
-     * @param tokens   caller → bearer token
-     * @param fixtures fixture kind → {own id, foreign id}
-     */
-    List<String> run(AuthorizationMatrix matrix, Map<String, String> tokens, Map<String, String[]> fixtures)
-            throws Exception {
-        List<String> failures = new ArrayList<>();
+    /** The rows that write and have no template (every write sends a valid body). */
+    static List<String> writesWithoutTemplate(AuthorizationMatrix matrix, MatrixBodies bodies) {
+        List<String> out = new ArrayList<>();
         for (AuthorizationMatrix.Row row : matrix.rows()) {
+            boolean write = !row.method().equals("GET");
+            if (write && bodies.forRow(row) == null) {
+                out.add(row.line() + " " + row.endpoint() + (row.body() == null ? "" : " body=" + row.body()));
+            }
+            if (!write && row.body() != null) {
+                out.add(row.line() + " a GET row names a body");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sends every row for every caller (own and foreign object where the row has fixtures) and returns the
+     * mismatches, one readable line each. A write that succeeds renews the fixtures it acted on.
+     *
+     * @param tokens        caller → bearer token
+     * @param refreshTokens fetches new tokens into {@code tokens} (called every few minutes: Keycloak's live five)
+     */
+    List<String> run(AuthorizationMatrix matrix, Map<String, String> tokens, Runnable refreshTokens, MatrixFixtures fixtures,
+            MatrixBodies bodies) throws Exception {
+        List<String> failures = new ArrayList<>();
+        long refreshed = System.nanoTime();
+        for (AuthorizationMatrix.Row row : matrix.rows()) {
+            if (System.nanoTime() - refreshed > Duration.ofMinutes(3).toNanos()) {
+                refreshTokens.run();
+                refreshed = System.nanoTime();
+            }
+            MatrixBodies.Template template = row.method().equals("GET") ? null : bodies.forRow(row);
             for (String caller : matrix.callers()) {
                 String[] expected = row.cells().get(caller);
                 boolean split = !row.fixtures().isEmpty();
@@ -70,24 +104,56 @@ final class AuthorizationMatrixRun {
                     int v = variant;
                     String path = fill(row.path(), name -> {
                         String kind = row.fixtures().get(name);
-                        if (kind == null) {
-                            return UUID.randomUUID().toString();
-                        }
-                        String[] ids = fixtures.get(kind);
-                        if (ids == null) {
-                            throw new IllegalStateException(row.line() + ": no fixture of kind " + kind);
-                        }
-                        return ids[v];
+                        return kind == null ? UUID.randomUUID().toString() : fixtures.id(kind, v);
                     });
-                    int status = send(row.method(), path, tokens.get(caller));
-                    if (!AuthorizationMatrix.matches(outcome, status)) {
-                        failures.add("%s %s as %s%s: expected %s, got %d".formatted(row.line(), row.endpoint(), caller,
-                                split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "", outcome, status));
+                    Function<String, String> values = placeholders(fixtures, v);
+                    Sent sent = send(row.method(), path, tokens.get(caller), template, values);
+                    if (!AuthorizationMatrix.matches(outcome, sent.status())) {
+                        failures.add("%s %s%s as %s%s: expected %s, got %d %s".formatted(row.line(), row.endpoint(),
+                                row.body() == null ? "" : " (" + row.body() + ")", caller,
+                                split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "", outcome, sent.status(),
+                                abbreviate(sent.body())));
+                    }
+                    if (template != null && sent.status() >= 200 && sent.status() < 300) {
+                        // the write changed the objects it acted on: later cells get fresh ones
+                        row.fixtures().values().forEach(kind -> fixtures.renew(kind, v));
                     }
                 }
             }
         }
         return failures;
+    }
+
+    /** The placeholders of a template for a variant ({@link MatrixBodies}). */
+    static Function<String, String> placeholders(MatrixFixtures fixtures, int variant) {
+        int n = SEQUENCE.incrementAndGet();
+        int[] year = {0};
+        LocalDate today = LocalDate.now(SWEDEN);
+        return name -> {
+            if (name.startsWith("f:")) {
+                return fixtures.id(name.substring(2), variant);
+            }
+            if (name.startsWith("today")) {
+                return name.length() == 5 ? today.toString() : today.plusDays(Integer.parseInt(name.substring(5).replace("+", ""))).toString();
+            }
+            return switch (name) {
+                case "unit" -> UNIT[variant];
+                case "unit2" -> UNIT2[variant];
+                case "ownUnit" -> UNIT[0];
+                case "foreignUnit" -> UNIT[1];
+                case "now" -> Instant.now().toString();
+                case "n" -> Integer.toString(n);
+                case "year" -> {
+                    if (year[0] == 0) {
+                        // drawn only when used: the years 2001-2099 suit every service (reports take 2000-2100)
+                        year[0] = 2001 + YEARS.getAndIncrement() % 99;
+                    }
+                    yield Integer.toString(year[0]);
+                }
+                case "uuid" -> UUID.randomUUID().toString();
+                default -> throw new IllegalArgumentException("unknown placeholder {{" + name + "}}");
+            };
+        };
     }
 
     static String fill(String template, Function<String, String> values) {
@@ -100,21 +166,46 @@ final class AuthorizationMatrixRun {
         return sb.toString();
     }
 
-    int send(String method, String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(20));
+    record Sent(int status, String body) {
+    }
+
+    Sent send(String method, String path, String token, MatrixBodies.Template template, Function<String, String> values)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (method.equals("GET") || method.equals("DELETE")) {
+        if (template == null || template.body().isEmpty()) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            // an empty object: an allowed write fails validation and changes nothing
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            b.header("Content-Type", template.headers().getOrDefault("Content-Type", "application/json"))
+                    .method(method, HttpRequest.BodyPublishers.ofString(MatrixBodies.expand(template.body(), values)));
         }
-        if (!method.equals("GET") && !method.equals("POST")) {
-            // an update or delete that passes authorization stops at the optimistic lock
-            b.header("If-Match", "\"matrix-never-matches\"");
+        if (template != null) {
+            template.headers().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    b.header(name, MatrixBodies.expand(value, values));
+                }
+            });
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Sent(r.statusCode(), r.body());
+    }
+
+    static String abbreviate(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String one = body.replaceAll("\\s+", " ");
+        return one.length() > 300 ? one.substring(0, 300) + "…" : one;
+    }
+
+    /** Reads a JSON response's field (for the fixture makers). */
+    static String field(String json, String pointer) throws Exception {
+        JsonNode n = JSON.readTree(json).at(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            throw new IllegalStateException("no " + pointer + " in " + abbreviate(json));
+        }
+        return n.asText();
     }
 }

@@ -22,8 +22,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds the token attacks of issue 7 against the real realm: tokens signed with the realm's
- * pinned key (read from deploy/keycloak/kvalitet-realm.json, so a correctly formed one is
+ * Builds the token attacks of issue 7 against the real realm: tokens signed with the demo realm's
+ * pinned key (read from the realm file the stack imported, so a correctly formed one is
  * accepted, which proves the forgeries fail for the reason they are meant to), and the classic
  * forgeries: expired, not yet valid, wrong issuer, wrong audience, {@code alg: none}, HS256 with
  * the public key as the HMAC secret, tampered payload, unknown key id.

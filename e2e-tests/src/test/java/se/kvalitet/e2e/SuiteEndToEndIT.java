@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.TreeSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.localstack.LocalStack;
@@ -39,22 +37,7 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     static void startSuite() {
-        LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
-                .progress(line -> System.out.println("[stack] " + line));
-        String root = System.getProperty("kvalitet.repo-root");
-        if (root != null) {
-            b.repoRoot(Path.of(root));
-        }
-        long t0 = System.nanoTime();
-        stack = b.build().start();
-        System.out.printf("[stack] suite ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get(); // shared with InputFuzzIT; stopped when the JVM exits
     }
 
     static String passwordToken(String user) throws Exception {
@@ -186,16 +169,20 @@ class SuiteEndToEndIT {
 
     static final String IFO_UNIT = "00000000-0000-4000-8000-000000000021";
     static final List<String> USERS = List.of("anna", "erik", "karin", "ingrid", "maria", "per", "bo", "admin");
-    static final Map<String, String> CLIENTS = Map.of("case-system", "case-system-secret", "bi-reader", "bi-reader-secret");
+    static final Map<String, String> CLIENTS = Map.of("case-system", "case-system-secret", "case-system-2", "case-system-2-secret",
+            "bi-reader", "bi-reader-secret");
 
     /**
      * The authorization matrix: every endpoint in the gateway's merged OpenAPI document is in
      * authorization-matrix.csv (one table for the suite), and every caller gets what it says, for an
-     * object of its own unit and one of a foreign unit.
+     * object of its own unit and one of a foreign unit. Writes send valid bodies
+     * (authorization-matrix-bodies.txt), foreign and unknown references inside them included.
      */
     @Test
     void everyEndpointAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
+        MatrixBodies bodies = MatrixBodies.load();
+        assertThat(AuthorizationMatrixRun.writesWithoutTemplate(matrix, bodies)).as("write rows without a request template").isEmpty();
         HttpResponse<String> doc = get(stack.gatewayUrl() + "/openapi", null);
         assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
         Set<String> documented = AuthorizationMatrixRun.endpoints(JSON.readTree(doc.body()));
@@ -206,33 +193,44 @@ class SuiteEndToEndIT {
         assertThat(listed).as("rows of authorization-matrix.csv for endpoints that do not exist")
                 .isSubsetOf(documented);
 
-        Map<String, String> tokens = new HashMap<>();
-        for (String user : USERS) {
-            tokens.put(user, passwordToken(user));
-        }
-        CLIENTS.forEach((client, secret) -> {
-            try {
-                tokens.put(client, clientToken(client, secret));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        fetchTokens(tokens);
         assertThat(matrix.callers()).containsAll(tokens.keySet()).contains("anonymous");
 
-        List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl()).run(matrix, tokens, fixtures(tokens));
+        MatrixFixtures fixtures = fixtures(tokens);
+        long t0 = System.nanoTime();
+        List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl()).run(matrix, tokens, () -> fetchTokens(tokens),
+                fixtures, bodies);
+        System.out.printf("[e2e] authorization matrix: %d rows x %d callers in %.1f s, %d fixture groups made%n", matrix.rows().size(),
+                matrix.callers().size(), (System.nanoTime() - t0) / 1e9, fixtures.groupsMade());
         assertThat(failures).as("authorization matrix mismatches").isEmpty();
+    }
+
+    /** Every demo user's and machine client's token, into {@code tokens} (again when they are about to expire). */
+    static void fetchTokens(Map<String, String> tokens) {
+        try {
+            for (String user : USERS) {
+                tokens.put(user, passwordToken(user));
+            }
+            for (Map.Entry<String, String> client : CLIENTS.entrySet()) {
+                tokens.put(client.getKey(), clientToken(client.getKey(), client.getValue()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot fetch tokens", e);
+        }
     }
 
     /**
      * Fixture kind → {an object of the Äldreomsorg subtree (unit 10: erik, ingrid, maria; anna's own), one of IFO
-     * (unit 21)}: each service's *Fixtures class makes those its matrix file names.
+     * (unit 21)}: each service's *Fixtures class registers those its matrix rows name, made when first needed and
+     * afresh after a write that succeeded on them.
      */
-    static Map<String, String[]> fixtures(Map<String, String> tokens) throws Exception {
-        Map<String, String[]> f = new HashMap<>();
-        DeviationFixtures.add(tokens, f);
-        RegistryFixtures.add(tokens, f);
-        FollowupFixtures.add(tokens, f);
-        ReportFixtures.add(tokens, f);
+    static MatrixFixtures fixtures(Map<String, String> tokens) throws Exception {
+        MatrixFixtures f = new MatrixFixtures();
+        DeviationFixtures.register(f, tokens);
+        RegistryFixtures.register(f, tokens);
+        FollowupFixtures.register(f, tokens);
+        ReportFixtures.register(f, tokens);
         return f;
     }
 
@@ -244,8 +242,7 @@ class SuiteEndToEndIT {
     @Test
     void tokenAttacksAreRejectedWith401AtTheGatewayAndByEveryService() throws Exception {
         String karin = passwordToken("karin");
-        ForgedTokens forged = new ForgedTokens(stack.repoRoot().resolve("deploy/keycloak/kvalitet-realm.json"),
-                ForgedTokens.kidOf(karin), stack.issuer());
+        ForgedTokens forged = new ForgedTokens(stack.realmFile(), ForgedTokens.kidOf(karin), stack.issuer());
         Map<String, String> targets = new java.util.LinkedHashMap<>();
         targets.put("gateway", stack.gatewayUrl() + "/report/v1/deviation-counts");
         targets.put("deviation-service", stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations/" + UUID.randomUUID());

@@ -182,16 +182,24 @@ class EgenkontrollTest {
         LocalDate first = today().plusDays(30);
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + withdrawn + "\",\"" + process + "\"]")).post(PLANS)
-                .then().statusCode(400).body("errors.message", hasItem(containsString("withdrawn")))
+                .then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors.message", hasItem(containsString("withdrawn")))
                 .body("errors.message", hasItem(containsString("PROCESS")));
         given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"riskIds\":[\"" + closedRisk + "\"]")).post(PLANS).then().statusCode(400);
-        JsonPath ok = given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\",\"" + unknown + "\"],\"riskIds\":[\"" + risk + "\"]"))
+                .body(plan(org.a1(), first, "YEARLY", "\"riskIds\":[\"" + closedRisk + "\"]")).post(PLANS).then().statusCode(422);
+        // an id the registry never published is refused for a caller (only the service's own demo data links ahead)
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\",\"" + unknown + "\"]")).post(PLANS)
+                .then().statusCode(422).body("errors.field", hasItem("routineIds"));
+        // a risk of unit A1 is department B's manager's to see no more than to link
+        given().header("Authorization", Fixtures.manager(org.deptB())).contentType(ContentType.JSON)
+                .body(plan(org.b1(), first, "YEARLY", "\"riskIds\":[\"" + risk + "\"]")).post(PLANS).then().statusCode(422)
+                .body("errors.field", hasItem("riskIds"));
+        JsonPath ok = given().header("Authorization", Fixtures.manager(org.deptA())).contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\"],\"riskIds\":[\"" + risk + "\"]"))
                 .post(PLANS).then().statusCode(201).extract().jsonPath();
         assertThat(ok.getString("plan.routines.find { it.id == '" + routine + "' }.status")).isEqualTo("IN_FORCE");
         assertThat(ok.getInt("plan.routines.find { it.id == '" + routine + "' }.version")).isEqualTo(2);
-        assertThat(ok.getString("plan.routines.find { it.id == '" + unknown + "' }.status")).isEqualTo("UNKNOWN");
         assertThat(ok.getString("plan.risks[0].status")).isEqualTo("OPEN");
         assertThat(ok.getString("plan.risks[0].matrixClass")).isEqualTo("HIGH");
         given().header("Authorization", Fixtures.anna()).queryParam("riskId", risk.toString()).get(PLANS).then().statusCode(200)

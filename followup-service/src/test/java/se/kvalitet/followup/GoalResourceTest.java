@@ -47,8 +47,10 @@ class GoalResourceTest {
         post(karin(), goal("OPERATIONAL", board, null, "Utan enhet")).then().statusCode(400).body("errors.field", hasItem("orgUnitId"));
         post(karin(), goal("BOARD", board, null, "Nämndmål under nämndmål")).then().statusCode(400);
         post(karin(), goal("OVERARCHING", top, null, "Med förälder")).then().statusCode(400);
-        post(karin(), goal("OPERATIONAL", board, UUID.randomUUID(), "Okänd enhet")).then().statusCode(400).body("errors.field", hasItem("orgUnitId"));
-        post(karin(), goal("BOARD", top, null, "Okänt kriterium").replace("SAFETY", "LUCK")).then().statusCode(400)
+        post(karin(), goal("OPERATIONAL", board, UUID.randomUUID(), "Okänd enhet")).then().statusCode(422).body("errors.field", hasItem("orgUnitId"));
+        post(karin(), goal("OPERATIONAL", UUID.randomUUID(), org.a1(), "Okänt överordnat mål")).then().statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors.field", hasItem("parentId"));
+        post(karin(), goal("BOARD", top, null, "Okänt kriterium").replace("SAFETY", "LUCK")).then().statusCode(422)
                 .body("errors.field", hasItem("criterionCode"));
         given().header("Authorization", Fixtures.viewer()).queryParam("parentId", board).get(PATH).then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].id", equalTo(dept));
@@ -98,7 +100,7 @@ class GoalResourceTest {
                 .put("/followup/v1/quality-criteria/" + code).then().statusCode(412);
         given().header("Authorization", karin()).contentType(ContentType.JSON).body("""
                 {"code":"%s","name":"x","criterionCode":"%s","unitOfMeasure":"COUNT","method":"SURVEY","frequency":"YEARLY","decimals":0,"genderSplit":false}"""
-                .formatted(Fixtures.code("R"), code)).post("/followup/v1/indicators").then().statusCode(400).body("errors.field", hasItem("criterionCode"));
+                .formatted(Fixtures.code("R"), code)).post("/followup/v1/indicators").then().statusCode(422).body("errors.field", hasItem("criterionCode"));
         given().header("Authorization", Fixtures.anna()).contentType(ContentType.JSON).body(body).post("/followup/v1/quality-criteria").then().statusCode(403);
         given().header("Authorization", Fixtures.anna()).get("/followup/v1/quality-criteria").then().statusCode(200).body("code", hasItem(code));
     }

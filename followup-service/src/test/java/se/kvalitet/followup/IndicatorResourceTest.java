@@ -80,7 +80,11 @@ class IndicatorResourceTest {
                 .post(PATH).then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body(body("BAD-3", "[]").replace("SAFETY", "HAPPINESS"))
-                .post(PATH).then().statusCode(400).body("errors.field", hasItem("criterionCode"));
+                .post(PATH).then().statusCode(422).body("errors.field", hasItem("criterionCode"));
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(body("BAD-4", "[]").replace("}", ",\"responsibleOrgUnitId\":\"" + java.util.UUID.randomUUID() + "\"}"))
+                .post(PATH).then().statusCode(422).body("type", org.hamcrest.Matchers.equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors.field", hasItem("responsibleOrgUnitId"));
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body(body("BAD-4", "[]").replace("YEARLY", "HOURLY"))
                 .post(PATH).then().statusCode(400).contentType("application/problem+json");

@@ -1,6 +1,7 @@
 package se.kvalitet.followup;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.EventCodec;
+import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
+import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.followup.service.OverdueJob;
@@ -132,7 +136,17 @@ class InitiativeTest {
                 .then().statusCode(400).body("errors.field", hasItem("indicatorId"));
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body(body(org.a1(), today(), "EGENKONTROLL", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
+                .then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "RISK", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
+                .then().statusCode(422).body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
                 .then().statusCode(400).body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", "\"indicatorId\":\"" + UUID.randomUUID() + "\"")).post(PATH)
+                .then().statusCode(422).body("errors.field", hasItem("indicatorId"));
         given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.a1(), today(), "WISHFUL", null)).post(PATH)
                 .then().statusCode(400);
         given().header("Authorization", karin()).contentType(ContentType.JSON)
@@ -141,6 +155,21 @@ class InitiativeTest {
         String erik = Fixtures.manager(org.deptA());
         Response own = given().header("Authorization", erik).contentType(ContentType.JSON).body(body(org.a1(), today(), "DEVIATION_ANALYSIS", null)).post(PATH);
         own.then().statusCode(201);
+        // an analysis of a report names a report of a unit the manager may see: one of department B's is as unknown as none
+        UUID ownReport = UUID.randomUUID();
+        UUID foreignReport = UUID.randomUUID();
+        List<EventEnvelope> reported = Fixtures.sendAll(Topics.DEVIATION, List.of(
+                new DeviationReportedV1(ownReport, org.a2(), List.of(), "STAFF", null, today().minusDays(3), Instant.now()),
+                new DeviationReportedV1(foreignReport, org.b1(), List.of(), "STAFF", null, today().minusDays(3), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.inboxed("followup.deviation-facts", reported) == reported.size());
+        given().header("Authorization", erik).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + ownReport + "\"")).post(PATH).then().statusCode(201)
+                .body("originRef", equalTo(ownReport.toString()));
+        given().header("Authorization", erik).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\"")).post(PATH).then().statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\"")).post(PATH).then().statusCode(201);
         given().header("Authorization", erik).contentType(ContentType.JSON).body(body(org.b1(), today(), "OTHER", null)).post(PATH).then().statusCode(403);
         Response foreign = given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.b1(), today(), "OTHER", null)).post(PATH);
         String foreignId = foreign.path("id");

@@ -104,7 +104,10 @@ class MeasurementResourceTest {
                 .body("errors.field", hasItem("comment")).body("detail", not(containsString("1212")));
         measure(ind, org.a1(), "2025-T1", "T", "\"value\":50,\"missingReason\":\"BORED\"").then().statusCode(400)
                 .contentType("application/problem+json");
-        measure(ind, java.util.UUID.randomUUID(), "2025-T1", "T", "\"value\":50").then().statusCode(400).body("errors.field", hasItem("orgUnitId"));
+        measure(ind, java.util.UUID.randomUUID(), "2025-T1", "T", "\"value\":50").then().statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors.field", hasItem("orgUnitId"));
+        measure(java.util.UUID.randomUUID().toString(), org.a1(), "2025-T1", "T", "\"value\":50").then().statusCode(422)
+                .body("errors.field", hasItem("indicatorId"));
         given().header("Authorization", karin()).contentType(ContentType.JSON).body("{}").post(PATH).then().statusCode(400)
                 .body("errors.field", hasItems("indicatorId", "orgUnitId", "period"));
         given().header("Authorization", karin()).contentType(ContentType.JSON).body("{\"indicatorId\":\"nope\"}").post(PATH).then()

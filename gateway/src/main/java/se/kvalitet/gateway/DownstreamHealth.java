@@ -40,7 +40,7 @@ public class DownstreamHealth implements HealthCheck {
             if (!state.equals("UP")) {
                 b.down();
             }
-            b.withData(d.name(), state + ", circuit " + d.breaker().state());
+            b.withData(d.name(), state + ", circuit " + d.circuit().state());
         }
         return b.build();
     }

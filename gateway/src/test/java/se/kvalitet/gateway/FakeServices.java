@@ -23,7 +23,10 @@ import se.kvalitet.testing.FreePorts;
  * Four stand-ins for the services, each a real HTTP server on loopback: {@code /q/openapi} serves a
  * small document, {@code /q/health/ready} is UP, {@code /<prefix>/v1/echo} answers with what arrived
  * (headers, body length and hash), {@code /<prefix>/v1/slow} takes 3 s. A server can be stopped and
- * started again to play a service that is down.
+ * started again to play a service that is down. Services also answer {@code /<prefix>/v1/created} (201
+ * with a {@code Location} at their own address), {@code cached} (their own {@code Cache-Control}) and
+ * {@code page} (HTML), and echo {@code X-Correlation-Id} as the real ones do. {@link FlakyService} is
+ * a fifth, misbehaving one.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -42,7 +45,18 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             config.put("kvalitet.gateway.routes." + name + ".url", "http://127.0.0.1:" + port);
         }
         config.put("kvalitet.gateway.routes.report.timeout", "PT1S");
+        // one route with a small limit of its own (the others take the gateway's 1 MB)
+        config.put("kvalitet.gateway.routes.deviation.max-body-size", "64K");
+        config.put("kvalitet.gateway.routes.followup.max-body-size", "1M");
+        FlakyService.start();
+        config.put("kvalitet.gateway.routes.flaky.prefix", "/flaky/");
+        config.put("kvalitet.gateway.routes.flaky.url", "http://127.0.0.1:" + FlakyService.port());
+        config.put("kvalitet.gateway.routes.flaky.timeout", "PT1S");
         config.put("kvalitet.gateway.circuit-breaker.open-for", "PT1S");
+        config.put("kvalitet.gateway.circuit-breaker.probe-interval", "PT0.2S");
+        config.put("kvalitet.gateway.connections.request-head-timeout", "PT1S");
+        config.put("kvalitet.gateway.rate-limit.anonymous-capacity", "12");
+        config.put("kvalitet.gateway.rate-limit.anonymous-refill-per-minute", "6");
         config.put("kvalitet.gateway.max-body-bytes", "1048576");
         config.put("kvalitet.gateway.rate-limit.capacity", "30");
         config.put("kvalitet.gateway.rate-limit.refill-per-second", "1");
@@ -54,6 +68,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         SERVERS.values().forEach(s -> s.stop(0));
         SERVERS.clear();
+        FlakyService.stop();
     }
 
     static void stopServer(String name) {
@@ -77,6 +92,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     static void handle(String name, HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        // like the services (platform/web CorrelationIdFilter): the id comes back on the response
+        String cid = ex.getRequestHeaders().getFirst("X-Correlation-Id");
+        if (cid != null) {
+            ex.getResponseHeaders().set("X-Correlation-Id", cid);
+        }
+        String self = "http://127.0.0.1:" + PORTS.get(name);
         try (ex) {
             if (path.equals("/q/openapi")) {
                 send(ex, 200, "application/json", openApi(name));
@@ -107,6 +128,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 ObjectNode headers = echo.putObject("headers");
                 ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 send(ex, 200, "application/json", echo.toString());
+            } else if (path.equals("/" + name + "/v1/created")) {
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().set("Location", self + "/" + name + "/v1/things/42?view=full");
+                ex.getResponseHeaders().set("Content-Location", self + "/" + name + "/v1/things/42");
+                send(ex, 201, "application/json", "{\"id\":42}");
+            } else if (path.equals("/" + name + "/v1/elsewhere")) {
+                ex.getResponseHeaders().set("Location", "https://other.example/things/42");
+                send(ex, 201, "application/json", "{}");
+            } else if (path.equals("/" + name + "/v1/cached")) {
+                ex.getResponseHeaders().set("Cache-Control", "max-age=60");
+                send(ex, 200, "application/json", "{}");
+            } else if (path.equals("/" + name + "/v1/page")) {
+                send(ex, 200, "text/html; charset=utf-8", "<!doctype html><title>x</title><p>x</p>");
             } else if (path.equals("/" + name + "/v1/slow")) {
                 try {
                     Thread.sleep(3000);

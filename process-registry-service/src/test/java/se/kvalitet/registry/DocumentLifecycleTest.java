@@ -317,7 +317,22 @@ class DocumentLifecycleTest {
         String p = Api.processDraft(perElderly, HEMTJANST_NORR, List.of(HEMTJANST_NORR), Api.unique("Process"), "Steg");
         // ... but not of another's
         post(perIfo, DOCS, body("type", "GUIDELINE", "title", "X", "ownerOrgUnitId", ELDERLY, "orgUnitIds", List.of(),
-                "reviewInterval", "YEARLY"), null).then().statusCode(403);
+                "reviewInterval", "YEARLY"), null).then().statusCode(403)
+                .body("type", equalTo("https://kvalitet.se/problems/foreign-reference")).body("errors[0].field", equalTo("ownerOrgUnitId"));
+        // nor make one of their own apply to units outside their part (it would count for those units' coverage)
+        String guideline = Api.unique("Riktlinje");
+        post(perElderly, DOCS, body("type", "GUIDELINE", "title", guideline, "ownerOrgUnitId", ELDERLY,
+                "orgUnitIds", List.of(HEMTJANST_NORR, Api.BARN_OCH_UNGA), "reviewInterval", "YEARLY"), null).then().statusCode(403)
+                .body("type", equalTo("https://kvalitet.se/problems/foreign-reference")).body("errors[0].field", equalTo("orgUnitIds[1]"));
+        given().header("Authorization", karin()).queryParams("view", "WORKING", "limit", 500).get(DOCS).then()
+                .body("items.title", not(hasItem(guideline)));
+        // another owner's draft process is as unknown to them as one that does not exist; the quality team may link it
+        String routine = body("type", "ROUTINE", "title", Api.unique("Rutin"), "content", "Gör så här.", "processId", p,
+                "ownerOrgUnitId", IFO, "orgUnitIds", List.of(IFO), "responsibilities", List.of(Api.responsibility("Utför", "Enhetschef")),
+                "reviewInterval", "YEARLY");
+        post(perIfo, DOCS, routine, null).then().statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors[0].field", equalTo("processId"));
+        post(karin(), DOCS, routine, null).then().statusCode(201);
         // another part's process owner does not even see the draft; the quality team does
         given().header("Authorization", perIfo).get(DOCS + "/" + p + "/draft").then().statusCode(404);
         given().header("Authorization", karin()).get(DOCS + "/" + p + "/draft").then().statusCode(200);

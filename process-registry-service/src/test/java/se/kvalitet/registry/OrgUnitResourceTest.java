@@ -150,7 +150,8 @@ class OrgUnitResourceTest {
                 .post(PATH).then().statusCode(400).body("errors.field", hasItem("type"));
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body("{\"name\":\"X\",\"type\":\"UNIT\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
-                .post(PATH).then().statusCode(400).body("errors.field", hasItem("parentId"));
+                .post(PATH).then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors.field", hasItem("parentId"));
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body("{\"name\":\"X\",\"type\":\"UNIT\",\"parentId\":\"not-a-uuid\"}")
                 .post(PATH).then().statusCode(400).contentType("application/problem+json");

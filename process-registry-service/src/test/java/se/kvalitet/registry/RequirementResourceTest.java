@@ -212,7 +212,9 @@ class RequirementResourceTest {
                 .post(PATH + "/regulations").then().statusCode(409);
         given().header("Authorization", anna()).queryParam("kind", "BYLAW").get(PATH + "/regulations").then().statusCode(400)
                 .body("errors.field", hasItem("kind"));
-        given().header("Authorization", anna()).get(PATH + "/items/not-a-uuid").then().statusCode(404);
+        // a malformed id is a 400 naming the parameter (issue 13/14), not JAX-RS's bare 404
+        given().header("Authorization", anna()).get(PATH + "/items/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("id"));
         given().header("Authorization", anna()).queryParam("updatedSince", "yesterday").get(PATH + "/items").then()
                 .statusCode(400).body("errors.field", hasItem("updatedSince"));
 

@@ -203,9 +203,22 @@ class RiskAnalysisTest {
                 etag(a)).then().statusCode(400).body("errors.field", hasItem("likelihood"));
         post(erik(), PATH + "/" + a + "/risks", body("description", "Bemanningen räcker inte", "likelihood", 3, "consequence", "hög"),
                 etag(a)).then().statusCode(400).body("errors.field", hasItem("consequence"));
+        // ... with measures owned by units of their own part only
+        Map<String, Object> foreignMeasure = measure(null, "ACT_NOW", "Socialsekreterarna tar över", null);
+        foreignMeasure.put("ownerOrgUnitId", Api.BARN_OCH_UNGA);
+        post(erik(), PATH + "/" + a + "/risks", body("description", "Bemanningen räcker inte", "likelihood", 3, "consequence", 2,
+                "measures", List.of(foreignMeasure)), etag(a)).then().statusCode(403)
+                .body("type", equalTo("https://kvalitet.se/problems/foreign-reference"))
+                .body("errors[0].field", equalTo("measures[0].ownerOrgUnitId"));
+        Map<String, Object> ownMeasure = measure(null, "ACT_NOW", "Extra personal vid introduktion", null);
+        ownMeasure.put("ownerOrgUnitId", HEMTJANST_NORR);
+        post(erik(), PATH + "/" + a + "/risks", body("description", "Bemanningen räcker inte", "likelihood", 3, "consequence", 2,
+                "measures", List.of(ownMeasure)), etag(a)).then().statusCode(201)
+                .body("risks[0].measures[0].ownerOrgUnitId", equalTo(HEMTJANST_NORR));
         // ... not for others'
         post(erik(), PATH, body("title", "X", "subjectKind", "PLANNED_CHANGE", "plannedChange", "X", "orgUnitId", Api.IFO,
-                "analysedOn", today().toString()), null).then().statusCode(403);
+                "analysedOn", today().toString()), null).then().statusCode(403)
+                .body("type", equalTo("https://kvalitet.se/problems/foreign-reference")).body("errors[0].field", equalTo("orgUnitId"));
         String ifoManager = TestTokens.user("ivar").roles("unit-manager").orgUnits(Api.IFO).bearer();
         given().header("Authorization", ifoManager).get(PATH + "/" + a).then().statusCode(404);
         given().header("Authorization", ifoManager).queryParam("limit", 500).get(PATH).then().body("items.id", not(hasItem(a)));

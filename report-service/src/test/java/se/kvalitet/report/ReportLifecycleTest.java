@@ -123,7 +123,8 @@ class ReportLifecycleTest {
                 && Db.count("SELECT count(*) FROM followup_egenkontroll WHERE plan_id = '" + plan + "'") == 2
                 && Db.count("SELECT count(*) FROM registry_risk WHERE org_unit_id = '" + DEPT + "'") == 1
                 && Db.count("SELECT count(*) FROM deviation_fact WHERE org_unit_id = '" + NURSING + "' AND flags & 32 <> 0") == 1
-                && Db.count("SELECT count(*) FROM org_unit_version WHERE org_unit_id = '" + NURSING + "'") == 1);
+                && Db.count("SELECT count(DISTINCT org_unit_id) FROM org_unit_version WHERE org_unit_id IN ('" + NURSING + "', '" + BOARD
+                        + "')") == 2);
     }
 
     static String karin() {
@@ -149,6 +150,11 @@ class ReportLifecycleTest {
         given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body("{\"kind\":\"KVALITETSBERATTELSE\",\"year\":1999,\"orgUnitId\":\"" + BOARD + "\"}").when().post(REPORTS)
                 .then().statusCode(400).body("errors[0].field", equalTo("year"));
+        // the organisation it covers is one the registry published
+        given().header("Authorization", karin()).contentType(ContentType.JSON)
+                .body("{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + UUID.randomUUID() + "\"}").when().post(REPORTS)
+                .then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors[0].field", equalTo("orgUnitId"));
         given().header("Authorization", viewer()).contentType(ContentType.JSON).body(create("KVALITETSBERATTELSE"))
                 .when().post(REPORTS).then().statusCode(403);
         ExtractableResponse<Response> created = given().header("Authorization", karin()).contentType(ContentType.JSON)

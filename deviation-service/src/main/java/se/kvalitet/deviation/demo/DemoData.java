@@ -30,6 +30,7 @@ import se.kvalitet.deviation.service.ActionService;
 import se.kvalitet.deviation.service.ComplaintService;
 import se.kvalitet.deviation.service.DeviationIntakeService;
 import se.kvalitet.deviation.service.InvestigationService;
+import se.kvalitet.deviation.service.OrgUnitCopy;
 import se.kvalitet.deviation.service.Roles;
 import se.kvalitet.deviation.service.RootCauseService;
 import se.kvalitet.deviation.service.TriageService;
@@ -151,6 +152,9 @@ public class DemoData {
     @Inject
     RootCauseService rootCauses;
 
+    @Inject
+    OrgUnitCopy orgUnits;
+
     final DemoIdentity karin = new DemoIdentity("demo-karin", "karin", Set.of(Roles.QUALITY_TEAM), List.of(unit(2)));
     final DemoIdentity maria = new DemoIdentity("demo-maria", "maria", Set.of(Roles.MEDICALLY_RESPONSIBLE), List.of(unit(10)));
     final DemoIdentity ingrid = new DemoIdentity("demo-ingrid", "ingrid", Set.of(Roles.INVESTIGATOR), List.of(unit(10)));
@@ -170,8 +174,27 @@ public class DemoData {
         LOG.infof("demo deviations: %d reports over the past year in %d ms", made, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The demo organisation's units (process-registry-service's demo tree, fixed ids) as placeholders in the
+     * copy, so the replay's reports and actions refer to units this service knows even before the registry's
+     * snapshots have arrived; those snapshots replace them.
+     */
+    public void seedOrganisation() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            orgUnits.placeholder(unit(1), null, "Socialnämnden", "BOARD");
+            orgUnits.placeholder(unit(2), unit(1), "Socialförvaltningen", "ADMINISTRATION");
+            for (int[] department : new int[][] {{10, 11, 12}, {20, 21, 22}, {30, 31, 32}}) {
+                orgUnits.placeholder(unit(department[0]), unit(2), "Avdelning " + department[0], "DEPARTMENT");
+                for (int i = 1; i < department.length; i++) {
+                    orgUnits.placeholder(unit(department[i]), unit(department[0]), "Enhet " + department[i], "UNIT");
+                }
+            }
+        });
+    }
+
     /** Replays {@code count} reports spread over the year before {@code now}; returns how many were filed. */
     public int seed(Random rnd, Instant now, int count) {
+        seedOrganisation();
         int made = 0;
         int[] units = {11, 11, 11, 12, 12, 21, 21, 22, 31, 31, 32};
         for (int i = 0; i < count; i++) {

@@ -34,11 +34,22 @@ public final class DeviationMapper {
         return d;
     }
 
+    /** The whole report, as those who work on the case see it. */
     public static DeviationResponse toResponse(Deviation d) {
+        return toResponse(d, true);
+    }
+
+    /**
+     * The report; {@code caseView} false is the filer's view (a reporter or case-management system
+     * that does not work on the case): what it submitted, the stage and the closing feedback, without
+     * the triage categories and tracks.
+     */
+    public static DeviationResponse toResponse(Deviation d, boolean caseView) {
         return new DeviationResponse(d.id, d.summary, d.description, d.occurredAt, d.noticedAt, d.orgUnitId,
                 List.copyOf(d.involvedOrgUnitIds), d.suggestedCategory, d.immediateActions, d.channel,
                 d.externalSource == null ? null : new ReportDeviationRequest.ExternalReference(d.externalSource, d.externalId),
-                d.affectedPersonRef, d.status, d.categories(), tracks(d), d.feedbackToReporter, d.createdAt, d.updatedAt, d.closedAt);
+                d.affectedPersonRef, d.status, caseView ? d.categories() : null, caseView ? tracks(d) : null, d.feedbackToReporter,
+                d.createdAt, d.updatedAt, d.closedAt);
     }
 
     static List<DeviationResponse.Track> tracks(Deviation d) {
@@ -46,10 +57,10 @@ public final class DeviationMapper {
                 t.state(), t.openedAt, t.closedAt)).toList();
     }
 
-    public static DeviationSummary toSummary(Deviation d) {
+    public static DeviationSummary toSummary(Deviation d, boolean caseView) {
         return new DeviationSummary(d.id, d.summary, d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), d.occurredAt, d.channel,
                 d.externalSource == null ? null : new ReportDeviationRequest.ExternalReference(d.externalSource, d.externalId),
-                d.status, d.categories(), d.createdAt, d.updatedAt, d.closedAt);
+                d.status, caseView ? d.categories() : null, d.createdAt, d.updatedAt, d.closedAt);
     }
 
     public static MyDeviation toMine(Deviation d) {

@@ -9,7 +9,13 @@ import se.kvalitet.deviation.Deviation;
 @ApplicationScoped
 public class DeviationRepository implements PanacheRepositoryBase<Deviation, UUID> {
 
-    public Optional<Deviation> findByExternalReference(String source, String externalId) {
-        return find("externalSource = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    /** The report the same filer (client and subject) already filed with this external reference. */
+    public Optional<Deviation> findByExternalReference(String client, String subject, String source, String externalId) {
+        if (client == null) {
+            return find("reporterClient is null and reporterSubject = ?1 and externalSource = ?2 and externalId = ?3",
+                    subject, source, externalId).firstResultOptional();
+        }
+        return find("reporterClient = ?1 and reporterSubject = ?2 and externalSource = ?3 and externalId = ?4",
+                client, subject, source, externalId).firstResultOptional();
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.mapping.DeviationMapper;
+import se.kvalitet.deviation.service.DeviationAccess;
 import se.kvalitet.deviation.service.DeviationIntakeService;
 import se.kvalitet.deviation.service.DeviationQueries;
 import se.kvalitet.deviation.service.IdempotencyKeys;
@@ -60,6 +61,9 @@ public class DeviationResource {
 
     @Inject
     TriageService triage;
+
+    @Inject
+    DeviationAccess access;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -105,7 +109,8 @@ public class DeviationResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
     @Operation(summary = "List reports",
             description = "The reports the caller may see (the quality team all, unit managers their subtree and their own, "
-                    + "everyone else their own), newest first; with updatedSince oldest change first, for incremental sync. "
+                    + "everyone else their own; a case-management system only what its own machine client filed), newest first. "
+                    + "Who sees a report only as its filer gets it without the triage categories; with updatedSince oldest change first, for incremental sync. "
                     + "Every listed case is written to the access log.")
     @APIResponse(responseCode = "200", description = "A page of reports")
     @APIResponse(responseCode = "400", description = "A filter is invalid",
@@ -139,7 +144,7 @@ public class DeviationResource {
                 source == null || source.isBlank() ? null : source.strip(),
                 QueryParams.instant("updatedSince", updatedSince),
                 false, ActionResource.bool("overdue", overdue));
-        return queries.list(filter, page).map(DeviationMapper::toSummary);
+        return queries.list(filter, page).map(d -> DeviationMapper.toSummary(d, access.canWorkOn(d)));
     }
 
     @GET
@@ -147,7 +152,9 @@ public class DeviationResource {
     @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM,
             Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
     @Operation(summary = "Read a report of a deviation",
-            description = "Reporters see their own reports, unit managers their units' reports, the quality team all. "
+            description = "Reporters see their own reports, a case-management system what its own machine client filed, unit "
+                    + "managers their units' reports, the quality team all. The filer who does not work on the case reads what "
+                    + "it submitted, the stage and the closing feedback, not the triage categories or tracks. "
                     + "Every read is written to the access log.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
@@ -155,7 +162,7 @@ public class DeviationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Deviation d = queries.read(id, Action.READ);
-        return Response.ok(DeviationMapper.toResponse(d)).tag(ETags.of(d.version)).build();
+        return Response.ok(DeviationMapper.toResponse(d, access.canWorkOn(d))).tag(ETags.of(d.version)).build();
     }
 
     @POST

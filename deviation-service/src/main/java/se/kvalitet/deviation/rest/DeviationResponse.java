@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +23,12 @@ public record DeviationResponse(
         ReportDeviationRequest.ExternalReference externalReference,
         @Schema(description = "Pseudonymous reference to the person affected") String affectedPersonRef,
         @Schema(description = "The report's current stage") Deviation.Status status,
-        @Schema(description = "The categories (tracks) the quality team triaged it into; empty before triage")
-        List<DeviationCategory> categories,
-        @Schema(description = "Tracks opened by triage, current and ended") List<Track> tracks,
+        @Schema(description = "The categories (tracks) the quality team triaged it into; empty before triage. Left out for "
+                + "the one who filed the report and does not work on it (a reporter, a case-management system): the "
+                + "classification (lex Sarah, lex Maria, ...) is internal")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<DeviationCategory> categories,
+        @Schema(description = "Tracks opened by triage, current and ended; left out like categories")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Track> tracks,
         @Schema(description = "The closing summary written for the reporter (återkoppling), once closed")
         String feedbackToReporter,
         Instant createdAt,

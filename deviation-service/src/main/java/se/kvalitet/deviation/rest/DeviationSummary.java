@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,8 @@ public record DeviationSummary(
         Deviation.Channel channel,
         ReportDeviationRequest.ExternalReference externalReference,
         Deviation.Status status,
-        List<DeviationCategory> categories,
+        @Schema(description = "The triaged categories; left out for the one who filed the report and does not work on it")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<DeviationCategory> categories,
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.web.privacy.Identifier;
 
 /** A new report of a deviation (avvikelse), from a member of staff or a case-management system. */
 @Schema(name = "ReportDeviationRequest", description = "A new report of a deviation (avvikelse)")
@@ -36,12 +37,12 @@ public record ReportDeviationRequest(
         @Schema(description = "Pseudonymous reference to the person affected, as the source system knows them "
                 + "(never a personnummer or a name)", example = "p-7f3a91", maxLength = 100, pattern = "^[A-Za-z0-9._:-]{1,100}$")
         @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]{1,100}$",
-                message = "must be 1-100 letters A-Z, digits or . _ : -") String affectedPersonRef) {
+                message = "must be 1-100 letters A-Z, digits or . _ : -") @Identifier String affectedPersonRef) {
 
     /** Where a case-management system keeps the same report. */
     @Schema(name = "ExternalReference")
     public record ExternalReference(
-            @Schema(example = "treserva") @NotBlank @Size(max = 100) String source,
-            @Schema(example = "AV-2026-00123") @NotBlank @Size(max = 200) String id) {
+            @Schema(example = "treserva") @NotBlank @Size(max = 100) @Identifier String source,
+            @Schema(example = "AV-2026-00123") @NotBlank @Size(max = 200) @Identifier String id) {
     }
 }

@@ -30,6 +30,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Actions (åtgärder) on a report: added by those who work on the case, moved through their
@@ -83,6 +84,8 @@ public class ActionService {
         if (d.status == Deviation.Status.CLOSED) {
             throw ProblemException.conflict("deviation-closed", "The report is closed");
         }
+        UUID unit = a.orgUnitId() != null ? a.orgUnitId() : d.orgUnitId;
+        requireUnitForWork(d, unit);
         LocalDate today = today();
         if (a.dueDate().isBefore(today.minusYears(1))) {
             throw ProblemException.invalidField("dueDate", "must not be more than a year ago");
@@ -94,12 +97,15 @@ public class ActionService {
         if (a.trackId() != null) {
             track = d.tracks.stream().filter(t -> t.id.equals(a.trackId())).findFirst()
                     .filter(t -> t.category != DeviationCategory.NOT_A_DEVIATION && t.closure != DeviationTrack.Closure.RECLASSIFIED)
-                    .orElseThrow(() -> ProblemException.invalidField("trackId", "must be a running or completed track of this report"));
+                    .orElseThrow(() -> ReferenceProblems.unknown("trackId", "must be a running or completed track of this report"));
         }
         FreeTextGuard.Screening screening = guard.screen();
         String title = screening.text("title", a.title().strip());
         String description = screening.text("description", a.description() == null || a.description().isBlank()
                 ? null : a.description().strip());
+        // the owner is a username (Keycloak preferred_username): this service has no directory of people, so its form is
+        // checked (the request's pattern) and it is an identifier that must not be a personal identity number
+        screening.identifier("owner", a.owner());
         screening.done();
         Instant now = clock.instant();
         DeviationAction x = new DeviationAction();
@@ -109,7 +115,7 @@ public class ActionService {
         x.title = title;
         x.description = description;
         x.owner = a.owner();
-        x.orgUnitId = a.orgUnitId() != null ? a.orgUnitId() : d.orgUnitId;
+        x.orgUnitId = unit;
         x.dueDate = a.dueDate();
         x.effectCheckDue = a.effectCheckDue();
         x.status = DeviationAction.Status.PLANNED;
@@ -128,7 +134,7 @@ public class ActionService {
 
     @Transactional
     public DeviationAction action(UUID deviationId, UUID actionId, Action logAs) {
-        queries.read(deviationId, logAs);
+        queries.readCase(deviationId, logAs);
         DeviationAction x = em.find(DeviationAction.class, actionId);
         if (x == null || !x.deviationId.equals(deviationId)) {
             throw ProblemException.notFound("Action " + actionId);
@@ -138,7 +144,7 @@ public class ActionService {
 
     @Transactional
     public List<DeviationAction> ofDeviation(UUID deviationId) {
-        queries.read(deviationId, Action.READ);
+        queries.readCase(deviationId, Action.READ);
         return em.createQuery("from DeviationAction where deviationId = :d order by createdAt, id", DeviationAction.class)
                 .setParameter("d", deviationId).getResultList();
     }
@@ -149,6 +155,7 @@ public class ActionService {
             String reason, LocalDate effectCheckDue) {
         Deviation d = workable(deviationId, Action.UPDATE);
         DeviationAction x = action(d, actionId);
+        requireActionOfMyUnits(d, x);
         ETags.requireMatch(ifMatch, x.version);
         if (!x.status.canMoveTo(next)) {
             throw ProblemException.conflict("action-transition", "An action in " + x.status + " cannot move to " + next)
@@ -210,6 +217,7 @@ public class ActionService {
             String comment) {
         Deviation d = workable(deviationId, Action.UPDATE);
         DeviationAction x = action(d, actionId);
+        requireActionOfMyUnits(d, x);
         ETags.requireMatch(ifMatch, x.version);
         if (x.status != DeviationAction.Status.DONE) {
             throw ProblemException.conflict("action-not-done", "Only a done action has its effect checked")
@@ -244,7 +252,7 @@ public class ActionService {
     public Page<DeviationAction> list(Filter f, PageParams page) {
         StringBuilder where = new StringBuilder(" where d.id = a.deviationId");
         Map<String, Object> params = new HashMap<>();
-        queries.appendVisible(where, params);
+        queries.appendWorkable(where, params);
         if (f.status() != null) {
             where.append(" and a.status = :status");
             params.put("status", f.status());
@@ -288,6 +296,33 @@ public class ActionService {
             throw ProblemException.forbidden("Only the quality team, the unit's managers and the case's investigators work on its actions");
         }
         return d;
+    }
+
+    /**
+     * The unit an action is attributed to puts it in that unit's lists and deadlines: it must be a unit the
+     * caller may attribute the case's work to ({@link DeviationAccess#mayAttributeWorkTo}, 403 naming
+     * {@code orgUnitId}; checked first, so a unit outside is a 403 whether it exists or not), and an
+     * active unit of the organisation (422).
+     */
+    private void requireUnitForWork(Deviation d, UUID unit) {
+        if (!access.mayAttributeWorkTo(d, unit)) {
+            throw ReferenceProblems.foreign("orgUnitId", "an action is attributed to a unit of your own part of the organisation"
+                    + " (investigators: a unit the report concerns)");
+        }
+        Boolean active = orgUnits.known(List.of(unit)).get(unit);
+        if (active == null) {
+            throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
+        }
+        if (!active) {
+            throw ReferenceProblems.unknown("orgUnitId", "the org unit is closed");
+        }
+    }
+
+    /** Who may not attribute work to the action's unit does not move it either (403). */
+    private void requireActionOfMyUnits(Deviation d, DeviationAction x) {
+        if (!access.mayAttributeWorkTo(d, x.orgUnitId)) {
+            throw ProblemException.forbidden("The action is attributed to a unit outside your part of the organisation");
+        }
     }
 
     private DeviationAction action(Deviation d, UUID actionId) {

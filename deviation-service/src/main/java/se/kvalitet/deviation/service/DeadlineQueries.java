@@ -50,7 +50,7 @@ public class DeadlineQueries {
         Instant now = clock.instant();
         StringBuilder where = new StringBuilder(" where d.id = c.deviationId and c.stoppedAt is null");
         Map<String, Object> params = new HashMap<>();
-        queries.appendVisible(where, params);
+        queries.appendWorkable(where, params);
         switch (state) {
             case OVERDUE -> where.append(" and c.dueAt <= :now");
             case DUE_SOON -> where.append(" and c.dueSoonAt <= :now and c.dueAt > :now");

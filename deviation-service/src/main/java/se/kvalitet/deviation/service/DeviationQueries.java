@@ -75,19 +75,42 @@ public class DeviationQueries {
         return d;
     }
 
+    /**
+     * The case, if the caller works on it ({@link DeviationAccess#canWorkOn}): its tracks, triage history,
+     * actions and deadlines are case work, never part of the filer's view. A refusal is logged; either
+     * way it is a 404.
+     */
+    @Transactional
+    public Deviation readCase(UUID id, Action action) {
+        Deviation d = em.find(Deviation.class, id);
+        if (d == null) {
+            throw ProblemException.notFound("Deviation " + id);
+        }
+        if (!access.canWorkOn(d)) {
+            accessLog.denied(id, action);
+            throw ProblemException.notFound("Deviation " + id);
+        }
+        accessLog.granted(id, action);
+        d.tracks.size();
+        return d;
+    }
+
     @Transactional
     public Page<Deviation> list(Filter f, PageParams page) {
         StringBuilder where = new StringBuilder(" where 1=1");
         Map<String, Object> params = new HashMap<>();
         if (f.onlyMine()) {
-            where.append(" and d.reporterSubject = :me");
-            params.put("me", caller.subject());
+            where.append(" and ");
+            appendFiledByMe(where, params);
         } else {
             appendVisible(where, params);
         }
         if (f.status() != null) {
             where.append(" and d.status = :status");
             params.put("status", f.status());
+        }
+        if (f.category() != null || f.overdue() != null) {
+            appendWorkable(where, params);
         }
         if (f.category() != null) {
             where.append(" and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
@@ -160,10 +183,30 @@ public class DeviationQueries {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return;
         }
-        where.append(" and (d.reporterSubject = :me");
-        params.put("me", caller.subject());
+        where.append(" and (");
+        appendFiledByMe(where, params);
+        appendWorkOn(where, params);
+        where.append(")");
+    }
+
+    /**
+     * Restricts {@code d} to the cases the caller works on, not those it only filed: a filter on what only
+     * case workers see (the triage category, running deadlines) must not tell a filer how its report was
+     * classified.
+     */
+    public void appendWorkable(StringBuilder where, Map<String, Object> params) {
+        if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
+            return;
+        }
+        where.append(" and (1=0");
+        appendWorkOn(where, params);
+        where.append(")");
+    }
+
+    /** The roles' reasons to work on a case ({@link DeviationAccess#canWorkOn}), each as {@code " or <condition>"}. */
+    private void appendWorkOn(StringBuilder where, Map<String, Object> params) {
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
-            Set<UUID> units = orgUnits.withDescendants(caller.orgUnits());
+            Set<UUID> units = access.managedUnits();
             if (!units.isEmpty()) {
                 where.append(" or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
                         + " where d2 = d and u in :managed)");
@@ -178,6 +221,17 @@ public class DeviationQueries {
             where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
                     + " and tm.category = se.kvalitet.events.deviation.DeviationCategory.LEX_MARIA"
                     + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
+        }
+    }
+
+    /** The reports the caller filed ({@link DeviationAccess#filedBy}), as a condition on the alias {@code d}. */
+    private void appendFiledByMe(StringBuilder where, Map<String, Object> params) {
+        where.append("(d.reporterSubject = :me");
+        params.put("me", caller.subject());
+        if (access.isCaseSystem()) {
+            // a case-management system sees what its own client filed, never another system's reports
+            where.append(" and d.reporterClient = :client");
+            params.put("client", caller.clientId() == null ? "" : caller.clientId());
         }
         where.append(")");
     }

@@ -92,10 +92,10 @@ public class InvestigationService {
     @Inject
     ObjectMapper json;
 
-    /** A track of a case the caller may see. */
+    /** A track of a case the caller works on (tracks are never part of the filer's view). */
     @Transactional
     public DeviationTrack track(UUID deviationId, UUID trackId, Action action) {
-        Deviation d = queries.read(deviationId, action);
+        Deviation d = queries.readCase(deviationId, action);
         DeviationTrack t = d.tracks.stream().filter(x -> x.id.equals(trackId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Track " + trackId));
         t.entries.size();
@@ -106,6 +106,12 @@ public class InvestigationService {
     @Transactional
     public DeviationTrack assign(UUID deviationId, UUID trackId, String ifMatch, String investigator) {
         DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        // a username (Keycloak preferred_username): no directory of people here, so its form is checked (the request's
+        // pattern) and, as a stored identifier, that it is no personal identity number; it grants access only to a
+        // person who also holds the investigator role
+        FreeTextGuard.Screening screening = guard.screen();
+        screening.identifier("investigator", investigator);
+        screening.done();
         t.investigator = investigator.strip();
         touch(t);
         return t;

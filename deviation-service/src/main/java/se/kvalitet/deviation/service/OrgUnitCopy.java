@@ -53,6 +53,46 @@ public class OrgUnitCopy {
         }
     }
 
+    /**
+     * A unit of a known organisation before the registry has published it (the demo organisation's
+     * fixed ids): kept with a {@code valid_from} older than any snapshot, so the registry's own
+     * snapshot replaces it whenever it arrives, and never overwrites one that did.
+     */
+    public void placeholder(UUID id, UUID parentId, String name, String type) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO org_unit_copy (id, parent_id, name, type, valid_from, active, updated_at)
+                        VALUES (?, ?, ?, ?, DATE '1900-01-01', TRUE, now()) ON CONFLICT (id) DO NOTHING""")) {
+            ps.setObject(1, id);
+            ps.setObject(2, parentId);
+            ps.setString(3, name);
+            ps.setString(4, type);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot store org unit", ex);
+        }
+    }
+
+    /** Of the given units, those the copy knows, each with whether it is active (not closed). */
+    public Map<UUID, Boolean> known(Collection<UUID> ids) {
+        Map<UUID, Boolean> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, active FROM org_unit_copy WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot read org units", ex);
+        }
+        return out;
+    }
+
     /** The given units and every unit under them (closed units included: their reports stay visible). */
     public Set<UUID> withDescendants(Collection<UUID> roots) {
         if (roots.isEmpty()) {

@@ -184,7 +184,7 @@ public class TriageService {
     /** The triage history of a report, oldest first. */
     @Transactional
     public List<TriageDecision> history(UUID id) {
-        queries.read(id, Action.READ);
+        queries.readCase(id, Action.READ);
         return em.createQuery("from TriageDecision where deviationId = :id order by decidedAt, id", TriageDecision.class)
                 .setParameter("id", id).getResultList();
     }

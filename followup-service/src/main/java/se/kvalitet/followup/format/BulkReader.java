@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import se.kvalitet.followup.service.MeasurementService.RawRow;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.input.InputRules;
+import se.kvalitet.web.input.JsonInputCustomizer;
 
 /**
  * Reads a bulk upload (CSV with a header row, or JSON: an array of row objects or {@code {"rows": [...]}})
@@ -29,7 +31,7 @@ import se.kvalitet.web.ProblemException;
  */
 public final class BulkReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = JsonInputCustomizer.apply(new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
 
     private BulkReader() {
     }
@@ -58,6 +60,9 @@ public final class BulkReader {
                 }
                 String problem = record.size() == keys.size() ? null
                         : "has " + record.size() + " fields, the header has " + keys.size();
+                if (problem == null && cells.values().stream().anyMatch(InputRules::hasForbiddenCharacter)) {
+                    problem = "has a field with a control character";
+                }
                 rows.add(new RawRow(rows.size() + 1, parser.recordLine(), cells, problem));
             }
             return rows;
@@ -100,10 +105,11 @@ public final class BulkReader {
         for (String h : header) {
             String k = h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
             if (!known.contains(k)) {
-                throw ProblemException.invalidField("header", "unknown column '" + h.strip() + "'; the columns are " + columns);
+                throw ProblemException.invalidField("header", (InputRules.isPlainName(h.strip()) ? "unknown column '" + h.strip() + "'"
+                        : "an unknown column") + "; the columns are " + columns);
             }
             if (keys.contains(k)) {
-                throw ProblemException.invalidField("header", "column '" + h.strip() + "' appears twice");
+                throw ProblemException.invalidField("header", "column '" + k + "' appears twice");
             }
             keys.add(k);
         }
@@ -127,7 +133,7 @@ public final class BulkReader {
             for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
                 String f = it.next();
                 if (!f.equals("rows")) {
-                    throw ProblemException.invalidField(f, "is not a field of this request");
+                    throw ProblemException.invalidField(InputRules.isPlainName(f) ? f : "request", "is not a field of this request");
                 }
             }
         }
@@ -147,7 +153,8 @@ public final class BulkReader {
                     Map.Entry<String, JsonNode> e = it.next();
                     String key = e.getKey().toLowerCase(Locale.ROOT);
                     if (!names.containsKey(key)) {
-                        throw ProblemException.invalidField("rows[" + (n + 1) + "]." + e.getKey(), "is not a column; the columns are " + columns);
+                        throw ProblemException.invalidField("rows[" + (n + 1) + "]" + (InputRules.isPlainName(e.getKey()) ? "." + e.getKey() : ""),
+                                "is not a column; the columns are " + columns);
                     }
                     JsonNode v = e.getValue();
                     if (v.isNull()) {
@@ -157,7 +164,12 @@ public final class BulkReader {
                         problem = e.getKey() + " must be a number or a string";
                         continue;
                     }
-                    cells.put(key, v.isNumber() ? v.decimalValue().toPlainString() : v.asText());
+                    String text = v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
+                    if (InputRules.hasForbiddenCharacter(text)) {
+                        problem = "has a field with a control character";
+                        continue;
+                    }
+                    cells.put(key, text);
                 }
             }
             rows.add(new RawRow(n + 1, null, cells, problem));

@@ -41,6 +41,26 @@ public class DeviationFacts {
     @Inject
     Today today;
 
+    /**
+     * The units a report concerns (where it happened and the units involved), as deviation events told them;
+     * empty when no event of the report has arrived.
+     */
+    public java.util.Optional<Set<UUID>> unitsOf(UUID deviation) {
+        Set<UUID> units = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT org_unit_id FROM deviation_fact_unit WHERE deviation_id = ?")) {
+            ps.setObject(1, deviation);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    units.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the deviation copy", e);
+        }
+        return units.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(units);
+    }
+
     public void apply(DomainEvent event) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (event instanceof DeviationReportedV1 e) {

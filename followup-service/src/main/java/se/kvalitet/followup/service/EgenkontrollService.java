@@ -24,6 +24,7 @@ import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Egenkontroll (SOSFS 2011:9 5 kap 2 §): plans schedule occurrences every frequency from their
@@ -292,12 +293,12 @@ public class EgenkontrollService {
             throw ProblemException.invalidField("endsOn", "ends before the first due date");
         }
         if (r.indicatorId() != null && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
-            throw ProblemException.invalidField("indicatorId", "no such indicator");
+            throw ReferenceProblems.unknown("indicatorId", "no such indicator");
         }
         Set<UUID> routines = r.routineIds() == null ? Set.of() : r.routineIds();
         Set<UUID> risks = r.riskIds() == null ? Set.of() : r.riskIds();
-        registry.requireRoutines("routineIds", routines);
-        registry.requireRisks("riskIds", risks);
+        registry.requireRoutines("routineIds", routines, access.isSystem());
+        registry.requireRisks("riskIds", risks, access.isSystem(), access::mayInspect);
         p.orgUnitId = r.orgUnitId();
         p.title = r.title().strip();
         p.description = r.description();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Who may write follow-up data for which unit. Follow-up data are aggregates without personal
@@ -56,11 +57,25 @@ public class FollowupAccess {
         }
     }
 
-    /** 400 unless the local copy of the organisation knows {@code unit}. */
+    /** 422 (unknown-reference) unless the local copy of the organisation knows {@code unit}. */
     public void requireKnownUnit(String field, UUID unit) {
         if (unit != null && !tree().knows(unit)) {
-            throw ProblemException.invalidField(field, "no such org unit (as published by the process registry)");
+            throw ReferenceProblems.unknown(field, "no such org unit (as published by the process registry)");
         }
+    }
+
+    /** The service itself (demo data at start-up), not a caller. */
+    public boolean isSystem() {
+        return system != null;
+    }
+
+    /**
+     * Whether the caller may see what concerns {@code unit} beyond the aggregates every role reads (the
+     * registry's risk analyses, the cases of deviation-service): the quality team and admins every unit,
+     * a unit manager the units of their part of the organisation.
+     */
+    public boolean mayInspect(UUID unit) {
+        return isCentral() || (unit != null && caller.hasRole(Roles.UNIT_MANAGER) && tree().within(unit, caller.orgUnits()));
     }
 
     /** Who writes: the token's subject (an id, not a name), or the service itself. */

@@ -16,6 +16,7 @@ import se.kvalitet.followup.rest.GoalApi.GoalRequest;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Goals (mål): overarching goals (övergripande mål) → board goals (nämndmål, strategiska mål) →
@@ -106,12 +107,12 @@ public class GoalService {
             throw ProblemException.invalidField("validTo", "ends before it starts");
         }
         if (r.criterionCode() != null && criteria.findByIdOptional(r.criterionCode()).isEmpty()) {
-            throw ProblemException.invalidField("criterionCode", "no such quality criterion");
+            throw ReferenceProblems.unknown("criterionCode", "no such quality criterion");
         }
         Goal parent = null;
         if (r.parentId() != null) {
             parent = goals.findByIdOptional(r.parentId())
-                    .orElseThrow(() -> ProblemException.invalidField("parentId", "no such goal"));
+                    .orElseThrow(() -> ReferenceProblems.unknown("parentId", "no such goal"));
             // no cycles: the new parent must not be this goal or below it
             Set<UUID> seen = new HashSet<>();
             for (Goal p = parent; p != null && seen.add(p.id); p = p.parentId == null ? null : goals.findById(p.parentId)) {

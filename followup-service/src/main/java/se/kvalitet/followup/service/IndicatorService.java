@@ -28,6 +28,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /** Indicators (nyckeltal) and their målvärden: one use case per method, each one transaction. */
 @ApplicationScoped
@@ -41,6 +42,9 @@ public class IndicatorService {
 
     @Inject
     GoalRepository goals;
+
+    @Inject
+    FollowupAccess access;
 
     @Inject
     Clock clock;
@@ -147,13 +151,14 @@ public class IndicatorService {
     private void apply(Indicator i, IndicatorRequest r) {
         new TextGuard().text("name", r.name()).text("description", r.description()).done();
         QualityCriterion c = criteria.findByIdOptional(r.criterionCode())
-                .orElseThrow(() -> ProblemException.invalidField("criterionCode", "no such quality criterion"));
+                .orElseThrow(() -> ReferenceProblems.unknown("criterionCode", "no such quality criterion"));
         if (!c.active) {
-            throw ProblemException.invalidField("criterionCode", "the quality criterion is no longer in use");
+            throw ReferenceProblems.unknown("criterionCode", "the quality criterion is no longer in use");
         }
         if (r.goalId() != null && goals.findByIdOptional(r.goalId()).isEmpty()) {
-            throw ProblemException.invalidField("goalId", "no such goal");
+            throw ReferenceProblems.unknown("goalId", "no such goal");
         }
+        access.requireKnownUnit("responsibleOrgUnitId", r.responsibleOrgUnitId());
         if (r.method() == Method.DERIVED_FROM_EVENTS) {
             if (r.derivedMetric() == null) {
                 throw ProblemException.invalidField("derivedMetric", "an indicator derived from events names its metric");

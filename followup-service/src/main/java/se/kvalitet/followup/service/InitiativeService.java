@@ -26,6 +26,7 @@ import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Quality initiatives (kvalitetsinsatser): NOT_STARTED → ONGOING → DONE / NOT_DONE, then a later
@@ -49,6 +50,12 @@ public class InitiativeService {
 
     @Inject
     FollowupAccess access;
+
+    @Inject
+    RegistryReferences registry;
+
+    @Inject
+    DeviationFacts deviations;
 
     @Inject
     Outbox outbox;
@@ -182,6 +189,42 @@ public class InitiativeService {
         return n;
     }
 
+    /**
+     * What {@code originRef} points at, by origin: an egenkontroll occurrence or plan (EGENKONTROLL), a risk of
+     * the registry's analyses the caller may see (RISK), a report deviation-service told this service of that
+     * concerns a unit the caller may see (DEVIATION_ANALYSIS; a report of another part of the organisation is as
+     * unknown as a missing one); INDICATOR and OTHER point at nothing (the indicator is {@code indicatorId}).
+     */
+    private void requireOrigin(InitiativeRequest r) {
+        UUID ref = r.originRef();
+        switch (r.origin()) {
+            case EGENKONTROLL -> {
+                if (ref == null) {
+                    throw ProblemException.invalidField("originRef", "an initiative from an egenkontroll names its occurrence or plan");
+                }
+                if (occurrences.findByIdOptional(ref).isEmpty() && plans.findByIdOptional(ref).isEmpty()) {
+                    throw ReferenceProblems.unknown("originRef", "no such egenkontroll occurrence or plan");
+                }
+            }
+            case RISK -> {
+                if (ref != null) {
+                    registry.requireRisks("originRef", Set.of(ref), access.isSystem(), access::mayInspect);
+                }
+            }
+            case DEVIATION_ANALYSIS -> {
+                if (ref != null && !access.isSystem()
+                        && !deviations.unitsOf(ref).map(units -> units.stream().anyMatch(access::mayInspect)).orElse(false)) {
+                    throw ReferenceProblems.unknown("originRef", "no such report of a unit you may see");
+                }
+            }
+            default -> {
+                if (ref != null) {
+                    throw ProblemException.invalidField("originRef", "only for origins EGENKONTROLL, RISK and DEVIATION_ANALYSIS");
+                }
+            }
+        }
+    }
+
     private void apply(QualityInitiative i, InitiativeRequest r) {
         TextGuard guard = new TextGuard().text("title", r.title()).text("description", r.description()).text("support", r.support())
                 .text("responsible", r.responsible());
@@ -192,19 +235,12 @@ public class InitiativeService {
         guard.done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         if (r.indicatorId() != null && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
-            throw ProblemException.invalidField("indicatorId", "no such indicator");
+            throw ReferenceProblems.unknown("indicatorId", "no such indicator");
         }
         if (r.origin() == Origin.INDICATOR && r.indicatorId() == null) {
             throw ProblemException.invalidField("indicatorId", "an initiative from an indicator names it");
         }
-        if (r.origin() == Origin.EGENKONTROLL) {
-            if (r.originRef() == null) {
-                throw ProblemException.invalidField("originRef", "an initiative from an egenkontroll names its occurrence or plan");
-            }
-            if (occurrences.findByIdOptional(r.originRef()).isEmpty() && plans.findByIdOptional(r.originRef()).isEmpty()) {
-                throw ProblemException.invalidField("originRef", "no such egenkontroll occurrence or plan");
-            }
-        }
+        requireOrigin(r);
         LocalDate day = today.date();
         for (int n = 0; n < tasks.size(); n++) {
             if (tasks.get(n).doneOn() != null && tasks.get(n).doneOn().isAfter(day)) {

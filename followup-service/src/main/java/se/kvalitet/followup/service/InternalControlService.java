@@ -20,6 +20,7 @@ import se.kvalitet.followup.rest.InternalControlApi.ResultRequest;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * The internal control plan (internkontrollplan) per year: drafted (risks and controls), adopted
@@ -183,10 +184,10 @@ public class InternalControlService {
         new TextGuard().text("risk", r.risk()).text("control", r.control()).text("method", r.method()).text("schedule", r.schedule())
                 .text("responsibleRole", r.responsibleRole()).done();
         if (r.riskId() != null) {
-            registry.requireRisks("riskId", Set.of(r.riskId()));
+            registry.requireRisks("riskId", Set.of(r.riskId()), access.isSystem(), access::mayInspect);
         }
         if (r.egenkontrollPlanId() != null && egenkontroll.findByIdOptional(r.egenkontrollPlanId()).isEmpty()) {
-            throw ProblemException.invalidField("egenkontrollPlanId", "no such egenkontroll plan");
+            throw ReferenceProblems.unknown("egenkontrollPlanId", "no such egenkontroll plan");
         }
         i.riskId = r.riskId();
         i.risk = r.risk().strip();

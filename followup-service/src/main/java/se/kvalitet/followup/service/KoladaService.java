@@ -59,6 +59,9 @@ public class KoladaService {
     @Inject
     Today today;
 
+    @Inject
+    FollowupAccess access;
+
     /** One parsed Kolada value. */
     @Schema(name = "KoladaValue", description = "A Kolada value: KPI, area (municipality or ou), year, gender, value (null when missing), count, status")
     public record Value(String kpi, String areaKind, String areaId, int period, String gender, BigDecimal value, Integer count,
@@ -166,6 +169,7 @@ public class KoladaService {
         if (orgUnitId != null && municipality == null) {
             throw ProblemException.invalidField("municipality", "name the municipality (or ou) whose values become the unit's measurements");
         }
+        access.requireKnownUnit("orgUnitId", orgUnitId);
         int stored = 0;
         int deleted = 0;
         try (Connection c = dataSource.getConnection();

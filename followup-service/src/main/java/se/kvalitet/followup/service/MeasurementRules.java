@@ -121,6 +121,13 @@ final class MeasurementRules {
         if (v.responseRate() != null && (v.responseRate().signum() < 0 || v.responseRate().compareTo(HUNDRED) > 0)) {
             errors.add(new FieldError(prefix + "responseRate", "a response rate is a percentage between 0 and 100"));
         }
+        // the same limits as the JSON API's @Size, for rows of a bulk upload (the columns hold no more)
+        if (v.source() != null && v.source().length() > 100) {
+            errors.add(new FieldError(prefix + "source", "at most 100 characters"));
+        }
+        if (v.comment() != null && v.comment().length() > 1000) {
+            errors.add(new FieldError(prefix + "comment", "at most 1000 characters"));
+        }
         if (TextGuard.refuses(v.comment())) {
             errors.add(new FieldError(prefix + "comment", "contains a personal identity number (personnummer or samordningsnummer)"));
         }

@@ -40,6 +40,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Measurements (mätvärden): recorded one at a time or in bulk, corrected with history kept. Each
@@ -82,7 +83,7 @@ public class MeasurementService {
     @Transactional
     public Measurement create(MeasurementRequest r) {
         Indicator ind = indicators.findByIdOptional(r.indicatorId())
-                .orElseThrow(() -> ProblemException.invalidField("indicatorId", "no such indicator"));
+                .orElseThrow(() -> ReferenceProblems.unknown("indicatorId", "no such indicator"));
         access.requireWriteFor(r.orgUnitId());
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         Gender gender = r.gender() == null ? Gender.T : r.gender();

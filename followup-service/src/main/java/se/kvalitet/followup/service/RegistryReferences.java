@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.registry.DocumentApprovedV1;
@@ -22,6 +23,7 @@ import se.kvalitet.events.registry.RiskAssessedV1;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * The local copy of process-registry-service's routines and risks, kept from its
@@ -137,11 +139,19 @@ public class RegistryReferences {
         return out;
     }
 
-    /** 400 naming every routine the copy knows is withdrawn or is not a routine or checklist. */
-    public void requireRoutines(String field, Collection<UUID> ids) {
+    /**
+     * 422 (unknown-reference) naming every routine the copy does not know, knows is withdrawn, or knows is
+     * not a routine or checklist. {@code acceptUnknown}: the service itself (demo data) may link the
+     * registry's fixed ids before their events arrive; a caller's link must be one the copy knows.
+     */
+    public void requireRoutines(String field, Collection<UUID> ids, boolean acceptUnknown) {
         List<FieldError> errors = new ArrayList<>();
         for (RoutineLink l : routines(ids).values()) {
-            if (l.status() == LinkStatus.WITHDRAWN) {
+            if (l.status() == LinkStatus.UNKNOWN) {
+                if (!acceptUnknown) {
+                    errors.add(new FieldError(field, "no routine " + l.id() + " is published by the process registry"));
+                }
+            } else if (l.status() == LinkStatus.WITHDRAWN) {
                 errors.add(new FieldError(field, "routine " + l.id() + " is withdrawn in the process registry"));
             } else if (l.documentType() != null && !l.documentType().equals(DocumentType.ROUTINE.name())
                     && !l.documentType().equals(DocumentType.CHECKLIST.name())) {
@@ -149,20 +159,30 @@ public class RegistryReferences {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-registry-link", "Some linked routines cannot be controlled", errors);
+            throw ReferenceProblems.unknown(errors);
         }
     }
 
-    /** 400 naming every risk the copy knows is closed. */
-    public void requireRisks(String field, Collection<UUID> ids) {
+    /**
+     * 422 (unknown-reference) naming every risk the copy does not know (unless {@code acceptUnknown}), knows
+     * is closed, or belongs to a unit the caller may not see ({@code visibleUnit}: a risk analysis is read
+     * by the unit's own managers and the quality team; a risk of another unit is as unknown as a missing one).
+     */
+    public void requireRisks(String field, Collection<UUID> ids, boolean acceptUnknown, Predicate<UUID> visibleUnit) {
         List<FieldError> errors = new ArrayList<>();
         for (RiskLink l : risks(ids).values()) {
-            if (l.status() == LinkStatus.CLOSED) {
+            if (l.status() == LinkStatus.UNKNOWN) {
+                if (!acceptUnknown) {
+                    errors.add(new FieldError(field, "no risk " + l.id() + " is published by the process registry"));
+                }
+            } else if (!visibleUnit.test(l.orgUnitId())) {
+                errors.add(new FieldError(field, "no risk " + l.id() + " is published by the process registry"));
+            } else if (l.status() == LinkStatus.CLOSED) {
                 errors.add(new FieldError(field, "risk " + l.id() + " is closed in the process registry"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-registry-link", "Some linked risks cannot be controlled", errors);
+            throw ReferenceProblems.unknown(errors);
         }
     }
 

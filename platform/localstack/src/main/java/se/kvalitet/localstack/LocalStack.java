@@ -1,5 +1,7 @@
 package se.kvalitet.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +34,9 @@ import se.kvalitet.testing.PostgresServer;
 
 /**
  * The whole suite on one machine without Docker: PostgreSQL (one database per service) and a
- * Kafka broker inside this JVM, Keycloak with the {@value #REALM} realm as a child process, then
- * the four services and the gateway as child processes running their packaged Quarkus jars.
+ * Kafka broker inside this JVM, Keycloak with the {@value #REALM} demo realm ({@link DemoRealm}) as
+ * a child process, then the four services and the gateway as child processes running their
+ * packaged Quarkus jars.
  *
  * <p>Used by {@code run-local.sh} through {@link #main(String[])}, and as a library by
  * end-to-end tests:
@@ -479,35 +482,35 @@ public final class LocalStack implements AutoCloseable {
         return p;
     }
 
-    /** Puts the realm file into the distribution's {@code data/import}, which {@code --import-realm} reads. */
+    /**
+     * Writes the demo realm ({@link DemoRealm}: the production realm with the demo overlay) into
+     * this stack's state directory and into the distribution's {@code data/import}, which
+     * {@code --import-realm} reads.
+     */
     private void installRealm(Path home) {
         try {
+            JsonNode production = options.realmFile != null
+                    ? new ObjectMapper().readTree(options.realmFile.toFile())
+                    : DemoRealm.production(options.repoRoot);
+            byte[] demo = new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(DemoRealm.merge(production, DemoRealm.overlay(options.repoRoot)));
+            Path mine = realmFile();
+            Files.createDirectories(mine.getParent());
+            Files.write(mine, demo);
             Path importDir = home.resolve("data").resolve("import");
             Files.createDirectories(importDir);
-            Path target = importDir.resolve(REALM_FILE);
-            Path source = realmSource();
-            if (source != null) {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                try (InputStream in = LocalStack.class.getResourceAsStream(REALM_FILE)) {
-                    if (in == null) {
-                        throw new IllegalStateException("no realm file: neither deploy/keycloak/" + REALM_FILE
-                                + " under " + options.repoRoot + " nor the copy inside this jar");
-                    }
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            Files.copy(mine, importDir.resolve(REALM_FILE), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the realm file into " + home, e);
         }
     }
 
-    private Path realmSource() {
-        if (options.realmFile != null) {
-            return options.realmFile;
-        }
-        Path inRepo = options.repoRoot.resolve("deploy").resolve("keycloak").resolve(REALM_FILE);
-        return Files.isRegularFile(inRepo) ? inRepo : null;
+    /**
+     * The realm this stack imports into Keycloak: the demo realm (production realm + demo overlay,
+     * with the pinned demo signing key). Written when Keycloak starts.
+     */
+    public Path realmFile() {
+        return stateDir.resolve("keycloak-import").resolve(REALM_FILE);
     }
 
     static Path defaultKeycloakHome() {
@@ -628,6 +631,9 @@ public final class LocalStack implements AutoCloseable {
             }
             env.put("KVALITET_DEMO_DATA_ENABLED", Boolean.toString(options.demoData));
         }
+        // the local stack is the demo: its Keycloak signs with the published demo key, which a
+        // packaged service (prod profile) refuses unless told that this is knowingly a demo
+        env.put("KVALITET_SECURITY_REFUSE_DEMO_SIGNING_KEY", "false");
         env.putAll(options.environment);
         env.putAll(options.serviceEnvironment.getOrDefault(s, Map.of()));
         return env;
@@ -969,7 +975,10 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Realm to import; default {@code <repo>/deploy/keycloak/kvalitet-realm.json}, else the copy in this jar. */
+        /**
+         * The production realm the demo overlay is laid over; default
+         * {@code <repo>/deploy/keycloak/kvalitet-realm.json}, else the copy in this jar.
+         */
         public Builder realmFile(Path file) {
             this.realmFile = file;
             return this;

@@ -1,6 +1,7 @@
 package se.kvalitet.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -13,9 +14,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +28,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.kvalitet.web.input.InputRejectedException;
+import se.kvalitet.web.input.InputRules;
+import se.kvalitet.web.input.ParameterProblem;
 
 /**
  * Every error leaves a service as {@code application/problem+json}: bad input as a 4xx that names
@@ -90,13 +96,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mapJson(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
+        if (e instanceof InputRejectedException r) {
+            String field = path(r);
+            field = field.isEmpty() ? "request" : field;
+            return problem(400, "validation", "Invalid request", field + " " + r.fieldMessage(),
+                    List.of(new Problem.FieldError(field, r.fieldMessage())), null);
+        }
+        if (e instanceof StreamConstraintsException) {
             return problem(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")", List.of(), null);
+                    "The request body exceeds a limit of the JSON reader (nesting depth, length of a number, a string or a name)",
+                    List.of(), null);
+        }
+        if (e instanceof JsonParseException) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String message = e.getOriginalMessage();
+            String detail = message != null && message.startsWith("Duplicate field")
+                    ? "The request body gives a key twice in one object" + where
+                    : "The request body is not valid JSON" + where;
+            return problem(400, "malformed-json", "Malformed JSON", detail, List.of(), null);
         }
         if (e instanceof UnrecognizedPropertyException u) {
+            // the key is the client's text: named only when it is a plain name (never a personnummer or a control character)
             String field = path(u);
+            boolean named = !field.isEmpty() && !field.endsWith("?");
+            if (!named) {
+                return problem(400, "unknown-field", "Invalid request", "The request has an unknown field",
+                        List.of(new Problem.FieldError("request", "has an unknown field")), null);
+            }
             return problem(400, "unknown-field", "Invalid request", "Unknown field " + field,
                     List.of(new Problem.FieldError(field, "is not a field of this request")), null);
         }
@@ -116,8 +143,13 @@ public class ProblemMappers {
             String message = m.getTargetType() == null ? "has the wrong type"
                     : "must be a " + typeName(m.getTargetType());
             if (field.isEmpty()) {
-                return problem(400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape",
-                        List.of(), null);
+                String original = m.getOriginalMessage();
+                String detail = original != null && original.startsWith("Trailing token")
+                        ? "The request body has more after its JSON document"
+                        : original != null && original.startsWith("No content to map")
+                                ? "The request body is empty; this operation needs a JSON document"
+                                : "The request body does not have the expected shape";
+                return problem(400, "malformed-json", "Malformed JSON", detail, List.of(), null);
             }
             return problem(400, "validation", "Invalid request", field + " " + message,
                     List.of(new Problem.FieldError(field, message)), null);
@@ -175,6 +207,7 @@ public class ProblemMappers {
         };
     }
 
+    /** The JSON path of the failure; a name that is not a plain name (a map key, an unknown key) shows as {@code ?}. */
     private static String path(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
@@ -182,7 +215,7 @@ public class ProblemMappers {
                 if (!b.isEmpty()) {
                     b.append('.');
                 }
-                b.append(r.getFieldName());
+                b.append(InputRules.isPlainName(r.getFieldName()) ? r.getFieldName() : "?");
             } else if (r.getIndex() >= 0) {
                 b.append('[').append(r.getIndex()).append(']');
             }
@@ -210,8 +243,56 @@ public class ProblemMappers {
         return problem(403, "forbidden", "Forbidden", "Your roles do not allow this operation", List.of(), null);
     }
 
+    /**
+     * The database refused a value the service let through (a safety net behind validation): a data
+     * exception (SQLState class 22: too long, out of range, invalid text) is the request's fault, a
+     * unique violation a conflict, another integrity violation an unprocessable request. Named
+     * without the value or the column.
+     */
+    static Response databaseRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22")) {
+                    return problem(400, "validation", "Invalid request",
+                            "A value in the request does not fit what is stored (too long, out of range or not valid text)", List.of(), null);
+                }
+                if (state.equals("23505")) {
+                    return problem(409, "conflict", "Conflict", "A record with the same unique values exists", List.of(), null);
+                }
+                if (state.startsWith("23")) {
+                    return problem(422, "integrity", "Unprocessable request",
+                            "The request refers to something that does not exist or breaks a rule of the stored data", List.of(), null);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapParameter(ParameterProblem e) {
+        return problem(400, "validation", "Invalid request", e.parameter() + " " + e.fieldMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.fieldMessage())), null);
+    }
+
+    /** A date computed from the request's values left the calendar (e.g. a year of 2147483647). */
+    @ServerExceptionMapper
+    public Response mapDateTime(DateTimeException e) {
+        return problem(400, "validation", "Invalid request",
+                "A date or time in the request is out of range (" + InputRules.DATE_RANGE_MESSAGE + ")", List.of(), null);
+    }
+
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
+        if (e instanceof ParameterProblem p) {
+            return mapParameter(p);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a path or query parameter that does not convert with a 404 that wraps the failure
+            return problem(400, "validation", "Invalid request", "A path or query parameter has an invalid value",
+                    List.of(new Problem.FieldError("parameter", "has an invalid value")), null);
+        }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
                 // the JSON reader wraps Jackson's failures (e.g. a body that ends too early) in a 400
@@ -220,7 +301,7 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("Request failed", e);
+            LOG.error("Request failed", SafeThrowables.redacted(e));
             return problem(status, "internal", "Internal error", "The request could not be completed", List.of(), null);
         }
         String slug = switch (status) {
@@ -245,7 +326,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e) {
-        LOG.errorf(e, "Unexpected failure (correlation id %s)", correlationId());
+        Response refused = databaseRefusal(e);
+        if (refused != null) {
+            return refused;
+        }
+        // messages redacted: a database error quotes the values it could not store
+        LOG.errorf(SafeThrowables.redacted(e), "Unexpected failure (correlation id %s)", correlationId());
         return problem(500, "internal", "Internal error",
                 "The request could not be completed; quote the correlation id when reporting this", List.of(), null);
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import se.kvalitet.web.input.InputRules;
 
 /**
  * Parses query parameters taken as strings, so a malformed value is a 400 problem naming the
@@ -20,22 +21,32 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date (YYYY-MM-DD)");
         }
+        if (!InputRules.inRange(date)) {
+            throw ProblemException.invalidField(name, InputRules.DATE_RANGE_MESSAGE);
+        }
+        return date;
     }
 
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            instant = OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be an RFC 3339 timestamp, e.g. 2026-01-31T12:00:00Z");
         }
+        if (!InputRules.inRange(instant)) {
+            throw ProblemException.invalidField(name, InputRules.DATE_RANGE_MESSAGE);
+        }
+        return instant;
     }
 
     public static UUID uuid(String name, String value) {

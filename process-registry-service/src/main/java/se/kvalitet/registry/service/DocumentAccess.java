@@ -2,12 +2,15 @@ package se.kvalitet.registry.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.registry.Document;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Who may change steering documents (SOSFS 2011:9 4 kap., 6 kap.): the quality team and admins any
@@ -68,11 +71,34 @@ public class DocumentAccess {
         }
     }
 
-    /** For a new document or a new owner: the caller must be allowed to edit documents of that unit. */
+    /** For a new document or a new owner: the caller must be allowed to edit documents of that unit (403 naming the field). */
     public void requireOwnerUnit(UUID ownerUnit) {
         if (!canEdit(ownerUnit)) {
-            throw ProblemException.forbidden("A process owner creates and keeps documents owned by units of their own "
-                    + "part of the organisation").with("ownerOrgUnitId", ownerUnit);
+            throw ReferenceProblems.foreign("ownerOrgUnitId", "a process owner creates and keeps documents owned by units of "
+                    + "their own part of the organisation");
         }
+    }
+
+    /**
+     * The units a document applies to decide what it governs and whose coverage it counts for: a process
+     * owner names units of their own part of the organisation (403 naming the field); units the document
+     * already applies to may stay. The quality team names any unit.
+     */
+    public void requireApplicableUnits(List<UUID> requested, Collection<UUID> already) {
+        if (qualityTeam() || requested == null) {
+            return;
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            UUID unit = requested.get(i);
+            if (!editableUnits().contains(unit) && !already.contains(unit)) {
+                throw ReferenceProblems.foreign("orgUnitIds[" + i + "]", "a process owner makes documents apply to units of "
+                        + "their own part of the organisation");
+            }
+        }
+    }
+
+    /** Whether the caller sees the document at all: one in force or withdrawn, or a draft they may edit. */
+    public boolean canSee(Document d) {
+        return d.status != Document.Status.NOT_APPROVED || canEdit(d);
     }
 }

@@ -46,6 +46,9 @@ public class DocumentReferences {
     @Inject
     OrgUnitService orgUnits;
 
+    @Inject
+    DocumentAccess access;
+
     /** Type rules and references of a draft's new content. */
     public void validate(DocumentType type, DocumentRequest r, List<ProcessActivity> currentActivities) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -127,19 +130,21 @@ public class DocumentReferences {
                 unknown.add(new Problem.FieldError("requirements[" + i + "].requirementItemId", "no such requirement item in force"));
             }
         }
+        // a document the caller cannot see (another owner's draft) is as unknown as one that does not exist
         if (r.processId() != null) {
             Document p = em.find(Document.class, r.processId());
-            if (p == null || p.type != DocumentType.PROCESS || p.status == Document.Status.WITHDRAWN) {
+            if (p == null || p.type != DocumentType.PROCESS || p.status == Document.Status.WITHDRAWN || !access.canSee(p)) {
                 unknown.add(new Problem.FieldError("processId", "no such process (not withdrawn)"));
             } else if (r.activityId() != null && !activitiesOf(p).contains(r.activityId())) {
                 unknown.add(new Problem.FieldError("activityId", "is not an activity of that process"));
             }
-        } else if (r.activityId() != null && processOfOrNull(r.activityId()) == null) {
+        } else if (r.activityId() != null && !visibleProcess(processOfOrNull(r.activityId()))) {
             unknown.add(new Problem.FieldError("activityId", "no such activity of a process"));
         }
         if (r.routineId() != null) {
             Document routine = em.find(Document.class, r.routineId());
-            if (routine == null || routine.type != DocumentType.ROUTINE || routine.status == Document.Status.WITHDRAWN) {
+            if (routine == null || routine.type != DocumentType.ROUTINE || routine.status == Document.Status.WITHDRAWN
+                    || !access.canSee(routine)) {
                 unknown.add(new Problem.FieldError("routineId", "no such routine (not withdrawn)"));
             }
         }
@@ -292,10 +297,19 @@ public class DocumentReferences {
         }
     }
 
-    /** The process an activity belongs to (in its version in force or its draft). */
+    /** Whether {@code processId} is a process the caller can see (null: none). */
+    public boolean visibleProcess(UUID processId) {
+        if (processId == null) {
+            return false;
+        }
+        Document p = em.find(Document.class, processId);
+        return p != null && access.canSee(p);
+    }
+
+    /** The process an activity belongs to (in its version in force or its draft), if the caller can see it. */
     public UUID processOf(UUID activityId) {
         UUID p = processOfOrNull(activityId);
-        if (p == null) {
+        if (!visibleProcess(p)) {
             throw ProblemException.unprocessable("unknown-reference", "No such activity",
                     List.of(new Problem.FieldError("activityId", "no such activity of a process")));
         }

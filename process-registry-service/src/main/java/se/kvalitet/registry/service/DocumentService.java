@@ -93,6 +93,7 @@ public class DocumentService {
             throw ProblemException.conflict("document-exists", "A document with this id exists").with("documentId", id);
         }
         access.requireOwnerUnit(r.ownerOrgUnitId());
+        access.requireApplicableUnits(r.orgUnitIds(), List.of());
         Instant now = clock.instant();
         Document d = new Document();
         d.id = id == null ? UUID.randomUUID() : id;
@@ -128,6 +129,7 @@ public class DocumentService {
         if (!r.ownerOrgUnitId().equals(v.ownerOrgUnitId)) {
             access.requireOwnerUnit(r.ownerOrgUnitId());
         }
+        access.requireApplicableUnits(r.orgUnitIds(), v.orgUnitIds);
         apply(d, v, r);
         touch(d, v);
         return flushed(v);

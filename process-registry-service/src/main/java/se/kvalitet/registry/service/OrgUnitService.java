@@ -25,6 +25,7 @@ import se.kvalitet.registry.repository.OrgUnitVersionRepository;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Changes to the organisation tree: one use case per method, each one transaction that writes the
@@ -306,9 +307,9 @@ public class OrgUnitService {
 
     private OrgUnitVersion activeOn(UUID id, LocalDate day, String field) {
         OrgUnitVersion v = versions.asOf(id, day).orElseThrow(() ->
-                ProblemException.invalidField(field, "no such org unit on " + day));
+                ReferenceProblems.unknown(field, "no such org unit on " + day));
         if (!v.active) {
-            throw ProblemException.invalidField(field, "the unit is closed on " + day);
+            throw ReferenceProblems.unknown(field, "the unit is closed on " + day);
         }
         return v;
     }

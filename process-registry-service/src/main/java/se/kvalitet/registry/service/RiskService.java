@@ -52,6 +52,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 
 /**
  * Risk analyses (SOSFS 2011:9 5 kap. 1 §): one use case per method, each one transaction; every
@@ -316,6 +317,19 @@ public class RiskService {
 
     private void validateMeasures(Risk risk, List<MeasureRequest> list, String field) {
         Set<UUID> existing = risk.measures.stream().map(m -> m.id).collect(Collectors.toSet());
+        // a measure's owner unit gets the work (and the events carry it): the caller names units they may write for;
+        // a measure that keeps the owner unit it had may stay as it is
+        Map<UUID, UUID> ownerBefore = new HashMap<>();
+        risk.measures.forEach(m -> ownerBefore.put(m.id, m.ownerOrgUnitId));
+        for (int i = 0; i < list.size(); i++) {
+            MeasureRequest m = list.get(i);
+            boolean unchanged = m.id() != null && ownerBefore.containsKey(m.id())
+                    && java.util.Objects.equals(ownerBefore.get(m.id()), m.ownerOrgUnitId());
+            if (m.ownerOrgUnitId() != null && !unchanged && !canWrite(m.ownerOrgUnitId())) {
+                throw ReferenceProblems.foreign(field + "[" + i + "].ownerOrgUnitId",
+                        "a measure is owned by a unit of your own part of the organisation");
+            }
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         List<UUID> units = new ArrayList<>();
@@ -413,7 +427,7 @@ public class RiskService {
         }
         if (process != null) {
             Document d = em.find(Document.class, process);
-            if (d == null || d.type != se.kvalitet.events.registry.DocumentType.PROCESS) {
+            if (d == null || d.type != se.kvalitet.events.registry.DocumentType.PROCESS || !references.visibleProcess(process)) {
                 throw ProblemException.unprocessable("unknown-reference", "No such process",
                         List.of(new Problem.FieldError("processId", "no such process")));
             }
@@ -484,8 +498,7 @@ public class RiskService {
 
     private void requireWrite(UUID unit) {
         if (!canWrite(unit)) {
-            throw ProblemException.forbidden("Risk analyses are made for units of the caller's own part of the organisation")
-                    .with("orgUnitId", unit);
+            throw ReferenceProblems.foreign("orgUnitId", "risk analyses are made for units of the caller's own part of the organisation");
         }
     }
 

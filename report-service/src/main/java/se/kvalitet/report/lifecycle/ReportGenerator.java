@@ -38,6 +38,7 @@ import se.kvalitet.report.render.XlsxRenderer;
 import se.kvalitet.report.rows.Row;
 import se.kvalitet.report.rows.Rows;
 import se.kvalitet.report.signing.ReportSigner;
+import se.kvalitet.web.SafeThrowables;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
@@ -161,7 +162,7 @@ public class ReportGenerator {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Report generation pass failed: %s", e.toString());
+                LOG.warnf("Report generation pass failed: %s", SafeThrowables.redacted(e));
                 try {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ie) {
@@ -229,7 +230,7 @@ public class ReportGenerator {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Generating report version %s failed", versionId);
+            LOG.errorf(SafeThrowables.redacted(e), "Generating report version %s failed", versionId); // no report text in the log
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String error = PersonalIdentityNumbers.mask(message.length() > 1000 ? message.substring(0, 1000) : message);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""

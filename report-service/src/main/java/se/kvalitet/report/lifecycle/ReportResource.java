@@ -42,6 +42,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
+import se.kvalitet.web.input.OptionalBody;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
 
@@ -90,7 +91,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "409", description = "The report exists (existingId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The title holds a personnummer",
+    @APIResponse(responseCode = "422", description = "The title holds a personnummer, or orgUnitId is no unit the registry published (unknown-reference)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid ReportDtos.CreateRequest request) {
         ReportService.Definition d = reports.create(request.kind(), request.year(), request.orgUnitId(), request.title());
@@ -370,7 +371,7 @@ public class ReportResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") String id, @PathParam("versionId") String versionId,
-            @HeaderParam("If-Match") String ifMatch, @Valid ReportDtos.ApproveRequest request) {
+            @HeaderParam("If-Match") String ifMatch, @OptionalBody @Valid ReportDtos.ApproveRequest request) {
         ReportService.VersionRow v = reports.approve(QueryParams.uuid("id", id), QueryParams.uuid("versionId", versionId),
                 ifMatch, request == null ? null : request.note(), caller.subject());
         return Response.ok(version(v)).tag(ETags.of(v.rowVersion())).build();

@@ -28,6 +28,7 @@ import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.ReferenceProblems;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
@@ -64,6 +65,11 @@ public class ReportService {
     @Transactional
     public Definition create(ReportKind kind, int year, UUID orgUnitId, String title) {
         guard(Map.of("title", title == null ? "" : title));
+        // the organisation it covers must be one the registry published (the read model of its tree): 422 naming the field
+        if (em.createNativeQuery("SELECT 1 FROM org_unit_version WHERE org_unit_id = :unit LIMIT 1").setParameter("unit", orgUnitId)
+                .getResultList().isEmpty()) {
+            throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
+        }
         @SuppressWarnings("unchecked")
         List<Object> existing = em.createNativeQuery(
                         "SELECT id FROM report WHERE kind = :kind AND report_year = :year AND org_unit_id = :unit")
