@@ -25,8 +25,15 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfTagged {
 
-    /** A table of the structure tree: its rows of cells, each a TH or TD with its text. */
-    public record Table(List<List<Cell>> rows) {
+    /**
+     * A table of the structure tree: its rows of cells, each a TH or TD with its text; the pages (from 0) its
+     * header row has content on, and the pages any of its rows has content on.
+     */
+    public record Table(List<List<Cell>> rows, java.util.Set<Integer> headerPages, java.util.Set<Integer> pages) {
+    }
+
+    /** An entry of the document outline (bookmarks): its title and the page (from 0) it leads to, -1 when none. */
+    public record Bookmark(String title, int page) {
     }
 
     public record Cell(String type, String text, String scope) {
@@ -40,8 +47,10 @@ public final class PdfTagged {
     public final String language;
     public final int pages;
     public final List<String> pageTexts = new ArrayList<>();
+    public final List<Bookmark> bookmarks = new ArrayList<>();
 
     private final Map<PDPage, Map<Integer, StringBuilder>> marked = new HashMap<>();
+    private final Map<PDPage, Integer> pageIndex = new HashMap<>();
 
     public PdfTagged(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -64,6 +73,7 @@ public final class PdfTagged {
                 pageTexts.add(one.getText(doc));
             }
             for (PDPage page : doc.getPages()) {
+                pageIndex.put(page, pageIndex.size());
                 PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
                 extractor.processPage(page);
                 Map<Integer, StringBuilder> byMcid = new HashMap<>();
@@ -71,6 +81,13 @@ public final class PdfTagged {
                 marked.put(page, byMcid);
             }
             language = doc.getDocumentCatalog().getLanguage();
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                for (var item : outline.children()) {
+                    PDPage target = item.findDestinationPage(doc);
+                    bookmarks.add(new Bookmark(item.getTitle(), target == null ? -1 : pageIndex.getOrDefault(target, -1)));
+                }
+            }
             var root = doc.getDocumentCatalog().getStructureTreeRoot();
             if (root != null) {
                 walk(root, null);
@@ -111,16 +128,24 @@ public final class PdfTagged {
 
     private Table table(PDStructureElement table, PDPage page) {
         List<List<Cell>> rows = new ArrayList<>();
-        rows(table, page, rows);
-        return new Table(rows);
+        List<java.util.Set<Integer>> rowPages = new ArrayList<>();
+        rows(table, page, rows, rowPages);
+        java.util.Set<Integer> all = new java.util.TreeSet<>();
+        rowPages.forEach(all::addAll);
+        return new Table(rows, rowPages.isEmpty() ? java.util.Set.of() : rowPages.get(0), all);
     }
 
-    private void rows(PDStructureElement parent, PDPage page, List<List<Cell>> rows) {
+    private void rows(PDStructureElement parent, PDPage page, List<List<Cell>> rows, List<java.util.Set<Integer>> rowPages) {
         for (Object kid : parent.getKids()) {
             if (kid instanceof PDStructureElement e) {
                 PDPage p = e.getPage() != null ? e.getPage() : page;
                 if ("TR".equals(e.getStructureType())) {
                     List<Cell> cells = new ArrayList<>();
+                    List<Map.Entry<PDPage, String>> content = new ArrayList<>();
+                    pieces(e, p, content);
+                    java.util.Set<Integer> on = new java.util.TreeSet<>();
+                    content.forEach(c -> on.add(pageIndex.get(c.getKey())));
+                    rowPages.add(on);
                     for (Object c : e.getKids()) {
                         if (c instanceof PDStructureElement cell) {
                             PDPage cp = cell.getPage() != null ? cell.getPage() : p;
@@ -135,7 +160,7 @@ public final class PdfTagged {
                     }
                     rows.add(cells);
                 } else {
-                    rows(e, p, rows);
+                    rows(e, p, rows, rowPages);
                 }
             }
         }

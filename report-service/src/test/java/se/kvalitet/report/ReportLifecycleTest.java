@@ -362,7 +362,12 @@ class ReportLifecycleTest {
         String text = PdfTagged.squeeze(new PdfTagged(approvedPdf).text);
         assertThat(text).contains(PdfTagged.squeeze(s.signer()), PdfTagged.squeeze(
                 se.kvalitet.report.render.DocumentViewAccess.grouped(s.certificateSha256())), contentHash,
-                PdfTagged.squeeze("POST " + REPORTS + "/" + reportId + "/verifications"));
+                PdfTagged.squeeze("POST " + REPORTS + "/" + reportId + "/verifications"),
+                PdfTagged.squeeze(se.kvalitet.report.render.DocumentViewAccess.signedAt(s.signedAt())));
+        // the signer reads as configured (common name first), in Swedish time beside the approval date
+        assertThat(s.signer()).startsWith("CN=Kvalitet rapporttjänst");
+        assertThat(se.kvalitet.report.render.DocumentViewAccess.signedAt(s.signedAt())).matches(
+                "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+0[12]:00");
         // signing was an incremental update: the signed document is still PDF/A-2a and PDF/UA-1
         assertThat(VeraPdf.failures(approvedPdf)).containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("2a", List.of(), "ua1", List.of()));

@@ -51,7 +51,7 @@ public final class Charts {
     static final int WIDTH = 1400;
     static final int HEIGHT = 640;
     private static final Color[] PALETTE = {new Color(0x1f4e79), new Color(0xc55a11), new Color(0x548235),
-            new Color(0x7030a0), new Color(0x9c6500), new Color(0x2e75b6), new Color(0x595959), new Color(0x833c0b)};
+            new Color(0x7030a0), new Color(0x00838f), new Color(0x2e75b6), new Color(0x595959), new Color(0x833c0b)};
 
     private Charts() {
     }
@@ -68,7 +68,8 @@ public final class Charts {
         }
         boolean line = "LINE".equals(chart.type());
         boolean horizontal = !line && (labels.size() > 12 || chart.key().startsWith("avvikelser-per-enhet"));
-        boolean legend = chart.series().size() > 1;
+        // a line is an indicator: its legend names it even when it is alone; a single bar series is the axis title
+        boolean legend = line || chart.series().size() > 1;
         JFreeChart c = line
                 ? ChartFactory.createLineChart(null, chart.categoryAxis(), chart.valueAxis(), data, PlotOrientation.VERTICAL,
                         legend, false, false)

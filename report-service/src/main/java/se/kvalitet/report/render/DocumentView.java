@@ -71,8 +71,9 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
                 summary, chapters, focusAreas, focusTitle, focusNumber, approval);
     }
 
-    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneId.of("UTC"));
+    /** Swedish time with its offset, so the signing time reads as the approval date beside it does. */
+    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
+            .withZone(ZoneId.of("Europe/Stockholm"));
 
     public static DocumentView of(ReportContent c, Stamp stamp, boolean pdf) {
         List<ChapterView> chapters = new ArrayList<>();

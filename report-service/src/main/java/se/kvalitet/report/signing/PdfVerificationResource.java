@@ -2,8 +2,6 @@ package se.kvalitet.report.signing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.report.lifecycle.Roles;
-import se.kvalitet.report.rows.Rows;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
@@ -39,10 +36,9 @@ import se.kvalitet.web.QueryParams;
 public class PdfVerificationResource {
 
     @Inject
-    EntityManager em;
+    ApprovedVersions approvedVersions;
 
     @POST
-    @Transactional
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
@@ -76,11 +72,7 @@ public class PdfVerificationResource {
         if (pdf == null || pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw ProblemException.badRequest("not-a-pdf", "The body is not a PDF file", List.of());
         }
-        List<PdfVerification.ApprovedVersion> approved = Rows.list(Rows.tuples(em, """
-                SELECT id, number, approved_at, content_hash, pdf_hash FROM report_version
-                WHERE report_id = :r AND status = 'APPROVED' ORDER BY number DESC""").setParameter("r", reportId),
-                r -> new PdfVerification.ApprovedVersion(reportId, r.uuid("id"), r.intValue("number"), r.instant("approved_at"),
-                        r.string("content_hash"), r.string("pdf_hash")));
+        List<PdfVerification.ApprovedVersion> approved = approvedVersions.of(reportId);
         if (approved.isEmpty()) {
             throw ProblemException.notFound("Approved version of report " + reportId);
         }

@@ -94,7 +94,8 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(3072, new SecureRandom());
             KeyPair pair = g.generateKeyPair();
-            X500Name name = new X500Name(subject);
+            // parsed as X.500 names are written (most significant last), so the subject prints back as configured
+            X500Name name = X500Name.getInstance(new javax.security.auth.x500.X500Principal(subject).getEncoded());
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), name,
                     pair.getPublic());

@@ -9,4 +9,9 @@ public final class DocumentViewAccess {
     public static String grouped(String hex) {
         return DocumentView.grouped(hex);
     }
+
+    /** The signing time as the approval block prints it. */
+    public static String signedAt(java.time.Instant at) {
+        return DocumentView.SIGNED_AT.format(at);
+    }
 }

@@ -163,6 +163,31 @@ class ReportDocumentsTest {
     }
 
     @Test
+    void aTablesHeaderRowIsRepeatedOnEveryPageItSpansAndEveryChapterHasABookmarkToItsPage() throws Exception {
+        for (String name : List.of("demo", "wide")) {
+            Rendered r = render(name);
+            int spanning = 0;
+            for (PdfTagged.Table t : r.tagged().tables) {
+                String what = name + " / table " + PdfTagged.squeeze(t.rows().get(0).get(0).text());
+                assertThat(t.headerPages()).as(what + ": pages with its header row").containsAll(t.pages());
+                spanning += t.pages().size() > 1 ? 1 : 0;
+            }
+            assertThat(spanning).as(name + ": tables over more than one page").isPositive();
+            // bookmarks: the summary, every chapter in order, the focus areas; each leads to the page with its heading
+            List<String> titles = r.tagged().bookmarks.stream().map(PdfTagged.Bookmark::title).toList();
+            List<String> chapters = r.content().chapters().stream().map(c -> c.number() + " " + c.title()).toList();
+            assertThat(titles.get(0)).isEqualTo("Sammanfattning");
+            assertThat(titles.subList(1, titles.size() - 1)).as(name + ": a bookmark per chapter").containsExactlyElementsOf(chapters);
+            assertThat(titles.get(titles.size() - 1)).startsWith((chapters.size() + 1) + " Fokusområden");
+            for (PdfTagged.Bookmark b : r.tagged().bookmarks) {
+                assertThat(b.page()).as(name + ": " + b.title()).isBetween(1, r.tagged().pages - 1);
+                assertThat(PdfTagged.squeeze(r.tagged().pageTexts.get(b.page()))).as(name + ": the page of " + b.title())
+                        .contains(PdfTagged.squeeze(b.title()));
+            }
+        }
+    }
+
+    @Test
     void everyFigureOfTheContentIsInThePdfsTextLayerAndEveryChartHasItsValuesAsAlternativeText() throws Exception {
         for (String name : List.of("small", "demo", "wide")) {
             Rendered r = render(name);

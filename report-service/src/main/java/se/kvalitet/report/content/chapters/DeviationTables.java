@@ -71,6 +71,10 @@ final class DeviationTables {
         return cells;
     }
 
+    /** Why 27,9 against 27,8 can be a change of 0,0: each figure is rounded once, from its own exact fraction. */
+    static final String CHANGE_NOTE = "Förändringen räknas från de exakta andelarna och avrundas en gång; den kan därför "
+            + "skilja sig en tiondel från skillnaden mellan de avrundade andelarna.";
+
     /** Each category's share with last year's and the change in percentage points (all from exact fractions). */
     static Table shares(DeviationStatistics s, DeviationStatistics before, int year) {
         List<TableRow> rows = new ArrayList<>();
@@ -85,7 +89,7 @@ final class DeviationTables {
         }
         return withOmittedCategories(new Table("andelar", "Andel per typ av avvikelse", Sources.DEVIATIONS,
                 List.of("Typ", "Antal", "Andel av", "Andel (%)", "Andel " + (year - 1) + " (%)", "Förändring (procentenheter)"),
-                rows), cats);
+                rows).withNote(CHANGE_NOTE), cats);
     }
 
     static Table authority(DeviationStatistics s) {
