@@ -98,36 +98,47 @@ public final class Charts {
         }
         StandardCategoryItemLabelGenerator values = new StandardCategoryItemLabelGenerator("{2}", format(chart.unit()));
         if (line) {
-            LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
-            r.setDefaultShapesVisible(true);
-            r.setDefaultItemLabelGenerator(values);
-            r.setDefaultItemLabelsVisible(true);
-            r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-            r.setDefaultItemLabelFont(Fonts.awt(false, 18f));
-            for (int i = 0; i < chart.series().size(); i++) {
-                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-                r.setSeriesItemLabelPaint(i, PALETTE[i % PALETTE.length]);
-                r.setSeriesStroke(i, new BasicStroke(4f));
-            }
+            styleLines(plot, chart, values);
         } else {
-            BarRenderer r = (BarRenderer) plot.getRenderer();
-            r.setBarPainter(new StandardBarPainter());
-            r.setShadowVisible(false);
-            r.setMaximumBarWidth(0.08);
-            r.setDefaultItemLabelGenerator(values);
-            r.setDefaultItemLabelsVisible(true);
-            r.setDefaultItemLabelFont(Fonts.awt(false, 20f));
-            r.setDefaultPositiveItemLabelPosition(horizontal
-                    ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                    : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-            for (int i = 0; i < chart.series().size(); i++) {
-                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            }
+            styleBars(plot, chart, values, horizontal);
         }
         boolean longLabels = labels.stream().anyMatch(l -> l.length() > 32);
         int height = horizontal ? Math.max(HEIGHT, 170 + (longLabels ? 62 : 44) * labels.size()) : HEIGHT;
         BufferedImage image = c.createBufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB, null);
         return encode(image);
+    }
+
+    /** Lines: a point and its value at every year, one colour per indicator (its value labels in the same colour). */
+    private static void styleLines(CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values) {
+        LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
+        r.setDefaultShapesVisible(true);
+        r.setDefaultItemLabelGenerator(values);
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        r.setDefaultItemLabelFont(Fonts.awt(false, 18f));
+        for (int i = 0; i < chart.series().size(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesItemLabelPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(4f));
+        }
+    }
+
+    /** Bars: flat, one colour per series, the value at the end of every bar. */
+    private static void styleBars(CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values,
+            boolean horizontal) {
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setMaximumBarWidth(0.08);
+        r.setDefaultItemLabelGenerator(values);
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(Fonts.awt(false, 20f));
+        r.setDefaultPositiveItemLabelPosition(horizontal
+                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        for (int i = 0; i < chart.series().size(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
     }
 
     /** PNG with a fast deflate level: charts are flat colours, so the files stay small and encoding stays cheap. */

@@ -50,23 +50,8 @@ final class TableLayout {
         double[] min = new double[n];
         double[] pref = new double[n];
         double[] cellMin = new double[n];
-        Font body = Fonts.awtCondensed(false, CELL_SIZE);
         Font bold = Fonts.awtCondensed(true, CELL_SIZE);
-        for (int c = 0; c < n; c++) {
-            for (ReportContent.TableRow r : t.rows()) {
-                if (c >= r.cells().size()) {
-                    continue;
-                }
-                Object v = r.cells().get(c);
-                String text = Formats.cell(v);
-                Font f = r.total() ? bold : body;
-                double indent = c == 0 ? INDENT * r.level() : 0;
-                double whole = width(f, text) + indent;
-                double word = v instanceof Number ? whole : longestWord(f, text) + indent;
-                cellMin[c] = Math.max(cellMin[c], word);
-                pref[c] = Math.max(pref[c], Math.min(whole, MAX_PREFERRED));
-            }
-        }
+        measureCells(t, cellMin, pref);
         Map<Integer, String> abbreviated = new LinkedHashMap<>();
         for (int c = 0; c < n; c++) {
             min[c] = Math.max(cellMin[c], longestWord(bold, t.columns().get(c))) + PADDING;
@@ -95,10 +80,36 @@ final class TableLayout {
             pref[widest] = numeric(t, widest) ? min[widest]
                     : Math.max(min[widest], pref[widest] - width(bold, t.columns().get(widest)) + width(bold, shortText));
         }
+        return split(abbreviated, min, pref, available);
+    }
+
+    /** Per column: the narrowest a cell allows (its longest word, a number whole) and the preferred width (capped). */
+    private static void measureCells(ReportContent.Table t, double[] cellMin, double[] pref) {
+        Font body = Fonts.awtCondensed(false, CELL_SIZE);
+        Font bold = Fonts.awtCondensed(true, CELL_SIZE);
+        for (int c = 0; c < cellMin.length; c++) {
+            for (ReportContent.TableRow r : t.rows()) {
+                if (c >= r.cells().size()) {
+                    continue;
+                }
+                Object v = r.cells().get(c);
+                String text = Formats.cell(v);
+                Font f = r.total() ? bold : body;
+                double indent = c == 0 ? INDENT * r.level() : 0;
+                double whole = width(f, text) + indent;
+                double word = v instanceof Number ? whole : longestWord(f, text) + indent;
+                cellMin[c] = Math.max(cellMin[c], word);
+                pref[c] = Math.max(pref[c], Math.min(whole, MAX_PREFERRED));
+            }
+        }
+    }
+
+    /** The columns in parts that each fit the width, every part starting with the row headers (one part when all fit). */
+    private static List<Part> split(Map<Integer, String> abbreviated, double[] min, double[] pref, double available) {
         List<Part> parts = new ArrayList<>();
         List<Integer> current = new ArrayList<>(List.of(0));
         double used = min[0];
-        for (int c = 1; c < n; c++) {
+        for (int c = 1; c < min.length; c++) {
             if (used + min[c] > available && current.size() > 1) {
                 parts.add(part(current, abbreviated, min, pref, available));
                 current = new ArrayList<>(List.of(0));
