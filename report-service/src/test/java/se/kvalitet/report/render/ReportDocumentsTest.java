@@ -188,6 +188,39 @@ class ReportDocumentsTest {
     }
 
     @Test
+    void everyChartHasOneScaleLabelledAxesAndTheIndicatorTrendsFourYears() throws Exception {
+        for (String name : List.of("demo", "wide")) {
+            List<ReportContent.Chart> charts = render(name).content().chapters().stream().flatMap(c -> c.charts().stream()).toList();
+            assertThat(charts).as(name).isNotEmpty();
+            for (ReportContent.Chart chart : charts) {
+                String what = name + " / " + chart.title();
+                assertThat(chart.categoryAxis()).as(what + ": category axis").isNotBlank();
+                assertThat(chart.valueAxis()).as(what + ": value axis").isNotBlank();
+                assertThat(chart.unit()).as(what + ": its one scale").isNotNull();
+                org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis();
+                Charts.scale(axis, chart);
+                switch (chart.unit()) {
+                    case "PERCENT" -> assertThat(axis.getRange()).as(what).isEqualTo(new org.jfree.data.Range(0, 105));
+                    case "SCALE_1_5" -> assertThat(axis.getRange()).as(what).isEqualTo(new org.jfree.data.Range(1, 5.3));
+                    default -> assertThat(axis.getAutoRangeIncludesZero()).as(what + ": from 0").isTrue();
+                }
+                if (chart.key().startsWith("nyckeltal-")) {
+                    assertThat(chart.type()).isEqualTo("LINE");
+                    assertThat(chart.labels()).as(what + ": the report year and the three before").containsExactly("2022", "2023",
+                            "2024", "2025");
+                }
+            }
+        }
+        // percentages and 1–5 scales never share an axis: the demo's 1–5 indicators are in their own chart
+        List<ReportContent.Chart> demo = render("demo").content().chapters().stream().flatMap(c -> c.charts().stream())
+                .filter(c -> c.key().startsWith("nyckeltal-")).toList();
+        ReportContent.Chart scale = demo.stream().filter(c -> c.unit().equals("SCALE_1_5")).findFirst().orElseThrow();
+        assertThat(scale.series()).extracting(ReportContent.Series::name).contains("MYN-BEMOTANDE", "MYN-DELAKTIGHET");
+        demo.stream().filter(c -> c.unit().equals("PERCENT")).forEach(c -> assertThat(c.series())
+                .extracting(ReportContent.Series::name).doesNotContain("MYN-BEMOTANDE", "MYN-DELAKTIGHET").isNotEmpty());
+    }
+
+    @Test
     void everyFigureOfTheContentIsInThePdfsTextLayerAndEveryChartHasItsValuesAsAlternativeText() throws Exception {
         for (String name : List.of("small", "demo", "wide")) {
             Rendered r = render(name);
