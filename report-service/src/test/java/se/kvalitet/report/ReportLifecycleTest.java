@@ -54,6 +54,7 @@ import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.events.report.ReportApprovedV1;
 import se.kvalitet.events.report.ReportGeneratedV1;
+import se.kvalitet.report.signing.PadesSignatures;
 import se.kvalitet.testing.EventContract;
 import se.kvalitet.testing.TestTokens;
 import se.kvalitet.testing.TopicReader;
@@ -82,6 +83,7 @@ class ReportLifecycleTest {
     static String reportId;
     static String versionUrl;
     static String contentHash;
+    static byte[] approvedPdf;
 
     @BeforeAll
     static void events() {
@@ -251,11 +253,11 @@ class ReportLifecycleTest {
         assertThat(c.getString("chapters.find { it.key == 'processer' }.verdict.computed")).isEqualTo("PARTLY");
         assertThat(c.getString("chapters.find { it.key == 'egenkontroll' }.verdict.computed")).isEqualTo("PARTLY");
         assertThat(c.getString("chapters.find { it.key == 'egenkontroll' }.verdict.basis"))
-                .isEqualTo("1 av 2 planerade egenkontroller genomförda (50 %)");
+                .isEqualTo("1 av 2 planerade egenkontroller genomförda (50,0 %)");
         assertThat(c.getString("chapters.find { it.key == 'avvikelser' }.narrative")).startsWith("Analysen visar");
         assertThat(c.getList("focusAreas")).hasSize(2);
         assertThat(c.getList("chapters.find { it.key == 'egenkontroll' }.tables.find { it.key == 'nyckeltal' }.rows[0].cells"))
-                .containsExactly("..", "Nyckeltal " + INDICATOR.toString().substring(0, 8), "..", 70, 71, 72, "..", "Ej uppnått");
+                .containsExactly("Nyckeltal " + INDICATOR.toString().substring(0, 8), "..", "..", 70, 71, 72, 1, "..", "Ej uppnått");
         assertThat(c.getList("chapters.find { it.key == 'avvikelser' }.tables.find { it.key == 'figur-avvikelser' }"
                 + ".rows.find { it.total }.cells")).last().isEqualTo(3);
 
@@ -277,7 +279,7 @@ class ReportLifecycleTest {
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).contains("Översikt", "Nyckeltal per kapitel");
             long tables = c.getList("chapters.tables.flatten()").size();
-            assertThat(sheets).hasSize((int) tables + 2);
+            assertThat(sheets).hasSize((int) tables + 3).contains("Diagrammens värden");
             Sheet pivot = wb.getSheet(sheets.stream().filter(n -> n.startsWith("5 Antal avvikelser")).findFirst().orElseThrow());
             Row total = null;
             for (Row r : pivot) {
@@ -320,8 +322,9 @@ class ReportLifecycleTest {
         byte[] pdf = given().header("Authorization", viewer()).when().get(versionUrl + "/pdf").then().statusCode(200)
                 .extract().asByteArray();
         assertThat(sha256(pdf)).isEqualTo(approved.getString("pdfHash"));
-        assertThat(PdfA.assertValid(pdf)).contains("Godkänd");
+        assertThat(PdfA.assertValid(pdf)).contains("Godkänd", "Dokumentet är digitalt signerat (PAdES)", "SN § 79");
         java.nio.file.Files.write(java.nio.file.Path.of("target", "kvalitetsberattelse-test.pdf"), pdf); // for a look
+        approvedPdf = pdf;
         byte[] json = given().header("Authorization", viewer()).when().get(versionUrl + "/content").then().statusCode(200)
                 .extract().asByteArray();
         assertThat(sha256(json)).isEqualTo(contentHash);
@@ -347,6 +350,65 @@ class ReportLifecycleTest {
 
     @Test
     @Order(7)
+    void theApprovedPdfCarriesAPadesSignatureAndStaysPdfAAndPdfUa() throws Exception {
+        List<PadesSignatures.Found> signatures = PadesSignatures.verify(approvedPdf);
+        assertThat(signatures).hasSize(1);
+        PadesSignatures.Found s = signatures.get(0);
+        assertThat(s.valid()).as("CMS signature and digest verify").isTrue();
+        assertThat(s.coversWholeFile()).isTrue();
+        assertThat(s.subFilter()).isEqualTo("ETSI.CAdES.detached");
+        assertThat(s.signer()).contains("Kvalitet rapporttjänst");
+        // the approval block prints the certificate the file is signed with
+        String text = PdfTagged.squeeze(new PdfTagged(approvedPdf).text);
+        assertThat(text).contains(PdfTagged.squeeze(s.signer()), PdfTagged.squeeze(
+                se.kvalitet.report.render.DocumentViewAccess.grouped(s.certificateSha256())), contentHash,
+                PdfTagged.squeeze("POST " + REPORTS + "/" + reportId + "/verifications"),
+                PdfTagged.squeeze(se.kvalitet.report.render.DocumentViewAccess.signedAt(s.signedAt())));
+        // the signer reads as configured (common name first), in Swedish time beside the approval date
+        assertThat(s.signer()).startsWith("CN=Kvalitet rapporttjänst");
+        assertThat(se.kvalitet.report.render.DocumentViewAccess.signedAt(s.signedAt())).matches(
+                "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+0[12]:00");
+        // signing was an incremental update: the signed document is still PDF/A-2a and PDF/UA-1
+        assertThat(VeraPdf.failures(approvedPdf)).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("2a", List.of(), "ua1", List.of()));
+    }
+
+    @Test
+    @Order(7)
+    void aPresentedPdfIsVerifiedAgainstTheApprovedVersion() throws Exception {
+        String url = REPORTS + "/" + reportId + "/verifications";
+        given().header("Authorization", viewer()).contentType("application/pdf").body(approvedPdf).when().post(url).then()
+                .statusCode(200).body("result", equalTo("MATCHES")).body("signatureValid", equalTo(true))
+                .body("approvedVersion.number", equalTo(1)).body("approvedVersion.contentHash", equalTo(contentHash))
+                .body("presentedSha256", equalTo(sha256(approvedPdf)));
+        // something appended after the signature (an incremental update): the signed part is still the approved version
+        byte[] appended;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(approvedPdf); var out = new java.io.ByteArrayOutputStream()) {
+            doc.getDocumentInformation().setKeywords("ändrad efter signering");
+            doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            appended = out.toByteArray();
+        }
+        given().header("Authorization", karin()).contentType("application/pdf").body(appended).when().post(url).then()
+                .statusCode(200).body("result", equalTo("MODIFIED_AFTER_SIGNING")).body("approvedVersion.number", equalTo(1));
+        // one byte changed inside the signed part: the signature fails and nothing matches
+        byte[] tampered = approvedPdf.clone();
+        int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("Kvalitetsberättelse".substring(0, 8));
+        tampered[at > 0 ? at : 2000] ^= 1;
+        given().header("Authorization", karin()).contentType("application/pdf").body(tampered).when().post(url).then()
+                .statusCode(200).body("result", equalTo("NO_MATCH")).body("approvedVersion", equalTo(null));
+        given().header("Authorization", karin()).contentType("application/pdf").body("%PDF-1.7 not really".getBytes())
+                .when().post(url).then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", karin()).contentType("application/json").body("{}").when().post(url).then()
+                .statusCode(415);
+        given().header("Authorization", TestTokens.user("anna").roles("reporter").bearer()).contentType("application/pdf")
+                .body(approvedPdf).when().post(url).then().statusCode(403);
+        given().header("Authorization", karin()).contentType("application/pdf").body(approvedPdf).when()
+                .post(REPORTS + "/" + UUID.randomUUID() + "/verifications").then().statusCode(404);
+    }
+
+    @Test
+    @Order(8)
     void regeneratingGivesANewDraftWithTheSameHashFromTheSameData() {
         String etag = given().header("Authorization", karin()).when().get(REPORTS + "/" + reportId).then().statusCode(200)
                 .extract().header("ETag");
@@ -363,7 +425,7 @@ class ReportLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void patientsakerhetsberattelseAndNoPersonalDataInAnyOutput() throws Exception {
         String id = given().header("Authorization", karin()).contentType(ContentType.JSON)
                 .body(create("PATIENTSAKERHETSBERATTELSE")).when().post(REPORTS).then().statusCode(201)
@@ -372,6 +434,12 @@ class ReportLifecycleTest {
                 .header("Accept", "application/pdf").when().post(REPORTS + "/" + id + "/versions").then().statusCode(201)
                 .contentType("application/pdf").extract().asByteArray();
         String pdfText = PdfA.assertValid(pdf);
+        // a draft is not an approved version of the kvalitetsberättelse
+        given().header("Authorization", karin()).contentType("application/pdf").body(pdf).when()
+                .post(REPORTS + "/" + reportId + "/verifications").then().statusCode(200).body("result", equalTo("NO_MATCH"));
+        // and a report without an approved version has nothing to verify against
+        given().header("Authorization", karin()).contentType("application/pdf").body(pdf).when()
+                .post(REPORTS + "/" + id + "/verifications").then().statusCode(404);
         assertThat(pdfText).contains("Patientsäkerhetsberättelse 2025", "Lex Maria", "Allvarlig vårdskada",
                 "Ekbackens särskilda boende");
         String location = given().header("Authorization", karin()).when().get(REPORTS + "/" + id).then().extract()

@@ -132,8 +132,15 @@ class StatisticsBenchmark {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             pages = doc.getNumberOfPages();
         }
-        System.out.printf("[bench] kvalitetsberättelse over %,d reports, request to DRAFT with PDF/A, HTML, XLSX, JSON: %.2f s "
-                + "(PDF %d pages, %,d bytes)%n", total[0], seconds, pages, pdf.length);
+        System.out.printf("[bench] kvalitetsberättelse over %,d reports, request to DRAFT with PDF (PDF/A-2a, PDF/UA-1), HTML, "
+                + "XLSX, JSON: %.2f s (PDF %d pages, %,d bytes)%n", total[0], seconds, pages, pdf.length);
+        String version = done.header("Location");
+        String etag = given().header("Authorization", token).when().get(version).then().extract().header("ETag");
+        long a0 = System.nanoTime();
+        given().header("Authorization", token).header("If-Match", etag).contentType("application/json").body("{}").when()
+                .post(version + "/approve").then().statusCode(200);
+        System.out.printf("[bench] approval: documents rendered again with the approval block, PDF signed (PAdES): %.2f s%n",
+                (System.nanoTime() - a0) / 1e9);
     }
 
     interface Run {

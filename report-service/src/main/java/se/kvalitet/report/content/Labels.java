@@ -3,7 +3,13 @@ package se.kvalitet.report.content;
 import java.util.Map;
 
 /** Swedish labels for the codes the events carry. */
-final class Labels {
+public final class Labels {
+
+    /** A figure that is missing (no value, no denominator), as Kolada and Statistics Sweden print it. */
+    public static final String MISSING = "..";
+
+    /** What ".." means, printed with every table that has one. */
+    public static final String MISSING_NOTE = ".. = uppgift saknas (inget värde för perioden, eller inget att räkna en andel av).";
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("MISSING_ROUTINE", "Rutin saknas"),
@@ -58,7 +64,7 @@ final class Labels {
     private Labels() {
     }
 
-    static String of(String code) {
+    public static String of(String code) {
         if (code == null) {
             return "–";
         }

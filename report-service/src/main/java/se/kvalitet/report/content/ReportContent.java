@@ -50,14 +50,26 @@ public record ReportContent(
     public record Fact(String label, String value) {
     }
 
-    /** A table; cells are strings or numbers. */
+    /** A table; cells are strings or numbers; the first column holds the row headers. */
     @Schema(name = "ReportTable")
     public record Table(
             @Schema(example = "figur-5-1") String key,
             String title,
             @Schema(description = "Where the numbers come from") String source,
             List<String> columns,
-            List<TableRow> rows) {
+            List<TableRow> rows,
+            @Schema(description = "Remarks printed with the table (what was left out, what '..' means)") List<String> notes) {
+
+        public Table(String key, String title, String source, List<String> columns, List<TableRow> rows) {
+            this(key, title, source, columns, rows, List.of());
+        }
+
+        /** The same table with a remark added. */
+        public Table withNote(String note) {
+            List<String> all = new java.util.ArrayList<>(notes);
+            all.add(note);
+            return new Table(key, title, source, columns, rows, List.copyOf(all));
+        }
     }
 
     @Schema(name = "ReportTableRow")
@@ -67,13 +79,17 @@ public record ReportContent(
             List<Object> cells) {
     }
 
+    /** A chart: one scale (its unit), labelled axes; its values are also in a table of the same chapter. */
     @Schema(name = "ReportChart")
     public record Chart(
             String key,
             String title,
             @Schema(description = "BAR or LINE") String type,
             @Schema(description = "Labels of the x axis") List<String> labels,
-            List<Series> series) {
+            List<Series> series,
+            @Schema(description = "The one scale of the values: COUNT, PERCENT (0-100), SCALE_1_5, DAYS or INDEX") String unit,
+            @Schema(description = "Label of the category axis", example = "Månad") String categoryAxis,
+            @Schema(description = "Label of the value axis", example = "Antal rapporter") String valueAxis) {
     }
 
     @Schema(name = "ReportChartSeries")

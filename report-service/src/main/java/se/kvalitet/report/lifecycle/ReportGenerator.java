@@ -25,15 +25,19 @@ import se.kvalitet.events.report.ReportGeneratedV1;
 import se.kvalitet.events.report.ReportKind;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.report.content.Editorial;
-import se.kvalitet.report.content.ReportBuilder;
+import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.content.ReportContent;
-import se.kvalitet.report.content.ReportData;
-import se.kvalitet.report.content.ReportDataService;
+import se.kvalitet.report.content.ReportOutline;
+import se.kvalitet.report.content.query.ReadModelQueries;
 import se.kvalitet.report.content.VerdictPolicy;
+import se.kvalitet.report.render.DocumentView;
 import se.kvalitet.report.render.HtmlRenderer;
 import se.kvalitet.report.render.PdfRenderer;
 import se.kvalitet.report.render.Stamp;
 import se.kvalitet.report.render.XlsxRenderer;
+import se.kvalitet.report.rows.Row;
+import se.kvalitet.report.rows.Rows;
+import se.kvalitet.report.signing.ReportSigner;
 import se.kvalitet.web.SafeThrowables;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
@@ -52,6 +56,16 @@ public class ReportGenerator {
     private static final Logger LOG = Logger.getLogger(ReportGenerator.class);
     private static final Object WAKE_KEY = new Object();
 
+    /** What a claimed version is to be generated from. */
+    record Request(UUID reportId, ReportKind kind, int year, UUID orgUnitId, int number, Editorial editorial) {
+        static Request of(Row r) {
+            String editorial = r.string("editorial");
+            return new Request(r.uuid("report_id"), ReportKind.valueOf(r.string("kind")), r.intValue("report_year"),
+                    r.uuid("org_unit_id"), r.intValue("number"),
+                    editorial == null ? Editorial.EMPTY : CanonicalJson.read(editorial, Editorial.class));
+        }
+    }
+
     /** A version's rendered documents. */
     public record Documents(String html, byte[] pdf, byte[] xlsx, String pdfHash) {
     }
@@ -60,7 +74,7 @@ public class ReportGenerator {
     EntityManager em;
 
     @Inject
-    ReportDataService data;
+    ReadModelQueries data;
 
     @Inject
     HtmlRenderer html;
@@ -73,6 +87,9 @@ public class ReportGenerator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReportSigner signer;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -175,26 +192,27 @@ public class ReportGenerator {
     /** Builds, renders and stores one claimed version; a failure is stored as FAILED with its reason. */
     void generate(UUID versionId) {
         try {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
-                    SELECT r.id, r.kind, r.report_year, r.org_unit_id, v.number, v.editorial
+            Request request = QuarkusTransaction.requiringNew().call(() -> Rows.first(Rows.tuples(em, """
+                    SELECT r.id AS report_id, r.kind, r.report_year, r.org_unit_id, v.number, v.editorial
                     FROM report_version v JOIN report r ON r.id = v.report_id WHERE v.id = :id""")
-                    .setParameter("id", versionId).getSingleResult());
-            UUID reportId = (UUID) row[0];
-            ReportKind kind = ReportKind.valueOf((String) row[1]);
-            int year = ((Number) row[2]).intValue();
-            UUID org = (UUID) row[3];
-            int number = ((Number) row[4]).intValue();
-            Editorial editorial = row[5] == null ? Editorial.EMPTY : CanonicalJson.read((String) row[5], Editorial.class);
+                    .setParameter("id", versionId), Request::of).orElseThrow());
+            UUID reportId = request.reportId();
+            ReportKind kind = request.kind();
+            int year = request.year();
+            UUID org = request.orgUnitId();
+            int number = request.number();
+            Editorial editorial = request.editorial();
 
-            ReportData d = data.load(org, year);
-            ReportContent content = new ReportBuilder(policy).build(kind, d, editorial);
+            ReadModels readModels = data.open(org, year);
+            ReportContent content = ReportOutline.build(kind, readModels, editorial, policy);
+            long reports = readModels.basis().statistics().reports();
             String json = CanonicalJson.write(content);
             if (PersonalIdentityNumbers.containsAny(json)) {
                 throw new IllegalStateException("the content holds a personal identity number; not stored");
             }
             String hash = CanonicalJson.sha256(json);
             Instant now = clock.instant();
-            Stamp stamp = new Stamp(false, number, LocalDate.ofInstant(now, ReportService.SWEDEN), null, hash);
+            Stamp stamp = Stamp.draft(number, LocalDate.ofInstant(now, ReportService.SWEDEN), hash);
             Documents docs = render(content, stamp);
             QuarkusTransaction.requiringNew().run(() -> {
                 int n = em.createNativeQuery("""
@@ -204,11 +222,11 @@ public class ReportGenerator {
                         WHERE id = :id AND status = 'GENERATING'""")
                         .setParameter("at", Timestamp.from(now)).setParameter("content", json).setParameter("hash", hash)
                         .setParameter("html", docs.html()).setParameter("pdf", docs.pdf()).setParameter("xlsx", docs.xlsx())
-                        .setParameter("pdfHash", docs.pdfHash()).setParameter("count", d.statistics().reports())
+                        .setParameter("pdfHash", docs.pdfHash()).setParameter("count", reports)
                         .setParameter("id", versionId).executeUpdate();
                 if (n == 1) {
                     outbox.publish(new ReportGeneratedV1(reportId, versionId, number, kind, year, org, hash,
-                            d.statistics().reports(), now));
+                            reports, now));
                 }
             });
         } catch (RuntimeException e) {
@@ -222,10 +240,16 @@ public class ReportGenerator {
         }
     }
 
-    /** HTML, PDF/A and XLSX of a content under a stamp. */
+    /** HTML, PDF (PDF/A-2a and PDF/UA-1) and XLSX of a content under a stamp; an approved version's PDF is signed. */
     public Documents render(ReportContent content, Stamp stamp) {
-        String page = html.render(content, stamp, false);
-        byte[] pdf = PdfRenderer.render(html.render(content, stamp, true));
+        // charts are drawn once, for both the HTML page and the PDF
+        DocumentView view = DocumentView.of(content, stamp, false);
+        String page = html.render(view);
+        byte[] pdf = PdfRenderer.render(html.render(view.forPdf(true)), stamp.signature() != null);
+        if (stamp.signature() != null) {
+            pdf = signer.sign(pdf, stamp.signature().signedAt(), "Godkänd version " + stamp.versionNumber() + " av "
+                    + content.title() + " (kontrollsumma " + stamp.contentHash() + ")");
+        }
         byte[] xlsx = XlsxRenderer.render(content, stamp);
         return new Documents(page, pdf, xlsx, CanonicalJson.sha256(pdf));
     }

@@ -310,8 +310,10 @@ public class ReportResource {
     @Produces("application/pdf")
     @Transactional
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
-    @Operation(summary = "The version as PDF/A-2u", description = "Fonts embedded, table of contents, page numbers, charts. "
-            + "An approved version's PDF carries the approval stamp and has the pdfHash of the approval event.")
+    @Operation(summary = "The version as PDF (PDF/A-2a and PDF/UA-1)", description = "Tagged and accessible: headings, "
+            + "tables with header scopes, charts with their values as alternative text, language sv, bookmarks per chapter; "
+            + "fonts embedded, table of contents, page numbers. An approved version's PDF carries the approval stamp and a "
+            + "PAdES signature (verify it with POST …/verifications) and has the pdfHash of the approval event.")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Malformed id")
@@ -351,8 +353,9 @@ public class ReportResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Approve a version: freeze it for ever",
             description = "Only the newest generated draft. The content and its hash stay as generated; the documents get the "
-                    + "approval stamp; the version can never change again and stays downloadable. Requires If-Match (the "
-                    + "version's ETag). Publishes report.approved.v1.")
+                    + "approval stamp and the PDF a digital signature (PAdES baseline B, shown in its approval block); the "
+                    + "version can never change again and stays downloadable. Requires If-Match (the version's ETag). "
+                    + "Publishes report.approved.v1 with the signed PDF's hash.")
     @APIResponse(responseCode = "200", description = "The approved version",
             content = @Content(schema = @Schema(implementation = ReportDtos.Version.class)))
     @APIResponse(responseCode = "400", description = "Invalid request",

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,11 @@ import se.kvalitet.events.report.ReportKind;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.report.content.Editorial;
 import se.kvalitet.report.content.ReportContent;
+import se.kvalitet.report.content.ReportOutline;
 import se.kvalitet.report.render.Stamp;
+import se.kvalitet.report.rows.Row;
+import se.kvalitet.report.rows.Rows;
+import se.kvalitet.report.signing.ReportSigner;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
@@ -39,15 +42,6 @@ public class ReportService {
 
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
-    /** The chapters each kind has, and which of them carry a verdict. */
-    static final Map<ReportKind, List<String>> CHAPTERS = Map.of(
-            ReportKind.KVALITETSBERATTELSE,
-            List.of("inledning", "ledningssystem", "processer", "samverkan", "avvikelser", "riskanalyser", "egenkontroll",
-                    "personal"),
-            ReportKind.PATIENTSAKERHETSBERATTELSE,
-            List.of("inledning", "ledningssystem", "vardskador", "egenkontroll", "riskanalyser", "samverkan", "klagomal"));
-    static final Set<String> WITHOUT_VERDICT = Set.of("inledning");
-
     /** A stored report definition. */
     public record Definition(UUID id, ReportKind kind, int year, UUID orgUnitId, String title, Editorial editorial,
             long version, Instant createdAt, Instant updatedAt) {
@@ -64,6 +58,9 @@ public class ReportService {
 
     @Inject
     ReportGenerator generator;
+
+    @Inject
+    ReportSigner signer;
 
     @Transactional
     public Definition create(ReportKind kind, int year, UUID orgUnitId, String title) {
@@ -99,28 +96,25 @@ public class ReportService {
     }
 
     static String defaultTitle(ReportKind kind, int year) {
-        return (kind == ReportKind.KVALITETSBERATTELSE ? "Kvalitetsberättelse " : "Patientsäkerhetsberättelse ") + year;
+        return ReportOutline.defaultTitle(kind, year);
     }
+
+    static final String DEFINITION_COLUMNS =
+            "id, kind, report_year, org_unit_id, title, editorial, version, created_at, updated_at";
 
     public Definition definition(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, kind, report_year, org_unit_id, title, editorial, version, created_at, updated_at
-                FROM report WHERE id = :id""").setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Report " + id);
-        }
-        return definitionOf(rows.get(0));
+        return Rows.first(Rows.tuples(em, "SELECT " + DEFINITION_COLUMNS + " FROM report WHERE id = :id")
+                .setParameter("id", id), ReportService::definitionOf)
+                .orElseThrow(() -> ProblemException.notFound("Report " + id));
     }
 
-    private static Definition definitionOf(Object[] r) {
-        return new Definition((UUID) r[0], ReportKind.valueOf((String) r[1]), ((Number) r[2]).intValue(), (UUID) r[3],
-                (String) r[4], CanonicalJson.read((String) r[5], Editorial.class), ((Number) r[6]).longValue(),
-                instant(r[7]), instant(r[8]));
+    private static Definition definitionOf(Row r) {
+        return new Definition(r.uuid("id"), ReportKind.valueOf(r.string("kind")), r.intValue("report_year"),
+                r.uuid("org_unit_id"), r.string("title"), CanonicalJson.read(r.string("editorial"), Editorial.class),
+                r.longValue("version"), r.instant("created_at"), r.instant("updated_at"));
     }
 
     /** Reports, newest year first; {@code approvedOnly} for callers who may read only approved reports. */
-    @SuppressWarnings("unchecked")
     public Page<Definition> list(ReportKind kind, Integer year, UUID orgUnit, Instant updatedSince, boolean approvedOnly,
             int limit, int page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -139,9 +133,9 @@ public class ReportService {
         if (approvedOnly) {
             where.append(" AND EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id AND v.status = 'APPROVED')");
         }
-        var q = em.createNativeQuery("SELECT id, kind, report_year, org_unit_id, title, editorial, version, created_at, "
-                + "updated_at FROM report r" + where + (updatedSince != null ? " ORDER BY updated_at, id"
-                        : " ORDER BY report_year DESC, kind, id") + " LIMIT :limit OFFSET :offset");
+        var q = Rows.tuples(em, "SELECT " + DEFINITION_COLUMNS + " FROM report r" + where
+                + (updatedSince != null ? " ORDER BY updated_at, id" : " ORDER BY report_year DESC, kind, id")
+                + " LIMIT :limit OFFSET :offset");
         var c = em.createNativeQuery("SELECT count(*) FROM report r" + where);
         for (var query : List.of(q, c)) {
             if (kind != null) {
@@ -158,7 +152,7 @@ public class ReportService {
             }
         }
         q.setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit);
-        List<Definition> items = ((List<Object[]>) q.getResultList()).stream().map(ReportService::definitionOf).toList();
+        List<Definition> items = Rows.list(q, ReportService::definitionOf);
         return new Page<>(items, page, limit, ((Number) c.getSingleResult()).longValue());
     }
 
@@ -184,12 +178,13 @@ public class ReportService {
     /** Overrides need a justification, chapters must exist, and no text may hold a personnummer (the report is public). */
     static void validate(ReportKind kind, Editorial e) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<String> known = CHAPTERS.get(kind);
+        List<String> known = ReportOutline.keys(kind);
         e.chapters().forEach((key, text) -> {
-            if (!known.contains(key)) {
+            var chapter = ReportOutline.chapter(kind, key);
+            if (chapter.isEmpty()) {
                 errors.add(new Problem.FieldError("chapters." + key, "is not a chapter of a " + kind + "; chapters: " + known));
             } else if (text != null && text.verdictOverride() != null) {
-                if (WITHOUT_VERDICT.contains(key)) {
+                if (!chapter.get().hasVerdict()) {
                     errors.add(new Problem.FieldError("chapters." + key + ".verdictOverride", "this chapter has no verdict"));
                 } else if (text.justification() == null || text.justification().isBlank()) {
                     errors.add(new Problem.FieldError("chapters." + key + ".justification",
@@ -263,22 +258,16 @@ public class ReportService {
 
     /** A version's metadata (no documents). */
     public VersionRow version(UUID reportId, UUID versionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(VersionRow.SELECT + " WHERE report_id = :report AND id = :id")
-                .setParameter("report", reportId).setParameter("id", versionId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Version " + versionId + " of report " + reportId);
-        }
-        return VersionRow.of(rows.get(0));
+        return Rows.first(Rows.tuples(em, VersionRow.SELECT + " WHERE report_id = :report AND id = :id")
+                .setParameter("report", reportId).setParameter("id", versionId), VersionRow::of)
+                .orElseThrow(() -> ProblemException.notFound("Version " + versionId + " of report " + reportId));
     }
 
-    @SuppressWarnings("unchecked")
     public Page<VersionRow> versions(UUID reportId, boolean approvedOnly, int limit, int page) {
         String where = " WHERE report_id = :report" + (approvedOnly ? " AND status = 'APPROVED'" : "");
-        List<VersionRow> items = ((List<Object[]>) em.createNativeQuery(VersionRow.SELECT + where
+        List<VersionRow> items = Rows.list(Rows.tuples(em, VersionRow.SELECT + where
                         + " ORDER BY number DESC LIMIT :limit OFFSET :offset").setParameter("report", reportId)
-                .setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit).getResultList())
-                .stream().map(VersionRow::of).toList();
+                .setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit), VersionRow::of);
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM report_version" + where)
                 .setParameter("report", reportId).getSingleResult()).longValue();
         return new Page<>(items, page, limit, total);
@@ -321,8 +310,8 @@ public class ReportService {
         }
         Instant now = clock.instant();
         ReportContent content = CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
-        Stamp stamp = new Stamp(true, v.number(), LocalDate.ofInstant(v.generatedAt(), SWEDEN), LocalDate.ofInstant(now, SWEDEN),
-                v.contentHash());
+        Stamp stamp = Stamp.approved(v.number(), LocalDate.ofInstant(v.generatedAt(), SWEDEN), LocalDate.ofInstant(now, SWEDEN),
+                v.contentHash(), note, signer.describe(now), "/report/v1/reports/" + reportId + "/verifications");
         ReportGenerator.Documents docs = generator.render(content, stamp);
         em.createNativeQuery("""
                 UPDATE report_version SET status = 'APPROVED', approved_at = :at, approved_by = :by, approval_note = :note,
@@ -347,10 +336,11 @@ public class ReportService {
                 SELECT id, report_id, number, status, requested_at, generated_at, approved_at, approval_note, content_hash,
                        pdf_hash, deviation_count, error, version FROM report_version""";
 
-        static VersionRow of(Object[] r) {
-            return new VersionRow((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3], instant(r[4]),
-                    instant(r[5]), instant(r[6]), (String) r[7], (String) r[8], (String) r[9],
-                    r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11], ((Number) r[12]).longValue());
+        static VersionRow of(Row r) {
+            return new VersionRow(r.uuid("id"), r.uuid("report_id"), r.intValue("number"), r.string("status"),
+                    r.instant("requested_at"), r.instant("generated_at"), r.instant("approved_at"), r.string("approval_note"),
+                    r.string("content_hash"), r.string("pdf_hash"), r.nullableLong("deviation_count"), r.string("error"),
+                    r.longValue("version"));
         }
 
         public boolean generated() {
@@ -362,20 +352,4 @@ public class ReportService {
         }
     }
 
-    /** A timestamp column as the JDBC driver hands it over. */
-    public static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return Instant.parse(o.toString());
-    }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import se.kvalitet.messaging.Inbox;
 import se.kvalitet.report.readmodel.Projection;
+import se.kvalitet.report.rows.Rows;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -100,17 +101,12 @@ public class ReadModelRebuild {
 
     public Status status(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+            return Rows.first(Rows.tuples(em, """
                     SELECT id, status, started_at, finished_at, events_read, topics, error
-                    FROM read_model_rebuild WHERE id = :id""").setParameter("id", id).getResultList();
-            if (rows.isEmpty()) {
-                throw ProblemException.notFound("Rebuild " + id);
-            }
-            Object[] r = rows.get(0);
-            return new Status((UUID) r[0], (String) r[1], se.kvalitet.report.lifecycle.ReportService.instant(r[2]),
-                    se.kvalitet.report.lifecycle.ReportService.instant(r[3]), ((Number) r[4]).longValue(),
-                    (String) r[5], (String) r[6]);
+                    FROM read_model_rebuild WHERE id = :id""").setParameter("id", id),
+                    r -> new Status(r.uuid("id"), r.string("status"), r.instant("started_at"), r.instant("finished_at"),
+                            r.longValue("events_read"), r.string("topics"), r.string("error")))
+                    .orElseThrow(() -> ProblemException.notFound("Rebuild " + id));
         });
     }
 

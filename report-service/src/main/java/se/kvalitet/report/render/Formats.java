@@ -1,22 +1,10 @@
 package se.kvalitet.report.render;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import se.kvalitet.report.statistics.SwedishNumbers;
 
-/** Numbers as Swedish readers expect them: decimal comma, a space between thousands. */
+/** A table cell as text: numbers through {@link SwedishNumbers} (as every other figure), text as it is. */
 public final class Formats {
-
-    private static final ThreadLocal<DecimalFormat> DECIMAL = ThreadLocal.withInitial(() -> {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("sv-SE"));
-        symbols.setGroupingSeparator('\u00a0');
-        symbols.setDecimalSeparator(',');
-        symbols.setMinusSign('−');
-        DecimalFormat f = new DecimalFormat("#,##0.#", symbols);
-        f.setMaximumFractionDigits(2);
-        return f;
-    });
 
     private Formats() {
     }
@@ -26,10 +14,10 @@ public final class Formats {
             return "";
         }
         if (o instanceof BigDecimal b) {
-            return DECIMAL.get().format(b);
+            return SwedishNumbers.format(b);
         }
         if (o instanceof Number n) {
-            return DECIMAL.get().format(n.longValue());
+            return SwedishNumbers.format(n.longValue());
         }
         return o.toString();
     }

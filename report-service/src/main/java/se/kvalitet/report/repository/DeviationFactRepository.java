@@ -22,6 +22,7 @@ import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
 import se.kvalitet.events.deviation.DeviationTriagedV1;
 import se.kvalitet.report.rest.DeviationCounts;
+import se.kvalitet.report.rows.Rows;
 
 /**
  * The deviation read model: written from events, aggregated in SQL. Every write is an upsert keyed
@@ -238,21 +239,17 @@ public class DeviationFactRepository {
     }
 
     /** Reports per org unit (where it happened) and category in a period; total counts distinct reports. */
-    @SuppressWarnings("unchecked")
     public DeviationCounts counts(LocalDate from, LocalDate to) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT f.org_unit_id, c.category, count(DISTINCT f.deviation_id)
+        List<DeviationCounts.Cell> cells = Rows.list(Rows.tuples(em, """
+                SELECT f.org_unit_id, c.category, count(DISTINCT f.deviation_id) AS reports
                 FROM deviation_fact f JOIN deviation_effective_category c ON c.deviation_id = f.deviation_id
                 WHERE f.occurred_on BETWEEN :from AND :to
                 GROUP BY 1, 2 ORDER BY 1, 2""")
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList();
+                .setParameter("from", from).setParameter("to", to),
+                r -> new DeviationCounts.Cell(r.uuid("org_unit_id"), r.string("category"), r.longValue("reports")));
         long total = ((Number) em.createNativeQuery(
                         "SELECT count(*) FROM deviation_fact WHERE occurred_on BETWEEN :from AND :to")
                 .setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
-        List<DeviationCounts.Cell> cells = rows.stream()
-                .map(r -> new DeviationCounts.Cell((UUID) r[0], (String) r[1], ((Number) r[2]).longValue()))
-                .toList();
         return new DeviationCounts(from, to, total, cells);
     }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import se.kvalitet.report.rows.RowMapper;
+import se.kvalitet.report.rows.Rows;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -69,19 +71,10 @@ public class StatisticsService {
 
     /** The organisation history as stored now. */
     public OrgHistory history() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT org_unit_id, valid_from, parent_id, name, level, active FROM org_unit_version");
-                ResultSet rs = ps.executeQuery()) {
-            List<OrgHistory.Version> versions = new ArrayList<>();
-            while (rs.next()) {
-                versions.add(new OrgHistory.Version(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
-            }
-            return new OrgHistory(versions);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the organisation history", e);
-        }
+        return new OrgHistory(Rows.list(dataSource,
+                "SELECT org_unit_id, valid_from, parent_id, name, level, active FROM org_unit_version",
+                r -> new OrgHistory.Version(r.uuid("org_unit_id"), r.date("valid_from"), r.uuid("parent_id"), r.string("name"),
+                        r.string("level"), r.isTrue("active"))));
     }
 
     public DeviationStatistics compute(UUID root, LocalDate from, LocalDate to) {
@@ -92,90 +85,101 @@ public class StatisticsService {
         if (!history.knows(root)) {
             throw ProblemException.invalidField("orgUnit", "is not an org unit known from the registry's events");
         }
+        Tally tally = new Tally();
+        scanSingleUnitReports(history, root, from, to, tally);
+        scanMultiUnitReports(history, root, from, to, tally);
+        return assemble(history, root, from, to, tally.nodes, tally.months, tally.unplaced);
+    }
+
+    /** What the scans add up: measures per unit (with every unit above it) and per month, and the unplaced reports. */
+    private static final class Tally {
+        final Map<UUID, long[]> nodes = new HashMap<>();
+        final Map<String, long[]> months = new TreeMap<>();
+        long unplaced;
+
+        void add(UUID unit, long[] v) {
+            StatisticsService.add(nodes.computeIfAbsent(unit, x -> new long[MEASURES.size()]), v);
+        }
+
+        void addMonth(String month, long[] v) {
+            StatisticsService.add(months.computeIfAbsent(month, x -> new long[MEASURES.size()]), v);
+        }
+    }
+
+    /** The grouped scan of the day cells (single-unit reports), placed per org segment. */
+    private void scanSingleUnitReports(OrgHistory history, UUID root, LocalDate from, LocalDate to, Tally tally) {
         List<LocalDate> changes = history.changeDates(from, to);
-        Map<UUID, long[]> nodes = new HashMap<>();
-        Map<String, long[]> months = new TreeMap<>();
-        long[] unplaced = {0};
-        // one row per report touching several units (partial index), its units aggregated by a join
-        String singles = "SELECT f.org_unit_id, to_char(f.occurred_on, 'YYYY-MM'), f.occurred_on, array_agg(i.org_unit_id),\n"
-                + String.join(",\n", MEASURES.stream().map(p -> "CASE WHEN " + p + " THEN 1 ELSE 0 END").toList())
-                + "\nFROM deviation_fact f LEFT JOIN deviation_fact_involved_unit i ON i.deviation_id = f.deviation_id"
-                + "\nWHERE f.occurred_on BETWEEN ? AND ? AND f.multi_unit GROUP BY f.deviation_id";
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(GROUPED)) {
-                ps.setObject(1, from);
-                ps.setObject(2, to);
-                ps.setFetchSize(10_000);
-                Map<LocalDate, String> monthOf = new HashMap<>();
-                Map<LocalDate, LocalDate> segmentOf = new HashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID unit = rs.getObject(1, UUID.class);
-                        LocalDate day = rs.getObject(2, LocalDate.class);
-                        long[] v = unpack(rs, 3);
-                        // the organisation is constant between two change dates: place by the segment's first day
-                        LocalDate segment = segmentOf.computeIfAbsent(day, d -> segmentStart(changes, from, d));
-                        List<UUID> up = history.ancestorsOn(unit, segment);
-                        if (up.isEmpty()) {
-                            unplaced[0] += v[TOTAL];
-                            continue;
-                        }
-                        int at = up.indexOf(root);
-                        if (at < 0) {
-                            continue;
-                        }
-                        for (int k = 0; k <= at; k++) {
-                            add(nodes.computeIfAbsent(up.get(k), x -> new long[MEASURES.size()]), v);
-                        }
-                        String month = monthOf.computeIfAbsent(day, d -> d.toString().substring(0, 7));
-                        add(months.computeIfAbsent(month, x -> new long[MEASURES.size()]), v);
+        Map<LocalDate, String> monthOf = new HashMap<>();
+        Map<LocalDate, LocalDate> segmentOf = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(GROUPED)) {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID unit = rs.getObject("org_unit_id", UUID.class);
+                    LocalDate day = rs.getObject("occurred_on", LocalDate.class);
+                    long[] v = unpack(rs);
+                    // the organisation is constant between two change dates: place by the segment's first day
+                    LocalDate segment = segmentOf.computeIfAbsent(day, d -> segmentStart(changes, from, d));
+                    List<UUID> up = history.ancestorsOn(unit, segment);
+                    if (up.isEmpty()) {
+                        tally.unplaced += v[TOTAL];
+                        continue;
                     }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(singles)) {
-                ps.setObject(1, from);
-                ps.setObject(2, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID unit = rs.getObject(1, UUID.class);
-                        String month = rs.getString(2);
-                        LocalDate day = rs.getObject(3, LocalDate.class);
-                        Set<UUID> touched = new LinkedHashSet<>();
-                        touched.add(unit);
-                        for (Object o : (Object[]) rs.getArray(4).getArray()) {
-                            if (o != null) {
-                                touched.add((UUID) o);
-                            }
-                        }
-                        long[] v = measures(rs, 5);
-                        Set<UUID> placed = new LinkedHashSet<>();
-                        boolean known = false;
-                        for (UUID u : touched) {
-                            List<UUID> up = history.ancestorsOn(u, day);
-                            known |= !up.isEmpty();
-                            int at = up.indexOf(root);
-                            if (at >= 0) {
-                                placed.addAll(up.subList(0, at + 1));
-                            }
-                        }
-                        if (!known) {
-                            unplaced[0] += 1;
-                            continue;
-                        }
-                        if (placed.isEmpty()) {
-                            continue;
-                        }
-                        for (UUID p : placed) {
-                            add(nodes.computeIfAbsent(p, x -> new long[MEASURES.size()]), v);
-                        }
-                        add(months.computeIfAbsent(month, x -> new long[MEASURES.size()]), v);
+                    int at = up.indexOf(root);
+                    if (at < 0) {
+                        continue;
                     }
+                    for (int k = 0; k <= at; k++) {
+                        tally.add(up.get(k), v);
+                    }
+                    tally.addMonth(monthOf.computeIfAbsent(day, d -> d.toString().substring(0, 7)), v);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not compute deviation statistics", e);
         }
-        return assemble(history, root, from, to, nodes, months, unplaced[0]);
+    }
+
+    /** One row per report touching several units (partial index), its units aggregated by a join. */
+    static final String MULTI_UNIT = "SELECT f.org_unit_id, f.occurred_on, array_agg(i.org_unit_id) AS involved,\n"
+            + String.join(",\n", java.util.stream.IntStream.range(0, MEASURES.size())
+                    .mapToObj(k -> "CASE WHEN " + MEASURES.get(k) + " THEN 1 ELSE 0 END AS m" + k).toList())
+            + "\nFROM deviation_fact f LEFT JOIN deviation_fact_involved_unit i ON i.deviation_id = f.deviation_id"
+            + "\nWHERE f.occurred_on BETWEEN ? AND ? AND f.multi_unit GROUP BY f.deviation_id";
+
+    /** Each report touching several units counts once in the union of its units' ancestors. */
+    private void scanMultiUnitReports(OrgHistory history, UUID root, LocalDate from, LocalDate to, Tally tally) {
+        Rows.each(dataSource, MULTI_UNIT, r -> {
+            LocalDate day = r.date("occurred_on");
+            Set<UUID> touched = new LinkedHashSet<>();
+            touched.add(r.uuid("org_unit_id"));
+            touched.addAll(r.uuids("involved"));
+            long[] v = new long[MEASURES.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = r.longValue("m" + k);
+            }
+            Set<UUID> placed = new LinkedHashSet<>();
+            boolean known = false;
+            for (UUID u : touched) {
+                List<UUID> up = history.ancestorsOn(u, day);
+                known |= !up.isEmpty();
+                int at = up.indexOf(root);
+                if (at >= 0) {
+                    placed.addAll(up.subList(0, at + 1));
+                }
+            }
+            if (!known) {
+                tally.unplaced += 1;
+                return;
+            }
+            if (placed.isEmpty()) {
+                return;
+            }
+            placed.forEach(p -> tally.add(p, v));
+            tally.addMonth(day.toString().substring(0, 7), v);
+        }, from, to);
     }
 
     /** The first day of the org segment {@code day} falls in: the latest change on or before it, else {@code from}. */
@@ -210,29 +214,21 @@ public class StatisticsService {
             for (int j = 0; j < 3 && k + j < MEASURES.size(); j++) {
                 terms.add("CASE WHEN " + MEASURES.get(k + j) + " THEN " + (1L << (PACK_BITS * j)) + " ELSE 0 END");
             }
-            packs.add("sum(reports * (" + String.join(" + ", terms) + "))::bigint");
+            packs.add("sum(reports * (" + String.join(" + ", terms) + "))::bigint AS pack" + packs.size());
         }
-        GROUPED = "SELECT org_unit_id, occurred_on, sum(reports)::bigint, " + String.join(", ", packs)
+        GROUPED = "SELECT org_unit_id, occurred_on, sum(reports)::bigint AS reports, " + String.join(", ", packs)
                 + " FROM deviation_day_cell WHERE occurred_on BETWEEN ? AND ? GROUP BY 1, 2";
     }
 
-    private static long[] unpack(ResultSet rs, int firstColumn) throws SQLException {
+    private static long[] unpack(ResultSet rs) throws SQLException {
         long[] v = new long[MEASURES.size()];
-        v[TOTAL] = rs.getLong(firstColumn);
-        int column = firstColumn + 1;
+        v[TOTAL] = rs.getLong("reports");
+        int pack = 0;
         for (int k = 1; k < v.length; k += 3) {
-            long packed = rs.getLong(column++);
+            long packed = rs.getLong("pack" + pack++);
             for (int j = 0; j < 3 && k + j < v.length; j++) {
                 v[k + j] = (packed >>> (PACK_BITS * j)) & PACK_MASK;
             }
-        }
-        return v;
-    }
-
-    private static long[] measures(ResultSet rs, int firstColumn) throws SQLException {
-        long[] v = new long[MEASURES.size()];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = rs.getLong(firstColumn + k);
         }
         return v;
     }
@@ -301,57 +297,44 @@ public class StatisticsService {
     }
 
     /**
-     * Sums {@code value} per {@code key} over the rows of {@code sql} that sit under {@code root}:
-     * the query returns (org unit, a day of its org segment, key, value), grouped so that each row's
-     * day stands for its segment. Used for root causes, actions, deadlines and follow-up facts.
+     * Sums column {@code value} per column {@code key} over the rows of {@code sql} that sit under
+     * {@code root}: the query returns columns {@code place_unit} and {@code place_day} (a day of the
+     * unit's org segment, grouped so that each row's day stands for its segment), {@code key} and
+     * {@code value}. Used for root causes, assessments and deadlines.
      */
     public Map<String, Long> placedSums(OrgHistory history, UUID root, String sql, Object... params) {
         Map<String, Long> sums = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID unit = rs.getObject(1, UUID.class);
-                    LocalDate day = rs.getObject(2, LocalDate.class);
-                    if (unit == null || day == null || !history.ancestorsOn(unit, day).contains(root)) {
-                        continue;
-                    }
-                    sums.merge(rs.getString(3), rs.getLong(4), Long::sum);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not aggregate " + sql, e);
+        for (Placed<KeyCount> p : placed(history, root, sql, r -> new KeyCount(r.string("key"), r.longValue("value")), params)) {
+            sums.merge(p.row().key(), p.row().count(), Long::sum);
         }
         return sums;
     }
 
-    /** Raw rows of {@code sql} whose first two columns (org unit, day) sit under {@code root}; columns from the third on. */
-    public List<Object[]> placedRows(OrgHistory history, UUID root, String sql, Object... params) {
-        List<Object[]> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+    private record KeyCount(String key, long count) {
+    }
+
+    /** A row of a placed query with the unit it was placed by. */
+    public record Placed<T>(UUID unit, LocalDate day, T row) {
+    }
+
+    /**
+     * The rows of {@code sql} whose columns {@code place_unit} and {@code place_day} sit under
+     * {@code root} (the unit on that day, in the organisation history), each mapped by name.
+     */
+    public <T> List<Placed<T>> placed(OrgHistory history, UUID root, String sql, RowMapper<T> mapper, Object... params) {
+        List<Placed<T>> out = new ArrayList<>();
+        Rows.each(dataSource, sql, r -> {
+            UUID unit = r.uuid("place_unit");
+            LocalDate day = r.date("place_day");
+            if (unit != null && day != null && history.ancestorsOn(unit, day).contains(root)) {
+                out.add(new Placed<>(unit, day, mapper.map(r)));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    UUID unit = rs.getObject(1, UUID.class);
-                    LocalDate day = rs.getObject(2, LocalDate.class);
-                    if (unit == null || day == null || !history.ancestorsOn(unit, day).contains(root)) {
-                        continue;
-                    }
-                    Object[] row = new Object[n - 2];
-                    for (int k = 3; k <= n; k++) {
-                        row[k - 3] = rs.getObject(k);
-                    }
-                    out.add(row);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read " + sql, e);
-        }
+        }, params);
         return out;
+    }
+
+    /** {@link #placed} without the placing unit. */
+    public <T> List<T> placedRows(OrgHistory history, UUID root, String sql, RowMapper<T> mapper, Object... params) {
+        return placed(history, root, sql, mapper, params).stream().map(Placed::row).toList();
     }
 }
