@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import se.kvalitet.events.deviation.Assessment;
+import se.kvalitet.deviation.domain.CategoryPolicies;
+import se.kvalitet.deviation.domain.CategoryPolicy;
+import se.kvalitet.deviation.domain.TrackKind;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationCategory;
 
@@ -172,18 +175,19 @@ public class DeviationTrack {
         return closedAt == null;
     }
 
+    /** What a track of this category requires (sections, assessments, authority, clocks). */
+    public CategoryPolicy policy() {
+        return CategoryPolicies.of(category);
+    }
+
     /** Tracks that are investigated with dated entries and end in a position. */
     public boolean isInvestigated() {
-        return category == DeviationCategory.LEX_SARAH || category == DeviationCategory.LEX_MARIA
-                || category == DeviationCategory.OTHER_DEVIATION || category == DeviationCategory.PERSONAL_DATA_BREACH;
+        return policy().trackKind() == TrackKind.INVESTIGATION;
     }
 
     /** Whether the assessment requires a notification: IVO for lex Sarah/Maria when serious, IMY for a risky breach. */
     public boolean reportable() {
-        if (category == DeviationCategory.PERSONAL_DATA_BREACH) {
-            return assessment == Assessment.RISK || assessment == Assessment.HIGH_RISK;
-        }
-        return Boolean.TRUE.equals(serious);
+        return policy().reportable(assessment, serious);
     }
 
     /** OPEN (not yet handled by this service's track workflow), INVESTIGATING, ASSESSED, or how it ended. */
@@ -191,7 +195,7 @@ public class DeviationTrack {
         if (closure != null) {
             return closure.name();
         }
-        if (category == DeviationCategory.COMPLAINT) {
+        if (policy().trackKind() == TrackKind.COMPLAINT) {
             if (receivedAt == null) {
                 return "OPEN";
             }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.service.OrgUnitCopy;
+import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.events.deviation.ClockKind;
 
 /**
@@ -29,18 +30,12 @@ import se.kvalitet.events.deviation.ClockKind;
 @ApplicationScoped
 public class ClockEngine {
 
+    /** Triage's clock, and every clock of a category as its {@link se.kvalitet.deviation.domain.CategoryPolicy} declares it. */
     static final Map<ClockKind, String> DEFAULTS = new EnumMap<>(ClockKind.class);
 
     static {
         DEFAULTS.put(ClockKind.TRIAGE, "3wd");
-        DEFAULTS.put(ClockKind.LEX_SARAH_IVO_NOTIFICATION, "7d");
-        DEFAULTS.put(ClockKind.LEX_SARAH_INVESTIGATION, "30d");
-        DEFAULTS.put(ClockKind.LEX_MARIA_IVO_NOTIFICATION, "7d");
-        DEFAULTS.put(ClockKind.LEX_MARIA_INVESTIGATION, "30d");
-        DEFAULTS.put(ClockKind.IMY_NOTIFICATION, "72h");
-        DEFAULTS.put(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "3wd");
-        DEFAULTS.put(ClockKind.COMPLAINT_ANSWER, "20wd");
-        DEFAULTS.put(ClockKind.DEVIATION_INVESTIGATION, "30d");
+        DEFAULTS.putAll(CategoryPolicies.standard().clockDefaults());
     }
 
     @Inject

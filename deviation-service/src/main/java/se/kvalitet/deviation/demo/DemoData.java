@@ -23,7 +23,7 @@ import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.DeviationAction;
 import se.kvalitet.deviation.DeviationTrack;
 import se.kvalitet.deviation.InvestigationEntry.Kind;
-import se.kvalitet.deviation.InvestigationEntry.Section;
+import se.kvalitet.deviation.domain.Section;
 import se.kvalitet.deviation.rest.DeviationResponse;
 import se.kvalitet.deviation.rest.ReportDeviationRequest;
 import se.kvalitet.deviation.service.ActionService;

@@ -1,5 +1,7 @@
 package se.kvalitet.deviation.rest;
 
+import se.kvalitet.deviation.domain.TrackKind;
+import se.kvalitet.deviation.domain.Section;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -41,7 +43,7 @@ public final class TrackDtos {
 
     @Schema(name = "InvestigationEntryRequest", description = "One dated entry: a fact or an assessment, with its source")
     public record EntryRequest(
-            @NotNull InvestigationEntry.Section section,
+            @NotNull Section section,
             @NotNull InvestigationEntry.Kind kind,
             @Schema(description = "The day the information refers to or was gathered", example = "2026-09-15") @NotNull LocalDate entryDate,
             @Schema(description = "Where it comes from: interview, record, document, observation", example = "Samtal med undersköterska")
@@ -50,7 +52,7 @@ public final class TrackDtos {
     }
 
     @Schema(name = "InvestigationEntry")
-    public record Entry(UUID id, InvestigationEntry.Section section, InvestigationEntry.Kind kind, LocalDate entryDate,
+    public record Entry(UUID id, Section section, InvestigationEntry.Kind kind, LocalDate entryDate,
             String source, String text, @Schema(description = "Username of the author, from the token") String author,
             Instant createdAt) {
         public static Entry of(InvestigationEntry e) {
@@ -154,7 +156,7 @@ public final class TrackDtos {
                     + "ACKNOWLEDGED, ANSWERED, COMPLETED") String state,
             String investigator, Assessment assessment, Boolean serious, Instant assessedAt, Instant seriousSince,
             @Schema(description = "When the initial notification (IVO / IMY) is due, while one is due") Instant notificationDueAt,
-            @Schema(description = "Required sections that have no entry yet") List<InvestigationEntry.Section> missingSections,
+            @Schema(description = "Required sections that have no entry yet") List<Section> missingSections,
             List<Entry> entries, List<Notification> notifications,
             @Schema(description = "The position (ställningstagande), analysis, or a complaint's outcome") String position,
             Instant openedAt, Instant closedAt,
@@ -178,17 +180,17 @@ public final class TrackDtos {
         }
     }
 
-    public static Detail detail(DeviationTrack t, List<InvestigationEntry.Section> missing, Instant notificationDueAt,
+    public static Detail detail(DeviationTrack t, List<Section> missing, Instant notificationDueAt,
             List<DeadlineClock> clocks, List<TrackRootCause> causes, Instant now) {
         Breach breach = null;
         Complaint complaint = null;
-        if (t.category == DeviationCategory.PERSONAL_DATA_BREACH) {
+        if (t.policy().notificationClockFromAwareness()) {
             List<DeviationTrack.DataCategory> categories = t.dataCategories == null || t.dataCategories.isBlank() ? List.of()
                     : java.util.Arrays.stream(t.dataCategories.split(",")).map(DeviationTrack.DataCategory::valueOf).toList();
-            breach = new Breach(t.awareAt, notificationDueAt, t.affectedCount, categories, t.assessment == Assessment.HIGH_RISK,
+            breach = new Breach(t.awareAt, notificationDueAt, t.affectedCount, categories, t.policy().dataSubjectsToBeTold(t.assessment),
                     t.dataSubjectsNotifiedAt, t.dataSubjectsNotNotifiedReason);
         }
-        if (t.category == DeviationCategory.COMPLAINT) {
+        if (t.policy().trackKind() == TrackKind.COMPLAINT) {
             complaint = new Complaint(t.complaintKind, t.complaintSource, t.complaintChannel, t.anonymous, t.receivedAt,
                     due(clocks, ClockKind.COMPLAINT_ACKNOWLEDGEMENT), t.acknowledgedAt, due(clocks, ClockKind.COMPLAINT_ANSWER),
                     t.answeredAt, t.answerText, t.deviationOccurred, t.linkedTrackId, t.linkedDeviationId);

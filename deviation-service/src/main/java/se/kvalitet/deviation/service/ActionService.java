@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.service;
 
+import se.kvalitet.deviation.domain.TrackKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,7 +97,7 @@ public class ActionService {
         DeviationTrack track = null;
         if (a.trackId() != null) {
             track = d.tracks.stream().filter(t -> t.id.equals(a.trackId())).findFirst()
-                    .filter(t -> t.category != DeviationCategory.NOT_A_DEVIATION && t.closure != DeviationTrack.Closure.RECLASSIFIED)
+                    .filter(t -> t.policy().trackKind() != TrackKind.NONE && t.closure != DeviationTrack.Closure.RECLASSIFIED)
                     .orElseThrow(() -> ReferenceProblems.unknown("trackId", "must be a running or completed track of this report"));
         }
         FreeTextGuard.Screening screening = guard.screen();

@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.service;
 
+import se.kvalitet.deviation.domain.TrackKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -137,8 +138,8 @@ public class ComplaintService {
         }
         Deviation d = t.deviation;
         if (linkedTrackId != null) {
-            boolean valid = d.tracks.stream().anyMatch(x -> x.id.equals(linkedTrackId) && x.category != DeviationCategory.COMPLAINT
-                    && x.category != DeviationCategory.NOT_A_DEVIATION && x.closure != DeviationTrack.Closure.RECLASSIFIED);
+            boolean valid = d.tracks.stream().anyMatch(x -> x.id.equals(linkedTrackId)
+                    && x.policy().trackKind() == TrackKind.INVESTIGATION && x.closure != DeviationTrack.Closure.RECLASSIFIED);
             if (!valid) {
                 missing.add(new Problem.FieldError("linkedTrackId", "must be a deviation track of this report"));
             } else if (!Boolean.TRUE.equals(deviationOccurred)) {
@@ -179,7 +180,7 @@ public class ComplaintService {
         DeviationTrack t = investigations.track(deviationId, trackId, Action.UPDATE);
         investigations.requireInvestigator(t);
         ETags.requireMatch(ifMatch, t.version);
-        if (t.category != DeviationCategory.COMPLAINT) {
+        if (t.policy().trackKind() != TrackKind.COMPLAINT) {
             throw ProblemException.conflict("not-a-complaint", "Only a complaint track is handled this way").with("category", t.category);
         }
         if (!t.isOpen()) {

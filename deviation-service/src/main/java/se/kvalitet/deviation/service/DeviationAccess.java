@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.service;
 
+import se.kvalitet.deviation.domain.HandledBy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public class DeviationAccess {
             return true;
         }
         return caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)
-                && d.tracks.stream().anyMatch(t -> t.category == DeviationCategory.LEX_MARIA && t.closure != DeviationTrack.Closure.RECLASSIFIED);
+                && d.tracks.stream().anyMatch(t -> t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE && t.closure != DeviationTrack.Closure.RECLASSIFIED);
     }
 
     /**

@@ -1,5 +1,7 @@
 package se.kvalitet.deviation.service;
 
+import se.kvalitet.deviation.domain.HandledBy;
+import se.kvalitet.deviation.domain.CategoryPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -219,8 +221,9 @@ public class DeviationQueries {
         }
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
             where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
-                    + " and tm.category = se.kvalitet.events.deviation.DeviationCategory.LEX_MARIA"
+                    + " and tm.category in :masCategories"
                     + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.DeviationTrack.Closure.RECLASSIFIED))");
+            params.put("masCategories", CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE));
         }
     }
 

@@ -26,7 +26,10 @@ import se.kvalitet.deviation.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.Deviation;
 import se.kvalitet.deviation.DeviationTrack;
 import se.kvalitet.deviation.InvestigationEntry;
-import se.kvalitet.deviation.InvestigationEntry.Section;
+import se.kvalitet.deviation.domain.CategoryPolicy;
+import se.kvalitet.deviation.domain.HandledBy;
+import se.kvalitet.deviation.domain.RuleViolation;
+import se.kvalitet.deviation.domain.Section;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;
@@ -50,23 +53,6 @@ import se.kvalitet.web.ProblemException;
  */
 @ApplicationScoped
 public class InvestigationService {
-
-    /** What a lex Sarah investigation must cover before its position (SOSFS 2011:5). */
-    static final Set<Section> LEX_SARAH_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES,
-            Section.WHEN_AND_HOW_NOTICED, Section.CAUSES, Section.HAPPENED_BEFORE, Section.CAN_RECUR,
-            Section.MEASURES_TAKEN, Section.MEASURES_PLANNED);
-    /** Lex Maria (HSLF-FS 2017:40): the event, its causes and the measures. */
-    static final Set<Section> LEX_MARIA_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES,
-            Section.CAUSES, Section.MEASURES_TAKEN, Section.MEASURES_PLANNED);
-    static final Set<Section> OTHER_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES);
-
-    static final Set<Assessment> LEX_SARAH_ASSESSMENTS = EnumSet.of(Assessment.MISSFORHALLANDE,
-            Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, Assessment.INGET_MISSFORHALLANDE);
-    static final Set<Assessment> BREACH_ASSESSMENTS = EnumSet.of(Assessment.NO_RISK, Assessment.RISK, Assessment.HIGH_RISK);
-    /** A breach is documented even when it is not notified (art. 33.5): what happened and what was done. */
-    static final Set<Section> BREACH_REQUIRED = EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.MEASURES_TAKEN);
-    static final Set<Assessment> LEX_MARIA_ASSESSMENTS = EnumSet.of(Assessment.ALLVARLIG_VARDSKADA,
-            Assessment.RISK_FOR_ALLVARLIG_VARDSKADA, Assessment.VARDSKADA, Assessment.INGEN_VARDSKADA);
 
     @Inject
     EntityManager em;
@@ -148,46 +134,15 @@ public class InvestigationService {
     @Transactional
     public DeviationTrack assess(UUID deviationId, UUID trackId, String ifMatch, Assessment assessment, Boolean serious) {
         DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
+        CategoryPolicy policy = t.policy();
         boolean isSerious;
-        switch (t.category) {
-            case LEX_SARAH -> {
-                if (!LEX_SARAH_ASSESSMENTS.contains(assessment)) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "A lex Sarah assessment is one of "
-                            + LEX_SARAH_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a lex Sarah assessment")));
-                }
-                if (serious == null) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "Say whether it is allvarligt",
-                            List.of(new Problem.FieldError("serious", "required for lex Sarah")));
-                }
-                if (serious && assessment == Assessment.INGET_MISSFORHALLANDE) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "Without a missförhållande nothing is allvarligt",
-                            List.of(new Problem.FieldError("serious", "must be false for INGET_MISSFORHALLANDE")));
-                }
-                isSerious = serious;
-            }
-            case LEX_MARIA -> {
-                if (!LEX_MARIA_ASSESSMENTS.contains(assessment)) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "A lex Maria assessment is one of "
-                            + LEX_MARIA_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a lex Maria assessment")));
-                }
-                isSerious = assessment == Assessment.ALLVARLIG_VARDSKADA || assessment == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA;
-                if (serious != null && serious != isSerious) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "For lex Maria, serious follows from the assessment",
-                            List.of(new Problem.FieldError("serious", "must be " + isSerious + " for " + assessment)));
-                }
-            }
-            case PERSONAL_DATA_BREACH -> {
-                if (!BREACH_ASSESSMENTS.contains(assessment)) {
-                    throw ProblemException.unprocessable("assessment-not-allowed", "A breach's risk assessment is one of "
-                            + BREACH_ASSESSMENTS, List.of(new Problem.FieldError("assessment", "not a breach risk assessment")));
-                }
-                isSerious = assessment == Assessment.HIGH_RISK;
-            }
-            default -> throw ProblemException.unprocessable("assessment-not-allowed",
-                    "A " + t.category + " track has no assessment; complete it with its analysis", List.of());
+        try {
+            isSerious = policy.seriousness(assessment, serious);
+        } catch (RuleViolation v) {
+            throw problem(v);
         }
-        if (t.category == DeviationCategory.LEX_MARIA) {
-            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) assesses lex Maria");
+        if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
+            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) assesses " + policy.displayName());
         }
         Instant now = clock.instant();
         t.assessment = assessment;
@@ -198,21 +153,13 @@ public class InvestigationService {
             t.seriousSince = now;
         }
         Deviation d = t.deviation;
-        if (t.category == DeviationCategory.PERSONAL_DATA_BREACH) {
-            // the 72 h clock runs from awareness; only a breach unlikely to pose a risk needs no notification
-            if (assessment == Assessment.NO_RISK) {
-                clocks.stop(t.id, ClockKind.IMY_NOTIFICATION, "NOT_REQUIRED", now);
-            } else if (t.initialNotification().isEmpty()) {
-                clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, t.category, d.orgUnitId, t.awareAt);
-            }
-        } else {
-            ClockKind kind = t.category == DeviationCategory.LEX_MARIA
-                    ? ClockKind.LEX_MARIA_IVO_NOTIFICATION : ClockKind.LEX_SARAH_IVO_NOTIFICATION;
-            if (!isSerious) {
-                clocks.stop(t.id, kind, "NOT_REQUIRED", now);
-            } else if (t.initialNotification().isEmpty()) {
-                clocks.start(d.id, kind, t.id, t.category, d.orgUnitId, t.seriousSince);
-            }
+        // the notification clock runs from awareness (breach) or from the serious assessment (lex Sarah/Maria);
+        // an assessment that is not reportable needs no notification
+        ClockKind notification = policy.notificationClock().orElseThrow();
+        if (!policy.reportable(assessment, isSerious)) {
+            clocks.stop(t.id, notification, "NOT_REQUIRED", now);
+        } else if (t.initialNotification().isEmpty()) {
+            clocks.start(d.id, notification, t.id, t.category, d.orgUnitId, notificationClockStart(t));
         }
         touch(t);
         return t;
@@ -227,7 +174,7 @@ public class InvestigationService {
     public DeviationTrack breachDetails(UUID deviationId, UUID trackId, String ifMatch, Instant awareAt, Integer affectedCount,
             List<DeviationTrack.DataCategory> dataCategories, Instant dataSubjectsNotifiedAt, String notNotifiedReason) {
         DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
-        if (t.category != DeviationCategory.PERSONAL_DATA_BREACH) {
+        if (!t.policy().notificationClockFromAwareness()) {
             throw ProblemException.conflict("not-a-breach", "Only a personal data breach track has breach details");
         }
         Instant now = clock.instant();
@@ -240,9 +187,10 @@ public class InvestigationService {
                 throw ProblemException.conflict("already-notified", "Awareness cannot move after IMY was notified");
             }
             t.awareAt = awareAt;
-            clocks.stop(t.id, ClockKind.IMY_NOTIFICATION, "CANCELLED", now);
-            if (t.assessment != Assessment.NO_RISK) {
-                clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, t.category, d.orgUnitId, awareAt);
+            ClockKind notification = t.policy().notificationClock().orElseThrow();
+            clocks.stop(t.id, notification, "CANCELLED", now);
+            if (t.assessment == null || t.reportable()) {
+                clocks.start(d.id, notification, t.id, t.category, d.orgUnitId, awareAt);
             }
         }
         if (affectedCount != null) {
@@ -277,27 +225,18 @@ public class InvestigationService {
             String authorityReference, String lateReason, String content) {
         DeviationTrack t = track(deviationId, trackId, Action.UPDATE);
         Deviation d = t.deviation;
-        Authority authority;
-        ClockKind clockKind;
-        switch (t.category) {
-            case LEX_SARAH -> {
-                requireAnyRole("The quality team files lex Sarah notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
-                authority = Authority.IVO;
-                clockKind = ClockKind.LEX_SARAH_IVO_NOTIFICATION;
-            }
-            case LEX_MARIA -> {
-                requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files lex Maria notifications");
-                authority = Authority.IVO;
-                clockKind = ClockKind.LEX_MARIA_IVO_NOTIFICATION;
-            }
-            case PERSONAL_DATA_BREACH -> {
-                requireAnyRole("The quality team files breach notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
-                authority = Authority.IMY;
-                clockKind = ClockKind.IMY_NOTIFICATION;
-            }
-            default -> throw ProblemException.unprocessable("notification-not-allowed",
+        CategoryPolicy policy = t.policy();
+        if (policy.authority().isEmpty()) {
+            throw ProblemException.unprocessable("notification-not-allowed",
                     "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks", List.of());
         }
+        if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
+            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files " + policy.displayName() + " notifications");
+        } else {
+            requireAnyRole("The quality team files " + policy.displayName() + " notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
+        }
+        Authority authority = policy.authority().get();
+        ClockKind clockKind = policy.notificationClock().orElseThrow();
         Instant now = clock.instant();
         if (sentAt.isAfter(now.plusSeconds(300))) {
             throw ProblemException.invalidField("sentAt", "must not be in the future");
@@ -323,8 +262,7 @@ public class InvestigationService {
         Instant dueAt;
         if (kind == NotificationKind.INITIAL) {
             DeadlineClock c = clocks.running(t.id, clockKind)
-                    .orElseGet(() -> clocks.start(d.id, clockKind, t.id, t.category, d.orgUnitId,
-                            t.category == DeviationCategory.PERSONAL_DATA_BREACH ? t.awareAt : t.seriousSince));
+                    .orElseGet(() -> clocks.start(d.id, clockKind, t.id, t.category, d.orgUnitId, notificationClockStart(t)));
             clockStart = c.startedAt;
             dueAt = c.dueAt;
         } else {
@@ -374,22 +312,22 @@ public class InvestigationService {
     @Transactional
     public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, String position) {
         DeviationTrack t = openInvestigated(deviationId, trackId, ifMatch);
-        if (t.category == DeviationCategory.LEX_MARIA) {
-            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) completes lex Maria");
+        CategoryPolicy policy = t.policy();
+        if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
+            requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) completes " + policy.displayName());
         }
         List<Problem.FieldError> missing = new ArrayList<>();
         for (Section s : missingSections(t)) {
             missing.add(new Problem.FieldError("entries." + s.name(), "the investigation has no entry on " + s.name()));
         }
-        if (t.category != DeviationCategory.OTHER_DEVIATION && t.assessment == null) {
+        if (policy.requiresAssessment() && t.assessment == null) {
             missing.add(new Problem.FieldError("assessment", "the track is not assessed"));
         }
         if (t.reportable() && t.initialNotification().isEmpty()) {
             missing.add(new Problem.FieldError("notifications",
                     "a reportable case is notified (IVO / IMY) before it is completed"));
         }
-        if (t.category == DeviationCategory.PERSONAL_DATA_BREACH && t.assessment == Assessment.HIGH_RISK
-                && t.dataSubjectsNotifiedAt == null && t.dataSubjectsNotNotifiedReason == null) {
+        if (policy.dataSubjectsToBeTold(t.assessment) && t.dataSubjectsNotifiedAt == null && t.dataSubjectsNotNotifiedReason == null) {
             missing.add(new Problem.FieldError("dataSubjectsNotifiedAt",
                     "a high-risk breach is told to the data subjects, or the reason why not is recorded (art. 34)"));
         }
@@ -405,16 +343,14 @@ public class InvestigationService {
         t.positionBy = caller.subject();
         t.closedAt = now;
         t.closure = DeviationTrack.Closure.COMPLETED;
-        if (investigationClock(t) != null) {
-            clocks.stop(t.id, investigationClock(t), "MET", now);
-        }
+        policy.investigationClock().ifPresent(kind -> clocks.stop(t.id, kind, "MET", now));
         touch(t);
         boolean serious = Boolean.TRUE.equals(t.serious);
         LocalDate today = LocalDate.ofInstant(now, Deviation.SWEDEN);
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         outbox.publish(new DeviationInvestigationCompletedV1(d.id, t.id, t.category, d.orgUnitId, involved, t.assessment,
                 serious, t.reportable(), rootCauses(t), routineIds(t), actionCount(t), now, today));
-        boolean investigatedWithAssessment = t.category != DeviationCategory.OTHER_DEVIATION;
+        boolean investigatedWithAssessment = policy.requiresAssessment();
         Boolean notified = investigatedWithAssessment ? t.initialNotification().isPresent() : null;
         Boolean onTime = t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
         outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, DeviationTrackClosedV1.Closure.COMPLETED,
@@ -430,17 +366,12 @@ public class InvestigationService {
         }
         Set<Section> covered = EnumSet.noneOf(Section.class);
         t.entries.forEach(e -> covered.add(e.section));
-        return required(t).stream().filter(s -> !covered.contains(s)).sorted().toList();
+        return t.policy().requiredSections().stream().filter(s -> !covered.contains(s)).sorted().toList();
     }
 
     /** When the initial IVO notification of a serious case is due; null when none is due. */
     public Instant notificationDueAt(DeviationTrack t) {
-        ClockKind kind = switch (t.category) {
-            case LEX_SARAH -> ClockKind.LEX_SARAH_IVO_NOTIFICATION;
-            case LEX_MARIA -> ClockKind.LEX_MARIA_IVO_NOTIFICATION;
-            case PERSONAL_DATA_BREACH -> ClockKind.IMY_NOTIFICATION;
-            default -> null;
-        };
+        ClockKind kind = t.policy().notificationClock().orElse(null);
         if (kind == null) {
             return null;
         }
@@ -470,23 +401,14 @@ public class InvestigationService {
         return clocks.of(t.id);
     }
 
-    /** The investigation clock of a track type, null for tracks without one. */
-    public static ClockKind investigationClock(DeviationTrack t) {
-        return switch (t.category) {
-            case LEX_SARAH -> ClockKind.LEX_SARAH_INVESTIGATION;
-            case LEX_MARIA -> ClockKind.LEX_MARIA_INVESTIGATION;
-            case OTHER_DEVIATION -> ClockKind.DEVIATION_INVESTIGATION;
-            default -> null;
-        };
+    /** When the notification clock of a track starts: awareness (breach) or the serious assessment. */
+    private static Instant notificationClockStart(DeviationTrack t) {
+        return t.policy().notificationClockFromAwareness() ? t.awareAt : t.seriousSince;
     }
 
-    private static Set<Section> required(DeviationTrack t) {
-        return switch (t.category) {
-            case LEX_SARAH -> LEX_SARAH_REQUIRED;
-            case LEX_MARIA -> LEX_MARIA_REQUIRED;
-            case PERSONAL_DATA_BREACH -> BREACH_REQUIRED;
-            default -> OTHER_REQUIRED;
-        };
+    private static ProblemException problem(RuleViolation v) {
+        return ProblemException.unprocessable(v.type(), v.getMessage(),
+                v.field() == null ? List.of() : List.of(new Problem.FieldError(v.field(), v.reason())));
     }
 
     private DeviationTrack openInvestigated(UUID deviationId, UUID trackId, String ifMatch) {
@@ -515,7 +437,7 @@ public class InvestigationService {
         if (caller.hasRole(Roles.INVESTIGATOR) && t.investigator != null && t.investigator.equals(caller.username())) {
             return;
         }
-        if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE) && t.category == DeviationCategory.LEX_MARIA) {
+        if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE) && t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
             return;
         }
         throw ProblemException.forbidden("Only the quality team or the assigned investigator works on this track");

@@ -1,5 +1,9 @@
 package se.kvalitet.deviation.service;
 
+import se.kvalitet.deviation.domain.TrackKind;
+import se.kvalitet.deviation.domain.TriageRules;
+import se.kvalitet.deviation.domain.CategoryPolicy;
+import se.kvalitet.deviation.domain.CategoryPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,14 +84,8 @@ public class TriageService {
         Set<DeviationCategory> wanted = EnumSet.copyOf(requested);
         List<DeviationCategory> previous = d.categories();
         boolean reclassification = d.triagedAt != null;
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (wanted.contains(DeviationCategory.NOT_A_DEVIATION) && wanted.size() > 1) {
-            errors.add(new Problem.FieldError("categories", "NOT_A_DEVIATION cannot be combined with other categories"));
-        }
-        if ((wanted.contains(DeviationCategory.NOT_A_DEVIATION) || reclassification) && (reason == null || reason.isBlank())) {
-            errors.add(new Problem.FieldError("reason",
-                    reclassification ? "a reclassification needs a reason" : "NOT_A_DEVIATION needs a reason"));
-        }
+        List<Problem.FieldError> errors = TriageRules.check(wanted, reclassification, reason != null && !reason.isBlank())
+                .stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList();
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("triage-rules", "The triage breaks a rule", errors);
         }
@@ -121,14 +119,15 @@ public class TriageService {
                 d.tracks.add(t);
                 em.persist(t);
                 outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
-                if (c == DeviationCategory.NOT_A_DEVIATION) {
+                CategoryPolicy policy = CategoryPolicies.of(c);
+                if (policy.trackKind() == TrackKind.NONE) {
                     end(d, t, DeviationTrack.Closure.COMPLETED, now);
-                } else if (c == DeviationCategory.PERSONAL_DATA_BREACH) {
+                } else if (policy.notificationClockFromAwareness()) {
                     // aware when the report reached the organisation, unless the quality team records otherwise
                     t.awareAt = d.createdAt;
-                    clocks.start(d.id, ClockKind.IMY_NOTIFICATION, t.id, c, d.orgUnitId, t.awareAt);
-                } else if (InvestigationService.investigationClock(t) != null) {
-                    clocks.start(d.id, InvestigationService.investigationClock(t), t.id, c, d.orgUnitId, now);
+                    clocks.start(d.id, policy.notificationClock().orElseThrow(), t.id, c, d.orgUnitId, t.awareAt);
+                } else if (policy.investigationClock().isPresent()) {
+                    clocks.start(d.id, policy.investigationClock().get(), t.id, c, d.orgUnitId, now);
                 }
             }
         }
