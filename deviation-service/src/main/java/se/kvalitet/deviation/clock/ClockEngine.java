@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.clock;
 
+import se.kvalitet.deviation.domain.ClockPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.kvalitet.deviation.Deviation;
-import se.kvalitet.deviation.service.OrgUnitCopy;
+import se.kvalitet.deviation.casefile.Deviation;
+import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.events.deviation.ClockKind;
 

@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.clock;
 
+import se.kvalitet.deviation.domain.ClockPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,8 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import se.kvalitet.deviation.DeadlineClock;
-import se.kvalitet.deviation.Deviation;
+import se.kvalitet.deviation.casefile.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 

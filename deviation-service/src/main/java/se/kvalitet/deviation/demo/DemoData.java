@@ -1,5 +1,8 @@
 package se.kvalitet.deviation.demo;
 
+import se.kvalitet.deviation.investigation.BreachService;
+import se.kvalitet.deviation.investigation.CompletionService;
+import se.kvalitet.deviation.notification.NotificationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,21 +22,21 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import se.kvalitet.deviation.Deviation;
-import se.kvalitet.deviation.DeviationAction;
-import se.kvalitet.deviation.DeviationTrack;
-import se.kvalitet.deviation.InvestigationEntry.Kind;
+import se.kvalitet.deviation.casefile.Deviation;
+import se.kvalitet.deviation.action.DeviationAction;
+import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.casefile.InvestigationEntry.Kind;
 import se.kvalitet.deviation.domain.Section;
-import se.kvalitet.deviation.rest.DeviationResponse;
-import se.kvalitet.deviation.rest.ReportDeviationRequest;
-import se.kvalitet.deviation.service.ActionService;
-import se.kvalitet.deviation.service.ComplaintService;
-import se.kvalitet.deviation.service.DeviationIntakeService;
-import se.kvalitet.deviation.service.InvestigationService;
-import se.kvalitet.deviation.service.OrgUnitCopy;
-import se.kvalitet.deviation.service.Roles;
-import se.kvalitet.deviation.service.RootCauseService;
-import se.kvalitet.deviation.service.TriageService;
+import se.kvalitet.deviation.casefile.DeviationResponse;
+import se.kvalitet.deviation.intake.ReportDeviationRequest;
+import se.kvalitet.deviation.action.ActionService;
+import se.kvalitet.deviation.complaint.ComplaintService;
+import se.kvalitet.deviation.intake.DeviationIntakeService;
+import se.kvalitet.deviation.investigation.InvestigationService;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.rootcause.RootCauseService;
+import se.kvalitet.deviation.triage.TriageService;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.ComplaintChannel;
@@ -142,6 +145,15 @@ public class DemoData {
 
     @Inject
     InvestigationService investigations;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    BreachService breaches;
+
+    @Inject
+    CompletionService completions;
 
     @Inject
     ComplaintService complaints;
@@ -356,7 +368,7 @@ public class DemoData {
         void other(UUID track) {
             entries(karin, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES));
             causeAndAction(karin, track);
-            step(days(3, 20), karin, () -> investigations.complete(id, track, "*", "Orsaken är utredd och åtgärd beslutad."));
+            step(days(3, 20), karin, () -> completions.complete(id, track, "*", "Orsaken är utredd och åtgärd beslutad."));
         }
 
         void lexSarah(UUID track) {
@@ -370,12 +382,12 @@ public class DemoData {
             step(days(1, 5), ingrid, () -> investigations.assess(id, track, "*", a, serious));
             if (serious) {
                 double delay = days(1, 10);
-                step(delay, karin, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at,
+                step(delay, karin, () -> notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at,
                         "3.5.1-" + (1000 + rnd.nextInt(9000)) + "/" + today().getYear(),
                         lateReason(track, "Utredningen behövde kompletteras innan anmälan."), "Anmälan enligt lex Sarah: " + t.summary()));
             }
             causeAndAction(ingrid, track);
-            step(days(5, 25), ingrid, () -> investigations.complete(id, track, "*", "Ställningstagande: åtgärderna bedöms tillräckliga."));
+            step(days(5, 25), ingrid, () -> completions.complete(id, track, "*", "Ställningstagande: åtgärderna bedöms tillräckliga."));
         }
 
         void lexMaria(UUID track) {
@@ -387,32 +399,32 @@ public class DemoData {
             step(days(1, 5), maria, () -> investigations.assess(id, track, "*", a, null));
             if (a == Assessment.ALLVARLIG_VARDSKADA || a == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA) {
                 double delay = days(1, 9);
-                step(delay, maria, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at, null,
+                step(delay, maria, () -> notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at, null,
                         lateReason(track, "Journalgranskningen tog längre tid än planerat."), "Lex Maria-anmälan: " + t.summary()));
             }
             causeAndAction(maria, track);
-            step(days(3, 15), maria, () -> investigations.complete(id, track, "*", "Händelsen är utredd; åtgärder följs upp av MAS."));
+            step(days(3, 15), maria, () -> completions.complete(id, track, "*", "Händelsen är utredd; åtgärder följs upp av MAS."));
         }
 
         void breach(UUID track) {
             int roll = rnd.nextInt(100);
             Assessment risk = roll < 50 ? Assessment.NO_RISK : roll < 85 ? Assessment.RISK : Assessment.HIGH_RISK;
-            step(3, karin, () -> investigations.breachDetails(id, track, "*", null, 1 + rnd.nextInt(40),
+            step(3, karin, () -> breaches.breachDetails(id, track, "*", null, 1 + rnd.nextInt(40),
                     List.of(DeviationTrack.DataCategory.IDENTITY, DeviationTrack.DataCategory.SOCIAL_CIRCUMSTANCES), null, null));
             step(6 + rnd.nextInt(20), karin, () -> investigations.assess(id, track, "*", risk, null));
             if (risk != Assessment.NO_RISK) {
-                step(12 + rnd.nextInt(60), karin, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at,
+                step(12 + rnd.nextInt(60), karin, () -> notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at,
                         "IMY-" + (100 + rnd.nextInt(900)), lateReason(track, "Omfattningen behövde klarläggas först."),
                         "Anmälan av personuppgiftsincident."));
-                step(days(3, 10), karin, () -> investigations.notifyAuthority(id, track, NotificationKind.SUPPLEMENT, at, null, null,
+                step(days(3, 10), karin, () -> notifications.notifyAuthority(id, track, NotificationKind.SUPPLEMENT, at, null, null,
                         "Komplettering: vidtagna åtgärder."));
             }
             if (risk == Assessment.HIGH_RISK) {
-                step(days(1, 3), karin, () -> investigations.breachDetails(id, track, "*", null, null, null, at, null));
+                step(days(1, 3), karin, () -> breaches.breachDetails(id, track, "*", null, null, null, at, null));
             }
             entries(karin, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.MEASURES_TAKEN));
             causeAndAction(karin, track);
-            step(days(2, 10), karin, () -> investigations.complete(id, track, "*", "Incidenten är dokumenterad och åtgärdad."));
+            step(days(2, 10), karin, () -> completions.complete(id, track, "*", "Incidenten är dokumenterad och åtgärdad."));
         }
 
         void complaint(UUID track) {
