@@ -2,8 +2,6 @@ package se.kvalitet.deviation.access;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -13,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +31,7 @@ import se.kvalitet.web.QueryParams;
 public class AccessLogResource {
 
     @Inject
-    EntityManager em;
+    AccessLogQuery log;
 
     /** One line of the log. */
     @Schema(name = "AccessLogEntry")
@@ -61,54 +57,23 @@ public class AccessLogResource {
             @Parameter(description = "At or after (RFC 3339)") @QueryParam("from") String from,
             @Parameter(description = "Before (RFC 3339)") @QueryParam("to") String to,
             @Valid @BeanParam PageParams page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        Map<String, Object> params = new HashMap<>();
         UUID id = QueryParams.uuid("deviationId", deviationId);
-        if (id != null) {
-            where.append(" and e.deviationId = :id");
-            params.put("id", id);
-        }
-        if (subject != null && !subject.isBlank()) {
-            where.append(" and e.subject = :subject");
-            params.put("subject", subject.strip());
-        }
-        if (username != null && !username.isBlank()) {
-            where.append(" and e.username = :username");
-            params.put("username", username.strip());
-        }
         CaseAccessLogEntry.Action a = QueryParams.enumValue("action", action, CaseAccessLogEntry.Action.class);
-        if (a != null) {
-            where.append(" and e.action = :action");
-            params.put("action", a);
+        if (granted != null && !granted.isBlank() && !granted.equals("true") && !granted.equals("false")) {
+            throw ProblemException.invalidField("granted", "must be true or false");
         }
-        if (granted != null && !granted.isBlank()) {
-            if (!granted.equals("true") && !granted.equals("false")) {
-                throw ProblemException.invalidField("granted", "must be true or false");
-            }
-            where.append(" and e.granted = :granted");
-            params.put("granted", Boolean.parseBoolean(granted));
-        }
-        Instant f = QueryParams.instant("from", from);
-        Instant t = QueryParams.instant("to", to);
-        if (f != null) {
-            where.append(" and e.at >= :from");
-            params.put("from", f);
-        }
-        if (t != null) {
-            where.append(" and e.at < :to");
-            params.put("to", t);
-        }
-        TypedQuery<Long> count = em.createQuery("select count(e) from CaseAccessLogEntry e" + where, Long.class);
-        TypedQuery<CaseAccessLogEntry> items = em.createQuery("from CaseAccessLogEntry e" + where + " order by e.id",
-                CaseAccessLogEntry.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        var list = items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList().stream()
-                .map(e -> new Entry(e.id, e.at, e.deviationId, e.action, e.granted, e.subject, e.username, e.clientId, e.roles,
-                        e.correlationId))
+        Boolean onlyGranted = granted == null || granted.isBlank() ? null : Boolean.parseBoolean(granted);
+        AccessLogQuery.Filter filter = new AccessLogQuery.Filter(id, blankToNull(subject),
+                blankToNull(username), a, onlyGranted, QueryParams.instant("from", from), QueryParams.instant("to", to));
+        AccessLogQuery.Result result = log.search(filter, page.offset(), page.limit);
+        var list = result.lines().stream()
+                .map(e -> new Entry(e.id(), e.at(), e.deviationId(), e.action(), e.granted(), e.subject(), e.username(), e.clientId(),
+                        e.roles(), e.correlationId()))
                 .toList();
-        return new Page<>(list, page.page, page.limit, count.getSingleResult());
+        return new Page<>(list, page.page, page.limit, result.total());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

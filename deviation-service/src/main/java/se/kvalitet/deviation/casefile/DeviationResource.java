@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.casefile;
 
-import se.kvalitet.deviation.action.ActionResource;
 import se.kvalitet.deviation.triage.CloseRequest;
 import se.kvalitet.deviation.intake.ReportDeviationRequest;
 import se.kvalitet.deviation.triage.TriageDecisionResponse;
@@ -90,7 +89,8 @@ public class DeviationResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull @Valid ReportDeviationRequest request) {
         IdempotencyKeys.validate(idempotencyKey);
-        DeviationIntakeService.Intake result = intake.report(request, idempotencyKey);
+        DeviationIntakeService.Intake<DeviationResponse> result = intake.report(request.toCommand(), idempotencyKey,
+                DeviationMapper::toResponse);
         if (result.replayed() != null) {
             return Response.status(result.replayed().status())
                     .location(URI.create("/deviation/v1/deviations/" + result.replayed().resourceId()))

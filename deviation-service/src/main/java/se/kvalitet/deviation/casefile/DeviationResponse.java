@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.casefile;
 
-import se.kvalitet.deviation.intake.ReportDeviationRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +19,7 @@ public record DeviationResponse(
         DeviationCategory suggestedCategory,
         String immediateActions,
         Deviation.Channel channel,
-        ReportDeviationRequest.ExternalReference externalReference,
+        ExternalReference externalReference,
         @Schema(description = "Pseudonymous reference to the person affected") String affectedPersonRef,
         @Schema(description = "The report's current stage") Deviation.Status status,
         @Schema(description = "The categories (tracks) the quality team triaged it into; empty before triage. Left out for "

@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.casefile;
 
-import se.kvalitet.deviation.intake.ReportDeviationRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,7 @@ public record DeviationSummary(
         List<UUID> involvedOrgUnitIds,
         Instant occurredAt,
         Deviation.Channel channel,
-        ReportDeviationRequest.ExternalReference externalReference,
+        ExternalReference externalReference,
         Deviation.Status status,
         @Schema(description = "The triaged categories; left out for the one who filed the report and does not work on it")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<DeviationCategory> categories,

@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.demo;
 
+import se.kvalitet.deviation.intake.ReportDeviation;
 import se.kvalitet.deviation.investigation.BreachService;
 import se.kvalitet.deviation.investigation.CompletionService;
 import se.kvalitet.deviation.notification.NotificationService;
@@ -27,8 +28,6 @@ import se.kvalitet.deviation.action.DeviationAction;
 import se.kvalitet.deviation.casefile.DeviationTrack;
 import se.kvalitet.deviation.casefile.InvestigationEntry.Kind;
 import se.kvalitet.deviation.domain.Section;
-import se.kvalitet.deviation.casefile.DeviationResponse;
-import se.kvalitet.deviation.intake.ReportDeviationRequest;
 import se.kvalitet.deviation.action.ActionService;
 import se.kvalitet.deviation.complaint.ComplaintService;
 import se.kvalitet.deviation.intake.DeviationIntakeService;
@@ -270,10 +269,9 @@ public class DemoData {
         void tell() {
             Instant occurred = at.minus(Duration.ofHours(1 + rnd.nextInt(30)));
             DemoClock.at(at, () -> reporter.run(() -> {
-                DeviationResponse r = intake.report(new ReportDeviationRequest(t.summary(), t.description(), occurred,
-                        occurred.plus(Duration.ofMinutes(rnd.nextInt(120))), orgUnit, null, t.usual(), t.immediate(), null, null), null)
-                        .created();
-                id = r.id();
+                id = intake.report(new ReportDeviation(t.summary(), t.description(), occurred,
+                        occurred.plus(Duration.ofMinutes(rnd.nextInt(120))), orgUnit, null, t.usual(), t.immediate(), null, null), null,
+                        (d, caseView) -> d.id).created();
             }));
             DeviationCategory category = rnd.nextInt(100) < 8 ? DeviationCategory.NOT_A_DEVIATION
                     : rnd.nextInt(100) < 70 ? t.usual() : DeviationCategory.OTHER_DEVIATION;

@@ -14,13 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationMapper;
 import se.kvalitet.deviation.casefile.DeviationRepository;
-import se.kvalitet.deviation.casefile.DeviationResponse;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
@@ -63,19 +63,23 @@ public class DeviationIntakeService {
     @Inject
     DeviationAccess access;
 
-    /** The outcome of a POST: a new report, or the replay of the first response to the same Idempotency-Key. */
-    public record Intake(DeviationResponse created, long version, IdempotencyKeys.Stored replayed) {
+    /** The outcome of a POST: a new report (as {@code render} made it), or the replay of the first response to the same Idempotency-Key. */
+    public record Intake<R>(R created, long version, IdempotencyKeys.Stored replayed) {
     }
 
     @Transactional
-    public Intake report(ReportDeviationRequest request, String idempotencyKey) {
+    /**
+     * Receives a report. {@code render} makes the response body from the stored report and whether the caller works on
+     * the case; it is kept with the Idempotency-Key in the same transaction, so a retry replays exactly it.
+     */
+    public <R> Intake<R> report(ReportDeviation request, String idempotencyKey, BiFunction<Deviation, Boolean, R> render) {
         if (idempotencyKey != null) {
             Optional<IdempotencyKeys.Stored> first = idempotency.claim(caller.subject(), idempotencyKey, request);
             if (first.isPresent()) {
-                return new Intake(null, 0, first.get());
+                return new Intake<>(null, 0, first.get());
             }
         }
-        Deviation d = DeviationMapper.toEntity(request);
+        Deviation d = toEntity(request);
         FreeTextGuard.Screening screening = guard.screen();
         d.summary = screening.text("summary", d.summary);
         d.description = screening.text("description", d.description);
@@ -106,11 +110,30 @@ public class DeviationIntakeService {
         outbox.publish(event);
         clocks.startNew(d.id, ClockKind.TRIAGE, d.id, null, d.orgUnitId, d.createdAt);
         accessLog.granted(d.id, Action.CREATE);
-        DeviationResponse response = DeviationMapper.toResponse(d, access.canWorkOn(d));
+        R response = render.apply(d, access.canWorkOn(d));
         if (idempotencyKey != null) {
             idempotency.complete(caller.subject(), idempotencyKey, 201, d.id, response);
         }
-        return new Intake(response, d.version, null);
+        return new Intake<>(response, d.version, null);
+    }
+
+    private static Deviation toEntity(ReportDeviation r) {
+        Deviation d = new Deviation();
+        d.id = UUID.randomUUID();
+        d.summary = r.summary().strip();
+        d.description = r.description().strip();
+        d.occurredAt = r.occurredAt();
+        d.noticedAt = r.noticedAt();
+        d.orgUnitId = r.orgUnitId();
+        d.involvedOrgUnitIds = new LinkedHashSet<>(r.involvedOrgUnitIds() == null ? List.of() : r.involvedOrgUnitIds());
+        d.suggestedCategory = r.suggestedCategory();
+        d.immediateActions = r.immediateActions() == null ? null : r.immediateActions().strip();
+        if (r.externalReference() != null) {
+            d.externalSource = r.externalReference().source();
+            d.externalId = r.externalReference().id();
+        }
+        d.affectedPersonRef = r.affectedPersonRef();
+        return d;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.deviation.casefile.ExternalReference;
 import se.kvalitet.web.privacy.Identifier;
 
 /** A new report of a deviation (avvikelse), from a member of staff or a case-management system. */
@@ -39,10 +40,11 @@ public record ReportDeviationRequest(
         @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]{1,100}$",
                 message = "must be 1-100 letters A-Z, digits or . _ : -") @Identifier String affectedPersonRef) {
 
-    /** Where a case-management system keeps the same report. */
-    @Schema(name = "ExternalReference")
-    public record ExternalReference(
-            @Schema(example = "treserva") @NotBlank @Size(max = 100) @Identifier String source,
-            @Schema(example = "AV-2026-00123") @NotBlank @Size(max = 200) @Identifier String id) {
+    /** The intake command this request asks for. */
+    public ReportDeviation toCommand() {
+        return new ReportDeviation(summary, description, occurredAt, noticedAt, orgUnitId, involvedOrgUnitIds, suggestedCategory,
+                immediateActions, externalReference == null ? null
+                        : new ReportDeviation.ExternalReference(externalReference.source(), externalReference.id()),
+                affectedPersonRef);
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.deviation.casefile.AuthorityNotification;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.casefile.Deviation;
 import se.kvalitet.deviation.casefile.DeviationTrack;
