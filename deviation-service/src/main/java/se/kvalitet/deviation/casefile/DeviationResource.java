@@ -1,9 +1,5 @@
 package se.kvalitet.deviation.casefile;
 
-import se.kvalitet.deviation.triage.CloseRequest;
-import se.kvalitet.deviation.intake.ReportDeviationRequest;
-import se.kvalitet.deviation.triage.TriageDecisionResponse;
-import se.kvalitet.deviation.triage.TriageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.intake.DeviationIntakeService;
-import se.kvalitet.deviation.intake.IdempotencyKeys;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.triage.TriageService;
 import se.kvalitet.events.deviation.DeviationCategory;
@@ -64,46 +59,6 @@ public class DeviationResource {
 
     @Inject
     DeviationAccess access;
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM})
-    @Operation(summary = "Report a deviation (rapportera en avvikelse)",
-            description = "Staff (role reporter) and case-management systems (role case-system) file a report. "
-                    + "It starts in stage RECEIVED and is triaged by the quality team. Free text is screened for "
-                    + "personal identity numbers. Send an Idempotency-Key to retry safely: the same key and body "
-                    + "returns the first response (header Idempotent-Replayed: true); the same key with another body is a 422.")
-    @APIResponse(responseCode = "201", description = "Report received",
-            content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The caller's roles may not report")
-    @APIResponse(responseCode = "409", description = "The source already reported this external reference",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "422", description = "A personal identity number in the text, or an Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(
-            @Parameter(description = "A key unique per request the caller wants done once, 1-200 visible ASCII characters")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid ReportDeviationRequest request) {
-        IdempotencyKeys.validate(idempotencyKey);
-        DeviationIntakeService.Intake<DeviationResponse> result = intake.report(request.toCommand(), idempotencyKey,
-                DeviationMapper::toResponse);
-        if (result.replayed() != null) {
-            return Response.status(result.replayed().status())
-                    .location(URI.create("/deviation/v1/deviations/" + result.replayed().resourceId()))
-                    .header("Idempotent-Replayed", "true")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(result.replayed().body())
-                    .build();
-        }
-        return Response.created(URI.create("/deviation/v1/deviations/" + result.created().id()))
-                .tag(ETags.of(result.version()))
-                .entity(result.created())
-                .build();
-    }
 
     @GET
     @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM,
@@ -164,58 +119,6 @@ public class DeviationResource {
     public Response get(@PathParam("id") UUID id) {
         Deviation d = queries.read(id, Action.READ);
         return Response.ok(DeviationMapper.toResponse(d, access.canWorkOn(d))).tag(ETags.of(d.version)).build();
-    }
-
-    @POST
-    @Path("{id}/triage")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Triage or reclassify a report (bedöm och klassificera)",
-            description = "Sets the report's categories; each runs as a track. A reclassification ends the tracks whose "
-                    + "category was removed (kept as history) and opens the new ones; it needs a reason. NOT_A_DEVIATION "
-                    + "stands alone and needs a reason. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The triaged report",
-            content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "409", description = "Closed, or no change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "422", description = "A triage rule is broken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response triage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid TriageRequest request) {
-        Deviation d = triage.triage(id, ifMatch, request.categories(), request.reason());
-        return Response.ok(DeviationMapper.toResponse(d)).tag(ETags.of(d.version)).build();
-    }
-
-    @GET
-    @Path("{id}/triage-history")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "How a report was classified over time", description = "Every triage and reclassification, oldest first.")
-    @APIResponse(responseCode = "200", description = "The decisions")
-    @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TriageDecisionResponse> triageHistory(@PathParam("id") UUID id) {
-        return triage.history(id).stream().map(TriageDecisionResponse::of).toList();
-    }
-
-    @POST
-    @Path("{id}/close")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Close a report with feedback to the reporter (återkoppling)",
-            description = "Allowed when every track has ended. The closing summary is what the reporter reads in my-deviations. "
-                    + "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The closed report",
-            content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not triaged, tracks still open, or already closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid CloseRequest request) {
-        Deviation d = triage.close(id, ifMatch, request.feedbackToReporter());
-        return Response.ok(DeviationMapper.toResponse(d)).tag(ETags.of(d.version)).build();
     }
 
     static Instant startOf(LocalDate day) {
