@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.deviation.clock.DeadlineClock;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.RootCause;
@@ -59,23 +58,6 @@ public final class ActionDtos {
             return new ActionView(a.id, a.deviationId, a.trackId, a.title, a.description, a.owner, a.orgUnitId, a.dueDate, a.status,
                     a.overdue(today), a.doneDate, a.cancelReason, a.rootCauses, a.effectCheckDue, a.effectCheckedOn, a.effective,
                     a.effectComment, a.effectCheckedBy, a.createdBy, a.createdAt, a.updatedAt);
-        }
-    }
-
-    @Schema(name = "Deadline", description = "A deadline clock of the clock engine")
-    public record Deadline(UUID id, UUID deviationId,
-            @Schema(description = "What it runs for: the track, the action, or the report (triage)") UUID subjectId,
-            ClockKind kind, DeviationCategory trackType, UUID orgUnitId,
-            @Schema(description = "The policy it started with: 72h, 7d, 2wd (working days) or date (set by a person)") String policy,
-            Instant startedAt, Instant dueSoonAt, Instant dueAt, Instant stoppedAt,
-            @Schema(description = "OPEN, DUE_SOON, OVERDUE, MET, MET_LATE, NOT_REQUIRED or CANCELLED") String state) {
-        public static Deadline of(DeadlineClock c, Instant now) {
-            return new Deadline(c.id, c.deviationId, c.subjectId, c.kind, c.trackType, c.orgUnitId, c.policy, c.startedAt,
-                    c.dueSoonAt, c.dueAt, c.stoppedAt, c.state(now));
-        }
-
-        public static List<Deadline> of(List<DeadlineClock> clocks, Instant now) {
-            return clocks.stream().map(c -> of(c, now)).toList();
         }
     }
 }

@@ -29,9 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.intake.DeviationIntakeService;
 import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.deviation.triage.TriageService;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -49,13 +47,7 @@ public class DeviationResource {
             Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN};
 
     @Inject
-    DeviationIntakeService intake;
-
-    @Inject
     DeviationQueries queries;
-
-    @Inject
-    TriageService triage;
 
     @Inject
     DeviationAccess access;

@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.clock;
 
-import se.kvalitet.deviation.action.ActionDtos;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,7 +49,7 @@ public class DeadlineResource {
     @APIResponse(responseCode = "400", description = "A filter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Viewers and BI clients see no case data")
-    public Page<ActionDtos.Deadline> list(
+    public Page<Deadline> list(
             @Parameter(description = "overdue (past due), due-soon (in the due-soon window, not yet due) or running (default)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"overdue", "due-soon", "running"}))
             @QueryParam("state") String state,
@@ -60,6 +59,6 @@ public class DeadlineResource {
         Page<se.kvalitet.deviation.clock.DeadlineClock> found = deadlines.list(DeadlineQueries.State.parse(state),
                 QueryParams.enumValue("kind", kind, ClockKind.class), QueryParams.uuid("orgUnit", orgUnit), page);
         Instant now = clock.instant();
-        return found.map(c -> ActionDtos.Deadline.of(c, now));
+        return found.map(c -> Deadline.of(c, now));
     }
 }

@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.track;
 
-import se.kvalitet.deviation.action.ActionDtos;
+import se.kvalitet.deviation.clock.Deadline;
 import se.kvalitet.deviation.domain.TrackKind;
 import se.kvalitet.deviation.domain.Section;
 import jakarta.validation.constraints.NotBlank;
@@ -163,7 +163,7 @@ public final class TrackDtos {
             Instant openedAt, Instant closedAt,
             @Schema(description = "Personal data breach tracks only") Breach breach,
             @Schema(description = "Complaint tracks only") Complaint complaint,
-            @Schema(description = "Every deadline clock of the track") List<ActionDtos.Deadline> deadlines,
+            @Schema(description = "Every deadline clock of the track") List<Deadline> deadlines,
             @Schema(description = "Root causes found (orsaker)") List<RootCauseView> rootCauses) {
     }
 
@@ -199,7 +199,7 @@ public final class TrackDtos {
         return new Detail(t.id, t.deviation.id, t.category, t.state(), t.investigator, t.assessment, t.serious, t.assessedAt,
                 t.seriousSince, notificationDueAt, missing, t.entries.stream().map(Entry::of).toList(),
                 t.notifications.stream().map(n -> Notification.of(n, false)).toList(), t.positionText, t.openedAt, t.closedAt,
-                breach, complaint, ActionDtos.Deadline.of(clocks, now), causes.stream().map(RootCauseView::of).toList());
+                breach, complaint, Deadline.of(clocks, now), causes.stream().map(RootCauseView::of).toList());
     }
 
     /** The due time of the latest clock of this kind that still applies (running or met), else null. */
