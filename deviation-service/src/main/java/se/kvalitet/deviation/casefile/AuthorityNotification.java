@@ -4,13 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.NotificationKind;
@@ -23,14 +18,7 @@ import se.kvalitet.events.deviation.NotificationKind;
 @Entity
 @Immutable
 @Table(name = "authority_notification")
-public class AuthorityNotification {
-
-    @Id
-    public UUID id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "track_id")
-    public DeviationTrack track;
+public class AuthorityNotification extends TrackRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -64,9 +52,6 @@ public class AuthorityNotification {
 
     @Column(name = "filed_by", nullable = false, length = 200)
     public String filedBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     public boolean onTime() {
         return dueAt == null || !sentAt.isAfter(dueAt);

@@ -6,14 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -24,14 +18,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "investigation_entry")
-public class InvestigationEntry {
-
-    @Id
-    public UUID id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "track_id")
-    public DeviationTrack track;
+public class InvestigationEntry extends TrackRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
@@ -57,9 +44,6 @@ public class InvestigationEntry {
 
     @Column(name = "author_name", length = 200)
     public String authorName;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     /** Fact (faktauppgift) or assessment (bedömning). */
     public enum Kind {

@@ -89,15 +89,7 @@ public class NotificationService {
         DeviationTrack t = work.track(deviationId, trackId, Action.UPDATE);
         Deviation d = t.deviation;
         CategoryPolicy policy = t.policy();
-        if (policy.authority().isEmpty()) {
-            throw ProblemException.unprocessable("notification-not-allowed",
-                    "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks", List.of());
-        }
-        if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
-            work.requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files " + policy.displayName() + " notifications");
-        } else {
-            work.requireAnyRole("The quality team files " + policy.displayName() + " notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
-        }
+        requireMayNotify(policy);
         Authority authority = policy.authority().get();
         ClockKind clockKind = policy.notificationClock().orElseThrow();
         Instant now = clock.instant();
@@ -107,20 +99,7 @@ public class NotificationService {
         if (sentAt.isBefore(d.createdAt)) {
             throw ProblemException.invalidField("sentAt", "must not be before the report was received");
         }
-        boolean hasInitial = t.initialNotification().isPresent();
-        if (kind == NotificationKind.INITIAL) {
-            if (hasInitial) {
-                throw ProblemException.conflict("already-notified",
-                        "The initial notification is filed and cannot be changed; file a SUPPLEMENT");
-            }
-            if (!t.reportable()) {
-                throw ProblemException.conflict("not-reportable", "Only a track assessed as reportable is notified: "
-                        + "allvarligt missförhållande, allvarlig vårdskada or risk of it (IVO), a breach with risk (IMY)")
-                        .with("assessment", t.assessment);
-            }
-        } else if (!hasInitial) {
-            throw ProblemException.conflict("no-initial-notification", "A supplement follows an initial notification");
-        }
+        requireFits(t, kind);
         Instant clockStart;
         Instant dueAt;
         if (kind == NotificationKind.INITIAL) {
@@ -160,11 +139,46 @@ public class NotificationService {
             clocks.stop(t.id, clockKind, "MET", sentAt);
         }
         work.touch(t);
-        long hoursLate = n.onTime() ? 0 : (long) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 3600.0);
-        int daysLate = n.onTime() ? 0 : (int) Math.ceil(Duration.between(dueAt, sentAt).toSeconds() / 86400.0);
-        outbox.publish(new DeviationAuthorityNotifiedV1(d.id, t.id, t.category, n.id, n.authority, kind, d.orgUnitId,
-                clockStart, dueAt, sentAt, n.onTime(), daysLate, hoursLate));
+        publish(d, t, n);
         return n;
+    }
+
+    /** Whether the track's category is notified at all, and whether the caller files its notifications. */
+    private void requireMayNotify(CategoryPolicy policy) {
+        if (policy.authority().isEmpty()) {
+            throw ProblemException.unprocessable("notification-not-allowed",
+                    "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks", List.of());
+        }
+        if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
+            work.requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files " + policy.displayName() + " notifications");
+        } else {
+            work.requireAnyRole("The quality team files " + policy.displayName() + " notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
+        }
+    }
+
+    /** One INITIAL notification, only when reportable; SUPPLEMENTs after it. */
+    private static void requireFits(DeviationTrack t, NotificationKind kind) {
+        boolean hasInitial = t.initialNotification().isPresent();
+        if (kind == NotificationKind.INITIAL) {
+            if (hasInitial) {
+                throw ProblemException.conflict("already-notified",
+                        "The initial notification is filed and cannot be changed; file a SUPPLEMENT");
+            }
+            if (!t.reportable()) {
+                throw ProblemException.conflict("not-reportable", "Only a track assessed as reportable is notified: "
+                        + "allvarligt missförhållande, allvarlig vårdskada or risk of it (IVO), a breach with risk (IMY)")
+                        .with("assessment", t.assessment);
+            }
+        } else if (!hasInitial) {
+            throw ProblemException.conflict("no-initial-notification", "A supplement follows an initial notification");
+        }
+    }
+
+    private void publish(Deviation d, DeviationTrack t, AuthorityNotification n) {
+        long hoursLate = n.onTime() ? 0 : (long) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 3600.0);
+        int daysLate = n.onTime() ? 0 : (int) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 86400.0);
+        outbox.publish(new DeviationAuthorityNotifiedV1(d.id, t.id, t.category, n.id, n.authority, n.kind, d.orgUnitId,
+                n.clockStartedAt, n.dueAt, n.sentAt, n.onTime(), daysLate, hoursLate));
     }
 
     /** When the initial IVO notification of a serious case is due; null when none is due. */

@@ -113,41 +113,51 @@ public class TriageService {
         for (DeviationCategory c : sorted) {
             boolean completedBefore = d.tracks.stream().anyMatch(t -> t.category == c && t.closure == DeviationTrack.Closure.COMPLETED);
             if (!open.contains(c) && !completedBefore) {
-                DeviationTrack t = new DeviationTrack();
-                t.id = UUID.randomUUID();
-                t.deviation = d;
-                t.category = c;
-                t.openedAt = now;
-                d.tracks.add(t);
-                em.persist(t);
-                outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
-                CategoryPolicy policy = CategoryPolicies.of(c);
-                if (policy.trackKind() == TrackKind.NONE) {
-                    end(d, t, DeviationTrack.Closure.COMPLETED, now);
-                } else if (policy.notificationClockFromAwareness()) {
-                    // aware when the report reached the organisation, unless the quality team records otherwise
-                    t.awareAt = d.createdAt;
-                    clocks.start(d.id, policy.notificationClock().orElseThrow(), t.id, c, d.orgUnitId, t.awareAt);
-                } else if (policy.investigationClock().isPresent()) {
-                    clocks.start(d.id, policy.investigationClock().get(), t.id, c, d.orgUnitId, now);
-                }
+                open(d, c, involved, now);
             }
         }
-        TriageDecision decision = new TriageDecision();
-        decision.id = UUID.randomUUID();
-        decision.deviationId = d.id;
-        decision.categories = TriageDecision.join(sorted);
-        decision.previousCategories = TriageDecision.join(previous);
-        decision.reason = screenedReason;
-        decision.decidedBy = caller.subject();
-        decision.decidedAt = now;
-        em.persist(decision);
+        record(d, sorted, previous, screenedReason, now);
         clocks.stop(d.id, ClockKind.TRIAGE, "MET", now);
         d.triagedAt = now;
         d.status = Deviation.Status.IN_PROGRESS;
         d.updatedAt = now;
         em.flush();
         return d;
+    }
+
+    /** Opens the track of a category and starts what its policy runs from triage. */
+    private void open(Deviation d, DeviationCategory c, List<UUID> involved, Instant now) {
+        DeviationTrack t = new DeviationTrack();
+        t.id = UUID.randomUUID();
+        t.deviation = d;
+        t.category = c;
+        t.openedAt = now;
+        d.tracks.add(t);
+        em.persist(t);
+        outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
+        CategoryPolicy policy = CategoryPolicies.of(c);
+        if (policy.trackKind() == TrackKind.NONE) {
+            end(d, t, DeviationTrack.Closure.COMPLETED, now);
+        } else if (policy.notificationClockFromAwareness()) {
+            // aware when the report reached the organisation, unless the quality team records otherwise
+            t.awareAt = d.createdAt;
+            clocks.start(d.id, policy.notificationClock().orElseThrow(), t.id, c, d.orgUnitId, t.awareAt);
+        } else if (policy.investigationClock().isPresent()) {
+            clocks.start(d.id, policy.investigationClock().get(), t.id, c, d.orgUnitId, now);
+        }
+    }
+
+    private void record(Deviation d, List<DeviationCategory> categories, List<DeviationCategory> previous, String reason,
+            Instant now) {
+        TriageDecision decision = new TriageDecision();
+        decision.id = UUID.randomUUID();
+        decision.deviationId = d.id;
+        decision.categories = TriageDecision.join(categories);
+        decision.previousCategories = TriageDecision.join(previous);
+        decision.reason = reason;
+        decision.decidedBy = caller.subject();
+        decision.decidedAt = now;
+        em.persist(decision);
     }
 
     /** Closes a report whose tracks have all ended, with the summary written for its reporter. */
