@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.action;
 
-import se.kvalitet.deviation.casefile.BooleanParams;
+import se.kvalitet.deviation.report.BooleanParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

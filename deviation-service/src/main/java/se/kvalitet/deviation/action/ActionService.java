@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.action;
 
-import se.kvalitet.deviation.casefile.DeviationAccess;
-import se.kvalitet.deviation.casefile.DeviationQueries;
+import se.kvalitet.deviation.report.DeviationAccess;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.domain.TrackKind;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationActionAddedV1;

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.kvalitet.deviation.casefile.Deviation;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.events.deviation.ClockKind;

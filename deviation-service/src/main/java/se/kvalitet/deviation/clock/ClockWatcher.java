@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import se.kvalitet.deviation.casefile.Deviation;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
 import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
 import se.kvalitet.messaging.Outbox;

@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.clock;
 
-import se.kvalitet.deviation.casefile.DeviationQueries;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.deviation.org.OrgUnitCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

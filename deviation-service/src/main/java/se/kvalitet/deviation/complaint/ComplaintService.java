@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.complaint;
 
-import se.kvalitet.deviation.casefile.TrackWork;
-import se.kvalitet.deviation.casefile.DeviationAccess;
+import se.kvalitet.deviation.report.TrackWork;
+import se.kvalitet.deviation.report.DeviationAccess;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.domain.TrackKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.ComplaintChannel;

@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.intake;
 
 import se.kvalitet.deviation.access.AccessLog;
-import se.kvalitet.deviation.casefile.DeviationAccess;
+import se.kvalitet.deviation.report.DeviationAccess;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.access.Roles;
@@ -19,8 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationRepository;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationRepository;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;

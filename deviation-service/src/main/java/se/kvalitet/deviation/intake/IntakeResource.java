@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.intake;
 
-import se.kvalitet.deviation.casefile.DeviationMapper;
-import se.kvalitet.deviation.casefile.DeviationResponse;
+import se.kvalitet.deviation.report.DeviationMapper;
+import se.kvalitet.deviation.report.DeviationResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

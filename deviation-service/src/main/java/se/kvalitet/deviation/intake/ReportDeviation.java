@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.intake;
 
-import se.kvalitet.deviation.casefile.ExternalReference;
+import se.kvalitet.deviation.report.ExternalReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

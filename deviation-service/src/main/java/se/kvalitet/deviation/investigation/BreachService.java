@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.investigation;
 
-import se.kvalitet.deviation.casefile.TrackWork;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;

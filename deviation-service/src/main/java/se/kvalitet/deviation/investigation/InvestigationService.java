@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.investigation;
 
-import se.kvalitet.deviation.casefile.TrackWork;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.access.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
-import se.kvalitet.deviation.casefile.InvestigationEntry;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.InvestigationEntry;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.domain.RuleViolation;

@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.notification;
 
-import se.kvalitet.deviation.casefile.TrackWork;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.access.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.deviation.casefile.AuthorityNotification;
+import se.kvalitet.deviation.report.AuthorityNotification;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.events.deviation.Assessment;

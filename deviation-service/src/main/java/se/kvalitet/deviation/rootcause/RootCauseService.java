@@ -1,6 +1,6 @@
 package se.kvalitet.deviation.rootcause;
 
-import se.kvalitet.deviation.casefile.TrackWork;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;

@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.track;
 
 import se.kvalitet.deviation.notification.NotificationService;
-import se.kvalitet.deviation.casefile.TrackWork;
+import se.kvalitet.deviation.report.TrackWork;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvalitet.deviation.casefile.AuthorityNotification;
+import se.kvalitet.deviation.report.AuthorityNotification;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.DeviationTrack;
 import jakarta.ws.rs.DELETE;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.web.ETags;

@@ -1,8 +1,8 @@
 package se.kvalitet.deviation.triage;
 
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationMapper;
-import se.kvalitet.deviation.casefile.DeviationResponse;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationMapper;
+import se.kvalitet.deviation.report.DeviationResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

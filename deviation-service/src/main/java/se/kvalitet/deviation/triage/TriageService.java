@@ -1,7 +1,7 @@
 package se.kvalitet.deviation.triage;
 
 import se.kvalitet.deviation.access.AccessLog;
-import se.kvalitet.deviation.casefile.DeviationQueries;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.deviation.domain.TrackKind;
 import se.kvalitet.deviation.domain.TriageRules;
@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.casefile.Deviation;
-import se.kvalitet.deviation.casefile.DeviationTrack;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;

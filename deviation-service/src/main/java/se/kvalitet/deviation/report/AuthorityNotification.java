@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.casefile;
+package se.kvalitet.deviation.report;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

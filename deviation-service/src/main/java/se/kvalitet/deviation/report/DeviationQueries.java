@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.casefile;
+package se.kvalitet.deviation.report;
 
 import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.org.OrgUnitCopy;
@@ -118,7 +118,7 @@ public class DeviationQueries {
         }
         if (f.category() != null) {
             where.append(" and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
-                    + " and (t.closure is null or t.closure <> se.kvalitet.deviation.casefile.DeviationTrack.Closure.RECLASSIFIED))");
+                    + " and (t.closure is null or t.closure <> se.kvalitet.deviation.report.DeviationTrack.Closure.RECLASSIFIED))");
             params.put("category", f.category());
         }
         if (f.orgUnit() != null) {
@@ -224,7 +224,7 @@ public class DeviationQueries {
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
             where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
                     + " and tm.category in :masCategories"
-                    + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.casefile.DeviationTrack.Closure.RECLASSIFIED))");
+                    + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.report.DeviationTrack.Closure.RECLASSIFIED))");
             params.put("masCategories", CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE));
         }
     }

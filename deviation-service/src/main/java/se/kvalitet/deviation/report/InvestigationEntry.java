@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.casefile;
+package se.kvalitet.deviation.report;
 
 import se.kvalitet.deviation.domain.Section;
 

@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.casefile;
+package se.kvalitet.deviation.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.casefile;
+package se.kvalitet.deviation.report;
 
 import java.util.LinkedHashSet;
 import java.util.List;
