@@ -1,5 +1,7 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.action;
 
+import se.kvalitet.deviation.DeviationDb;
+import se.kvalitet.deviation.report.UnitManagerSubtreeTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,9 +9,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static se.kvalitet.deviation.InvestigationTest.etag;
-import static se.kvalitet.deviation.InvestigationTest.post;
-import static se.kvalitet.deviation.InvestigationTest.trackPath;
+import static se.kvalitet.deviation.investigation.InvestigationTest.etag;
+import static se.kvalitet.deviation.investigation.InvestigationTest.post;
+import static se.kvalitet.deviation.investigation.InvestigationTest.trackPath;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

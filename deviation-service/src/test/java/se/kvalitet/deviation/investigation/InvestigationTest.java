@@ -1,5 +1,6 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.investigation;
 
+import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,11 +38,11 @@ import se.kvalitet.testing.TopicReader;
 
 /** Lex Sarah and lex Maria investigations: entries, assessment, frozen IVO notifications, position. */
 @QuarkusTest
-class InvestigationTest {
+public class InvestigationTest {
 
-    static final String PATH = "/deviation/v1/deviations";
-    static final UUID HEMTJANST = UUID.fromString("00000000-0000-4000-8000-000000000011");
-    static final List<String> LEX_SARAH_SECTIONS = List.of("WHAT_HAPPENED_AND_CONSEQUENCES", "WHEN_AND_HOW_NOTICED", "CAUSES",
+    public static final String PATH = "/deviation/v1/deviations";
+    public static final UUID HEMTJANST = UUID.fromString("00000000-0000-4000-8000-000000000011");
+    public static final List<String> LEX_SARAH_SECTIONS = List.of("WHAT_HAPPENED_AND_CONSEQUENCES", "WHEN_AND_HOW_NOTICED", "CAUSES",
             "HAPPENED_BEFORE", "CAN_RECUR", "MEASURES_TAKEN", "MEASURES_PLANNED");
 
     final String reporter = TestTokens.user("rep-" + UUID.randomUUID()).roles("reporter").orgUnits(HEMTJANST).bearer();
@@ -61,26 +62,26 @@ class InvestigationTest {
         return id;
     }
 
-    static String trackId(String bearer, String id) {
+    public static String trackId(String bearer, String id) {
         return given().header("Authorization", bearer).get(PATH + "/" + id).then().statusCode(200).extract().path("tracks[0].id");
     }
 
-    static String trackPath(String id, String trackId) {
+    public static String trackPath(String id, String trackId) {
         return PATH + "/" + id + "/tracks/" + trackId;
     }
 
-    static String etag(String bearer, String path) {
+    public static String etag(String bearer, String path) {
         return given().header("Authorization", bearer).get(path).then().statusCode(200).extract().header("ETag");
     }
 
-    static Response entry(String bearer, String path, String section, String kind, String text) {
+    public static Response entry(String bearer, String path, String section, String kind, String text) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body("""
                         {"section":"%s","kind":"%s","entryDate":"2026-09-15","source":"Samtal med personal","text":"%s"}"""
                         .formatted(section, kind, text))
                 .when().post(path + "/entries");
     }
 
-    static Response post(String bearer, String path, String etag, String json) {
+    public static Response post(String bearer, String path, String etag, String json) {
         var req = given().header("Authorization", bearer).contentType(ContentType.JSON).body(json);
         if (etag != null) {
             req = req.header("If-Match", etag);

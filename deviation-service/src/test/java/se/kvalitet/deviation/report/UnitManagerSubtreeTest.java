@@ -1,5 +1,6 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.report;
 
+import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -25,15 +26,15 @@ import se.kvalitet.testing.TestTokens;
 
 /** A unit manager acts for the units in the token and every unit under them, as the registry publishes the tree. */
 @QuarkusTest
-class UnitManagerSubtreeTest {
+public class UnitManagerSubtreeTest {
 
-    static void publish(KafkaProducer<String, byte[]> producer, UUID id, UUID parent, LocalDate from) throws Exception {
+    public static void publish(KafkaProducer<String, byte[]> producer, UUID id, UUID parent, LocalDate from) throws Exception {
         EventEnvelope env = EventCodec.envelope(new OrgUnitChangedV1(id, null, "Enhet", "UNIT", parent, from, true, "CREATED",
                 List.of(), Instant.now()), URI.create("/kvalitet/process-registry-service"), Instant.now(), null);
         producer.send(new ProducerRecord<>(Topics.REGISTRY, null, env.subject(), env.data(), EventCodec.headers(env))).get();
     }
 
-    static String report(UUID unit) {
+    public static String report(UUID unit) {
         return given().header("Authorization", TestTokens.user("anna").roles("reporter").bearer()).contentType(ContentType.JSON)
                 .body("""
                         {"summary":"Larmet gick inte fram","description":"Trygghetslarmet saknade batteri.",

@@ -1,4 +1,4 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.report;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

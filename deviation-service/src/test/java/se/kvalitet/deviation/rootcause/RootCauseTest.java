@@ -1,15 +1,16 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.rootcause;
 
+import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static se.kvalitet.deviation.InvestigationTest.entry;
-import static se.kvalitet.deviation.InvestigationTest.etag;
-import static se.kvalitet.deviation.InvestigationTest.post;
-import static se.kvalitet.deviation.InvestigationTest.trackPath;
+import static se.kvalitet.deviation.investigation.InvestigationTest.entry;
+import static se.kvalitet.deviation.investigation.InvestigationTest.etag;
+import static se.kvalitet.deviation.investigation.InvestigationTest.post;
+import static se.kvalitet.deviation.investigation.InvestigationTest.trackPath;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.complaint;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static se.kvalitet.deviation.InvestigationTest.entry;
-import static se.kvalitet.deviation.InvestigationTest.etag;
-import static se.kvalitet.deviation.InvestigationTest.post;
-import static se.kvalitet.deviation.InvestigationTest.trackPath;
+import static se.kvalitet.deviation.investigation.InvestigationTest.entry;
+import static se.kvalitet.deviation.investigation.InvestigationTest.etag;
+import static se.kvalitet.deviation.investigation.InvestigationTest.post;
+import static se.kvalitet.deviation.investigation.InvestigationTest.trackPath;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.intake;
 
+import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -8,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static se.kvalitet.deviation.InvestigationTest.etag;
-import static se.kvalitet.deviation.InvestigationTest.post;
+import static se.kvalitet.deviation.investigation.InvestigationTest.etag;
+import static se.kvalitet.deviation.investigation.InvestigationTest.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

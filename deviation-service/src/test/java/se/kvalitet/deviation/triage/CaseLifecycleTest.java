@@ -1,5 +1,6 @@
-package se.kvalitet.deviation;
+package se.kvalitet.deviation.triage;
 
+import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
