@@ -45,6 +45,9 @@ import se.kvalitet.web.QueryParams;
 public class ActionListResource {
 
     @Inject
+    ActionQueries queries;
+
+    @Inject
     ActionService actions;
 
     @Inject
@@ -74,7 +77,7 @@ public class ActionListResource {
         }
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         LocalDate today = actions.today();
-        return actions.list(new ActionService.Filter(QueryParams.enumValue("status", status, DeviationAction.Status.class),
+        return queries.list(new ActionQueries.Filter(QueryParams.enumValue("status", status, DeviationAction.Status.class),
                 BooleanParams.bool("overdue", overdue), QueryParams.uuid("orgUnit", orgUnit), who, QueryParams.uuid("deviationId", deviationId), since),
                 page).map(a -> ActionDtos.ActionView.of(a, today));
     }

@@ -47,6 +47,9 @@ public class ActionResource {
     @Inject
     ActionService actions;
 
+    @Inject
+    ActionProgressService progress;
+
     @POST
         @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
@@ -110,7 +113,7 @@ public class ActionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response progress(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.ProgressRequest r) {
-        DeviationAction a = actions.progress(id, actionId, ifMatch, r.status(), r.doneDate(), r.reason(), r.effectCheckDue());
+        DeviationAction a = progress.progress(id, actionId, ifMatch, r.status(), r.doneDate(), r.reason(), r.effectCheckDue());
         return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
     }
 
@@ -132,7 +135,7 @@ public class ActionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response checkEffect(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.EffectCheckRequest r) {
-        DeviationAction a = actions.checkEffect(id, actionId, ifMatch, r.checkedOn(), r.effective(), r.comment());
+        DeviationAction a = progress.checkEffect(id, actionId, ifMatch, r.checkedOn(), r.effective(), r.comment());
         return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
     }
 

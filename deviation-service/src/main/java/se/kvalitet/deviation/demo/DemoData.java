@@ -1,5 +1,6 @@
 package se.kvalitet.deviation.demo;
 
+import se.kvalitet.deviation.action.ActionProgressService;
 import se.kvalitet.deviation.intake.ReportDeviation;
 import se.kvalitet.deviation.investigation.BreachService;
 import se.kvalitet.deviation.investigation.CompletionService;
@@ -159,6 +160,9 @@ public class DemoData {
 
     @Inject
     ActionService actions;
+
+    @Inject
+    ActionProgressService progress;
 
     @Inject
     RootCauseService rootCauses;
@@ -351,12 +355,12 @@ public class DemoData {
                     .atTime(14, 0).atZone(Deviation.SWEDEN).toInstant();
             boolean done = rnd.nextInt(100) < 85 && doneAt.isBefore(now.minus(Duration.ofHours(3)));
             if (done) {
-                DemoClock.at(doneAt.isAfter(at) ? doneAt : at, () -> karin.run(() -> actions.progress(id, action[0], "*",
+                DemoClock.at(doneAt.isAfter(at) ? doneAt : at, () -> karin.run(() -> progress.progress(id, action[0], "*",
                         DeviationAction.Status.DONE, LocalDate.ofInstant(doneAt.isAfter(at) ? doneAt : at, Deviation.SWEDEN), null,
                         null)));
                 Instant checkAt = doneAt.plus(Duration.ofDays(45 + rnd.nextInt(30)));
                 if (checkAt.isBefore(now.minus(Duration.ofHours(3))) && checkAt.isAfter(at)) {
-                    DemoClock.at(checkAt, () -> karin.run(() -> actions.checkEffect(id, action[0], "*",
+                    DemoClock.at(checkAt, () -> karin.run(() -> progress.checkEffect(id, action[0], "*",
                             LocalDate.ofInstant(checkAt, Deviation.SWEDEN), rnd.nextInt(100) < 80,
                             "Uppföljning på arbetsplatsträff.")));
                 }
