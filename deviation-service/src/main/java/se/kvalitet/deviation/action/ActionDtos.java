@@ -6,12 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.events.deviation.ClockKind;
-import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.RootCause;
 
 /** Requests and responses of actions (åtgärder) and deadlines. */

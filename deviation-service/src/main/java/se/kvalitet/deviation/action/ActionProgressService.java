@@ -1,35 +1,24 @@
 package se.kvalitet.deviation.action;
 
-import se.kvalitet.deviation.screening.FreeTextGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.ClockKind;
-import se.kvalitet.events.deviation.DeviationActionAddedV1;
 import se.kvalitet.events.deviation.DeviationActionDoneV1;
 import se.kvalitet.events.deviation.DeviationActionEffectCheckedV1;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;
-import se.kvalitet.web.Page;
-import se.kvalitet.web.PageParams;
 import se.kvalitet.web.ProblemException;
-import se.kvalitet.web.ReferenceProblems;
 
 /** An action moves on (in progress, done, cancelled) and, once done, its effect is checked once. */
 @ApplicationScoped

@@ -1,16 +1,16 @@
 package se.kvalitet.deviation.action;
 
-import se.kvalitet.deviation.report.DeviationQueries;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.UUID;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.util.UUID;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 

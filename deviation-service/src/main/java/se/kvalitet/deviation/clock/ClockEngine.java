@@ -1,25 +1,25 @@
 package se.kvalitet.deviation.clock;
 
-import se.kvalitet.deviation.domain.ClockPolicy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.kvalitet.deviation.report.Deviation;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.domain.CategoryPolicies;
+import se.kvalitet.deviation.domain.ClockPolicy;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 
 /**

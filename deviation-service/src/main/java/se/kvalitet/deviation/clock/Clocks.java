@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.clock;
 
-import se.kvalitet.deviation.domain.ClockPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import se.kvalitet.deviation.domain.ClockPolicy;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;

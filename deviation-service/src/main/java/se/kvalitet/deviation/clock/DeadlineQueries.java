@@ -1,7 +1,5 @@
 package se.kvalitet.deviation.clock;
 
-import se.kvalitet.deviation.report.DeviationQueries;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;

@@ -1,10 +1,5 @@
 package se.kvalitet.deviation.demo;
 
-import se.kvalitet.deviation.action.ActionProgressService;
-import se.kvalitet.deviation.intake.ReportDeviation;
-import se.kvalitet.deviation.investigation.BreachService;
-import se.kvalitet.deviation.investigation.CompletionService;
-import se.kvalitet.deviation.notification.NotificationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,37 +9,24 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import se.kvalitet.deviation.report.Deviation;
-import se.kvalitet.deviation.action.DeviationAction;
-import se.kvalitet.deviation.report.DeviationTrack;
-import se.kvalitet.deviation.report.InvestigationEntry.Kind;
-import se.kvalitet.deviation.domain.Section;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.action.ActionProgressService;
 import se.kvalitet.deviation.action.ActionService;
 import se.kvalitet.deviation.complaint.ComplaintService;
 import se.kvalitet.deviation.intake.DeviationIntakeService;
+import se.kvalitet.deviation.investigation.BreachService;
+import se.kvalitet.deviation.investigation.CompletionService;
 import se.kvalitet.deviation.investigation.InvestigationService;
+import se.kvalitet.deviation.notification.NotificationService;
 import se.kvalitet.deviation.org.OrgUnitCopy;
-import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.rootcause.RootCauseService;
 import se.kvalitet.deviation.triage.TriageService;
-import se.kvalitet.events.deviation.Assessment;
-import se.kvalitet.events.deviation.ClockKind;
-import se.kvalitet.events.deviation.ComplaintChannel;
-import se.kvalitet.events.deviation.ComplaintKind;
-import se.kvalitet.events.deviation.ComplaintSource;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.NotificationKind;
-import se.kvalitet.events.deviation.RootCause;
 
 /**
  * A year of invented reports across the demo organisation's units ({@code kvalitet.demo-data.enabled}),

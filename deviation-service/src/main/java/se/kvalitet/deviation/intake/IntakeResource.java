@@ -1,29 +1,18 @@
 package se.kvalitet.deviation.intake;
 
-import se.kvalitet.deviation.report.DeviationMapper;
-import se.kvalitet.deviation.report.DeviationResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.deviation.report.DeviationMapper;
+import se.kvalitet.deviation.report.DeviationResponse;
 import se.kvalitet.web.ETags;
-import se.kvalitet.web.Page;
-import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
-import se.kvalitet.web.QueryParams;
 
 /** Intake: a member of staff or a case-management system reports a deviation. */
 @Path("/deviation/v1/deviations")

@@ -1,9 +1,9 @@
 package se.kvalitet.deviation.intake;
 
-import se.kvalitet.deviation.report.ExternalReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import se.kvalitet.deviation.report.ExternalReference;
 import se.kvalitet.events.deviation.DeviationCategory;
 
 /**

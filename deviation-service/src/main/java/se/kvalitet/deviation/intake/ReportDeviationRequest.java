@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.deviation.report.ExternalReference;
+import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.web.privacy.Identifier;
 
 /** A new report of a deviation (avvikelse), from a member of staff or a case-management system. */

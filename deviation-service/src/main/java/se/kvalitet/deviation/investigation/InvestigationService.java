@@ -1,51 +1,32 @@
 package se.kvalitet.deviation.investigation;
 
-import se.kvalitet.deviation.report.TrackWork;
-import se.kvalitet.deviation.screening.FreeTextGuard;
-import se.kvalitet.deviation.access.Roles;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.report.Deviation;
-import se.kvalitet.deviation.report.DeviationTrack;
-import se.kvalitet.deviation.report.InvestigationEntry;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.clock.DeadlineClock;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.domain.RuleViolation;
 import se.kvalitet.deviation.domain.Section;
+import se.kvalitet.deviation.report.Deviation;
+import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.InvestigationEntry;
+import se.kvalitet.deviation.report.TrackWork;
+import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.Assessment;
-import se.kvalitet.events.deviation.Authority;
-import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
-import se.kvalitet.events.deviation.DeviationTrackClosedV1;
-import se.kvalitet.events.deviation.NotificationKind;
-import se.kvalitet.deviation.clock.DeadlineClock;
-import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.events.deviation.ClockKind;
-import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
-import se.kvalitet.web.ETags;
-import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -63,9 +44,6 @@ public class InvestigationService {
     TrackWork work;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -76,9 +54,6 @@ public class InvestigationService {
 
     @Inject
     Clocks clocks;
-
-    @Inject
-    ObjectMapper json;
 
     @Transactional
     public DeviationTrack assign(UUID deviationId, UUID trackId, String ifMatch, String investigator) {

@@ -7,10 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.rootcause.RoutineCopy;
+import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.DocumentApprovedV1;
 import se.kvalitet.events.registry.DocumentSupersededV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
-import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.messaging.Inbox;
 

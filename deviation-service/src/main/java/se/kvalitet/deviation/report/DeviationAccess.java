@@ -1,14 +1,13 @@
 package se.kvalitet.deviation.report;
 
-import se.kvalitet.deviation.org.OrgUnitCopy;
-import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.deviation.domain.HandledBy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.domain.HandledBy;
+import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.web.Caller;
 
 /**

@@ -1,8 +1,6 @@
 package se.kvalitet.deviation.report;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 
 /** Entity to and from the API model; entities never leave the service. */
 public final class DeviationMapper {

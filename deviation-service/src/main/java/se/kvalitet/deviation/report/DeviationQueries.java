@@ -1,10 +1,5 @@
 package se.kvalitet.deviation.report;
 
-import se.kvalitet.deviation.access.AccessLog;
-import se.kvalitet.deviation.org.OrgUnitCopy;
-import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.deviation.domain.HandledBy;
-import se.kvalitet.deviation.domain.CategoryPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.domain.CategoryPolicies;
+import se.kvalitet.deviation.domain.HandledBy;
+import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Page;

@@ -1,7 +1,5 @@
 package se.kvalitet.deviation.report;
 
-import se.kvalitet.deviation.domain.Section;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
+import se.kvalitet.deviation.domain.Section;
 
 /**
  * One dated entry of an investigation (utredning), as SOSFS 2011:5 asks: what it is about

@@ -1,7 +1,5 @@
 package se.kvalitet.deviation.rootcause;
 
-import se.kvalitet.deviation.report.TrackWork;
-import se.kvalitet.deviation.screening.FreeTextGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +15,8 @@ import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.TrackWork;
+import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ETags;

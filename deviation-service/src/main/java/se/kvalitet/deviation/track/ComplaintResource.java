@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,12 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvalitet.deviation.complaint.ComplaintService;
-import jakarta.ws.rs.DELETE;
 import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.web.ETags;
+import se.kvalitet.deviation.complaint.ComplaintService;
 import se.kvalitet.web.Problem;
-import se.kvalitet.web.ProblemException;
 
 /** A complaint track: registration, acknowledgement, answer and outcome (SOSFS 2011:9 5 kap 3-5 §§). */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")

@@ -1,14 +1,11 @@
 package se.kvalitet.deviation.track;
 
-import se.kvalitet.deviation.notification.NotificationService;
-import se.kvalitet.deviation.report.TrackWork;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,12 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvalitet.deviation.report.AuthorityNotification;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.report.DeviationTrack;
-import jakarta.ws.rs.DELETE;
 import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.web.ETags;
+import se.kvalitet.deviation.notification.NotificationService;
+import se.kvalitet.deviation.report.AuthorityNotification;
+import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,13 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.rootcause.RootCauseService;
 import se.kvalitet.deviation.rootcause.TrackRootCause;
-import jakarta.ws.rs.DELETE;
-import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.web.ETags;
 import se.kvalitet.web.Problem;
-import se.kvalitet.web.ProblemException;
 
 /** Root causes of a track, linked to the registry's routines. */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")

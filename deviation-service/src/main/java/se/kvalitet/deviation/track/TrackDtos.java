@@ -1,34 +1,34 @@
 package se.kvalitet.deviation.track;
 
-import se.kvalitet.deviation.clock.Deadline;
-import se.kvalitet.deviation.domain.TrackKind;
-import se.kvalitet.deviation.domain.Section;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.PositiveOrZero;
-import se.kvalitet.deviation.report.AuthorityNotification;
-import java.util.Set;
+import se.kvalitet.deviation.clock.Deadline;
 import se.kvalitet.deviation.clock.DeadlineClock;
+import se.kvalitet.deviation.domain.Section;
+import se.kvalitet.deviation.domain.TrackKind;
+import se.kvalitet.deviation.report.AuthorityNotification;
+import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.InvestigationEntry;
 import se.kvalitet.deviation.rootcause.TrackRootCause;
-import se.kvalitet.events.deviation.RootCause;
+import se.kvalitet.events.deviation.Assessment;
+import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.ComplaintChannel;
 import se.kvalitet.events.deviation.ComplaintKind;
 import se.kvalitet.events.deviation.ComplaintSource;
-import se.kvalitet.deviation.report.DeviationTrack;
-import se.kvalitet.deviation.report.InvestigationEntry;
-import se.kvalitet.events.deviation.Assessment;
-import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.NotificationKind;
+import se.kvalitet.events.deviation.RootCause;
 
 /** Requests and responses of a track's investigation. */
 public final class TrackDtos {

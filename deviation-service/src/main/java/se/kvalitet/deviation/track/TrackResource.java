@@ -1,9 +1,5 @@
 package se.kvalitet.deviation.track;
 
-import se.kvalitet.deviation.investigation.BreachService;
-import se.kvalitet.deviation.investigation.CompletionService;
-import se.kvalitet.deviation.notification.NotificationService;
-import se.kvalitet.deviation.report.TrackWork;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
-import se.kvalitet.deviation.report.InvestigationEntry;
-import jakarta.ws.rs.DELETE;
-import se.kvalitet.deviation.investigation.InvestigationService;
 import se.kvalitet.deviation.access.Roles;
-import se.kvalitet.web.ETags;
+import se.kvalitet.deviation.investigation.BreachService;
+import se.kvalitet.deviation.investigation.CompletionService;
+import se.kvalitet.deviation.investigation.InvestigationService;
+import se.kvalitet.deviation.report.InvestigationEntry;
+import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.web.Problem;
-import se.kvalitet.web.ProblemException;
 
 /** A track's investigation: assignment, entries, assessment, IVO notifications and the position. */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
@@ -45,9 +41,6 @@ public class TrackResource {
 
     @Inject
     InvestigationService investigations;
-
-    @Inject
-    NotificationService notifications;
 
     @Inject
     BreachService breaches;

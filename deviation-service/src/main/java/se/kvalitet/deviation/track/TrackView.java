@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.investigation.InvestigationService;
 import se.kvalitet.deviation.notification.NotificationService;
+import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.rootcause.RootCauseService;
 import se.kvalitet.web.ETags;
 

@@ -1,7 +1,5 @@
 package se.kvalitet.deviation.action;
 
-import se.kvalitet.deviation.DeviationDb;
-import se.kvalitet.deviation.report.UnitManagerSubtreeTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +21,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.deviation.clock.ClockWatcher;
+import se.kvalitet.deviation.report.UnitManagerSubtreeTest;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.deviation.ClockKind;

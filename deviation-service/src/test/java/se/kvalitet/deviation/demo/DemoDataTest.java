@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.demo;
 
-import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.deviation.DeviationReportedV1;

@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.intake;
 
-import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -17,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.testing.TestTokens;
 
 /**

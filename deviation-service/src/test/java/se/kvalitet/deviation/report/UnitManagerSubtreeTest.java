@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.report;
 
-import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;

@@ -1,6 +1,5 @@
 package se.kvalitet.deviation.triage;
 
-import se.kvalitet.deviation.DeviationDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
