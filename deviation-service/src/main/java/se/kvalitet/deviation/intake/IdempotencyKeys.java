@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,16 +70,15 @@ public class IdempotencyKeys {
         if (inserted == 1) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, response_status, resource_id, response_body "
-                        + "FROM idempotency_key WHERE caller = ?1 AND idempotency_key = ?2")
-                .setParameter(1, caller).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
+        Tuple row = (Tuple) em.createNativeQuery("SELECT request_hash, response_status, resource_id, response_body "
+                        + "FROM idempotency_key WHERE caller = ?1 AND idempotency_key = ?2", Tuple.class)
+                .setParameter(1, caller).setParameter(2, key).getSingleResult();
+        if (!hash.equals(row.get("request_hash", String.class))) {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was used with a different request body; use a new key for a new request", List.of());
         }
-        return Optional.of(new Stored(((Number) row[1]).intValue(), (UUID) row[2], (String) row[3]));
+        return Optional.of(new Stored(row.get("response_status", Number.class).intValue(), row.get("resource_id", UUID.class),
+                row.get("response_body", String.class)));
     }
 
     public void complete(String caller, String key, int status, UUID resourceId, Object responseBody) {
