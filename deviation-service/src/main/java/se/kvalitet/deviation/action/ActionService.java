@@ -1,8 +1,8 @@
 package se.kvalitet.deviation.action;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import se.kvalitet.web.ReferenceProblems;
 public class ActionService {
 
     @Inject
-    EntityManager em;
+    DeviationActionRepository actionRepository;
 
     @Inject
     DeviationQueries queries;
@@ -116,7 +116,7 @@ public class ActionService {
         x.createdBy = caller.username();
         x.createdAt = now;
         x.updatedAt = now;
-        em.persist(x);
+        actionRepository.persist(x);
         clocks.startUntil(d.id, ClockKind.ACTION_DUE, x.id, track == null ? null : track.category, x.orgUnitId, now,
                 endOf(x.dueDate));
         d.updatedAt = now;
@@ -128,7 +128,7 @@ public class ActionService {
     @Transactional
     public DeviationAction action(UUID deviationId, UUID actionId, Action logAs) {
         queries.readCase(deviationId, logAs);
-        DeviationAction x = em.find(DeviationAction.class, actionId);
+        DeviationAction x = actionRepository.findById(actionId);
         if (x == null || !x.deviationId.equals(deviationId)) {
             throw ProblemException.notFound("Action " + actionId);
         }
@@ -138,8 +138,7 @@ public class ActionService {
     @Transactional
     public List<DeviationAction> ofDeviation(UUID deviationId) {
         queries.readCase(deviationId, Action.READ);
-        return em.createQuery("from DeviationAction where deviationId = :d order by createdAt, id", DeviationAction.class)
-                .setParameter("d", deviationId).getResultList();
+        return actionRepository.list("deviationId", Sort.by("createdAt").and("id"), deviationId);
     }
 
     public LocalDate today() {
@@ -182,7 +181,7 @@ public class ActionService {
     }
 
     DeviationAction action(Deviation d, UUID actionId) {
-        DeviationAction x = em.find(DeviationAction.class, actionId);
+        DeviationAction x = actionRepository.findById(actionId);
         if (x == null || !x.deviationId.equals(d.id)) {
             throw ProblemException.notFound("Action " + actionId);
         }

@@ -14,6 +14,7 @@ import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.deviation.domain.TrackKind;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationAccess;
+import se.kvalitet.deviation.report.DeviationRepository;
 import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
@@ -51,7 +52,7 @@ public class ComplaintService {
     FreeTextGuard guard;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    DeviationRepository deviations;
 
     @Inject
     DeviationAccess access;
@@ -149,7 +150,7 @@ public class ComplaintService {
             }
         }
         if (linkedDeviationId != null) {
-            Deviation other = em.find(Deviation.class, linkedDeviationId);
+            Deviation other = deviations.findById(linkedDeviationId);
             if (linkedDeviationId.equals(d.id) || other == null || !access.canRead(other)) {
                 missing.add(new Problem.FieldError("linkedDeviationId", "must be another report you can see"));
             } else if (!Boolean.TRUE.equals(deviationOccurred)) {

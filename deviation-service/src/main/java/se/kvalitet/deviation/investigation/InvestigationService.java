@@ -2,7 +2,6 @@ package se.kvalitet.deviation.investigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import se.kvalitet.deviation.domain.Section;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.report.InvestigationEntry;
+import se.kvalitet.deviation.report.InvestigationEntryRepository;
 import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.Assessment;
@@ -38,7 +38,7 @@ import se.kvalitet.web.ProblemException;
 public class InvestigationService {
 
     @Inject
-    EntityManager em;
+    InvestigationEntryRepository entries;
 
     @Inject
     TrackWork work;
@@ -91,7 +91,7 @@ public class InvestigationService {
         e.authorSubject = caller.subject();
         e.authorName = caller.username();
         e.createdAt = clock.instant();
-        em.persist(e);
+        entries.persist(e);
         t.entries.add(e);
         work.touch(t);
         return e;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +23,7 @@ import se.kvalitet.deviation.clock.DeadlineClock;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.report.AuthorityNotification;
+import se.kvalitet.deviation.report.AuthorityNotificationRepository;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.report.TrackWork;
@@ -45,7 +45,7 @@ import se.kvalitet.web.ProblemException;
 public class NotificationService {
 
     @Inject
-    EntityManager em;
+    AuthorityNotificationRepository filed;
 
     @Inject
     TrackWork work;
@@ -124,7 +124,7 @@ public class NotificationService {
         n.createdAt = now;
         n.snapshot = snapshot(d, t, n, form);
         n.snapshotSha256 = sha256(n.snapshot);
-        em.persist(n);
+        filed.persist(n);
         t.notifications.add(n);
         if (kind == NotificationKind.INITIAL) {
             clocks.stop(t.id, clockKind, "MET", sentAt);

@@ -2,7 +2,6 @@ package se.kvalitet.deviation.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import se.kvalitet.web.ProblemException;
 public class TrackWork {
 
     @Inject
-    EntityManager em;
+    DeviationTrackRepository tracks;
 
     @Inject
     DeviationQueries queries;
@@ -95,6 +94,6 @@ public class TrackWork {
         Instant now = clock.instant();
         t.deviation.updatedAt = now;
         t.updatedAt = now;
-        em.flush();
+        tracks.flush();
     }
 }

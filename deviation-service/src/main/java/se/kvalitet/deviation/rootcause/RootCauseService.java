@@ -1,8 +1,8 @@
 package se.kvalitet.deviation.rootcause;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ import se.kvalitet.web.ProblemException;
 public class RootCauseService {
 
     @Inject
-    EntityManager em;
+    TrackRootCauseRepository causes;
 
     @Inject
     TrackWork work;
@@ -85,7 +85,7 @@ public class RootCauseService {
         c.comment = text;
         c.createdBy = caller.username();
         c.createdAt = clock.instant();
-        em.persist(c);
+        causes.persist(c);
         work.touch(t);
         return c;
     }
@@ -96,20 +96,19 @@ public class RootCauseService {
         DeviationTrack t = work.track(deviationId, trackId, Action.UPDATE);
         work.requireInvestigator(t);
         ETags.requireMatch(ifMatch, t.version);
-        TrackRootCause c = em.find(TrackRootCause.class, causeId);
+        TrackRootCause c = causes.findById(causeId);
         if (c == null || !c.trackId.equals(t.id)) {
             throw ProblemException.notFound("Root cause " + causeId);
         }
         if (!t.isOpen()) {
             throw ProblemException.conflict("track-closed", "The track has ended").with("currentState", t.state());
         }
-        em.remove(c);
+        causes.delete(c);
         work.touch(t);
         return t;
     }
 
     public List<TrackRootCause> of(UUID trackId) {
-        return em.createQuery("from TrackRootCause where trackId = :t order by createdAt, id", TrackRootCause.class)
-                .setParameter("t", trackId).getResultList();
+        return causes.list("trackId", Sort.by("createdAt").and("id"), trackId);
     }
 }

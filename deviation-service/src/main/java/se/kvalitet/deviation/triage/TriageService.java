@@ -1,8 +1,8 @@
 package se.kvalitet.deviation.triage;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import se.kvalitet.deviation.domain.TriageRules;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.deviation.report.DeviationTrack;
+import se.kvalitet.deviation.report.DeviationTrackRepository;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
@@ -46,7 +47,10 @@ import se.kvalitet.web.ProblemException;
 public class TriageService {
 
     @Inject
-    EntityManager em;
+    DeviationTrackRepository tracks;
+
+    @Inject
+    TriageDecisionRepository decisions;
 
     @Inject
     DeviationQueries queries;
@@ -121,7 +125,7 @@ public class TriageService {
         d.triagedAt = now;
         d.status = Deviation.Status.IN_PROGRESS;
         d.updatedAt = now;
-        em.flush();
+        decisions.flush();
         return d;
     }
 
@@ -133,7 +137,7 @@ public class TriageService {
         t.category = c;
         t.openedAt = now;
         d.tracks.add(t);
-        em.persist(t);
+        tracks.persist(t);
         outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
         CategoryPolicy policy = CategoryPolicies.of(c);
         if (policy.trackKind() == TrackKind.NONE) {
@@ -157,7 +161,7 @@ public class TriageService {
         decision.reason = reason;
         decision.decidedBy = caller.subject();
         decision.decidedAt = now;
-        em.persist(decision);
+        decisions.persist(decision);
     }
 
     /** Closes a report whose tracks have all ended, with the summary written for its reporter. */
@@ -188,7 +192,7 @@ public class TriageService {
         LocalDate closedOn = LocalDate.ofInstant(now, Deviation.SWEDEN);
         outbox.publish(new DeviationClosedV1(d.id, d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), d.categories(),
                 d.createdAt, reportedOn, now, closedOn, (int) ChronoUnit.DAYS.between(reportedOn, closedOn), 0));
-        em.flush();
+        decisions.flush();
         return d;
     }
 
@@ -196,8 +200,7 @@ public class TriageService {
     @Transactional
     public List<TriageDecision> history(UUID id) {
         queries.readCase(id, Action.READ);
-        return em.createQuery("from TriageDecision where deviationId = :id order by decidedAt, id", TriageDecision.class)
-                .setParameter("id", id).getResultList();
+        return decisions.list("deviationId", Sort.by("decidedAt").and("id"), id);
     }
 
     private void end(Deviation d, DeviationTrack t, DeviationTrack.Closure closure, Instant now) {
