@@ -44,8 +44,11 @@ public class ActionProgressService {
 
     /** Moves the action on: IN_PROGRESS, DONE (with its done date) or CANCELLED (with a reason). */
     @Transactional
-    public DeviationAction progress(UUID deviationId, UUID actionId, String ifMatch, DeviationAction.Status next, LocalDate doneDate,
-            String reason, LocalDate effectCheckDue) {
+    public DeviationAction progress(UUID deviationId, UUID actionId, String ifMatch, ProgressAction command) {
+        DeviationAction.Status next = command.next();
+        LocalDate doneDate = command.doneDate();
+        String reason = command.reason();
+        LocalDate effectCheckDue = command.effectCheckDue();
         Deviation d = actions.workable(deviationId, Action.UPDATE);
         DeviationAction x = actions.action(d, actionId);
         actions.requireActionOfMyUnits(d, x);
@@ -106,8 +109,10 @@ public class ActionProgressService {
 
     /** The later check of a done action: did it have the intended effect? Once per action. */
     @Transactional
-    public DeviationAction checkEffect(UUID deviationId, UUID actionId, String ifMatch, LocalDate checkedOn, boolean effective,
-            String comment) {
+    public DeviationAction checkEffect(UUID deviationId, UUID actionId, String ifMatch, CheckEffect command) {
+        LocalDate checkedOn = command.checkedOn();
+        boolean effective = command.effective();
+        String comment = command.comment();
         Deviation d = actions.workable(deviationId, Action.UPDATE);
         DeviationAction x = actions.action(d, actionId);
         actions.requireActionOfMyUnits(d, x);

@@ -104,7 +104,7 @@ public class ActionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response progress(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.ProgressRequest r) {
-        DeviationAction a = progress.progress(id, actionId, ifMatch, r.status(), r.doneDate(), r.reason(), r.effectCheckDue());
+        DeviationAction a = progress.progress(id, actionId, ifMatch, new ProgressAction(r.status(), r.doneDate(), r.reason(), r.effectCheckDue()));
         return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
     }
 
@@ -126,7 +126,7 @@ public class ActionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response checkEffect(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.EffectCheckRequest r) {
-        DeviationAction a = progress.checkEffect(id, actionId, ifMatch, r.checkedOn(), r.effective(), r.comment());
+        DeviationAction a = progress.checkEffect(id, actionId, ifMatch, new CheckEffect(r.checkedOn(), r.effective(), r.comment()));
         return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
     }
 

@@ -62,8 +62,12 @@ public class ComplaintService {
 
     /** Registers (or corrects, before acknowledgement) what the complaint is; starts its clocks unless anonymous. */
     @Transactional
-    public DeviationTrack register(UUID deviationId, UUID trackId, String ifMatch, ComplaintKind kind, ComplaintSource source,
-            ComplaintChannel channel, boolean anonymous, Instant receivedAt) {
+    public DeviationTrack register(UUID deviationId, UUID trackId, String ifMatch, RegisterComplaint command) {
+        ComplaintKind kind = command.kind();
+        ComplaintSource source = command.source();
+        ComplaintChannel channel = command.channel();
+        boolean anonymous = command.anonymous();
+        Instant receivedAt = command.receivedAt();
         DeviationTrack t = open(deviationId, trackId, ifMatch);
         Instant now = clock.instant();
         if (t.acknowledgedAt != null || t.answeredAt != null) {
@@ -129,8 +133,11 @@ public class ComplaintService {
      * this report it became (the quality team adds that category by reclassification first).
      */
     @Transactional
-    public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, String outcome, Boolean deviationOccurred,
-            UUID linkedTrackId, UUID linkedDeviationId) {
+    public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, CompleteComplaint command) {
+        String outcome = command.outcome();
+        Boolean deviationOccurred = command.deviationOccurred();
+        UUID linkedTrackId = command.linkedTrackId();
+        UUID linkedDeviationId = command.linkedDeviationId();
         DeviationTrack t = registered(deviationId, trackId, ifMatch);
         List<Problem.FieldError> missing = new ArrayList<>();
         if (!Boolean.TRUE.equals(t.anonymous) && t.answeredAt == null) {

@@ -11,9 +11,16 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.action.ActionService;
+import se.kvalitet.deviation.action.CheckEffect;
 import se.kvalitet.deviation.action.DeviationAction;
+import se.kvalitet.deviation.action.ProgressAction;
+import se.kvalitet.deviation.complaint.CompleteComplaint;
+import se.kvalitet.deviation.complaint.RegisterComplaint;
 import se.kvalitet.deviation.domain.Section;
 import se.kvalitet.deviation.intake.ReportDeviation;
+import se.kvalitet.deviation.investigation.AddEntry;
+import se.kvalitet.deviation.investigation.BreachDetails;
+import se.kvalitet.deviation.notification.FileNotification;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.report.InvestigationEntry.Kind;
@@ -120,10 +127,10 @@ final class DemoStory {
 
     void entries(DemoIdentity who, UUID track, Set<Section> sections) {
         for (Section s : sections) {
-            step(rnd.nextInt(30) + 1, who, () -> demo.investigations.addEntry(id, track, s,
+            step(rnd.nextInt(30) + 1, who, () -> demo.investigations.addEntry(id, track, new AddEntry(s,
                     s == Section.CAUSES || s == Section.CAN_RECUR ? Kind.ASSESSMENT : Kind.FACT, today(),
                     s == Section.WHAT_HAPPENED_AND_CONSEQUENCES ? "Samtal med personal" : "Genomgång av dokumentation",
-                    text(s)));
+                    text(s))));
         }
     }
 
@@ -155,14 +162,14 @@ final class DemoStory {
                 .atTime(14, 0).atZone(Deviation.SWEDEN).toInstant();
         boolean done = rnd.nextInt(100) < 85 && doneAt.isBefore(now.minus(Duration.ofHours(3)));
         if (done) {
-            DemoClock.at(doneAt.isAfter(at) ? doneAt : at, () -> demo.karin.run(() -> demo.progress.progress(id, action[0], "*",
-                    DeviationAction.Status.DONE, LocalDate.ofInstant(doneAt.isAfter(at) ? doneAt : at, Deviation.SWEDEN), null,
-                    null)));
+            Instant doneWhen = doneAt.isAfter(at) ? doneAt : at;
+            DemoClock.at(doneWhen, () -> demo.karin.run(() -> demo.progress.progress(id, action[0], "*",
+                    new ProgressAction(DeviationAction.Status.DONE, LocalDate.ofInstant(doneWhen, Deviation.SWEDEN), null, null))));
             Instant checkAt = doneAt.plus(Duration.ofDays(45 + rnd.nextInt(30)));
             if (checkAt.isBefore(now.minus(Duration.ofHours(3))) && checkAt.isAfter(at)) {
+                boolean effective = rnd.nextInt(100) < 80;
                 DemoClock.at(checkAt, () -> demo.karin.run(() -> demo.progress.checkEffect(id, action[0], "*",
-                        LocalDate.ofInstant(checkAt, Deviation.SWEDEN), rnd.nextInt(100) < 80,
-                        "Uppföljning på arbetsplatsträff.")));
+                        new CheckEffect(LocalDate.ofInstant(checkAt, Deviation.SWEDEN), effective, "Uppföljning på arbetsplatsträff."))));
             }
         }
     }
@@ -184,9 +191,9 @@ final class DemoStory {
         step(days(1, 5), demo.ingrid, () -> demo.investigations.assess(id, track, "*", a, serious));
         if (serious) {
             double delay = days(1, 10);
-            step(delay, demo.karin, () -> demo.notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at,
+            step(delay, demo.karin, () -> demo.notifications.notifyAuthority(id, track, new FileNotification(NotificationKind.INITIAL, at,
                     "3.5.1-" + (1000 + rnd.nextInt(9000)) + "/" + today().getYear(),
-                    lateReason(track, "Utredningen behövde kompletteras innan anmälan."), "Anmälan enligt lex Sarah: " + t.summary()));
+                    lateReason(track, "Utredningen behövde kompletteras innan anmälan."), "Anmälan enligt lex Sarah: " + t.summary())));
         }
         causeAndAction(demo.ingrid, track);
         step(days(5, 25), demo.ingrid, () -> demo.completions.complete(id, track, "*", "Ställningstagande: åtgärderna bedöms tillräckliga."));
@@ -201,8 +208,8 @@ final class DemoStory {
         step(days(1, 5), demo.maria, () -> demo.investigations.assess(id, track, "*", a, null));
         if (a == Assessment.ALLVARLIG_VARDSKADA || a == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA) {
             double delay = days(1, 9);
-            step(delay, demo.maria, () -> demo.notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at, null,
-                    lateReason(track, "Journalgranskningen tog längre tid än planerat."), "Lex Maria-anmälan: " + t.summary()));
+            step(delay, demo.maria, () -> demo.notifications.notifyAuthority(id, track, new FileNotification(NotificationKind.INITIAL, at, null,
+                    lateReason(track, "Journalgranskningen tog längre tid än planerat."), "Lex Maria-anmälan: " + t.summary())));
         }
         causeAndAction(demo.maria, track);
         step(days(3, 15), demo.maria, () -> demo.completions.complete(id, track, "*", "Händelsen är utredd; åtgärder följs upp av MAS."));
@@ -211,18 +218,18 @@ final class DemoStory {
     void breach(UUID track) {
         int roll = rnd.nextInt(100);
         Assessment risk = roll < 50 ? Assessment.NO_RISK : roll < 85 ? Assessment.RISK : Assessment.HIGH_RISK;
-        step(3, demo.karin, () -> demo.breaches.breachDetails(id, track, "*", null, 1 + rnd.nextInt(40),
-                List.of(DeviationTrack.DataCategory.IDENTITY, DeviationTrack.DataCategory.SOCIAL_CIRCUMSTANCES), null, null));
+        step(3, demo.karin, () -> demo.breaches.breachDetails(id, track, "*", new BreachDetails(null, 1 + rnd.nextInt(40),
+                List.of(DeviationTrack.DataCategory.IDENTITY, DeviationTrack.DataCategory.SOCIAL_CIRCUMSTANCES), null, null)));
         step(6 + rnd.nextInt(20), demo.karin, () -> demo.investigations.assess(id, track, "*", risk, null));
         if (risk != Assessment.NO_RISK) {
-            step(12 + rnd.nextInt(60), demo.karin, () -> demo.notifications.notifyAuthority(id, track, NotificationKind.INITIAL, at,
+            step(12 + rnd.nextInt(60), demo.karin, () -> demo.notifications.notifyAuthority(id, track, new FileNotification(NotificationKind.INITIAL, at,
                     "IMY-" + (100 + rnd.nextInt(900)), lateReason(track, "Omfattningen behövde klarläggas först."),
-                    "Anmälan av personuppgiftsincident."));
-            step(days(3, 10), demo.karin, () -> demo.notifications.notifyAuthority(id, track, NotificationKind.SUPPLEMENT, at, null, null,
-                    "Komplettering: vidtagna åtgärder."));
+                    "Anmälan av personuppgiftsincident.")));
+            step(days(3, 10), demo.karin, () -> demo.notifications.notifyAuthority(id, track, new FileNotification(NotificationKind.SUPPLEMENT, at, null, null,
+                    "Komplettering: vidtagna åtgärder.")));
         }
         if (risk == Assessment.HIGH_RISK) {
-            step(days(1, 3), demo.karin, () -> demo.breaches.breachDetails(id, track, "*", null, null, null, at, null));
+            step(days(1, 3), demo.karin, () -> demo.breaches.breachDetails(id, track, "*", new BreachDetails(null, null, null, at, null)));
         }
         entries(demo.karin, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.MEASURES_TAKEN));
         causeAndAction(demo.karin, track);
@@ -238,15 +245,15 @@ final class DemoStory {
         ComplaintKind kind = t.summary().startsWith("Förslag") ? ComplaintKind.SUGGESTION
                 : rnd.nextInt(100) < 8 ? ComplaintKind.PRAISE : ComplaintKind.COMPLAINT;
         Instant received = at;
-        step(1, demo.karin, () -> demo.complaints.register(id, track, "*", kind, sources[rnd.nextInt(sources.length)],
-                channels[rnd.nextInt(channels.length)], anonymous, received));
+        step(1, demo.karin, () -> demo.complaints.register(id, track, "*", new RegisterComplaint(kind, sources[rnd.nextInt(sources.length)],
+                channels[rnd.nextInt(channels.length)], anonymous, received)));
         if (!anonymous) {
             step(days(0, 4), demo.karin, () -> demo.complaints.acknowledge(id, track, "*", at));
             step(days(4, 30), demo.karin, () -> demo.complaints.answer(id, track, "*", at, "Tack för att du hörde av dig. " + t.action() + "."));
         }
         boolean occurred = kind == ComplaintKind.COMPLAINT && rnd.nextInt(100) < 35;
-        step(days(1, 5), demo.karin, () -> demo.complaints.complete(id, track, "*", occurred ? "Klagomålet var befogat." : "Synpunkten är omhändertagen.",
-                occurred, null, null));
+        String outcome = occurred ? "Klagomålet var befogat." : "Synpunkten är omhändertagen.";
+        step(days(1, 5), demo.karin, () -> demo.complaints.complete(id, track, "*", new CompleteComplaint(outcome, occurred, null, null)));
     }
 
     void close() {

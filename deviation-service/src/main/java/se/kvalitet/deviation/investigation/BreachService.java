@@ -37,8 +37,12 @@ public class BreachService {
      * high-risk breach were told (art. 34) or why not.
      */
     @Transactional
-    public DeviationTrack breachDetails(UUID deviationId, UUID trackId, String ifMatch, Instant awareAt, Integer affectedCount,
-            List<DeviationTrack.DataCategory> dataCategories, Instant dataSubjectsNotifiedAt, String notNotifiedReason) {
+    public DeviationTrack breachDetails(UUID deviationId, UUID trackId, String ifMatch, BreachDetails command) {
+        Instant awareAt = command.awareAt();
+        Integer affectedCount = command.affectedCount();
+        List<DeviationTrack.DataCategory> dataCategories = command.dataCategories();
+        Instant dataSubjectsNotifiedAt = command.dataSubjectsNotifiedAt();
+        String notNotifiedReason = command.notNotifiedReason();
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         if (!t.policy().notificationClockFromAwareness()) {
             throw ProblemException.conflict("not-a-breach", "Only a personal data breach track has breach details");

@@ -70,8 +70,12 @@ public class InvestigationService {
     }
 
     @Transactional
-    public InvestigationEntry addEntry(UUID deviationId, UUID trackId, Section section, InvestigationEntry.Kind kind,
-            LocalDate entryDate, String source, String text) {
+    public InvestigationEntry addEntry(UUID deviationId, UUID trackId, AddEntry command) {
+        Section section = command.section();
+        InvestigationEntry.Kind kind = command.kind();
+        LocalDate entryDate = command.entryDate();
+        String source = command.source();
+        String text = command.text();
         DeviationTrack t = work.track(deviationId, trackId, Action.UPDATE);
         work.requireInvestigator(t);
         work.requireOpenInvestigated(t);

@@ -75,8 +75,12 @@ public class NotificationService {
      * notification needs a reason.
      */
     @Transactional
-    public AuthorityNotification notifyAuthority(UUID deviationId, UUID trackId, NotificationKind kind, Instant sentAt,
-            String authorityReference, String lateReason, String content) {
+    public AuthorityNotification notifyAuthority(UUID deviationId, UUID trackId, FileNotification command) {
+        NotificationKind kind = command.kind();
+        Instant sentAt = command.sentAt();
+        String authorityReference = command.authorityReference();
+        String lateReason = command.lateReason();
+        String content = command.content();
         DeviationTrack t = work.track(deviationId, trackId, Action.UPDATE);
         Deviation d = t.deviation;
         CategoryPolicy policy = t.policy();

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.complaint.ComplaintService;
+import se.kvalitet.deviation.complaint.CompleteComplaint;
+import se.kvalitet.deviation.complaint.RegisterComplaint;
 import se.kvalitet.web.Problem;
 
 /** A complaint track: registration, acknowledgement, answer and outcome (SOSFS 2011:9 5 kap 3-5 §§). */
@@ -53,7 +55,8 @@ public class ComplaintResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response registerComplaint(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TrackDtos.ComplaintRequest r) {
-        return view.detail(complaints.register(id, trackId, ifMatch, r.kind(), r.source(), r.channel(), r.anonymous(), r.receivedAt()));
+        return view.detail(complaints.register(id, trackId, ifMatch,
+                new RegisterComplaint(r.kind(), r.source(), r.channel(), r.anonymous(), r.receivedAt())));
     }
 
     @POST
@@ -116,7 +119,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response outcome(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.OutcomeRequest r) {
-        return view.detail(complaints.complete(id, trackId, ifMatch, r.outcome(), r.deviationOccurred(), r.linkedTrackId(),
-                r.linkedDeviationId()));
+        return view.detail(complaints.complete(id, trackId, ifMatch, new CompleteComplaint(r.outcome(), r.deviationOccurred(), r.linkedTrackId(),
+                r.linkedDeviationId())));
     }
 }

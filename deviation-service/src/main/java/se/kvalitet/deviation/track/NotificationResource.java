@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.notification.FileNotification;
 import se.kvalitet.deviation.notification.NotificationService;
 import se.kvalitet.deviation.report.AuthorityNotification;
 import se.kvalitet.deviation.report.DeviationTrack;
@@ -57,8 +58,8 @@ public class NotificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response notifyAuthority(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
             @NotNull @Valid TrackDtos.NotificationRequest request) {
-        AuthorityNotification n = notifications.notifyAuthority(id, trackId, request.kind(), request.sentAt(),
-                request.authorityReference(), request.lateReason(), request.content());
+        AuthorityNotification n = notifications.notifyAuthority(id, trackId, new FileNotification(request.kind(), request.sentAt(),
+                request.authorityReference(), request.lateReason(), request.content()));
         return Response.created(URI.create(BASE.formatted(id, trackId) + "/notifications/" + n.id))
                 .entity(TrackDtos.Notification.of(n, true)).build();
     }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.investigation.AddEntry;
+import se.kvalitet.deviation.investigation.BreachDetails;
 import se.kvalitet.deviation.investigation.BreachService;
 import se.kvalitet.deviation.investigation.CompletionService;
 import se.kvalitet.deviation.investigation.InvestigationService;
@@ -90,8 +92,8 @@ public class TrackResource {
     @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
     public Response addEntry(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
             @NotNull @Valid TrackDtos.EntryRequest request) {
-        InvestigationEntry e = investigations.addEntry(id, trackId, request.section(), request.kind(), request.entryDate(),
-                request.source(), request.text());
+        InvestigationEntry e = investigations.addEntry(id, trackId, new AddEntry(request.section(), request.kind(), request.entryDate(),
+                request.source(), request.text()));
         return Response.created(URI.create(BASE.formatted(id, trackId))).entity(TrackDtos.Entry.of(e)).build();
     }
 
@@ -143,8 +145,8 @@ public class TrackResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response breach(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.BreachRequest r) {
-        return view.detail(breaches.breachDetails(id, trackId, ifMatch, r.awareAt(), r.affectedCount(), r.dataCategories(),
-                r.dataSubjectsNotifiedAt(), r.dataSubjectsNotNotifiedReason()));
+        return view.detail(breaches.breachDetails(id, trackId, ifMatch, new BreachDetails(r.awareAt(), r.affectedCount(),
+                r.dataCategories(), r.dataSubjectsNotifiedAt(), r.dataSubjectsNotNotifiedReason())));
     }
 
 }
