@@ -5,16 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** Direct SQL against the test database, to check what was (not) stored. */
-final class DeviationDb {
+public final class DeviationDb {
 
     private DeviationDb() {
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
     }
 
-    static long count(String sql) {
+    public static long count(String sql) {
         try (var c = connect(); var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -23,7 +23,7 @@ final class DeviationDb {
         }
     }
 
-    static void execute(String sql) throws SQLException {
+    public static void execute(String sql) throws SQLException {
         try (var c = connect(); var s = c.createStatement()) {
             s.execute(sql);
         }

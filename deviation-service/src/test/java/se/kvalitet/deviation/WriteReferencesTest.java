@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static se.kvalitet.deviation.InvestigationTest.etag;
-import static se.kvalitet.deviation.InvestigationTest.post;
+import static se.kvalitet.deviation.investigation.InvestigationTest.etag;
+import static se.kvalitet.deviation.investigation.InvestigationTest.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

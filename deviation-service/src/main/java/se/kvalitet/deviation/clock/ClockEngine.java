@@ -1,23 +1,25 @@
 package se.kvalitet.deviation.clock;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.kvalitet.deviation.Deviation;
-import se.kvalitet.deviation.service.OrgUnitCopy;
+import se.kvalitet.deviation.domain.CategoryPolicies;
+import se.kvalitet.deviation.domain.ClockPolicy;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 
 /**
@@ -29,18 +31,12 @@ import se.kvalitet.events.deviation.ClockKind;
 @ApplicationScoped
 public class ClockEngine {
 
+    /** Triage's clock, and every clock of a category as its {@link se.kvalitet.deviation.domain.CategoryPolicy} declares it. */
     static final Map<ClockKind, String> DEFAULTS = new EnumMap<>(ClockKind.class);
 
     static {
         DEFAULTS.put(ClockKind.TRIAGE, "3wd");
-        DEFAULTS.put(ClockKind.LEX_SARAH_IVO_NOTIFICATION, "7d");
-        DEFAULTS.put(ClockKind.LEX_SARAH_INVESTIGATION, "30d");
-        DEFAULTS.put(ClockKind.LEX_MARIA_IVO_NOTIFICATION, "7d");
-        DEFAULTS.put(ClockKind.LEX_MARIA_INVESTIGATION, "30d");
-        DEFAULTS.put(ClockKind.IMY_NOTIFICATION, "72h");
-        DEFAULTS.put(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "3wd");
-        DEFAULTS.put(ClockKind.COMPLAINT_ANSWER, "20wd");
-        DEFAULTS.put(ClockKind.DEVIATION_INVESTIGATION, "30d");
+        DEFAULTS.putAll(CategoryPolicies.standard().clockDefaults());
     }
 
     @Inject

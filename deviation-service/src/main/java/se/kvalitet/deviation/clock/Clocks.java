@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import se.kvalitet.deviation.DeadlineClock;
-import se.kvalitet.deviation.Deviation;
+import se.kvalitet.deviation.domain.ClockPolicy;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 

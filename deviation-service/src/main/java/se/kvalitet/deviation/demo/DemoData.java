@@ -9,39 +9,24 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import se.kvalitet.deviation.Deviation;
-import se.kvalitet.deviation.DeviationAction;
-import se.kvalitet.deviation.DeviationTrack;
-import se.kvalitet.deviation.InvestigationEntry.Kind;
-import se.kvalitet.deviation.InvestigationEntry.Section;
-import se.kvalitet.deviation.rest.DeviationResponse;
-import se.kvalitet.deviation.rest.ReportDeviationRequest;
-import se.kvalitet.deviation.service.ActionService;
-import se.kvalitet.deviation.service.ComplaintService;
-import se.kvalitet.deviation.service.DeviationIntakeService;
-import se.kvalitet.deviation.service.InvestigationService;
-import se.kvalitet.deviation.service.OrgUnitCopy;
-import se.kvalitet.deviation.service.Roles;
-import se.kvalitet.deviation.service.RootCauseService;
-import se.kvalitet.deviation.service.TriageService;
-import se.kvalitet.events.deviation.Assessment;
-import se.kvalitet.events.deviation.ClockKind;
-import se.kvalitet.events.deviation.ComplaintChannel;
-import se.kvalitet.events.deviation.ComplaintKind;
-import se.kvalitet.events.deviation.ComplaintSource;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.NotificationKind;
-import se.kvalitet.events.deviation.RootCause;
+import se.kvalitet.deviation.access.Roles;
+import se.kvalitet.deviation.action.ActionProgressService;
+import se.kvalitet.deviation.action.ActionService;
+import se.kvalitet.deviation.complaint.ComplaintService;
+import se.kvalitet.deviation.intake.DeviationIntakeService;
+import se.kvalitet.deviation.investigation.BreachService;
+import se.kvalitet.deviation.investigation.CompletionService;
+import se.kvalitet.deviation.investigation.InvestigationService;
+import se.kvalitet.deviation.notification.NotificationService;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.rootcause.RootCauseService;
+import se.kvalitet.deviation.triage.TriageService;
 
 /**
  * A year of invented reports across the demo organisation's units ({@code kvalitet.demo-data.enabled}),
@@ -60,67 +45,6 @@ public class DemoData {
     static UUID unit(int n) {
         return UUID.fromString("00000000-0000-4000-8000-0000000000" + (n < 10 ? "0" : "") + n);
     }
-
-    /** A kind of event a unit reports, with the track the quality team usually gives it. */
-    record Template(String summary, String description, String immediate, DeviationCategory usual, RootCause cause, String action) {
-    }
-
-    static final List<Template> ELDERLY = List.of(
-            new Template("Läkemedel gavs inte vid rätt tid", "Kvällsdosen gavs två timmar för sent eftersom besöket flyttades.",
-                    "Sjuksköterska kontaktad, ingen skada bedömd.", DeviationCategory.LEX_MARIA, RootCause.COMMUNICATION_AND_INFORMATION_TRANSFER,
-                    "Läkemedelsbesök prioriteras i planeringen"),
-            new Template("Fall i badrummet", "Brukaren föll vid dusch när personal hämtade handduk.", "Larmade sjuksköterska, kontroll gjord.",
-                    DeviationCategory.LEX_MARIA, RootCause.STAFFING_AND_RESOURCES, "Fallriskbedömning görs vid förändrat behov"),
-            new Template("Uteblivet besök", "Planerat morgonbesök blev inte av; brukaren väntade utan frukost till lunch.",
-                    "Extra besök ordnades.", DeviationCategory.LEX_SARAH, RootCause.ROUTINE_NOT_KNOWN_OR_NOT_FOLLOWED,
-                    "Rutinen för ändrad planering gås igenom på APT"),
-            new Template("Trygghetslarm fungerade inte", "Larmet saknade batteri och gick inte fram vid test.", "Batteri bytt samma dag.",
-                    DeviationCategory.OTHER_DEVIATION, RootCause.TECHNOLOGY, "Månatlig kontroll av larm läggs in"),
-            new Template("Nyckel saknades", "Nyckeln fanns inte i nyckelskåpet vid kvällsbesöket.", "Besöket gjordes med reservnyckel.",
-                    DeviationCategory.OTHER_DEVIATION, RootCause.MISSING_ROUTINE, "Kvittering av nycklar införs"),
-            new Template("Genomförandeplan inte uppdaterad", "Insatsen ändrades men genomförandeplanen var ett år gammal.", null,
-                    DeviationCategory.OTHER_DEVIATION, RootCause.DOCUMENTATION, "Genomförandeplaner följs upp varje halvår"),
-            new Template("Anhörig missnöjd med bemötande", "Anhörig hörde av sig om att personalen var stressad och otrevlig.", null,
-                    DeviationCategory.COMPLAINT, RootCause.COMPETENCE, "Samtal om bemötande i arbetsgruppen"),
-            new Template("Besöksanteckningar skickade fel", "Utskrift av journalanteckningar skickades till fel adress.",
-                    "Mottagaren kontaktad och har förstört brevet.", DeviationCategory.PERSONAL_DATA_BREACH,
-                    RootCause.ROUTINE_NOT_KNOWN_OR_NOT_FOLLOWED, "Utskick kontrolleras av två personer"));
-
-    static final List<Template> SOCIAL = List.of(
-            new Template("Beslut expedierades sent", "Beslut om bistånd skickades tre veckor efter att det fattades.", null,
-                    DeviationCategory.OTHER_DEVIATION, RootCause.STAFFING_AND_RESOURCES, "Bevakning av expediering i verksamhetssystemet"),
-            new Template("Orosanmälan registrerades inte", "En orosanmälan låg i funktionsbrevlådan i fyra dagar utan att registreras.",
-                    "Registrerad och skyddsbedömning gjord samma dag.", DeviationCategory.LEX_SARAH, RootCause.MISSING_ROUTINE,
-                    "Daglig bevakning av funktionsbrevlådan med ersättare"),
-            new Template("Utredningstiden överskreds", "Utredningen blev klar efter mer än fyra månader utan beslut om förlängning.", null,
-                    DeviationCategory.OTHER_DEVIATION, RootCause.STAFFING_AND_RESOURCES, "Månadsvis genomgång av utredningstider"),
-            new Template("E-post med uppgifter till fel mottagare", "E-post med uppgifter om en klient skickades till en annan myndighet av misstag.",
-                    "Mottagaren ombedd att radera.", DeviationCategory.PERSONAL_DATA_BREACH, RootCause.TECHNOLOGY,
-                    "Autokomplettering av adresser stängs av"),
-            new Template("Klagomål på handläggning", "En klient anser att hen inte fått information om beslutet.", null,
-                    DeviationCategory.COMPLAINT, RootCause.COMMUNICATION_AND_INFORMATION_TRANSFER, "Mall för beslutsinformation tas fram"),
-            new Template("Samverkan med skolan uteblev", "Planerat SIP-möte ställdes in utan ny tid.", null, DeviationCategory.OTHER_DEVIATION,
-                    RootCause.COMMUNICATION_AND_INFORMATION_TRANSFER, "Ansvarig för kallelse utses vid varje SIP"));
-
-    static final List<Template> DISABILITY = List.of(
-            new Template("Fel medicin i dosett", "Kvällens dosett innehöll en tablett som inte var ordinerad.", "Upptäcktes innan intag.",
-                    DeviationCategory.LEX_MARIA, RootCause.ROUTINE_NOT_KNOWN_OR_NOT_FOLLOWED, "Signering vid iordningställande"),
-            new Template("Brukare lämnades ensam", "Dubbelbemanning uteblev vid förflyttning på grund av sjukfrånvaro.", null,
-                    DeviationCategory.LEX_SARAH, RootCause.STAFFING_AND_RESOURCES, "Bemanningsplan med reserv för förflyttningar"),
-            new Template("Aktivitet ställdes in", "Veckans utflykt ställdes in utan att brukarna fick veta i förväg.", null,
-                    DeviationCategory.COMPLAINT, RootCause.COMMUNICATION_AND_INFORMATION_TRANSFER, "Veckoschema sätts upp i bildstöd"),
-            new Template("Hjälpmedel trasigt", "Lyften gick inte att använda och felanmälan hade inte gjorts.", "Reservlyft lånad.",
-                    DeviationCategory.OTHER_DEVIATION, RootCause.TECHNOLOGY, "Felanmälan av hjälpmedel samma dag"),
-            new Template("Förslag om fler aktiviteter", "En anhörig föreslår fler aktiviteter utomhus.", null, DeviationCategory.COMPLAINT,
-                    RootCause.OTHER, "Förslaget tas upp i brukarrådet"));
-
-    static final java.util.Map<RootCause, String> SWEDISH_CAUSE = java.util.Map.of(
-            RootCause.MISSING_ROUTINE, "rutin saknas", RootCause.DEFICIENT_ROUTINE, "rutinen är bristfällig",
-            RootCause.ROUTINE_NOT_KNOWN_OR_NOT_FOLLOWED, "rutinen var inte känd eller följdes inte",
-            RootCause.STAFFING_AND_RESOURCES, "bemanning och resurser",
-            RootCause.COMMUNICATION_AND_INFORMATION_TRANSFER, "kommunikation och informationsöverföring",
-            RootCause.DOCUMENTATION, "dokumentation", RootCause.COMPETENCE, "kompetens", RootCause.TECHNOLOGY, "teknik",
-            RootCause.OTHER, "annat");
 
     @ConfigProperty(name = "kvalitet.demo-data.enabled", defaultValue = "false")
     boolean enabled;
@@ -144,10 +68,22 @@ public class DemoData {
     InvestigationService investigations;
 
     @Inject
+    NotificationService notifications;
+
+    @Inject
+    BreachService breaches;
+
+    @Inject
+    CompletionService completions;
+
+    @Inject
     ComplaintService complaints;
 
     @Inject
     ActionService actions;
+
+    @Inject
+    ActionProgressService progress;
 
     @Inject
     RootCauseService rootCauses;
@@ -201,242 +137,14 @@ public class DemoData {
             Instant reportedAt = now.minus(Duration.ofMinutes((long) (365L * 24 * 60 * (count - i) / (double) count)))
                     .plus(Duration.ofMinutes(rnd.nextInt(600)));
             int u = units[rnd.nextInt(units.length)];
-            List<Template> templates = u < 20 ? ELDERLY : u < 30 ? SOCIAL : DISABILITY;
+            List<DemoTemplates.Template> templates = u < 20 ? DemoTemplates.ELDERLY : u < 30 ? DemoTemplates.SOCIAL : DemoTemplates.DISABILITY;
             try {
-                new Story(rnd, now, reportedAt, unit(u), templates.get(rnd.nextInt(templates.size())), i).tell();
+                new DemoStory(this, rnd, now, reportedAt, unit(u), templates.get(rnd.nextInt(templates.size())), i).tell();
                 made++;
             } catch (RuntimeException e) {
                 LOG.warnf("demo report %d not completed: %s", i, e.toString());
             }
         }
         return made;
-    }
-
-    /** One report's history; each step happens only when its time has come (else the case is still in progress). */
-    final class Story {
-        final Random rnd;
-        final Instant now;
-        final UUID orgUnit;
-        final Template t;
-        final DemoIdentity reporter;
-        final Instant reportedAt;
-        Instant at;
-        boolean stopped;
-        UUID id;
-
-        Story(Random rnd, Instant now, Instant reportedAt, UUID orgUnit, Template t, int n) {
-            this.rnd = rnd;
-            this.now = now;
-            this.at = reportedAt;
-            this.reportedAt = reportedAt;
-            this.orgUnit = orgUnit;
-            this.t = t;
-            this.reporter = new DemoIdentity(REPORTER_PREFIX + (n % 23), "personal" + (n % 23), Set.of(Roles.REPORTER), List.of(orgUnit));
-        }
-
-        /** Moves time on by {@code hours}, and runs {@code work} as {@code who} then, unless that is still to come. */
-        void step(double hours, DemoIdentity who, Runnable work) {
-            if (stopped) {
-                return;
-            }
-            at = at.plus(Duration.ofMinutes((long) (hours * 60)));
-            if (at.isAfter(now.minus(Duration.ofHours(2)))) {
-                stopped = true;
-                return;
-            }
-            DemoClock.at(at, () -> who.run(work));
-        }
-
-        double days(int from, int to) {
-            return 24.0 * (from + rnd.nextInt(to - from + 1)) + rnd.nextInt(8);
-        }
-
-        LocalDate today() {
-            return LocalDate.ofInstant(at, Deviation.SWEDEN);
-        }
-
-        void tell() {
-            Instant occurred = at.minus(Duration.ofHours(1 + rnd.nextInt(30)));
-            DemoClock.at(at, () -> reporter.run(() -> {
-                DeviationResponse r = intake.report(new ReportDeviationRequest(t.summary(), t.description(), occurred,
-                        occurred.plus(Duration.ofMinutes(rnd.nextInt(120))), orgUnit, null, t.usual(), t.immediate(), null, null), null)
-                        .created();
-                id = r.id();
-            }));
-            DeviationCategory category = rnd.nextInt(100) < 8 ? DeviationCategory.NOT_A_DEVIATION
-                    : rnd.nextInt(100) < 70 ? t.usual() : DeviationCategory.OTHER_DEVIATION;
-            step(days(0, 4), karin, () -> triage.triage(id, "*", List.of(category),
-                    category == DeviationCategory.NOT_A_DEVIATION ? "Händelsen gäller en annan huvudman" : null));
-            if (category == DeviationCategory.NOT_A_DEVIATION) {
-                close();
-                return;
-            }
-            UUID track = trackOf(category);
-            if (track == null) {
-                return;
-            }
-            switch (category) {
-                case LEX_SARAH -> lexSarah(track);
-                case LEX_MARIA -> lexMaria(track);
-                case PERSONAL_DATA_BREACH -> breach(track);
-                case COMPLAINT -> complaint(track);
-                default -> other(track);
-            }
-            close();
-        }
-
-        UUID trackOf(DeviationCategory category) {
-            if (stopped) {
-                return null;
-            }
-            return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                    "select t.id from DeviationTrack t where t.deviation.id = :d and t.category = :c", UUID.class)
-                    .setParameter("d", id).setParameter("c", category).getResultStream().findFirst().orElse(null));
-        }
-
-        /** The reason, when the running notification clock of the track is past due now. */
-        String lateReason(UUID track, String reason) {
-            Instant due = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select c.dueAt from DeadlineClock c"
-                            + " where c.subjectId = :t and c.stoppedAt is null and c.kind in :kinds", Instant.class)
-                    .setParameter("t", track).setParameter("kinds", List.of(ClockKind.LEX_SARAH_IVO_NOTIFICATION,
-                            ClockKind.LEX_MARIA_IVO_NOTIFICATION, ClockKind.IMY_NOTIFICATION))
-                    .getResultStream().findFirst().orElse(null));
-            return due != null && at.isAfter(due) ? reason : null;
-        }
-
-        void entries(DemoIdentity who, UUID track, Set<Section> sections) {
-            for (Section s : sections) {
-                step(rnd.nextInt(30) + 1, who, () -> investigations.addEntry(id, track, s,
-                        s == Section.CAUSES || s == Section.CAN_RECUR ? Kind.ASSESSMENT : Kind.FACT, today(),
-                        s == Section.WHAT_HAPPENED_AND_CONSEQUENCES ? "Samtal med personal" : "Genomgång av dokumentation",
-                        text(s)));
-            }
-        }
-
-        String text(Section s) {
-            return switch (s) {
-                case WHAT_HAPPENED_AND_CONSEQUENCES -> t.description();
-                case WHEN_AND_HOW_NOTICED -> "Uppmärksammades av personal samma dag.";
-                case CAUSES -> "Bidragande orsak: " + SWEDISH_CAUSE.get(t.cause()) + ".";
-                case HAPPENED_BEFORE -> rnd.nextBoolean() ? "Liknande händelse för ett halvår sedan." : "Inte känt tidigare.";
-                case CAN_RECUR -> "Kan hända igen om åtgärderna inte genomförs.";
-                case MEASURES_TAKEN -> t.immediate() != null ? t.immediate() : "Händelsen har gåtts igenom med personalen.";
-                case MEASURES_PLANNED -> t.action() + ".";
-                default -> "Övrigt.";
-            };
-        }
-
-        void causeAndAction(DemoIdentity who, UUID track) {
-            step(2, who, () -> rootCauses.add(id, track, t.cause(), Set.of(), null));
-            UUID[] action = new UUID[1];
-            int dueIn = 14 + rnd.nextInt(45);
-            step(1, who, () -> action[0] = actions.add(id, new ActionService.NewAction(t.action(), null, "erik", orgUnit,
-                    today().plusDays(dueIn), track, EnumSet.of(t.cause()), null)).id);
-            if (action[0] == null) {
-                return;
-            }
-            LocalDate due = today().plusDays(dueIn);
-            // most actions are done, some late; the effect is checked a couple of months later
-            Instant doneAt = due.minusDays(rnd.nextInt(20)).plusDays(rnd.nextInt(100) < 25 ? 5 + rnd.nextInt(20) : 0)
-                    .atTime(14, 0).atZone(Deviation.SWEDEN).toInstant();
-            boolean done = rnd.nextInt(100) < 85 && doneAt.isBefore(now.minus(Duration.ofHours(3)));
-            if (done) {
-                DemoClock.at(doneAt.isAfter(at) ? doneAt : at, () -> karin.run(() -> actions.progress(id, action[0], "*",
-                        DeviationAction.Status.DONE, LocalDate.ofInstant(doneAt.isAfter(at) ? doneAt : at, Deviation.SWEDEN), null,
-                        null)));
-                Instant checkAt = doneAt.plus(Duration.ofDays(45 + rnd.nextInt(30)));
-                if (checkAt.isBefore(now.minus(Duration.ofHours(3))) && checkAt.isAfter(at)) {
-                    DemoClock.at(checkAt, () -> karin.run(() -> actions.checkEffect(id, action[0], "*",
-                            LocalDate.ofInstant(checkAt, Deviation.SWEDEN), rnd.nextInt(100) < 80,
-                            "Uppföljning på arbetsplatsträff.")));
-                }
-            }
-        }
-
-        void other(UUID track) {
-            entries(karin, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES));
-            causeAndAction(karin, track);
-            step(days(3, 20), karin, () -> investigations.complete(id, track, "*", "Orsaken är utredd och åtgärd beslutad."));
-        }
-
-        void lexSarah(UUID track) {
-            step(2, karin, () -> investigations.assign(id, track, "*", "ingrid"));
-            entries(ingrid, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.WHEN_AND_HOW_NOTICED, Section.CAUSES,
-                    Section.HAPPENED_BEFORE, Section.CAN_RECUR, Section.MEASURES_TAKEN, Section.MEASURES_PLANNED));
-            int roll = rnd.nextInt(100);
-            Assessment a = roll < 35 ? Assessment.MISSFORHALLANDE : roll < 70 ? Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE
-                    : Assessment.INGET_MISSFORHALLANDE;
-            boolean serious = a != Assessment.INGET_MISSFORHALLANDE && rnd.nextInt(100) < 30;
-            step(days(1, 5), ingrid, () -> investigations.assess(id, track, "*", a, serious));
-            if (serious) {
-                double delay = days(1, 10);
-                step(delay, karin, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at,
-                        "3.5.1-" + (1000 + rnd.nextInt(9000)) + "/" + today().getYear(),
-                        lateReason(track, "Utredningen behövde kompletteras innan anmälan."), "Anmälan enligt lex Sarah: " + t.summary()));
-            }
-            causeAndAction(ingrid, track);
-            step(days(5, 25), ingrid, () -> investigations.complete(id, track, "*", "Ställningstagande: åtgärderna bedöms tillräckliga."));
-        }
-
-        void lexMaria(UUID track) {
-            entries(maria, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES, Section.MEASURES_TAKEN,
-                    Section.MEASURES_PLANNED));
-            int roll = rnd.nextInt(100);
-            Assessment a = roll < 10 ? Assessment.ALLVARLIG_VARDSKADA : roll < 25 ? Assessment.RISK_FOR_ALLVARLIG_VARDSKADA
-                    : roll < 60 ? Assessment.VARDSKADA : Assessment.INGEN_VARDSKADA;
-            step(days(1, 5), maria, () -> investigations.assess(id, track, "*", a, null));
-            if (a == Assessment.ALLVARLIG_VARDSKADA || a == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA) {
-                double delay = days(1, 9);
-                step(delay, maria, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at, null,
-                        lateReason(track, "Journalgranskningen tog längre tid än planerat."), "Lex Maria-anmälan: " + t.summary()));
-            }
-            causeAndAction(maria, track);
-            step(days(3, 15), maria, () -> investigations.complete(id, track, "*", "Händelsen är utredd; åtgärder följs upp av MAS."));
-        }
-
-        void breach(UUID track) {
-            int roll = rnd.nextInt(100);
-            Assessment risk = roll < 50 ? Assessment.NO_RISK : roll < 85 ? Assessment.RISK : Assessment.HIGH_RISK;
-            step(3, karin, () -> investigations.breachDetails(id, track, "*", null, 1 + rnd.nextInt(40),
-                    List.of(DeviationTrack.DataCategory.IDENTITY, DeviationTrack.DataCategory.SOCIAL_CIRCUMSTANCES), null, null));
-            step(6 + rnd.nextInt(20), karin, () -> investigations.assess(id, track, "*", risk, null));
-            if (risk != Assessment.NO_RISK) {
-                step(12 + rnd.nextInt(60), karin, () -> investigations.notifyAuthority(id, track, NotificationKind.INITIAL, at,
-                        "IMY-" + (100 + rnd.nextInt(900)), lateReason(track, "Omfattningen behövde klarläggas först."),
-                        "Anmälan av personuppgiftsincident."));
-                step(days(3, 10), karin, () -> investigations.notifyAuthority(id, track, NotificationKind.SUPPLEMENT, at, null, null,
-                        "Komplettering: vidtagna åtgärder."));
-            }
-            if (risk == Assessment.HIGH_RISK) {
-                step(days(1, 3), karin, () -> investigations.breachDetails(id, track, "*", null, null, null, at, null));
-            }
-            entries(karin, track, EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.MEASURES_TAKEN));
-            causeAndAction(karin, track);
-            step(days(2, 10), karin, () -> investigations.complete(id, track, "*", "Incidenten är dokumenterad och åtgärdad."));
-        }
-
-        void complaint(UUID track) {
-            boolean anonymous = rnd.nextInt(100) < 15;
-            ComplaintSource[] sources = {ComplaintSource.CLIENT_OR_RELATIVE, ComplaintSource.CLIENT_OR_RELATIVE,
-                    ComplaintSource.CLIENT_OR_RELATIVE, ComplaintSource.STAFF, ComplaintSource.OTHER_CARE_PROVIDER,
-                    ComplaintSource.AUTHORITY, ComplaintSource.ASSOCIATION_OR_ORGANISATION};
-            ComplaintChannel[] channels = ComplaintChannel.values();
-            ComplaintKind kind = t.summary().startsWith("Förslag") ? ComplaintKind.SUGGESTION
-                    : rnd.nextInt(100) < 8 ? ComplaintKind.PRAISE : ComplaintKind.COMPLAINT;
-            Instant received = at;
-            step(1, karin, () -> complaints.register(id, track, "*", kind, sources[rnd.nextInt(sources.length)],
-                    channels[rnd.nextInt(channels.length)], anonymous, received));
-            if (!anonymous) {
-                step(days(0, 4), karin, () -> complaints.acknowledge(id, track, "*", at));
-                step(days(4, 30), karin, () -> complaints.answer(id, track, "*", at, "Tack för att du hörde av dig. " + t.action() + "."));
-            }
-            boolean occurred = kind == ComplaintKind.COMPLAINT && rnd.nextInt(100) < 35;
-            step(days(1, 5), karin, () -> complaints.complete(id, track, "*", occurred ? "Klagomålet var befogat." : "Synpunkten är omhändertagen.",
-                    occurred, null, null));
-        }
-
-        void close() {
-            step(days(1, 6), karin, () -> triage.close(id, "*", "Tack för din rapport. Händelsen är utredd och åtgärder är beslutade."));
-        }
     }
 }

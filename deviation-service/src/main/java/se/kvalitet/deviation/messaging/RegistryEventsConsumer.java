@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import se.kvalitet.deviation.service.OrgUnitCopy;
-import se.kvalitet.deviation.service.RoutineCopy;
+import se.kvalitet.deviation.org.OrgUnitCopy;
+import se.kvalitet.deviation.rootcause.RoutineCopy;
+import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.DocumentApprovedV1;
 import se.kvalitet.events.registry.DocumentSupersededV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
-import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.messaging.Inbox;
 
