@@ -35,7 +35,9 @@ class CaseSystemClientsTest {
     final String karin = TestTokens.user("karin").roles("quality-team").bearer();
 
     static Response file(String bearer, String summary, String externalId) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON).body("""
+        // a machine client sends an Idempotency-Key with every new report (428 without one)
+        return given().header("Authorization", bearer).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body("""
                 {"summary":"%s","description":"Insatsen utfördes inte enligt beslut.","occurredAt":"2026-10-05T09:00:00Z",
                  "orgUnitId":"%s","suggestedCategory":"LEX_SARAH","externalReference":{"source":"treserva","id":"%s"}}"""
                 .formatted(summary, HEMTJANST, externalId)).post(PATH);

@@ -69,7 +69,8 @@ class WriteReferencesTest {
         given().header("Authorization", reporter).contentType(ContentType.JSON).body(body.formatted(unknown, EKBACKEN, UUID.randomUUID()))
                 .post(PATH).then().statusCode(422).contentType("application/problem+json").body("type", equalTo(UNKNOWN_REFERENCE))
                 .body("errors.field", hasItems("orgUnitId", "involvedOrgUnitIds[1]"));
-        given().header("Authorization", TestTokens.client("case-system").roles("case-system").bearer()).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.client("case-system").roles("case-system").bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
                 .body(body.formatted(HEMTJANST, UUID.randomUUID(), EKBACKEN)).post(PATH).then().statusCode(422)
                 .body("errors[0].field", equalTo("involvedOrgUnitIds[0]"));
         assertThat(DeviationDb.count("SELECT count(*) FROM deviation WHERE summary = 'Okänd enhet'")).isEqualTo(before);
