@@ -62,14 +62,15 @@ class SuiteEndToEndIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         headers.forEach(b::header);
         HttpRequest request = b.build();
         HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        Contract.check(stack.gatewayUrl(), request, answer, true);
+        // without a token the request is refused on purpose: only the answer is checked then
+        Contract.check(stack.gatewayUrl(), request, answer, token != null);
         return answer;
     }
 

@@ -22,7 +22,7 @@ final class GatewayContract {
     static void complete(ObjectNode merged) {
         ObjectNode schemas = (ObjectNode) merged.with("components").with("schemas");
         if (!schemas.has("Problem")) {
-            schemas.set("Problem", SuiteOpenApi.JSON.valueToTree(Map.of("type", "object",
+            schemas.set("Problem", SuiteOpenApi.JSON.valueToTree(Map.of("type", "object", "additionalProperties", true,
                     "description", "A problem (RFC 9457): what went wrong, never the offending value",
                     "required", java.util.List.of("type", "title", "status"),
                     "properties", Map.of("type", Map.of("type", "string", "format", "uri"), "title", Map.of("type", "string"),

@@ -54,6 +54,8 @@ public class ContractFilter implements OASFilter {
         if (components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
             components.addSchema("Problem", problemSchema());
         }
+        // RFC 9457: a problem may carry extension members (currentState, allowed, currentETag, rowErrors …)
+        components.getSchemas().get("Problem").setAdditionalPropertiesBoolean(Boolean.TRUE);
         if (api.getServers() == null || api.getServers().isEmpty()) {
             api.addServer(OASFactory.createServer().url("/").description("This service (in the suite, the gateway's base URL)"));
         }
