@@ -35,6 +35,15 @@ class SuiteEndToEndIT {
     static final String HEMTJANST = "00000000-0000-4000-8000-000000000011";
     static LocalStack stack;
 
+    /** Every exchange of this class (the journeys and the whole authorization matrix) matched the merged document. */
+    @org.junit.jupiter.api.AfterAll
+    static void everyResponseMatchedTheDocument() {
+        System.out.println("[contract] " + Contract.checked() + " exchanges checked against the merged OpenAPI document");
+        Contract.violations().forEach(v -> System.out.println("[contract] " + v));
+        assertThat(Contract.violations()).as("responses (and valid requests) that the merged OpenAPI document does not allow")
+                .isEmpty();
+    }
+
     @BeforeAll
     static void startSuite() {
         stack = SharedStack.get(); // shared with InputFuzzIT; stopped when the JVM exits
@@ -53,12 +62,16 @@ class SuiteEndToEndIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         headers.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        // without a token the request is refused on purpose: only the answer is checked then
+        Contract.check(stack.gatewayUrl(), request, answer, token != null);
+        return answer;
     }
 
     static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
@@ -66,7 +79,12 @@ class SuiteEndToEndIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (url.startsWith(stack.gatewayUrl())) {
+            Contract.check(stack.gatewayUrl(), request, answer, true);
+        }
+        return answer;
     }
 
     static String deviation(String summary) {

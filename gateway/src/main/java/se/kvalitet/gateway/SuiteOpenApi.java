@@ -74,6 +74,8 @@ public class SuiteOpenApi {
             }
         }
         ObjectNode merged = mergeAll(docs);
+        config.publicBaseUrl().ifPresent(base -> ((ObjectNode) merged.get("servers").get(0)).put("url", base)
+                .put("description", "The suite's gateway"));
         ArrayNode missing = merged.putArray("x-unavailable-services");
         unavailable.forEach(missing::add);
         if (unavailable.isEmpty()) {
@@ -92,7 +94,7 @@ public class SuiteOpenApi {
         info.put("description", "The whole suite behind one gateway: deviations (avvikelser), lex Sarah, lex Maria, "
                 + "personal data breaches and complaints; the process registry; follow-up (indicators, egenkontroll); "
                 + "reports (kvalitetsberättelse). Every operation needs a bearer token from the kvalitet realm.");
-        doc.putArray("servers").addObject().put("url", "/");
+        doc.putArray("servers").addObject().put("url", "/").put("description", "The suite's gateway (this host)");
         doc.putObject("paths");
         doc.putArray("tags");
         ObjectNode components = doc.putObject("components");
@@ -137,15 +139,39 @@ public class SuiteOpenApi {
         ObjectNode paths = (ObjectNode) merged.get("paths");
         ArrayNode tags = (ArrayNode) merged.get("tags");
         Set<String> tagNames = new HashSet<>();
-        for (ObjectNode doc : docs.values()) {
-            doc.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
+        Set<String> operationIds = new HashSet<>();
+        docs.forEach((service, doc) -> {
+            doc.path("paths").fields().forEachRemaining(e -> {
+                uniqueOperationIds(service, e.getValue(), operationIds);
+                paths.set(e.getKey(), e.getValue());
+            });
             for (JsonNode tag : doc.path("tags")) {
                 if (tagNames.add(tag.path("name").asText())) {
                     tags.add(tag);
                 }
             }
-        }
+        });
+        GatewayContract.complete(merged);
         return merged;
+    }
+
+    /**
+     * Keeps operation ids unique in the merged document: a service's id that another service took
+     * first is prefixed with the service's name ({@code followupGetThing}). The suite's own ids do not
+     * collide ({@code SuiteContractIT} checks it); this only keeps a generated client compilable.
+     */
+    static void uniqueOperationIds(String service, JsonNode pathItem, Set<String> taken) {
+        pathItem.fields().forEachRemaining(m -> {
+            if (m.getValue() instanceof ObjectNode op && op.hasNonNull("operationId")) {
+                String id = op.get("operationId").asText();
+                if (!taken.add(id)) {
+                    String prefixed = service.replaceAll("[^A-Za-z0-9]", "") + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                    LOG.warnf("operationId %s of %s is taken by another service: %s", id, service, prefixed);
+                    op.put("operationId", prefixed);
+                    taken.add(prefixed);
+                }
+            }
+        });
     }
 
     /** Rewrites every {@code $ref} equal to {@code from} in the tree to {@code to}. */

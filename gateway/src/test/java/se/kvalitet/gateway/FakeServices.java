@@ -159,7 +159,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return """
                 {"openapi":"3.1.0","info":{"title":"%1$s","version":"1"},
                  "tags":[{"name":"%1$s things"}],
-                 "paths":{"/%1$s/v1/things":{"get":{"tags":["%1$s things"],"responses":{"400":{"description":"bad",
+                 "paths":{"/%1$s/v1/things":{"get":{"operationId":"listThings","tags":["%1$s things"],"responses":{"400":{"description":"bad",
                    "content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}},
                    "200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Shared"}}}}}}}},
                  "components":{"schemas":{

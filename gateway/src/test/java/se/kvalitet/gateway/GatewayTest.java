@@ -166,6 +166,27 @@ class GatewayTest {
         assertThat(doc.jsonPath().getString("components.schemas.Shared.type")).isEqualTo("object");
         assertThat(doc.jsonPath().getList("x-unavailable-services")).isEmpty();
         given().get("/q/swagger-ui/").then().statusCode(200);
+
+        // operation ids stay unique: the first service keeps its own, the others are prefixed with their name
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String service : FakeServices.NAMES) {
+            ids.add(doc.jsonPath().getString("paths.'/" + service + "/v1/things'.get.operationId"));
+        }
+        assertThat(ids).doesNotHaveDuplicates().contains("listThings").anyMatch(id -> id.endsWith("ListThings"));
+        // what the gateway itself answers, on every operation, and its own operations
+        String things = "paths.'/" + FakeServices.NAMES.get(0) + "/v1/things'.get.responses.";
+        for (String code : java.util.List.of("429", "502", "503", "504", "414", "431")) {
+            assertThat(doc.jsonPath().getString(things + "'" + code + "'.content.'application/problem+json'.schema.$ref"))
+                    .as(code).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(doc.jsonPath().getString(things + "'503'.headers.Retry-After.$ref")).isEqualTo("#/components/headers/Retry-After");
+        assertThat(doc.jsonPath().getString("paths.'/api-info'.get.operationId")).isEqualTo("getApiInfo");
+        assertThat(doc.jsonPath().getList("servers.url")).isNotEmpty();
+        // YAML as well as JSON
+        given().accept("application/yaml").get("/openapi").then().statusCode(200).contentType("application/yaml")
+                .body(org.hamcrest.Matchers.containsString("openapi: 3.1.0"));
+        given().get("/openapi?format=yaml").then().statusCode(200).contentType("application/yaml");
+        given().get("/openapi?format=xml").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

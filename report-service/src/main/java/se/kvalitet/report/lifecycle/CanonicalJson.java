@@ -23,6 +23,8 @@ public final class CanonicalJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // absent values are left out, never written as null (the suite's rule; the content endpoint serves this JSON)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
