@@ -41,8 +41,16 @@ import java.util.Set;
  * date pass the Luhn check, and those are treated as personnummer, which errs on the side of the
  * person. Not found: a number whose digits are mixed with other digits in one run split off the
  * number's parts, or spelled in words.
+ *
+ * <p><b>UUIDs.</b> Digits inside a UUID ({@code 8-4-4-4-12} hexadecimal digits) are not a number:
+ * a random UUID, which every id, idempotency key and correlation id of the suite may be, would
+ * otherwise look like a valid personnummer about once in 10 000 (its digit runs and hyphens form
+ * dates with a correct check digit by chance), and a report, a path or a retry would be refused.
  */
 public final class PersonalIdentityNumbers {
+
+    private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
 
     /** What a masked number is replaced with. */
     public static final String MASK = "[personnummer borttaget]";
@@ -84,6 +92,14 @@ public final class PersonalIdentityNumbers {
             }
             examineRun(groups.subList(i, j + 1), found);
             i = j + 1;
+        }
+        if (!found.isEmpty()) {
+            java.util.regex.Matcher uuid = UUID_SHAPE.matcher(text);
+            while (uuid.find()) {
+                int from = uuid.start();
+                int to = uuid.end();
+                found.removeIf(m -> m.start() >= from && m.end() <= to);
+            }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return merge(found);

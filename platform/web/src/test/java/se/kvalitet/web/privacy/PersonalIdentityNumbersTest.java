@@ -99,6 +99,24 @@ class PersonalIdentityNumbersTest {
     }
 
     @Test
+    void aRandomUuidIsNeverTakenForANumber() {
+        // before UUIDs were set apart, about one random UUID in 10 000 looked like a valid personnummer
+        // (the chaos benchmark's idempotency key nr 768 was refused)
+        Random random = new Random(4711);
+        List<String> flagged = new ArrayList<>();
+        for (int i = 0; i < 300_000; i++) {
+            String uuid = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            if (PersonalIdentityNumbers.containsAny(uuid) || PersonalIdentityNumbers.containsAny("/deviation/v1/deviations/" + uuid)) {
+                flagged.add(uuid);
+            }
+        }
+        assertThat(flagged).isEmpty();
+        // a number beside a UUID, or in a key that is not UUID-shaped, is still found
+        assertThat(PersonalIdentityNumbers.containsAny("3f1c2a8e-5b7d-4c1e-9a0b-1d2e3f4a5b6c 19121212-1212")).isTrue();
+        assertThat(PersonalIdentityNumbers.containsAny("key-19121212-1212")).isTrue();
+    }
+
+    @Test
     void marksCoordinationNumbers() {
         assertThat(PersonalIdentityNumbers.find("701063-2391")).singleElement()
                 .satisfies(m -> assertThat(m.coordinationNumber()).isTrue());
