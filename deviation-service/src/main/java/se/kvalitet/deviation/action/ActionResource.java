@@ -49,9 +49,6 @@ public class ActionResource {
                     + "be checked. The quality team, managers of the report's units, its assigned investigators and (lex Maria) the MAS "
                     + "may add. Starts the action's due-date clock.")
     @APIResponse(responseCode = "201", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller may read but not work on the report")
     @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report is closed")
@@ -94,14 +91,9 @@ public class ActionResource {
             description = "PLANNED → IN_PROGRESS → DONE (with doneDate), or CANCELLED with a reason; DONE and CANCELLED are final. "
                     + "Done publishes whether it was on time. Requires If-Match (the action's ETag).")
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller may read but not work on the report")
     @APIResponse(responseCode = "404", description = "No such action, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not a possible transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response progress(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.ProgressRequest r) {
         DeviationAction a = progress.progress(id, actionId, ifMatch, new ProgressAction(r.status(), r.doneDate(), r.reason(), r.effectCheckDue()));
@@ -116,14 +108,9 @@ public class ActionResource {
             description = "Once per action: the day, whether it had the intended effect, a comment. If it did not, add a new action. "
                     + "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller may read but not work on the report")
     @APIResponse(responseCode = "404", description = "No such action, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not done yet, or already checked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response checkEffect(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.EffectCheckRequest r) {
         DeviationAction a = progress.checkEffect(id, actionId, ifMatch, new CheckEffect(r.checkedOn(), r.effective(), r.comment()));

@@ -48,7 +48,6 @@ public class DeadlineResource {
     @APIResponse(responseCode = "200", description = "A page of deadlines")
     @APIResponse(responseCode = "400", description = "A filter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Viewers and BI clients see no case data")
     public Page<Deadline> list(
             @Parameter(description = "overdue (past due), due-soon (in the due-soon window, not yet due) or running (default)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"overdue", "due-soon", "running"}))

@@ -48,13 +48,8 @@ public class IntakeResource {
                     + "Machine clients (case-system) must send one: without it the request is a 428 problem.")
     @APIResponse(responseCode = "201", description = "Report received",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The caller's roles may not report")
     @APIResponse(responseCode = "409", description = "The source already reported this external reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "422", description = "A personal identity number in the text, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "A machine client (case-system) sent no Idempotency-Key: nothing was created",

@@ -46,13 +46,9 @@ public class ComplaintResource {
             description = "Kind, source (SOSFS 2011:9 5 kap 3 §), channel, anonymity and when it was received. Unless anonymous this "
                     + "starts the acknowledgement and answer clocks. Can be corrected until it is acknowledged. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not a complaint track, ended, or already acknowledged",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response registerComplaint(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TrackDtos.ComplaintRequest r) {
         return view.detail(complaints.register(id, trackId, ifMatch,
@@ -66,13 +62,9 @@ public class ComplaintResource {
     @Operation(summary = "Record that the complainant was told the complaint was received (mottagningsbekräftelse)",
             description = "Stops the acknowledgement clock. Not for anonymous complaints. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not registered, anonymous, or already acknowledged",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response acknowledge(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AcknowledgementRequest r) {
         return view.detail(complaints.acknowledge(id, trackId, ifMatch, r.acknowledgedAt()));
@@ -86,14 +78,10 @@ public class ComplaintResource {
             description = "Stops the answer clock (and the acknowledgement clock, if still running). Not for anonymous complaints. "
                     + "The answer text is screened for personal identity numbers. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not registered, anonymous, or already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "422", description = "A personal identity number in the answer")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response answer(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AnswerRequest r) {
         return view.detail(complaints.answer(id, trackId, ifMatch, r.answeredAt(), r.answer()));
@@ -108,15 +96,11 @@ public class ComplaintResource {
                     + "complainant is answered first. Publishes the track's closing with kind, source, channel and outcome. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The completed track",
             content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not a registered complaint, or ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "422", description = "Not answered yet, or a link that does not fit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response outcome(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.OutcomeRequest r) {
         return view.detail(complaints.complete(id, trackId, ifMatch, new CompleteComplaint(r.outcome(), r.deviationOccurred(), r.linkedTrackId(),

@@ -52,9 +52,6 @@ public class RootCauseResource {
                     + "before the deviation occurred, is a 422. The quality team, the assigned investigator and (lex Maria) the MAS add.")
     @APIResponse(responseCode = "201", description = "The root cause",
             content = @Content(schema = @Schema(implementation = TrackDtos.RootCauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "The track is not a running investigation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -72,11 +69,8 @@ public class RootCauseResource {
     @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
     @Operation(summary = "Remove a root cause recorded by mistake", description = "While the track runs. Requires If-Match (the track's ETag).")
     @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
     @APIResponse(responseCode = "404", description = "No such root cause, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "The track has ended")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response removeRootCause(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @PathParam("causeId") UUID causeId,
             @HeaderParam("If-Match") String ifMatch) {
         return view.detail(rootCauses.remove(id, trackId, causeId, ifMatch));

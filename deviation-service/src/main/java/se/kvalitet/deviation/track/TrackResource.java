@@ -89,7 +89,6 @@ public class TrackResource {
             description = "A fact or an assessment, with its source; the author comes from the token. Entries are never edited: "
                     + "a correction is a new entry. The quality team, the assigned investigator and, for lex Maria, the MAS may add.")
     @APIResponse(responseCode = "201", description = "The entry", content = @Content(schema = @Schema(implementation = TrackDtos.Entry.class)))
-    @APIResponse(responseCode = "403", description = "Not the quality team, the assigned investigator or (lex Maria) the MAS")
     public Response addEntry(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
             @NotNull @Valid TrackDtos.EntryRequest request) {
         InvestigationEntry e = investigations.addEntry(id, trackId, new AddEntry(request.section(), request.kind(), request.entryDate(),
@@ -136,13 +135,9 @@ public class TrackResource {
                     + "categories of data, and for a high-risk breach when the data subjects were told or why not. Fields left out "
                     + "are kept. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not a breach track, ended, or awareness moved after IMY was notified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response breach(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.BreachRequest r) {
         return view.detail(breaches.breachDetails(id, trackId, ifMatch, new BreachDetails(r.awareAt(), r.affectedCount(),

@@ -50,10 +50,8 @@ public class TriageResource {
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
     @APIResponse(responseCode = "409", description = "Closed, or no change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "422", description = "A triage rule is broken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response triage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TriageRequest request) {
         Deviation d = triage.triage(id, ifMatch, request.categories(), request.reason());
@@ -82,8 +80,6 @@ public class TriageResource {
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
     @APIResponse(responseCode = "409", description = "Not triaged, tracks still open, or already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CloseRequest request) {
         Deviation d = triage.close(id, ifMatch, request.feedbackToReporter());

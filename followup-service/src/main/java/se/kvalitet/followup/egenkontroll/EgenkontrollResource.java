@@ -50,8 +50,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Egenkontroll", description = "Self-inspection (SOSFS 2011:9 5 kap 2 §): plans, scheduled occurrences, executions, overdue")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles or org units do not allow this")
 public class EgenkontrollResource {
 
     @Inject
@@ -73,8 +71,6 @@ public class EgenkontrollResource {
     @Operation(summary = "List egenkontroll plans", description = "By title; filters by unit (and below), status, linked routine or risk; "
             + "updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of plans")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PlanResponse> plans(@QueryParam("orgUnitId") String orgUnitId, @QueryParam("subtree") boolean subtree,
             @QueryParam("status") String status, @Parameter(description = "Plans that control this routine") @QueryParam("routineId") String routineId,
             @Parameter(description = "Plans that control this risk") @QueryParam("riskId") String riskId,
@@ -112,8 +108,6 @@ public class EgenkontrollResource {
     @Operation(summary = "Create an egenkontroll plan", description = "Schedules its occurrences every frequency from the first due date. "
             + "Routines and risks are ids of the process registry; one the registry has withdrawn or closed is refused.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createPlan(@NotNull @Valid PlanRequest request) {
@@ -129,12 +123,8 @@ public class EgenkontrollResource {
     @Operation(summary = "Replace an egenkontroll plan", description = "Scheduled occurrences from today on follow the new schedule; executed "
             + "and overdue ones stay. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is retired")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replacePlan(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanRequest request) {
         ETags.requireMatch(ifMatch, service.writablePlan(id).version);
         return detail(service.replace(id, ifMatch, validation.check(request).toCommand()));
@@ -148,8 +138,6 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Already retired")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return detail(service.retire(id, ifMatch));
     }
@@ -160,8 +148,6 @@ public class EgenkontrollResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Add an extra egenkontroll outside the schedule", description = "E.g. a renewed check after a deviation.")
     @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is retired, or has an egenkontroll due that day")
     public Response addOccurrence(@PathParam("id") UUID id, ExtraRequest request) {
@@ -178,8 +164,6 @@ public class EgenkontrollResource {
     @Operation(summary = "List scheduled and executed egenkontroller", description = "By due date; state=OVERDUE lists the scheduled ones past "
             + "their due date. updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of occurrences")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OccurrenceResponse> occurrences(@QueryParam("planId") String planId, @QueryParam("orgUnitId") String orgUnitId,
             @QueryParam("subtree") boolean subtree,
             @Parameter(description = "SCHEDULED, EXECUTED, CANCELLED or OVERDUE") @QueryParam("state") String state,
@@ -214,13 +198,9 @@ public class EgenkontrollResource {
             description = "Date, sample size, findings, result, deviations found and follow-up actions. Publishes egenkontroll.executed. "
                     + "Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such occurrence")
     @APIResponse(responseCode = "409", description = "Already executed or cancelled (currentState in the problem)")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response execute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ExecutionRequest request) {
         ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
         return ok(service.execute(id, ifMatch, validation.check(request).toCommand()));
@@ -232,12 +212,8 @@ public class EgenkontrollResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Cancel a scheduled egenkontroll", description = "With a reason. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such occurrence")
     @APIResponse(responseCode = "409", description = "Already executed or cancelled")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CancelRequest request) {
         ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
         return ok(service.cancel(id, ifMatch, validation.check(request).reason()));

@@ -37,8 +37,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation (utvärdering)", description = "Indicators against their målvärden per unit and period, rolled up the organisation")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class EvaluationResource {
 
     @Inject
@@ -76,8 +74,6 @@ public class EvaluationResource {
             description = "The evaluation of each period from from to to (at most " + EvaluationQueries.MAX_SERIES + "), with the Kolada "
                     + "comparison values of the indicator's KPI for the same year (seed 003: survey results over years from Kolada).")
     @APIResponse(responseCode = "200", description = "One point per period")
-    @APIResponse(responseCode = "400", description = "Malformed or missing parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SeriesPoint> series(@QueryParam("indicatorId") String indicatorId, @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "First period, e.g. 2020") @QueryParam("from") String from,
             @Parameter(description = "Last period, e.g. 2025") @QueryParam("to") String to, @QueryParam("gender") String gender) {
@@ -97,8 +93,6 @@ public class EvaluationResource {
                     + "data breaches notified to IMY and within 72 hours, median days from report to close, actions done by their due date. "
                     + "Each unit counts itself and every unit below it, each report once. Aggregates only.")
     @APIResponse(responseCode = "200", description = "One page of units")
-    @APIResponse(responseCode = "400", description = "Malformed or missing parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StatisticsResponse> statistics(@Parameter(description = "The period, e.g. 2025", required = true) @QueryParam("period") String period,
             @QueryParam("orgUnitId") String orgUnitId,
             @QueryParam("depth") @DefaultValue("0") @Min(0) @Max(50) int depth, @BeanParam @Valid PageParams paging) {

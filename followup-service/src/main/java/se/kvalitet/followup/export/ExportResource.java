@@ -34,8 +34,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "BI export", description = "Flat tables with stable columns for BI tools (machine client bi-reader): CSV (RFC 4180, UTF-8) or JSON, "
         + "streamed, incremental with a cursor; aggregates only, never case data")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Only bi-reader, the quality team and admins export")
 public class ExportResource {
 
     static final String CURSOR_HEADER = "X-Next-Cursor";
@@ -96,8 +94,6 @@ public class ExportResource {
                     + "never averages of percentages. Same format options as the measurement export.")
     @APIResponse(responseCode = "200", description = "The rows, streamed",
             content = {@Content(mediaType = TableFormat.CSV_MEDIA_TYPE), @Content(mediaType = "application/json")})
-    @APIResponse(responseCode = "400", description = "Malformed or missing parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response evaluations(@Parameter(description = "The period, e.g. 2025", required = true) @QueryParam("period") String period,
             @QueryParam("gender") String gender, @QueryParam("criterion") String criterion, @QueryParam("format") String format,
             @QueryParam("delimiter") String delimiter, @QueryParam("decimal") String decimal, @QueryParam("bom") String bom) {
@@ -120,8 +116,6 @@ public class ExportResource {
                     + "targetValue, targetUpper, updatedAt.")
     @APIResponse(responseCode = "200", description = "The rows, streamed",
             content = {@Content(mediaType = TableFormat.CSV_MEDIA_TYPE), @Content(mediaType = "application/json")})
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response indicators(@QueryParam("updatedSince") String updatedSince, @QueryParam("format") String format,
             @QueryParam("delimiter") String delimiter, @QueryParam("decimal") String decimal, @QueryParam("bom") String bom) {
         TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);

@@ -40,8 +40,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Goals (mål)", description = "Overarching goals (övergripande mål) → board goals (nämndmål) → operational goals of units (verksamhetsmål)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles or org units do not allow this")
 public class GoalResource {
 
     @Inject
@@ -55,8 +53,6 @@ public class GoalResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
     @Operation(summary = "List goals (mål)", description = "By level and title; updatedSince for incremental pulls (then oldest change first).")
     @APIResponse(responseCode = "200", description = "One page of goals")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<GoalResponse> list(@QueryParam("level") String level, @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "Goals that break down this goal") @QueryParam("parentId") String parentId,
             @Parameter(description = "Goals valid in this year") @QueryParam("year") Integer year,
@@ -100,12 +96,8 @@ public class GoalResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace a goal", description = "Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = GoalResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such goal")
     @APIResponse(responseCode = "409", description = "The level of a goal others break down cannot change")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, GoalRequest request) {
         Goal current = service.requireWritable(id);
         ETags.requireMatch(ifMatch, current.version);

@@ -44,8 +44,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators (nyckeltal)", description = "What is followed up, how, how often, by whom, against which målvärde")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class IndicatorResource {
 
     @Inject
@@ -57,8 +55,6 @@ public class IndicatorResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
     @Operation(summary = "List indicators (nyckeltal)", description = "Sorted by code; updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of indicators")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<IndicatorResponse> list(
             @Parameter(description = "Only indicators changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Only indicators of this quality criterion") @QueryParam("criterion") String criterion,
@@ -88,8 +84,6 @@ public class IndicatorResource {
     @Operation(summary = "Create an indicator (nyckeltal) with its målvärden")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IndicatorRequest request) {
@@ -105,11 +99,7 @@ public class IndicatorResource {
     @Operation(summary = "Replace an indicator and its målvärden", description = "Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such indicator")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid IndicatorRequest request) {
         Indicator i = service.replace(id, ifMatch, request.toCommand());
@@ -133,8 +123,6 @@ public class IndicatorResource {
     @Operation(summary = "Add a quality criterion (kvalitetskriterium)",
             description = "The list is configurable: a municipality adds its own (e.g. Nacka's \"Nöjda och engagerade medarbetare\").")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createCriterion(@NotNull @Valid CriterionRequest request) {
@@ -150,11 +138,7 @@ public class IndicatorResource {
     @Operation(summary = "Change a quality criterion", description = "Names, order, description; active=false retires it (indicators keep it). "
             + "The code cannot change. Needs the ETag (from the list or the create response) in If-Match.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such criterion")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceCriterion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CriterionRequest request) {
         QualityCriterion c = service.replaceCriterion(code, ifMatch, request.toCommand());

@@ -44,8 +44,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quality initiatives (kvalitetsinsatser)", description = "Planned improvements with responsible, deadline, support, status, origin and effect")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles or org units do not allow this")
 public class InitiativeResource {
 
     @Inject
@@ -62,8 +60,6 @@ public class InitiativeResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN})
     @Operation(summary = "List quality initiatives (kvalitetsinsatser)", description = "By deadline; updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of initiatives")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<InitiativeResponse> list(@QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also every unit below it") @QueryParam("subtree") boolean subtree,
             @QueryParam("status") String status, @QueryParam("origin") String origin,
@@ -96,8 +92,6 @@ public class InitiativeResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Create a quality initiative", description = "The quality team for every unit, unit managers for their units.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid InitiativeRequest request) {
@@ -112,12 +106,8 @@ public class InitiativeResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace an open quality initiative", description = "Needs the ETag in If-Match. A new deadline is watched anew.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "The initiative is closed")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, InitiativeRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
         return ok(service.replace(id, ifMatch, validation.check(request).toCommand()));
@@ -130,8 +120,6 @@ public class InitiativeResource {
     @APIResponse(responseCode = "200", description = "Started", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Not in NOT_STARTED (currentState in the problem)")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(service.start(id, ifMatch));
     }
@@ -143,12 +131,8 @@ public class InitiativeResource {
     @Operation(summary = "Close the initiative as done (genomförd) or not done",
             description = "Publishes initiative.completed with whether it was closed by its deadline. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Already closed")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CompleteRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
         return ok(service.complete(id, ifMatch, validation.check(request).toCommand()));
@@ -161,12 +145,8 @@ public class InitiativeResource {
     @Operation(summary = "Record whether a closed initiative had the intended effect",
             description = "Seed 003: the board must be able to follow up whether actions had effect. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Still open")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response effect(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EffectRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
         return ok(service.checkEffect(id, ifMatch, validation.check(request).toCommand()));

@@ -44,8 +44,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal control (internkontroll)", description = "The yearly plan: risks chosen for control, controls, results, report to the board")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class InternalControlResource {
 
     @Inject
@@ -59,8 +57,6 @@ public class InternalControlResource {
             Roles.VIEWER, Roles.ADMIN})
     @Operation(summary = "List internal control plans (internkontrollplaner)", description = "Newest year first.")
     @APIResponse(responseCode = "200", description = "One page of plans")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PlanResponse> list(@QueryParam("year") Integer year, @QueryParam("orgUnitId") String orgUnitId,
             @QueryParam("status") String status, @BeanParam @Valid PageParams paging) {
         return service.list(year, QueryParams.uuid("orgUnitId", orgUnitId),
@@ -84,8 +80,6 @@ public class InternalControlResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Create the internal control plan of a year", description = "A draft; one per unit and year.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The unit has a plan for the year")
     public Response create(@NotNull @Valid PlanRequest request) {
         InternalControlPlan p = service.create(request.toCommand());
@@ -98,11 +92,8 @@ public class InternalControlResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Change a draft plan's unit, year or title", description = "Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not a draft, or the unit has a plan for that year")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanRequest request) {
         return ok(service.rename(id, ifMatch, request.toCommand()));
     }
@@ -114,11 +105,8 @@ public class InternalControlResource {
     @Operation(summary = "Add a control to a draft plan", description = "The risk chosen (with its registry id when there is one), the control, "
             + "method, schedule and responsible role. Needs the plan's ETag in If-Match.")
     @APIResponse(responseCode = "201", description = "The plan with the new control", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ItemRequest request) {
         return Response.fromResponse(ok(service.addItem(id, ifMatch, request.toCommand()))).status(201).build();
     }
@@ -129,11 +117,8 @@ public class InternalControlResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace a control of a draft plan", description = "Needs the plan's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan or control")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ItemRequest request) {
         return ok(service.replaceItem(id, itemId, ifMatch, request.toCommand()));
@@ -146,8 +131,6 @@ public class InternalControlResource {
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     @APIResponse(responseCode = "404", description = "No such plan or control")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response removeItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch) {
         return ok(service.removeItem(id, itemId, ifMatch));
     }
@@ -158,12 +141,9 @@ public class InternalControlResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Record that the board adopted (fastställde) the plan", description = "DRAFT → ADOPTED. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Adopted", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "The plan has no controls")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response adopt(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AdoptRequest request) {
         return ok(service.adopt(id, ifMatch, request.toCommand()));
     }
@@ -174,11 +154,8 @@ public class InternalControlResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Record the result of a control of an adopted plan", description = "Needs the plan's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan or control")
     @APIResponse(responseCode = "409", description = "Not adopted, or already reported")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response result(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResultRequest request) {
         return ok(service.recordResult(id, itemId, ifMatch, request.toCommand()));
@@ -191,12 +168,9 @@ public class InternalControlResource {
     @Operation(summary = "Report the plan to the board", description = "Every control needs a result first. ADOPTED → REPORTED, which is final. "
             + "Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Reported", content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not adopted")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Controls without results (listed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response report(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReportRequest request) {
         return ok(service.report(id, ifMatch, request.toCommand()));
     }

@@ -40,8 +40,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Kolada", description = "Comparison series in Kolada v3's JSON shape (kpi, municipality or ou, period, values by gender with value, count, status)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class KoladaResource {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -97,8 +95,6 @@ public class KoladaResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
     @Operation(summary = "The imported comparison series", description = "Kolada's public values, by KPI, area, year and gender.")
     @APIResponse(responseCode = "200", description = "One page of values")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<KoladaService.Value> values(@QueryParam("kpi") String kpi, @Parameter(description = "Municipality or ou id") @QueryParam("areaId") String areaId,
             @QueryParam("fromYear") Integer fromYear, @QueryParam("toYear") Integer toYear, @BeanParam @Valid PageParams paging) {
         return kolada.values(kpi, areaId, fromYear, toYear, paging.page, paging.limit);
@@ -111,8 +107,6 @@ public class KoladaResource {
             description = "One entry per indicator, unit and year: kpi is the indicator's Kolada id (its code when it has none), ou our org unit "
                     + "id, values per gender with count 1 and status the missing reason when there is no value. Paged like Kolada (next_url).")
     @APIResponse(responseCode = "200", description = "Kolada-shaped data", content = @Content(schema = @Schema(implementation = KoladaData.class)))
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public KoladaData data(@QueryParam("indicatorId") String indicatorId, @QueryParam("kpi") String kpi, @QueryParam("year") Integer year,
             @QueryParam("orgUnitId") String orgUnitId, @BeanParam @Valid PageParams paging) {
         Page<KoladaService.Entry> page = kolada.export(QueryParams.uuid("indicatorId", indicatorId), kpi, year,

@@ -52,8 +52,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Measurements (mätvärden)", description = "Values of indicators per org unit, period and gender; bulk upload in CSV or JSON; corrections keep history")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles or org units do not allow this")
 public class MeasurementResource {
 
     static final String CSV = "text/csv";
@@ -71,8 +69,6 @@ public class MeasurementResource {
             description = "Sorted by indicator, unit, period and gender; with updatedSince oldest change first, for incremental pulls. "
                     + "Board members (viewer) and BI clients read evaluations and the BI export instead.")
     @APIResponse(responseCode = "200", description = "One page of measurements")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<MeasurementResponse> list(
             @QueryParam("indicatorId") String indicatorId,
             @Parameter(description = "Only this org unit") @QueryParam("orgUnitId") String orgUnitId,
@@ -129,11 +125,7 @@ public class MeasurementResource {
     @Operation(summary = "Correct a measurement", description = "Replaces the measured facts as a new revision; earlier revisions are kept. "
             + "Needs the ETag in If-Match. An identical body changes nothing.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such measurement")
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response correct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Values body) {
         Measurement m = service.get(id);
         // object-level access before the body is judged
@@ -174,7 +166,6 @@ public class MeasurementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A concurrent upload wrote the same measurement; send again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/json")
     @APIResponse(responseCode = "422", description = "Some rows are invalid and nothing was written; errors lists each (rows[n].field)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult bulk(@HeaderParam("Content-Type") String contentType,

@@ -40,8 +40,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "Cooperation partners (samverkansparter)", description = "Regions, the police, Försäkringskassan, schools, other "
         + "administrations... that processes, routines and cooperation agreements name (SOSFS 2011:9 4 kap. 5 §)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class CooperationPartnerResource {
 
     @Inject
@@ -52,8 +50,6 @@ public class CooperationPartnerResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
     @Operation(summary = "List cooperation partners", description = "Sorted by name; inactive ones only on request.")
     @APIResponse(responseCode = "200", description = "One page of partners")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PartnerResponse> list(@Parameter(description = "Only this kind, e.g. POLICE") @QueryParam("kind") String kind,
             @Parameter(description = "Also partners whose cooperation ended") @QueryParam("includeInactive") boolean includeInactive,
             @Parameter(description = "Only partners changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
@@ -82,8 +78,6 @@ public class CooperationPartnerResource {
     @Operation(summary = "Add a cooperation partner")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid PartnerRequest request) {
@@ -99,14 +93,10 @@ public class CooperationPartnerResource {
     @Operation(summary = "Replace a cooperation partner", description = "The whole new state; needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PartnerRequest request) {
         CooperationPartner p = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(PartnerResponse.of(p)).tag(ETags.of(p.version)).build();

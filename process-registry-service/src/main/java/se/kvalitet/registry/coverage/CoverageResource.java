@@ -38,8 +38,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "Coverage (täckning)", description = "Which rule each routine satisfies and which rules have none: seed 002's "
         + "requirement matrix (krav → gällande rutiner → uppföljning/metod → ansvar), computed")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class CoverageResource {
 
     @Inject

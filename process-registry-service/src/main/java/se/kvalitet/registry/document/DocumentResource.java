@@ -52,9 +52,6 @@ import se.kvalitet.web.QueryParams;
         + "(riktlinjer), checklists and cooperation agreements (samverkansöverenskommelser): draft → in review → approved → "
         + "superseded or withdrawn, with immutable versions, history and diffs. SOSFS 2011:9 4 kap.")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller may not do this (only the quality team and the document's process owners edit)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DocumentResource {
 
     @Inject
@@ -78,8 +75,6 @@ public class DocumentResource {
                     + "(WORKING). unit: documents that apply to the unit, to a unit above it or to a unit under it (as the tree "
                     + "stands today).")
     @APIResponse(responseCode = "200", description = "One page of documents")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> list(
@@ -153,16 +148,12 @@ public class DocumentResource {
     @Operation(summary = "Replace the draft's content", description = "The whole new state (activities are a sub-resource). If-Match.")
     @APIResponse(responseCode = "200", description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No draft, or the version is in review (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "A reference does not exist, or text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DocumentRequest request) {
         return changed(service.replaceDraft(id, ifMatch, request.toCommand()));
@@ -178,8 +169,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response discardDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         boolean deleted = service.discardDraft(id, ifMatch);
         return deleted ? Response.noContent().build() : Response.noContent().tag(ETags.of(queries.etag(id))).build();
@@ -196,8 +185,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A draft exists, or nothing is in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response startRevision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         DocumentVersion v = service.startRevision(id, ifMatch);
         return Response.created(URI.create("/registry/v1/documents/" + id + "/versions/" + v.number))
@@ -214,8 +201,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No draft, or not a draft (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changed(lifecycle.submit(id, ifMatch));
     }
@@ -230,8 +215,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in review (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response returnToDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changed(lifecycle.returnToDraft(id, ifMatch));
     }
@@ -252,10 +235,8 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in review, or it drops activities routines in force point at",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Incomplete for its type (the missing fields are named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ApproveRequest request) {
         return changed(lifecycle.approve(id, ifMatch, request.toCommand()));
     }
@@ -268,16 +249,12 @@ public class DocumentResource {
             description = "No version applies from withdrawnOn; the history stays readable. Publishes document.withdrawn. If-Match.")
     @APIResponse(responseCode = "200", description = "The withdrawn version",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Nothing in force, a draft exists, or documents in force belong to it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "The replacement is not another document in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WithdrawRequest request) {
         return changed(lifecycle.withdraw(id, ifMatch, request.toCommand()));
     }
@@ -297,8 +274,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Nothing in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response confirmReview(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReviewRequest request) {
         return changed(lifecycle.confirmReview(id, ifMatch, request.toCommand()));
@@ -357,14 +332,10 @@ public class DocumentResource {
             description = "At position (from 1) or last; the others move down. If-Match.")
     @APIResponse(responseCode = "200", description = "The draft with its activities",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addActivity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
         return changed(activities.addActivity(id, ifMatch, r.toCommand()));
     }
@@ -376,14 +347,10 @@ public class DocumentResource {
     @Operation(summary = "Rename, describe or move an activity of the process draft", description = "If-Match.")
     @APIResponse(responseCode = "200", description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document or activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response updateActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
         return changed(activities.updateActivity(id, activityId, ifMatch, r.toCommand()));
@@ -400,8 +367,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a process, no editable draft, or routines point at it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response removeActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch) {
         return changed(activities.removeActivity(id, activityId, ifMatch));
@@ -421,8 +386,6 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response reorderActivities(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActivityOrderRequest r) {
         return changed(activities.reorderActivities(id, ifMatch, r.activityIds()));

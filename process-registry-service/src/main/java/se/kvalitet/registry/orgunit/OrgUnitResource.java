@@ -44,8 +44,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisation (organisation)", description = "The organisation tree with its history: every question can be asked as of a day")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class OrgUnitResource {
 
     @Inject
@@ -60,8 +58,6 @@ public class OrgUnitResource {
     @Operation(summary = "The organisation as of a day (organisationen per datum)",
             description = "Units valid on asOf (default today), optionally only a unit and everything under it, sorted by name.")
     @APIResponse(responseCode = "200", description = "One page of units")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OrgUnitResponse> list(
             @Parameter(description = "Day (YYYY-MM-DD), default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "Only this unit and its subtree") @QueryParam("under") String under,
@@ -105,8 +101,6 @@ public class OrgUnitResource {
     @Operation(summary = "Create a unit (inrätta en enhet)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = OrgUnitResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id or code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid CreateOrgUnitRequest r) {
@@ -123,8 +117,6 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "409", description = "Closed unit, code taken, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RenameRequest r) {
         return changed(changes.rename(id, ifMatch, r.name(), r.code(), r.effectiveFrom()));
     }

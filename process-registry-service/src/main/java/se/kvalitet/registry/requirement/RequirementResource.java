@@ -46,8 +46,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "Requirement catalogue (kravkatalog)",
         description = "Laws, regulations (föreskrifter) and their paragraphs, and which verksamheter they apply to")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class RequirementResource {
 
     @Inject
@@ -62,8 +60,6 @@ public class RequirementResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
     @Operation(summary = "List regulations (författningar)", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of regulations")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RegulationResponse> regulations(
             @Parameter(description = "Only this kind: LAW, REGULATION, GENERAL_ADVICE, EU_REGULATION") @QueryParam("kind") String kind,
             @BeanParam @Valid PageParams paging) {
@@ -94,8 +90,6 @@ public class RequirementResource {
     @Operation(summary = "Add a regulation to the catalogue", description = "Then add its items one by one.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RegulationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createRegulation(@NotNull @Valid RegulationRequest request) {
@@ -112,14 +106,10 @@ public class RequirementResource {
             description = "Its items are kept. Needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = RegulationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such regulation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another regulation has the code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceRegulation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RegulationRequest request) {
         Regulation r = service.replaceRegulation(id, ifMatch, request.toCommand());
@@ -133,8 +123,6 @@ public class RequirementResource {
     @Operation(summary = "Add a requirement item (krav) to a regulation")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such regulation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An item with this reference is in force",
@@ -196,14 +184,10 @@ public class RequirementResource {
     @Operation(summary = "Replace a requirement item", description = "The whole new state; needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item is withdrawn, or another item in force has the reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replaceItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RequirementItemRequest request) {
         RequirementItem i = service.replaceItem(id, ifMatch, request.toCommand());
@@ -223,8 +207,6 @@ public class RequirementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn (withdrawnOn in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdrawItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WithdrawRequest request) {
         RequirementItem i = service.withdrawItem(id, ifMatch, request.toCommand());

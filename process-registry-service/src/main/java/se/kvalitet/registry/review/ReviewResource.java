@@ -29,8 +29,6 @@ import se.kvalitet.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews (revidering)", description = "Documents in force due for review or overdue")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class ReviewResource {
 
     @Inject
@@ -43,8 +41,6 @@ public class ReviewResource {
             description = "Documents in force whose next review date is within the lead time (DUE, kvalitet.registry.review."
                     + "due-lead-time, default 30 days) or has passed (OVERDUE); both when state is absent. Sorted by review date.")
     @APIResponse(responseCode = "200", description = "One page of documents")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> reviews(

@@ -50,9 +50,6 @@ import se.kvalitet.web.QueryParams;
         + "the events that could bring quality deficiencies with likelihood and consequence, score, matrix class, causes and "
         + "measures; every re-assessment kept; an aggregated matrix per unit subtree")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RiskResource {
 
     @Inject
@@ -71,8 +68,6 @@ public class RiskResource {
     @Operation(summary = "List risk analyses", description = "Newest first. Unit managers and process owners see those of their "
             + "own part of the organisation.")
     @APIResponse(responseCode = "200", description = "One page of analyses")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AnalysisListItem> list(@Parameter(description = "Only analyses of this unit and the units under it") @QueryParam("unit") String unit,
             @Parameter(description = "PROCESS, ACTIVITY, PLANNED_CHANGE") @QueryParam("subjectKind") String subjectKind,
             @QueryParam("processId") String processId,
@@ -92,8 +87,6 @@ public class RiskResource {
     @Operation(summary = "Start a risk analysis (riskanalys)")
     @APIResponse(responseCode = "201", description = "Created; ETag for the next change",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown unit, process or activity, or a personal identity number in the text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid AnalysisRequest r) {
@@ -122,14 +115,10 @@ public class RiskResource {
     @Operation(summary = "Replace the analysis's header (subject, unit, participants, status)", description = "If-Match.")
     @APIResponse(responseCode = "200", description = "The analysis",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such analysis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Unknown reference or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnalysisRequest r) {
         service.replace(id, ifMatch, r.toCommand());
         return Response.ok(queries.response(id)).tag(ETags.of(queries.etag(id))).build();
@@ -143,16 +132,12 @@ public class RiskResource {
             description = "Likelihood and consequence 1-4; score and matrix class follow. Publishes risk.assessed. If-Match of the analysis.")
     @APIResponse(responseCode = "201", description = "The analysis with the new risk",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such analysis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The analysis is completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Unknown unit or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response addRisk(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RiskRequest r) {
         Risk risk = service.addRisk(id, ifMatch, r.toCommand());
         return Response.created(URI.create("/registry/v1/risk-analyses/" + id + "/risks/" + risk.id + "/assessments"))
@@ -172,10 +157,8 @@ public class RiskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such analysis or risk",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "Unknown measure or unit, or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response reassess(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssessmentRequest r) {
         service.reassess(id, riskId, ifMatch, r.toCommand());

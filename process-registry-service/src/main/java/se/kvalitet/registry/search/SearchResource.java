@@ -32,8 +32,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "Search (sök)", description = "Swedish full-text search over approved processes, routines, guidelines, checklists and "
         + "cooperation agreements")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class SearchResource {
 
     @Inject

@@ -41,8 +41,6 @@ import se.kvalitet.web.QueryParams;
 @Tag(name = "Verksamheter (areas of operation)",
         description = "What each verksamhet does, the laws it is run under (rättslig grund) and the org units that run it")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller's roles may not do this")
 public class VerksamhetResource {
 
     @Inject
@@ -55,8 +53,6 @@ public class VerksamhetResource {
             description = "Sorted by name. Filter by an org unit (optionally with every unit under it today), a legal basis, "
                     + "a kind, or updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of verksamheter")
-    @APIResponse(responseCode = "400", description = "Malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<VerksamhetResponse> list(
             @Parameter(description = "Only verksamheter run by this org unit") @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also those run by any unit under it (as the tree stands today)")
@@ -92,8 +88,6 @@ public class VerksamhetResource {
     @Operation(summary = "Create a verksamhet", description = "Its org units must exist in this registry.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = VerksamhetResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An org unit does not exist (the field is named, e.g. orgUnitIds[1])",
@@ -111,16 +105,12 @@ public class VerksamhetResource {
     @Operation(summary = "Replace a verksamhet", description = "The whole new state; needs the ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = VerksamhetResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such verksamhet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag")
     @APIResponse(responseCode = "422", description = "An org unit does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid VerksamhetRequest request) {
         Verksamhet v = service.replace(id, ifMatch, request.toCommand());

@@ -85,10 +85,6 @@ public class ReportResource {
             description = "One report per kind, year and organisation (the root of the subtree it covers). Generate versions "
                     + "with POST …/versions.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ReportDtos.Report.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "409", description = "The report exists (existingId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The title holds a personnummer, or orgUnitId is no unit the registry published (unknown-reference)",
@@ -107,8 +103,6 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "A page of reports")
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     public Page<ReportDtos.Report> list(
             @Parameter(description = "KVALITETSBERATTELSE or PATIENTSAKERHETSBERATTELSE") @QueryParam("kind") String kind,
             @Parameter(description = "Calendar year") @QueryParam("year") String year,
@@ -127,10 +121,6 @@ public class ReportResource {
     @Operation(summary = "A yearly report with its latest and approved versions")
     @APIResponse(responseCode = "200", description = "The report (ETag for editorial updates and generation)",
             content = @Content(schema = @Schema(implementation = ReportDtos.Report.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such report, or none approved for a reader",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
@@ -147,17 +137,9 @@ public class ReportResource {
             description = "Summary, per-chapter narrative, verdict overrides (each needs a justification) and next year's focus "
                     + "areas. Replaces the whole text; requires If-Match. Applies to versions generated afterwards. No personnummer.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportDtos.Report.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "404", description = "No such report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown chapter, override without justification, or a personnummer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response editorial(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid Editorial editorial) {
@@ -182,13 +164,7 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDtos.Version.class)))
     @APIResponse(responseCode = "400", description = "Malformed id or Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "404", description = "No such report",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response generate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "Repeat-safe key (1-100 visible ASCII characters)") @HeaderParam("Idempotency-Key") String key,
@@ -240,8 +216,6 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "400", description = "Malformed id or paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such report (or none approved for a reader)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ReportDtos.Version> versions(@PathParam("id") String id, @BeanParam @Valid PageParams paging) {
@@ -255,10 +229,6 @@ public class ReportResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
     @Operation(summary = "A version's status and hashes", description = "Poll this after generating. ETag for approval.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = ReportDtos.Version.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for a reader)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response version(@PathParam("id") String id, @PathParam("versionId") String versionId) {
@@ -273,10 +243,6 @@ public class ReportResource {
     @Operation(summary = "The version's structured content (JSON)",
             description = "Exactly the canonical bytes the content hash is taken over: sha256(body) = contentHash.")
     @APIResponse(responseCode = "200", description = "The content", content = @Content(schema = @Schema(implementation = ReportContent.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for a reader)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not generated (yet)",
@@ -295,9 +261,6 @@ public class ReportResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
     @Operation(summary = "The version as one self-contained HTML page (charts inline)")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for a reader)")
     @APIResponse(responseCode = "409", description = "Not generated (yet)")
     public Response html(@PathParam("id") String id, @PathParam("versionId") String versionId) {
@@ -316,9 +279,6 @@ public class ReportResource {
             + "PAdES signature (verify it with POST …/verifications) and has the pdfHash of the approval event.")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for a reader)")
     @APIResponse(responseCode = "409", description = "Not generated (yet)")
     public Response pdf(@PathParam("id") String id, @PathParam("versionId") String versionId) {
@@ -335,9 +295,6 @@ public class ReportResource {
     @Operation(summary = "Every table of the version as an Excel workbook (XLSX)")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read reports")
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for a reader)")
     @APIResponse(responseCode = "409", description = "Not generated (yet)")
     public Response xlsx(@PathParam("id") String id, @PathParam("versionId") String versionId) {
@@ -358,17 +315,9 @@ public class ReportResource {
                     + "Publishes report.approved.v1 with the signed PDF's hash.")
     @APIResponse(responseCode = "200", description = "The approved version",
             content = @Content(schema = @Schema(implementation = ReportDtos.Version.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the quality team")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft, or not the newest version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") String id, @PathParam("versionId") String versionId,
             @HeaderParam("If-Match") String ifMatch, @OptionalBody @Valid ReportDtos.ApproveRequest request) {

@@ -48,8 +48,6 @@ public class ReadModelRebuildResource {
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
     @APIResponse(responseCode = "400", description = "confirm is not true",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid Request request) {
@@ -63,10 +61,6 @@ public class ReadModelRebuildResource {
     @Operation(summary = "The state of a rebuild", description = "RUNNING, DONE or FAILED, with the number of events read.")
     @APIResponse(responseCode = "200", description = "The rebuild",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
     @APIResponse(responseCode = "404", description = "No such rebuild",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReadModelRebuild.Status get(@PathParam("id") String id) {

@@ -47,8 +47,6 @@ public class DeviationCountsResource {
             content = @Content(schema = @Schema(implementation = DeviationCounts.class)))
     @APIResponse(responseCode = "400", description = "Invalid period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read statistics")
     public DeviationCounts counts(
             @Parameter(description = "First day (YYYY-MM-DD), default 1 January this year") @QueryParam("from") String from,
             @Parameter(description = "Last day (YYYY-MM-DD), default 31 December this year") @QueryParam("to") String to) {

@@ -48,8 +48,6 @@ public class DeviationStatisticsResource {
             content = @Content(schema = @Schema(implementation = DeviationStatistics.class)))
     @APIResponse(responseCode = "400", description = "Invalid period or org unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role may not read statistics")
     public DeviationStatistics get(
             @Parameter(description = "Root of the subtree (e.g. the board); default: the organisation's only root")
             @QueryParam("orgUnit") String orgUnit,
