@@ -2,6 +2,9 @@ package se.kvalitet.report.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Polygon;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -75,6 +80,9 @@ public final class Charts {
                         legend, false, false)
                 : ChartFactory.createBarChart(null, chart.categoryAxis(), chart.valueAxis(), data,
                         horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, legend, false, false);
+        if (line) {
+            c.getCategoryPlot().setRenderer(new TrendRenderer(chart.series()));
+        }
         theme().apply(c);
         c.setBackgroundPaint(Color.WHITE);
         c.setAntiAlias(true);
@@ -108,18 +116,116 @@ public final class Charts {
         return encode(image);
     }
 
-    /** Lines: a point and its value at every year, one colour per indicator (its value labels in the same colour). */
+    /**
+     * Lines: a point and its value at every year, one colour per indicator (its value labels in the
+     * same colour). An indicator drawn for women and men too keeps its colour on all three lines: the
+     * total solid with round points, women (K) dashed with square points, men (M) dotted with
+     * triangles, so the lines are told apart in grey print as well.
+     */
     private static void styleLines(CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values) {
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
         r.setDefaultShapesVisible(true);
         r.setDefaultItemLabelGenerator(values);
         r.setDefaultItemLabelsVisible(true);
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         r.setDefaultItemLabelFont(Fonts.awt(false, 18f));
+        List<String> groups = new ArrayList<>();
         for (int i = 0; i < chart.series().size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            r.setSeriesItemLabelPaint(i, PALETTE[i % PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(4f));
+            String name = chart.series().get(i).name();
+            String group = group(name);
+            if (!groups.contains(group)) {
+                groups.add(group);
+            }
+            Color colour = PALETTE[groups.indexOf(group) % PALETTE.length];
+            r.setSeriesPaint(i, colour);
+            r.setSeriesItemLabelPaint(i, colour);
+            switch (gender(name)) {
+                case "K" -> {
+                    r.setSeriesStroke(i, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {18f, 9f}, 0f));
+                    r.setSeriesShape(i, new Rectangle2D.Double(-6, -6, 12, 12));
+                }
+                case "M" -> {
+                    r.setSeriesStroke(i, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {2f, 8f}, 0f));
+                    r.setSeriesShape(i, new Polygon(new int[] {0, 7, -7}, new int[] {-7, 6, 6}, 3));
+                }
+                default -> {
+                    r.setSeriesStroke(i, new BasicStroke(4f));
+                    r.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
+                }
+            }
+        }
+    }
+
+    private static final Pattern GENDER_SERIES = Pattern.compile("(.*) ([KMT]) \\((totalt|kvinnor|män)\\)");
+
+    /** The indicator a series draws: its name without the gender ("KOD K (kvinnor)" is "KOD"). */
+    static String group(String series) {
+        Matcher m = GENDER_SERIES.matcher(series);
+        return m.matches() ? m.group(1) : series;
+    }
+
+    /** K, M, or T (a total, also a series not split by gender). */
+    static String gender(String series) {
+        Matcher m = GENDER_SERIES.matcher(series);
+        return m.matches() ? m.group(2) : "T";
+    }
+
+    /**
+     * Value labels of an indicator's lines kept apart: of its total, women and men in a year, the
+     * highest value is labelled above its point, the lowest below, the one between them to the right;
+     * a line alone is labelled above.
+     */
+    static final class TrendRenderer extends LineAndShapeRenderer {
+
+        private static final ItemLabelPosition ABOVE = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
+        private static final ItemLabelPosition BELOW = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
+        private static final ItemLabelPosition RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
+
+        private final List<String> groups;
+
+        TrendRenderer(List<ReportContent.Series> series) {
+            super(true, true);
+            this.groups = series.stream().map(s -> group(s.name())).toList();
+        }
+
+        @Override
+        public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+            org.jfree.data.category.CategoryDataset data = getPlot().getDataset();
+            Number mine = data.getValue(row, column);
+            if (mine == null || row >= groups.size()) {
+                return ABOVE;
+            }
+            int above = 0;
+            int below = 0;
+            for (int other = 0; other < groups.size() && other < data.getRowCount(); other++) {
+                Number v = other == row || !groups.get(other).equals(groups.get(row)) ? null : data.getValue(other, column);
+                if (v == null) {
+                    continue;
+                }
+                int cmp = Double.compare(v.doubleValue(), mine.doubleValue());
+                if (cmp > 0 || (cmp == 0 && other < row)) {
+                    above++;
+                } else {
+                    below++;
+                }
+            }
+            return above == 0 ? ABOVE : below == 0 ? BELOW : RIGHT;
+        }
+
+        @Override
+        public ItemLabelPosition getNegativeItemLabelPosition(int row, int column) {
+            return getPositiveItemLabelPosition(row, column);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TrendRenderer t && t.groups.equals(groups) && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode() * 31 + groups.hashCode();
         }
     }
 

@@ -214,10 +214,45 @@ class ReportDocumentsTest {
         // percentages and 1–5 scales never share an axis: the demo's 1–5 indicators are in their own chart
         List<ReportContent.Chart> demo = render("demo").content().chapters().stream().flatMap(c -> c.charts().stream())
                 .filter(c -> c.key().startsWith("nyckeltal-")).toList();
-        ReportContent.Chart scale = demo.stream().filter(c -> c.unit().equals("SCALE_1_5")).findFirst().orElseThrow();
-        assertThat(scale.series()).extracting(ReportContent.Series::name).contains("MYN-BEMOTANDE", "MYN-DELAKTIGHET");
+        assertThat(demo.stream().filter(c -> c.unit().equals("SCALE_1_5")).flatMap(c -> c.series().stream()))
+                .extracting(ReportContent.Series::name).contains("MYN-BEMOTANDE T (totalt)", "MYN-DELAKTIGHET");
         demo.stream().filter(c -> c.unit().equals("PERCENT")).forEach(c -> assertThat(c.series())
-                .extracting(ReportContent.Series::name).doesNotContain("MYN-BEMOTANDE", "MYN-DELAKTIGHET").isNotEmpty());
+                .extracting(ReportContent.Series::name).noneMatch(n -> n.startsWith("MYN-")).isNotEmpty());
+    }
+
+    @Test
+    void anIndicatorSplitByGenderIsDrawnForWomenMenAndTheTotalWithTheirFiguresAsAlternativeText() throws Exception {
+        Rendered demo = render("demo");
+        List<ReportContent.Chart> trends = demo.content().chapters().stream().flatMap(c -> c.charts().stream())
+                .filter(c -> c.key().startsWith("nyckeltal-")).toList();
+        // the demo's BRUKARE-PAVERKA: total 78, 81, 79, 84; women 80, 83, 81, 86; men 75, 78, 76, 81 (2022–2025)
+        ReportContent.Chart percent = trends.stream().filter(c -> c.series().stream()
+                .anyMatch(s -> s.name().startsWith("BRUKARE-PAVERKA"))).findFirst().orElseThrow();
+        assertThat(percent.series()).filteredOn(s -> s.name().startsWith("BRUKARE-PAVERKA"))
+                .extracting(ReportContent.Series::name)
+                .containsExactly("BRUKARE-PAVERKA T (totalt)", "BRUKARE-PAVERKA K (kvinnor)", "BRUKARE-PAVERKA M (män)");
+        // in a chart of its own, its three lines in one colour; an indicator without K/M data keeps one line named by its code
+        assertThat(percent.series()).hasSize(3);
+        assertThat(trends.stream().flatMap(c -> c.series().stream()).map(ReportContent.Series::name)).contains("BARN-TRAFFAT");
+        trends.forEach(c -> assertThat(c.series()).as(c.title() + ": lines a chart").hasSizeLessThanOrEqualTo(6));
+        String alt = Charts.alt(percent);
+        assertThat(alt).contains("BRUKARE-PAVERKA T (totalt): 2022 78, 2023 81, 2024 79, 2025 84",
+                "BRUKARE-PAVERKA K (kvinnor): 2022 80, 2023 83, 2024 81, 2025 86",
+                "BRUKARE-PAVERKA M (män): 2022 75, 2023 78, 2024 76, 2025 81");
+        // the same text is the figure's alternative text in the tagged PDF and the img's alt in the HTML
+        assertThat(demo.tagged().figureAlts).contains(alt);
+        assertThat(demo.html()).contains("alt=\"" + alt + "\"");
+        // the 1–5 scale and the index: women and men with their decimals
+        assertThat(trends).extracting(Charts::alt).anySatisfy(a -> assertThat(a).contains(
+                "MYN-BEMOTANDE K (kvinnor): 2022 4,2, 2023 4,3, 2024 4,1, 2025 4,4",
+                "MYN-BEMOTANDE M (män): 2022 3,9, 2023 4,0, 2024 3,8, 2025 4,1"));
+        assertThat(trends).extracting(Charts::alt).anySatisfy(a -> assertThat(a).contains(
+                "MEDARBETARINDEX K (kvinnor): 2022 67", "MEDARBETARINDEX M (män): 2022 63"));
+        // the chart draws the three lines in the indicator's colour, told apart by their strokes
+        assertThat(Charts.group("BRUKARE-PAVERKA K (kvinnor)")).isEqualTo("BRUKARE-PAVERKA");
+        assertThat(Charts.gender("BRUKARE-PAVERKA M (män)")).isEqualTo("M");
+        assertThat(Charts.gender("BARN-TRAFFAT")).isEqualTo("T");
+        assertThat(Charts.png(percent)).isNotEmpty();
     }
 
     @Test

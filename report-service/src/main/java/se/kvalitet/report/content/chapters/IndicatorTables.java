@@ -91,8 +91,10 @@ final class IndicatorTables {
     }
 
     /**
-     * One chart per scale (the indicators' unit of measure), at most {@link #SERIES_PER_CHART} lines
-     * each, of the indicators with values in at least two of the four years.
+     * One chart per scale (the indicators' unit of measure), of the indicators with values in at least
+     * two of the four years, at most {@link #SERIES_PER_CHART} lines each. An indicator whose data is
+     * split by gender is drawn as three lines, its total, women and men ({@link #seriesName}: "KOD T
+     * (totalt)", "KOD K (kvinnor)", "KOD M (män)") in a chart of its own.
      */
     static List<Chart> charts(List<ReadModels.Indicator> indicators, int year) {
         Map<String, List<ReadModels.Indicator>> byScale = new LinkedHashMap<>();
@@ -109,21 +111,52 @@ final class IndicatorTables {
         List<String> labels = years(year).stream().map(String::valueOf).toList();
         List<Chart> charts = new ArrayList<>();
         byScale.forEach((scale, list) -> {
-            int parts = (list.size() + SERIES_PER_CHART - 1) / SERIES_PER_CHART;
-            for (int p = 0; p < parts; p++) {
-                List<Series> series = new ArrayList<>();
-                for (ReadModels.Indicator i : list.subList(p * SERIES_PER_CHART, Math.min(list.size(), (p + 1) * SERIES_PER_CHART))) {
-                    List<Number> values = new ArrayList<>();
-                    years(year).forEach(y -> values.add(i.values().get(y)));
-                    series.add(new Series(i.code() != null ? i.code() : name(i), values));
+            // indicators in order, at most SERIES_PER_CHART lines a chart; one split by gender gets a chart of its
+            // own (its three lines lie close together, their value labels would collide with other indicators')
+            List<List<Series>> parts = new ArrayList<>();
+            boolean lastSplit = false;
+            for (ReadModels.Indicator i : list) {
+                List<Series> lines = series(i, year);
+                boolean split = lines.size() > 1;
+                if (parts.isEmpty() || split || lastSplit
+                        || parts.get(parts.size() - 1).size() + lines.size() > SERIES_PER_CHART) {
+                    parts.add(new ArrayList<>());
                 }
-                String suffix = parts > 1 ? " (" + (p + 1) + " av " + parts + ")" : "";
+                parts.get(parts.size() - 1).addAll(lines);
+                lastSplit = split;
+            }
+            for (int p = 0; p < parts.size(); p++) {
+                String suffix = parts.size() > 1 ? " (" + (p + 1) + " av " + parts.size() + ")" : "";
                 charts.add(new Chart("nyckeltal-" + scale.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                        + (parts > 1 ? "-" + (p + 1) : ""), "Nyckeltal över tid: " + scaleTitle(scale) + suffix, "LINE",
-                        labels, series, scale, "År", axisTitle(scale)));
+                        + (parts.size() > 1 ? "-" + (p + 1) : ""), "Nyckeltal över tid: " + scaleTitle(scale) + suffix, "LINE",
+                        labels, List.copyOf(parts.get(p)), scale, "År", axisTitle(scale)));
             }
         });
         return charts;
+    }
+
+    /** The indicator's lines: the total alone, or total, women and men where the data has values for them. */
+    private static List<Series> series(ReadModels.Indicator i, int year) {
+        String code = i.code() != null ? i.code() : name(i);
+        List<ReadModels.GenderValues> genders = i.genders().stream()
+                .filter(g -> years(year).stream().anyMatch(g.values()::containsKey)).toList();
+        List<Series> lines = new ArrayList<>();
+        lines.add(new Series(genders.isEmpty() ? code : seriesName(code, "T"), trend(i.values(), year)));
+        for (ReadModels.GenderValues g : genders) {
+            lines.add(new Series(seriesName(code, g.gender()), trend(g.values(), year)));
+        }
+        return lines;
+    }
+
+    /** "KOD K (kvinnor)": the letter the tables' readers know, and the word for a reader of the legend. */
+    static String seriesName(String code, String gender) {
+        return code + " " + gender + " (" + genderLabel(gender).toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    private static List<Number> trend(Map<Integer, BigDecimal> values, int year) {
+        List<Number> trend = new ArrayList<>();
+        years(year).forEach(y -> trend.add(values.get(y)));
+        return trend;
     }
 
     static String axisTitle(String scale) {
