@@ -47,9 +47,16 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
     void install(@Observes Router router) {
         long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
-        // a body without Content-Length (chunked) is read here, counted against the limit as it arrives
+        // a body without Content-Length (chunked) is read here, counted against the limit as it arrives;
+        // not where the application streams bodies on itself (the gateway's proxy counts them on the way)
+        boolean readChunked = ConfigProvider.getConfig().getOptionalValue("kvalitet.web.read-chunked-bodies", Boolean.class)
+                .orElse(true);
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (!readChunked) {
+                ctx.next();
+                return;
+            }
             if (ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
                     && ctx.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
                 chunked.handle(ctx);
