@@ -55,7 +55,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "428", description = "A machine client (case-system) sent no Idempotency-Key: nothing was created",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(
-            @Parameter(description = "A key unique per request the caller wants done once, 1-200 visible ASCII characters")
+            @Parameter(description = "A key unique per request the caller wants done once: 1-100 of A-Z a-z 0-9 . _ : - (a UUID, for example)")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull @Valid ReportDeviationRequest request) {
         IdempotencyKeys.validate(idempotencyKey);
