@@ -23,6 +23,7 @@ import se.kvalitet.events.EventComponents;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.EventSchemas;
 import se.kvalitet.events.MalformedEventException;
+import se.kvalitet.events.SchemaEnums;
 import se.kvalitet.events.Topics;
 
 /**
@@ -150,7 +151,7 @@ class FollowupEventContractsTest {
         });
     }
 
-    /** Whether the schema property of a String component is an enum or has a pattern (a code, not text). */
+    /** Whether the schema property of a String component is an enum (its own or a shared one) or has a pattern (a code, not text). */
     private static boolean schemaRestricts(Class<?> record, String property) {
         Class<?> top = record.getEnclosingClass() != null ? record.getEnclosingClass() : record;
         if (!DomainEvent.class.isAssignableFrom(top)) {
@@ -162,7 +163,8 @@ class FollowupEventContractsTest {
             var schema = EventCodec.mapper().readTree(resource(EventSchemas.resourcePath(type)));
             var props = record == top ? schema.path("properties") : schema.path("properties").path("targets").path("items").path("properties");
             var p = props.path(property);
-            return p.has("enum") || p.has("pattern");
+            String path = record == top ? property : "targets[]." + property;
+            return p.has("pattern") || SchemaEnums.of(type).containsKey(path);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
