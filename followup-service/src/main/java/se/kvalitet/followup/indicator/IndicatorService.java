@@ -3,6 +3,7 @@ package se.kvalitet.followup.indicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public class IndicatorService {
     public List<Indicator> all(String criterion) {
         List<Indicator> list = criterion == null ? indicators.list("order by code, id")
                 : indicators.list("criterionCode = ?1 order by code, id", criterion);
-        list.forEach(i -> i.targets.size());
+        list.forEach(i -> Hibernate.initialize(i.targets));
         return list;
     }
 
