@@ -409,7 +409,7 @@ public final class Chaos {
 
     private long followupCount(String token) throws Exception {
         int year = LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear();
-        JsonNode page = getJson(stack.gatewayUrl() + "/followup/v1/deviation-statistics?period=" + year + "&orgUnitId="
+        JsonNode page = getJson(stack.gatewayUrl() + "/followup/v1/deviation-indicators?period=" + year + "&orgUnitId="
                 + HEMTJANST, token);
         for (JsonNode item : page.get("items")) {
             if (item.get("orgUnitId").asText().equals(HEMTJANST)) {

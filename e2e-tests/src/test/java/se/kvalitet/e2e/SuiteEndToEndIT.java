@@ -288,6 +288,35 @@ class SuiteEndToEndIT {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Issue 14: the merged document parses without one message from swagger-parser (references
+     * resolved), so any generator reads it as it is. Also writes it, normalised, to
+     * target/openapi/kvalitet-live.json (what a release copies over the snapshot; lint that file).
+     */
+    @Test
+    void theMergedDocumentParsesWithoutAMessage() throws Exception {
+        String live = MergedDocument.live(HTTP, stack.gatewayUrl());
+        assertThat(MergedDocument.parserMessages(live)).as("swagger-parser's messages about the merged document").isEmpty();
+    }
+
+    /**
+     * The versioning policy (root README): the merged document of this build only adds to the
+     * released v1 snapshot (docs/openapi/kvalitet-v1.json) that clients were generated from.
+     */
+    @Test
+    void theMergedDocumentOnlyAddsToTheReleasedSnapshot() throws Exception {
+        String live = MergedDocument.live(HTTP, stack.gatewayUrl());
+        List<String> breaks = BreakingChanges.between(MergedDocument.snapshot(), live);
+        assertThat(breaks).as("what this build breaks for clients of the released v1 (docs/openapi/README.md)").isEmpty();
+    }
+
+    /** The integrators' journeys through the Java client generated from the released snapshot (GeneratedClientJourneys). */
+    @Test
+    void integratorsJourneysRunThroughTheGeneratedClient() throws Exception {
+        new GeneratedClientJourneys(stack.gatewayUrl(), clientToken("case-system", "case-system-secret"), passwordToken("karin"),
+                clientToken("bi-reader", "bi-reader-secret")).run();
+    }
+
     @Test
     void theGatewayReportsTheSuiteHealthy() throws Exception {
         HttpResponse<String> r = get(stack.gatewayUrl() + "/q/health/ready", null);

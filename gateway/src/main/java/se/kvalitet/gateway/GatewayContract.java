@@ -1,7 +1,14 @@
 package se.kvalitet.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -15,6 +22,8 @@ import java.util.Map;
 final class GatewayContract {
 
     static final String PROBLEM = "#/components/schemas/Problem";
+    /** The operations the gateway answers itself. */
+    static final Set<String> GATEWAY_PATHS = Set.of("/api-info", "/openapi");
 
     private GatewayContract() {
     }
@@ -32,6 +41,9 @@ final class GatewayContract {
         ObjectNode headers = (ObjectNode) merged.with("components").with("headers");
         headers.set("Retry-After", SuiteOpenApi.JSON.valueToTree(Map.of("description", "Seconds to wait before retrying",
                 "schema", Map.of("type", "integer", "format", "int32", "minimum", 0))));
+        gatewayOperations((ObjectNode) merged.get("paths"));
+        ArrayNode tags = merged.withArray("tags");
+        tags.addObject().put("name", "API").put("description", "About this API: DIGG's api-info and this OpenAPI document");
         for (Iterator<Map.Entry<String, JsonNode>> paths = merged.with("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
@@ -40,10 +52,14 @@ final class GatewayContract {
                     continue;
                 }
                 ObjectNode responses = (ObjectNode) operation.get("responses");
+                boolean ownOperation = GATEWAY_PATHS.contains(path.getKey());
                 add(responses, "414", "The request line is too long", false);
                 add(responses, "431", "The request headers are too large", false);
                 add(responses, "429", "Too many requests without a valid token from this address: retry after Retry-After "
                         + "seconds", true);
+                if (ownOperation) {
+                    continue; // answered by the gateway itself: nothing is forwarded, no outcome is unknown
+                }
                 add(responses, "502", "The service's answer was lost after the request reached it: the outcome is unknown. "
                         + "Retry with the same Idempotency-Key (a create) or read the resource first", false);
                 add(responses, "503", "Not delivered (the service is unavailable or a dependency is): nothing was done, retry "
@@ -52,7 +68,43 @@ final class GatewayContract {
                         + "unknown. Retry with the same Idempotency-Key (a create) or read the resource first", false);
             }
         }
-        gatewayOperations((ObjectNode) merged.get("paths"));
+        dropUnusedSchemas(merged);
+    }
+
+    /**
+     * Leaves out schemas nothing in the paths refers to, directly or through other components (a
+     * service may register a type only for its own use, e.g. a generic wrapper): a generated client
+     * would otherwise get classes that nothing returns.
+     */
+    static void dropUnusedSchemas(ObjectNode merged) {
+        ObjectNode components = (ObjectNode) merged.get("components");
+        Set<String> reached = new HashSet<>();
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.add(merged.get("paths"));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/") && reached.add(ref.asText())) {
+                    String[] parts = ref.asText().substring("#/components/".length()).split("/", 2);
+                    JsonNode target = parts.length == 2 ? components.path(parts[0]).path(parts[1]) : null;
+                    if (target != null && !target.isMissingNode()) {
+                        todo.push(target);
+                    }
+                }
+            }
+            if (node.isContainerNode()) {
+                node.elements().forEachRemaining(todo::push);
+            }
+        }
+        ObjectNode schemas = (ObjectNode) components.get("schemas");
+        List<String> unused = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!reached.contains("#/components/schemas/" + name)) {
+                unused.add(name);
+            }
+        });
+        schemas.remove(unused);
     }
 
     private static void add(ObjectNode responses, String code, String description, boolean retryAfter) {
@@ -69,7 +121,9 @@ final class GatewayContract {
 
     private static void gatewayOperations(ObjectNode paths) {
         ObjectNode info = paths.putObject("/api-info").putObject("get");
-        info.put("operationId", "getApiInfo").put("summary", "What this API is (DIGG REST API profile, api-info)");
+        info.put("operationId", "getApiInfo").put("summary", "What this API is (DIGG REST API profile, api-info)")
+                .put("description", "Name, version, release day, status and where the documentation is, as DIGG's REST API "
+                        + "profile asks every public API to publish. No token needed.");
         info.putArray("tags").add("API");
         info.putArray("security");
         ObjectNode infoSchema = info.putObject("responses").putObject("200").put("description", "The API's name, version, "
@@ -85,7 +139,8 @@ final class GatewayContract {
 
         ObjectNode doc = paths.putObject("/openapi").putObject("get");
         doc.put("operationId", "getOpenApiDocument").put("summary", "This document (JSON; YAML with Accept: application/yaml "
-                + "or ?format=yaml)");
+                + "or ?format=yaml)").put("description", "The merged OpenAPI document of every service behind the gateway, with "
+                + "the answers the gateway gives itself. Generate clients from it; no token needed.");
         doc.putArray("tags").add("API");
         doc.putArray("security");
         ObjectNode fmt = doc.putArray("parameters").addObject();

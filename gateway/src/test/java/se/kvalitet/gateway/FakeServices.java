@@ -155,7 +155,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     static String openApi(String name) {
-        // "Problem" differs per service (renamed when merged); "Shared" is the same everywhere (kept once)
+        // "Problem" differs per service (renamed when merged); "Shared" is the same everywhere (kept once);
+        // "Internal" is referred to by nothing in the paths (left out of the merged document)
         return """
                 {"openapi":"3.1.0","info":{"title":"%1$s","version":"1"},
                  "tags":[{"name":"%1$s things"}],
@@ -164,7 +165,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                    "200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Shared"}}}}}}}},
                  "components":{"schemas":{
                    "Problem":{"type":"object","description":"problem of %1$s"},
-                   "Shared":{"type":"object","properties":{"id":{"type":"string"}}}},
+                   "Shared":{"type":"object","properties":{"id":{"type":"string"}}},
+                   "Internal":{"type":"object"}},
                    "securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer","bearerFormat":"JWT"}}}}
                 """.formatted(name);
     }

@@ -164,6 +164,8 @@ class GatewayTest {
         }
         // a schema that is the same in every service is there once, under its own name
         assertThat(doc.jsonPath().getString("components.schemas.Shared.type")).isEqualTo("object");
+        // a schema nothing refers to is left out (a generated client would get a class nothing returns)
+        assertThat(doc.jsonPath().getMap("components.schemas")).doesNotContainKey("Internal");
         assertThat(doc.jsonPath().getList("x-unavailable-services")).isEmpty();
         given().get("/q/swagger-ui/").then().statusCode(200);
 
@@ -181,6 +183,10 @@ class GatewayTest {
         }
         assertThat(doc.jsonPath().getString(things + "'503'.headers.Retry-After.$ref")).isEqualTo("#/components/headers/Retry-After");
         assertThat(doc.jsonPath().getString("paths.'/api-info'.get.operationId")).isEqualTo("getApiInfo");
+        // the gateway's own operations: its own refusals, never a proxied outcome
+        assertThat(doc.jsonPath().getMap("paths.'/api-info'.get.responses")).containsKeys("200", "414", "429", "431")
+                .doesNotContainKeys("502", "504");
+        assertThat(doc.jsonPath().getList("tags.name")).contains("API");
         assertThat(doc.jsonPath().getList("servers.url")).isNotEmpty();
         // YAML as well as JSON
         given().accept("application/yaml").get("/openapi").then().statusCode(200).contentType("application/yaml")

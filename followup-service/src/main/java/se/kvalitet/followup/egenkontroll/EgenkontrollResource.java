@@ -72,7 +72,8 @@ public class EgenkontrollResource {
             + "updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of plans")
     public Page<PlanResponse> plans(@QueryParam("orgUnitId") String orgUnitId, @QueryParam("subtree") boolean subtree,
-            @QueryParam("status") String status, @Parameter(description = "Plans that control this routine") @QueryParam("routineId") String routineId,
+            @Parameter(description = "Only plans in this state", schema = @Schema(implementation = EgenkontrollPlan.Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Plans that control this routine") @QueryParam("routineId") String routineId,
             @Parameter(description = "Plans that control this risk") @QueryParam("riskId") String riskId,
             @QueryParam("updatedSince") String updatedSince, @BeanParam @Valid PageParams paging) {
         Page<EgenkontrollPlan> page = service.plans(new EgenkontrollService.PlanFilter(QueryParams.uuid("orgUnitId", orgUnitId), subtree,
@@ -166,7 +167,7 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "200", description = "One page of occurrences")
     public Page<OccurrenceResponse> occurrences(@QueryParam("planId") String planId, @QueryParam("orgUnitId") String orgUnitId,
             @QueryParam("subtree") boolean subtree,
-            @Parameter(description = "SCHEDULED, EXECUTED, CANCELLED or OVERDUE") @QueryParam("state") String state,
+            @Parameter(description = "Only occurrences in this state; OVERDUE: scheduled and past due", schema = @Schema(implementation = EgenkontrollService.OccurrenceState.class)) @QueryParam("state") String state,
             @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
         LocalDate day = today.date();

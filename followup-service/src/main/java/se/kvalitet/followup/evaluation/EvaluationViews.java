@@ -80,7 +80,7 @@ public final class EvaluationViews {
         }
     }
 
-    @Schema(name = "DeviationStatistics", description = "Indicators derived from deviation events for an org unit and every unit below it; "
+    @Schema(name = "DeviationIndicators", description = "Indicators derived from deviation events (reports counted by the day they were received) for an org unit and every unit below it; "
             + "a report counts once however many of its units or categories are included")
     public record StatisticsResponse(UUID orgUnitId, String orgUnitName, String period,
             @Schema(description = "Reports received in the period") long reports,

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,13 +64,16 @@ public class ExportResource {
                     + "format=csv (default) or json; CSV options delimiter=comma|semicolon|tab, decimal=point|comma, bom=true "
                     + "(Swedish Excel: delimiter=semicolon&decimal=comma&bom=true).")
     @APIResponse(responseCode = "200", description = "The rows, streamed",
-            headers = {@Header(name = CURSOR_HEADER, description = "Cursor for the next pull"),
-                    @Header(name = MORE_HEADER, description = "true when limit cut the pull short")},
-            content = {@Content(mediaType = TableFormat.CSV_MEDIA_TYPE), @Content(mediaType = "application/json")})
+            headers = {@Header(name = CURSOR_HEADER, description = "Cursor for the next pull", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = MORE_HEADER, description = "true when limit cut the pull short", schema = @Schema(type = SchemaType.BOOLEAN))},
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class,
+                    description = "format=json: one object per row, the columns as members (an empty cell is null)")),
+                    @Content(mediaType = TableFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "format=csv (default): RFC 4180 with a header row"))})
     @APIResponse(responseCode = "400", description = "Malformed parameter or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response measurements(@QueryParam("format") String format, @QueryParam("delimiter") String delimiter,
-            @QueryParam("decimal") String decimal, @QueryParam("bom") String bom,
+    public Response measurements(@Parameter(description = "csv (default) or json", schema = @Schema(enumeration = {"csv", "json"}, defaultValue = "csv")) @QueryParam("format") String format, @Parameter(description = "CSV delimiter (default comma)", schema = @Schema(enumeration = {"comma", "semicolon", "tab"}, defaultValue = "comma")) @QueryParam("delimiter") String delimiter,
+            @Parameter(description = "CSV decimal separator (default point)", schema = @Schema(enumeration = {"point", "comma"}, defaultValue = "point")) @QueryParam("decimal") String decimal, @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("bom") String bom,
             @Parameter(description = "The X-Next-Cursor of the previous pull") @QueryParam("cursor") String cursor,
             @Parameter(description = "First pull only: rows changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "At most this many rows (1-5000000); default all") @QueryParam("limit") Integer limit) {
@@ -93,10 +98,13 @@ public class ExportResource {
                     + "comparator, targetValue, targetUpper, distance, previousPeriod, previousValue, trend, change. Roll-ups from parts, "
                     + "never averages of percentages. Same format options as the measurement export.")
     @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = {@Content(mediaType = TableFormat.CSV_MEDIA_TYPE), @Content(mediaType = "application/json")})
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class,
+                    description = "format=json: one object per row, the columns as members (an empty cell is null)")),
+                    @Content(mediaType = TableFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "format=csv (default): RFC 4180 with a header row"))})
     public Response evaluations(@Parameter(description = "The period, e.g. 2025", required = true) @QueryParam("period") String period,
-            @QueryParam("gender") String gender, @QueryParam("criterion") String criterion, @QueryParam("format") String format,
-            @QueryParam("delimiter") String delimiter, @QueryParam("decimal") String decimal, @QueryParam("bom") String bom) {
+            @Parameter(description = "T (all, default), K (women) or M (men)", schema = @Schema(implementation = se.kvalitet.followup.domain.Enums.Gender.class)) @QueryParam("gender") String gender, @QueryParam("criterion") String criterion, @Parameter(description = "csv (default) or json", schema = @Schema(enumeration = {"csv", "json"}, defaultValue = "csv")) @QueryParam("format") String format,
+            @Parameter(description = "CSV delimiter (default comma)", schema = @Schema(enumeration = {"comma", "semicolon", "tab"}, defaultValue = "comma")) @QueryParam("delimiter") String delimiter, @Parameter(description = "CSV decimal separator (default point)", schema = @Schema(enumeration = {"point", "comma"}, defaultValue = "point")) @QueryParam("decimal") String decimal, @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("bom") String bom) {
         TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);
         Period p = PeriodParams.required(period, "period");
         var g = PeriodParams.gender(gender);
@@ -115,9 +123,12 @@ public class ExportResource {
                     + "frequency, responsibleRole, decimals, genderSplit, koladaKpi, minResponses, derivedMetric, targetValidFrom, comparator, "
                     + "targetValue, targetUpper, updatedAt.")
     @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = {@Content(mediaType = TableFormat.CSV_MEDIA_TYPE), @Content(mediaType = "application/json")})
-    public Response indicators(@QueryParam("updatedSince") String updatedSince, @QueryParam("format") String format,
-            @QueryParam("delimiter") String delimiter, @QueryParam("decimal") String decimal, @QueryParam("bom") String bom) {
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class,
+                    description = "format=json: one object per row, the columns as members (an empty cell is null)")),
+                    @Content(mediaType = TableFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "format=csv (default): RFC 4180 with a header row"))})
+    public Response indicators(@QueryParam("updatedSince") String updatedSince, @Parameter(description = "csv (default) or json", schema = @Schema(enumeration = {"csv", "json"}, defaultValue = "csv")) @QueryParam("format") String format,
+            @Parameter(description = "CSV delimiter (default comma)", schema = @Schema(enumeration = {"comma", "semicolon", "tab"}, defaultValue = "comma")) @QueryParam("delimiter") String delimiter, @Parameter(description = "CSV decimal separator (default point)", schema = @Schema(enumeration = {"point", "comma"}, defaultValue = "point")) @QueryParam("decimal") String decimal, @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("bom") String bom) {
         TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         StreamingOutput body = out -> export.indicators(since, f, out);

@@ -53,7 +53,7 @@ public class GoalResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
     @Operation(summary = "List goals (mål)", description = "By level and title; updatedSince for incremental pulls (then oldest change first).")
     @APIResponse(responseCode = "200", description = "One page of goals")
-    public Page<GoalResponse> list(@QueryParam("level") String level, @QueryParam("orgUnitId") String orgUnitId,
+    public Page<GoalResponse> list(@Parameter(description = "Only goals of this level", schema = @Schema(implementation = GoalLevel.class)) @QueryParam("level") String level, @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "Goals that break down this goal") @QueryParam("parentId") String parentId,
             @Parameter(description = "Goals valid in this year") @QueryParam("year") Integer year,
             @QueryParam("updatedSince") String updatedSince, @BeanParam @Valid PageParams paging) {

@@ -62,7 +62,8 @@ public class InitiativeResource {
     @APIResponse(responseCode = "200", description = "One page of initiatives")
     public Page<InitiativeResponse> list(@QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also every unit below it") @QueryParam("subtree") boolean subtree,
-            @QueryParam("status") String status, @QueryParam("origin") String origin,
+            @Parameter(description = "Only initiatives in this state", schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only initiatives of this origin", schema = @Schema(implementation = Origin.class)) @QueryParam("origin") String origin,
             @Parameter(description = "true: only open initiatives past their deadline") @QueryParam("overdue") Boolean overdue,
             @Parameter(description = "Deadline in this year") @QueryParam("year") Integer year,
             @QueryParam("indicatorId") String indicatorId, @QueryParam("updatedSince") String updatedSince,

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +59,7 @@ public class InternalControlResource {
     @Operation(summary = "List internal control plans (internkontrollplaner)", description = "Newest year first.")
     @APIResponse(responseCode = "200", description = "One page of plans")
     public Page<PlanResponse> list(@QueryParam("year") Integer year, @QueryParam("orgUnitId") String orgUnitId,
-            @QueryParam("status") String status, @BeanParam @Valid PageParams paging) {
+            @Parameter(description = "Only plans in this state", schema = @Schema(implementation = InternalControlPlan.Status.class)) @QueryParam("status") String status, @BeanParam @Valid PageParams paging) {
         return service.list(year, QueryParams.uuid("orgUnitId", orgUnitId),
                 QueryParams.enumValue("status", status, InternalControlPlan.Status.class), paging.page, paging.limit).map(this::response);
     }

@@ -72,7 +72,7 @@ public class KoladaResource {
     public KoladaApi.ImportResponse importValues(
             @Parameter(description = "Also record the values as this unit's measurements") @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: whose values (municipality or ou id)") @QueryParam("municipality") String municipality,
-            @Parameter(description = "With orgUnitId: the reason recorded for a missing (null) value; default NOT_COLLECTED") @QueryParam("missingReason") String missing,
+            @Parameter(description = "With orgUnitId: the reason recorded for a missing (null) value; default NOT_COLLECTED", schema = @Schema(implementation = MissingReason.class)) @QueryParam("missingReason") String missing,
             @Parameter(description = "With orgUnitId: record the measurements that fit even when some do not") @QueryParam("partial") boolean partial,
             InputStream body) {
         JsonNode root;

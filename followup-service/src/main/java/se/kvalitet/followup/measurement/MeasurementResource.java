@@ -76,7 +76,7 @@ public class MeasurementResource {
             @Parameter(description = "Exactly this period, e.g. 2025") @QueryParam("period") String period,
             @Parameter(description = "Periods starting at or after the start of this one") @QueryParam("periodFrom") String periodFrom,
             @Parameter(description = "Periods ending at or before the end of this one") @QueryParam("periodTo") String periodTo,
-            @QueryParam("gender") String gender,
+            @Parameter(description = "T (all, default), K (women) or M (men)", schema = @Schema(implementation = se.kvalitet.followup.domain.Enums.Gender.class)) @QueryParam("gender") String gender,
             @Parameter(description = "Only measurements changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
         MeasurementService.Filter f = new MeasurementService.Filter(QueryParams.uuid("indicatorId", indicatorId),
@@ -170,8 +170,8 @@ public class MeasurementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult bulk(@HeaderParam("Content-Type") String contentType,
             @Parameter(description = "Write the valid rows even when some fail") @QueryParam("partial") boolean partial,
-            @Parameter(description = "CSV delimiter: comma, semicolon or tab (detected from the header when absent)") @QueryParam("delimiter") String delimiter,
-            @Parameter(description = "CSV decimal separator: point (default) or comma") @QueryParam("decimal") String decimal,
+            @Parameter(description = "CSV delimiter (detected from the header when absent)", schema = @Schema(enumeration = {"comma", "semicolon", "tab"})) @QueryParam("delimiter") String delimiter,
+            @Parameter(description = "CSV decimal separator (default point)", schema = @Schema(enumeration = {"point", "comma"}, defaultValue = "point")) @QueryParam("decimal") String decimal,
             InputStream body) {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
         boolean decimalComma = TableFormat.decimalComma(decimal);

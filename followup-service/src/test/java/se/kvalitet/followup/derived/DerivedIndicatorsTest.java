@@ -4,7 +4,9 @@ import se.kvalitet.followup.Fixtures;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -123,7 +125,7 @@ class DerivedIndicatorsTest {
 
     static Map<String, Object> stats(UUID unit) {
         JsonPath p = given().header("Authorization", Fixtures.viewer()).queryParam("period", "2025").queryParam("orgUnitId", unit.toString())
-                .get("/followup/v1/deviation-statistics").then().statusCode(200).extract().jsonPath();
+                .get("/followup/v1/deviation-indicators").then().statusCode(200).extract().jsonPath();
         return p.getMap("items[0]");
     }
 
@@ -150,6 +152,22 @@ class DerivedIndicatorsTest {
         assertThat(board.get("closedReports")).isEqualTo(3);
         assertThat((Map<String, Object>) board.get("actionsDoneOnTime")).containsEntry("numerator", 1).containsEntry("denominator", 2);
         assertThat((Map<String, Object>) deptA.get("actionsDoneOnTime")).containsEntry("denominator", 0).doesNotContainKey("percent"); // no share of nothing: left out, never null
+    }
+
+    /** The old name answers the same, and says it is deprecated, when it goes and what replaces it (RFC 9745, RFC 8594). */
+    @Test
+    void theOldNameAnswersTheSameWithDeprecationAndSunset() {
+        String unit = org.board().toString();
+        String current = given().header("Authorization", Fixtures.viewer()).queryParam("period", "2025").queryParam("orgUnitId", unit)
+                .get("/followup/v1/deviation-indicators").then().statusCode(200).header("Deprecation", nullValue())
+                .extract().asString();
+        String old = given().header("Authorization", Fixtures.viewer()).queryParam("period", "2025").queryParam("orgUnitId", unit)
+                .get("/followup/v1/deviation-statistics").then().statusCode(200)
+                .header("Deprecation", equalTo("@1796428800"))
+                .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT"))
+                .header("Link", equalTo("</followup/v1/deviation-indicators>; rel=\"successor-version\""))
+                .extract().asString();
+        assertThat(old).isEqualTo(current).contains("\"items\"");
     }
 
     @Test

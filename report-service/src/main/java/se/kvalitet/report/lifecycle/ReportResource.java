@@ -54,7 +54,8 @@ import se.kvalitet.web.QueryParams;
  */
 @Path("/report/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Yearly reports (kvalitetsberättelse, patientsäkerhetsberättelse)")
+@Tag(name = "Yearly reports (kvalitetsberättelse, patientsäkerhetsberättelse)",
+        description = "The yearly kvalitetsberättelse and patientsäkerhetsberättelse: definition, editorial text, generated versions (JSON, HTML, PDF/A, XLSX), approval and signature")
 @SecurityRequirement(name = "SecurityScheme")
 public class ReportResource {
 
@@ -104,7 +105,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ReportDtos.Report> list(
-            @Parameter(description = "KVALITETSBERATTELSE or PATIENTSAKERHETSBERATTELSE") @QueryParam("kind") String kind,
+            @Parameter(description = "Only reports of this kind", schema = @Schema(implementation = ReportKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Calendar year") @QueryParam("year") String year,
             @Parameter(description = "Organisation the report covers") @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "Only reports changed at or after (RFC 3339)") @QueryParam("updatedSince") String updatedSince,

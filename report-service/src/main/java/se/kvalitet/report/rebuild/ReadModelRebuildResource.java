@@ -23,7 +23,8 @@ import se.kvalitet.web.QueryParams;
 /** The admin command that rebuilds the read models by replaying the topics from the start. */
 @Path("/report/v1/admin/read-model-rebuilds")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
+@Tag(name = "Administration",
+        description = "Operating the service: rebuilding read models from the event log")
 @SecurityRequirement(name = "SecurityScheme")
 public class ReadModelRebuildResource {
 

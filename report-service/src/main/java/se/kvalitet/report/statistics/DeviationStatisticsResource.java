@@ -25,7 +25,8 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/report/v1/deviation-statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deviation statistics (avvikelsestatistik)")
+@Tag(name = "Deviation statistics (avvikelsestatistik)",
+        description = "Counts of deviations by the day they happened, per unit and category, from the events (aggregates only): for the board, the kvalitetsberättelse and BI tools")
 @SecurityRequirement(name = "SecurityScheme")
 public class DeviationStatisticsResource {
 

@@ -32,6 +32,8 @@ import se.kvalitet.web.Problem;
  * <li>an {@code operationId} on every operation that has none ({@link OperationIds}: stable,
  * camelCase, derived from the method and the path);</li>
  * <li>a description on the parameters every service shares ({@link SharedParameters});</li>
+ * <li>on a deprecated operation ({@link DeprecatedOperation}), the {@code Deprecation}, {@code Sunset}
+ * and {@code Link} headers on every response;</li>
  * <li>a {@code servers} entry (the service's own root; the gateway's merged document names the
  * gateway's public base instead).</li>
  * </ul>
@@ -72,6 +74,9 @@ public class ContractFilter implements OASFilter {
                 Operation operation = op.getValue();
                 boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : documentSecured;
                 StandardResponses.complete(path, op.getKey(), operation, secured);
+                if (Boolean.TRUE.equals(operation.getDeprecated())) {
+                    deprecationHeaders(operation);
+                }
                 SharedParameters.describe(path, operation.getParameters());
                 SharedParameters.describe(path, entry.getValue().getParameters());
                 if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
@@ -84,6 +89,24 @@ public class ContractFilter implements OASFilter {
         }
         // explicit ids first, so that a derived one never takes a name a resource chose
         unnamed.forEach(Runnable::run);
+    }
+
+    /** The headers {@link DeprecationHeaders} sends with every answer of a deprecated operation. */
+    static void deprecationHeaders(Operation operation) {
+        for (APIResponse response : responses(operation).getAPIResponses().values()) {
+            if (response.getRef() != null) {
+                continue;
+            }
+            response.addHeader(DeprecationHeaders.DEPRECATION, OASFactory.createHeader()
+                    .description("RFC 9745: when this operation was deprecated (@ and seconds since the epoch)")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^@[0-9]+$")));
+            response.addHeader(DeprecationHeaders.SUNSET, OASFactory.createHeader()
+                    .description("RFC 8594: from this moment (an HTTP-date) the operation may no longer answer")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            response.addHeader("Link", OASFactory.createHeader()
+                    .description("The operation that replaces it: <path>; rel=\"successor-version\"")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
     }
 
     /** The problem document (RFC 9457) every error of the suite answers with. */

@@ -111,4 +111,26 @@ class ContractFilterTest {
         node.fieldNames().forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void aDeprecatedOperationSaysSoInTheDocumentAndInEveryAnswer() {
+        JsonNode log = op("/contract/v1/quality-activities/{id}/log", "get");
+        assertThat(log.path("deprecated").asBoolean()).isTrue();
+        for (String status : List.of("200", "401", "404")) {
+            assertThat(log.path("responses").path(status).path("headers").has("Deprecation")).as(status).isTrue();
+            assertThat(log.path("responses").path(status).path("headers").has("Sunset")).as(status).isTrue();
+        }
+        assertThat(op("/contract/v1/quality-activities/{id}/history", "get").path("responses").path("200").path("headers")
+                .has("Deprecation")).as("an operation that is not deprecated").isFalse();
+
+        String token = TestTokens.user("anna").roles("reporter").sign();
+        given().auth().oauth2(token).get("/contract/v1/quality-activities/7/log").then().statusCode(200)
+                .header("Deprecation", equalTo("@1796428800")) // 2026-12-05T00:00:00Z, RFC 9745
+                .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT")) // RFC 8594
+                .header("Link", equalTo("</contract/v1/quality-activities/{id}/history>; rel=\"successor-version\""));
+        // the refusal carries them too: the client learns it whatever it gets back
+        given().get("/contract/v1/quality-activities/7/log").then().statusCode(401).header("Deprecation", equalTo("@1796428800"));
+        given().auth().oauth2(token).get("/contract/v1/quality-activities/7/history").then().statusCode(200)
+                .header("Deprecation", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -63,4 +63,12 @@ public class ContractTestResource {
     public List<Thing> history(@PathParam("id") String id) {
         return List.of();
     }
+
+    @GET
+    @Path("{id}/log")
+    @Operation(summary = "The old name of the history", deprecated = true)
+    @DeprecatedOperation(since = "2026-12-05", sunset = "2027-06-30", successor = "/contract/v1/quality-activities/{id}/history")
+    public List<Thing> log(@PathParam("id") String id) {
+        return List.of();
+    }
 }
