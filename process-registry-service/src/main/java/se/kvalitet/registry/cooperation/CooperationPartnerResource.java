@@ -50,7 +50,7 @@ public class CooperationPartnerResource {
             Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
     @Operation(summary = "List cooperation partners", description = "Sorted by name; inactive ones only on request.")
     @APIResponse(responseCode = "200", description = "One page of partners")
-    public Page<PartnerResponse> list(@Parameter(description = "Only this kind, e.g. POLICE") @QueryParam("kind") String kind,
+    public Page<PartnerResponse> list(@Parameter(description = "Only this kind, e.g. POLICE", schema = @Schema(implementation = CooperationPartnerKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Also partners whose cooperation ended") @QueryParam("includeInactive") boolean includeInactive,
             @Parameter(description = "Only partners changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
             @BeanParam @Valid PageParams paging) {

@@ -78,8 +78,8 @@ public class DocumentResource {
     @APIResponse(responseCode = "404", description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> list(
-            @Parameter(description = "IN_FORCE (default), WITHDRAWN or WORKING") @QueryParam("view") String view,
-            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT") @QueryParam("type") String type,
+            @Parameter(description = "IN_FORCE (default), WITHDRAWN or WORKING", schema = @Schema(implementation = DocumentQueries.View.class)) @QueryParam("view") String view,
+            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT", schema = @Schema(implementation = DocumentType.class)) @QueryParam("type") String type,
             @Parameter(description = "Only documents concerning this unit") @QueryParam("unit") String unit,
             @Parameter(description = "Only documents of this process") @QueryParam("processId") String processId,
             @Parameter(description = "Only documents of this activity") @QueryParam("activityId") String activityId,

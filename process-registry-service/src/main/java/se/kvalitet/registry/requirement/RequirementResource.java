@@ -61,7 +61,7 @@ public class RequirementResource {
     @Operation(summary = "List regulations (författningar)", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of regulations")
     public Page<RegulationResponse> regulations(
-            @Parameter(description = "Only this kind: LAW, REGULATION, GENERAL_ADVICE, EU_REGULATION") @QueryParam("kind") String kind,
+            @Parameter(description = "Only this kind", schema = @Schema(implementation = Regulation.Kind.class)) @QueryParam("kind") String kind,
             @BeanParam @Valid PageParams paging) {
         return queries.regulations(QueryParams.enumValue("kind", kind, Regulation.Kind.class), paging.page, paging.limit)
                 .map(RegulationResponse::of);
@@ -147,8 +147,8 @@ public class RequirementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RequirementItemResponse> items(
             @Parameter(description = "Only items of this regulation") @QueryParam("regulationId") String regulationId,
-            @Parameter(description = "Only items that apply to this legal basis, e.g. LSS") @QueryParam("legalBasis") String legalBasis,
-            @Parameter(description = "Only items that apply to this verksamhet kind, e.g. HOME_CARE") @QueryParam("kind") String kind,
+            @Parameter(description = "Only items that apply to this legal basis, e.g. LSS", schema = @Schema(implementation = LegalBasis.class)) @QueryParam("legalBasis") String legalBasis,
+            @Parameter(description = "Only items that apply to this verksamhet kind", schema = @Schema(implementation = VerksamhetKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Only items that apply to this verksamhet") @QueryParam("verksamhetId") String verksamhetId,
             @Parameter(description = "Text search (case-insensitive, at most 200 characters)", example = "egenkontroll")
             @QueryParam("q") String q,

@@ -44,8 +44,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> reviews(
-            @Parameter(description = "DUE or OVERDUE; both when absent") @QueryParam("state") String state,
-            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT") @QueryParam("type") String type,
+            @Parameter(description = "DUE or OVERDUE; both when absent", schema = @Schema(implementation = DocumentQueries.ReviewState.class)) @QueryParam("state") String state,
+            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT", schema = @Schema(implementation = DocumentType.class)) @QueryParam("type") String type,
             @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit") String unit,
             @BeanParam @Valid PageParams paging) {
         return queries.reviews(QueryParams.enumValue("state", state, DocumentQueries.ReviewState.class),

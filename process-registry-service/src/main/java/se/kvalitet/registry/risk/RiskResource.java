@@ -69,9 +69,9 @@ public class RiskResource {
             + "own part of the organisation.")
     @APIResponse(responseCode = "200", description = "One page of analyses")
     public Page<AnalysisListItem> list(@Parameter(description = "Only analyses of this unit and the units under it") @QueryParam("unit") String unit,
-            @Parameter(description = "PROCESS, ACTIVITY, PLANNED_CHANGE") @QueryParam("subjectKind") String subjectKind,
+            @Parameter(description = "PROCESS, ACTIVITY, PLANNED_CHANGE", schema = @Schema(implementation = RiskSubjectKind.class)) @QueryParam("subjectKind") String subjectKind,
             @QueryParam("processId") String processId,
-            @Parameter(description = "OPEN or COMPLETED") @QueryParam("status") String status,
+            @Parameter(description = "OPEN or COMPLETED", schema = @Schema(implementation = RiskAnalysis.Status.class)) @QueryParam("status") String status,
             @Parameter(description = "Only analyses changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
             @BeanParam @Valid PageParams paging) {
         return queries.list(new RiskQueries.Filter(QueryParams.uuid("unit", unit),

@@ -57,8 +57,8 @@ public class VerksamhetResource {
             @Parameter(description = "Only verksamheter run by this org unit") @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also those run by any unit under it (as the tree stands today)")
             @QueryParam("includeSubtree") boolean includeSubtree,
-            @Parameter(description = "Only verksamheter run under this legal basis, e.g. LSS") @QueryParam("legalBasis") String legalBasis,
-            @Parameter(description = "Only verksamheter of this kind, e.g. HOME_CARE") @QueryParam("kind") String kind,
+            @Parameter(description = "Only verksamheter run under this legal basis, e.g. LSS", schema = @Schema(implementation = LegalBasis.class)) @QueryParam("legalBasis") String legalBasis,
+            @Parameter(description = "Only verksamheter of this kind, e.g. HOME_CARE", schema = @Schema(implementation = VerksamhetKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Only verksamheter changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
         var filter = new VerksamhetService.Filter(QueryParams.uuid("orgUnitId", orgUnitId), includeSubtree,
