@@ -21,7 +21,7 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Evaluator.Basis;
 import se.kvalitet.followup.domain.Evaluator.Figure;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.followup.domain.Period;
 
 /**

@@ -26,7 +26,7 @@ import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Evaluator.Figure;
 import se.kvalitet.followup.domain.Evaluator.Own;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.followup.domain.Period;
 
 /**

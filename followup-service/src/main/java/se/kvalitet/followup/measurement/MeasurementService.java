@@ -22,7 +22,7 @@ import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Evaluator;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.evaluation.EvaluationEvents;
 import se.kvalitet.followup.format.TableFormat;

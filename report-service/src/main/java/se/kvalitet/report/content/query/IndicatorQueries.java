@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.rows.Row;
 import se.kvalitet.report.rows.Rows;
-import se.kvalitet.report.statistics.OrgHistory;
 
 /**
  * Yearly values of each indicator for the organisation and its outcome against the målvärde, for
