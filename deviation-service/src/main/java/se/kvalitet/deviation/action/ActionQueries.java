@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.deviation.report.DeviationQueries;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 

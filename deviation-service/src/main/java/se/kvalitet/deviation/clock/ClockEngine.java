@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.ClockPolicy;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * The one clock engine: every deadline's policy comes from configuration

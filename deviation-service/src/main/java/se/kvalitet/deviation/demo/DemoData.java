@@ -24,9 +24,9 @@ import se.kvalitet.deviation.investigation.BreachService;
 import se.kvalitet.deviation.investigation.CompletionService;
 import se.kvalitet.deviation.investigation.InvestigationService;
 import se.kvalitet.deviation.notification.NotificationService;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.deviation.rootcause.RootCauseService;
 import se.kvalitet.deviation.triage.TriageService;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * A year of invented reports across the demo organisation's units ({@code kvalitet.demo-data.enabled}),

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.deviation.rootcause.RoutineCopy;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.DocumentApprovedV1;
@@ -13,6 +12,7 @@ import se.kvalitet.events.registry.DocumentSupersededV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.messaging.Inbox;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /** Keeps {@link OrgCopy} and {@link RoutineCopy} from process-registry-service's events, once per event (inbox). */
 @ApplicationScoped

@@ -1,9 +1,9 @@
 package se.kvalitet.followup.access;
 
-import se.kvalitet.orgcopy.OrgCopy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;

@@ -57,8 +57,8 @@ import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlService;
 import se.kvalitet.followup.kolada.KoladaService;
 import se.kvalitet.followup.measurement.MeasurementService;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.support.Today;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * Demo data when {@code kvalitet.demo-data.enabled=true}, for the demo organisation's fixed unit

@@ -23,12 +23,12 @@ import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Numbers;
-import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.format.RowWriter;
 import se.kvalitet.followup.format.RowWriter.Column;
 import se.kvalitet.followup.format.RowWriter.Kind;
 import se.kvalitet.followup.format.TableFormat;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.ProblemException;
 
 /**

@@ -15,11 +15,11 @@ import se.kvalitet.followup.Fixtures;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Status;
-import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.evaluation.EvaluationService;
 import se.kvalitet.followup.indicator.IndicatorService;
 import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * Issue 5 item 13: evaluation of 10 000 indicators × 100 units (a board, 9 departments, 90 units
