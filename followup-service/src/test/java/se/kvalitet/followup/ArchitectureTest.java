@@ -53,6 +53,13 @@ class ArchitectureTest {
         rule.check(classes);
     }
 
+    /** Services share only platform/*: no class here uses another service's code (ADR 3). */
+    @Test
+    void neverImportsAnotherService() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("se.kvalitet.deviation..", "se.kvalitet.registry..", "se.kvalitet.report..", "se.kvalitet.gateway..")
+                .check(classes);
+    }
+
     @Test
     void theDomainHasNoFrameworkImports() {
         noClasses().that().resideInAPackage(BASE + ".domain..").should().dependOnClassesThat()

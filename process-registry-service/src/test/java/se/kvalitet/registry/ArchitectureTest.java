@@ -65,6 +65,13 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Services share only platform/*: no class here uses another service's code (ADR 3). */
+    @Test
+    void neverImportsAnotherService() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("se.kvalitet.deviation..", "se.kvalitet.followup..", "se.kvalitet.report..", "se.kvalitet.gateway..")
+                .check(CLASSES);
+    }
+
     @Test
     void domainHasNoFrameworkImports() {
         noClasses().that().resideInAPackage(BASE + ".domain..").should().dependOnClassesThat()

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public class DeviationQueries {
             throw ProblemException.notFound("Deviation " + id);
         }
         accessLog.granted(id, action);
-        d.tracks.size();
+        Hibernate.initialize(d.tracks);
         return d;
     }
 
@@ -95,7 +96,7 @@ public class DeviationQueries {
             throw ProblemException.notFound("Deviation " + id);
         }
         accessLog.granted(id, action);
-        d.tracks.size();
+        Hibernate.initialize(d.tracks);
         return d;
     }
 
@@ -150,7 +151,7 @@ public class DeviationQueries {
         Page<Deviation> result = page("d", "Deviation d", where, params, order, page, Deviation.class);
         List<UUID> ids = new ArrayList<>();
         for (Deviation d : result.items()) {
-            d.tracks.size();
+            Hibernate.initialize(d.tracks);
             ids.add(d.id);
         }
         accessLog.granted(ids, Action.LIST);

@@ -3,6 +3,7 @@ package se.kvalitet.deviation.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,8 +40,8 @@ public class TrackWork {
         Deviation d = queries.readCase(deviationId, action);
         DeviationTrack t = d.tracks.stream().filter(x -> x.id.equals(trackId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Track " + trackId));
-        t.entries.size();
-        t.notifications.size();
+        Hibernate.initialize(t.entries);
+        Hibernate.initialize(t.notifications);
         return t;
     }
 

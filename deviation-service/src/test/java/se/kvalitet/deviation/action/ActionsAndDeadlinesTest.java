@@ -160,7 +160,7 @@ class ActionsAndDeadlinesTest {
             var checked = envelopes.stream().filter(e -> e.type().equals(DeviationActionEffectCheckedV1.TYPE))
                     .map(e -> EventCodec.data(e, DeviationActionEffectCheckedV1.class)).findFirst().orElseThrow();
             assertThat(checked.effective()).isTrue();
-            envelopes.forEach(e -> assertThat(e.data().toString()).doesNotContain("Signeringslistan").doesNotContain("sena doser"));
+            envelopes.forEach(e -> assertThat(new String(e.data(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Signeringslistan").doesNotContain("sena doser"));
         }
     }
 

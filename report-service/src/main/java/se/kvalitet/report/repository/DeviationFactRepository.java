@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationActionAddedV1;
 import se.kvalitet.events.deviation.DeviationActionDoneV1;
@@ -21,8 +20,6 @@ import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
 import se.kvalitet.events.deviation.DeviationTriagedV1;
-import se.kvalitet.report.rest.DeviationCounts;
-import se.kvalitet.report.rows.Rows;
 
 /**
  * The deviation read model: written from events, aggregated in SQL. Every write is an upsert keyed
@@ -236,21 +233,6 @@ public class DeviationFactRepository {
                                          AND i.org_unit_id <> f.org_unit_id),
                     flags = report_deviation_flags(f.deviation_id)
                 WHERE f.deviation_id = :id""").setParameter("id", deviationId).executeUpdate();
-    }
-
-    /** Reports per org unit (where it happened) and category in a period; total counts distinct reports. */
-    public DeviationCounts counts(LocalDate from, LocalDate to) {
-        List<DeviationCounts.Cell> cells = Rows.list(Rows.tuples(em, """
-                SELECT f.org_unit_id, c.category, count(DISTINCT f.deviation_id) AS reports
-                FROM deviation_fact f JOIN deviation_effective_category c ON c.deviation_id = f.deviation_id
-                WHERE f.occurred_on BETWEEN :from AND :to
-                GROUP BY 1, 2 ORDER BY 1, 2""")
-                .setParameter("from", from).setParameter("to", to),
-                r -> new DeviationCounts.Cell(r.uuid("org_unit_id"), r.string("category"), r.longValue("reports")));
-        long total = ((Number) em.createNativeQuery(
-                        "SELECT count(*) FROM deviation_fact WHERE occurred_on BETWEEN :from AND :to")
-                .setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
-        return new DeviationCounts(from, to, total, cells);
     }
 
     static Timestamp ts(Instant i) {

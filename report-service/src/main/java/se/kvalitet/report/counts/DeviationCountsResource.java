@@ -1,4 +1,4 @@
-package se.kvalitet.report.rest;
+package se.kvalitet.report.counts;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvalitet.report.repository.DeviationFactRepository;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
@@ -32,7 +31,7 @@ public class DeviationCountsResource {
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     @Inject
-    DeviationFactRepository facts;
+    DeviationCountsQuery facts;
 
     @Inject
     Clock clock;

@@ -1,4 +1,4 @@
-package se.kvalitet.report.rest;
+package se.kvalitet.report.counts;
 
 import java.time.LocalDate;
 import java.util.List;
