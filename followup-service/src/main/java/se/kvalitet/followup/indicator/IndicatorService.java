@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.criterion.QualityCriterion;
 import se.kvalitet.followup.criterion.QualityCriterionRepository;
@@ -100,7 +101,7 @@ public class IndicatorService {
     public List<Indicator> all(String criterion) {
         List<Indicator> list = criterion == null ? indicators.list("order by code, id")
                 : indicators.list("criterionCode = ?1 order by code, id", criterion);
-        list.forEach(i -> i.targets.size());
+        list.forEach(i -> Hibernate.initialize(i.targets));
         return list;
     }
 

@@ -46,14 +46,16 @@ public class OrgCopy {
 
     private static final String ON_DAY = "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)";
 
+    private DataSource dataSource;
+
+    /** The service's data source: the copy lives in the service's own database. */
     @Inject
-    DataSource dataSource;
-
-    public OrgCopy() {
-    }
-
     public OrgCopy(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** For the container's client proxy. */
+    protected OrgCopy() {
     }
 
     /** What {@link #apply} did with a snapshot. */

@@ -53,7 +53,8 @@ class OrgCopyTest {
 
     @BeforeEach
     void database() throws Exception {
-        String name = "orgcopy" + (++databases);
+        databases++;
+        String name = "orgcopy" + databases;
         pg.createDatabase(name);
         ds = new PGSimpleDataSource();
         ds.setUrl(pg.jdbcUrl(name));
