@@ -48,6 +48,9 @@ public class RiskQueries {
     EntityManager em;
 
     @Inject
+    RiskAnalysisRepository analyses;
+
+    @Inject
     OrgUnitService orgUnits;
 
     @Inject
@@ -61,7 +64,7 @@ public class RiskQueries {
 
     @Transactional
     public RiskAnalysis get(UUID id) {
-        RiskAnalysis a = em.find(RiskAnalysis.class, id);
+        RiskAnalysis a = analyses.findById(id);
         if (a == null || !access.canRead(a.orgUnitId)) {
             throw ProblemException.notFound("Risk analysis " + id);
         }
@@ -76,8 +79,9 @@ public class RiskQueries {
     @Transactional
     public List<AssessmentResponse> history(UUID analysisId, UUID riskId) {
         RiskAnalysis a = get(analysisId);
-        a.risks.stream().filter(x -> x.id.equals(riskId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Risk " + riskId + " of the analysis"));
+        if (a.risks.stream().noneMatch(x -> x.id.equals(riskId))) {
+            throw ProblemException.notFound("Risk " + riskId + " of the analysis");
+        }
         return em.createQuery("from RiskAssessment a where a.riskId = :r order by a.number", RiskAssessment.class)
                 .setParameter("r", riskId).getResultStream()
                 .map(x -> new AssessmentResponse(x.number, x.likelihood, x.consequence, x.score, x.matrixClass, x.status, x.assessedOn,

@@ -8,7 +8,6 @@ import static se.kvalitet.registry.domain.Values.orEmpty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.registry.document.Document;
 import se.kvalitet.registry.document.DocumentReferences;
+import se.kvalitet.registry.document.DocumentRepository;
 import se.kvalitet.registry.domain.RiskMatrix;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.risk.RiskCommands.AnalysisCommand;
@@ -54,7 +54,16 @@ public class RiskService {
     RiskAccess access;
 
     @Inject
-    EntityManager em;
+    RiskAnalysisRepository analyses;
+
+    @Inject
+    RiskRepository risks;
+
+    @Inject
+    RiskAssessmentRepository assessments;
+
+    @Inject
+    DocumentRepository documents;
 
     @Inject
     OrgUnitService orgUnits;
@@ -84,7 +93,7 @@ public class RiskService {
         a.createdAt = clock.instant();
         a.createdBy = access.who();
         apply(a, r);
-        em.persist(a);
+        analyses.persist(a);
         return a;
     }
 
@@ -95,7 +104,7 @@ public class RiskService {
             access.requireWrite(r.orgUnitId());
         }
         apply(a, r);
-        em.flush();
+        analyses.flush();
         return a;
     }
 
@@ -151,7 +160,7 @@ public class RiskService {
         applyMeasures(risk, measures);
         if (isNew) {
             a.risks.add(risk);
-            em.persist(risk);
+            risks.persist(risk);
         }
         x.note = blankToNull(note);
         x.assessedAt = clock.instant();
@@ -162,8 +171,8 @@ public class RiskService {
             throw new IllegalStateException(e);
         }
         touch(a);
-        em.flush();
-        em.persist(x);
+        analyses.flush();
+        assessments.persist(x);
         outbox.publish(new RiskAssessedV1(a.id, risk.id, x.number, a.subjectKind, a.processId, a.activityId, a.orgUnitId,
                 x.likelihood, x.consequence, x.score, x.matrixClass, x.previousClass, x.status,
                 risk.measures.stream().map(m -> new MeasureRef(m.id, m.kind, m.status, m.dueDate, m.ownerOrgUnitId)).toList(),
@@ -307,7 +316,7 @@ public class RiskService {
             process = owner;
         }
         if (process != null) {
-            Document d = em.find(Document.class, process);
+            Document d = documents.findById(process);
             if (d == null || d.type != se.kvalitet.events.registry.DocumentType.PROCESS || !references.visibleProcess(process)) {
                 throw ProblemException.unprocessable("unknown-reference", "No such process",
                         List.of(new Problem.FieldError("processId", "no such process")));
