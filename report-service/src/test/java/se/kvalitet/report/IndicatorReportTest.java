@@ -24,6 +24,7 @@ import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.followup.IndicatorChangedV1;
 import se.kvalitet.events.followup.IndicatorEvaluatedV1;
 import se.kvalitet.events.followup.MeasurementRecordedV1;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.events.followup.TargetMissedV1;
 import se.kvalitet.testing.TestTokens;
 
@@ -51,13 +52,13 @@ class IndicatorReportTest {
     static IndicatorChangedV1 snapshot(long revision, String name, String target) {
         return new IndicatorChangedV1(NAMED, revision, "BRUKARE-NOJDA", name, "SELF_DETERMINATION_INTEGRITY",
                 "Självbestämmande och integritet", null, "PERCENT", "SURVEY", "YEARLY", 1, false, null, null, null, null, null,
-                List.of(new IndicatorChangedV1.Target("2024", "AT_LEAST", new BigDecimal(target), null)), AT);
+                List.of(new IndicatorChangedV1.Target("2024", TargetComparison.AT_LEAST, new BigDecimal(target), null)), AT);
     }
 
     static IndicatorEvaluatedV1 evaluation(UUID unit, String period, long sequence, String status, String value, String basis) {
         BigDecimal v = new BigDecimal(value);
         BigDecimal distance = "MET".equals(status) ? BigDecimal.ZERO : v.subtract(new BigDecimal("90"));
-        return new IndicatorEvaluatedV1(NAMED, unit, period, "T", sequence, status, basis, v, null, null, null, 45L, 1, 0, "AT_LEAST",
+        return new IndicatorEvaluatedV1(NAMED, unit, period, "T", sequence, status, basis, v, null, null, null, 45L, 1, 0, TargetComparison.AT_LEAST,
                 new BigDecimal("90"), null, "2024", distance, Integer.toString(Integer.parseInt(period) - 1), null, "UNKNOWN", null, AT);
     }
 
@@ -71,7 +72,7 @@ class IndicatorReportTest {
         Events.send(snapshot(2, NAME, "90"));
         Events.send(snapshot(1, "Gammalt namn", "80"));
         // unit A missed 90 with 84.4 %, the correction (sequence 2) meets it; the board rolls up the same
-        Events.send(new TargetMissedV1(NAMED, UNIT_A, "2025", "T", new BigDecimal("84.4"), "AT_LEAST", new BigDecimal("90"), null,
+        Events.send(new TargetMissedV1(NAMED, UNIT_A, "2025", "T", new BigDecimal("84.4"), TargetComparison.AT_LEAST, new BigDecimal("90"), null,
                 new BigDecimal("-5.6"), AT));
         EventEnvelope corrected = Events.send(evaluation(UNIT_A, "2025", 2, "MET", "93.3", "MEASURED"));
         Events.send(evaluation(UNIT_A, "2025", 1, "NOT_MET", "84.4", "MEASURED"));
@@ -83,7 +84,7 @@ class IndicatorReportTest {
         // an indicator followup has not named or evaluated: the old handling stays
         Events.send(new MeasurementRecordedV1(UUID.randomUUID(), UNNAMED, BOARD, "2025", "T", new BigDecimal("3"), null, null, null,
                 null, 1, AT));
-        Events.send(new TargetMissedV1(UNNAMED, BOARD, "2025", "T", new BigDecimal("3"), "AT_LEAST", new BigDecimal("5"), null,
+        Events.send(new TargetMissedV1(UNNAMED, BOARD, "2025", "T", new BigDecimal("3"), TargetComparison.AT_LEAST, new BigDecimal("5"), null,
                 new BigDecimal("-2"), AT));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("SELECT count(*) FROM followup_evaluation WHERE indicator_id = '"
                 + NAMED + "' AND sequence = CASE WHEN period = '2025' AND org_unit_id <> '" + UNIT_B + "' THEN 2 ELSE 1 END") == 4

@@ -42,6 +42,7 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.followup.EgenkontrollExecutedV1;
 import se.kvalitet.events.followup.EgenkontrollOverdueV1;
 import se.kvalitet.events.followup.MeasurementRecordedV1;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.events.followup.TargetMissedV1;
 import se.kvalitet.events.registry.DecisionBody;
 import se.kvalitet.events.registry.DocumentApprovedV1;
@@ -104,7 +105,7 @@ class ReportLifecycleTest {
             Events.send(new MeasurementRecordedV1(UUID.randomUUID(), INDICATOR, BOARD, Integer.toString(y), "T",
                     BigDecimal.valueOf(70 + y - 2023), null, null, 50, null, 1, Instant.now()));
         }
-        Events.send(new TargetMissedV1(INDICATOR, BOARD, "2025", "T", BigDecimal.valueOf(72), "AT_LEAST",
+        Events.send(new TargetMissedV1(INDICATOR, BOARD, "2025", "T", BigDecimal.valueOf(72), TargetComparison.AT_LEAST,
                 BigDecimal.valueOf(80), null, BigDecimal.valueOf(-8), Instant.now()));
         Events.send(new RiskAssessedV1(UUID.randomUUID(), UUID.randomUUID(), 1, RiskSubjectKind.PROCESS, UUID.randomUUID(), null,
                 DEPT, 3, 4, 12, RiskMatrixClass.HIGH, null, RiskStatus.OPEN, List.of(), LocalDate.of(2025, 5, 5), Instant.now()));

@@ -21,6 +21,7 @@ import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationActionAddedV1;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.orgcopy.OrgCopy;
@@ -89,7 +90,7 @@ public class ActionService {
         DeviationTrack track = null;
         if (a.trackId() != null) {
             track = d.tracks.stream().filter(t -> t.id.equals(a.trackId())).findFirst()
-                    .filter(t -> t.policy().trackKind() != TrackKind.NONE && t.closure != DeviationTrack.Closure.RECLASSIFIED)
+                    .filter(t -> t.policy().trackKind() != TrackKind.NONE && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
                     .orElseThrow(() -> ReferenceProblems.unknown("trackId", "must be a running or completed track of this report"));
         }
         FreeTextGuard.Screening screening = guard.screen();

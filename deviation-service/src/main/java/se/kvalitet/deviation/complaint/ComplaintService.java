@@ -149,7 +149,7 @@ public class ComplaintService {
         Deviation d = t.deviation;
         if (linkedTrackId != null) {
             boolean valid = d.tracks.stream().anyMatch(x -> x.id.equals(linkedTrackId)
-                    && x.policy().trackKind() == TrackKind.INVESTIGATION && x.closure != DeviationTrack.Closure.RECLASSIFIED);
+                    && x.policy().trackKind() == TrackKind.INVESTIGATION && x.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
             if (!valid) {
                 missing.add(new Problem.FieldError("linkedTrackId", "must be a deviation track of this report"));
             } else if (!Boolean.TRUE.equals(deviationOccurred)) {
@@ -177,7 +177,7 @@ public class ComplaintService {
         t.linkedDeviationId = linkedDeviationId;
         t.positionBy = caller.username();
         t.closedAt = now;
-        t.closure = DeviationTrack.Closure.COMPLETED;
+        t.closure = DeviationTrackClosedV1.Closure.COMPLETED;
         clocks.cancelAll(t.id, now);
         work.touch(t);
         outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, DeviationTrackClosedV1.Closure.COMPLETED,

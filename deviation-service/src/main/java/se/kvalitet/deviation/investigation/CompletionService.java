@@ -97,7 +97,7 @@ public class CompletionService {
         t.positionText = text;
         t.positionBy = caller.subject();
         t.closedAt = now;
-        t.closure = DeviationTrack.Closure.COMPLETED;
+        t.closure = DeviationTrackClosedV1.Closure.COMPLETED;
         policy.investigationClock().ifPresent(kind -> clocks.stop(t.id, kind, "MET", now));
         work.touch(t);
         boolean serious = Boolean.TRUE.equals(t.serious);

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationReportedV1;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 
 /**
  * A report of a deviation (avvikelse): something that brought, or could have brought, something
@@ -140,7 +141,7 @@ public class Deviation {
 
     /** The categories the report has now (tracks not taken away by a reclassification), sorted. */
     public List<DeviationCategory> categories() {
-        return tracks.stream().filter(t -> t.closure != DeviationTrack.Closure.RECLASSIFIED)
+        return tracks.stream().filter(t -> t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
                 .map(t -> t.category).distinct().sorted().toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.HandledBy;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 
@@ -74,7 +75,7 @@ public class DeviationAccess {
             return true;
         }
         return caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)
-                && d.tracks.stream().anyMatch(t -> t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE && t.closure != DeviationTrack.Closure.RECLASSIFIED);
+                && d.tracks.stream().anyMatch(t -> t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
     }
 
     /**

@@ -19,6 +19,7 @@ import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Page;
@@ -119,7 +120,7 @@ public class DeviationQueries {
         }
         if (f.category() != null) {
             where.append(" and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
-                    + " and (t.closure is null or t.closure <> se.kvalitet.deviation.report.DeviationTrack.Closure.RECLASSIFIED))");
+                    + " and (t.closure is null or t.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
             params.put("category", f.category());
         }
         if (f.orgUnit() != null) {
@@ -225,7 +226,7 @@ public class DeviationQueries {
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
             where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
                     + " and tm.category in :masCategories"
-                    + " and (tm.closure is null or tm.closure <> se.kvalitet.deviation.report.DeviationTrack.Closure.RECLASSIFIED))");
+                    + " and (tm.closure is null or tm.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
             params.put("masCategories", CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE));
         }
     }

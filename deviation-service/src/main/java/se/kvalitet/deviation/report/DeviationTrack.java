@@ -21,11 +21,12 @@ import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.TrackKind;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 
 /**
  * A track a report runs after triage: lex Sarah, lex Maria, personal data breach, complaint,
  * other deviation, or "not a deviation here". A reclassification that takes a category away ends
- * its track as {@link Closure#RECLASSIFIED}; the row stays as history.
+ * its track as {@link DeviationTrackClosedV1.Closure#RECLASSIFIED}; the row stays as history.
  */
 @Entity
 @Table(name = "deviation_track")
@@ -50,7 +51,7 @@ public class DeviationTrack {
 
     @Enumerated(EnumType.STRING)
     @Column(length = 20)
-    public Closure closure;
+    public DeviationTrackClosedV1.Closure closure;
 
     /** The username of the investigator the quality team assigned, if any. */
     @Column(length = 200)
@@ -162,14 +163,6 @@ public class DeviationTrack {
 
     @Version
     public long version;
-
-    /** Why a track ended. */
-    public enum Closure {
-        /** Handled to the end. */
-        COMPLETED,
-        /** A reclassification took its category away. */
-        RECLASSIFIED
-    }
 
     public boolean isOpen() {
         return closedAt == null;

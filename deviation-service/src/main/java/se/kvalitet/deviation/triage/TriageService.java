@@ -109,13 +109,13 @@ public class TriageService {
         outbox.publish(new DeviationTriagedV1(d.id, d.orgUnitId, involved, sorted, previous, reclassification, now));
         for (DeviationTrack t : d.openTracks()) {
             if (!wanted.contains(t.category)) {
-                end(d, t, DeviationTrack.Closure.RECLASSIFIED, now);
+                end(d, t, DeviationTrackClosedV1.Closure.RECLASSIFIED, now);
             }
         }
         Set<DeviationCategory> open = EnumSet.noneOf(DeviationCategory.class);
         d.openTracks().forEach(t -> open.add(t.category));
         for (DeviationCategory c : sorted) {
-            boolean completedBefore = d.tracks.stream().anyMatch(t -> t.category == c && t.closure == DeviationTrack.Closure.COMPLETED);
+            boolean completedBefore = d.tracks.stream().anyMatch(t -> t.category == c && t.closure == DeviationTrackClosedV1.Closure.COMPLETED);
             if (!open.contains(c) && !completedBefore) {
                 open(d, c, involved, now);
             }
@@ -141,7 +141,7 @@ public class TriageService {
         outbox.publish(new DeviationTrackOpenedV1(d.id, t.id, c, d.orgUnitId, involved, now));
         CategoryPolicy policy = CategoryPolicies.of(c);
         if (policy.trackKind() == TrackKind.NONE) {
-            end(d, t, DeviationTrack.Closure.COMPLETED, now);
+            end(d, t, DeviationTrackClosedV1.Closure.COMPLETED, now);
         } else if (policy.notificationClockFromAwareness()) {
             // aware when the report reached the organisation, unless the quality team records otherwise
             t.awareAt = d.createdAt;
@@ -203,14 +203,12 @@ public class TriageService {
         return decisions.list("deviationId", Sort.by("decidedAt").and("id"), id);
     }
 
-    private void end(Deviation d, DeviationTrack t, DeviationTrack.Closure closure, Instant now) {
+    private void end(Deviation d, DeviationTrack t, DeviationTrackClosedV1.Closure closure, Instant now) {
         t.closedAt = now;
         t.closure = closure;
         clocks.cancelAll(t.id, now);
-        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category,
-                closure == DeviationTrack.Closure.RECLASSIFIED ? DeviationTrackClosedV1.Closure.RECLASSIFIED
-                        : DeviationTrackClosedV1.Closure.COMPLETED,
-                d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), t.openedAt, now, LocalDate.ofInstant(now, Deviation.SWEDEN),
+        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, closure, d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds), t.openedAt, now, LocalDate.ofInstant(now, Deviation.SWEDEN),
                 null, null, null, null, null, null, null, null));
     }
 }

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.DomainEvent;
 import se.kvalitet.events.EventCatalog;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.EventSchemas;
+import se.kvalitet.events.SchemaEnums;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.Authority;
 import se.kvalitet.events.deviation.ClockKind;
@@ -95,6 +98,15 @@ class DeviationEventSchemaTest {
             assertThat(EventCodec.data(env)).isEqualTo(e);
             assertThat(env.subject()).isEqualTo(D.toString());
         }
+    }
+
+    @Test
+    void theValuesPublishedAsStringsAreExactlyTheirSchemaEnums() {
+        // the reporting channel travels as a string: deviation-service's Deviation.Channel owns its values
+        assertThat(SchemaEnums.values(DeviationReportedV1.TYPE, "channel"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deviation.Channel.values()).map(Enum::name).toList());
+        assertThat(SchemaEnums.CARRIED_AS_STRING.keySet().stream().filter(k -> k.startsWith("se.kvalitet.deviation.")))
+                .as("every deviation value carried as a string is checked here").containsExactly(DeviationReportedV1.TYPE + " channel");
     }
 
     @Test

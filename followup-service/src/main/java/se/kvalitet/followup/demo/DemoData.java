@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.criterion.QualityCriterionRepository;
-import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.EgenkontrollMethod;
 import se.kvalitet.followup.domain.Enums.EgenkontrollResult;
@@ -149,7 +149,7 @@ public class DemoData {
             {20, 2, "Individ- och familjeomsorg", "DEPARTMENT"}, {21, 20, "Barn och unga", "UNIT"}, {22, 20, "Vuxenenheten", "UNIT"},
             {30, 2, "Funktionsstöd", "DEPARTMENT"}, {31, 30, "Gruppbostad Linden", "UNIT"}, {32, 30, "Daglig verksamhet", "UNIT"}};
 
-    static TargetCommand target(String from, Comparator c, String value) {
+    static TargetCommand target(String from, TargetComparison c, String value) {
         return new TargetCommand(from, c, new BigDecimal(value), null);
     }
 
@@ -171,68 +171,68 @@ public class DemoData {
             indicator("BRUKARE-PAVERKA", "Andel brukare som upplever att de kan påverka insatsens utförande",
                     "Brukarundersökning inom äldreomsorgen, frågan om inflytande.", "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.PERCENT,
                     Method.SURVEY, Frequency.YEARLY, "Kvalitetsutvecklare", 0, true, null, 5,
-                    List.of(target("2024", Comparator.AT_LEAST, "85"), target("2026", Comparator.AT_LEAST, "90"))),
+                    List.of(target("2024", TargetComparison.AT_LEAST, "85"), target("2026", TargetComparison.AT_LEAST, "90"))),
             indicator("UTREDNING-DAGAR", "Handläggningstid för utredning av barn och unga, dagar",
                     "Tid från beslut att inleda utredning till beslut (SoL 11 kap 2 §: högst fyra månader).", "AVAILABILITY",
                     UnitOfMeasure.DAYS, Method.SYSTEM_STATISTICS, Frequency.TERTIAL, "Enhetschef barn och unga", 0, false, null, null,
-                    List.of(target("2024", Comparator.AT_MOST, "120"))),
+                    List.of(target("2024", TargetComparison.AT_MOST, "120"))),
             indicator("SAMORDNAD-PLAN", "Andel brukare med samordnad individuell plan (SIP) där behov finns",
                     "Journalgranskning två gånger per år.", "HOLISTIC_VIEW_COORDINATION", UnitOfMeasure.PERCENT, Method.RECORD_REVIEW,
                     Frequency.TWICE_A_YEAR, "Medicinskt ansvarig sjuksköterska", 0, false, null, null,
-                    List.of(target("2024", Comparator.EXACTLY, "100"))),
+                    List.of(target("2024", TargetComparison.EXACTLY, "100"))),
             indicator("MYN-DELAKTIGHET", "Upplevelse av att kunna påverka handläggningen av sitt ärende",
                     "Delaktighet: socialtjänsten bygger på respekt för individens integritet och rätt till självbestämmande. Metod: enkät, en gång/år.",
                     "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.SCALE_1_5, Method.SURVEY, Frequency.YEARLY,
-                    "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 1, true, null, 5, List.of(target("2022", Comparator.AT_LEAST, "4"))),
+                    "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 1, true, null, 5, List.of(target("2022", TargetComparison.AT_LEAST, "4"))),
             indicator("MYN-BEMOTANDE", "Upplevelse av att ha blivit bemött med respekt i kontakten med myndigheten",
                     "Bemötande. Metod: enkät, en gång/år.", "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.SCALE_1_5, Method.SURVEY,
                     Frequency.YEARLY, "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 1, true, null, 5,
-                    List.of(target("2022", Comparator.AT_LEAST, "4"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "4"))),
             indicator("MYN-KONTAKT", "Upplevelse av att det är lätt att komma i kontakt med sin handläggare",
                     "Tillgänglighet. Metod: enkät, en gång/år.", "AVAILABILITY", UnitOfMeasure.SCALE_1_5, Method.SURVEY, Frequency.YEARLY,
-                    "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 1, false, null, 5, List.of(target("2022", Comparator.AT_LEAST, "4"))),
+                    "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 1, false, null, 5, List.of(target("2022", TargetComparison.AT_LEAST, "4"))),
             indicator("SAMTAL-SERVICEPOLICY", "Andel samtal besvarade enligt servicepolicy",
                     "Tillgänglighet. Metod: extern tillgänglighetsundersökning, en gång/år.", "AVAILABILITY", UnitOfMeasure.PERCENT,
                     Method.EXTERNAL_SOURCE, Frequency.YEARLY, "Gruppchef uppföljningsgruppen, Sociala kvalitetsenheten", 0, false, null, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "100"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "100"))),
             indicator("KUNDVAL-NYA", "Verksamheter med nytt kundval alternativt ökad valfrihet",
                     "Valfrihet. Metod: antal kundval, en gång/år.", "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.COUNT, Method.MANUAL_CHECK,
                     Frequency.YEARLY, "Gruppchef utvecklingsgruppen, Sociala kvalitetsenheten", 0, false, null, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "1"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "1"))),
             indicator("OVERKLAGANDEN-EMOT", "Andel överklaganden och ändringar som gått oss emot",
                     "Rättssäker handläggning. Metod: manuell kontroll, tertial.", "SAFETY", UnitOfMeasure.PERCENT, Method.MANUAL_CHECK,
-                    Frequency.TERTIAL, "Jurist", 1, false, null, null, List.of(target("2022-T1", Comparator.AT_MOST, "10"))),
+                    Frequency.TERTIAL, "Jurist", 1, false, null, null, List.of(target("2022-T1", TargetComparison.AT_MOST, "10"))),
             indicator("RATTSSAKER-HANDLAGGNING", "Andel ärenden med rättssäker handläggning",
                     "Rättssäker handläggning. Metod: rättssäkerhetsenkät, två gånger/år.", "SAFETY", UnitOfMeasure.PERCENT,
                     Method.RECORD_REVIEW, Frequency.TWICE_A_YEAR, "Enhetschefer", 0, false, null, null,
-                    List.of(target("2022-H1", Comparator.AT_LEAST, "100"))),
+                    List.of(target("2022-H1", TargetComparison.AT_LEAST, "100"))),
             indicator("BARN-TRAFFAT", "Andel ärenden där handläggaren har träffat barnet",
                     "Barnperspektivet beaktas enligt barnkonventionen, när barnet är föremål för utredning eller insats. Målvärdet höjdes 2025.",
                     "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.PERCENT, Method.RECORD_REVIEW, Frequency.YEARLY,
                     "Enhetschefer BoU, Vuxen, Funktionsnedsättning", 0, false, null, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "90"), target("2025", Comparator.AT_LEAST, "100"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "90"), target("2025", TargetComparison.AT_LEAST, "100"))),
             indicator("UPPFOLJNINGSMETODER", "Metoder för att följa upp resultat för insatser, per grupp",
                     "Kunskapsbaserad socialtjänst: minst en insats per grupp följs upp systematiskt. Metod: antal metoder, en gång/år.",
                     "KNOWLEDGE_BASED", UnitOfMeasure.COUNT, Method.MANUAL_CHECK, Frequency.YEARLY, "Enhetschefer", 0, false, null, null,
-                    List.of(target("2022", Comparator.AT_LEAST_PER_GROUP, "1"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST_PER_GROUP, "1"))),
             indicator("MEDARBETARINDEX", "Sammantaget medarbetarindex",
                     "Nöjda och engagerade medarbetare. Metod: medarbetarenkät, en gång/år.", "STAFF_ENGAGEMENT", UnitOfMeasure.INDEX,
-                    Method.SURVEY, Frequency.YEARLY, "Personalstrateg", 0, true, null, 5, List.of(target("2022", Comparator.AT_LEAST, "65"))),
+                    Method.SURVEY, Frequency.YEARLY, "Personalstrateg", 0, true, null, 5, List.of(target("2022", TargetComparison.AT_LEAST, "65"))),
             indicator("UTF-DELAKTIGHET", "Upplevelse av att vara delaktig och kunna påverka den insats man har",
                     "Uppföljning av utförare. Metod: brukarenkät, en gång/år.", "SELF_DETERMINATION_INTEGRITY", UnitOfMeasure.SCALE_1_5,
-                    Method.SURVEY, Frequency.YEARLY, "Sociala kvalitetsenheten", 1, true, null, 5, List.of(target("2022", Comparator.AT_LEAST, "4"))),
+                    Method.SURVEY, Frequency.YEARLY, "Sociala kvalitetsenheten", 1, true, null, 5, List.of(target("2022", TargetComparison.AT_LEAST, "4"))),
             indicator("GENOMFORANDEPLANER", "Andel genomförandeplaner som uppfyller Socialstyrelsens föreskrifter och allmänna råd",
                     "Uppföljning av utförare. Metod: anordnarenkät, en gång/år.", "KNOWLEDGE_BASED", UnitOfMeasure.PERCENT,
                     Method.RECORD_REVIEW, Frequency.YEARLY, "Sociala kvalitetsenheten", 0, false, null, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "90"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "90"))),
             indicator("PERSONALOMSATTNING", "Personalomsättning",
                     "Kontinuitet: brukare ska ha kontinuitet i kontakterna med personal. Metod: anordnarenkät, en gång/år.",
                     "HOLISTIC_VIEW_COORDINATION", UnitOfMeasure.PERCENT, Method.SYSTEM_STATISTICS, Frequency.YEARLY,
-                    "Sociala kvalitetsenheten", 0, false, null, null, List.of(target("2022", Comparator.AT_MOST, "30"))),
+                    "Sociala kvalitetsenheten", 0, false, null, null, List.of(target("2022", TargetComparison.AT_MOST, "30"))),
             indicator("IFO-SVARSFREKVENS", "Brukarbedömning individ- och familjeomsorg totalt, svarsfrekvens",
                     "Seed 003, Figur 5.3: jämförs med Kolada-serien (demo-id DEMO-IFO-SVF, Norrtäljes värden 2020-2023).", "AVAILABILITY",
                     UnitOfMeasure.PERCENT, Method.EXTERNAL_SOURCE, Frequency.YEARLY, "Avdelningschef Stöd och utveckling", 0, false,
-                    "DEMO-IFO-SVF", null, List.of(target("2022", Comparator.AT_LEAST, "40"))),
+                    "DEMO-IFO-SVF", null, List.of(target("2022", TargetComparison.AT_LEAST, "40"))),
             derived("AVV-ANTAL", "Antal rapporterade avvikelser", "Alla rapporter som kommit in, oavsett kategori (seed 003, Figur 5.1).",
                     DerivedMetric.DEVIATION_COUNT, null, List.of()),
             derived("AVV-LEX-SARAH", "Antal rapporter om missförhållanden enligt lex Sarah", "Rapporter triagerade som lex Sarah.",
@@ -242,12 +242,12 @@ public class DemoData {
                     null, List.of()),
             derived("PUI-IMY-72H", "Andel anmälningspliktiga personuppgiftsincidenter anmälda till IMY inom 72 timmar",
                     "GDPR art. 33.", DerivedMetric.DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "100"))),
+                    List.of(target("2022", TargetComparison.AT_LEAST, "100"))),
             derived("AVV-DAGAR-AVSLUT", "Mediantid från rapport till avslutad avvikelse, dagar", "Rapporter avslutade under perioden.",
-                    DerivedMetric.MEDIAN_DAYS_TO_CLOSE, null, List.of(target("2022", Comparator.AT_MOST, "60"))),
+                    DerivedMetric.MEDIAN_DAYS_TO_CLOSE, null, List.of(target("2022", TargetComparison.AT_MOST, "60"))),
             derived("ATGARDER-I-TID", "Andel åtgärder genomförda senast sitt förfallodatum",
                     "Åtgärder med anledning av avvikelser, efter ansvarig enhet.", DerivedMetric.ACTIONS_DONE_ON_TIME_SHARE, null,
-                    List.of(target("2022", Comparator.AT_LEAST, "90"))));
+                    List.of(target("2022", TargetComparison.AT_LEAST, "90"))));
 
     @ActivateRequestContext
     void onStart(@Observes StartupEvent ev) {

@@ -3,20 +3,21 @@ package se.kvalitet.followup.domain;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Objects;
+import se.kvalitet.events.followup.TargetComparison;
 
 /**
  * A målvärde (target) and its evaluation rule. Pure domain logic: exact decimal arithmetic, no doubles.
  *
  * @param comparator how values are compared
- * @param value      the target, or the lower bound for {@link Comparator#BETWEEN}
- * @param upper      the upper bound for {@link Comparator#BETWEEN}, else null
+ * @param value      the target, or the lower bound for {@link TargetComparison#BETWEEN}
+ * @param upper      the upper bound for {@link TargetComparison#BETWEEN}, else null
  */
-public record Target(Comparator comparator, BigDecimal value, BigDecimal upper) {
+public record Target(TargetComparison comparator, BigDecimal value, BigDecimal upper) {
 
     public Target {
         Objects.requireNonNull(comparator, "comparator");
         Objects.requireNonNull(value, "value");
-        if (comparator == Comparator.BETWEEN) {
+        if (comparator == TargetComparison.BETWEEN) {
             if (upper == null || upper.compareTo(value) < 0) {
                 throw new IllegalArgumentException("BETWEEN needs an upper bound not below the lower bound");
             }

@@ -145,7 +145,7 @@ public class EvaluationEvents {
         Instant now = today.now();
         outbox.publish(new IndicatorEvaluatedV1(row.indicator().id, row.orgUnitId(), row.period().code(), row.gender().name(), sequence,
                 r.status().name(), basis.name(), plain(r.value()), r.missing() == null ? null : r.missing().name(), numerator, denominator,
-                responses, contributing, excluded, t == null ? null : t.comparator.name(), t == null ? null : plain(t.targetValue),
+                responses, contributing, excluded, t == null ? null : t.comparator, t == null ? null : plain(t.targetValue),
                 t == null ? null : plain(t.targetUpper), t == null ? null : t.validFromPeriod, plain(r.distance()),
                 row.previous().code(), plain(r.previousValue()), r.trend().name(), plain(r.change()), now));
     }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorTarget;
-import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.MissingReason;
@@ -63,7 +63,7 @@ public class EvaluationService {
             Map<UUID, Map<String, Map<Gender, Map<UUID, Own>>>> measured = load(batch, period, previous, gender);
             for (Indicator ind : batch) {
                 IndicatorTarget target = ind.targetFor(period).orElse(null);
-                boolean perGroup = target != null && target.comparator == Comparator.AT_LEAST_PER_GROUP;
+                boolean perGroup = target != null && target.comparator == TargetComparison.AT_LEAST_PER_GROUP;
                 Evaluator.Spec spec = ind.spec();
                 Map<UUID, Figure> now;
                 Map<UUID, Figure> before;

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.followup.criterion.QualityCriterion;
-import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Frequency;
 import se.kvalitet.followup.domain.Enums.Method;
@@ -64,7 +64,7 @@ public final class IndicatorApi {
     @Schema(name = "TargetRequest", description = "A målvärde valid from the start of a period until the next one")
     public record TargetRequest(
             @Schema(example = "2024") @NotNull @Pattern(regexp = PERIOD_PATTERN, message = "must be a period such as 2025, 2025-H1, 2025-T2, 2025-Q3 or 2025-04") String validFromPeriod,
-            @NotNull Comparator comparator,
+            @NotNull TargetComparison comparator,
             @Schema(description = "Target, or lower bound for BETWEEN, or N for AT_LEAST_PER_GROUP", example = "4")
             @NotNull @DecimalMin("-1000000000") @DecimalMax("1000000000") BigDecimal value,
             @Schema(description = "Upper bound, only for BETWEEN") @DecimalMin("-1000000000") @DecimalMax("1000000000") BigDecimal upper) {

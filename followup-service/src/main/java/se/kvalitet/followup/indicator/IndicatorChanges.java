@@ -60,7 +60,7 @@ public class IndicatorChanges {
         QualityCriterion c = criteria.findById(i.criterionCode);
         List<IndicatorChangedV1.Target> targets = i.targets.stream()
                 .sorted(java.util.Comparator.comparing((IndicatorTarget t) -> t.validFrom))
-                .map(t -> new IndicatorChangedV1.Target(t.validFromPeriod, t.comparator.name(), plain(t.targetValue), plain(t.targetUpper)))
+                .map(t -> new IndicatorChangedV1.Target(t.validFromPeriod, t.comparator, plain(t.targetValue), plain(t.targetUpper)))
                 .toList();
         outbox.publish(new IndicatorChangedV1(i.id, revision, i.code, i.name, i.criterionCode, c == null ? i.criterionCode : c.nameSv,
                 i.goalId, i.unitOfMeasure.name(), i.method.name(), i.frequency.name(), i.decimals, i.genderSplit, i.koladaKpi,

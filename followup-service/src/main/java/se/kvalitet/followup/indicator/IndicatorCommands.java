@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Enums.Frequency;
 import se.kvalitet.followup.domain.Enums.Method;
@@ -39,7 +39,7 @@ public final class IndicatorCommands {
 
     /** A målvärde valid from a period on. */
     public record TargetCommand(String validFromPeriod,
-            Comparator comparator,
+            TargetComparison comparator,
             BigDecimal value,
             BigDecimal upper) {
     }

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import se.kvalitet.followup.domain.Comparator;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Target;
 
 /** A målvärde valid from the start of a period until the next målvärde of the same indicator. */
@@ -35,7 +35,7 @@ public class IndicatorTarget {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    public Comparator comparator;
+    public TargetComparison comparator;
 
     @Column(name = "target_value", nullable = false, precision = 20, scale = 6)
     public BigDecimal targetValue;

@@ -474,7 +474,7 @@ public class MeasurementService {
                 m.responses == null ? null : m.responses.longValue(), m.missingReason));
         Evaluator.Result r = Evaluator.evaluate(spec, target.rule(), figure, null);
         if (r.status() == Status.NOT_MET) {
-            outbox.publish(new TargetMissedV1(ind.id, m.orgUnitId, m.period, m.gender.name(), r.value(), target.comparator.name(),
+            outbox.publish(new TargetMissedV1(ind.id, m.orgUnitId, m.period, m.gender.name(), r.value(), target.comparator,
                     plain(target.targetValue), plain(target.targetUpper), r.distance(), today.now()));
         }
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Enums.Trend;
@@ -106,7 +107,7 @@ class EvaluatorTest {
     void tooFewAnswersHideAUnitsValueButItsPartsStillRollUp() {
         Evaluator.Spec s = spec(UnitOfMeasure.SCALE_1_5, 5);
         Map<UUID, Figure> f = Evaluator.figures(s, false, TREE, Map.of(A, value("2.0", 3L), B, value("4.0", 7L)));
-        Target t = new Target(Comparator.AT_LEAST, d("4"), null);
+        Target t = new Target(TargetComparison.AT_LEAST, d("4"), null);
         Evaluator.Result a = Evaluator.evaluate(s, t, f.get(A), null);
         assertThat(a.status()).isEqualTo(Status.NO_DATA);
         assertThat(a.missing()).isEqualTo(MissingReason.TOO_FEW_RESPONSES);
@@ -121,7 +122,7 @@ class EvaluatorTest {
     void atLeastPerGroupRollsUpAsTheSmallestGroup() {
         Map<UUID, Figure> f = Evaluator.figures(spec(UnitOfMeasure.COUNT, null), true, TREE, Map.of(A, value("3", null), B, value("0", null)));
         assertThat(f.get(DEPT).value()).isEqualByComparingTo("0");
-        Evaluator.Result r = Evaluator.evaluate(spec(UnitOfMeasure.COUNT, null), new Target(Comparator.AT_LEAST_PER_GROUP, d("1"), null),
+        Evaluator.Result r = Evaluator.evaluate(spec(UnitOfMeasure.COUNT, null), new Target(TargetComparison.AT_LEAST_PER_GROUP, d("1"), null),
                 f.get(DEPT), null);
         assertThat(r.status()).isEqualTo(Status.NOT_MET);
     }
@@ -141,20 +142,20 @@ class EvaluatorTest {
         Evaluator.Spec s = spec(UnitOfMeasure.PERCENT, null);
         Figure now = Evaluator.figure(s, value("8.04", 100L));
         Figure before = Evaluator.figure(s, value("12.0", 100L));
-        Evaluator.Result atMost = Evaluator.evaluate(s, new Target(Comparator.AT_MOST, d("10"), null), now, before);
+        Evaluator.Result atMost = Evaluator.evaluate(s, new Target(TargetComparison.AT_MOST, d("10"), null), now, before);
         assertThat(atMost.status()).isEqualTo(Status.MET);
         assertThat(atMost.value()).isEqualByComparingTo("8.0"); // compared as shown, at the indicator's decimals
         assertThat(atMost.distance()).isEqualByComparingTo("0");
         assertThat(atMost.trend()).isEqualTo(Trend.IMPROVED);
         assertThat(atMost.change()).isEqualByComparingTo("-4.0");
-        Evaluator.Result atLeast = Evaluator.evaluate(s, new Target(Comparator.AT_LEAST, d("10"), null), now, before);
+        Evaluator.Result atLeast = Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), now, before);
         assertThat(atLeast.status()).isEqualTo(Status.NOT_MET);
         assertThat(atLeast.distance()).isEqualByComparingTo("-2.0");
         assertThat(atLeast.trend()).isEqualTo(Trend.WORSENED);
-        Evaluator.Result between = Evaluator.evaluate(s, new Target(Comparator.BETWEEN, d("9"), d("11")), now, before);
+        Evaluator.Result between = Evaluator.evaluate(s, new Target(TargetComparison.BETWEEN, d("9"), d("11")), now, before);
         assertThat(between.trend()).isEqualTo(Trend.UNCHANGED); // 1.0 below, then 1.0 above
         assertThat(Evaluator.evaluate(s, null, now, before).status()).isEqualTo(Status.NO_TARGET);
         assertThat(Evaluator.evaluate(s, null, now, before).trend()).isEqualTo(Trend.UNKNOWN);
-        assertThat(Evaluator.evaluate(s, new Target(Comparator.AT_LEAST, d("10"), null), null, before).status()).isEqualTo(Status.NO_DATA);
+        assertThat(Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), null, before).status()).isEqualTo(Status.NO_DATA);
     }
 }

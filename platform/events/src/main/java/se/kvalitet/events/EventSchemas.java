@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The JSON Schema of every event type ({@code schemas/<type>.json} on the classpath). */
+/**
+ * The JSON Schema of every event type ({@code schemas/<type>.json} on the classpath). The published
+ * enums live once, in {@code schemas/enums/<Enum>.json}, which the event schemas refer to by a
+ * relative {@code $ref}; their {@code $id}s ({@value EventCodec#SCHEMA_BASE}...) are mapped onto
+ * the classpath, so validation never fetches anything over the network.
+ */
 public final class EventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(EventCodec.SCHEMA_BASE, "classpath:schemas/")));
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
     private EventSchemas() {

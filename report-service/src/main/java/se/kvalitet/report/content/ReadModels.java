@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.kvalitet.events.followup.TargetComparison;
 
 /**
  * The read models of one organisation (its subtree) and year, as typed records: what the chapters
@@ -97,8 +98,8 @@ public interface ReadModels {
     record GenderValues(String gender, Map<Integer, BigDecimal> values, String outcome) {
     }
 
-    /** A målvärde: comparator ({@code AT_LEAST}, ...), value (lower bound for BETWEEN) and upper bound. */
-    record Target(String comparator, BigDecimal value, BigDecimal upper) {
+    /** A målvärde: how it is compared, its value (lower bound for BETWEEN) and upper bound. */
+    record Target(TargetComparison comparator, BigDecimal value, BigDecimal upper) {
     }
 
     /** One unit's evaluated outcome for a period of the year (gender total), as followup-service evaluated it. */

@@ -159,7 +159,7 @@ public class FollowupProjection implements Projection {
                     INSERT INTO followup_indicator_target (indicator_id, valid_from_period, comparator, target_value, target_upper)
                     VALUES (:id, :from, :comparator, CAST(:value AS numeric), CAST(:upper AS numeric)) ON CONFLICT DO NOTHING""")
                     .setParameter("id", e.indicatorId()).setParameter("from", t.validFromPeriod())
-                    .setParameter("comparator", t.comparator()).setParameter("value", text(t.value()))
+                    .setParameter("comparator", t.comparator().name()).setParameter("value", text(t.value()))
                     .setParameter("upper", text(t.upper()))
                     .executeUpdate();
         }
@@ -181,7 +181,7 @@ public class FollowupProjection implements Projection {
                 .setParameter("ind", e.indicatorId()).setParameter("unit", e.orgUnitId()).setParameter("period", e.period())
                 .setParameter("gender", e.gender()).setParameter("seq", e.sequence()).setParameter("status", e.status())
                 .setParameter("basis", e.basis()).setParameter("value", text(e.value()))
-                .setParameter("missing", e.missingReason()).setParameter("comparator", e.comparator())
+                .setParameter("missing", e.missingReason()).setParameter("comparator", e.comparator() == null ? null : e.comparator().name())
                 .setParameter("target", text(e.targetValue())).setParameter("upper", text(e.targetUpper()))
                 .setParameter("validFrom", e.targetValidFrom()).setParameter("trend", e.trend())
                 .setParameter("at", Timestamp.from(e.evaluatedAt()))

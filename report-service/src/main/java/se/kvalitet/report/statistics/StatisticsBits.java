@@ -1,11 +1,16 @@
 package se.kvalitet.report.statistics;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import se.kvalitet.events.deviation.DeviationCategory;
 
 /**
- * The bits of {@code deviation_fact.category_mask} and {@code deviation_fact.flags} (computed by the
- * SQL functions of migration V3, kept in step with these constants).
+ * The bits of {@code deviation_fact.category_mask} and {@code deviation_fact.flags}. The category bits
+ * live only here: the SQL function {@code report_category_bit} that computes the masks in the
+ * database is generated from {@link #bit(DeviationCategory)} on every migrate
+ * ({@link CategoryBitFunction}, a repeatable Flyway migration whose checksum is its generated text).
+ * The flag bits are still mirrored by hand in migration V3's {@code report_deviation_flags}.
  */
 public final class StatisticsBits {
 
@@ -52,29 +57,48 @@ public final class StatisticsBits {
     private StatisticsBits() {
     }
 
-    /** The bit of a category in {@code category_mask} (as SQL {@code report_category_bit}). */
-    public static int bit(String category) {
+    /** The bit of an unclassified report (and of a category this version does not know). */
+    public static final int UNCLASSIFIED_BIT = 64;
+
+    /**
+     * The bit of a category in {@code category_mask}: a distinct power of two per category, never
+     * {@link #UNCLASSIFIED_BIT}; an existing category's bit never changes (stored masks use it). No default:
+     * a new category fails compilation here until it has its bit.
+     */
+    public static int bit(DeviationCategory category) {
         return switch (category) {
-            case "NOT_A_DEVIATION" -> 1;
-            case "OTHER_DEVIATION" -> 2;
-            case "LEX_SARAH" -> 4;
-            case "LEX_MARIA" -> 8;
-            case "PERSONAL_DATA_BREACH" -> 16;
-            case "COMPLAINT" -> 32;
-            default -> 64;
+            case NOT_A_DEVIATION -> 1;
+            case OTHER_DEVIATION -> 2;
+            case LEX_SARAH -> 4;
+            case LEX_MARIA -> 8;
+            case PERSONAL_DATA_BREACH -> 16;
+            case COMPLAINT -> 32;
         };
     }
 
-    /** Swedish column labels (seed 003). */
-    public static String label(String category) {
+    /** The bit of a category name in {@code category_mask} (as SQL {@code report_category_bit}); UNCLASSIFIED or unknown: 64. */
+    public static int bit(String category) {
+        return category(category).map(StatisticsBits::bit).orElse(UNCLASSIFIED_BIT);
+    }
+
+    /** Swedish column label (seed 003) of a category; no default, so a new category needs its label here. */
+    public static String label(DeviationCategory category) {
         return switch (category) {
-            case "NOT_A_DEVIATION" -> "Ej avvikelse i verksamheten";
-            case "OTHER_DEVIATION" -> "Övrig avvikelse";
-            case "LEX_SARAH" -> "Lex Sarah";
-            case "LEX_MARIA" -> "Lex Maria";
-            case "PERSONAL_DATA_BREACH" -> "Personuppgiftsincident";
-            case "COMPLAINT" -> "Synpunkt/klagomål";
-            default -> "Ej bedömd";
+            case NOT_A_DEVIATION -> "Ej avvikelse i verksamheten";
+            case OTHER_DEVIATION -> "Övrig avvikelse";
+            case LEX_SARAH -> "Lex Sarah";
+            case LEX_MARIA -> "Lex Maria";
+            case PERSONAL_DATA_BREACH -> "Personuppgiftsincident";
+            case COMPLAINT -> "Synpunkt/klagomål";
         };
+    }
+
+    /** Swedish column labels (seed 003); UNCLASSIFIED: "Ej bedömd". */
+    public static String label(String category) {
+        return category(category).map(StatisticsBits::label).orElse("Ej bedömd");
+    }
+
+    private static Optional<DeviationCategory> category(String name) {
+        return Arrays.stream(DeviationCategory.values()).filter(c -> c.name().equals(name)).findFirst();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.report.statistics.DeviationStatistics;
 import se.kvalitet.report.statistics.Share;
 import se.kvalitet.report.statistics.StatisticsBits;
@@ -361,7 +362,7 @@ public final class ReportFixtures {
     }
 
     static ReadModels.Target target(String comparator, String value) {
-        return new ReadModels.Target(comparator, new BigDecimal(value), "BETWEEN".equals(comparator) ? new BigDecimal("60") : null);
+        return new ReadModels.Target(TargetComparison.valueOf(comparator), new BigDecimal(value), "BETWEEN".equals(comparator) ? new BigDecimal("60") : null);
     }
 
     static ReadModels.GenderValues gender(String g, Map<Integer, BigDecimal> values, String outcome) {

@@ -69,11 +69,11 @@ public record IndicatorChangedV1(
      * A målvärde valid from the start of {@code validFromPeriod} on.
      *
      * @param validFromPeriod the first period it applies to, e.g. {@code 2025} or {@code 2025-T2}
-     * @param comparator      {@code AT_LEAST}, {@code AT_MOST}, {@code EXACTLY}, {@code BETWEEN} or {@code AT_LEAST_PER_GROUP}
+     * @param comparator      how values are compared with it ({@link TargetComparison}; on the wire its name)
      * @param value           the target, the lower bound for {@code BETWEEN}, N for {@code AT_LEAST_PER_GROUP}
      * @param upper           the upper bound for {@code BETWEEN}, else null
      */
-    public record Target(String validFromPeriod, String comparator, BigDecimal value, BigDecimal upper) {
+    public record Target(String validFromPeriod, TargetComparison comparator, BigDecimal value, BigDecimal upper) {
     }
 
     @Override

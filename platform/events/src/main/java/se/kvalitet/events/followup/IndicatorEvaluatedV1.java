@@ -32,7 +32,7 @@ import se.kvalitet.events.Topics;
  * @param responses         answers or cases behind the value, may be null
  * @param contributingUnits how many units' own measurements the value combines
  * @param excludedUnits     units left out of a roll-up (values without the parts to weigh them)
- * @param comparator        the målvärde's comparator for the period, null without a målvärde
+ * @param comparator        the målvärde's {@link TargetComparison} for the period, null without a målvärde
  * @param targetValue       the målvärde (the lower bound for {@code BETWEEN}), may be null
  * @param targetUpper       the upper bound for {@code BETWEEN}, else null
  * @param targetValidFrom   the period the målvärde is valid from, may be null
@@ -59,7 +59,7 @@ public record IndicatorEvaluatedV1(
         Long responses,
         int contributingUnits,
         int excludedUnits,
-        String comparator,
+        TargetComparison comparator,
         BigDecimal targetValue,
         BigDecimal targetUpper,
         String targetValidFrom,

@@ -15,7 +15,7 @@ import se.kvalitet.events.Topics;
  * @param period       the period, e.g. {@code 2025}
  * @param gender       {@code T}, {@code K} or {@code M}
  * @param value        the measured value
- * @param comparator   {@code AT_LEAST}, {@code AT_MOST}, {@code EXACTLY}, {@code BETWEEN} or {@code AT_LEAST_PER_GROUP}
+ * @param comparator   how the value is compared with the target ({@link TargetComparison}; on the wire its name)
  * @param targetValue  the target (the lower bound for {@code BETWEEN})
  * @param targetUpper  the upper bound for {@code BETWEEN}, else null
  * @param distance     value minus the nearest acceptable value (negative below, positive above)
@@ -28,7 +28,7 @@ public record TargetMissedV1(
         String period,
         String gender,
         BigDecimal value,
-        String comparator,
+        TargetComparison comparator,
         BigDecimal targetValue,
         BigDecimal targetUpper,
         BigDecimal distance,

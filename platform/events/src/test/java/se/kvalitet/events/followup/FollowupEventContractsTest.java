@@ -1,6 +1,7 @@
 package se.kvalitet.events.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventComponents;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.EventSchemas;
+import se.kvalitet.events.MalformedEventException;
+import se.kvalitet.events.SchemaEnums;
 import se.kvalitet.events.Topics;
 
 /**
@@ -43,14 +46,14 @@ class FollowupEventContractsTest {
         return new IndicatorChangedV1(INDICATOR, 3, "MYN-DELAKTIGHET", "Upplevelse av att kunna påverka handläggningen",
                 "SELF_DETERMINATION_INTEGRITY", "Självbestämmande och integritet", UUID.randomUUID(), "SCALE_1_5", "SURVEY",
                 "YEARLY", 1, true, "U28532", 5, null, null, UNIT,
-                List.of(new IndicatorChangedV1.Target("2022", "AT_LEAST", new BigDecimal("4"), null),
-                        new IndicatorChangedV1.Target("2025", "BETWEEN", new BigDecimal("4.2"), new BigDecimal("5"))),
+                List.of(new IndicatorChangedV1.Target("2022", TargetComparison.AT_LEAST, new BigDecimal("4"), null),
+                        new IndicatorChangedV1.Target("2025", TargetComparison.BETWEEN, new BigDecimal("4.2"), new BigDecimal("5"))),
                 AT);
     }
 
     static IndicatorEvaluatedV1 evaluation() {
         return new IndicatorEvaluatedV1(INDICATOR, UNIT, "2025", "T", 2, "NOT_MET", "ROLLED_UP", new BigDecimal("84.4"), null,
-                new BigDecimal("38"), new BigDecimal("45"), 45L, 2, 0, "AT_LEAST", new BigDecimal("90"), null, "2024",
+                new BigDecimal("38"), new BigDecimal("45"), 45L, 2, 0, TargetComparison.AT_LEAST, new BigDecimal("90"), null, "2024",
                 new BigDecimal("-5.6"), "2024", new BigDecimal("80.1"), "IMPROVED", new BigDecimal("4.3"), AT);
     }
 
@@ -58,7 +61,7 @@ class FollowupEventContractsTest {
         return List.of(
                 new MeasurementRecordedV1(UUID.randomUUID(), INDICATOR, UNIT, "2025-T2", "K", new BigDecimal("84.4"),
                         new BigDecimal("38"), new BigDecimal("45"), 45, null, 2, AT),
-                new TargetMissedV1(INDICATOR, UNIT, "2025", "T", new BigDecimal("84.4"), "AT_LEAST", new BigDecimal("90"), null,
+                new TargetMissedV1(INDICATOR, UNIT, "2025", "T", new BigDecimal("84.4"), TargetComparison.AT_LEAST, new BigDecimal("90"), null,
                         new BigDecimal("-5.6"), AT),
                 new EgenkontrollExecutedV1(UUID.randomUUID(), UUID.randomUUID(), UNIT, LocalDate.of(2026, 3, 1), "PARTLY_APPROVED",
                         20, 2, 1),
@@ -148,7 +151,7 @@ class FollowupEventContractsTest {
         });
     }
 
-    /** Whether the schema property of a String component is an enum or has a pattern (a code, not text). */
+    /** Whether the schema property of a String component is an enum (its own or a shared one) or has a pattern (a code, not text). */
     private static boolean schemaRestricts(Class<?> record, String property) {
         Class<?> top = record.getEnclosingClass() != null ? record.getEnclosingClass() : record;
         if (!DomainEvent.class.isAssignableFrom(top)) {
@@ -160,17 +163,37 @@ class FollowupEventContractsTest {
             var schema = EventCodec.mapper().readTree(resource(EventSchemas.resourcePath(type)));
             var props = record == top ? schema.path("properties") : schema.path("properties").path("targets").path("items").path("properties");
             var p = props.path(property);
-            return p.has("enum") || p.has("pattern");
+            String path = record == top ? property : "targets[]." + property;
+            return p.has("pattern") || SchemaEnums.of(type).containsKey(path);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Test
+    void theComparatorTravelsAsItsNameSoEarlierEventsReadAndAnUnknownOneIsRefusedNotPrintedRaw() {
+        String json = json(evaluation());
+        assertThat(json).contains("\"comparator\":\"AT_LEAST\"");
+        for (TargetComparison c : TargetComparison.values()) {
+            EventEnvelope old = withData(envelope(evaluation()), json.replace("\"AT_LEAST\"", "\"" + c.name() + "\""));
+            assertThat(EventCodec.data(old, IndicatorEvaluatedV1.class).comparator()).isEqualTo(c);
+        }
+        EventEnvelope unknown = withData(envelope(evaluation()), json.replace("\"AT_LEAST\"", "\"ROUGHLY\""));
+        assertThatThrownBy(() -> EventCodec.data(unknown, IndicatorEvaluatedV1.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining(unknown.id());
+    }
+
+    private static EventEnvelope withData(EventEnvelope e, String json) {
+        return new EventEnvelope(e.id(), e.source(), e.type(), e.time(), e.subject(), e.dataSchema(), e.correlationId(),
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theFieldsOfEarlierVersionsAreUnchanged() {
         // published before the indicator events were added: never remove or retype a field of a version
+        // (comparator became the enum whose names are exactly the strings it carried: the wire is unchanged)
         assertThat(signature(TargetMissedV1.class)).isEqualTo("indicatorId:UUID, orgUnitId:UUID, period:String, gender:String, "
-                + "value:BigDecimal, comparator:String, targetValue:BigDecimal, targetUpper:BigDecimal, distance:BigDecimal, "
+                + "value:BigDecimal, comparator:TargetComparison, targetValue:BigDecimal, targetUpper:BigDecimal, distance:BigDecimal, "
                 + "evaluatedAt:Instant");
         assertThat(signature(MeasurementRecordedV1.class)).isEqualTo("measurementId:UUID, indicatorId:UUID, orgUnitId:UUID, "
                 + "period:String, gender:String, value:BigDecimal, numerator:BigDecimal, denominator:BigDecimal, "

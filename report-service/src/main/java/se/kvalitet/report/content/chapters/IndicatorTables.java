@@ -184,13 +184,12 @@ final class IndicatorTables {
         String unit = "PERCENT".equals(unitOfMeasure) ? " %" : "DAYS".equals(unitOfMeasure) ? " dagar" : "";
         String v = t.value().toPlainString().replace('.', ',');
         return switch (t.comparator()) {
-            case "AT_LEAST" -> "≥ " + v + unit;
-            case "AT_MOST" -> "≤ " + v + unit;
-            case "EXACTLY" -> "= " + v + unit;
-            case "BETWEEN" -> v + "–" + (t.upper() == null ? Labels.MISSING : t.upper().toPlainString().replace('.', ','))
+            case AT_LEAST -> "≥ " + v + unit;
+            case AT_MOST -> "≤ " + v + unit;
+            case EXACTLY -> "= " + v + unit;
+            case BETWEEN -> v + "–" + (t.upper() == null ? Labels.MISSING : t.upper().toPlainString().replace('.', ','))
                     + unit;
-            case "AT_LEAST_PER_GROUP" -> "≥ " + v + " per grupp";
-            default -> t.comparator() + " " + v + unit;
+            case AT_LEAST_PER_GROUP -> "≥ " + v + " per grupp";
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import se.kvalitet.events.followup.TargetComparison;
 import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.rows.Row;
@@ -228,7 +229,17 @@ final class IndicatorQueries {
     /** The målvärde in the named columns; null without a comparator. */
     private static ReadModels.Target target(Row r, String comparator, String value, String upper) {
         return r.string(comparator) == null ? null
-                : new ReadModels.Target(r.string(comparator), strip(r.decimal(value)), strip(r.decimal(upper)));
+                : new ReadModels.Target(comparison(r.string(comparator)), strip(r.decimal(value)), strip(r.decimal(upper)));
+    }
+
+    /** The stored name as the enum; only the enum-typed events write it, so an unknown name means a read model from elsewhere. */
+    private static TargetComparison comparison(String name) {
+        try {
+            return TargetComparison.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the read model holds the målvärde comparator " + name
+                    + ", which this version does not know; rebuild the read model from the events", e);
+        }
     }
 
     private static BigDecimal strip(BigDecimal v) {
