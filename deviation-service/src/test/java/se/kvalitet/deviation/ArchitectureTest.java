@@ -37,21 +37,20 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("domain", Set.of()),
             Map.entry("access", Set.of()),
-            Map.entry("org", Set.of()),
             Map.entry("screening", Set.of()),
-            Map.entry("report", Set.of("domain", "access", "org")),
-            Map.entry("clock", Set.of("domain", "report", "org")),
-            Map.entry("intake", Set.of("access", "report", "clock", "org", "screening")),
+            Map.entry("report", Set.of("domain", "access")),
+            Map.entry("clock", Set.of("domain", "report")),
+            Map.entry("intake", Set.of("access", "report", "clock", "screening")),
             Map.entry("triage", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("rootcause", Set.of("access", "report", "screening")),
-            Map.entry("action", Set.of("domain", "access", "report", "clock", "org", "screening")),
+            Map.entry("action", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("notification", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("complaint", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("investigation", Set.of("domain", "access", "report", "clock", "screening", "rootcause", "action")),
             Map.entry("track", Set.of("domain", "access", "report", "clock", "investigation", "notification", "complaint",
                     "rootcause")),
-            Map.entry("messaging", Set.of("org", "rootcause")),
-            Map.entry("demo", Set.of("domain", "access", "report", "clock", "org", "intake", "triage", "investigation",
+            Map.entry("messaging", Set.of("rootcause")),
+            Map.entry("demo", Set.of("domain", "access", "report", "clock", "intake", "triage", "investigation",
                     "notification", "complaint", "rootcause", "action")));
 
     /**

@@ -66,7 +66,7 @@ public final class Fixtures {
                 unit(o.board(), null, "Nämnd " + tag, "BOARD", from), unit(o.deptA(), o.board(), "Avdelning A " + tag, "DEPARTMENT", from),
                 unit(o.a1(), o.deptA(), "Enhet A1 " + tag, "UNIT", from), unit(o.a2(), o.deptA(), "Enhet A2 " + tag, "UNIT", from),
                 unit(o.deptB(), o.board(), "Avdelning B " + tag, "DEPARTMENT", from), unit(o.b1(), o.deptB(), "Enhet B1 " + tag, "UNIT", from)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM org_unit WHERE id IN ('" + o.board() + "','"
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('" + o.board() + "','"
                 + o.deptA() + "','" + o.a1() + "','" + o.a2() + "','" + o.deptB() + "','" + o.b1() + "')") == 6);
         return o;
     }

@@ -200,8 +200,7 @@ class DeviationStatisticsTest {
                   UNION ALL SELECT concat_ws(',', deviation_id, org_unit_id) FROM deviation_fact_involved_unit
                   UNION ALL SELECT concat_ws(',', track_id, assessment, serious, authority_notified, notified_on_time) FROM deviation_fact_track
                   UNION ALL SELECT concat_ws(',', notification_id, on_time) FROM deviation_fact_notification
-                  UNION ALL SELECT concat_ws(',', org_unit_id, valid_from, parent_id, name) FROM org_unit_version
-                  UNION ALL SELECT concat_ws(',', org_unit_id, ancestor_id, valid_from, valid_to) FROM org_unit_closure
+                  UNION ALL SELECT concat_ws(',', org_unit_id, valid_from, valid_to, parent_id, name, active) FROM orgcopy_version
                   UNION ALL SELECT concat_ws(',', occurrence_id, executed_on, overdue) FROM followup_egenkontroll
                   UNION ALL SELECT concat_ws(',', measurement_id, value, revision) FROM followup_measurement
                   UNION ALL SELECT concat_ws(',', document_id, version, in_force, review_overdue) FROM registry_document

@@ -91,7 +91,7 @@ class IndicatorReportTest {
                 && Db.count("SELECT count(*) FROM followup_indicator WHERE indicator_id = '" + NAMED + "' AND revision = 2") == 1
                 && Db.count("SELECT count(*) FROM followup_target_missed WHERE indicator_id IN ('" + NAMED + "', '" + UNNAMED + "')") == 2
                 && Db.count("SELECT count(*) FROM followup_measurement WHERE indicator_id = '" + UNNAMED + "'") == 1
-                && Db.count("SELECT count(DISTINCT org_unit_id) FROM org_unit_version WHERE org_unit_id IN ('" + UNIT_B + "', '" + BOARD
+                && Db.count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('" + UNIT_B + "', '" + BOARD
                         + "')") == 2);
     }
 

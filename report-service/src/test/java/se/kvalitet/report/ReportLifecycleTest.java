@@ -124,7 +124,7 @@ class ReportLifecycleTest {
                 && Db.count("SELECT count(*) FROM followup_egenkontroll WHERE plan_id = '" + plan + "'") == 2
                 && Db.count("SELECT count(*) FROM registry_risk WHERE org_unit_id = '" + DEPT + "'") == 1
                 && Db.count("SELECT count(*) FROM deviation_fact WHERE org_unit_id = '" + NURSING + "' AND flags & 32 <> 0") == 1
-                && Db.count("SELECT count(DISTINCT org_unit_id) FROM org_unit_version WHERE org_unit_id IN ('" + NURSING + "', '" + BOARD
+                && Db.count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('" + NURSING + "', '" + BOARD
                         + "')") == 2);
     }
 

@@ -47,7 +47,7 @@ class StatisticsBenchmark {
         long t0 = System.nanoTime();
         try (Connection c = Db.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            StringBuilder org = new StringBuilder("INSERT INTO org_unit_version (org_unit_id, valid_from, parent_id, name, level) VALUES ");
+            StringBuilder org = new StringBuilder("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ");
             org.append(row(board, "2024-01-01", null, "Socialnämnden", "BOARD")).append(',');
             org.append(row(admin, "2024-01-01", board, "Socialförvaltningen", "ADMINISTRATION"));
             for (int d = 0; d < 10; d++) {
@@ -65,6 +65,12 @@ class StatisticsBenchmark {
                 org.append(',').append(row(units.get(m), "2025-07-01", departments.get(1), "Enhet 1." + (m + 1), "UNIT"));
             }
             s.executeUpdate(org.toString());
+            // each snapshot valid until the unit's next (what platform/orgcopy keeps when it applies them)
+            s.executeUpdate("""
+                    UPDATE orgcopy_version v SET valid_to = n.next
+                    FROM (SELECT org_unit_id, valid_from, lead(valid_from) OVER (PARTITION BY org_unit_id ORDER BY valid_from) AS next
+                          FROM orgcopy_version) n
+                    WHERE v.org_unit_id = n.org_unit_id AND v.valid_from = n.valid_from AND n.next IS NOT NULL""");
             String array = "ARRAY[" + units.stream().map(u -> "'" + u + "'::uuid").collect(Collectors.joining(",")) + "]";
             s.executeUpdate("""
                     INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at, updated_at,
@@ -171,6 +177,6 @@ class StatisticsBenchmark {
 
     static String row(UUID id, String from, UUID parent, String name, String level) {
         return "('" + id + "', DATE '" + from + "', " + (parent == null ? "NULL" : "'" + parent + "'") + ", '" + name + "', '"
-                + level + "')";
+                + level + "', TRUE)";
     }
 }

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.report.DeviationQueries;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 
@@ -28,7 +28,7 @@ public class ActionQueries {
     DeviationQueries queries;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     public record Filter(DeviationAction.Status status, Boolean overdue, UUID orgUnit, String owner, UUID deviationId,
             Instant updatedSince) {
@@ -58,7 +58,7 @@ public class ActionQueries {
         }
         if (f.orgUnit() != null) {
             where.append(" and a.orgUnitId in :subtree");
-            params.put("subtree", orgUnits.withDescendants(List.of(f.orgUnit())));
+            params.put("subtree", orgUnits.subtree(List.of(f.orgUnit())));
         }
         if (f.owner() != null) {
             where.append(" and a.owner = :owner");

@@ -13,7 +13,6 @@ import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.deviation.domain.TrackKind;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationAccess;
 import se.kvalitet.deviation.report.DeviationQueries;
@@ -25,6 +24,7 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
@@ -63,7 +63,7 @@ public class ActionService {
     FreeTextGuard guard;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     /** What a new action says. */
     public record NewAction(String title, String description, String owner, UUID orgUnitId, LocalDate dueDate, UUID trackId,
@@ -165,7 +165,7 @@ public class ActionService {
             throw ReferenceProblems.foreign("orgUnitId", "an action is attributed to a unit of your own part of the organisation"
                     + " (investigators: a unit the report concerns)");
         }
-        Boolean active = orgUnits.known(List.of(unit)).get(unit);
+        Boolean active = orgUnits.activeByUnit(List.of(unit)).get(unit);
         if (active == null) {
             throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
         }

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.ClockPolicy;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * The one clock engine: every deadline's policy comes from configuration
@@ -43,7 +43,7 @@ public class ClockEngine {
     Config config;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     /** The share of a clock's span before its due time that counts as due soon. */
     @ConfigProperty(name = "kvalitet.deviation.clocks.due-soon-share", defaultValue = "0.25")
@@ -89,7 +89,7 @@ public class ClockEngine {
     /** The policy for a clock of this kind in this unit. */
     public ClockPolicy policy(ClockKind kind, UUID orgUnitId) {
         if (orgUnitId != null && overridden().contains(kind)) {
-            for (UUID unit : orgUnits.withAncestors(orgUnitId)) {
+            for (UUID unit : orgUnits.ancestors(orgUnitId)) {
                 Optional<String> override = config.getOptionalValue(key(kind) + ".unit." + unit, String.class);
                 if (override.isPresent()) {
                     return ClockPolicy.parse(override.get());

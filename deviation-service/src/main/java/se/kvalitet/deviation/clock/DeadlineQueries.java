@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.ProblemException;
@@ -41,7 +41,7 @@ public class DeadlineQueries {
     DeviationQueries queries;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     Clock clock;
@@ -67,7 +67,7 @@ public class DeadlineQueries {
         }
         if (orgUnit != null) {
             where.append(" and c.orgUnitId in :subtree");
-            params.put("subtree", orgUnits.withDescendants(List.of(orgUnit)));
+            params.put("subtree", orgUnits.subtree(List.of(orgUnit)));
         }
         Page<DeadlineClock> result = queries.page("c", "DeadlineClock c, Deviation d", where, params, " order by c.dueAt, c.id",
                 page, DeadlineClock.class);

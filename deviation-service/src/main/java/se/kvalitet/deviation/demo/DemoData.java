@@ -24,9 +24,9 @@ import se.kvalitet.deviation.investigation.BreachService;
 import se.kvalitet.deviation.investigation.CompletionService;
 import se.kvalitet.deviation.investigation.InvestigationService;
 import se.kvalitet.deviation.notification.NotificationService;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.rootcause.RootCauseService;
 import se.kvalitet.deviation.triage.TriageService;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * A year of invented reports across the demo organisation's units ({@code kvalitet.demo-data.enabled}),
@@ -89,7 +89,7 @@ public class DemoData {
     RootCauseService rootCauses;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     final DemoIdentity karin = new DemoIdentity("demo-karin", "karin", Set.of(Roles.QUALITY_TEAM), List.of(unit(2)));
     final DemoIdentity maria = new DemoIdentity("demo-maria", "maria", Set.of(Roles.MEDICALLY_RESPONSIBLE), List.of(unit(10)));
@@ -117,12 +117,12 @@ public class DemoData {
      */
     public void seedOrganisation() {
         QuarkusTransaction.requiringNew().run(() -> {
-            orgUnits.placeholder(unit(1), null, "Socialnämnden", "BOARD");
-            orgUnits.placeholder(unit(2), unit(1), "Socialförvaltningen", "ADMINISTRATION");
+            orgUnits.seed(unit(1), null, "Socialnämnden", "BOARD");
+            orgUnits.seed(unit(2), unit(1), "Socialförvaltningen", "ADMINISTRATION");
             for (int[] department : new int[][] {{10, 11, 12}, {20, 21, 22}, {30, 31, 32}}) {
-                orgUnits.placeholder(unit(department[0]), unit(2), "Avdelning " + department[0], "DEPARTMENT");
+                orgUnits.seed(unit(department[0]), unit(2), "Avdelning " + department[0], "DEPARTMENT");
                 for (int i = 1; i < department.length; i++) {
-                    orgUnits.placeholder(unit(department[i]), unit(department[0]), "Enhet " + department[i], "UNIT");
+                    orgUnits.seed(unit(department[i]), unit(department[0]), "Enhet " + department[i], "UNIT");
                 }
             }
         });

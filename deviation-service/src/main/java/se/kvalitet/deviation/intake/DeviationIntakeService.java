@@ -17,13 +17,13 @@ import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.clock.Clocks;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationAccess;
 import se.kvalitet.deviation.report.DeviationRepository;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
@@ -58,7 +58,7 @@ public class DeviationIntakeService {
     Clocks clocks;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     DeviationAccess access;
@@ -146,7 +146,7 @@ public class DeviationIntakeService {
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         Set<UUID> all = new HashSet<>(involved);
         all.add(d.orgUnitId);
-        Map<UUID, Boolean> known = orgUnits.known(all);
+        Map<UUID, Boolean> known = orgUnits.activeByUnit(all);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!known.containsKey(d.orgUnitId)) {
             errors.add(new Problem.FieldError("orgUnitId", "no such org unit (as published by the process registry)"));

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.deviation.rootcause.RoutineCopy;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.registry.DocumentApprovedV1;
@@ -13,8 +12,9 @@ import se.kvalitet.events.registry.DocumentSupersededV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.messaging.Inbox;
+import se.kvalitet.orgcopy.OrgCopy;
 
-/** Keeps {@link OrgUnitCopy} and {@link RoutineCopy} from process-registry-service's events, once per event (inbox). */
+/** Keeps {@link OrgCopy} and {@link RoutineCopy} from process-registry-service's events, once per event (inbox). */
 @ApplicationScoped
 public class RegistryEventsConsumer {
 
@@ -24,7 +24,7 @@ public class RegistryEventsConsumer {
     Inbox inbox;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     RoutineCopy routines;

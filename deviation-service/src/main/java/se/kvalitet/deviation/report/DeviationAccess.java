@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.HandledBy;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 
 /**
@@ -30,7 +30,7 @@ public class DeviationAccess {
     Caller caller;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     private Set<UUID> managed;
 
@@ -97,7 +97,7 @@ public class DeviationAccess {
     /** The units in the token and every unit under them, for a unit manager (read once per request). */
     public Set<UUID> managedUnits() {
         if (managed == null) {
-            managed = caller.hasRole(Roles.UNIT_MANAGER) ? orgUnits.withDescendants(caller.orgUnits()) : Set.of();
+            managed = caller.hasRole(Roles.UNIT_MANAGER) ? orgUnits.subtree(caller.orgUnits()) : Set.of();
         }
         return managed;
     }

@@ -18,9 +18,9 @@ import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.HandledBy;
-import se.kvalitet.deviation.org.OrgUnitCopy;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
@@ -47,7 +47,7 @@ public class DeviationQueries {
     Caller caller;
 
     @Inject
-    OrgUnitCopy orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     java.time.Clock clock;
@@ -124,7 +124,7 @@ public class DeviationQueries {
             params.put("category", f.category());
         }
         if (f.orgUnit() != null) {
-            Set<UUID> subtree = orgUnits.withDescendants(List.of(f.orgUnit()));
+            Set<UUID> subtree = orgUnits.subtree(List.of(f.orgUnit()));
             where.append(" and (d.orgUnitId in :subtree or exists (select 1 from Deviation d3 join d3.involvedOrgUnitIds v"
                     + " where d3 = d and v in :subtree))");
             params.put("subtree", subtree);

@@ -224,7 +224,7 @@ class ActionsAndDeadlinesTest {
             UnitManagerSubtreeTest.publish(producer, group, FUNKTIONSSTOD_32, LocalDate.of(2025, 1, 1));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> DeviationDb.count("SELECT count(*) FROM org_unit_copy WHERE id = '" + group + "'") == 1);
+                .until(() -> DeviationDb.count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id = '" + group + "'") == 1);
         String id = fileAndTriage(group, "COMPLAINT");
         String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
         String path = trackPath(id, track);

@@ -56,7 +56,7 @@ public class UnitManagerSubtreeTest {
             publish(producer, unit, department, LocalDate.of(2025, 1, 1));
             publish(producer, otherUnit, otherDepartment, LocalDate.of(2025, 1, 1));
             // intake takes units the organisation has: wait until the copy knows them
-            await().atMost(Duration.ofSeconds(20)).until(() -> DeviationDb.count("SELECT count(*) FROM org_unit_copy WHERE id IN ('"
+            await().atMost(Duration.ofSeconds(20)).until(() -> DeviationDb.count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('"
                     + unit + "', '" + otherUnit + "')") == 2);
             String mine = report(unit);
             String theirs = report(otherUnit);

@@ -1,10 +1,10 @@
 package se.kvalitet.followup.access;
 
-import se.kvalitet.followup.org.OrgUnits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
@@ -22,7 +22,7 @@ public class FollowupAccess {
     Caller caller;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     private OrgTree tree;
     private String system;

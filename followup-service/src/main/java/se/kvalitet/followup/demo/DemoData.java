@@ -57,8 +57,8 @@ import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlService;
 import se.kvalitet.followup.kolada.KoladaService;
 import se.kvalitet.followup.measurement.MeasurementService;
-import se.kvalitet.followup.org.OrgUnits;
 import se.kvalitet.followup.support.Today;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * Demo data when {@code kvalitet.demo-data.enabled=true}, for the demo organisation's fixed unit
@@ -118,7 +118,7 @@ public class DemoData {
     InternalControlPlanRepository internalControlRepository;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     KoladaService kolada;
@@ -256,7 +256,8 @@ public class DemoData {
         }
         access.actAsSystem(WHO);
         for (Object[] u : ORGANISATION) {
-            orgUnits.seedInNewTransaction(unit((Integer) u[0]), u[1] == null ? null : unit((Integer) u[1]), (String) u[2], (String) u[3]);
+            QuarkusTransaction.requiringNew().run(() -> orgUnits.seed(unit((Integer) u[0]), u[1] == null ? null : unit((Integer) u[1]),
+                    (String) u[2], (String) u[3]));
         }
         access.refreshTree();
         QuarkusTransaction.requiringNew().run(this::criteria);

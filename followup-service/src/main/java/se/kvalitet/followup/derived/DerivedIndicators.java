@@ -21,8 +21,8 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Evaluator.Basis;
 import se.kvalitet.followup.domain.Evaluator.Figure;
-import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * Indicators derived from deviation events, per unit and period: each unit's figure counts the

@@ -13,6 +13,7 @@ import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Enums.Trend;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * Evaluation against a målvärde (SOSFS 2011:9 4 kap 6 §), pure and exact. A unit's figure for a

@@ -27,14 +27,14 @@ import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Evaluator;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorChanges;
 import se.kvalitet.followup.indicator.IndicatorTarget;
-import se.kvalitet.followup.org.OrgUnits;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * {@code indicator.evaluated}, published through the outbox in the caller's transaction for every
@@ -52,7 +52,7 @@ public class EvaluationEvents {
     EvaluationService evaluation;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     DataSource dataSource;

@@ -1,7 +1,6 @@
 package se.kvalitet.followup.evaluation;
 
 import se.kvalitet.followup.derived.DerivedIndicators;
-import se.kvalitet.followup.org.OrgUnits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,13 +16,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.evaluation.EvaluationViews.Comparison;
 import se.kvalitet.followup.evaluation.EvaluationViews.EvaluationResponse;
 import se.kvalitet.followup.evaluation.EvaluationViews.SeriesPoint;
 import se.kvalitet.followup.evaluation.EvaluationViews.StatisticsResponse;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 
@@ -43,7 +43,7 @@ public class EvaluationQueries {
     IndicatorRepository indicators;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     DataSource dataSource;

@@ -26,8 +26,8 @@ import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Evaluator.Figure;
 import se.kvalitet.followup.domain.Evaluator.Own;
-import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * Evaluates indicators against their målvärden for every unit of the organisation: measurements

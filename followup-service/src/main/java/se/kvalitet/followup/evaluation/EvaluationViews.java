@@ -14,9 +14,9 @@ import se.kvalitet.followup.domain.Enums.Trend;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Numbers;
-import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.indicator.TargetView;
 import se.kvalitet.followup.derived.DerivedIndicators;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * The read models of evaluations (utvärdering mot målvärden) and derived deviation statistics, as

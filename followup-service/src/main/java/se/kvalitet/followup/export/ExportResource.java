@@ -22,12 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.domain.OrgTree;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.format.TableFormat;
 import se.kvalitet.followup.indicator.IndicatorService;
-import se.kvalitet.followup.org.OrgUnits;
 import se.kvalitet.followup.access.Roles;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
@@ -48,7 +48,7 @@ public class ExportResource {
     IndicatorService indicators;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @GET
     @Path("measurements")

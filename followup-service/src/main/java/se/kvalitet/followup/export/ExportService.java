@@ -23,12 +23,12 @@ import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Numbers;
-import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.format.RowWriter;
 import se.kvalitet.followup.format.RowWriter.Column;
 import se.kvalitet.followup.format.RowWriter.Kind;
 import se.kvalitet.followup.format.TableFormat;
+import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -62,7 +62,10 @@ public class ExportService {
 
     private static final String SUPPRESSED = "(i.min_responses IS NOT NULL AND m.responses IS NOT NULL AND m.responses < i.min_responses)";
 
-    /** The SELECT behind the measurement export (also what the benchmark COPYs). */
+    /**
+     * The SELECT behind the measurement export (also what the benchmark COPYs). The unit's name is its
+     * latest in platform/orgcopy's table, joined in the streaming statement.
+     */
     public static final String MEASUREMENT_SELECT = """
             SELECT m.id, m.indicator_id, i.code, m.org_unit_id, o.name, m.period, m.period_type, m.period_start, m.period_end,
                    m.gender,
@@ -75,7 +78,7 @@ public class ExportService {
                    to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
             FROM measurement m
             JOIN indicator i ON i.id = m.indicator_id
-            LEFT JOIN org_unit o ON o.id = m.org_unit_id""".formatted(SUPPRESSED);
+            LEFT JOIN orgcopy_version o ON o.org_unit_id = m.org_unit_id AND o.valid_to IS NULL""".formatted(SUPPRESSED);
 
     /** Where an incremental pull starts: after this (transaction id, row id); opaque to clients. */
     public record Cursor(long xid, UUID id) {

@@ -10,9 +10,9 @@ import se.kvalitet.events.registry.DocumentApprovedV1;
 import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.events.registry.RiskAssessedV1;
-import se.kvalitet.followup.org.OrgUnits;
 import se.kvalitet.followup.registry.RegistryReferences;
 import se.kvalitet.messaging.Inbox;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
  * Keeps the local copies of process-registry-service's organisation tree (for roll-ups and unit
@@ -29,7 +29,7 @@ public class RegistryEventsConsumer {
     Inbox inbox;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     RegistryReferences references;

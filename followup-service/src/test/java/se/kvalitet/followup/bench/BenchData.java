@@ -24,17 +24,17 @@ final class BenchData {
         List<UUID> units = new ArrayList<>();
         units.add(ROOT);
         try (Connection c = Fixtures.db(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO org_unit (id, parent_id, name, kind) VALUES ('" + ROOT + "', NULL, 'Bänknämnd', 'BOARD') ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + ROOT + "', DATE '2000-01-01', NULL, 'Bänknämnd', 'BOARD', TRUE) ON CONFLICT DO NOTHING");
             for (int d = 1; d <= 9; d++) {
                 UUID dept = UUID.fromString("00000000-0000-4000-b000-0000000000" + d + "0");
                 units.add(dept);
-                s.execute("INSERT INTO org_unit (id, parent_id, name, kind) VALUES ('" + dept + "', '" + ROOT + "', 'Avdelning " + d
-                        + "', 'DEPARTMENT') ON CONFLICT DO NOTHING");
+                s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + dept + "', DATE '2000-01-01', '" + ROOT + "', 'Avdelning " + d
+                        + "', 'DEPARTMENT', TRUE) ON CONFLICT DO NOTHING");
                 for (int u = 1; u <= 10; u++) {
                     UUID unit = UUID.fromString("00000000-0000-4000-b000-00000000" + d + String.format("%03d", u));
                     units.add(unit);
-                    s.execute("INSERT INTO org_unit (id, parent_id, name, kind) VALUES ('" + unit + "', '" + dept + "', 'Enhet " + d + "." + u
-                            + "', 'UNIT') ON CONFLICT DO NOTHING");
+                    s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + unit + "', DATE '2000-01-01', '" + dept + "', 'Enhet " + d + "." + u
+                            + "', 'UNIT', TRUE) ON CONFLICT DO NOTHING");
                 }
             }
             s.execute("INSERT INTO quality_criterion (code, name_sv, name_en, sort_order) VALUES ('BENCH', 'Bänk', 'Bench', 99) ON CONFLICT DO NOTHING");
@@ -75,7 +75,7 @@ final class BenchData {
                     SELECT gen_random_uuid(), i.id, u.id, y::text, 'YEAR', make_date(y, 1, 1), make_date(y, 12, 31), 'T',
                            (random() * 40)::int, 40, 40, round((20 + random() * 60)::numeric, 1), 'Bänk', 1, 'bench', now(), now()
                     FROM indicator i
-                    CROSS JOIN (SELECT id FROM org_unit WHERE kind = 'UNIT' AND id::text LIKE '00000000-0000-4000-b000-%%') u
+                    CROSS JOIN (SELECT org_unit_id AS id FROM orgcopy_version WHERE type = 'UNIT' AND org_unit_id::text LIKE '00000000-0000-4000-b000-%%') u
                     CROSS JOIN generate_series(%2$d, %3$d) y
                     WHERE i.code LIKE 'BENCH-%1$s-%%'""".formatted(prefix, fromYear, toYear));
         }

@@ -15,11 +15,11 @@ import se.kvalitet.followup.Fixtures;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Status;
-import se.kvalitet.followup.domain.OrgTree;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.evaluation.EvaluationService;
 import se.kvalitet.followup.indicator.IndicatorService;
-import se.kvalitet.followup.org.OrgUnits;
+import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgTree;
 
 /**
  * Issue 5 item 13: evaluation of 10 000 indicators × 100 units (a board, 9 departments, 90 units
@@ -39,7 +39,7 @@ class EvaluationBenchmark {
     IndicatorService indicators;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgCopy orgUnits;
 
     @Test
     void evaluateTenThousandIndicatorsAtAHundredUnits() throws Exception {

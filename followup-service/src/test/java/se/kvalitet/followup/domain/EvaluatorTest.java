@@ -15,6 +15,7 @@ import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.domain.Evaluator.Basis;
 import se.kvalitet.followup.domain.Evaluator.Figure;
 import se.kvalitet.followup.domain.Evaluator.Own;
+import se.kvalitet.orgcopy.OrgTree;
 
 /** Roll-up up the tree from parts, never an average of percentages; met / not met / no data; trend. */
 class EvaluatorTest {

@@ -26,7 +26,7 @@ import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.registry.OrgUnitChangedV1;
 
-/** The local copy of the organisation follows the registry's snapshots, once per event, newest day wins. */
+/** The local copy of the organisation follows the registry's snapshots, once per event, the unit as last published is the newest day's. */
 @QuarkusTest
 class RegistryEventsTest {
 
@@ -44,10 +44,21 @@ class RegistryEventsTest {
 
     String row(UUID id) throws Exception {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT name, parent_id, active FROM org_unit WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT name, parent_id, active FROM orgcopy_version WHERE org_unit_id = ? AND valid_to IS NULL")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getBoolean(3) : null;
+            }
+        }
+    }
+
+    int versions(UUID id) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM orgcopy_version WHERE org_unit_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
     }
@@ -79,12 +90,13 @@ class RegistryEventsTest {
 
             send(producer, snapshot(unit, newParent, "Hemtjänst Söder", LocalDate.of(2026, 3, 1), true, "MOVED"));
             await().atMost(Duration.ofSeconds(20)).until(() -> row(unit).startsWith("Hemtjänst Söder"));
-            // an older snapshot arriving late is recorded as seen but changes nothing
+            // an older snapshot arriving late is kept as history (platform/orgcopy) but the unit as last published stays
             EventEnvelope late = snapshot(unit, oldParent, "Gammalt namn", LocalDate.of(2025, 6, 1), true, "RENAMED");
             send(producer, late);
             await().atMost(Duration.ofSeconds(20)).until(() -> inboxRows(late.id()) == 1);
             assertThat(row(unit)).isEqualTo("Hemtjänst Söder|" + newParent + "|true");
             assertThat(inboxRows(created.id())).isEqualTo(1);
+            assertThat(versions(unit)).isEqualTo(3);
         }
     }
 }

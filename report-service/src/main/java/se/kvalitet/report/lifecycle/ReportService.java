@@ -17,6 +17,7 @@ import java.util.UUID;
 import se.kvalitet.events.report.ReportApprovedV1;
 import se.kvalitet.events.report.ReportKind;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.report.content.Editorial;
 import se.kvalitet.report.content.ReportContent;
 import se.kvalitet.report.content.ReportOutline;
@@ -62,12 +63,14 @@ public class ReportService {
     @Inject
     ReportSigner signer;
 
+    @Inject
+    OrgCopy orgUnits;
+
     @Transactional
     public Definition create(ReportKind kind, int year, UUID orgUnitId, String title) {
         guard(Map.of("title", title == null ? "" : title));
         // the organisation it covers must be one the registry published (the read model of its tree): 422 naming the field
-        if (em.createNativeQuery("SELECT 1 FROM org_unit_version WHERE org_unit_id = :unit LIMIT 1").setParameter("unit", orgUnitId)
-                .getResultList().isEmpty()) {
+        if (!orgUnits.knows(orgUnitId)) {
             throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
         }
         @SuppressWarnings("unchecked")

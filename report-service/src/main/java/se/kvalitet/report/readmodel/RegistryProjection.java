@@ -19,10 +19,10 @@ import se.kvalitet.events.registry.OrgUnitChangedV1;
 import se.kvalitet.events.registry.RequirementRef;
 import se.kvalitet.events.registry.RiskAssessedV1;
 import se.kvalitet.events.registry.UnitCoverageChangedV1;
-import se.kvalitet.report.repository.OrgUnitRepository;
+import se.kvalitet.orgcopy.OrgCopy;
 
 /**
- * process-registry-service's facts: the organisation's history (org-unit snapshots), steering
+ * process-registry-service's facts: the organisation's history (org-unit snapshots, kept by platform/orgcopy), steering
  * documents in force and their reviews, risk assessments and requirement coverage. Every write is
  * guarded by the version, assessment number or computation time the event carries, so an older
  * event arriving late never overwrites a newer state.
@@ -33,7 +33,7 @@ public class RegistryProjection implements Projection {
     public static final String CONSUMER = "report.registry-facts";
 
     @Inject
-    OrgUnitRepository orgUnits;
+    OrgCopy orgUnits;
 
     @Inject
     EntityManager em;
@@ -50,17 +50,14 @@ public class RegistryProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("org_unit_version", "org_unit_closure", "registry_document", "registry_document_unit",
+        return List.of("orgcopy_version", "registry_document", "registry_document_unit",
                 "registry_risk", "registry_risk_assessment", "registry_unit_coverage", "registry_unit_coverage_gap");
     }
 
     @Override
     public void apply(EventEnvelope env) {
         switch (env.type()) {
-            case OrgUnitChangedV1.TYPE -> {
-                OrgUnitChangedV1 e = EventCodec.data(env, OrgUnitChangedV1.class);
-                orgUnits.recordSnapshot(e.orgUnitId(), e.validFrom(), e.parentId(), e.name(), e.type(), e.active());
-            }
+            case OrgUnitChangedV1.TYPE -> orgUnits.apply(EventCodec.data(env, OrgUnitChangedV1.class));
             case DocumentApprovedV1.TYPE -> approved(EventCodec.data(env, DocumentApprovedV1.class));
             case DocumentReviewOverdueV1.TYPE -> reviewOverdue(EventCodec.data(env, DocumentReviewOverdueV1.class));
             case DocumentReviewedV1.TYPE -> reviewed(EventCodec.data(env, DocumentReviewedV1.class));

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.lifecycle.Roles;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;

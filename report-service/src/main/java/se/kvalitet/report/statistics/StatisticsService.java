@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.rows.RowMapper;
 import se.kvalitet.report.rows.Rows;
 import se.kvalitet.web.ProblemException;
@@ -69,12 +71,12 @@ public class StatisticsService {
     @Inject
     DataSource dataSource;
 
-    /** The organisation history as stored now. */
+    @Inject
+    OrgCopy orgCopy;
+
+    /** The organisation history as stored now (platform/orgcopy). */
     public OrgHistory history() {
-        return new OrgHistory(Rows.list(dataSource,
-                "SELECT org_unit_id, valid_from, parent_id, name, level, active FROM org_unit_version",
-                r -> new OrgHistory.Version(r.uuid("org_unit_id"), r.date("valid_from"), r.uuid("parent_id"), r.string("name"),
-                        r.string("level"), r.isTrue("active"))));
+        return orgCopy.history();
     }
 
     public DeviationStatistics compute(UUID root, LocalDate from, LocalDate to) {

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import se.kvalitet.events.followup.TargetComparison;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.rows.Row;
 import se.kvalitet.report.rows.Rows;
-import se.kvalitet.report.statistics.OrgHistory;
 
 /**
  * Yearly values of each indicator for the organisation and its outcome against the målvärde, for

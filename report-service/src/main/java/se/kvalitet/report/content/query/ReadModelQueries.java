@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.content.ReportData;
 import se.kvalitet.report.statistics.DeviationStatistics;
-import se.kvalitet.report.statistics.OrgHistory;
 import se.kvalitet.report.statistics.StatisticsService;
 
 /**

@@ -3,7 +3,7 @@ package se.kvalitet.report.content.query;
 import java.time.LocalDate;
 import java.util.UUID;
 import javax.sql.DataSource;
-import se.kvalitet.report.statistics.OrgHistory;
+import se.kvalitet.orgcopy.OrgHistory;
 import se.kvalitet.report.statistics.StatisticsService;
 
 /** One organisation (root of a subtree) and year, with the organisation history the read models are placed by. */

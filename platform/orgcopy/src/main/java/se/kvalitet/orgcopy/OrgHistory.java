@@ -1,4 +1,4 @@
-package se.kvalitet.report.statistics;
+package se.kvalitet.orgcopy;
 
 import java.text.Collator;
 import java.time.LocalDate;
@@ -14,10 +14,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The organisation over time, from the registry's org-unit snapshots: which parent (and name) a
- * unit had on a given day. A date before a unit's first snapshot takes its first snapshot (registries
- * are often loaded after the organisation existed). Plain Java, no I/O: built from
- * {@code org_unit_version} rows; organisations have hundreds or a few thousand units.
+ * The organisation over time, in memory: which parent (and name) a unit had on a given day, for
+ * statistics that place thousands of facts on the day they happened. A date before a unit's first
+ * snapshot takes its first snapshot (registries are often loaded after the organisation existed;
+ * the database queries of {@link OrgCopy} are strict instead). Plain Java, no I/O: built by
+ * {@link OrgCopy#history()} from every kept snapshot; organisations have hundreds or a few thousand units.
  */
 public final class OrgHistory {
 

@@ -1,4 +1,4 @@
-package se.kvalitet.followup.domain;
+package se.kvalitet.orgcopy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The organisation tree as this service knows it (the local copy of process-registry-service's
- * units in {@code org_unit}), for roll-up and access. Pure: no database.
+ * The organisation tree at one point in time, in memory (built by {@link OrgCopy#tree()} from the
+ * units as last published), for roll-ups and access checks that walk the whole tree many times.
+ * Pure: no database.
  */
 public final class OrgTree {
 
