@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     static final String ROOT = "se.kvalitet.deviation";
 
-    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
 
     /** The allowed arrows between the service's packages; anything else fails {@link #dependenciesPointOnlyAlongTheAllowedArrows}. */
@@ -46,55 +47,109 @@ class ArchitectureTest {
             Map.entry("action", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("notification", Set.of("domain", "access", "report", "clock", "screening")),
             Map.entry("complaint", Set.of("domain", "access", "report", "clock", "screening")),
-            Map.entry("investigation", Set.of("domain", "access", "report", "clock", "screening", "rootcause", "action")),
-            Map.entry("track", Set.of("domain", "access", "report", "clock", "investigation", "notification", "complaint",
-                    "rootcause")),
+            Map.entry(
+                    "investigation", Set.of("domain", "access", "report", "clock", "screening", "rootcause", "action")),
+            Map.entry(
+                    "track",
+                    Set.of(
+                            "domain",
+                            "access",
+                            "report",
+                            "clock",
+                            "investigation",
+                            "notification",
+                            "complaint",
+                            "rootcause")),
             Map.entry("messaging", Set.of("rootcause")),
-            Map.entry("demo", Set.of("domain", "access", "report", "clock", "intake", "triage", "investigation",
-                    "notification", "complaint", "rootcause", "action")));
+            Map.entry(
+                    "demo",
+                    Set.of(
+                            "domain",
+                            "access",
+                            "report",
+                            "clock",
+                            "intake",
+                            "triage",
+                            "investigation",
+                            "notification",
+                            "complaint",
+                            "rootcause",
+                            "action")));
 
     /**
      * This service's REST layer: its resources and API records. platform/web's problem and paging types
      * (ProblemException, Problem.FieldError, Page, PageParams) are the suite's shared contract for 4xx answers
      * and lists, which application services use by design.
      */
-    static final DescribedPredicate<JavaClass> REST_LAYER = new DescribedPredicate<>("REST layer (resources and API records)") {
-        @Override
-        public boolean test(JavaClass c) {
-            JavaClass top = c.getEnclosingClass().orElse(c);
-            return !c.getPackageName().startsWith(ROOT) ? false : c.isAnnotatedWith(Path.class) || c.isAnnotatedWith(Schema.class) || top.getSimpleName().endsWith("Dtos")
-                    || top.isAnnotatedWith(Path.class);
-        }
-    };
+    static final DescribedPredicate<JavaClass> REST_LAYER =
+            new DescribedPredicate<>("REST layer (resources and API records)") {
+                @Override
+                public boolean test(JavaClass c) {
+                    JavaClass top = c.getEnclosingClass().orElse(c);
+                    return !c.getPackageName().startsWith(ROOT)
+                            ? false
+                            : c.isAnnotatedWith(Path.class)
+                                    || c.isAnnotatedWith(Schema.class)
+                                    || top.getSimpleName().endsWith("Dtos")
+                                    || top.isAnnotatedWith(Path.class);
+                }
+            };
 
-    static final DescribedPredicate<JavaClass> APPLICATION = new DescribedPredicate<>("application services and queries") {
-        @Override
-        public boolean test(JavaClass c) {
-            return c.isAnnotatedWith(ApplicationScoped.class) && !c.isAnnotatedWith(Path.class)
-                    && !c.getSimpleName().endsWith("View") && !c.getPackageName().startsWith(ROOT + ".demo");
-        }
-    };
+    static final DescribedPredicate<JavaClass> APPLICATION =
+            new DescribedPredicate<>("application services and queries") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return c.isAnnotatedWith(ApplicationScoped.class)
+                            && !c.isAnnotatedWith(Path.class)
+                            && !c.getSimpleName().endsWith("View")
+                            && !c.getPackageName().startsWith(ROOT + ".demo");
+                }
+            };
 
     @Test
     void applicationCodeNeverImportsTheRestLayer() {
-        noClasses().that(APPLICATION).or().resideInAPackage(ROOT + ".domain..")
-                .should().dependOnClassesThat(REST_LAYER)
-                .orShould().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+        noClasses()
+                .that(APPLICATION)
+                .or()
+                .resideInAPackage(ROOT + ".domain..")
+                .should()
+                .dependOnClassesThat(REST_LAYER)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.ws.rs..")
                 .check(CLASSES);
     }
 
     /** Services share only platform/*: no class here uses another service's code (ADR 3). */
     @Test
     void neverImportsAnotherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("se.kvalitet.registry..", "se.kvalitet.followup..", "se.kvalitet.report..", "se.kvalitet.gateway..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "se.kvalitet.registry..",
+                        "se.kvalitet.followup..",
+                        "se.kvalitet.report..",
+                        "se.kvalitet.gateway..")
                 .check(CLASSES);
     }
 
     @Test
     void domainHasNoFrameworkImports() {
-        noClasses().that().resideInAPackage(ROOT + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..", "io.smallrye..",
-                        "org.eclipse.microprofile..", "com.fasterxml..", "se.kvalitet.web..", "se.kvalitet.messaging..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "org.eclipse.microprofile..",
+                        "com.fasterxml..",
+                        "se.kvalitet.web..",
+                        "se.kvalitet.messaging..")
                 .check(CLASSES);
     }
 
@@ -105,9 +160,15 @@ class ArchitectureTest {
 
     @Test
     void resourcesUseNoEntityManagerOrDataSource() {
-        noClasses().that().areAnnotatedWith(Path.class)
-                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DataSource.class)
                 .check(CLASSES);
     }
 
@@ -118,13 +179,15 @@ class ArchitectureTest {
         actual.forEach((from, to) -> System.out.println("  " + from + " -> " + String.join(", ", to)));
         Map<String, Set<String>> unexpected = new TreeMap<>();
         actual.forEach((from, to) -> {
-            Set<String> extra = to.stream().filter(p -> !ALLOWED.getOrDefault(from, Set.of()).contains(p))
+            Set<String> extra = to.stream()
+                    .filter(p -> !ALLOWED.getOrDefault(from, Set.of()).contains(p))
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!extra.isEmpty()) {
                 unexpected.put(from, extra);
             }
         });
-        assertEquals(Map.of(), unexpected, "dependencies outside the allowed arrows (update the README with any new arrow)");
+        assertEquals(
+                Map.of(), unexpected, "dependencies outside the allowed arrows (update the README with any new arrow)");
     }
 
     /** Package → the other packages of this service its classes use. */

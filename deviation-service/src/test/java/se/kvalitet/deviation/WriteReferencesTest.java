@@ -32,27 +32,41 @@ class WriteReferencesTest {
     static final String UNKNOWN_REFERENCE = "https://kvalitet.se/problems/unknown-reference";
     static final String FOREIGN_REFERENCE = "https://kvalitet.se/problems/foreign-reference";
 
-    final String reporter = TestTokens.user("rep-" + UUID.randomUUID()).roles("reporter").orgUnits(HEMTJANST).bearer();
+    final String reporter = TestTokens.user("rep-" + UUID.randomUUID())
+            .roles("reporter")
+            .orgUnits(HEMTJANST)
+            .bearer();
     final String karin = TestTokens.user("karin").roles("quality-team").bearer();
     /** erik manages Äldreomsorg (unit 10) and so units 11 and 12 under it. */
-    final String erik = TestTokens.user("erik-" + UUID.randomUUID()).roles("unit-manager").orgUnits(AEO).bearer();
+    final String erik = TestTokens.user("erik-" + UUID.randomUUID())
+            .roles("unit-manager")
+            .orgUnits(AEO)
+            .bearer();
 
     static String today(int plusDays) {
         return LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(plusDays).toString();
     }
 
     String file(UUID unit, String involved) {
-        String id = given().header("Authorization", reporter).contentType(ContentType.JSON).body("""
+        String id = given().header("Authorization", reporter)
+                .contentType(ContentType.JSON)
+                .body("""
                 {"summary":"Larm kvitterades inte","description":"Nattpersonalen hörde inte larmet.","occurredAt":"2026-10-01T02:00:00Z",
-                 "orgUnitId":"%s","involvedOrgUnitIds":[%s]}""".formatted(unit, involved)).post(PATH).then().statusCode(201).extract().path("id");
-        post(karin, PATH + "/" + id + "/triage", etag(karin, PATH + "/" + id), "{\"categories\":[\"OTHER_DEVIATION\"]}").then().statusCode(200);
+                 "orgUnitId":"%s","involvedOrgUnitIds":[%s]}""".formatted(unit, involved))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        post(karin, PATH + "/" + id + "/triage", etag(karin, PATH + "/" + id), "{\"categories\":[\"OTHER_DEVIATION\"]}")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     static String action(String owner, Object unit) {
         return """
-                {"title":"Larmrutinen gås igenom","owner":"%s",%s"dueDate":"%s"}""".formatted(owner,
-                unit == null ? "" : "\"orgUnitId\":\"" + unit + "\",", today(20));
+                {"title":"Larmrutinen gås igenom","owner":"%s",%s"dueDate":"%s"}""".formatted(owner, unit == null ? "" : "\"orgUnitId\":\"" + unit + "\",", today(20));
     }
 
     static long actionsOf(String id) {
@@ -66,17 +80,36 @@ class WriteReferencesTest {
         String body = """
                 {"summary":"Okänd enhet","description":"Händelsen.","occurredAt":"2026-10-01T02:00:00Z","orgUnitId":"%s",
                  "involvedOrgUnitIds":["%s","%s"]}""";
-        given().header("Authorization", reporter).contentType(ContentType.JSON).body(body.formatted(unknown, EKBACKEN, UUID.randomUUID()))
-                .post(PATH).then().statusCode(422).contentType("application/problem+json").body("type", equalTo(UNKNOWN_REFERENCE))
+        given().header("Authorization", reporter)
+                .contentType(ContentType.JSON)
+                .body(body.formatted(unknown, EKBACKEN, UUID.randomUUID()))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo(UNKNOWN_REFERENCE))
                 .body("errors.field", hasItems("orgUnitId", "involvedOrgUnitIds[1]"));
-        given().header("Authorization", TestTokens.client("case-system").roles("case-system").bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
-                .body(body.formatted(HEMTJANST, UUID.randomUUID(), EKBACKEN)).post(PATH).then().statusCode(422)
+        given().header(
+                        "Authorization",
+                        TestTokens.client("case-system").roles("case-system").bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(body.formatted(HEMTJANST, UUID.randomUUID(), EKBACKEN))
+                .post(PATH)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("involvedOrgUnitIds[0]"));
-        assertThat(DeviationDb.count("SELECT count(*) FROM deviation WHERE summary = 'Okänd enhet'")).isEqualTo(before);
-        // any member of staff reports on any unit the organisation has (the duty to report is not limited to one's own unit)
-        given().header("Authorization", reporter).contentType(ContentType.JSON).body(body.formatted(IFO, EKBACKEN, HEMTJANST))
-                .post(PATH).then().statusCode(201).body("orgUnitId", equalTo(IFO.toString()));
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation WHERE summary = 'Okänd enhet'"))
+                .isEqualTo(before);
+        // any member of staff reports on any unit the organisation has (the duty to report is not limited to one's own
+        // unit)
+        given().header("Authorization", reporter)
+                .contentType(ContentType.JSON)
+                .body(body.formatted(IFO, EKBACKEN, HEMTJANST))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(IFO.toString()));
     }
 
     @Test
@@ -85,51 +118,106 @@ class WriteReferencesTest {
         String actions = PATH + "/" + id + "/actions";
 
         // a manager of Äldreomsorg may not put work on IFO's lists, nor on a unit that does not exist
-        post(erik, actions, null, action("erik", IFO)).then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo(FOREIGN_REFERENCE)).body("errors[0].field", equalTo("orgUnitId"));
-        post(erik, actions, null, action("erik", UUID.randomUUID())).then().statusCode(403).body("errors[0].field", equalTo("orgUnitId"));
+        post(erik, actions, null, action("erik", IFO))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo(FOREIGN_REFERENCE))
+                .body("errors[0].field", equalTo("orgUnitId"));
+        post(erik, actions, null, action("erik", UUID.randomUUID()))
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", equalTo("orgUnitId"));
         // the quality team may attribute it anywhere, but only to a unit the organisation has
-        post(karin, actions, null, action("karin", UUID.randomUUID())).then().statusCode(422)
-                .body("type", equalTo(UNKNOWN_REFERENCE)).body("errors[0].field", equalTo("orgUnitId"));
+        post(karin, actions, null, action("karin", UUID.randomUUID()))
+                .then()
+                .statusCode(422)
+                .body("type", equalTo(UNKNOWN_REFERENCE))
+                .body("errors[0].field", equalTo("orgUnitId"));
         // an owner is a username: a personal identity number is no username
-        post(karin, actions, null, action("191212121212", HEMTJANST)).then().statusCode(422).body("errors[0].field", equalTo("owner"));
-        post(karin, actions, null, action("Karin Karlsson", HEMTJANST)).then().statusCode(400).body("errors[0].field", equalTo("owner"));
+        post(karin, actions, null, action("191212121212", HEMTJANST))
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("owner"));
+        post(karin, actions, null, action("Karin Karlsson", HEMTJANST))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("owner"));
         assertThat(actionsOf(id)).isZero();
 
         // within his part: the report's unit (the default) and another unit under Äldreomsorg
-        post(erik, actions, null, action("erik", null)).then().statusCode(201).body("orgUnitId", equalTo(HEMTJANST.toString()));
-        String ekbacken = post(erik, actions, null, action("erik", EKBACKEN)).then().statusCode(201)
-                .body("orgUnitId", equalTo(EKBACKEN.toString())).extract().path("id");
-        String ifo = post(karin, actions, null, action("karin", IFO)).then().statusCode(201)
-                .body("orgUnitId", equalTo(IFO.toString())).extract().path("id");
+        post(erik, actions, null, action("erik", null))
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(HEMTJANST.toString()));
+        String ekbacken = post(erik, actions, null, action("erik", EKBACKEN))
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(EKBACKEN.toString()))
+                .extract()
+                .path("id");
+        String ifo = post(karin, actions, null, action("karin", IFO))
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(IFO.toString()))
+                .extract()
+                .path("id");
         assertThat(actionsOf(id)).isEqualTo(3);
         // it runs among IFO's deadlines; erik does not move work that is not his part's
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=running&orgUnit=" + IFO + "&limit=500")
-                .then().statusCode(200).body("items.subjectId", hasItems(ifo));
-        post(erik, actions + "/" + ifo + "/progress", etag(erik, actions + "/" + ifo), "{\"status\":\"IN_PROGRESS\"}").then().statusCode(403);
-        post(erik, actions + "/" + ekbacken + "/progress", etag(erik, actions + "/" + ekbacken), "{\"status\":\"IN_PROGRESS\"}")
-                .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=running&orgUnit=" + IFO + "&limit=500")
+                .then()
+                .statusCode(200)
+                .body("items.subjectId", hasItems(ifo));
+        post(erik, actions + "/" + ifo + "/progress", etag(erik, actions + "/" + ifo), "{\"status\":\"IN_PROGRESS\"}")
+                .then()
+                .statusCode(403);
+        post(
+                        erik,
+                        actions + "/" + ekbacken + "/progress",
+                        etag(erik, actions + "/" + ekbacken),
+                        "{\"status\":\"IN_PROGRESS\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
     }
 
     @Test
     void anInvestigatorAttributesActionsToTheUnitsTheReportConcerns() {
         String id = file(HEMTJANST, "\"" + EKBACKEN + "\"");
-        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String track = given().header("Authorization", karin)
+                .get(PATH + "/" + id)
+                .then()
+                .extract()
+                .path("tracks[0].id");
         String ingridName = "ingrid-" + UUID.randomUUID();
-        String ingrid = TestTokens.user(ingridName).roles("investigator").orgUnits(AEO).bearer();
+        String ingrid =
+                TestTokens.user(ingridName).roles("investigator").orgUnits(AEO).bearer();
         String trackPath = PATH + "/" + id + "/tracks/" + track;
-        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"" + ingridName + "\"}").then().statusCode(200);
+        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"" + ingridName + "\"}")
+                .then()
+                .statusCode(200);
         // an investigator is named by username: not a personal identity number, not a name with spaces
-        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"19121212-1212\"}").then().statusCode(422)
+        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"19121212-1212\"}")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("investigator"));
-        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"Ingrid I\"}").then().statusCode(400);
+        post(karin, trackPath + "/assign", etag(karin, trackPath), "{\"investigator\":\"Ingrid I\"}")
+                .then()
+                .statusCode(400);
         given().header("Authorization", karin).get(trackPath).then().body("investigator", equalTo(ingridName));
 
         String actions = PATH + "/" + id + "/actions";
         post(ingrid, actions, null, action(ingridName, HEMTJANST)).then().statusCode(201);
         post(ingrid, actions, null, action(ingridName, EKBACKEN)).then().statusCode(201);
-        post(ingrid, actions, null, action(ingridName, IFO)).then().statusCode(403).body("errors[0].field", equalTo("orgUnitId"));
-        post(ingrid, actions, null, action(ingridName, AEO)).then().statusCode(403).body("errors[0].field", equalTo("orgUnitId"));
+        post(ingrid, actions, null, action(ingridName, IFO))
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", equalTo("orgUnitId"));
+        post(ingrid, actions, null, action(ingridName, AEO))
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", equalTo("orgUnitId"));
         assertThat(actionsOf(id)).isEqualTo(2);
     }
 }

@@ -61,11 +61,15 @@ import se.kvalitet.localstack.Service;
 @Tag("bench")
 class IntakeBenchmark {
 
-    static final List<Integer> THREADS = Stream.of(System.getProperty("bench.threads", "8").split(","))
-            .map(String::strip).map(Integer::valueOf).toList();
+    static final List<Integer> THREADS = Stream.of(
+                    System.getProperty("bench.threads", "8").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     /** Per HTTP mode: the services' JIT needs tens of thousands of requests before the figures settle. */
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 60);
+
     static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
     static final boolean JFR = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     static final String BODY = """
@@ -76,9 +80,16 @@ class IntakeBenchmark {
     static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     /** Throughput, latency, failures and CPU of one run. */
-    record Figures(String name, int clients, double perSecond, double p50Millis, double p99Millis, long failed,
-            Map<String, Double> cpuMillisPerRequest, double machineBusy, Map<String, Double> dbPerRequest) {
-    }
+    record Figures(
+            String name,
+            int clients,
+            double perSecond,
+            double p50Millis,
+            double p99Millis,
+            long failed,
+            Map<String, Double> cpuMillisPerRequest,
+            double machineBusy,
+            Map<String, Double> dbPerRequest) {}
 
     interface Call {
         /** One request by client number {@code client}; true when it succeeded. */
@@ -87,11 +98,15 @@ class IntakeBenchmark {
 
     @Test
     void intakeDirectAndThroughTheGatewayAgainstRawInserts() throws Exception {
-        // durable (the default): PostgreSQL with fsync and synchronous commit, as a system of record runs; -Dbench.durable=false
+        // durable (the default): PostgreSQL with fsync and synchronous commit, as a system of record runs;
+        // -Dbench.durable=false
         // measures the test settings (fsync off), where a raw insert costs next to nothing
         Path state = Files.createTempDirectory("kvalitet-intake-bench");
-        LocalStack.Builder b = (DURABLE ? LocalStack.builder().stateDir(state).fresh(true) : LocalStack.builder().temporary())
-                .randomPorts().keycloakInMemory(true)
+        LocalStack.Builder b = (DURABLE
+                        ? LocalStack.builder().stateDir(state).fresh(true)
+                        : LocalStack.builder().temporary())
+                .randomPorts()
+                .keycloakInMemory(true)
                 // measure intake, not the per-client rate limit
                 .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ENABLED", "false")
                 .environment("QUARKUS_LOG_LEVEL", "WARN")
@@ -103,14 +118,19 @@ class IntakeBenchmark {
         int maxClients = THREADS.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Connection> rawConnections = new ArrayList<>();
         try (LocalStack stack = b.build().start()) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             // the case-management system's token (client credentials): the machine intake the benchmark loads
             String token = StackTokens.client(http, stack, "case-system", "case-system-secret");
             String jdbc = stack.jdbcUrl("deviation");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
-                c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw_insert (id UUID PRIMARY KEY, summary VARCHAR(200) NOT NULL,"
-                        + " description VARCHAR(10000) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, org_unit_id UUID NOT NULL,"
-                        + " immediate_actions VARCHAR(4000), created_at TIMESTAMPTZ NOT NULL)");
+                c.createStatement()
+                        .execute(
+                                "CREATE TABLE IF NOT EXISTS bench_raw_insert (id UUID PRIMARY KEY, summary VARCHAR(200) NOT NULL,"
+                                        + " description VARCHAR(10000) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, org_unit_id UUID NOT NULL,"
+                                        + " immediate_actions VARCHAR(4000), created_at TIMESTAMPTZ NOT NULL)");
             }
             Call direct = post(http, stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations", token);
             Call gateway = post(http, stack.gatewayUrl() + "/deviation/v1/deviations", token);
@@ -119,8 +139,9 @@ class IntakeBenchmark {
             for (int i = 0; i < maxClients; i++) {
                 Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 rawConnections.add(c);
-                inserts.add(c.prepareStatement("INSERT INTO bench_raw_insert (id, summary, description, occurred_at, org_unit_id,"
-                        + " immediate_actions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                inserts.add(c.prepareStatement(
+                        "INSERT INTO bench_raw_insert (id, summary, description, occurred_at, org_unit_id,"
+                                + " immediate_actions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             }
             Call raw = client -> {
                 PreparedStatement ps = inserts.get(client);
@@ -138,8 +159,11 @@ class IntakeBenchmark {
             run("warmup direct", direct, maxClients, WARMUP_SECONDS, cpu);
             run("warmup gateway", gateway, maxClients, WARMUP_SECONDS, cpu);
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format("%n=== intake: 2 x %d s per mode, same PostgreSQL (%s), %d cores ===%n", SECONDS,
-                    DURABLE ? "fsync and synchronous commit on" : "fsync off", Runtime.getRuntime().availableProcessors()));
+            sb.append(String.format(
+                    "%n=== intake: 2 x %d s per mode, same PostgreSQL (%s), %d cores ===%n",
+                    SECONDS,
+                    DURABLE ? "fsync and synchronous commit on" : "fsync off",
+                    Runtime.getRuntime().availableProcessors()));
             List<Figures> all = new ArrayList<>();
             for (int clients : THREADS) {
                 // alternate to spread drift (JIT, GC, the other core) evenly
@@ -155,36 +179,56 @@ class IntakeBenchmark {
                 all.addAll(List.of(mean(rawRuns), mean(directRuns), mean(gatewayRuns)));
             }
             sb.append(throughputTable(all));
-            sb.append(cpuTable(all, "CPU ms per request (user+system, all threads of the process)", Figures::cpuMillisPerRequest, true));
-            sb.append(cpuTable(all, "PostgreSQL per request, per database (pg_stat_database: commits, rows written)",
-                    Figures::dbPerRequest, false));
+            sb.append(cpuTable(
+                    all,
+                    "CPU ms per request (user+system, all threads of the process)",
+                    Figures::cpuMillisPerRequest,
+                    true));
+            sb.append(cpuTable(
+                    all,
+                    "PostgreSQL per request, per database (pg_stat_database: commits, rows written)",
+                    Figures::dbPerRequest,
+                    false));
             System.out.print(sb);
             if (JFR) {
                 System.out.print(profile(stack, cpu, direct, gateway, maxClients));
             }
-            assertThat(all.stream().mapToLong(Figures::failed).sum()).as("failed requests").isZero();
+            assertThat(all.stream().mapToLong(Figures::failed).sum())
+                    .as("failed requests")
+                    .isZero();
         } finally {
             for (Connection c : rawConnections) {
                 c.close();
             }
             try (var files = Files.walk(state)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
 
     static String throughputTable(List<Figures> all) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-20s %7s %9s %8s %8s %7s %8s%n", "mode", "clients", "per s", "p50 ms", "p99 ms", "x raw", "busy"));
+        sb.append(String.format(
+                "%-20s %7s %9s %8s %8s %7s %8s%n", "mode", "clients", "per s", "p50 ms", "p99 ms", "x raw", "busy"));
         Figures raw = null;
         for (Figures f : all) {
             if (f.name().startsWith("raw")) {
                 raw = f;
             }
-            sb.append(String.format("%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.0f%%%n", f.name(), f.clients(), f.perSecond(), f.p50Millis(),
-                    f.p99Millis(), raw == null ? Double.NaN : f.perSecond() / raw.perSecond(), 100 * f.machineBusy()));
+            sb.append(String.format(
+                    "%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.0f%%%n",
+                    f.name(),
+                    f.clients(),
+                    f.perSecond(),
+                    f.p50Millis(),
+                    f.p99Millis(),
+                    raw == null ? Double.NaN : f.perSecond() / raw.perSecond(),
+                    100 * f.machineBusy()));
             if (f.name().contains("gateway") && raw != null) {
-                sb.append(String.format("target at %d clients: gateway >= 0.50 x raw -> %s (gateway/direct %.2f)%n", f.clients(),
+                sb.append(String.format(
+                        "target at %d clients: gateway >= 0.50 x raw -> %s (gateway/direct %.2f)%n",
+                        f.clients(),
                         f.perSecond() >= 0.5 * raw.perSecond() ? "met" : "NOT met",
                         f.perSecond() / all.get(all.indexOf(f) - 1).perSecond()));
             }
@@ -193,7 +237,10 @@ class IntakeBenchmark {
     }
 
     /** CPU milliseconds per request of every process, per mode: where the two cores go. */
-    static String cpuTable(List<Figures> all, String title, java.util.function.Function<Figures, Map<String, Double>> values,
+    static String cpuTable(
+            List<Figures> all,
+            String title,
+            java.util.function.Function<Figures, Map<String, Double>> values,
             boolean total) {
         StringBuilder sb = new StringBuilder(String.format("%n%s%n", title));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
@@ -216,8 +263,12 @@ class IntakeBenchmark {
         }
         sb.append(String.format("%-28s", "total"));
         for (Figures f : all) {
-            sb.append(String.format(" %12.3f", f.cpuMillisPerRequest().entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith(" ")).mapToDouble(Map.Entry::getValue).sum()));
+            sb.append(String.format(
+                    " %12.3f",
+                    f.cpuMillisPerRequest().entrySet().stream()
+                            .filter(e -> !e.getKey().startsWith(" "))
+                            .mapToDouble(Map.Entry::getValue)
+                            .sum()));
         }
         sb.append('\n');
         return sb.toString();
@@ -255,7 +306,8 @@ class IntakeBenchmark {
     }
 
     static void jcmd(long pid, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -266,25 +318,46 @@ class IntakeBenchmark {
 
     static Call post(HttpClient http, String url, String token) {
         // a machine client sends a new Idempotency-Key with every new report (428 without one, issue 18)
-        return client -> http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        return client -> http.send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "Idempotency-Key",
+                                                UUID.randomUUID().toString())
+                                        .timeout(Duration.ofSeconds(10))
+                                        .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                == 201;
     }
 
     static Figures mean(List<Figures> runs) {
         Map<String, Double> cpu = meanOf(runs, Figures::cpuMillisPerRequest);
-        return new Figures(runs.get(0).name(), runs.get(0).clients(), runs.stream().mapToDouble(Figures::perSecond).average().orElseThrow(),
+        return new Figures(
+                runs.get(0).name(),
+                runs.get(0).clients(),
+                runs.stream().mapToDouble(Figures::perSecond).average().orElseThrow(),
                 runs.stream().mapToDouble(Figures::p50Millis).average().orElseThrow(),
-                runs.stream().mapToDouble(Figures::p99Millis).average().orElseThrow(), runs.stream().mapToLong(Figures::failed).sum(),
-                cpu, runs.stream().mapToDouble(Figures::machineBusy).average().orElseThrow(), meanOf(runs, Figures::dbPerRequest));
+                runs.stream().mapToDouble(Figures::p99Millis).average().orElseThrow(),
+                runs.stream().mapToLong(Figures::failed).sum(),
+                cpu,
+                runs.stream().mapToDouble(Figures::machineBusy).average().orElseThrow(),
+                meanOf(runs, Figures::dbPerRequest));
     }
 
-    static Map<String, Double> meanOf(List<Figures> runs, java.util.function.Function<Figures, Map<String, Double>> values) {
+    static Map<String, Double> meanOf(
+            List<Figures> runs, java.util.function.Function<Figures, Map<String, Double>> values) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Figures f : runs) {
             for (String part : values.apply(f).keySet()) {
-                out.computeIfAbsent(part, k -> runs.stream().mapToDouble(r -> values.apply(r).getOrDefault(k, 0.0)).average().orElseThrow());
+                out.computeIfAbsent(
+                        part,
+                        k -> runs.stream()
+                                .mapToDouble(r -> values.apply(r).getOrDefault(k, 0.0))
+                                .average()
+                                .orElseThrow());
             }
         }
         return out;
@@ -347,18 +420,33 @@ class IntakeBenchmark {
             at += r.length - 2;
         }
         Arrays.sort(sorted);
-        Figures f = new Figures(name, clients, sorted.length / elapsed, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
-                failed, Cpu.perRequest(before.nanos(), after.nanos(), sorted.length, 1e6), Cpu.busy(before, after),
+        Figures f = new Figures(
+                name,
+                clients,
+                sorted.length / elapsed,
+                percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6,
+                failed,
+                Cpu.perRequest(before.nanos(), after.nanos(), sorted.length, 1e6),
+                Cpu.busy(before, after),
                 Cpu.perRequest(before.db(), after.db(), sorted.length, 1));
-        System.out.printf("[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%% cpu ms/req %s; db/req %s%n", name,
-                clients, f.perSecond(), f.p50Millis(), f.p99Millis(), 100 * f.machineBusy(), format(f.cpuMillisPerRequest()),
+        System.out.printf(
+                "[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%% cpu ms/req %s; db/req %s%n",
+                name,
+                clients,
+                f.perSecond(),
+                f.p50Millis(),
+                f.p99Millis(),
+                100 * f.machineBusy(),
+                format(f.cpuMillisPerRequest()),
                 format(f.dbPerRequest()));
         return f;
     }
 
     static String format(Map<String, Double> cpu) {
         StringBuilder sb = new StringBuilder();
-        cpu.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.3f", v)));
+        cpu.forEach((k, v) ->
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.3f", v)));
         return sb.toString();
     }
 
@@ -383,8 +471,7 @@ class IntakeBenchmark {
         private static final long TICK_NANOS = 1_000_000_000L / 100; // USER_HZ
 
         /** CPU nanoseconds per part, and the machine's busy and total nanoseconds (all cores). */
-        record Sample(Map<String, Long> nanos, long machineBusy, long machineTotal, Map<String, Long> db) {
-        }
+        record Sample(Map<String, Long> nanos, long machineBusy, long machineTotal, Map<String, Long> db) {}
 
         private final Map<String, Long> roots = new LinkedHashMap<>();
         private final Connection stats;
@@ -392,10 +479,13 @@ class IntakeBenchmark {
         Cpu(LocalStack stack) throws java.sql.SQLException {
             stats = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
             for (Service s : Service.values()) {
-                pidFrom(stack.stateDir().resolve("pids").resolve(s.module() + ".pid")).ifPresent(pid -> roots.put(s.module(), pid));
+                pidFrom(stack.stateDir().resolve("pids").resolve(s.module() + ".pid"))
+                        .ifPresent(pid -> roots.put(s.module(), pid));
             }
-            pidFrom(stack.stateDir().resolve("pids").resolve("keycloak.pid")).ifPresent(pid -> roots.put("keycloak", pid));
-            pidFrom(stack.stateDir().resolve("postgres").resolve("postmaster.pid")).ifPresent(pid -> roots.put("postgresql", pid));
+            pidFrom(stack.stateDir().resolve("pids").resolve("keycloak.pid"))
+                    .ifPresent(pid -> roots.put("keycloak", pid));
+            pidFrom(stack.stateDir().resolve("postgres").resolve("postmaster.pid"))
+                    .ifPresent(pid -> roots.put("postgresql", pid));
         }
 
         Optional<Long> pid(String part) {
@@ -448,10 +538,13 @@ class IntakeBenchmark {
             for (long pid : pids.subList(1, pids.size())) {
                 String part = "postgresql server";
                 try {
-                    String[] title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').strip()
+                    String[] title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
+                            .replace('\0', ' ')
+                            .strip()
                             .split("\\s+");
-                    if (title.length >= 3 && title[0].equals("postgres:") && (LocalStack.DATABASES.contains(title[2])
-                            || title[2].equals("postgres"))) {
+                    if (title.length >= 3
+                            && title[0].equals("postgres:")
+                            && (LocalStack.DATABASES.contains(title[2]) || title[2].equals("postgres"))) {
                         part = "postgresql " + title[2];
                     }
                 } catch (IOException | RuntimeException e) {
@@ -490,8 +583,10 @@ class IntakeBenchmark {
         /** Commits and rows written per database, from pg_stat_database (flushed by backends about once a second). */
         private Map<String, Long> databaseCounters() {
             Map<String, Long> out = new LinkedHashMap<>();
-            try (var rs = stats.createStatement().executeQuery("SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted"
-                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report') ORDER BY datname")) {
+            try (var rs = stats.createStatement()
+                    .executeQuery(
+                            "SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted"
+                                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report') ORDER BY datname")) {
                 while (rs.next()) {
                     out.put(rs.getString(1) + " commits", rs.getLong(2));
                     out.put(rs.getString(1) + " rows written", rs.getLong(3));
@@ -504,7 +599,8 @@ class IntakeBenchmark {
 
         private long clientTotal;
 
-        static Map<String, Double> perRequest(Map<String, Long> before, Map<String, Long> after, long requests, double unit) {
+        static Map<String, Double> perRequest(
+                Map<String, Long> before, Map<String, Long> after, long requests, double unit) {
             Map<String, Double> out = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : after.entrySet()) {
                 long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
@@ -559,7 +655,9 @@ class IntakeBenchmark {
         private static Optional<Long> pidFrom(Path file) {
             try {
                 List<String> lines = Files.readAllLines(file);
-                return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+                return lines.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(Long.parseLong(lines.get(0).trim()));
             } catch (IOException | NumberFormatException e) {
                 return Optional.empty();
             }

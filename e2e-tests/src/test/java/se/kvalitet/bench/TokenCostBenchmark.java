@@ -47,8 +47,7 @@ class TokenCostBenchmark {
     /** Record the whole run of the gateway and deviation-service with Java Flight Recorder (target/bench-jfr/). */
     static final boolean JFR = Boolean.getBoolean("bench.jfr");
 
-    record Result(boolean cache, double direct, double gateway) {
-    }
+    record Result(boolean cache, double direct, double gateway) {}
 
     @Test
     void gatewayAgainstDirectWithAndWithoutTheTokenCache() throws Exception {
@@ -59,19 +58,28 @@ class TokenCostBenchmark {
             }
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%n=== token cost: GET /deviation/v1/deviations/{id}, %d client threads, %d s per run ===%n",
+        sb.append(String.format(
+                "%n=== token cost: GET /deviation/v1/deviations/{id}, %d client threads, %d s per run ===%n",
                 THREADS, SECONDS));
-        sb.append(String.format("%-26s %14s %14s %10s%n", "token verification", "direct req/s", "gateway req/s", "ratio"));
+        sb.append(String.format(
+                "%-26s %14s %14s %10s%n", "token verification", "direct req/s", "gateway req/s", "ratio"));
         for (Result r : results) {
-            sb.append(String.format("%-26s %14.0f %14.0f %10.2f%n",
-                    r.cache() ? "cached (this change)" : "every request (baseline)", r.direct(), r.gateway(), r.gateway() / r.direct()));
+            sb.append(String.format(
+                    "%-26s %14.0f %14.0f %10.2f%n",
+                    r.cache() ? "cached (this change)" : "every request (baseline)",
+                    r.direct(),
+                    r.gateway(),
+                    r.gateway() / r.direct()));
         }
         System.out.print(sb);
         assertThat(results).isNotEmpty();
     }
 
     Result measure(boolean cache) throws Exception {
-        LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true)
+        LocalStack.Builder b = LocalStack.builder()
+                .temporary()
+                .randomPorts()
+                .keycloakInMemory(true)
                 .environment("KVALITET_TOKEN_CACHE_ENABLED", Boolean.toString(cache))
                 // measure verification, not the per-client rate limit
                 .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ENABLED", "false")
@@ -85,21 +93,31 @@ class TokenCostBenchmark {
             Path dir = Path.of("target", "bench-jfr").toAbsolutePath();
             java.nio.file.Files.createDirectories(dir);
             for (Service s : List.of(Service.GATEWAY, Service.DEVIATION)) {
-                b.environment(s, "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                        + dir.resolve("token-" + (cache ? "cached" : "uncached") + "-" + s.module() + ".jfr"));
+                b.environment(
+                        s,
+                        "JAVA_TOOL_OPTIONS",
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + dir.resolve("token-" + (cache ? "cached" : "uncached") + "-" + s.module() + ".jfr"));
             }
         }
         try (LocalStack stack = b.build().start()) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String token = StackTokens.user(http, stack, "karin");
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/deviations"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/deviations"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
                             {"summary":"Mätning","description":"Belastningsmätning.","occurredAt":"2026-11-20T18:30:00Z",
                              "noticedAt":"2026-11-20T20:45:00Z","orgUnitId":"00000000-0000-4000-8000-000000000011",
-                             "suggestedCategory":"OTHER_DEVIATION"}""")).build(), HttpResponse.BodyHandlers.ofString());
+                             "suggestedCategory":"OTHER_DEVIATION"}"""))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            String path = "/deviation/v1/deviations/" + JSON.readTree(created.body()).get("id").asText();
+            String path = "/deviation/v1/deviations/"
+                    + JSON.readTree(created.body()).get("id").asText();
             String direct = stack.serviceUrl(Service.DEVIATION) + path;
             String gateway = stack.gatewayUrl() + path;
             run(http, direct, token, WARMUP_SECONDS);
@@ -115,8 +133,11 @@ class TokenCostBenchmark {
 
     /** Requests per second that {@link #THREADS} closed-loop clients get for {@code seconds}; every answer must be 200. */
     static double run(HttpClient http, String url, String token, int seconds) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<long[]>> futures = new ArrayList<>();
@@ -126,7 +147,8 @@ class TokenCostBenchmark {
                 long ok = 0;
                 long failed = 0;
                 while (!stop.get()) {
-                    int s = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int s = http.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (s == 200) {
                         ok++;
                     } else {

@@ -3,8 +3,8 @@ package se.kvalitet.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,7 +30,9 @@ import se.kvalitet.events.Topics;
  */
 class DeployManifestsTest {
 
-    static final Path ROOT = Path.of(System.getProperty("kvalitet.repo-root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("kvalitet.repo-root", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Pattern IMAGE = Pattern.compile("kvalitet/([a-z-]+):.*");
@@ -51,13 +53,16 @@ class DeployManifestsTest {
 
     static List<Path> yamlFiles() throws IOException {
         try (Stream<Path> s = Files.walk(DEPLOY)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
     static Properties applicationProperties(String module) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
+        try (Reader r =
+                Files.newBufferedReader(ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
             p.load(r);
         }
         return p;
@@ -74,8 +79,7 @@ class DeployManifestsTest {
     }
 
     /** A container's view: image module, env name → value, ports. */
-    record Container(String module, List<String[]> env, List<Integer> ports, String where) {
-    }
+    record Container(String module, List<String[]> env, List<Integer> ports, String where) {}
 
     static List<Container> containers() throws IOException {
         List<Container> out = new ArrayList<>();
@@ -83,12 +87,24 @@ class DeployManifestsTest {
             for (JsonNode doc : documents(file)) {
                 // Kubernetes Deployments
                 for (JsonNode c : doc.path("spec").path("template").path("spec").path("containers")) {
-                    add(out, c.path("image").asText(), c.path("env"), c.path("ports"), file + " " + c.path("name").asText(), true);
+                    add(
+                            out,
+                            c.path("image").asText(),
+                            c.path("env"),
+                            c.path("ports"),
+                            file + " " + c.path("name").asText(),
+                            true);
                 }
                 // Compose services
-                doc.path("services").fields().forEachRemaining(e ->
-                        add(out, e.getValue().path("image").asText(), e.getValue().path("environment"),
-                                e.getValue().path("ports"), file + " " + e.getKey(), false));
+                doc.path("services")
+                        .fields()
+                        .forEachRemaining(e -> add(
+                                out,
+                                e.getValue().path("image").asText(),
+                                e.getValue().path("environment"),
+                                e.getValue().path("ports"),
+                                file + " " + e.getKey(),
+                                false));
             }
         }
         return out;
@@ -116,7 +132,8 @@ class DeployManifestsTest {
         }
         List<String[]> vars = new ArrayList<>();
         if (env.isArray()) {
-            env.forEach(e -> vars.add(new String[] {e.path("name").asText(), e.path("value").asText(null)}));
+            env.forEach(e -> vars.add(
+                    new String[] {e.path("name").asText(), e.path("value").asText(null)}));
         } else {
             envFields(env, vars);
         }
@@ -134,24 +151,38 @@ class DeployManifestsTest {
         for (Path f : files) {
             assertThat(documents(f)).as(f.toString()).isNotEmpty();
         }
-        JsonNode kustomization = documents(DEPLOY.resolve("k8s/base/kustomization.yaml")).get(0);
+        JsonNode kustomization =
+                documents(DEPLOY.resolve("k8s/base/kustomization.yaml")).get(0);
         for (JsonNode r : kustomization.path("resources")) {
-            assertThat(DEPLOY.resolve("k8s/base").resolve(r.asText())).as("kustomize resource").exists();
+            assertThat(DEPLOY.resolve("k8s/base").resolve(r.asText()))
+                    .as("kustomize resource")
+                    .exists();
         }
     }
 
     @Test
     void everyImageIsAModuleAndItsPortAndVariablesExistInItsConfiguration() throws IOException {
         List<Container> containers = containers();
-        assertThat(containers).extracting(Container::module).contains("deviation-service", "process-registry-service",
-                "followup-service", "report-service", "gateway");
+        assertThat(containers)
+                .extracting(Container::module)
+                .contains(
+                        "deviation-service",
+                        "process-registry-service",
+                        "followup-service",
+                        "report-service",
+                        "gateway");
         for (Container c : containers) {
-            assertThat(ROOT.resolve(c.module()).resolve("pom.xml")).as(c.where()).exists();
+            assertThat(ROOT.resolve(c.module()).resolve("pom.xml"))
+                    .as(c.where())
+                    .exists();
             Properties props = applicationProperties(c.module());
             // the image the manifests run is the one Quarkus builds: kvalitet/<artifactId>:<version>
-            assertThat(props.getProperty("quarkus.container-image.group")).as(c.where() + " image group").isEqualTo("kvalitet");
+            assertThat(props.getProperty("quarkus.container-image.group"))
+                    .as(c.where() + " image group")
+                    .isEqualTo("kvalitet");
             assertThat(Files.readString(ROOT.resolve(c.module()).resolve("pom.xml")))
-                    .as(c.where() + " builds its image").contains("quarkus-container-image-jib");
+                    .as(c.where() + " builds its image")
+                    .contains("quarkus-container-image-jib");
             String port = props.getProperty("quarkus.http.port");
             for (String[] var : c.env()) {
                 String name = var[0];
@@ -161,8 +192,9 @@ class DeployManifestsTest {
                 } else if (name.startsWith("KVALITET_")) {
                     String property = name.toLowerCase().replace('_', '.');
                     assertThat(props.stringPropertyNames().stream()
-                            .anyMatch(k -> k.replace('-', '.').equals(property)))
-                            .as(c.where() + ": " + name + " must configure a property the module defines").isTrue();
+                                    .anyMatch(k -> k.replace('-', '.').equals(property)))
+                            .as(c.where() + ": " + name + " must configure a property the module defines")
+                            .isTrue();
                 } else if (name.equals("QUARKUS_DATASOURCE_JDBC_URL") && value != null) {
                     String db = props.getProperty("quarkus.datasource.jdbc.url").replaceAll(".*/", "");
                     assertThat(value).as(c.where() + " database").endsWith("/" + db);

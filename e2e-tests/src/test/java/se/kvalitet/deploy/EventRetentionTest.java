@@ -24,16 +24,23 @@ class EventRetentionTest {
             String name = doc.at("/metadata/name").asText();
             topics.add(name);
             JsonNode config = doc.at("/spec/config");
-            assertThat(config.path("retention.ms").asLong()).as(name + " retention.ms").isEqualTo(-1);
-            assertThat(config.path("retention.bytes").asLong()).as(name + " retention.bytes").isEqualTo(-1);
-            assertThat(config.path("cleanup.policy").asText()).as(name + " cleanup.policy").isEqualTo("delete");
+            assertThat(config.path("retention.ms").asLong())
+                    .as(name + " retention.ms")
+                    .isEqualTo(-1);
+            assertThat(config.path("retention.bytes").asLong())
+                    .as(name + " retention.bytes")
+                    .isEqualTo(-1);
+            assertThat(config.path("cleanup.policy").asText())
+                    .as(name + " cleanup.policy")
+                    .isEqualTo("delete");
         }
         assertThat(topics).isNotEmpty();
     }
 
     @Test
     void theComposeBrokerKeepsEveryEventForEver() throws Exception {
-        JsonNode kafka = DeployManifestsTest.documents(DeployManifestsTest.DEPLOY.resolve("compose/docker-compose.yml")).get(0)
+        JsonNode kafka = DeployManifestsTest.documents(DeployManifestsTest.DEPLOY.resolve("compose/docker-compose.yml"))
+                .get(0)
                 .at("/services/kafka/environment");
         assertThat(kafka.path("KAFKA_LOG_RETENTION_MS").asText()).isEqualTo("-1");
         assertThat(kafka.path("KAFKA_LOG_RETENTION_BYTES").asText()).isEqualTo("-1");

@@ -32,7 +32,13 @@ import java.util.Objects;
 record AuthorizationMatrix(List<String> callers, List<Row> rows) {
 
     /** One row; {@code line} is {@code file:line} for messages; {@code body} the template name, null for the endpoint's own. */
-    record Row(String line, String method, String path, Map<String, String> fixtures, String body, Map<String, String[]> cells) {
+    record Row(
+            String line,
+            String method,
+            String path,
+            Map<String, String> fixtures,
+            String body,
+            Map<String, String[]> cells) {
 
         /** {@code GET /deviation/v1/deviations/{id}}: what the OpenAPI document calls the operation. */
         String endpoint() {
@@ -49,7 +55,8 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
 
     static AuthorizationMatrix load(String resource) throws IOException {
         String file = resource.substring(resource.lastIndexOf('/') + 1);
-        try (InputStream in = Objects.requireNonNull(AuthorizationMatrix.class.getResourceAsStream(resource), resource);
+        try (InputStream in =
+                        Objects.requireNonNull(AuthorizationMatrix.class.getResourceAsStream(resource), resource);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<String> callers = null;
             List<Row> rows = new ArrayList<>();
@@ -64,13 +71,15 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                 String[] f = line.split("\\s*,\\s*", -1);
                 if (callers == null) {
                     if (f.length < 4 || !f[0].equals("method") || !f[1].equals("path") || !f[2].equals("fixtures")) {
-                        throw new IllegalArgumentException(file + ":" + n + ": header must be method,path,fixtures,<callers...>");
+                        throw new IllegalArgumentException(
+                                file + ":" + n + ": header must be method,path,fixtures,<callers...>");
                     }
                     callers = List.of(f).subList(3, f.length);
                     continue;
                 }
                 if (f.length != callers.size() + 3) {
-                    throw new IllegalArgumentException(file + ":" + n + ": " + f.length + " cells, header has " + (callers.size() + 3));
+                    throw new IllegalArgumentException(
+                            file + ":" + n + ": " + f.length + " cells, header has " + (callers.size() + 3));
                 }
                 Map<String, String> fixtures = new LinkedHashMap<>();
                 String body = null;
@@ -78,7 +87,8 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
                     for (String binding : f[2].split(";")) {
                         String[] kv = binding.split("=", 2);
                         if (kv.length != 2) {
-                            throw new IllegalArgumentException(file + ":" + n + ": binding '" + binding + "' is not name=kind");
+                            throw new IllegalArgumentException(
+                                    file + ":" + n + ": binding '" + binding + "' is not name=kind");
                         }
                         if (kv[0].equals("body")) {
                             body = kv[1];

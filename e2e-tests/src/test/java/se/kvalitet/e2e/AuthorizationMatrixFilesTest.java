@@ -16,11 +16,38 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixFilesTest {
 
-    static final Set<String> KINDS = Set.of("deviation", "track", "sarah-track", "complaint-track", "breach-track", "root-cause",
-            "action", "org-unit", "fresh-unit", "version-number", "verksamhet", "regulation", "requirement-item", "document",
-            "process", "activity", "cooperation-partner", "risk-analysis", "risk", "board-goal", "indicator", "criterion", "goal",
-            "measurement", "initiative", "egenkontroll-plan", "egenkontroll-occurrence", "internal-control-plan",
-            "internal-control-item", "report", "version");
+    static final Set<String> KINDS = Set.of(
+            "deviation",
+            "track",
+            "sarah-track",
+            "complaint-track",
+            "breach-track",
+            "root-cause",
+            "action",
+            "org-unit",
+            "fresh-unit",
+            "version-number",
+            "verksamhet",
+            "regulation",
+            "requirement-item",
+            "document",
+            "process",
+            "activity",
+            "cooperation-partner",
+            "risk-analysis",
+            "risk",
+            "board-goal",
+            "indicator",
+            "criterion",
+            "goal",
+            "measurement",
+            "initiative",
+            "egenkontroll-plan",
+            "egenkontroll-occurrence",
+            "internal-control-plan",
+            "internal-control-item",
+            "report",
+            "version");
 
     @Test
     void everyWriteHasAValidTemplateAndEveryTemplateIsUsed() throws Exception {
@@ -32,7 +59,9 @@ class AuthorizationMatrixFilesTest {
         Set<String> used = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (AuthorizationMatrix.Row row : matrix.rows()) {
-            row.fixtures().values().stream().filter(k -> !KINDS.contains(k)).forEach(k -> problems.add(row.line() + ": kind " + k));
+            row.fixtures().values().stream()
+                    .filter(k -> !KINDS.contains(k))
+                    .forEach(k -> problems.add(row.line() + ": kind " + k));
             MatrixBodies.Template t = row.method().equals("GET") ? null : bodies.forRow(row);
             if (t == null) {
                 continue;
@@ -42,12 +71,16 @@ class AuthorizationMatrixFilesTest {
                 if (name.startsWith("f:") && !KINDS.contains(name.substring(2))) {
                     problems.add(t.name() + ": kind " + name);
                 }
-                return name.startsWith("f:") ? "00000000-0000-4000-8000-000000000099"
+                return name.startsWith("f:")
+                        ? "00000000-0000-4000-8000-000000000099"
                         : AuthorizationMatrixRun.placeholders(null, 0).apply(name);
             };
             t.headers().values().forEach(v -> MatrixBodies.expand(v, values));
             // JSON unless the template declares another Content-Type (the report verification sends a PDF)
-            if (!t.body().isEmpty() && t.headers().getOrDefault("Content-Type", "application/json").contains("json")) {
+            if (!t.body().isEmpty()
+                    && t.headers()
+                            .getOrDefault("Content-Type", "application/json")
+                            .contains("json")) {
                 try {
                     AuthorizationMatrixRun.JSON.readTree(MatrixBodies.expand(t.body(), values));
                 } catch (Exception e) {

@@ -27,16 +27,19 @@ final class AuthorizationMatrixRun {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    static final Set<String> API_PREFIXES = Set.of("/deviation/", "/registry/", "/followup/", "/report/", "/api-info", "/openapi");
+    static final Set<String> API_PREFIXES =
+            Set.of("/deviation/", "/registry/", "/followup/", "/report/", "/api-info", "/openapi");
     static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     /** The demo organisation's units: the variant's unit and a sibling of it (own: Äldreomsorg, foreign: IFO). */
     static final String[] UNIT = {"00000000-0000-4000-8000-000000000011", "00000000-0000-4000-8000-000000000021"};
+
     static final String[] UNIT2 = {"00000000-0000-4000-8000-000000000012", "00000000-0000-4000-8000-000000000022"};
 
     /** Numbers unique to a request ({@code {{n}}}) and years ({@code {{year}}}), so repeated creations do not collide. */
     static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 100_000) * 10);
+
     static final AtomicInteger YEARS = new AtomicInteger();
 
     private final HttpClient http;
@@ -50,7 +53,7 @@ final class AuthorizationMatrixRun {
     /** Every operation of the services in the gateway's merged OpenAPI document, as {@code METHOD /path}. */
     static Set<String> endpoints(JsonNode openApi) {
         Set<String> out = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = openApi.path("paths").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = openApi.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             if (API_PREFIXES.stream().noneMatch(path.getKey()::startsWith)) {
                 continue;
@@ -86,8 +89,13 @@ final class AuthorizationMatrixRun {
      * @param tokens        caller → bearer token
      * @param refreshTokens fetches new tokens into {@code tokens} (called every few minutes: Keycloak's live five)
      */
-    List<String> run(AuthorizationMatrix matrix, Map<String, String> tokens, Runnable refreshTokens, MatrixFixtures fixtures,
-            MatrixBodies bodies) throws Exception {
+    List<String> run(
+            AuthorizationMatrix matrix,
+            Map<String, String> tokens,
+            Runnable refreshTokens,
+            MatrixFixtures fixtures,
+            MatrixBodies bodies)
+            throws Exception {
         List<String> failures = new ArrayList<>();
         long refreshed = System.nanoTime();
         for (AuthorizationMatrix.Row row : matrix.rows()) {
@@ -109,10 +117,16 @@ final class AuthorizationMatrixRun {
                     Function<String, String> values = placeholders(fixtures, v);
                     Sent sent = send(row.method(), path, tokens.get(caller), template, values);
                     if (!AuthorizationMatrix.matches(outcome, sent.status())) {
-                        failures.add("%s %s%s as %s%s: expected %s, got %d %s".formatted(row.line(), row.endpoint(),
-                                row.body() == null ? "" : " (" + row.body() + ")", caller,
-                                split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "", outcome, sent.status(),
-                                abbreviate(sent.body())));
+                        failures.add("%s %s%s as %s%s: expected %s, got %d %s"
+                                .formatted(
+                                        row.line(),
+                                        row.endpoint(),
+                                        row.body() == null ? "" : " (" + row.body() + ")",
+                                        caller,
+                                        split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "",
+                                        outcome,
+                                        sent.status(),
+                                        abbreviate(sent.body())));
                     }
                     if (template != null && sent.status() >= 200 && sent.status() < 300) {
                         // the write changed the objects it acted on: later cells get fresh ones
@@ -134,7 +148,10 @@ final class AuthorizationMatrixRun {
                 return fixtures.id(name.substring(2), variant);
             }
             if (name.startsWith("today")) {
-                return name.length() == 5 ? today.toString() : today.plusDays(Integer.parseInt(name.substring(5).replace("+", ""))).toString();
+                return name.length() == 5
+                        ? today.toString()
+                        : today.plusDays(Integer.parseInt(name.substring(5).replace("+", "")))
+                                .toString();
             }
             return switch (name) {
                 case "unit" -> UNIT[variant];
@@ -166,12 +183,12 @@ final class AuthorizationMatrixRun {
         return sb.toString();
     }
 
-    record Sent(int status, String body) {
-    }
+    record Sent(int status, String body) {}
 
     Sent send(String method, String path, String token, MatrixBodies.Template template, Function<String, String> values)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

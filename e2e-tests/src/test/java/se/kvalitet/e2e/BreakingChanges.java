@@ -1,5 +1,7 @@
 package se.kvalitet.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
@@ -28,8 +28,7 @@ final class BreakingChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BreakingChanges() {
-    }
+    private BreakingChanges() {}
 
     static OpenApiDiffOptions options() {
         return OpenApiDiffOptions.builder()
@@ -46,7 +45,8 @@ final class BreakingChanges {
             return out;
         }
         diff.getMissingEndpoints().forEach(e -> out.add("removed: " + e.getMethod() + " " + e.getPathUrl()));
-        diff.getChangedOperations().stream().filter(op -> op.isIncompatible())
+        diff.getChangedOperations().stream()
+                .filter(op -> op.isIncompatible())
                 .forEach(op -> out.add("changed incompatibly: " + op.getHttpMethod() + " " + op.getPathUrl()));
         if (out.isEmpty()) {
             out.add("incompatible change outside the operations (security, components)");
@@ -78,21 +78,33 @@ final class BreakingChanges {
                 if (now == null) {
                     out.add("property removed: " + name + "." + property);
                 } else {
-                    compare("property " + name + "." + property, before.path("properties").get(property), now, out);
+                    compare(
+                            "property " + name + "." + property,
+                            before.path("properties").get(property),
+                            now,
+                            out);
                 }
             });
         });
-        released.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            JsonNode newOperation = current.path("paths").path(path.getKey()).path(method.getKey());
-            for (JsonNode parameter : method.getValue().path("parameters")) {
-                for (JsonNode now : newOperation.path("parameters")) {
-                    if (now.path("name").equals(parameter.path("name")) && now.path("in").equals(parameter.path("in"))) {
-                        compare("parameter " + parameter.path("name").asText() + " of " + method.getKey().toUpperCase(Locale.ROOT) + " "
-                                + path.getKey(), parameter.path("schema"), now.path("schema"), out);
+        released.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    JsonNode newOperation =
+                            current.path("paths").path(path.getKey()).path(method.getKey());
+                    for (JsonNode parameter : method.getValue().path("parameters")) {
+                        for (JsonNode now : newOperation.path("parameters")) {
+                            if (now.path("name").equals(parameter.path("name"))
+                                    && now.path("in").equals(parameter.path("in"))) {
+                                compare(
+                                        "parameter " + parameter.path("name").asText() + " of "
+                                                + method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                        parameter.path("schema"),
+                                        now.path("schema"),
+                                        out);
+                            }
+                        }
                     }
-                }
-            }
-        }));
+                }));
         return out;
     }
 
@@ -101,7 +113,8 @@ final class BreakingChanges {
             out.add(what + ": type " + before.path("type") + " became " + after.path("type"));
         }
         if (!before.path("$ref").equals(after.path("$ref"))) {
-            out.add(what + ": " + before.path("$ref").asText("inline") + " became " + after.path("$ref").asText("inline"));
+            out.add(what + ": " + before.path("$ref").asText("inline") + " became "
+                    + after.path("$ref").asText("inline"));
         }
         if (!before.path("format").equals(after.path("format"))) {
             out.add(what + ": format " + before.path("format") + " became " + after.path("format"));

@@ -49,13 +49,24 @@ class BreakingChangesTest {
     @Test
     void additionsPass() throws Exception {
         String added = changed(doc -> {
-            ObjectNode get = ((ObjectNode) doc.get("paths")).putObject("/followup/v1/new-things").putObject("get");
+            ObjectNode get = ((ObjectNode) doc.get("paths"))
+                    .putObject("/followup/v1/new-things")
+                    .putObject("get");
             get.put("operationId", "listNewThings");
             get.putObject("responses").putObject("200").put("description", "ok");
-            ArrayNode params = (ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters");
-            params.addObject().put("name", "newFilter").put("in", "query").putObject("schema").put("type", "string");
-            ((ObjectNode) schema(doc, "Deviation").get("properties")).putObject("newProperty").put("type", "string");
-            ((ObjectNode) doc.get("components").get("schemas")).putObject("NewThing").put("type", "object");
+            ArrayNode params =
+                    (ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters");
+            params.addObject()
+                    .put("name", "newFilter")
+                    .put("in", "query")
+                    .putObject("schema")
+                    .put("type", "string");
+            ((ObjectNode) schema(doc, "Deviation").get("properties"))
+                    .putObject("newProperty")
+                    .put("type", "string");
+            ((ObjectNode) doc.get("components").get("schemas"))
+                    .putObject("NewThing")
+                    .put("type", "object");
         });
         assertThat(BreakingChanges.between(released, added)).isEmpty();
     }
@@ -63,13 +74,16 @@ class BreakingChangesTest {
     @Test
     void aRemovedPathOrOperationBreaks() throws Exception {
         assertBreaks("removed path", doc -> ((ObjectNode) doc.get("paths")).remove("/report/v1/deviation-counts"));
-        assertBreaks("removed operation", doc -> ((ObjectNode) doc.get("paths").get("/deviation/v1/deviations")).remove("post"));
+        assertBreaks(
+                "removed operation",
+                doc -> ((ObjectNode) doc.get("paths").get("/deviation/v1/deviations")).remove("post"));
     }
 
     @Test
     void aRemovedParameterOrResponseBreaks() throws Exception {
         assertBreaks("removed parameter", doc -> {
-            ArrayNode params = (ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters");
+            ArrayNode params =
+                    (ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters");
             for (int i = 0; i < params.size(); i++) {
                 if (params.get(i).path("name").asText().equals("category")) {
                     params.remove(i);
@@ -78,12 +92,18 @@ class BreakingChangesTest {
             }
             throw new IllegalStateException("no category parameter to remove");
         });
-        assertBreaks("removed response", doc -> ((ObjectNode) op(doc, "/deviation/v1/deviations/{id}", "get").get("responses")).remove("404"));
+        assertBreaks(
+                "removed response",
+                doc -> ((ObjectNode)
+                                op(doc, "/deviation/v1/deviations/{id}", "get").get("responses"))
+                        .remove("404"));
     }
 
     @Test
     void aRemovedResponsePropertyBreaks() throws Exception {
-        assertBreaks("removed property", doc -> ((ObjectNode) schema(doc, "Deviation").get("properties")).remove("summary"));
+        assertBreaks(
+                "removed property",
+                doc -> ((ObjectNode) schema(doc, "Deviation").get("properties")).remove("summary"));
     }
 
     @Test
@@ -93,8 +113,15 @@ class BreakingChangesTest {
             ((ObjectNode) request.get("properties")).putObject("mandatoryNow").put("type", "string");
             request.withArray("required").add("mandatoryNow");
         });
-        assertBreaks("new required parameter", doc -> ((ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters"))
-                .addObject().put("name", "mustSend").put("in", "query").put("required", true).putObject("schema").put("type", "string"));
+        assertBreaks(
+                "new required parameter",
+                doc -> ((ArrayNode) op(doc, "/deviation/v1/deviations", "get").get("parameters"))
+                        .addObject()
+                        .put("name", "mustSend")
+                        .put("in", "query")
+                        .put("required", true)
+                        .putObject("schema")
+                        .put("type", "string"));
     }
 
     @Test
@@ -118,7 +145,10 @@ class BreakingChangesTest {
         assertBreaks("renamed schema", doc -> {
             ObjectNode schemas = (ObjectNode) doc.get("components").get("schemas");
             schemas.set("followup_DeviationIndicators", schemas.remove("DeviationIndicators"));
-            BreakingChanges.rename(doc, "#/components/schemas/DeviationIndicators", "#/components/schemas/followup_DeviationIndicators");
+            BreakingChanges.rename(
+                    doc,
+                    "#/components/schemas/DeviationIndicators",
+                    "#/components/schemas/followup_DeviationIndicators");
         });
     }
 

@@ -73,7 +73,12 @@ public final class Chaos {
     static final Duration DRAIN_LIMIT = Duration.ofSeconds(180);
 
     /** What to run. */
-    public record Settings(int intakes, double perSecond, int clients, Duration kafkaPause, Duration postgresPause,
+    public record Settings(
+            int intakes,
+            double perSecond,
+            int clients,
+            Duration kafkaPause,
+            Duration postgresPause,
             boolean repeatFaults) {
 
         /** A few hundred intakes over one round of faults: the normal test command. */
@@ -88,12 +93,14 @@ public final class Chaos {
 
         Settings overridden() {
             Properties p = System.getProperties();
-            return new Settings(Integer.parseInt(p.getProperty("chaos.intakes", Integer.toString(intakes))),
+            return new Settings(
+                    Integer.parseInt(p.getProperty("chaos.intakes", Integer.toString(intakes))),
                     Double.parseDouble(p.getProperty("chaos.rate", Double.toString(perSecond))),
                     Integer.parseInt(p.getProperty("chaos.clients", Integer.toString(clients))),
-                    Duration.ofSeconds(Long.parseLong(p.getProperty("chaos.kafka-pause", Long.toString(kafkaPause.toSeconds())))),
-                    Duration.ofSeconds(Long.parseLong(p.getProperty("chaos.postgres-pause",
-                            Long.toString(postgresPause.toSeconds())))),
+                    Duration.ofSeconds(
+                            Long.parseLong(p.getProperty("chaos.kafka-pause", Long.toString(kafkaPause.toSeconds())))),
+                    Duration.ofSeconds(Long.parseLong(
+                            p.getProperty("chaos.postgres-pause", Long.toString(postgresPause.toSeconds())))),
                     Boolean.parseBoolean(p.getProperty("chaos.repeat-faults", Boolean.toString(repeatFaults))));
         }
     }
@@ -117,25 +124,25 @@ public final class Chaos {
             this.summary = "Kaos " + run + " nr " + n;
             this.body = """
                     {"summary":"%s","description":"Larmet besvarades efter fyrtio minuter.",
-                     "occurredAt":"%s","orgUnitId":"%s","suggestedCategory":"%s"}"""
-                    .formatted(summary, occurredAt, HEMTJANST, CATEGORY);
+                     "occurredAt":"%s","orgUnitId":"%s","suggestedCategory":"%s"}""".formatted(summary, occurredAt, HEMTJANST, CATEGORY);
         }
     }
 
     /** One injected fault: what, when (seconds after the start), how long until everything was back. */
-    record Fault(String what, double atSeconds, double tookSeconds) {
-    }
+    record Fault(String what, double atSeconds, double tookSeconds) {}
 
     /** The figures of a run; {@link #failures()} lists what broke exactly-once. */
-    public record Result(String table, List<String> failures, int intakes) {
-    }
+    public record Result(String table, List<String> failures, int intakes) {}
 
     private final LocalStack stack;
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     private final String run = randomLetters(8);
-    private final Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    private final Instant occurredAt =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Intake> intakes = new CopyOnWriteArrayList<>();
@@ -154,8 +161,8 @@ public final class Chaos {
         say("run " + run + ": " + settings);
         String karin = StackTokens.user(http, stack, "karin");
         Baseline before = settledBaseline(karin);
-        say("baseline: report-service counts " + before.reportCount + ", followup-service counts " + before.followupCount
-                + ", dead letters " + before.deadLetters);
+        say("baseline: report-service counts " + before.reportCount + ", followup-service counts "
+                + before.followupCount + ", dead letters " + before.deadLetters);
         caseToken();
 
         startNanos = System.nanoTime();
@@ -195,10 +202,14 @@ public final class Chaos {
             faultRunner.shutdownNow();
         }
         double sendingSeconds = seconds(System.nanoTime() - startNanos);
-        long lastSuccess = intakes.stream().mapToLong(i -> i.succeededNanos).max().orElse(System.nanoTime());
+        long lastSuccess =
+                intakes.stream().mapToLong(i -> i.succeededNanos).max().orElse(System.nanoTime());
 
         List<String> failures = new ArrayList<>();
-        UUID[] ids = intakes.stream().filter(i -> i.id != null).map(i -> UUID.fromString(i.id)).toArray(UUID[]::new);
+        UUID[] ids = intakes.stream()
+                .filter(i -> i.id != null)
+                .map(i -> UUID.fromString(i.id))
+                .toArray(UUID[]::new);
         long drainedAt = drain(ids, failures);
         double drainSeconds = seconds(drainedAt - Math.max(lastSuccess, startNanos));
 
@@ -219,15 +230,20 @@ public final class Chaos {
             intake.attempts = attempt + 1;
             long retryAfterMillis = 0;
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/deviation/v1/deviations"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + caseToken())
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", intake.key)
-                        .POST(HttpRequest.BodyPublishers.ofString(intake.body, StandardCharsets.UTF_8)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/deviation/v1/deviations"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Authorization", "Bearer " + caseToken())
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", intake.key)
+                                .POST(HttpRequest.BodyPublishers.ofString(intake.body, StandardCharsets.UTF_8))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 int status = r.statusCode();
-                boolean replayed = r.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+                boolean replayed = r.headers()
+                        .firstValue("Idempotent-Replayed")
+                        .map("true"::equals)
+                        .orElse(false);
                 count(status + (replayed ? " replayed" : "") + (toReplica ? " (replica)" : ""));
                 if (status == 201) {
                     intake.id = JSON.readTree(r.body()).get("id").asText();
@@ -242,13 +258,16 @@ public final class Chaos {
                     intake.failure = status + " " + r.body();
                     return;
                 }
-                retryAfterMillis = r.headers().firstValue("Retry-After").map(v -> {
-                    try {
-                        return Math.min(5_000L, Long.parseLong(v.trim()) * 1000);
-                    } catch (NumberFormatException e) {
-                        return 0L;
-                    }
-                }).orElse(0L);
+                retryAfterMillis = r.headers()
+                        .firstValue("Retry-After")
+                        .map(v -> {
+                            try {
+                                return Math.min(5_000L, Long.parseLong(v.trim()) * 1000);
+                            } catch (NumberFormatException e) {
+                                return 0L;
+                            }
+                        })
+                        .orElse(0L);
             } catch (HttpTimeoutException e) {
                 count("no answer in 20 s");
             } catch (ConnectException e) {
@@ -279,9 +298,11 @@ public final class Chaos {
 
     private String caseToken() throws Exception {
         // Keycloak's tokens live 5 minutes; a client fetches a new one well before that
-        if (caseToken == null || System.nanoTime() - tokenAt > Duration.ofSeconds(120).toNanos()) {
+        if (caseToken == null
+                || System.nanoTime() - tokenAt > Duration.ofSeconds(120).toNanos()) {
             synchronized (this) {
-                if (caseToken == null || System.nanoTime() - tokenAt > Duration.ofSeconds(120).toNanos()) {
+                if (caseToken == null
+                        || System.nanoTime() - tokenAt > Duration.ofSeconds(120).toNanos()) {
                     caseToken = StackTokens.client(http, stack, "case-system", "case-system-secret");
                     tokenAt = System.nanoTime();
                 }
@@ -302,8 +323,10 @@ public final class Chaos {
             round++;
             String r = settings.repeatFaults() ? " (round " + round + ")" : "";
             if (round == 1) {
-                fault("second replica of deviation- and report-service started; SIGKILL + restart of followup- and "
-                        + "process-registry-service", () -> parallel(
+                fault(
+                        "second replica of deviation- and report-service started; SIGKILL + restart of followup- and "
+                                + "process-registry-service",
+                        () -> parallel(
                                 () -> {
                                     stack.startReplica(Service.DEVIATION);
                                     replicaReady = true;
@@ -312,10 +335,12 @@ public final class Chaos {
                                 () -> killAndRestart(Service.FOLLOWUP),
                                 () -> killAndRestart(Service.REGISTRY)));
             } else {
-                fault("SIGKILL + restart of followup- and process-registry-service" + r,
+                fault(
+                        "SIGKILL + restart of followup- and process-registry-service" + r,
                         () -> parallel(() -> killAndRestart(Service.FOLLOWUP), () -> killAndRestart(Service.REGISTRY)));
             }
-            fault("SIGKILL + restart of deviation- and report-service (replicas keep running)" + r,
+            fault(
+                    "SIGKILL + restart of deviation- and report-service (replicas keep running)" + r,
                     () -> parallel(() -> killAndRestart(Service.DEVIATION), () -> killAndRestart(Service.REPORT)));
             fault("SIGKILL + restart of the gateway" + r, () -> killAndRestart(Service.GATEWAY));
             fault("Kafka frozen (SIGSTOP) for " + settings.kafkaPause().toSeconds() + " s" + r, () -> {
@@ -374,8 +399,7 @@ public final class Chaos {
 
     // ------------------------------------------------------------------ checks
 
-    record Baseline(long reportCount, long followupCount, long deadLetters) {
-    }
+    record Baseline(long reportCount, long followupCount, long deadLetters) {}
 
     /** Counts before the run, once they have not moved for three seconds (earlier tests' events may still arrive). */
     private Baseline settledBaseline(String karin) throws Exception {
@@ -400,7 +424,8 @@ public final class Chaos {
         JsonNode counts = getJson(stack.gatewayUrl() + "/report/v1/deviation-counts?from=" + day + "&to=" + day, token);
         long n = 0;
         for (JsonNode cell : counts.get("items")) {
-            if (cell.get("orgUnitId").asText().equals(HEMTJANST) && cell.get("category").asText().equals(CATEGORY)) {
+            if (cell.get("orgUnitId").asText().equals(HEMTJANST)
+                    && cell.get("category").asText().equals(CATEGORY)) {
                 n += cell.get("count").asLong();
             }
         }
@@ -409,8 +434,9 @@ public final class Chaos {
 
     private long followupCount(String token) throws Exception {
         int year = LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear();
-        JsonNode page = getJson(stack.gatewayUrl() + "/followup/v1/deviation-indicators?period=" + year + "&orgUnitId="
-                + HEMTJANST, token);
+        JsonNode page = getJson(
+                stack.gatewayUrl() + "/followup/v1/deviation-indicators?period=" + year + "&orgUnitId=" + HEMTJANST,
+                token);
         for (JsonNode item : page.get("items")) {
             if (item.get("orgUnitId").asText().equals(HEMTJANST)) {
                 return item.get("reports").asLong();
@@ -428,8 +454,13 @@ public final class Chaos {
     }
 
     private JsonNode getJson(String url, String token) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -441,26 +472,38 @@ public final class Chaos {
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (true) {
             long unsent = StackDb.count(stack, "deviation", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
-            long inReport = StackDb.count(stack, "report", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)",
-                    (Object) ids);
-            long inFollowup = StackDb.count(stack, "followup", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)",
-                    (Object) ids);
+            long inReport = StackDb.count(
+                    stack, "report", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)", (Object) ids);
+            long inFollowup = StackDb.count(
+                    stack, "followup", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)", (Object) ids);
             if (unsent == 0 && inReport == ids.length && inFollowup == ids.length) {
                 return System.nanoTime();
             }
             if (System.nanoTime() > deadline) {
                 failures.add("not drained within " + DRAIN_LIMIT.toSeconds() + " s: outbox backlog " + unsent
-                        + ", report-service has " + inReport + " and followup-service " + inFollowup + " of " + ids.length);
+                        + ", report-service has " + inReport + " and followup-service " + inFollowup + " of "
+                        + ids.length);
                 return System.nanoTime();
             }
             Thread.sleep(200);
         }
     }
 
-    record Checks(long stored, long distinctSummaries, long keys, int distinctEvents, long records, long topicDuplicates,
-            Map<String, Long> reportInbox, Map<String, Long> followupInbox, long reportFacts, long followupFacts,
-            long reportCounted, long followupCounted, long newDeadLetters, long unsent) {
-    }
+    record Checks(
+            long stored,
+            long distinctSummaries,
+            long keys,
+            int distinctEvents,
+            long records,
+            long topicDuplicates,
+            Map<String, Long> reportInbox,
+            Map<String, Long> followupInbox,
+            long reportFacts,
+            long followupFacts,
+            long reportCounted,
+            long followupCounted,
+            long newDeadLetters,
+            long unsent) {}
 
     private Checks check(UUID[] ids, Baseline before, List<String> failures) throws Exception {
         int n = intakes.size();
@@ -469,26 +512,28 @@ public final class Chaos {
             failures.add(failed.size() + " of " + n + " intakes never succeeded, e.g. nr " + failed.get(0).n + ": "
                     + failed.get(0).failure);
         }
-        Set<String> clientIds = intakes.stream().filter(i -> i.id != null).map(i -> i.id).collect(Collectors.toSet());
+        Set<String> clientIds =
+                intakes.stream().filter(i -> i.id != null).map(i -> i.id).collect(Collectors.toSet());
         if (clientIds.size() != ids.length) {
             failures.add("two keys were answered with the same report id");
         }
 
         // the store: one report per key, and the ones the clients were told about
-        List<List<Object>> stored = StackDb.rows(stack, "deviation", "SELECT id, summary FROM deviation WHERE summary LIKE ?",
-                "Kaos " + run + " nr %");
+        List<List<Object>> stored = StackDb.rows(
+                stack, "deviation", "SELECT id, summary FROM deviation WHERE summary LIKE ?", "Kaos " + run + " nr %");
         Set<String> storedIds = stored.stream().map(r -> r.get(0).toString()).collect(Collectors.toSet());
         long distinctSummaries = stored.stream().map(r -> r.get(1)).distinct().count();
         if (stored.size() != n || distinctSummaries != n) {
-            failures.add("deviation-service stored " + stored.size() + " reports (" + distinctSummaries + " distinct) for "
-                    + n + " intakes");
+            failures.add("deviation-service stored " + stored.size() + " reports (" + distinctSummaries
+                    + " distinct) for " + n + " intakes");
         }
         if (!storedIds.equals(clientIds)) {
             failures.add("the stored reports are not the ones the clients were answered with");
         }
         String[] keys = intakes.stream().map(i -> i.key).toArray(String[]::new);
-        long keyRows = StackDb.count(stack, "deviation", "SELECT count(*) FROM idempotency_key WHERE idempotency_key = ANY(?)",
-                (Object) keys);
+        long keyRows = StackDb.count(
+                stack, "deviation", "SELECT count(*) FROM idempotency_key WHERE idempotency_key = ANY(?)", (Object)
+                        keys);
         if (keyRows != n) {
             failures.add(keyRows + " idempotency-key rows for " + n + " keys");
         }
@@ -497,68 +542,93 @@ public final class Chaos {
         Map<String, Set<String>> eventIdsPerReport = new HashMap<>();
         Map<String, Integer> recordsPerEvent = new HashMap<>();
         readReported(clientIds, eventIdsPerReport, recordsPerEvent);
-        long records = recordsPerEvent.values().stream().mapToLong(Integer::longValue).sum();
+        long records =
+                recordsPerEvent.values().stream().mapToLong(Integer::longValue).sum();
         long topicDuplicates = records - recordsPerEvent.size();
-        List<String> notOnce = clientIds.stream().filter(id -> eventIdsPerReport.getOrDefault(id, Set.of()).size() != 1).toList();
+        List<String> notOnce = clientIds.stream()
+                .filter(id -> eventIdsPerReport.getOrDefault(id, Set.of()).size() != 1)
+                .toList();
         if (!notOnce.isEmpty()) {
-            failures.add(notOnce.size() + " reports do not have exactly one reported event id on the topic, e.g. " + notOnce.get(0)
-                    + ": " + eventIdsPerReport.getOrDefault(notOnce.get(0), Set.of()));
+            failures.add(notOnce.size() + " reports do not have exactly one reported event id on the topic, e.g. "
+                    + notOnce.get(0) + ": " + eventIdsPerReport.getOrDefault(notOnce.get(0), Set.of()));
         }
         String[] eventIds = recordsPerEvent.keySet().toArray(String[]::new);
 
         // every consumer's inbox: each event id once
-        Map<String, Long> reportInbox = StackDb.counts(stack, "report",
+        Map<String, Long> reportInbox = StackDb.counts(
+                stack,
+                "report",
                 "SELECT consumer, count(*) FROM inbox_event WHERE event_id = ANY(?) GROUP BY consumer ORDER BY consumer",
                 (Object) eventIds);
-        Map<String, Long> followupInbox = StackDb.counts(stack, "followup",
+        Map<String, Long> followupInbox = StackDb.counts(
+                stack,
+                "followup",
                 "SELECT consumer, count(*) FROM inbox_event WHERE event_id = ANY(?) GROUP BY consumer ORDER BY consumer",
                 (Object) eventIds);
-        for (Map.Entry<String, Map<String, Long>> db : Map.of("report-service", reportInbox, "followup-service", followupInbox)
+        for (Map.Entry<String, Map<String, Long>> db : Map.of(
+                        "report-service", reportInbox, "followup-service", followupInbox)
                 .entrySet()) {
             if (db.getValue().isEmpty()) {
                 failures.add(db.getKey() + ": no inbox consumer applied the reported events");
             }
             db.getValue().forEach((consumer, count) -> {
                 if (count != eventIds.length) {
-                    failures.add(db.getKey() + " inbox " + consumer + " holds " + count + " of " + eventIds.length + " event ids");
+                    failures.add(db.getKey() + " inbox " + consumer + " holds " + count + " of " + eventIds.length
+                            + " event ids");
                 }
             });
         }
 
         // the read models: each report once
-        long reportFacts = StackDb.count(stack, "report", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)",
-                (Object) ids);
-        long followupFacts = StackDb.count(stack, "followup", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)",
-                (Object) ids);
+        long reportFacts = StackDb.count(
+                stack, "report", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)", (Object) ids);
+        long followupFacts = StackDb.count(
+                stack, "followup", "SELECT count(*) FROM deviation_fact WHERE deviation_id = ANY(?)", (Object) ids);
         String karin = StackTokens.user(http, stack, "karin");
         long reportCounted = reportCount(karin) - before.reportCount();
         long followupCounted = followupCount(karin) - before.followupCount();
         if (reportFacts != ids.length || reportCounted != ids.length) {
-            failures.add("report-service: " + reportFacts + " facts, counts grew by " + reportCounted + ", for " + ids.length + " reports");
+            failures.add("report-service: " + reportFacts + " facts, counts grew by " + reportCounted + ", for "
+                    + ids.length + " reports");
         }
         if (followupFacts != ids.length || followupCounted != ids.length) {
-            failures.add("followup-service: " + followupFacts + " facts, counts grew by " + followupCounted + ", for " + ids.length
-                    + " reports");
+            failures.add("followup-service: " + followupFacts + " facts, counts grew by " + followupCounted + ", for "
+                    + ids.length + " reports");
         }
         long newDeadLetters = deadLetters() - before.deadLetters();
         if (newDeadLetters != 0) {
             failures.add(newDeadLetters + " new dead letters");
         }
         long unsent = StackDb.count(stack, "deviation", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
-        return new Checks(stored.size(), distinctSummaries, keyRows, recordsPerEvent.size(), records, topicDuplicates,
-                reportInbox, followupInbox, reportFacts, followupFacts, reportCounted, followupCounted, newDeadLetters, unsent);
+        return new Checks(
+                stored.size(),
+                distinctSummaries,
+                keyRows,
+                recordsPerEvent.size(),
+                records,
+                topicDuplicates,
+                reportInbox,
+                followupInbox,
+                reportFacts,
+                followupFacts,
+                reportCounted,
+                followupCounted,
+                newDeadLetters,
+                unsent);
     }
 
     /** Reads the deviation topic from its beginning to its current end: reported events of these reports. */
-    private void readReported(Set<String> reportIds, Map<String, Set<String>> eventIdsPerReport,
-            Map<String, Integer> recordsPerEvent) {
+    private void readReported(
+            Set<String> reportIds, Map<String, Set<String>> eventIdsPerReport, Map<String, Integer> recordsPerEvent) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEVIATION, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -572,7 +642,9 @@ public final class Chaos {
                         continue;
                     }
                     String eventId = header(r, "ce_id");
-                    eventIdsPerReport.computeIfAbsent(r.key(), k -> new HashSet<>()).add(eventId);
+                    eventIdsPerReport
+                            .computeIfAbsent(r.key(), k -> new HashSet<>())
+                            .add(eventId);
                     recordsPerEvent.merge(eventId, 1, Integer::sum);
                 }
             }
@@ -588,33 +660,58 @@ public final class Chaos {
 
     private String table(double sendingSeconds, double drainSeconds, Checks c) {
         List<Intake> ok = intakes.stream().filter(i -> i.id != null).toList();
-        List<Double> toSuccess = ok.stream().map(i -> seconds(i.succeededNanos - i.firstSentNanos)).sorted().toList();
+        List<Double> toSuccess = ok.stream()
+                .map(i -> seconds(i.succeededNanos - i.firstSentNanos))
+                .sorted()
+                .toList();
         long retries = intakes.stream().mapToLong(i -> i.attempts - 1L).sum();
         long retried = intakes.stream().filter(i -> i.attempts > 1).count();
         int maxAttempts = intakes.stream().mapToInt(i -> i.attempts).max().orElse(0);
         long replayed = ok.stream().filter(i -> i.replayed).count();
         long viaReplica = ok.stream().filter(i -> i.viaReplica).count();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%nChaos run %s: %d intakes by %d clients at %.1f/s over %.0f s (%d succeeded via the "
-                + "gateway, %d directly at the deviation replica)%n%n", run, intakes.size(), settings.clients(),
-                settings.perSecond(), sendingSeconds, ok.size() - viaReplica, viaReplica));
+        b.append(String.format(
+                Locale.ROOT,
+                "%nChaos run %s: %d intakes by %d clients at %.1f/s over %.0f s (%d succeeded via the "
+                        + "gateway, %d directly at the deviation replica)%n%n",
+                run,
+                intakes.size(),
+                settings.clients(),
+                settings.perSecond(),
+                sendingSeconds,
+                ok.size() - viaReplica,
+                viaReplica));
         b.append("| fault | at (s) | took (s) |\n|---|---:|---:|\n");
         for (Fault f : faults) {
             b.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f |%n", f.what(), f.atSeconds(), f.tookSeconds()));
         }
         b.append("\n| what the clients saw (every attempt) | count |\n|---|---:|\n");
-        new TreeMap<>(outcomes).forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v.get()).append(" |\n"));
+        new TreeMap<>(outcomes)
+                .forEach((k, v) ->
+                        b.append("| ").append(k).append(" | ").append(v.get()).append(" |\n"));
         b.append("\n| figure | value |\n|---|---:|\n");
         row(b, "intakes / succeeded", intakes.size() + " / " + ok.size());
         row(b, "retries (intakes that needed one)", retries + " (" + retried + ")");
         row(b, "most attempts for one intake", Integer.toString(maxAttempts));
-        row(b, "time to success p50 / p99 / longest", String.format(Locale.ROOT, "%.2f / %.2f / %.1f s", pct(toSuccess, 0.5),
-                pct(toSuccess, 0.99), toSuccess.isEmpty() ? 0 : toSuccess.get(toSuccess.size() - 1)));
+        row(
+                b,
+                "time to success p50 / p99 / longest",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f / %.2f / %.1f s",
+                        pct(toSuccess, 0.5),
+                        pct(toSuccess, 0.99),
+                        toSuccess.isEmpty() ? 0 : toSuccess.get(toSuccess.size() - 1)));
         row(b, "duplicates absorbed at intake (same key answered from the first response)", Long.toString(replayed));
         row(b, "duplicates absorbed by the inboxes (an event on the topic twice)", Long.toString(c.topicDuplicates()));
-        row(b, "drain time (last success → outbox empty, both read models complete)", String.format(Locale.ROOT, "%.1f s",
-                drainSeconds));
-        row(b, "reports stored (distinct) / idempotency keys", c.stored() + " (" + c.distinctSummaries() + ") / " + c.keys());
+        row(
+                b,
+                "drain time (last success → outbox empty, both read models complete)",
+                String.format(Locale.ROOT, "%.1f s", drainSeconds));
+        row(
+                b,
+                "reports stored (distinct) / idempotency keys",
+                c.stored() + " (" + c.distinctSummaries() + ") / " + c.keys());
         row(b, "reported events on the topic: event ids / records", c.distinctEvents() + " / " + c.records());
         row(b, "report-service inbox per consumer", c.reportInbox().toString());
         row(b, "followup-service inbox per consumer", c.followupInbox().toString());

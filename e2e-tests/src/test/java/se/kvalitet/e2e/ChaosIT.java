@@ -23,7 +23,8 @@ class ChaosIT {
         LocalStack stack = SharedStack.get();
         Chaos.Result result = new Chaos(stack, Chaos.Settings.shortRun()).run();
         System.out.println(result.table());
-        assertThat(result.intakes()).isGreaterThanOrEqualTo(Chaos.Settings.shortRun().intakes());
+        assertThat(result.intakes())
+                .isGreaterThanOrEqualTo(Chaos.Settings.shortRun().intakes());
         assertThat(result.failures()).as("exactly-once violations").isEmpty();
     }
 

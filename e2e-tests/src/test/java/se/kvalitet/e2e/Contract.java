@@ -34,19 +34,25 @@ final class Contract {
     private static OpenApiInteractionValidator validator;
     /** violation → how often it was seen. */
     private static final Map<String, Integer> VIOLATIONS = new TreeMap<>();
+
     private static int checked;
 
-    private Contract() {
-    }
+    private Contract() {}
 
     static synchronized OpenApiInteractionValidator validator(String gatewayUrl) throws Exception {
         if (validator == null) {
-            HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> doc = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (doc.statusCode() != 200) {
                 throw new IllegalStateException("merged OpenAPI document: " + doc.statusCode());
             }
-            validator = OpenApiInteractionValidator.createForInlineApiSpecification(doc.body()).build();
+            validator = OpenApiInteractionValidator.createForInlineApiSpecification(doc.body())
+                    .build();
         }
         return validator;
     }
@@ -88,15 +94,21 @@ final class Contract {
                     if (!validRequest && m.getKey().startsWith("validation.request")) {
                         continue;
                     }
-                    String where = m.getContext().flatMap(ValidationReport.MessageContext::getApiOperation)
-                            .map(op -> op.getMethod() + " " + op.getApiPath().original()).orElse(sent.method() + " " + uri.getRawPath());
-                    String line = where + " " + answer.statusCode() + ": [" + m.getKey() + "] " + m.getMessage().replaceAll("\\s+", " ");
+                    String where = m.getContext()
+                            .flatMap(ValidationReport.MessageContext::getApiOperation)
+                            .map(op -> op.getMethod() + " " + op.getApiPath().original())
+                            .orElse(sent.method() + " " + uri.getRawPath());
+                    String line = where + " " + answer.statusCode() + ": [" + m.getKey() + "] "
+                            + m.getMessage().replaceAll("\\s+", " ");
                     VIOLATIONS.merge(line.length() > 400 ? line.substring(0, 400) + "…" : line, 1, Integer::sum);
                 }
             }
         } catch (Exception e) {
             synchronized (Contract.class) {
-                VIOLATIONS.merge(sent.method() + " " + sent.uri().getRawPath() + ": could not be checked: " + e, 1, Integer::sum);
+                VIOLATIONS.merge(
+                        sent.method() + " " + sent.uri().getRawPath() + ": could not be checked: " + e,
+                        1,
+                        Integer::sum);
             }
         }
     }

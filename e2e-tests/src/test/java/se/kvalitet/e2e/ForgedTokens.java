@@ -55,9 +55,11 @@ final class ForgedTokens {
         if (config == null) {
             throw new IllegalStateException("no pinned rsa key in " + realmFile);
         }
-        realmKey = KeyFactory.getInstance("RSA").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(config.path("privateKey").get(0).asText())));
-        realmCertificateDer = Base64.getMimeDecoder().decode(config.path("certificate").get(0).asText());
+        realmKey = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
+                        .decode(config.path("privateKey").get(0).asText())));
+        realmCertificateDer =
+                Base64.getMimeDecoder().decode(config.path("certificate").get(0).asText());
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(realmCertificateDer));
         realmPublicKeyDer = cert.getPublicKey().getEncoded();
@@ -106,13 +108,13 @@ final class ForgedTokens {
         return rs256(header("RS256", kid), claims(), realmKey);
     }
 
-    record Attack(String name, String token) {
-    }
+    record Attack(String name, String token) {}
 
     List<Attack> attacks() throws Exception {
         long now = Instant.now().getEpochSecond();
         ObjectNode expired = claims().put("iat", now - 3600).put("exp", now - 1800);
-        ObjectNode notYet = claims().put("iat", now + 1800).put("nbf", now + 1800).put("exp", now + 3600);
+        ObjectNode notYet =
+                claims().put("iat", now + 1800).put("nbf", now + 1800).put("exp", now + 3600);
         ObjectNode wrongIssuer = claims().put("iss", "http://127.0.0.1:1/realms/kvalitet");
         ObjectNode wrongAudience = claims();
         wrongAudience.putArray("aud").add("some-other-api");
@@ -121,7 +123,8 @@ final class ForgedTokens {
         String hsInput = part(header("HS256", kid)) + "." + part(claims());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(realmPublicKeyDer, "HmacSHA256"));
-        String hs256WithPublicKey = hsInput + "." + B64.encodeToString(mac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII)));
+        String hs256WithPublicKey =
+                hsInput + "." + B64.encodeToString(mac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII)));
 
         String[] good = valid().split("\\.");
         ObjectNode escalated = claims();
@@ -130,8 +133,12 @@ final class ForgedTokens {
 
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
-        String unknownKid = rs256(header("RS256", "unknown-" + UUID.randomUUID()), claims(), g.generateKeyPair().getPrivate());
-        String otherKeySameKid = rs256(header("RS256", kid), claims(), g.generateKeyPair().getPrivate());
+        String unknownKid = rs256(
+                header("RS256", "unknown-" + UUID.randomUUID()),
+                claims(),
+                g.generateKeyPair().getPrivate());
+        String otherKeySameKid =
+                rs256(header("RS256", kid), claims(), g.generateKeyPair().getPrivate());
 
         return List.of(
                 new Attack("expired", rs256(header("RS256", kid), expired, realmKey)),
@@ -152,6 +159,8 @@ final class ForgedTokens {
 
     /** The {@code kid} of a real token's header. */
     static String kidOf(String token) throws Exception {
-        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).path("kid").asText();
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]))
+                .path("kid")
+                .asText();
     }
 }

@@ -60,8 +60,10 @@ final class GeneratedClientJourneys {
     }
 
     void run() throws Exception {
-        DeviationStatisticsAvvikelsestatistikApi statistics = new DeviationStatisticsAvvikelsestatistikApi(client(biToken));
-        long reportsBefore = statistics.getDeviationStatistics(null, null, null, "2026").getReports();
+        DeviationStatisticsAvvikelsestatistikApi statistics =
+                new DeviationStatisticsAvvikelsestatistikApi(client(biToken));
+        long reportsBefore =
+                statistics.getDeviationStatistics(null, null, null, "2026").getReports();
 
         UUID id = aCaseSystemReportsRetriesAndReadsBack();
         theQualityTeamTriages(id);
@@ -91,11 +93,14 @@ final class GeneratedClientJourneys {
 
         ApiResponse<Deviation> retry = deviations.createDeviationWithHttpInfo(report, key);
         assertThat(retry.getStatusCode()).isEqualTo(201);
-        assertThat(retry.getData().getId()).as("the retry's answer is the first one").isEqualTo(created.getId());
+        assertThat(retry.getData().getId())
+                .as("the retry's answer is the first one")
+                .isEqualTo(created.getId());
         assertThat(retry.getHeaders().get("Idempotent-Replayed")).containsExactly("true");
 
-        List<DeviationSummary> fromThisSource = deviations.listDeviations(null, null, 100, null, null, null, null, null, null, null,
-                source, null, null).getItems();
+        List<DeviationSummary> fromThisSource = deviations
+                .listDeviations(null, null, 100, null, null, null, null, null, null, null, source, null, null)
+                .getItems();
         assertThat(fromThisSource).as("one report for the request sent twice").hasSize(1);
         assertThat(fromThisSource.get(0).getId()).isEqualTo(created.getId());
 
@@ -113,9 +118,12 @@ final class GeneratedClientJourneys {
         ApiResponse<Deviation> current = deviations.getDeviationWithHttpInfo(id);
         String etag = current.getHeaders().get("ETag").get(0);
 
-        Deviation triaged = deviations.triageDeviation(id, new TriageRequest().categories(List.of(DeviationCategory.LEX_MARIA)), etag);
+        Deviation triaged = deviations.triageDeviation(
+                id, new TriageRequest().categories(List.of(DeviationCategory.LEX_MARIA)), etag);
         assertThat(triaged.getCategories()).containsExactly(DeviationCategory.LEX_MARIA);
-        assertThat(triaged.getTracks()).extracting(DeviationTrack::getCategory).containsExactly(DeviationCategory.LEX_MARIA);
+        assertThat(triaged.getTracks())
+                .extracting(DeviationTrack::getCategory)
+                .containsExactly(DeviationCategory.LEX_MARIA);
         assertThat(deviations.getDeviation(id).getCategories()).containsExactly(DeviationCategory.LEX_MARIA);
     }
 
@@ -124,33 +132,41 @@ final class GeneratedClientJourneys {
      * handling indicators answer under their own name, and the measurement export is pulled in two
      * increments with the cursor.
      */
-    void aBiClientPullsStatisticsAndAnIncrementalExport(DeviationStatisticsAvvikelsestatistikApi statistics, long reportsBefore)
-            throws Exception {
+    void aBiClientPullsStatisticsAndAnIncrementalExport(
+            DeviationStatisticsAvvikelsestatistikApi statistics, long reportsBefore) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         DeviationStatistics year = statistics.getDeviationStatistics(null, null, null, "2026");
         while (year.getReports() <= reportsBefore && System.nanoTime() < deadline) {
             Thread.sleep(200);
             year = statistics.getDeviationStatistics(null, null, null, "2026");
         }
-        assertThat(year.getReports()).as("reports that happened in 2026, the new one included").isGreaterThan(reportsBefore);
+        assertThat(year.getReports())
+                .as("reports that happened in 2026, the new one included")
+                .isGreaterThan(reportsBefore);
         assertThat(year.getRows()).isNotEmpty();
 
         EvaluationUtvrderingApi evaluation = new EvaluationUtvrderingApi(client(biToken));
-        List<DeviationIndicators> handling = evaluation.getDeviationIndicators("2026", null, null, null, null).getItems();
+        List<DeviationIndicators> handling = evaluation
+                .getDeviationIndicators("2026", null, null, null, null)
+                .getItems();
         assertThat(handling).isNotEmpty();
         assertThat(handling.get(0).getReports()).isPositive();
 
         BiExportApi export = new BiExportApi(client(biToken));
-        ApiResponse<List<Object>> firstPull = export.getExportMeasurementsWithHttpInfo(null, null, null, null, "json", 5, null);
+        ApiResponse<List<Object>> firstPull =
+                export.getExportMeasurementsWithHttpInfo(null, null, null, null, "json", 5, null);
         assertThat(firstPull.getData()).hasSize(5);
         assertThat(firstPull.getHeaders().get("X-Has-More")).containsExactly("true");
         String cursor = firstPull.getHeaders().get("X-Next-Cursor").get(0);
         Set<Object> firstIds = measurementIds(firstPull.getData());
         assertThat(firstIds).hasSize(5);
 
-        ApiResponse<List<Object>> nextPull = export.getExportMeasurementsWithHttpInfo(null, cursor, null, null, "json", 5, null);
+        ApiResponse<List<Object>> nextPull =
+                export.getExportMeasurementsWithHttpInfo(null, cursor, null, null, "json", 5, null);
         assertThat(nextPull.getData()).isNotEmpty();
-        assertThat(measurementIds(nextPull.getData())).as("the next increment holds only rows not pulled yet").doesNotContainAnyElementsOf(firstIds);
+        assertThat(measurementIds(nextPull.getData()))
+                .as("the next increment holds only rows not pulled yet")
+                .doesNotContainAnyElementsOf(firstIds);
         assertThat(nextPull.getHeaders().get("X-Next-Cursor").get(0)).isNotEqualTo(cursor);
     }
 

@@ -46,17 +46,24 @@ import se.kvalitet.localstack.LocalStack;
 class InputFuzzIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final long SEED = Long.getLong("kvalitet.fuzz.seed", 13L);
     static final int BODY_VARIANTS = 24;
     static final int QUERY_VARIANTS = 8;
     static final String OVERLONG = "\u0001OVERLONG\u0001";
-    static final List<String> PREFERRED_CALLERS = List.of("karin", "admin", "per", "erik", "ingrid", "maria", "anna",
-            "case-system", "bi-reader", "bo");
-    static final Map<String, String> CLIENTS = Map.of("case-system", "case-system-secret", "bi-reader", "bi-reader-secret");
+    static final List<String> PREFERRED_CALLERS =
+            List.of("karin", "admin", "per", "erik", "ingrid", "maria", "anna", "case-system", "bi-reader", "bo");
+    static final Map<String, String> CLIENTS =
+            Map.of("case-system", "case-system-secret", "bi-reader", "bi-reader-secret");
     /** Disguised personnummer (Skatteverket's test number 19121212-1212): must be refused or masked, never come back. */
-    static final List<String> DISGUISED = List.of("Brukaren 12 12 12\u20131212 föll", "\uff11\uff12\uff11\uff12\uff11\uff12\uff0d\uff11\uff12\uff11\uff12",
-            "1212\u200b12-1212", "121212.1212", "\u0661\u0662\u0661\u0662\u0661\u0662-\u0661\u0662\u0661\u0662", "19121212_1212");
+    static final List<String> DISGUISED = List.of(
+            "Brukaren 12 12 12\u20131212 föll",
+            "\uff11\uff12\uff11\uff12\uff11\uff12\uff0d\uff11\uff12\uff11\uff12",
+            "1212\u200b12-1212",
+            "121212.1212",
+            "\u0661\u0662\u0661\u0662\u0661\u0662-\u0661\u0662\u0661\u0662",
+            "19121212_1212");
 
     static LocalStack stack;
     static JsonNode openApi;
@@ -65,19 +72,29 @@ class InputFuzzIT {
     static void start() throws Exception {
         stack = SharedStack.get();
         SuiteEndToEndIT.stack = stack; // the fixture classes post through SuiteEndToEndIT
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/openapi"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> doc = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/openapi"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
         openApi = JSON.readTree(doc.body());
     }
 
     /** One request to send and what to check on its answer. */
-    record Probe(String operation, String label, String method, String path, Map<String, String> headers, byte[] body,
-            Expect expect, String mustNotEcho) {
-    }
+    record Probe(
+            String operation,
+            String label,
+            String method,
+            String path,
+            Map<String, String> headers,
+            byte[] body,
+            Expect expect,
+            String mustNotEcho) {}
 
     enum Expect {
-        NO_5XX, REFUSED
+        NO_5XX,
+        REFUSED
     }
 
     @Test
@@ -92,7 +109,8 @@ class InputFuzzIT {
             if (caller == null) {
                 continue;
             }
-            JsonNode operation = openApi.path("paths").path(row.path()).path(row.method().toLowerCase());
+            JsonNode operation =
+                    openApi.path("paths").path(row.path()).path(row.method().toLowerCase());
             if (operation.isMissingNode()) {
                 continue;
             }
@@ -121,11 +139,18 @@ class InputFuzzIT {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[fuzz] %d requests over %d operations in %.1f s, seed %d; statuses %s%n", probes.size(),
-                matrix.rows().size(), (System.nanoTime() - t0) / 1e9, SEED, new java.util.TreeMap<>(statuses));
+        System.out.printf(
+                "[fuzz] %d requests over %d operations in %.1f s, seed %d; statuses %s%n",
+                probes.size(),
+                matrix.rows().size(),
+                (System.nanoTime() - t0) / 1e9,
+                SEED,
+                new java.util.TreeMap<>(statuses));
         Collections.sort(failures);
         failures.stream().limit(200).forEach(f -> System.out.println("[fuzz] " + f));
-        assertThat(failures).as("malformed requests answered wrongly (seed " + SEED + ")").isEmpty();
+        assertThat(failures)
+                .as("malformed requests answered wrongly (seed " + SEED + ")")
+                .isEmpty();
     }
 
     static Map<String, String> tokens() throws Exception {
@@ -152,14 +177,16 @@ class InputFuzzIT {
 
     // --- probes --------------------------------------------------------------------------------
 
-    static List<Probe> probes(AuthorizationMatrix.Row row, JsonNode operation, String token, MatrixFixtures fixtures,
-            Random random) {
+    static List<Probe> probes(
+            AuthorizationMatrix.Row row, JsonNode operation, String token, MatrixFixtures fixtures, Random random) {
         String op = row.endpoint();
         List<Probe> out = new ArrayList<>();
         Map<String, String> pathValues = new LinkedHashMap<>();
         for (String name : params(row.path())) {
             String kind = row.fixtures().get(name);
-            pathValues.put(name, kind == null || !fixtures.has(kind) ? UUID.randomUUID().toString() : fixtures.id(kind, 0));
+            pathValues.put(
+                    name,
+                    kind == null || !fixtures.has(kind) ? UUID.randomUUID().toString() : fixtures.id(kind, 0));
         }
         String path = AuthorizationMatrixRun.fill(row.path(), pathValues::get);
         Map<String, String> base = new LinkedHashMap<>();
@@ -172,11 +199,19 @@ class InputFuzzIT {
 
         // path parameters: malformed UUIDs, NUL, a personnummer
         for (String name : pathValues.keySet()) {
-            for (String bad : List.of("not-a-uuid", "%00", "121212-1212", "00000000-0000-0000-0000-00000000000g", "%C0%80")) {
+            for (String bad :
+                    List.of("not-a-uuid", "%00", "121212-1212", "00000000-0000-0000-0000-00000000000g", "%C0%80")) {
                 Map<String, String> values = new LinkedHashMap<>(pathValues);
                 values.put(name, bad);
-                out.add(new Probe(op, "path " + name + "=" + bad, row.method(), AuthorizationMatrixRun.fill(row.path(), values::get),
-                        base, defaultBody(row, operation), Expect.REFUSED, null));
+                out.add(new Probe(
+                        op,
+                        "path " + name + "=" + bad,
+                        row.method(),
+                        AuthorizationMatrixRun.fill(row.path(), values::get),
+                        base,
+                        defaultBody(row, operation),
+                        Expect.REFUSED,
+                        null));
             }
         }
 
@@ -184,9 +219,23 @@ class InputFuzzIT {
         List<String[]> query = new ArrayList<>();
         for (JsonNode p : operation.path("parameters")) {
             if (p.path("in").asText().equals("query")) {
-                for (String bad : List.of("abc", "%00", "-1", "0", "99999999999999999999", "2147483647", "0000-01-01",
-                        "%2B99999-01-01", "%2B99999-01-01T00:00:00Z", "-0001-01-01", "1e3", "%C0%80", "121212%20-%201212",
-                        "%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92-%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92", "%1B%5B31m", "")) {
+                for (String bad : List.of(
+                        "abc",
+                        "%00",
+                        "-1",
+                        "0",
+                        "99999999999999999999",
+                        "2147483647",
+                        "0000-01-01",
+                        "%2B99999-01-01",
+                        "%2B99999-01-01T00:00:00Z",
+                        "-0001-01-01",
+                        "1e3",
+                        "%C0%80",
+                        "121212%20-%201212",
+                        "%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92-%EF%BC%91%EF%BC%92%EF%BC%91%EF%BC%92",
+                        "%1B%5B31m",
+                        "")) {
                     query.add(new String[] {p.path("name").asText(), bad});
                 }
             }
@@ -196,8 +245,15 @@ class InputFuzzIT {
         query.add(new String[] {"%00", "1"});
         Collections.shuffle(query, random);
         for (String[] q : query.subList(0, Math.min(QUERY_VARIANTS + 3, query.size()))) {
-            out.add(new Probe(op, "query " + q[0] + "=" + q[1], row.method(), path + "?" + q[0] + "=" + q[1], base,
-                    defaultBody(row, operation), Expect.NO_5XX, null));
+            out.add(new Probe(
+                    op,
+                    "query " + q[0] + "=" + q[1],
+                    row.method(),
+                    path + "?" + q[0] + "=" + q[1],
+                    base,
+                    defaultBody(row, operation),
+                    Expect.NO_5XX,
+                    null));
         }
 
         // headers stored or logged (with the Content-Type a body needs)
@@ -207,14 +263,37 @@ class InputFuzzIT {
         }
         Map<String, String> key = new LinkedHashMap<>(withType);
         key.put("Idempotency-Key", "121212-1212");
-        out.add(new Probe(op, "Idempotency-Key personnummer", row.method(), path, key, defaultBody(row, operation), Expect.REFUSED, null));
+        out.add(new Probe(
+                op,
+                "Idempotency-Key personnummer",
+                row.method(),
+                path,
+                key,
+                defaultBody(row, operation),
+                Expect.REFUSED,
+                null));
         Map<String, String> badKey = new LinkedHashMap<>(withType);
         badKey.put("Idempotency-Key", "med mellanslag");
-        out.add(new Probe(op, "Idempotency-Key shape", row.method(), path, badKey, defaultBody(row, operation), Expect.REFUSED, null));
+        out.add(new Probe(
+                op,
+                "Idempotency-Key shape",
+                row.method(),
+                path,
+                badKey,
+                defaultBody(row, operation),
+                Expect.REFUSED,
+                null));
         Map<String, String> correlation = new LinkedHashMap<>(withType);
         correlation.put("X-Correlation-Id", "19121212-1212");
-        out.add(new Probe(op, "X-Correlation-Id personnummer", row.method(), path, correlation, defaultBody(row, operation),
-                Expect.NO_5XX, "19121212-1212"));
+        out.add(new Probe(
+                op,
+                "X-Correlation-Id personnummer",
+                row.method(),
+                path,
+                correlation,
+                defaultBody(row, operation),
+                Expect.NO_5XX,
+                "19121212-1212"));
 
         JsonNode schema = jsonSchema(operation);
         if (schema == null) {
@@ -234,17 +313,31 @@ class InputFuzzIT {
         for (String[] s : new String[][] {{"empty body", ""}, {"whitespace", "  \n"}, {"null", "null"}}) {
             out.add(new Probe(op, s[0], row.method(), path, json, bytes(s[1]), Expect.NO_5XX, null));
         }
-        out.add(new Probe(op, "array", row.method(), path, json, bytes("[]"), Expect.NO_5XX, null)); // bulk uploads take arrays
+        out.add(new Probe(
+                op, "array", row.method(), path, json, bytes("[]"), Expect.NO_5XX, null)); // bulk uploads take arrays
         for (String[] s : new String[][] {
-                {"number", "42"}, {"string", "\"x\""}, {"truncated", validJson.substring(0, validJson.length() / 2)},
-                {"trailing garbage", validJson + " x"}, {"second document", validJson + "{}"},
-                {"deep nesting", "[".repeat(3000) + "]".repeat(3000)}, {"deep objects", "{\"a\":".repeat(2000) + "1" + "}".repeat(2000)},
-                {"duplicated key", duplicateFirstKey(validJson)}, {"unknown key personnummer", validJson.replaceFirst("\\{",
-                        "{\"121212-1212\":1,")}, {"unknown key with NUL", validJson.replaceFirst("\\{", "{\"a\\u0000\":1,")}}) {
+            {"number", "42"},
+            {"string", "\"x\""},
+            {"truncated", validJson.substring(0, validJson.length() / 2)},
+            {"trailing garbage", validJson + " x"},
+            {"second document", validJson + "{}"},
+            {"deep nesting", "[".repeat(3000) + "]".repeat(3000)},
+            {"deep objects", "{\"a\":".repeat(2000) + "1" + "}".repeat(2000)},
+            {"duplicated key", duplicateFirstKey(validJson)},
+            {"unknown key personnummer", validJson.replaceFirst("\\{", "{\"121212-1212\":1,")},
+            {"unknown key with NUL", validJson.replaceFirst("\\{", "{\"a\\u0000\":1,")}
+        }) {
             if (s[1].equals(validJson)) {
                 continue;
             }
-            out.add(new Probe(op, s[0], row.method(), path, json, bytes(s[1]), Expect.REFUSED,
+            out.add(new Probe(
+                    op,
+                    s[0],
+                    row.method(),
+                    path,
+                    json,
+                    bytes(s[1]),
+                    Expect.REFUSED,
                     s[0].startsWith("unknown key personnummer") ? "121212-1212" : null));
         }
 
@@ -252,33 +345,66 @@ class InputFuzzIT {
         List<Probe> fields = new ArrayList<>();
         walk(valid, new ArrayList<>(), (where, value) -> {
             String at = String.join(".", where.stream().map(Object::toString).toList());
-            List<Object[]> bad = new ArrayList<>(); // {label, replacement (JsonNode or raw marker), expect, mustNotEcho}
+            List<Object[]> bad =
+                    new ArrayList<>(); // {label, replacement (JsonNode or raw marker), expect, mustNotEcho}
             if (value.isTextual()) {
                 bad.add(new Object[] {"NUL", JsonNodeFactory.instance.textNode("a\u0000b"), Expect.REFUSED, null});
-                bad.add(new Object[] {"escape character", JsonNodeFactory.instance.textNode("\u001b[31m"), Expect.REFUSED, null});
-                bad.add(new Object[] {"C1 control", JsonNodeFactory.instance.textNode("a\u0085b"), Expect.REFUSED, null});
+                bad.add(new Object[] {
+                    "escape character", JsonNodeFactory.instance.textNode("\u001b[31m"), Expect.REFUSED, null
+                });
+                bad.add(new Object[] {"C1 control", JsonNodeFactory.instance.textNode("a\u0085b"), Expect.REFUSED, null
+                });
                 bad.add(new Object[] {"lone surrogate", new RawJson("\"a\\ud800b\""), Expect.REFUSED, null});
-                bad.add(new Object[] {"overlong UTF-8", JsonNodeFactory.instance.textNode(OVERLONG), Expect.REFUSED, null});
-                bad.add(new Object[] {"huge text", JsonNodeFactory.instance.textNode("x".repeat(300_000)), Expect.NO_5XX, null});
+                bad.add(new Object[] {
+                    "overlong UTF-8", JsonNodeFactory.instance.textNode(OVERLONG), Expect.REFUSED, null
+                });
+                bad.add(new Object[] {
+                    "huge text", JsonNodeFactory.instance.textNode("x".repeat(300_000)), Expect.NO_5XX, null
+                });
                 String disguise = DISGUISED.get(random.nextInt(DISGUISED.size()));
-                bad.add(new Object[] {"personnummer in disguise", JsonNodeFactory.instance.textNode(disguise), Expect.NO_5XX, disguise});
-                for (String far : List.of("0000-01-01", "-0001-01-01", "+99999-01-01", "+2147483647-01-01", "1899-12-31",
-                        "0000-01-01T00:00:00Z", "+99999-12-31T00:00:00Z", "-0001-01-01T00:00:00Z", "2026-02-30", "2026-11-20T25:00:00Z")) {
+                bad.add(new Object[] {
+                    "personnummer in disguise", JsonNodeFactory.instance.textNode(disguise), Expect.NO_5XX, disguise
+                });
+                for (String far : List.of(
+                        "0000-01-01",
+                        "-0001-01-01",
+                        "+99999-01-01",
+                        "+2147483647-01-01",
+                        "1899-12-31",
+                        "0000-01-01T00:00:00Z",
+                        "+99999-12-31T00:00:00Z",
+                        "-0001-01-01T00:00:00Z",
+                        "2026-02-30",
+                        "2026-11-20T25:00:00Z")) {
                     if (value.asText().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-                        bad.add(new Object[] {"date " + far, JsonNodeFactory.instance.textNode(far), Expect.REFUSED, null});
+                        bad.add(new Object[] {
+                            "date " + far, JsonNodeFactory.instance.textNode(far), Expect.REFUSED, null
+                        });
                     }
                 }
                 bad.add(new Object[] {"number for text", JsonNodeFactory.instance.numberNode(12), Expect.NO_5XX, null});
             } else if (value.isNumber()) {
-                for (String n : List.of("2147483648", "-1", "0", "99999999999999999999999", "1e400", "-2147483649", "2147483647", "1.5")) {
+                for (String n : List.of(
+                        "2147483648",
+                        "-1",
+                        "0",
+                        "99999999999999999999999",
+                        "1e400",
+                        "-2147483649",
+                        "2147483647",
+                        "1.5")) {
                     bad.add(new Object[] {"number " + n, new RawJson(n), Expect.NO_5XX, null});
                 }
                 bad.add(new Object[] {"text for number", JsonNodeFactory.instance.textNode("x"), Expect.REFUSED, null});
             } else if (value.isBoolean()) {
-                bad.add(new Object[] {"text for boolean", JsonNodeFactory.instance.textNode("kanske"), Expect.REFUSED, null});
+                bad.add(new Object[] {
+                    "text for boolean", JsonNodeFactory.instance.textNode("kanske"), Expect.REFUSED, null
+                });
             } else if (value.isArray()) {
                 bad.add(new Object[] {"object for array", JsonNodeFactory.instance.objectNode(), Expect.REFUSED, null});
-                bad.add(new Object[] {"array of nulls", JsonNodeFactory.instance.arrayNode().addNull(), Expect.NO_5XX, null});
+                bad.add(new Object[] {
+                    "array of nulls", JsonNodeFactory.instance.arrayNode().addNull(), Expect.NO_5XX, null
+                });
             } else if (value.isObject()) {
                 bad.add(new Object[] {"array for object", JsonNodeFactory.instance.arrayNode(), Expect.REFUSED, null});
             }
@@ -286,7 +412,8 @@ class InputFuzzIT {
             for (Object[] b : bad) {
                 String body = replaced(valid, where, b[1]);
                 byte[] raw = body.contains("OVERLONG") ? overlong(body) : bytes(body);
-                fields.add(new Probe(op, at + ": " + b[0], row.method(), path, json, raw, (Expect) b[2], (String) b[3]));
+                fields.add(
+                        new Probe(op, at + ": " + b[0], row.method(), path, json, raw, (Expect) b[2], (String) b[3]));
             }
         });
         Collections.shuffle(fields, random);
@@ -324,7 +451,8 @@ class InputFuzzIT {
         byte[] marker = bytes(JSON.valueToTree(OVERLONG).toString().replace("\"", ""));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < b.length; i++) {
-            if (i + marker.length <= b.length && java.util.Arrays.equals(b, i, i + marker.length, marker, 0, marker.length)) {
+            if (i + marker.length <= b.length
+                    && java.util.Arrays.equals(b, i, i + marker.length, marker, 0, marker.length)) {
                 out.write('A');
                 out.write(0xC0);
                 out.write(0x80);
@@ -338,18 +466,19 @@ class InputFuzzIT {
     }
 
     static String duplicateFirstKey(String json) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\{\"([^\"]+)\":").matcher(json);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^\\{\"([^\"]+)\":").matcher(json);
         return m.find() ? "{\"" + m.group(1) + "\":null," + json.substring(1) : json;
     }
 
     /** A JSON value written as is (numbers beyond what a Java number holds). */
-    record RawJson(String text) {
-    }
+    record RawJson(String text) {}
 
     static String replaced(JsonNode valid, List<Object> where, Object replacement) {
         JsonNode copy = valid.deepCopy();
         String marker = "\u0002RAW-" + UUID.randomUUID() + "\u0002";
-        JsonNode value = replacement instanceof RawJson ? JsonNodeFactory.instance.textNode(marker) : (JsonNode) replacement;
+        JsonNode value =
+                replacement instanceof RawJson ? JsonNodeFactory.instance.textNode(marker) : (JsonNode) replacement;
         if (where.isEmpty()) {
             return replacement instanceof RawJson r ? r.text() : value.toString();
         }
@@ -365,7 +494,9 @@ class InputFuzzIT {
             ((ObjectNode) parent).set((String) last, value);
         }
         String s = copy.toString();
-        return replacement instanceof RawJson r ? s.replace(JSON.valueToTree(marker).toString(), r.text()) : s;
+        return replacement instanceof RawJson r
+                ? s.replace(JSON.valueToTree(marker).toString(), r.text())
+                : s;
     }
 
     interface Visitor {
@@ -377,7 +508,7 @@ class InputFuzzIT {
             visitor.visit(where, node);
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 List<Object> next = new ArrayList<>(where);
                 next.add(e.getKey());
@@ -407,14 +538,18 @@ class InputFuzzIT {
         if (schema.has("enum") && schema.get("enum").size() > 0) {
             return schema.get("enum").get(0);
         }
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
+        String type = schema.path("type").isArray()
+                ? schema.path("type").get(0).asText()
+                : schema.path("type").asText();
         if (type.isEmpty() && schema.has("properties")) {
             type = "object";
         }
         switch (type) {
             case "object" -> {
                 ObjectNode o = f.objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                schema.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> p = it.next();
                     if (p.getValue().path("readOnly").asBoolean(false)) {
                         continue;
@@ -445,7 +580,11 @@ class InputFuzzIT {
                 return switch (format) {
                     case "date" -> f.textNode("2026-03-01");
                     case "date-time" -> f.textNode("2026-03-01T10:00:00Z");
-                    case "uuid" -> f.textNode(name.toLowerCase().contains("unit") ? SuiteEndToEndIT.HEMTJANST : UUID.randomUUID().toString());
+                    case "uuid" ->
+                        f.textNode(
+                                name.toLowerCase().contains("unit")
+                                        ? SuiteEndToEndIT.HEMTJANST
+                                        : UUID.randomUUID().toString());
                     default -> f.textNode("Fuzz " + name);
                 };
             }
@@ -469,13 +608,17 @@ class InputFuzzIT {
     static String send(Probe p, Map<Integer, AtomicInteger> statuses) {
         HttpRequest.Builder b;
         try {
-            b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + p.path())).timeout(Duration.ofSeconds(30));
+            b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + p.path()))
+                    .timeout(Duration.ofSeconds(30));
         } catch (IllegalArgumentException e) {
             return null; // a URI Java's client will not send
         }
         p.headers().forEach(b::header);
-        boolean hasBody = p.body() != null && !p.method().equals("GET") && !p.method().equals("DELETE");
-        b.method(p.method(), hasBody ? HttpRequest.BodyPublishers.ofByteArray(p.body()) : HttpRequest.BodyPublishers.noBody());
+        boolean hasBody =
+                p.body() != null && !p.method().equals("GET") && !p.method().equals("DELETE");
+        b.method(
+                p.method(),
+                hasBody ? HttpRequest.BodyPublishers.ofByteArray(p.body()) : HttpRequest.BodyPublishers.noBody());
         HttpResponse<String> r;
         try {
             HttpRequest request = b.build();
@@ -516,7 +659,8 @@ class InputFuzzIT {
         }
         if (p.mustNotEcho() != null) {
             String echoed = p.mustNotEcho();
-            // the body only: the X-Correlation-Id response header is set by the gateway (its own rules, issue 13 item 5)
+            // the body only: the X-Correlation-Id response header is set by the gateway (its own rules, issue 13 item
+            // 5)
             if (body.contains(echoed)) {
                 return where + status + " echoed the personal identity number " + excerpt;
             }
@@ -526,6 +670,7 @@ class InputFuzzIT {
 
     /** Requests per second, below the gateway's per-client rate limit (kvalitet.gateway.rate-limit, 100/s). */
     static final int RATE = Integer.getInteger("kvalitet.fuzz.rate", 80);
+
     static long nextSlot = System.nanoTime();
 
     static void pace() throws InterruptedException {

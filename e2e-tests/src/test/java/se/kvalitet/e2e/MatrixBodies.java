@@ -32,8 +32,7 @@ final class MatrixBodies {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
 
     /** One template: headers and body, both with placeholders. */
-    record Template(String name, Map<String, String> headers, String body) {
-    }
+    record Template(String name, Map<String, String> headers, String body) {}
 
     private final Map<String, Template> templates;
 
@@ -72,7 +71,8 @@ final class MatrixBodies {
                 }
                 if (body.isEmpty() && line.matches("[A-Za-z-]+: .*")) {
                     int colon = line.indexOf(':');
-                    headers.put(line.substring(0, colon), line.substring(colon + 1).strip());
+                    headers.put(
+                            line.substring(0, colon), line.substring(colon + 1).strip());
                 } else if (!line.isBlank() || !body.isEmpty()) {
                     body.append(line).append('\n');
                 }
@@ -85,7 +85,10 @@ final class MatrixBodies {
     }
 
     private static void add(Map<String, Template> out, String name, Map<String, String> headers, StringBuilder body) {
-        if (out.put(name, new Template(name, Map.copyOf(headers), body.toString().strip())) != null) {
+        if (out.put(
+                        name,
+                        new Template(name, Map.copyOf(headers), body.toString().strip()))
+                != null) {
             throw new IllegalArgumentException(RESOURCE + ": template " + name + " is given twice");
         }
     }
@@ -104,7 +107,8 @@ final class MatrixBodies {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(values.apply(m.group(1).strip())));
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(values.apply(m.group(1).strip())));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -81,10 +81,12 @@ final class MatrixFixtures {
             try {
                 ids = g.maker.make(key);
             } catch (Exception e) {
-                throw new IllegalStateException("fixture group " + g.name + " (variant " + key + ") could not be made", e);
+                throw new IllegalStateException(
+                        "fixture group " + g.name + " (variant " + key + ") could not be made", e);
             }
             if (!ids.keySet().containsAll(g.kinds)) {
-                throw new IllegalStateException("fixture group " + g.name + " made " + ids.keySet() + ", not " + g.kinds);
+                throw new IllegalStateException(
+                        "fixture group " + g.name + " made " + ids.keySet() + ", not " + g.kinds);
             }
             g.made.put(key, ids);
             made++;

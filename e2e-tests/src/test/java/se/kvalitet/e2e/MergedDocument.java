@@ -31,13 +31,17 @@ final class MergedDocument {
     /** Where each end-to-end run writes the live document, normalised: the file a release copies over the snapshot. */
     static final Path LIVE = Path.of("target", "openapi", "kvalitet-live.json");
 
-    private MergedDocument() {
-    }
+    private MergedDocument() {}
 
     /** The live merged document, normalised, also written to {@link #LIVE}. */
     static String live(HttpClient http, String gatewayUrl) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
+                        .header("Accept", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /openapi: " + r.statusCode() + " " + r.body());
         }

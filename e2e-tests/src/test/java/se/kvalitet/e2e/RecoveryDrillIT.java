@@ -29,7 +29,8 @@ import se.kvalitet.localstack.Service;
 class RecoveryDrillIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The demo board's kvalitetsberättelse for this year (report-service's DemoReports). */
     static final String KVALITETSBERATTELSE = "00000000-0000-4000-8000-000000000601";
 
@@ -46,7 +47,9 @@ class RecoveryDrillIT {
         // the version itself goes with the database: keep its content to compare with
         JsonNode contentBefore = content(stack, reportBefore, StackTokens.user(HTTP, stack, "karin"));
         long factsBefore = StackDb.count(stack, "report", "SELECT count(*) FROM deviation_fact");
-        assertThat(factsBefore).as("the demo year's deviations are in the read model").isPositive();
+        assertThat(factsBefore)
+                .as("the demo year's deviations are in the read model")
+                .isPositive();
 
         // the loss: report-service stops, its database is gone and comes back empty
         long t0 = System.nanoTime();
@@ -55,16 +58,20 @@ class RecoveryDrillIT {
         stack.startService(Service.REPORT);
         long restarted = System.nanoTime();
         assertThat(StackDb.count(stack, "report", "SELECT count(*) FROM flyway_schema_history WHERE success"))
-                .as("Flyway made the schema again").isPositive();
+                .as("Flyway made the schema again")
+                .isPositive();
         long factsAfterRestart = StackDb.count(stack, "report", "SELECT count(*) FROM deviation_fact");
-        assertThat(factsAfterRestart).as("the consumer group's offsets are in Kafka: live consumption does not replay")
+        assertThat(factsAfterRestart)
+                .as("the consumer group's offsets are in Kafka: live consumption does not replay")
                 .isLessThan(factsBefore);
 
         // the rebuild: every read model replayed from the topics' beginning
         String admin = StackTokens.user(HTTP, stack, "admin");
-        HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
-                + "/report/v1/admin/read-model-rebuilds")).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"confirm\":true}")));
+        HttpResponse<String> started =
+                send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/admin/read-model-rebuilds"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"confirm\":true}")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
         String statusUrl = location.startsWith("http") ? location : stack.gatewayUrl() + location;
@@ -82,25 +89,39 @@ class RecoveryDrillIT {
         JsonNode countsAfter = get(countsUrl, karin);
         JsonNode reportAfter = generate(stack, karin);
         long factsAfter = StackDb.count(stack, "report", "SELECT count(*) FROM deviation_fact");
-        System.out.printf(Locale.ROOT, "[drill] report-service database lost and rebuilt: restart %.1f s, rebuild %.1f s "
-                + "(%d events read), deviation facts %d -> %d -> %d, kvalitetsberättelse content hash %s -> %s%n",
-                (restarted - t0) / 1e9, (rebuilt - restarted) / 1e9, status.get("eventsRead").asLong(), factsBefore,
-                factsAfterRestart, factsAfter, reportBefore.get("contentHash").asText(), reportAfter.get("contentHash").asText());
+        System.out.printf(
+                Locale.ROOT,
+                "[drill] report-service database lost and rebuilt: restart %.1f s, rebuild %.1f s "
+                        + "(%d events read), deviation facts %d -> %d -> %d, kvalitetsberättelse content hash %s -> %s%n",
+                (restarted - t0) / 1e9,
+                (rebuilt - restarted) / 1e9,
+                status.get("eventsRead").asLong(),
+                factsBefore,
+                factsAfterRestart,
+                factsAfter,
+                reportBefore.get("contentHash").asText(),
+                reportAfter.get("contentHash").asText());
 
         assertThat(factsAfter).isEqualTo(factsBefore);
         assertThat(statisticsAfter).as("deviation statistics after the rebuild").isEqualTo(statisticsBefore);
         assertThat(countsAfter).as("deviation counts after the rebuild").isEqualTo(countsBefore);
         assertThat(reportAfter.get("deviationCount")).isEqualTo(reportBefore.get("deviationCount"));
-        assertThat(content(stack, reportAfter, karin)).as("the kvalitetsberättelse's content").isEqualTo(contentBefore);
+        assertThat(content(stack, reportAfter, karin))
+                .as("the kvalitetsberättelse's content")
+                .isEqualTo(contentBefore);
         assertThat(reportAfter.get("contentHash")).isEqualTo(reportBefore.get("contentHash"));
     }
 
     /** Generates a version of the demo kvalitetsberättelse and waits for it (Prefer: wait). */
     static JsonNode generate(LocalStack stack, String token) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/reports/"
-                + KVALITETSBERATTELSE + "/versions")).timeout(Duration.ofSeconds(58))
-                .header("Authorization", "Bearer " + token).header("If-Match", "*").header("Prefer", "wait=50")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Accept", "application/json")
+        HttpResponse<String> r = send(HttpRequest.newBuilder(
+                        URI.create(stack.gatewayUrl() + "/report/v1/reports/" + KVALITETSBERATTELSE + "/versions"))
+                .timeout(Duration.ofSeconds(58))
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", "*")
+                .header("Prefer", "wait=50")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode v = JSON.readTree(r.body());
@@ -109,8 +130,10 @@ class RecoveryDrillIT {
     }
 
     static JsonNode content(LocalStack stack, JsonNode version, String token) throws Exception {
-        return get(stack.gatewayUrl() + "/report/v1/reports/" + KVALITETSBERATTELSE + "/versions/" + version.get("id").asText()
-                + "/content", token);
+        return get(
+                stack.gatewayUrl() + "/report/v1/reports/" + KVALITETSBERATTELSE + "/versions/"
+                        + version.get("id").asText() + "/content",
+                token);
     }
 
     /** The answer once it has not changed for three seconds (events of earlier tests may still arrive). */
@@ -132,8 +155,10 @@ class RecoveryDrillIT {
     }
 
     static JsonNode get(String url, String token) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET());
         assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }

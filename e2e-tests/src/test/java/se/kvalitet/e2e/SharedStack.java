@@ -26,15 +26,18 @@ public final class SharedStack {
     private static LocalStack stack;
     private static RuntimeException failed;
 
-    private SharedStack() {
-    }
+    private SharedStack() {}
 
     public static synchronized LocalStack get() {
         if (failed != null) {
             throw new IllegalStateException("the shared stack failed to start (see the first class's error)", failed);
         }
         if (stack == null) {
-            LocalStack.Builder b = LocalStack.builder().temporary().randomPorts().keycloakInMemory(true).demoData(true)
+            LocalStack.Builder b = LocalStack.builder()
+                    .temporary()
+                    .randomPorts()
+                    .keycloakInMemory(true)
+                    .demoData(true)
                     .kafkaProcess(true)
                     // functional tests: C1-only JVMs get every service (and each chaos restart) ready sooner
                     .quickStartJvms()
@@ -55,7 +58,8 @@ public final class SharedStack {
                 failed = e;
                 throw e;
             }
-            System.out.printf("[stack] suite ready in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, stack.readyTimes());
+            System.out.printf(
+                    "[stack] suite ready in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, stack.readyTimes());
         }
         return stack;
     }

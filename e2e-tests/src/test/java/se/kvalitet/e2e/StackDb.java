@@ -20,8 +20,7 @@ import se.kvalitet.testing.PostgresServer;
  */
 public final class StackDb {
 
-    private StackDb() {
-    }
+    private StackDb() {}
 
     public static long count(LocalStack stack, String database, String sql, Object... params) {
         List<List<Object>> rows = rows(stack, database, sql, params);
@@ -29,7 +28,8 @@ public final class StackDb {
     }
 
     public static List<List<Object>> rows(LocalStack stack, String database, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection c = DriverManager.getConnection(
+                        stack.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
                 PreparedStatement ps = c.prepareStatement(sql)) {
             c.setReadOnly(true);
             for (int i = 0; i < params.length; i++) {

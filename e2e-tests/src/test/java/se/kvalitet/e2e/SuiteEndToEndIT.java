@@ -11,11 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,16 +30,19 @@ import se.kvalitet.localstack.Service;
 class SuiteEndToEndIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String HEMTJANST = "00000000-0000-4000-8000-000000000011";
     static LocalStack stack;
 
     /** Every exchange of this class (the journeys and the whole authorization matrix) matched the merged document. */
     @org.junit.jupiter.api.AfterAll
     static void everyResponseMatchedTheDocument() {
-        System.out.println("[contract] " + Contract.checked() + " exchanges checked against the merged OpenAPI document");
+        System.out.println(
+                "[contract] " + Contract.checked() + " exchanges checked against the merged OpenAPI document");
         Contract.violations().forEach(v -> System.out.println("[contract] " + v));
-        assertThat(Contract.violations()).as("responses (and valid requests) that the merged OpenAPI document does not allow")
+        assertThat(Contract.violations())
+                .as("responses (and valid requests) that the merged OpenAPI document does not allow")
                 .isEmpty();
     }
 
@@ -75,7 +77,9 @@ class SuiteEndToEndIT {
     }
 
     static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -91,13 +95,13 @@ class SuiteEndToEndIT {
         return """
                 {"summary":"%s","description":"Kvällsdosen gavs två timmar för sent.",
                  "occurredAt":"2026-11-20T18:30:00Z","noticedAt":"2026-11-20T20:45:00Z",
-                 "orgUnitId":"%s","suggestedCategory":"LEX_MARIA","immediateActions":"Sjuksköterska kontaktad."}"""
-                .formatted(summary, HEMTJANST);
+                 "orgUnitId":"%s","suggestedCategory":"LEX_MARIA","immediateActions":"Sjuksköterska kontaktad."}""".formatted(summary, HEMTJANST);
     }
 
     static long countFor(JsonNode counts, String unit, String category) {
         for (JsonNode cell : counts.get("items")) {
-            if (cell.get("orgUnitId").asText().equals(unit) && cell.get("category").asText().equals(category)) {
+            if (cell.get("orgUnitId").asText().equals(unit)
+                    && cell.get("category").asText().equals(category)) {
                 return cell.get("count").asLong();
             }
         }
@@ -127,8 +131,15 @@ class SuiteEndToEndIT {
         assertThat(withoutKey.statusCode()).as(withoutKey.body()).isEqualTo(428);
         assertThat(JSON.readTree(withoutKey.body()).get("type").asText())
                 .isEqualTo("https://kvalitet.se/problems/idempotency-key-required");
-        HttpResponse<String> created = post("/deviation/v1/deviations", caseSystem, deviation("Fel dos"),
-                Map.of("X-Correlation-Id", correlation, "Idempotency-Key", UUID.randomUUID().toString()));
+        HttpResponse<String> created = post(
+                "/deviation/v1/deviations",
+                caseSystem,
+                deviation("Fel dos"),
+                Map.of(
+                        "X-Correlation-Id",
+                        correlation,
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlation);
         JsonNode body = JSON.readTree(created.body());
@@ -148,7 +159,8 @@ class SuiteEndToEndIT {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             counted = countFor(JSON.readTree(r.body()), HEMTJANST, "LEX_MARIA");
         }
-        System.out.printf("[e2e] counted by report-service %.2f s after the POST returned%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "[e2e] counted by report-service %.2f s after the POST returned%n", (System.nanoTime() - t0) / 1e9);
         assertThat(counted).isEqualTo(initial + 1);
     }
 
@@ -186,13 +198,19 @@ class SuiteEndToEndIT {
         String bo = passwordToken("bo");
         HttpResponse<String> r = post("/deviation/v1/deviations", bo, deviation("x"), Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
     }
 
     static final String IFO_UNIT = "00000000-0000-4000-8000-000000000021";
     static final List<String> USERS = List.of("anna", "erik", "karin", "ingrid", "maria", "per", "bo", "admin");
-    static final Map<String, String> CLIENTS = Map.of("case-system", "case-system-secret", "case-system-2", "case-system-2-secret",
-            "bi-reader", "bi-reader-secret");
+    static final Map<String, String> CLIENTS = Map.of(
+            "case-system",
+            "case-system-secret",
+            "case-system-2",
+            "case-system-2-secret",
+            "bi-reader",
+            "bi-reader-secret");
 
     /**
      * The authorization matrix: every endpoint in the gateway's merged OpenAPI document is in
@@ -204,15 +222,20 @@ class SuiteEndToEndIT {
     void everyEndpointAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
         MatrixBodies bodies = MatrixBodies.load();
-        assertThat(AuthorizationMatrixRun.writesWithoutTemplate(matrix, bodies)).as("write rows without a request template").isEmpty();
+        assertThat(AuthorizationMatrixRun.writesWithoutTemplate(matrix, bodies))
+                .as("write rows without a request template")
+                .isEmpty();
         HttpResponse<String> doc = get(stack.gatewayUrl() + "/openapi", null);
         assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
         Set<String> documented = AuthorizationMatrixRun.endpoints(JSON.readTree(doc.body()));
-        Set<String> listed = matrix.rows().stream().map(AuthorizationMatrix.Row::endpoint)
+        Set<String> listed = matrix.rows().stream()
+                .map(AuthorizationMatrix.Row::endpoint)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented).as("endpoints of the suite missing from authorization-matrix.csv")
+        assertThat(documented)
+                .as("endpoints of the suite missing from authorization-matrix.csv")
                 .isSubsetOf(listed);
-        assertThat(listed).as("rows of authorization-matrix.csv for endpoints that do not exist")
+        assertThat(listed)
+                .as("rows of authorization-matrix.csv for endpoints that do not exist")
                 .isSubsetOf(documented);
 
         Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
@@ -221,10 +244,11 @@ class SuiteEndToEndIT {
 
         MatrixFixtures fixtures = fixtures(tokens);
         long t0 = System.nanoTime();
-        List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl()).run(matrix, tokens, () -> fetchTokens(tokens),
-                fixtures, bodies);
-        System.out.printf("[e2e] authorization matrix: %d rows x %d callers in %.1f s, %d fixture groups made%n", matrix.rows().size(),
-                matrix.callers().size(), (System.nanoTime() - t0) / 1e9, fixtures.groupsMade());
+        List<String> failures = new AuthorizationMatrixRun(HTTP, stack.gatewayUrl())
+                .run(matrix, tokens, () -> fetchTokens(tokens), fixtures, bodies);
+        System.out.printf(
+                "[e2e] authorization matrix: %d rows x %d callers in %.1f s, %d fixture groups made%n",
+                matrix.rows().size(), matrix.callers().size(), (System.nanoTime() - t0) / 1e9, fixtures.groupsMade());
         assertThat(failures).as("authorization matrix mismatches").isEmpty();
     }
 
@@ -267,7 +291,9 @@ class SuiteEndToEndIT {
         ForgedTokens forged = new ForgedTokens(stack.realmFile(), ForgedTokens.kidOf(karin), stack.issuer());
         Map<String, String> targets = new java.util.LinkedHashMap<>();
         targets.put("gateway", stack.gatewayUrl() + "/report/v1/deviation-counts");
-        targets.put("deviation-service", stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations/" + UUID.randomUUID());
+        targets.put(
+                "deviation-service",
+                stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations/" + UUID.randomUUID());
         targets.put("process-registry-service", stack.serviceUrl(Service.REGISTRY) + "/registry/v1/org-units");
         targets.put("followup-service", stack.serviceUrl(Service.FOLLOWUP) + "/followup/v1/indicators");
         targets.put("report-service", stack.serviceUrl(Service.REPORT) + "/report/v1/deviation-counts");
@@ -296,7 +322,9 @@ class SuiteEndToEndIT {
     @Test
     void theMergedDocumentParsesWithoutAMessage() throws Exception {
         String live = MergedDocument.live(HTTP, stack.gatewayUrl());
-        assertThat(MergedDocument.parserMessages(live)).as("swagger-parser's messages about the merged document").isEmpty();
+        assertThat(MergedDocument.parserMessages(live))
+                .as("swagger-parser's messages about the merged document")
+                .isEmpty();
     }
 
     /**
@@ -307,14 +335,20 @@ class SuiteEndToEndIT {
     void theMergedDocumentOnlyAddsToTheReleasedSnapshot() throws Exception {
         String live = MergedDocument.live(HTTP, stack.gatewayUrl());
         List<String> breaks = BreakingChanges.between(MergedDocument.snapshot(), live);
-        assertThat(breaks).as("what this build breaks for clients of the released v1 (docs/openapi/README.md)").isEmpty();
+        assertThat(breaks)
+                .as("what this build breaks for clients of the released v1 (docs/openapi/README.md)")
+                .isEmpty();
     }
 
     /** The integrators' journeys through the Java client generated from the released snapshot (GeneratedClientJourneys). */
     @Test
     void integratorsJourneysRunThroughTheGeneratedClient() throws Exception {
-        new GeneratedClientJourneys(stack.gatewayUrl(), clientToken("case-system", "case-system-secret"), passwordToken("karin"),
-                clientToken("bi-reader", "bi-reader-secret")).run();
+        new GeneratedClientJourneys(
+                        stack.gatewayUrl(),
+                        clientToken("case-system", "case-system-secret"),
+                        passwordToken("karin"),
+                        clientToken("bi-reader", "bi-reader-secret"))
+                .run();
     }
 
     @Test

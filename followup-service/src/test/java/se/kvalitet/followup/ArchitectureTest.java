@@ -29,7 +29,8 @@ class ArchitectureTest {
      * The HTTP layer: JAX-RS resources ({@code @Path}) and the request/response records of a
      * feature's {@code *Api} class. Command records, entities and read models are not part of it.
      */
-    static final DescribedPredicate<JavaClass> REST_LAYER = DescribedPredicate.describe("the REST layer (@Path resources and *Api records)",
+    static final DescribedPredicate<JavaClass> REST_LAYER = DescribedPredicate.describe(
+            "the REST layer (@Path resources and *Api records)",
             c -> c.isAnnotatedWith(Path.class) || c.getSimpleName().endsWith("Resource") || isApi(c));
 
     static boolean isApi(JavaClass c) {
@@ -43,29 +44,54 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
     }
 
     @Test
     void applicationCodeNeverImportsTheRestLayer() {
-        ArchRule rule = noClasses().that(DescribedPredicate.not(REST_LAYER)).should().dependOnClassesThat(REST_LAYER)
-                .because("application services take their own command records; the resource maps request → command and result → response");
+        ArchRule rule = noClasses()
+                .that(DescribedPredicate.not(REST_LAYER))
+                .should()
+                .dependOnClassesThat(REST_LAYER)
+                .because(
+                        "application services take their own command records; the resource maps request → command and result → response");
         rule.check(classes);
     }
 
     /** Services share only platform/*: no class here uses another service's code (ADR 3). */
     @Test
     void neverImportsAnotherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("se.kvalitet.deviation..", "se.kvalitet.registry..", "se.kvalitet.report..", "se.kvalitet.gateway..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "se.kvalitet.deviation..",
+                        "se.kvalitet.registry..",
+                        "se.kvalitet.report..",
+                        "se.kvalitet.gateway..")
                 .check(classes);
     }
 
     @Test
     void theDomainHasNoFrameworkImports() {
-        noClasses().that().resideInAPackage(BASE + ".domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("jakarta..", "javax.persistence..", "io.quarkus..", "org.hibernate..", "io.smallrye..",
-                        "org.eclipse.microprofile..", "io.vertx..", "com.fasterxml..")
-                .because("rules are computed without the framework (README: package map)").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.persistence..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "org.eclipse.microprofile..",
+                        "io.vertx..",
+                        "com.fasterxml..")
+                .because("rules are computed without the framework (README: package map)")
+                .check(classes);
     }
 
     @Test
@@ -75,9 +101,17 @@ class ArchitectureTest {
 
     @Test
     void resourcesLeaveDataAccessToRepositoriesAndQueryClasses() {
-        noClasses().that(REST_LAYER).should().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
-                .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+        noClasses()
+                .that(REST_LAYER)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DataSource.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("java.sql..")
                 .check(classes);
     }
 }

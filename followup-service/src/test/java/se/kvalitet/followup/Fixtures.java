@@ -31,8 +31,7 @@ import se.kvalitet.testing.TestTokens;
 /** Tokens, a fresh organisation per test (through the registry's real events), events in and SQL, shared by the tests. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String karin() {
         return TestTokens.user("karin").roles("quality-team", "reporter").bearer();
@@ -51,23 +50,39 @@ public final class Fixtures {
     }
 
     public static String manager(UUID unit) {
-        return TestTokens.user("erik").roles("unit-manager", "reporter").orgUnits(unit).bearer();
+        return TestTokens.user("erik")
+                .roles("unit-manager", "reporter")
+                .orgUnits(unit)
+                .bearer();
     }
 
     /** An organisation: board → department A (units A1, A2) and department B (unit B1). */
-    public record Org(UUID board, UUID deptA, UUID a1, UUID a2, UUID deptB, UUID b1) {
-    }
+    public record Org(UUID board, UUID deptA, UUID a1, UUID a2, UUID deptB, UUID b1) {}
 
     public static Org org() {
-        Org o = new Org(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Org o = new Org(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID());
         String tag = o.board().toString().substring(0, 8);
         LocalDate from = LocalDate.of(2020, 1, 1);
-        sendAll(Topics.REGISTRY, List.of(
-                unit(o.board(), null, "Nämnd " + tag, "BOARD", from), unit(o.deptA(), o.board(), "Avdelning A " + tag, "DEPARTMENT", from),
-                unit(o.a1(), o.deptA(), "Enhet A1 " + tag, "UNIT", from), unit(o.a2(), o.deptA(), "Enhet A2 " + tag, "UNIT", from),
-                unit(o.deptB(), o.board(), "Avdelning B " + tag, "DEPARTMENT", from), unit(o.b1(), o.deptB(), "Enhet B1 " + tag, "UNIT", from)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('" + o.board() + "','"
-                + o.deptA() + "','" + o.a1() + "','" + o.a2() + "','" + o.deptB() + "','" + o.b1() + "')") == 6);
+        sendAll(
+                Topics.REGISTRY,
+                List.of(
+                        unit(o.board(), null, "Nämnd " + tag, "BOARD", from),
+                                unit(o.deptA(), o.board(), "Avdelning A " + tag, "DEPARTMENT", from),
+                        unit(o.a1(), o.deptA(), "Enhet A1 " + tag, "UNIT", from),
+                                unit(o.a2(), o.deptA(), "Enhet A2 " + tag, "UNIT", from),
+                        unit(o.deptB(), o.board(), "Avdelning B " + tag, "DEPARTMENT", from),
+                                unit(o.b1(), o.deptB(), "Enhet B1 " + tag, "UNIT", from)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id IN ('"
+                                + o.board() + "','" + o.deptA() + "','" + o.a1() + "','" + o.a2() + "','" + o.deptB()
+                                + "','" + o.b1() + "')")
+                        == 6);
         return o;
     }
 
@@ -95,7 +110,8 @@ public final class Fixtures {
     public static void sendEnvelopes(String topic, List<EventEnvelope> envs) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (EventEnvelope env : envs) {
-                producer.send(new ProducerRecord<>(topic, null, env.subject(), env.data(), EventCodec.headers(env))).get();
+                producer.send(new ProducerRecord<>(topic, null, env.subject(), env.data(), EventCodec.headers(env)))
+                        .get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -107,7 +123,8 @@ public final class Fixtures {
     }
 
     public static long count(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -122,15 +139,19 @@ public final class Fixtures {
 
     public static long inboxed(String consumer, List<EventEnvelope> envs) {
         String ids = String.join("','", envs.stream().map(EventEnvelope::id).toList());
-        return count("SELECT count(*) FROM inbox_event WHERE consumer = '" + consumer + "' AND event_id IN ('" + ids + "')");
+        return count(
+                "SELECT count(*) FROM inbox_event WHERE consumer = '" + consumer + "' AND event_id IN ('" + ids + "')");
     }
 
     /** Creates an indicator and returns its id. */
-    public static String indicator(String code, String unit, String frequency, boolean genderSplit, String targets, String extra) {
-        Response r = given().header("Authorization", karin()).contentType(ContentType.JSON).body("""
+    public static String indicator(
+            String code, String unit, String frequency, boolean genderSplit, String targets, String extra) {
+        Response r = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("""
                 {"code":"%s","name":"Testindikator %s","criterionCode":"SAFETY","unitOfMeasure":"%s","method":"SURVEY",
-                 "frequency":"%s","decimals":1,"genderSplit":%s,"targets":%s%s}""".formatted(code, code, unit, frequency, genderSplit, targets,
-                extra == null ? "" : "," + extra))
+                 "frequency":"%s","decimals":1,"genderSplit":%s,"targets":%s%s}""".formatted(
+                                code, code, unit, frequency, genderSplit, targets, extra == null ? "" : "," + extra))
                 .post("/followup/v1/indicators");
         r.then().statusCode(201);
         return r.path("id");
@@ -142,14 +163,17 @@ public final class Fixtures {
 
     /** Records a measurement as the quality team; returns the response. */
     public static Response measure(String indicatorId, UUID unit, String period, String gender, String values) {
-        return given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body("{\"indicatorId\":\"%s\",\"orgUnitId\":\"%s\",\"period\":\"%s\",\"gender\":\"%s\"%s}".formatted(indicatorId, unit, period,
-                        gender, values.isEmpty() ? "" : "," + values))
+        return given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"indicatorId\":\"%s\",\"orgUnitId\":\"%s\",\"period\":\"%s\",\"gender\":\"%s\"%s}"
+                        .formatted(indicatorId, unit, period, gender, values.isEmpty() ? "" : "," + values))
                 .post("/followup/v1/measurements");
     }
 
     /** Matches a record on the followup topic with this key (the indicator) and event type. */
-    public static java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventOf(String key, String type) {
-        return r -> r.key().equals(key) && EventCodec.fromKafka(r.headers(), r.value()).type().equals(type);
+    public static java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+            eventOf(String key, String type) {
+        return r -> r.key().equals(key)
+                && EventCodec.fromKafka(r.headers(), r.value()).type().equals(type);
     }
 }

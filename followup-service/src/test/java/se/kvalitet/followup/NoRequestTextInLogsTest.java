@@ -54,12 +54,10 @@ class NoRequestTextInLogsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -81,14 +79,22 @@ class NoRequestTextInLogsTest {
     @Test
     void aValueTheDatabaseRefusesIsInNeitherTheDriversMessageNorTheLog() {
         String secret = "Hemlig-" + UUID.randomUUID();
-        String insert = "INSERT INTO quality_criterion (code, name_sv, name_en, sort_order) VALUES (:code, 'x', 'x', 99)";
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter("code", secret).executeUpdate());
+        String insert =
+                "INSERT INTO quality_criterion (code, name_sv, name_en, sort_order) VALUES (:code, 'x', 'x', 99)";
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(insert)
+                        .setParameter("code", secret)
+                        .executeUpdate());
         // a unique violation: PostgreSQL's Detail would read Key (code)=(Hemlig-...) already exists
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(insert).setParameter("code", secret).executeUpdate()))
+                        .run(() -> em.createNativeQuery(insert)
+                                .setParameter("code", secret)
+                                .executeUpdate()))
                 .satisfies(e -> {
                     for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertThat(String.valueOf(t.getMessage())).as(t.getClass().getName()).doesNotContain(secret);
+                        assertThat(String.valueOf(t.getMessage()))
+                                .as(t.getClass().getName())
+                                .doesNotContain(secret);
                     }
                 });
         assertThat(logged()).doesNotContain(secret);
@@ -103,8 +109,13 @@ class NoRequestTextInLogsTest {
         String csv = "indicatorCode,orgUnitId,period,gender,value,source,comment\n"
                 + code + "," + org.a1() + ",2021,T,50," + secret + "x".repeat(120) + ",kort\n"
                 + code + "," + org.a1() + ",2022,T,50,ok," + secret + "\u0000\n";
-        given().header("Authorization", karin()).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
-                .post("/followup/v1/measurements/bulk").then().statusCode(422).contentType("application/problem+json")
+        given().header("Authorization", karin())
+                .contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/followup/v1/measurements/bulk")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body(not(containsString(secret)));
         assertThat(logged()).doesNotContain(secret);
     }

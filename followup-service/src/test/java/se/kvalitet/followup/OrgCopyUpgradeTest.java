@@ -31,31 +31,53 @@ class OrgCopyUpgradeTest {
     @Test
     void theOldCopyIsCarriedOverWithItsSeededUnitsProvisional() throws Exception {
         PGSimpleDataSource ds = newDatabase("followup_upgrade");
-        Flyway.configure().dataSource(ds).locations("classpath:db/messaging", "classpath:db/migration").target("4").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/messaging", "classpath:db/migration")
+                .target("4")
+                .load()
+                .migrate();
         UUID board = UUID.randomUUID();
         UUID unit = UUID.randomUUID();
         UUID seeded = UUID.randomUUID();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO org_unit (id, parent_id, name, kind, valid_from, active) VALUES "
                     + "('" + board + "', NULL, 'Nämnden', 'BOARD', DATE '2024-01-01', TRUE), "
                     + "('" + unit + "', '" + board + "', 'Hemtjänst', 'UNIT', DATE '2025-03-01', TRUE), "
                     + "('" + seeded + "', '" + unit + "', 'Grupp 1', NULL, NULL, TRUE)");
         }
 
-        Flyway.configure().dataSource(ds).locations("classpath:db/messaging", "classpath:db/orgcopy", "classpath:db/migration")
-                .outOfOrder(true).load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/messaging", "classpath:db/orgcopy", "classpath:db/migration")
+                .outOfOrder(true)
+                .load()
+                .migrate();
 
         OrgCopy copy = new OrgCopy(ds);
-        assertThat(copy.versions(unit)).extracting(OrgUnit::name, OrgUnit::parentId, OrgUnit::type, OrgUnit::validFrom)
+        assertThat(copy.versions(unit))
+                .extracting(OrgUnit::name, OrgUnit::parentId, OrgUnit::type, OrgUnit::validFrom)
                 .containsExactly(tuple("Hemtjänst", board, "UNIT", LocalDate.of(2025, 3, 1)));
-        assertThat(copy.versions(seeded)).extracting(OrgUnit::type, OrgUnit::validFrom)
+        assertThat(copy.versions(seeded))
+                .extracting(OrgUnit::type, OrgUnit::validFrom)
                 .containsExactly(tuple(null, OrgCopy.PROVISIONAL_FROM));
         assertThat(copy.tree().descendants(board)).containsExactlyInAnyOrder(unit, seeded);
         assertThat(value(ds, "SELECT to_regclass('org_unit') IS NULL")).isEqualTo("t");
 
-        copy.apply(new OrgUnitChangedV1(seeded, null, "Grupp Norr", "GROUP", unit, LocalDate.of(2025, 1, 1), true, "CREATED",
-                List.of(), Instant.now()));
-        assertThat(copy.versions(seeded)).extracting(OrgUnit::name, OrgUnit::validFrom)
+        copy.apply(new OrgUnitChangedV1(
+                seeded,
+                null,
+                "Grupp Norr",
+                "GROUP",
+                unit,
+                LocalDate.of(2025, 1, 1),
+                true,
+                "CREATED",
+                List.of(),
+                Instant.now()));
+        assertThat(copy.versions(seeded))
+                .extracting(OrgUnit::name, OrgUnit::validFrom)
                 .containsExactly(tuple("Grupp Norr", LocalDate.of(2025, 1, 1)));
     }
 
@@ -75,7 +97,9 @@ class OrgCopyUpgradeTest {
     }
 
     static String value(PGSimpleDataSource ds, String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

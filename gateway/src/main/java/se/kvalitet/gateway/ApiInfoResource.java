@@ -29,8 +29,10 @@ public class ApiInfoResource {
         info.put("apiReleased", released);
         info.put("apiDocumentation", "/openapi");
         info.put("apiStatus", status);
-        info.put("description", "Systematic quality work in social services under SOSFS 2011:9: deviations, "
-                + "process registry, follow-up and reports.");
+        info.put(
+                "description",
+                "Systematic quality work in social services under SOSFS 2011:9: deviations, "
+                        + "process registry, follow-up and reports.");
         return info;
     }
 }

@@ -68,7 +68,8 @@ import org.jboss.logging.Logger;
 public class ConnectionGuard implements HttpServerOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(ConnectionGuard.class);
-    private static final String QUARKUS_VERTICLE = "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
+    private static final String QUARKUS_VERTICLE =
+            "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
 
     @Inject
     Vertx vertx;
@@ -114,7 +115,7 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
                     if (!verticle.getClass().getName().equals(QUARKUS_VERTICLE)) {
                         continue;
                     }
-                    for (String fieldName : new String[] { "httpServer", "httpsServer" }) {
+                    for (String fieldName : new String[] {"httpServer", "httpsServer"}) {
                         Object server = read(verticle, verticle.getClass(), fieldName);
                         if (server instanceof HttpServer && server instanceof TCPServerBase base) {
                             wrap(base);
@@ -135,7 +136,8 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
 
     @SuppressWarnings("unchecked")
     private void wrap(TCPServerBase server) throws ReflectiveOperationException {
-        Object worker = read(server, TCPServerBase.class, "childHandler"); // HttpServerWorker, set when the server listens
+        Object worker =
+                read(server, TCPServerBase.class, "childHandler"); // HttpServerWorker, set when the server listens
         if (worker == null || wrapped.contains(worker)) {
             return;
         }
@@ -165,10 +167,12 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
         if (pipeline.get("httpDecoder") == null || pipeline.get("httpEncoder") == null) {
             return;
         }
-        HeadClock clock = new HeadClock(config.connections().requestHeadTimeout().toMillis(),
+        HeadClock clock = new HeadClock(
+                config.connections().requestHeadTimeout().toMillis(),
                 config.connections().clientIdleTimeout().toMillis());
         pipeline.addBefore("httpDecoder", "kvalitet-head-bytes", clock.bytes);
-        pipeline.addAfter("httpEncoder", "kvalitet-head-complete", clock.heads); // sees responses before they are encoded
+        pipeline.addAfter(
+                "httpEncoder", "kvalitet-head-complete", clock.heads); // sees responses before they are encoded
     }
 
     /** Vert.x's own answer to a request it could not decode, with a problem body instead of an empty one. */
@@ -203,10 +207,16 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
     /** A raw HTTP/1.1 408 problem for a connection whose request head did not arrive in time. */
     static ByteBuf requestTimeout() {
         String cid = UUID.randomUUID().toString();
-        byte[] body = Problems.body(408, "request-timeout", "Request timeout",
-                "The request head did not arrive in time; the connection is closed", cid).getBytes();
-        String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problems.CONTENT_TYPE + "\r\nCache-Control: no-store\r\n"
-                + Correlation.HEADER + ": " + cid + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
+        byte[] body = Problems.body(
+                        408,
+                        "request-timeout",
+                        "Request timeout",
+                        "The request head did not arrive in time; the connection is closed",
+                        cid)
+                .getBytes();
+        String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problems.CONTENT_TYPE
+                + "\r\nCache-Control: no-store\r\n" + Correlation.HEADER + ": " + cid
+                + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
         return Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body);
     }
 
@@ -215,7 +225,11 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
      * request (from a complete head until its response has been written).
      */
     static final class HeadClock {
-        enum State { IDLE, HEAD, BUSY }
+        enum State {
+            IDLE,
+            HEAD,
+            BUSY
+        }
 
         private final long headMillis;
         private final long idleMillis;
@@ -277,17 +291,24 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
         private void schedule(ChannelHandlerContext ctx, State next, long millis) {
             cancel();
             state = next;
-            timer = ctx.executor().schedule(() -> {
-                if (state != next || !ctx.channel().isActive()) {
-                    return;
-                }
-                if (next == State.HEAD) {
-                    LOG.infof("a request head did not complete within %d ms: 408, connection closed", headMillis);
-                    ctx.writeAndFlush(requestTimeout()).addListener(f -> ctx.channel().close());
-                } else {
-                    ctx.channel().close();
-                }
-            }, millis, TimeUnit.MILLISECONDS);
+            timer = ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (state != next || !ctx.channel().isActive()) {
+                                    return;
+                                }
+                                if (next == State.HEAD) {
+                                    LOG.infof(
+                                            "a request head did not complete within %d ms: 408, connection closed",
+                                            headMillis);
+                                    ctx.writeAndFlush(requestTimeout())
+                                            .addListener(f -> ctx.channel().close());
+                                } else {
+                                    ctx.channel().close();
+                                }
+                            },
+                            millis,
+                            TimeUnit.MILLISECONDS);
         }
 
         private void cancel() {

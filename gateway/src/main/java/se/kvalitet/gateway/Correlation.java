@@ -15,10 +15,10 @@ final class Correlation {
     static final String HEADER = "X-Correlation-Id";
     /** The key under which the request's id is kept in the routing context. */
     static final String KEY = "kvalitet.correlation-id";
+
     static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     /** The offered id if it may be used as it is, otherwise a new one; an offered value is never echoed otherwise. */
     static String accept(String offered) {

@@ -20,16 +20,23 @@ public class DownstreamHealth implements HealthCheck {
     @Inject
     ProxyRoutes routes;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("downstream-services").up();
+        HealthCheckResponseBuilder b =
+                HealthCheckResponse.named("downstream-services").up();
         for (ProxyRoutes.Downstream d : routes.downstreams().values()) {
             String state;
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(d.route().url() + d.route().healthPath()))
-                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(d.route().url() + d.route().healthPath()))
+                                .timeout(Duration.ofSeconds(3))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 state = r.statusCode() == 200 ? "UP" : "DOWN (status " + r.statusCode() + ")";
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {

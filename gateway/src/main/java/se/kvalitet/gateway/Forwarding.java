@@ -56,7 +56,11 @@ final class Forwarding implements ProxyInterceptor {
         String publicBase;
     }
 
-    Forwarding(Vertx vertx, ProxyRoutes.Downstream downstream, Optional<String> publicBaseUrl, Set<String> backendOrigins) {
+    Forwarding(
+            Vertx vertx,
+            ProxyRoutes.Downstream downstream,
+            Optional<String> publicBaseUrl,
+            Set<String> backendOrigins) {
         this.vertx = vertx;
         this.downstream = downstream;
         this.publicBaseUrl = publicBaseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
@@ -92,28 +96,34 @@ final class Forwarding implements ProxyInterceptor {
         attempt.publicBase = publicBaseUrl.orElseGet(() -> publicBase(incoming));
         forwardedHeaders(incoming, request.headers());
         Body body = request.getBody();
-        if (body != null && body.length() < 0 && incoming.version() == HttpVersion.HTTP_2 && !incoming.isEnded()
+        if (body != null
+                && body.length() < 0
+                && incoming.version() == HttpVersion.HTTP_2
+                && !incoming.isEnded()
                 && !incoming.headers().contains("Transfer-Encoding")) {
             // an HTTP/2 body without content-length: the proxy passes a body on without a length only
             // when the client's request was chunked, and would otherwise send none at all
             incoming.headers().set("Transfer-Encoding", "chunked");
         }
         if (body != null) {
-            request.setBody(Body.body(new LimitedStream(body.stream(), downstream.maxBodyBytes(), attempt), body.length()));
+            request.setBody(
+                    Body.body(new LimitedStream(body.stream(), downstream.maxBodyBytes(), attempt), body.length()));
         }
         return send(ctx, attempt);
     }
 
     private Future<ProxyResponse> send(ProxyContext ctx, Attempt attempt) {
-        return ctx.sendRequest().map(response -> {
-            int status = response.getStatusCode();
-            if (status == 502 || status == 503 || status == 504) {
-                downstream.circuit().failed(new IllegalStateException("status " + status));
-            } else {
-                downstream.circuit().succeeded();
-            }
-            return response;
-        }).recover(err -> failed(ctx, attempt, err));
+        return ctx.sendRequest()
+                .map(response -> {
+                    int status = response.getStatusCode();
+                    if (status == 502 || status == 503 || status == 504) {
+                        downstream.circuit().failed(new IllegalStateException("status " + status));
+                    } else {
+                        downstream.circuit().succeeded();
+                    }
+                    return response;
+                })
+                .recover(err -> failed(ctx, attempt, err));
     }
 
     private Future<ProxyResponse> failed(ProxyContext ctx, Attempt attempt, Throwable err) {
@@ -125,43 +135,89 @@ final class Forwarding implements ProxyInterceptor {
         if (attempt.tooLarge) {
             // the service got a reset, never a whole request; the client's remaining bytes are thrown away
             ProxyRoutes.discardRest(vertx, incoming);
-            return problem(ctx, 413, "payload-too-large", "Payload too large",
-                    "The body may be at most " + downstream.maxBodyBytes() + " bytes", null, cid);
+            return problem(
+                    ctx,
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "The body may be at most " + downstream.maxBodyBytes() + " bytes",
+                    null,
+                    cid);
         }
         if (incoming.response().closed()) {
-            log(Logger.Level.INFO, cid, "%s -> %s: the client went away before the answer (%s)", what, name, cause(err));
+            log(
+                    Logger.Level.INFO,
+                    cid,
+                    "%s -> %s: the client went away before the answer (%s)",
+                    what,
+                    name,
+                    cause(err));
             return problem(ctx, 499, "client-closed", "Client closed the request", null, null, cid);
         }
         boolean timeout = err instanceof TimeoutException;
         if (attempt.originFailed || !attempt.bodyEnded) {
             downstream.circuit().failed(err);
-            log(Logger.Level.WARN, cid, "%s -> %s: not sent (%s): %s", what, name,
-                    attempt.originFailed ? "no connection" : "connection lost while the request was written", cause(err));
-            incoming.response().putHeader("Retry-After", Long.toString(downstream.circuit().retryAfterSeconds()));
-            return problem(ctx, 503, "service-unavailable", "Service unavailable",
+            log(
+                    Logger.Level.WARN,
+                    cid,
+                    "%s -> %s: not sent (%s): %s",
+                    what,
+                    name,
+                    attempt.originFailed ? "no connection" : "connection lost while the request was written",
+                    cause(err));
+            incoming.response()
+                    .putHeader("Retry-After", Long.toString(downstream.circuit().retryAfterSeconds()));
+            return problem(
+                    ctx,
+                    503,
+                    "service-unavailable",
+                    "Service unavailable",
                     name + " could not be reached; the request was not carried out, send it again after Retry-After",
-                    Problems.Outcome.NOT_PROCESSED, cid);
+                    Problems.Outcome.NOT_PROCESSED,
+                    cid);
         }
         if (!timeout && !attempt.retried && SAFE.contains(incoming.method()) && withoutBody(incoming)) {
             attempt.retried = true;
             attempt.bodyEnded = true;
             request.setBody(null);
-            log(Logger.Level.INFO, cid, "%s -> %s: connection lost before any answer (%s); sent once more", what, name, cause(err));
+            log(
+                    Logger.Level.INFO,
+                    cid,
+                    "%s -> %s: connection lost before any answer (%s); sent once more",
+                    what,
+                    name,
+                    cause(err));
             return send(ctx, attempt);
         }
         downstream.circuit().failed(err);
-        log(Logger.Level.WARN, cid, "%s -> %s: sent, no answer (%s): %s", what, name, timeout ? "timed out" : "connection lost",
+        log(
+                Logger.Level.WARN,
+                cid,
+                "%s -> %s: sent, no answer (%s): %s",
+                what,
+                name,
+                timeout ? "timed out" : "connection lost",
                 cause(err));
         if (timeout) {
-            return problem(ctx, 504, "gateway-timeout", "Gateway timeout",
+            return problem(
+                    ctx,
+                    504,
+                    "gateway-timeout",
+                    "Gateway timeout",
                     name + " received the request but did not answer in time; whether it was carried out is unknown. "
                             + "Retry with the same Idempotency-Key, which makes a repeat safe",
-                    Problems.Outcome.UNKNOWN, cid);
+                    Problems.Outcome.UNKNOWN,
+                    cid);
         }
-        return problem(ctx, 502, "bad-gateway", "Bad gateway",
+        return problem(
+                ctx,
+                502,
+                "bad-gateway",
+                "Bad gateway",
                 name + " received the request but its answer was lost; whether it was carried out is unknown. "
                         + "Retry with the same Idempotency-Key, which makes a repeat safe",
-                Problems.Outcome.UNKNOWN, cid);
+                Problems.Outcome.UNKNOWN,
+                cid);
     }
 
     /** A log line with the request's correlation id in the MDC, as every other line about it. */
@@ -191,8 +247,14 @@ final class Forwarding implements ProxyInterceptor {
         return err.getClass().getName() + ": " + message;
     }
 
-    private static Future<ProxyResponse> problem(ProxyContext ctx, int status, String slug, String title, String detail,
-            Problems.Outcome outcome, String cid) {
+    private static Future<ProxyResponse> problem(
+            ProxyContext ctx,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            Problems.Outcome outcome,
+            String cid) {
         ProxyResponse r = ctx.request().response();
         r.setStatusCode(status);
         r.headers().clear();
@@ -215,12 +277,20 @@ final class Forwarding implements ProxyInterceptor {
         rewrite(headers, "Location", attempt.publicBase);
         rewrite(headers, "Content-Location", attempt.publicBase);
         HttpServerRequest incoming = ctx.request().proxiedRequest();
-        return ctx.sendResponse().onComplete(ar -> {
-            if ("close".equalsIgnoreCase(incoming.response().headers().get("Connection"))) {
-                incoming.response().close();
-            }
-        }).onFailure(err -> log(incoming.response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN, incoming.getHeader(Correlation.HEADER), "%s %s -> %s: answer interrupted while streamed (%s)",
-                incoming.method(), LoggedPath.of(incoming.path()), downstream.name(), cause(err)));
+        return ctx.sendResponse()
+                .onComplete(ar -> {
+                    if ("close".equalsIgnoreCase(incoming.response().headers().get("Connection"))) {
+                        incoming.response().close();
+                    }
+                })
+                .onFailure(err -> log(
+                        incoming.response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN,
+                        incoming.getHeader(Correlation.HEADER),
+                        "%s %s -> %s: answer interrupted while streamed (%s)",
+                        incoming.method(),
+                        LoggedPath.of(incoming.path()),
+                        downstream.name(),
+                        cause(err)));
     }
 
     /** A link that points at a service (its own address) is made to point at the gateway. */

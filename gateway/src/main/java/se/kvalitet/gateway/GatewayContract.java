@@ -7,10 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the gateway adds to the merged OpenAPI document, because the gateway answers it for every
@@ -25,28 +25,51 @@ final class GatewayContract {
     /** The operations the gateway answers itself. */
     static final Set<String> GATEWAY_PATHS = Set.of("/api-info", "/openapi");
 
-    private GatewayContract() {
-    }
+    private GatewayContract() {}
 
     static void complete(ObjectNode merged) {
         ObjectNode schemas = (ObjectNode) merged.with("components").with("schemas");
         if (!schemas.has("Problem")) {
-            schemas.set("Problem", SuiteOpenApi.JSON.valueToTree(Map.of("type", "object", "additionalProperties", true,
-                    "description", "A problem (RFC 9457): what went wrong, never the offending value",
-                    "required", java.util.List.of("type", "title", "status"),
-                    "properties", Map.of("type", Map.of("type", "string", "format", "uri"), "title", Map.of("type", "string"),
-                            "status", Map.of("type", "integer", "format", "int32"), "detail", Map.of("type", "string"),
-                            "correlationId", Map.of("type", "string")))));
+            schemas.set(
+                    "Problem",
+                    SuiteOpenApi.JSON.valueToTree(Map.of(
+                            "type",
+                            "object",
+                            "additionalProperties",
+                            true,
+                            "description",
+                            "A problem (RFC 9457): what went wrong, never the offending value",
+                            "required",
+                            java.util.List.of("type", "title", "status"),
+                            "properties",
+                            Map.of(
+                                    "type",
+                                    Map.of("type", "string", "format", "uri"),
+                                    "title",
+                                    Map.of("type", "string"),
+                                    "status",
+                                    Map.of("type", "integer", "format", "int32"),
+                                    "detail",
+                                    Map.of("type", "string"),
+                                    "correlationId",
+                                    Map.of("type", "string")))));
         }
         ObjectNode headers = (ObjectNode) merged.with("components").with("headers");
-        headers.set("Retry-After", SuiteOpenApi.JSON.valueToTree(Map.of("description", "Seconds to wait before retrying",
-                "schema", Map.of("type", "integer", "format", "int32", "minimum", 0))));
+        headers.set(
+                "Retry-After",
+                SuiteOpenApi.JSON.valueToTree(Map.of(
+                        "description",
+                        "Seconds to wait before retrying",
+                        "schema",
+                        Map.of("type", "integer", "format", "int32", "minimum", 0))));
         gatewayOperations((ObjectNode) merged.get("paths"));
         ArrayNode tags = merged.withArray("tags");
-        tags.addObject().put("name", "API").put("description", "About this API: DIGG's api-info and this OpenAPI document");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = merged.with("paths").fields(); paths.hasNext();) {
+        tags.addObject()
+                .put("name", "API")
+                .put("description", "About this API: DIGG's api-info and this OpenAPI document");
+        for (Iterator<Map.Entry<String, JsonNode>> paths = merged.with("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!(op.getValue() instanceof ObjectNode operation) || !operation.has("responses")) {
                     continue;
@@ -55,17 +78,33 @@ final class GatewayContract {
                 boolean ownOperation = GATEWAY_PATHS.contains(path.getKey());
                 add(responses, "414", "The request line is too long", false);
                 add(responses, "431", "The request headers are too large", false);
-                add(responses, "429", "Too many requests without a valid token from this address: retry after Retry-After "
-                        + "seconds", true);
+                add(
+                        responses,
+                        "429",
+                        "Too many requests without a valid token from this address: retry after Retry-After "
+                                + "seconds",
+                        true);
                 if (ownOperation) {
                     continue; // answered by the gateway itself: nothing is forwarded, no outcome is unknown
                 }
-                add(responses, "502", "The service's answer was lost after the request reached it: the outcome is unknown. "
-                        + "Retry with the same Idempotency-Key (a create) or read the resource first", false);
-                add(responses, "503", "Not delivered (the service is unavailable or a dependency is): nothing was done, retry "
-                        + "after Retry-After seconds", true);
-                add(responses, "504", "The service did not answer in time after the request reached it: the outcome is "
-                        + "unknown. Retry with the same Idempotency-Key (a create) or read the resource first", false);
+                add(
+                        responses,
+                        "502",
+                        "The service's answer was lost after the request reached it: the outcome is unknown. "
+                                + "Retry with the same Idempotency-Key (a create) or read the resource first",
+                        false);
+                add(
+                        responses,
+                        "503",
+                        "Not delivered (the service is unavailable or a dependency is): nothing was done, retry "
+                                + "after Retry-After seconds",
+                        true);
+                add(
+                        responses,
+                        "504",
+                        "The service did not answer in time after the request reached it: the outcome is "
+                                + "unknown. Retry with the same Idempotency-Key (a create) or read the resource first",
+                        false);
             }
         }
         dropUnusedSchemas(merged);
@@ -85,9 +124,14 @@ final class GatewayContract {
             JsonNode node = todo.pop();
             if (node.isObject()) {
                 JsonNode ref = node.get("$ref");
-                if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/") && reached.add(ref.asText())) {
-                    String[] parts = ref.asText().substring("#/components/".length()).split("/", 2);
-                    JsonNode target = parts.length == 2 ? components.path(parts[0]).path(parts[1]) : null;
+                if (ref != null
+                        && ref.isTextual()
+                        && ref.asText().startsWith("#/components/")
+                        && reached.add(ref.asText())) {
+                    String[] parts =
+                            ref.asText().substring("#/components/".length()).split("/", 2);
+                    JsonNode target =
+                            parts.length == 2 ? components.path(parts[0]).path(parts[1]) : null;
                     if (target != null && !target.isMissingNode()) {
                         todo.push(target);
                     }
@@ -113,7 +157,10 @@ final class GatewayContract {
         }
         ObjectNode r = responses.putObject(code);
         r.put("description", description);
-        r.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+        r.putObject("content")
+                .putObject("application/problem+json")
+                .putObject("schema")
+                .put("$ref", PROBLEM);
         if (retryAfter) {
             r.putObject("headers").putObject("Retry-After").put("$ref", "#/components/headers/Retry-After");
         }
@@ -121,32 +168,58 @@ final class GatewayContract {
 
     private static void gatewayOperations(ObjectNode paths) {
         ObjectNode info = paths.putObject("/api-info").putObject("get");
-        info.put("operationId", "getApiInfo").put("summary", "What this API is (DIGG REST API profile, api-info)")
-                .put("description", "Name, version, release day, status and where the documentation is, as DIGG's REST API "
-                        + "profile asks every public API to publish. No token needed.");
+        info.put("operationId", "getApiInfo")
+                .put("summary", "What this API is (DIGG REST API profile, api-info)")
+                .put(
+                        "description",
+                        "Name, version, release day, status and where the documentation is, as DIGG's REST API "
+                                + "profile asks every public API to publish. No token needed.");
         info.putArray("tags").add("API");
         info.putArray("security");
-        ObjectNode infoSchema = info.putObject("responses").putObject("200").put("description", "The API's name, version, "
-                + "status and documentation").putObject("content").putObject("application/json").putObject("schema");
+        ObjectNode infoSchema = info.putObject("responses")
+                .putObject("200")
+                .put("description", "The API's name, version, " + "status and documentation")
+                .putObject("content")
+                .putObject("application/json")
+                .putObject("schema");
         infoSchema.put("type", "object");
         ObjectNode props = infoSchema.putObject("properties");
-        for (String name : new String[] {"apiName", "apiVersion", "apiReleased", "apiDocumentation", "apiStatus", "description"}) {
+        for (String name :
+                new String[] {"apiName", "apiVersion", "apiReleased", "apiDocumentation", "apiStatus", "description"}) {
             props.putObject(name).put("type", "string");
         }
         ((ObjectNode) props.get("apiReleased")).put("format", "date");
-        ((ObjectNode) props.get("apiStatus")).putArray("enum").add("active").add("deprecated").add("retired");
-        infoSchema.putArray("required").add("apiName").add("apiVersion").add("apiStatus").add("apiDocumentation");
+        ((ObjectNode) props.get("apiStatus"))
+                .putArray("enum")
+                .add("active")
+                .add("deprecated")
+                .add("retired");
+        infoSchema
+                .putArray("required")
+                .add("apiName")
+                .add("apiVersion")
+                .add("apiStatus")
+                .add("apiDocumentation");
 
         ObjectNode doc = paths.putObject("/openapi").putObject("get");
-        doc.put("operationId", "getOpenApiDocument").put("summary", "This document (JSON; YAML with Accept: application/yaml "
-                + "or ?format=yaml)").put("description", "The merged OpenAPI document of every service behind the gateway, with "
-                + "the answers the gateway gives itself. Generate clients from it; no token needed.");
+        doc.put("operationId", "getOpenApiDocument")
+                .put("summary", "This document (JSON; YAML with Accept: application/yaml " + "or ?format=yaml)")
+                .put(
+                        "description",
+                        "The merged OpenAPI document of every service behind the gateway, with "
+                                + "the answers the gateway gives itself. Generate clients from it; no token needed.");
         doc.putArray("tags").add("API");
         doc.putArray("security");
         ObjectNode fmt = doc.putArray("parameters").addObject();
         fmt.put("name", "format").put("in", "query").put("description", "json (default) or yaml");
-        fmt.putObject("schema").put("type", "string").putArray("enum").add("json").add("yaml");
-        ObjectNode content = doc.putObject("responses").putObject("200").put("description", "The merged OpenAPI document")
+        fmt.putObject("schema")
+                .put("type", "string")
+                .putArray("enum")
+                .add("json")
+                .add("yaml");
+        ObjectNode content = doc.putObject("responses")
+                .putObject("200")
+                .put("description", "The merged OpenAPI document")
                 .putObject("content");
         content.putObject("application/json").putObject("schema").put("type", "object");
         content.putObject("application/yaml").putObject("schema").put("type", "string");

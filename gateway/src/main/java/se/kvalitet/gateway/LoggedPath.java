@@ -12,8 +12,7 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
  */
 final class LoggedPath {
 
-    private LoggedPath() {
-    }
+    private LoggedPath() {}
 
     static String of(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {

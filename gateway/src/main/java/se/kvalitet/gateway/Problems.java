@@ -29,8 +29,7 @@ final class Problems {
         }
     }
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static Buffer body(int status, String slug, String title, String detail, String correlationId) {
         return body(status, slug, title, detail, correlationId, null);
@@ -53,18 +52,23 @@ final class Problems {
         return Buffer.buffer(p.toString());
     }
 
-    static void send(HttpServerResponse response, int status, String slug, String title, String detail, String correlationId) {
+    static void send(
+            HttpServerResponse response, int status, String slug, String title, String detail, String correlationId) {
         send(response, status, slug, title, detail, correlationId, null);
     }
 
-    static void send(HttpServerResponse response, int status, String slug, String title, String detail, String correlationId,
+    static void send(
+            HttpServerResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            String correlationId,
             Outcome outcome) {
         if (response.ended() || response.headWritten() || response.closed()) {
             return;
         }
-        response.setStatusCode(status)
-                .putHeader("Content-Type", CONTENT_TYPE)
-                .putHeader("Cache-Control", "no-store");
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).putHeader("Cache-Control", "no-store");
         if (correlationId != null) {
             response.headers().set(Correlation.HEADER, correlationId);
         }

@@ -47,17 +47,23 @@ public class ProxyRoutes {
     static final int EDGE_ORDER = -1_000;
 
     /** Swagger UI is one static page with an inline start-up script and inline styles. */
-    static final String SWAGGER_UI_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String SWAGGER_UI_CSP =
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'";
     /** Any other HTML (the gateway has none of its own; a service's rendered page): no scripts at all. */
     static final String HTML_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** One downstream service. */
-    public record Downstream(String name, GatewayConfig.Route route, URI uri, String prefix, long maxBodyBytes, HttpProxy proxy,
-            ServiceCircuit circuit) {
-    }
+    public record Downstream(
+            String name,
+            GatewayConfig.Route route,
+            URI uri,
+            String prefix,
+            long maxBodyBytes,
+            HttpProxy proxy,
+            ServiceCircuit circuit) {}
 
     @Inject
     GatewayConfig config;
@@ -80,35 +86,48 @@ public class ProxyRoutes {
     void init(@Observes Router router) {
         if (config.rateLimit().enabled()) {
             GatewayConfig.RateLimit r = config.rateLimit();
-            limits = new RateLimits(r.capacity(), r.refillPerSecond(), r.anonymousCapacity(), r.anonymousRefillPerMinute());
+            limits = new RateLimits(
+                    r.capacity(), r.refillPerSecond(), r.anonymousCapacity(), r.anonymousRefillPerMinute());
         }
         GatewayConfig.Connections connections = config.connections();
         Set<String> backendOrigins = config.routes().values().stream()
-                .map(r -> Forwarding.origin(URI.create(r.url()))).collect(Collectors.toSet());
+                .map(r -> Forwarding.origin(URI.create(r.url())))
+                .collect(Collectors.toSet());
         config.routes().forEach((name, route) -> {
             URI uri = URI.create(route.url());
             int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) route.connectTimeout().toMillis())
                     .setKeepAlive(true)
-                    .setKeepAliveTimeout((int) Math.max(1, connections.serviceKeepAlive().toSeconds()))
+                    .setKeepAliveTimeout(
+                            (int) Math.max(1, connections.serviceKeepAlive().toSeconds()))
                     .setMaxPoolSize(connections.maxPoolSize())
                     .setSsl("https".equals(uri.getScheme())));
             SocketAddress origin = SocketAddress.inetSocketAddress(port, uri.getHost());
-            ServiceCircuit circuit = new ServiceCircuit(name, vertx, client, origin, uri.getHost(), port, route.healthPath(),
-                    config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toMillis(),
+            ServiceCircuit circuit = new ServiceCircuit(
+                    name,
+                    vertx,
+                    client,
+                    origin,
+                    uri.getHost(),
+                    port,
+                    route.healthPath(),
+                    config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openFor().toMillis(),
                     config.circuitBreaker().probeInterval().toMillis());
             String prefix = route.prefix().endsWith("/") ? route.prefix() : route.prefix() + "/";
             long maxBody = route.maxBodySize().map(m -> m.asLongValue()).orElse(config.maxBodyBytes());
             HttpProxy proxy = HttpProxy.reverseProxy(client);
             Downstream d = new Downstream(name, route, uri, prefix, maxBody, proxy, circuit);
             Forwarding forwarding = new Forwarding(vertx, d, config.publicBaseUrl(), backendOrigins);
-            proxy.origin(ctx -> forwarding.originRequest(ctx, client.request(new RequestOptions()
-                    .setServer(origin)
-                    .setHost(uri.getHost())
-                    .setPort(port)
-                    .setConnectTimeout(route.connectTimeout().toMillis())
-                    .setIdleTimeout(route.timeout().toMillis()))));
+            proxy.origin(ctx -> forwarding.originRequest(
+                    ctx,
+                    client.request(new RequestOptions()
+                            .setServer(origin)
+                            .setHost(uri.getHost())
+                            .setPort(port)
+                            .setConnectTimeout(route.connectTimeout().toMillis())
+                            .setIdleTimeout(route.timeout().toMillis()))));
             proxy.addInterceptor(forwarding);
             downstreams.put(name, d);
         });
@@ -116,8 +135,15 @@ public class ProxyRoutes {
         router.route().order(EDGE_ORDER).failureHandler(this::failure);
         downstreams.values().forEach(d -> router.route(d.prefix() + "*").handler(rc -> edge(rc, d)));
         // a path no route and no resource of the gateway answers
-        router.route().last().handler(rc -> Problems.send(rc.response(), 404, "not-found", "Not found",
-                "No resource at this path", rc.get(Correlation.KEY)));
+        router.route()
+                .last()
+                .handler(rc -> Problems.send(
+                        rc.response(),
+                        404,
+                        "not-found",
+                        "Not found",
+                        "No resource at this path",
+                        rc.get(Correlation.KEY)));
     }
 
     public Map<String, Downstream> downstreams() {
@@ -136,21 +162,29 @@ public class ProxyRoutes {
             // exactly one id per response, whatever a service or a framework handler added before
             res.headers().set(Correlation.HEADER, cid);
             String type = res.headers().get("Content-Type");
-            if (type != null && type.regionMatches(true, 0, "text/html", 0, 9) && !res.headers().contains("Content-Security-Policy")) {
+            if (type != null
+                    && type.regionMatches(true, 0, "text/html", 0, 9)
+                    && !res.headers().contains("Content-Security-Policy")) {
                 res.headers().set("Content-Security-Policy", swaggerUi ? SWAGGER_UI_CSP : HTML_CSP);
             }
         });
 
         String origin = req.getHeader("Origin");
         if (origin != null && !corsAllows(req, origin)) {
-            Problems.send(res, 403, "cors-rejected", "Origin not allowed",
-                    "This origin may not call the API from a browser", cid);
+            Problems.send(
+                    res,
+                    403,
+                    "cors-rejected",
+                    "Origin not allowed",
+                    "This origin may not call the API from a browser",
+                    cid);
             return;
         }
         for (String te : req.headers().getAll("Transfer-Encoding")) {
             if (!"chunked".equalsIgnoreCase(te.trim())) {
                 closeAfter(res);
-                Problems.send(res, 400, "bad-request", "Bad request", "Only chunked transfer encoding is accepted", cid);
+                Problems.send(
+                        res, 400, "bad-request", "Bad request", "Only chunked transfer encoding is accepted", cid);
                 return;
             }
         }
@@ -175,7 +209,8 @@ public class ProxyRoutes {
     }
 
     static void tooLarge(HttpServerResponse res, long limit, String cid) {
-        Problems.send(res, 413, "payload-too-large", "Payload too large", "The body may be at most " + limit + " bytes", cid);
+        Problems.send(
+                res, 413, "payload-too-large", "Payload too large", "The body may be at most " + limit + " bytes", cid);
     }
 
     /**
@@ -188,7 +223,7 @@ public class ProxyRoutes {
             return;
         }
         long timer = vertx.setTimer(LINGER_MILLIS, t -> req.connection().close());
-        req.handler(b -> { });
+        req.handler(b -> {});
         req.endHandler(v -> vertx.cancelTimer(timer));
         req.exceptionHandler(e -> vertx.cancelTimer(timer));
         req.resume();
@@ -222,8 +257,11 @@ public class ProxyRoutes {
             return false;
         }
         String method = req.method() == HttpMethod.OPTIONS && req.getHeader("Access-Control-Request-Method") != null
-                ? req.getHeader("Access-Control-Request-Method") : req.method().name();
-        return corsMethods.map(m -> m.stream().anyMatch(method::equalsIgnoreCase)).orElse(true);
+                ? req.getHeader("Access-Control-Request-Method")
+                : req.method().name();
+        return corsMethods
+                .map(m -> m.stream().anyMatch(method::equalsIgnoreCase))
+                .orElse(true);
     }
 
     /** A failure in any handler of the gateway's own resources: a problem, never an empty or HTML page. */
@@ -231,11 +269,23 @@ public class ProxyRoutes {
         String cid = rc.get(Correlation.KEY);
         int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
         if (status >= 500) {
-            Forwarding.log(Logger.Level.ERROR, cid, "%s %s failed: %s", rc.request().method(), LoggedPath.of(rc.request().path()),
-                    rc.failure() == null ? "status " + status : rc.failure().getClass().getName());
+            Forwarding.log(
+                    Logger.Level.ERROR,
+                    cid,
+                    "%s %s failed: %s",
+                    rc.request().method(),
+                    LoggedPath.of(rc.request().path()),
+                    rc.failure() == null
+                            ? "status " + status
+                            : rc.failure().getClass().getName());
         }
-        Problems.send(rc.response(), status, status >= 500 ? "internal-error" : "bad-request",
-                status >= 500 ? "Internal error" : "Request refused", null, cid);
+        Problems.send(
+                rc.response(),
+                status,
+                status >= 500 ? "internal-error" : "bad-request",
+                status >= 500 ? "Internal error" : "Request refused",
+                null,
+                cid);
     }
 
     private void edge(RoutingContext rc, Downstream d) {
@@ -267,26 +317,37 @@ public class ProxyRoutes {
             req.resume();
             invalidToken(ctx.response(), address, cid);
         });
-        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(
-                identity -> authenticated(rc, d, identity, address, cid),
-                failure -> {
+        QuarkusHttpUser.getSecurityIdentity(rc, null)
+                .subscribe()
+                .with(identity -> authenticated(rc, d, identity, address, cid), failure -> {
                     req.resume();
                     if (res.ended() || res.headWritten()) {
                         return;
                     }
-                    if (failure instanceof AuthenticationFailedException || failure.getCause() instanceof AuthenticationFailedException) {
+                    if (failure instanceof AuthenticationFailedException
+                            || failure.getCause() instanceof AuthenticationFailedException) {
                         invalidToken(res, address, cid);
                     } else {
-                        Forwarding.log(Logger.Level.WARN, cid, "authentication error: %s", failure.getClass().getName());
+                        Forwarding.log(
+                                Logger.Level.WARN,
+                                cid,
+                                "authentication error: %s",
+                                failure.getClass().getName());
                         res.putHeader("Retry-After", "5");
-                        Problems.send(res, 503, "authentication-unavailable", "Authentication unavailable",
-                                "Tokens cannot be verified right now; try again shortly", cid);
+                        Problems.send(
+                                res,
+                                503,
+                                "authentication-unavailable",
+                                "Authentication unavailable",
+                                "Tokens cannot be verified right now; try again shortly",
+                                cid);
                     }
                 });
     }
 
     private boolean knownToken(String authorization) {
-        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) && tokenCache.get(authorization.substring(7).trim()).isPresent();
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && tokenCache.get(authorization.substring(7).trim()).isPresent();
     }
 
     private boolean anonymousAllowed(HttpServerResponse res, String address, String cid) {
@@ -336,8 +397,13 @@ public class ProxyRoutes {
         if (!d.circuit().admits()) {
             req.resume();
             res.putHeader("Retry-After", Long.toString(d.circuit().retryAfterSeconds()));
-            Problems.send(res, 503, "service-unavailable", "Service unavailable",
-                    d.name() + " is not answering, the request was not passed on; send it again after Retry-After", cid,
+            Problems.send(
+                    res,
+                    503,
+                    "service-unavailable",
+                    "Service unavailable",
+                    d.name() + " is not answering, the request was not passed on; send it again after Retry-After",
+                    cid,
                     Problems.Outcome.NOT_PROCESSED);
             return;
         }
@@ -365,7 +431,12 @@ public class ProxyRoutes {
         MDC.put("correlationId", cid);
         try {
             // the path with any personnummer masked; never the query string (search terms), a token or a body
-            ACCESS.infof("%s %s -> %s %d %.1f ms", req.method(), LoggedPath.of(req.path()), d.name(), res.getStatusCode(),
+            ACCESS.infof(
+                    "%s %s -> %s %d %.1f ms",
+                    req.method(),
+                    LoggedPath.of(req.path()),
+                    d.name(),
+                    res.getStatusCode(),
                     (System.nanoTime() - started) / 1e6);
         } finally {
             MDC.remove("correlationId");

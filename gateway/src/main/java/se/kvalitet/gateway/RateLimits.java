@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class RateLimits {
 
     /** The outcome for one request: allowed, or refused with the seconds until a token is back. */
-    record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private final Cache<String, Bucket> callers;
     private final Cache<String, Bucket> addresses;
@@ -31,8 +30,14 @@ final class RateLimits {
         this.refillPerSecond = refillPerSecond;
         this.anonymousCapacity = anonymousCapacity;
         this.anonymousRefillPerMinute = anonymousRefillPerMinute;
-        this.callers = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(1)).maximumSize(200_000).build();
-        this.addresses = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(1)).maximumSize(200_000).build();
+        this.callers = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(1))
+                .maximumSize(200_000)
+                .build();
+        this.addresses = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(1))
+                .maximumSize(200_000)
+                .build();
     }
 
     /** One request of a caller whose token was verified. */
@@ -42,7 +47,8 @@ final class RateLimits {
 
     /** One request without a valid token from this client address. */
     Decision anonymous(String address) {
-        return take(addresses.get(address == null ? "" : address,
+        return take(addresses.get(
+                address == null ? "" : address,
                 k -> bucket(anonymousCapacity, anonymousRefillPerMinute, Duration.ofMinutes(1))));
     }
 
@@ -59,7 +65,9 @@ final class RateLimits {
     }
 
     private static Bucket bucket(int capacity, int refill, Duration per) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(refill, per)).build();
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(refill, per))
+                .build();
     }
 
     private static Decision take(Bucket bucket) {
@@ -67,6 +75,7 @@ final class RateLimits {
         if (probe.isConsumed()) {
             return new Decision(true, 0);
         }
-        return new Decision(false, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
+        return new Decision(
+                false, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
     }
 }

@@ -41,8 +41,17 @@ final class ServiceCircuit {
     private final AtomicLong openedAt = new AtomicLong();
     private final AtomicBoolean probing = new AtomicBoolean();
 
-    ServiceCircuit(String name, Vertx vertx, HttpClient client, SocketAddress origin, String host, int port, String healthPath,
-            int failureThreshold, long openForMillis, long probeIntervalMillis) {
+    ServiceCircuit(
+            String name,
+            Vertx vertx,
+            HttpClient client,
+            SocketAddress origin,
+            String host,
+            int port,
+            String healthPath,
+            int failureThreshold,
+            long openForMillis,
+            long probeIntervalMillis) {
         this.name = name;
         this.vertx = vertx;
         this.client = client;
@@ -52,16 +61,21 @@ final class ServiceCircuit {
         this.healthPath = healthPath;
         this.openForMillis = openForMillis;
         this.probeIntervalMillis = probeIntervalMillis;
-        this.breaker = CircuitBreaker.create("gateway-" + name, vertx, new CircuitBreakerOptions()
-                .setMaxFailures(failureThreshold)
-                .setFailuresRollingWindow(10_000)
-                .setResetTimeout(openForMillis)
-                .setTimeout(-1) // the HTTP client's own connect and idle timeouts bound every request
-                .setMaxRetries(0)
-                .setFallbackOnFailure(false));
+        this.breaker = CircuitBreaker.create(
+                "gateway-" + name,
+                vertx,
+                new CircuitBreakerOptions()
+                        .setMaxFailures(failureThreshold)
+                        .setFailuresRollingWindow(10_000)
+                        .setResetTimeout(openForMillis)
+                        .setTimeout(-1) // the HTTP client's own connect and idle timeouts bound every request
+                        .setMaxRetries(0)
+                        .setFallbackOnFailure(false));
         breaker.openHandler(v -> {
             openedAt.set(System.currentTimeMillis());
-            LOG.warnf("circuit of %s opened: %d failures (no connection, timeout or 502/503/504) within 10 s", name, failureThreshold);
+            LOG.warnf(
+                    "circuit of %s opened: %d failures (no connection, timeout or 502/503/504) within 10 s",
+                    name, failureThreshold);
         });
         breaker.halfOpenHandler(v -> vertx.runOnContext(x -> probe()));
         breaker.closeHandler(v -> LOG.infof("circuit of %s closed: its readiness is UP", name));
@@ -75,14 +89,14 @@ final class ServiceCircuit {
     /** The service answered (not with 502/503/504). */
     void succeeded() {
         if (breaker.state() == CircuitBreakerState.CLOSED && breaker.failureCount() > 0) {
-            breaker.<Void>execute(p -> p.complete()).onComplete(ar -> { });
+            breaker.<Void>execute(p -> p.complete()).onComplete(ar -> {});
         }
     }
 
     /** The service did not answer as a healthy one does. */
     void failed(Throwable cause) {
         if (breaker.state() == CircuitBreakerState.CLOSED) {
-            breaker.<Void>execute(p -> p.fail(cause)).onComplete(ar -> { });
+            breaker.<Void>execute(p -> p.fail(cause)).onComplete(ar -> {});
         }
     }
 
@@ -103,16 +117,26 @@ final class ServiceCircuit {
         if (breaker.state() != CircuitBreakerState.HALF_OPEN || !probing.compareAndSet(false, true)) {
             return;
         }
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setServer(origin).setHost(host).setPort(port)
-                        .setURI(healthPath).setConnectTimeout(1000).setIdleTimeout(Math.max(1000, probeIntervalMillis * 4)))
+        client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setServer(origin)
+                        .setHost(host)
+                        .setPort(port)
+                        .setURI(healthPath)
+                        .setConnectTimeout(1000)
+                        .setIdleTimeout(Math.max(1000, probeIntervalMillis * 4)))
                 .compose(req -> req.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
                 .onComplete(ar -> {
                     probing.set(false);
                     if (ar.succeeded() && ar.result() == 200) {
                         breaker.reset();
                     } else {
-                        LOG.debugf("readiness probe of %s: %s", name,
-                                ar.succeeded() ? "status " + ar.result() : ar.cause().getClass().getSimpleName());
+                        LOG.debugf(
+                                "readiness probe of %s: %s",
+                                name,
+                                ar.succeeded()
+                                        ? "status " + ar.result()
+                                        : ar.cause().getClass().getSimpleName());
                         if (breaker.state() == CircuitBreakerState.HALF_OPEN) {
                             vertx.setTimer(probeIntervalMillis, t -> probe());
                         }

@@ -15,13 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +35,9 @@ public class SuiteOpenApi {
 
     private static final Logger LOG = Logger.getLogger(SuiteOpenApi.class);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String[] COMPONENT_KINDS = {"schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes"};
+    static final String[] COMPONENT_KINDS = {
+        "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes"
+    };
 
     @Inject
     GatewayConfig config;
@@ -44,7 +45,8 @@ public class SuiteOpenApi {
     @Inject
     ProxyRoutes routes;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock = Clock.systemUTC();
     private volatile ObjectNode cached;
     private volatile Instant cachedAt = Instant.EPOCH;
@@ -58,8 +60,13 @@ public class SuiteOpenApi {
         Map<String, ObjectNode> docs = new LinkedHashMap<>();
         for (ProxyRoutes.Downstream d : services.values()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(d.route().url() + d.route().openapiPath()))
-                        .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(d.route().url() + d.route().openapiPath()))
+                                .header("Accept", "application/json")
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("status " + r.statusCode());
@@ -74,8 +81,10 @@ public class SuiteOpenApi {
             }
         }
         ObjectNode merged = mergeAll(docs);
-        config.publicBaseUrl().ifPresent(base -> ((ObjectNode) merged.get("servers").get(0)).put("url", base)
-                .put("description", "The suite's gateway"));
+        config.publicBaseUrl()
+                .ifPresent(base -> ((ObjectNode) merged.get("servers").get(0))
+                        .put("url", base)
+                        .put("description", "The suite's gateway"));
         ArrayNode missing = merged.putArray("x-unavailable-services");
         unavailable.forEach(missing::add);
         if (unavailable.isEmpty()) {
@@ -91,9 +100,11 @@ public class SuiteOpenApi {
         ObjectNode info = doc.putObject("info");
         info.put("title", "Kvalitet: systematic quality work in Swedish social services (SOSFS 2011:9)");
         info.put("version", "1.0.0");
-        info.put("description", "The whole suite behind one gateway: deviations (avvikelser), lex Sarah, lex Maria, "
-                + "personal data breaches and complaints; the process registry; follow-up (indicators, egenkontroll); "
-                + "reports (kvalitetsberättelse). Every operation needs a bearer token from the kvalitet realm.");
+        info.put(
+                "description",
+                "The whole suite behind one gateway: deviations (avvikelser), lex Sarah, lex Maria, "
+                        + "personal data breaches and complaints; the process registry; follow-up (indicators, egenkontroll); "
+                        + "reports (kvalitetsberättelse). Every operation needs a bearer token from the kvalitet realm.");
         doc.putArray("servers").addObject().put("url", "/").put("description", "The suite's gateway (this host)");
         doc.putObject("paths");
         doc.putArray("tags");
@@ -115,8 +126,13 @@ public class SuiteOpenApi {
         ObjectNode mergedComponents = (ObjectNode) merged.get("components");
         for (String kind : COMPONENT_KINDS) {
             Map<String, Set<JsonNode>> definitions = new HashMap<>();
-            docs.values().forEach(doc -> doc.path("components").path(kind).fields()
-                    .forEachRemaining(e -> definitions.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue())));
+            docs.values()
+                    .forEach(doc -> doc.path("components")
+                            .path(kind)
+                            .fields()
+                            .forEachRemaining(e -> definitions
+                                    .computeIfAbsent(e.getKey(), k -> new HashSet<>())
+                                    .add(e.getValue())));
             docs.forEach((service, doc) -> {
                 JsonNode own = doc.path("components").path(kind);
                 if (!own.isObject()) {
@@ -165,7 +181,9 @@ public class SuiteOpenApi {
             if (m.getValue() instanceof ObjectNode op && op.hasNonNull("operationId")) {
                 String id = op.get("operationId").asText();
                 if (!taken.add(id)) {
-                    String prefixed = service.replaceAll("[^A-Za-z0-9]", "") + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                    String prefixed = service.replaceAll("[^A-Za-z0-9]", "")
+                            + Character.toUpperCase(id.charAt(0))
+                            + id.substring(1);
                     LOG.warnf("operationId %s of %s is taken by another service: %s", id, service, prefixed);
                     op.put("operationId", prefixed);
                     taken.add(prefixed);

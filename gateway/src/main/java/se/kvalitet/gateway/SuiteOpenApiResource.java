@@ -21,9 +21,10 @@ import se.kvalitet.web.ProblemException;
 public class SuiteOpenApiResource {
 
     static final String YAML = "application/yaml";
-    private static final ObjectMapper YAML_MAPPER = new ObjectMapper(
-            YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .build());
+    private static final ObjectMapper YAML_MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
 
     @Inject
     SuiteOpenApi openApi;
@@ -45,7 +46,8 @@ public class SuiteOpenApiResource {
             yaml = !accepted.isEmpty() && accepted.get(0).getSubtype().contains("yaml");
         }
         if (yaml) {
-            return Response.ok(YAML_MAPPER.writeValueAsString(openApi.document()), YAML).build();
+            return Response.ok(YAML_MAPPER.writeValueAsString(openApi.document()), YAML)
+                    .build();
         }
         return Response.ok(openApi.document(), MediaType.APPLICATION_JSON).build();
     }

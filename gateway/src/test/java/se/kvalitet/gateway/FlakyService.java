@@ -38,12 +38,12 @@ final class FlakyService {
     static final AtomicInteger READINESS_PROBES = new AtomicInteger();
     /** Requests to {@code /flaky/...}, by path. */
     static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+
     private static final Set<Socket> OPEN = ConcurrentHashMap.newKeySet();
     private static ServerSocket server;
     private static ExecutorService pool;
 
-    private FlakyService() {
-    }
+    private FlakyService() {}
 
     static synchronized void start() {
         if (server != null) {
@@ -124,7 +124,10 @@ final class FlakyService {
                 return;
             }
             if (path.startsWith("/q/openapi")) {
-                answer(out, 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"flaky\",\"version\":\"1\"},\"paths\":{}}");
+                answer(
+                        out,
+                        200,
+                        "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"flaky\",\"version\":\"1\"},\"paths\":{}}");
                 return;
             }
             int hit = HITS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
@@ -166,7 +169,8 @@ final class FlakyService {
     private static void answer(OutputStream out, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
     }

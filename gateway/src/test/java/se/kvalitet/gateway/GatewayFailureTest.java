@@ -34,9 +34,15 @@ class GatewayFailureTest {
         String token = token();
         given().auth().oauth2(token).get("/flaky/v1/echo").then().statusCode(200);
         String path = "/flaky/v1/drop-after-body/" + UUID.randomUUID();
-        given().auth().oauth2(token).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
-                .body("{\"title\":\"fall\"}").post(path)
-                .then().statusCode(502).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json")
+                .body("{\"title\":\"fall\"}")
+                .post(path)
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/bad-gateway"))
                 .body("outcome", equalTo("unknown"))
                 .body("detail", containsString("Idempotency-Key"))
@@ -56,8 +62,14 @@ class GatewayFailureTest {
     void aRequestTheServiceReceivedButDidNotAnswerInTimeIsA504WithAnUnknownOutcome() {
         String token = token();
         given().auth().oauth2(token).get("/flaky/v1/echo").then().statusCode(200);
-        given().auth().oauth2(token).contentType("application/json").body("{}").post("/flaky/v1/silent")
-                .then().statusCode(504).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .post("/flaky/v1/silent")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/gateway-timeout"))
                 .body("outcome", equalTo("unknown"))
                 .body("detail", containsString("Idempotency-Key"));
@@ -71,7 +83,12 @@ class GatewayFailureTest {
         try {
             for (int i = 0; i < 5; i++) {
                 // the service's own 503 goes to the client as it is, and counts
-                given().auth().oauth2(token).get("/flaky/v1/unavailable").then().statusCode(503).body("status", equalTo(503));
+                given().auth()
+                        .oauth2(token)
+                        .get("/flaky/v1/unavailable")
+                        .then()
+                        .statusCode(503)
+                        .body("status", equalTo(503));
             }
             int echoes = FlakyService.hits("/flaky/v1/echo");
             Response refused = given().auth().oauth2(token).get("/flaky/v1/echo");
@@ -82,7 +99,12 @@ class GatewayFailureTest {
             // open for 1 s, then half-open: readiness is probed, no user request is let through as a trial
             int probes = FlakyService.READINESS_PROBES.get();
             waitFor(() -> FlakyService.READINESS_PROBES.get() >= probes + 3);
-            given().auth().oauth2(token).get("/flaky/v1/echo").then().statusCode(503).body("outcome", equalTo("not-processed"));
+            given().auth()
+                    .oauth2(token)
+                    .get("/flaky/v1/echo")
+                    .then()
+                    .statusCode(503)
+                    .body("outcome", equalTo("not-processed"));
             assertThat(FlakyService.hits("/flaky/v1/echo")).isEqualTo(echoes);
 
             FlakyService.ready = true;
@@ -99,15 +121,19 @@ class GatewayFailureTest {
         for (int i = 0; i < 6; i++) {
             // the stand-in takes 3 s; the client waits 300 ms and goes away
             java.net.http.HttpRequest slow = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(GatewayEdgeTest.base() + "/report/v1/slow"))
-                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofMillis(300)).build();
+                            java.net.URI.create(GatewayEdgeTest.base() + "/report/v1/slow"))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(java.time.Duration.ofMillis(300))
+                    .build();
             try {
                 http.send(slow, java.net.http.HttpResponse.BodyHandlers.discarding());
             } catch (java.net.http.HttpTimeoutException expected) {
                 // gone
             }
         }
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'downstream-services' }.data.report", containsString("circuit CLOSED"));
+        given().get("/q/health/ready")
+                .then()
+                .body("checks.find { it.name == 'downstream-services' }.data.report", containsString("circuit CLOSED"));
         given().auth().oauth2(token).get("/report/v1/echo").then().statusCode(200);
     }
 

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 /** HTTP/1.1 written by hand to the gateway, for what a client library would not send (or not send slowly). */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Socket connect(String fromAddress) throws IOException {
         Socket s = new Socket();
@@ -57,7 +56,8 @@ final class RawHttp {
     }
 
     static String header(String response, String name) {
-        for (String line : response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).split("\r\n")) {
+        for (String line :
+                response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
                 return line.substring(colon + 1).trim();

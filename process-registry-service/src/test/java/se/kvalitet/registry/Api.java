@@ -25,8 +25,7 @@ public final class Api {
     public static final String EGENKONTROLL_5_2 = "00000000-0000-4000-b001-000000050002";
     public static final String RISK_5_1 = "00000000-0000-4000-b001-000000050001";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** Today in the service's zone (what "today" means for decisions and reviews). */
     public static String today() {
@@ -34,16 +33,25 @@ public final class Api {
     }
 
     public static String karin() {
-        return TestTokens.user("karin").roles("quality-team").orgUnits(ADMINISTRATION).bearer();
+        return TestTokens.user("karin")
+                .roles("quality-team")
+                .orgUnits(ADMINISTRATION)
+                .bearer();
     }
 
     public static String anna() {
-        return TestTokens.user("anna").roles("reporter").orgUnits(HEMTJANST_NORR).bearer();
+        return TestTokens.user("anna")
+                .roles("reporter")
+                .orgUnits(HEMTJANST_NORR)
+                .bearer();
     }
 
     /** A process owner for the units given (and everything under them). */
     public static String owner(String name, String... units) {
-        return TestTokens.user(name).roles("process-owner").orgUnits((Object[]) units).bearer();
+        return TestTokens.user(name)
+                .roles("process-owner")
+                .orgUnits((Object[]) units)
+                .bearer();
     }
 
     public static String erik() {
@@ -56,18 +64,28 @@ public final class Api {
 
     /** A new unit under {@code parent}, valid from 2024-01-01. */
     public static String unit(String parent, String name) {
-        return given().header("Authorization", karin()).contentType(ContentType.JSON)
+        return given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"%s","type":"UNIT","parentId":"%s","validFrom":"2024-01-01"}""".formatted(name, parent))
-                .post("/registry/v1/org-units").then().statusCode(201).extract().path("id");
+                .post("/registry/v1/org-units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A new root (a board of its own) valid from 2024-01-01: a tree no demo document applies to. */
     public static String root(String name) {
-        return given().header("Authorization", karin()).contentType(ContentType.JSON)
+        return given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"%s","type":"BOARD","validFrom":"2024-01-01"}""".formatted(name))
-                .post("/registry/v1/org-units").then().statusCode(201).extract().path("id");
+                .post("/registry/v1/org-units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String json(Object o) {
@@ -81,22 +99,33 @@ public final class Api {
             return l.stream().map(Api::json).collect(Collectors.joining(",", "[", "]"));
         }
         if (o instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> json(e.getKey().toString()) + ":" + json(e.getValue()))
+            return m.entrySet().stream()
+                    .map(e -> json(e.getKey().toString()) + ":" + json(e.getValue()))
                     .collect(Collectors.joining(",", "{", "}"));
         }
         return o.toString();
     }
 
     /** The first {@code n} valid events of {@code type} keyed {@code key} (the topic is read from its beginning). */
-    public static List<se.kvalitet.events.EventEnvelope> events(se.kvalitet.testing.TopicReader reader, String key, String type, int n) {
-        var records = reader.await(r -> key.equals(r.key()) && r.headers().lastHeader("ce_type") != null
-                && type.equals(new String(r.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8)),
-                n, java.time.Duration.ofSeconds(20));
-        org.assertj.core.api.Assertions.assertThat(records).as(n + " events " + type + " of " + key).hasSizeGreaterThanOrEqualTo(n);
-        return records.stream().map(se.kvalitet.testing.EventContract::assertValid).toList();
+    public static List<se.kvalitet.events.EventEnvelope> events(
+            se.kvalitet.testing.TopicReader reader, String key, String type, int n) {
+        var records = reader.await(
+                r -> key.equals(r.key())
+                        && r.headers().lastHeader("ce_type") != null
+                        && type.equals(new String(
+                                r.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8)),
+                n,
+                java.time.Duration.ofSeconds(20));
+        org.assertj.core.api.Assertions.assertThat(records)
+                .as(n + " events " + type + " of " + key)
+                .hasSizeGreaterThanOrEqualTo(n);
+        return records.stream()
+                .map(se.kvalitet.testing.EventContract::assertValid)
+                .toList();
     }
 
-    public static <T extends se.kvalitet.events.DomainEvent> T event(se.kvalitet.testing.TopicReader reader, String key, Class<T> type, int nth) {
+    public static <T extends se.kvalitet.events.DomainEvent> T event(
+            se.kvalitet.testing.TopicReader reader, String key, Class<T> type, int nth) {
         var envs = events(reader, key, se.kvalitet.events.EventCatalog.typeOf(type), nth);
         return se.kvalitet.events.EventCodec.data(envs.get(nth - 1), type);
     }
@@ -111,7 +140,9 @@ public final class Api {
     }
 
     public static Response post(String token, String path, String body, String ifMatch) {
-        var r = given().header("Authorization", token).contentType(ContentType.JSON).body(body);
+        var r = given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body);
         if (ifMatch != null) {
             r = r.header("If-Match", ifMatch);
         }
@@ -119,7 +150,9 @@ public final class Api {
     }
 
     public static Response put(String token, String path, String body, String ifMatch) {
-        var r = given().header("Authorization", token).contentType(ContentType.JSON).body(body);
+        var r = given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body);
         if (ifMatch != null) {
             r = r.header("If-Match", ifMatch);
         }
@@ -127,7 +160,12 @@ public final class Api {
     }
 
     public static String etag(String id) {
-        return given().header("Authorization", karin()).get(DOCS + "/" + id).then().statusCode(200).extract().header("ETag");
+        return given().header("Authorization", karin())
+                .get(DOCS + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     public static Map<String, Object> requirement(String id, String method, String responsible) {
@@ -143,15 +181,43 @@ public final class Api {
     }
 
     /** A process draft with the given activities; returns its id. */
-    public static String processDraft(String token, String owner, List<String> units, String title, String... activities) {
-        Response r = post(token, DOCS, body("type", "PROCESS", "title", title, "summary", "Syftet är att brukaren får rätt stöd.",
-                "processCategory", "CORE", "startPoint", "Ansökan inkommer", "endPoint", "Ärendet avslutas",
-                "ownerOrgUnitId", owner, "ownerRole", "Avdelningschef", "orgUnitIds", units, "reviewInterval", "YEARLY"), null);
+    public static String processDraft(
+            String token, String owner, List<String> units, String title, String... activities) {
+        Response r = post(
+                token,
+                DOCS,
+                body(
+                        "type",
+                        "PROCESS",
+                        "title",
+                        title,
+                        "summary",
+                        "Syftet är att brukaren får rätt stöd.",
+                        "processCategory",
+                        "CORE",
+                        "startPoint",
+                        "Ansökan inkommer",
+                        "endPoint",
+                        "Ärendet avslutas",
+                        "ownerOrgUnitId",
+                        owner,
+                        "ownerRole",
+                        "Avdelningschef",
+                        "orgUnitIds",
+                        units,
+                        "reviewInterval",
+                        "YEARLY"),
+                null);
         r.then().statusCode(201);
         String id = r.path("id");
         for (String a : activities) {
-            post(token, DOCS + "/" + id + "/activities", body("name", a, "description", "Beskrivning av " + a), etag(id))
-                    .then().statusCode(200);
+            post(
+                            token,
+                            DOCS + "/" + id + "/activities",
+                            body("name", a, "description", "Beskrivning av " + a),
+                            etag(id))
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
@@ -159,20 +225,60 @@ public final class Api {
     /** Submits and approves the draft by the board; returns the response. */
     public static Response approve(String token, String id, String decidedOn) {
         post(token, DOCS + "/" + id + "/submit", "{}", etag(id)).then().statusCode(200);
-        return post(token, DOCS + "/" + id + "/approve",
-                body("decidedBy", "BOARD", "decisionOrgUnitId", BOARD, "decidedOn", decidedOn, "diarienummer", "SN 2026/17"),
+        return post(
+                token,
+                DOCS + "/" + id + "/approve",
+                body(
+                        "decidedBy",
+                        "BOARD",
+                        "decisionOrgUnitId",
+                        BOARD,
+                        "decidedOn",
+                        decidedOn,
+                        "diarienummer",
+                        "SN 2026/17"),
                 etag(id));
     }
 
     /** A routine draft for an activity of a process, satisfying the given requirement links; returns its id. */
-    public static String routineDraft(String token, String processId, String activityId, String owner, List<String> units, String title,
-            String content, List<Map<String, Object>> requirements) {
-        Response r = post(token, DOCS, body("type", "ROUTINE", "title", title, "summary", "Rutinen beskriver hur arbetet görs.",
-                "content", content, "processId", processId, "activityId", activityId, "ownerOrgUnitId", owner,
-                "orgUnitIds", units, "requirements", requirements,
-                "responsibilities", List.of(responsibility("Dokumenterar i journalen samma dag", "Handläggare"),
-                        responsibility("Följer upp att rutinen följs", "Enhetschef")),
-                "reviewInterval", "EVERY_SECOND_YEAR"), null);
+    public static String routineDraft(
+            String token,
+            String processId,
+            String activityId,
+            String owner,
+            List<String> units,
+            String title,
+            String content,
+            List<Map<String, Object>> requirements) {
+        Response r = post(
+                token,
+                DOCS,
+                body(
+                        "type",
+                        "ROUTINE",
+                        "title",
+                        title,
+                        "summary",
+                        "Rutinen beskriver hur arbetet görs.",
+                        "content",
+                        content,
+                        "processId",
+                        processId,
+                        "activityId",
+                        activityId,
+                        "ownerOrgUnitId",
+                        owner,
+                        "orgUnitIds",
+                        units,
+                        "requirements",
+                        requirements,
+                        "responsibilities",
+                        List.of(
+                                responsibility("Dokumenterar i journalen samma dag", "Handläggare"),
+                                responsibility("Följer upp att rutinen följs", "Enhetschef")),
+                        "reviewInterval",
+                        "EVERY_SECOND_YEAR"),
+                null);
         r.then().statusCode(201);
         return r.path("id");
     }

@@ -40,14 +40,35 @@ class ArchitectureTest {
             Map.entry("verksamhet", Set.of("orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("requirement", Set.of("verksamhet", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("cooperation", Set.of("domain", "codelist", "access", "sql")),
-            Map.entry("document", Set.of("cooperation", "requirement", "verksamhet", "orgunit", "domain", "codelist", "access",
-                    "sql")),
-            Map.entry("coverage", Set.of("requirement", "verksamhet", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry(
+                    "document",
+                    Set.of(
+                            "cooperation",
+                            "requirement",
+                            "verksamhet",
+                            "orgunit",
+                            "domain",
+                            "codelist",
+                            "access",
+                            "sql")),
+            Map.entry(
+                    "coverage", Set.of("requirement", "verksamhet", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("review", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("search", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("risk", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
-            Map.entry("demo", Set.of("risk", "document", "cooperation", "requirement", "verksamhet", "orgunit",
-                    "domain", "codelist", "access", "sql")));
+            Map.entry(
+                    "demo",
+                    Set.of(
+                            "risk",
+                            "document",
+                            "cooperation",
+                            "requirement",
+                            "verksamhet",
+                            "orgunit",
+                            "domain",
+                            "codelist",
+                            "access",
+                            "sql")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -56,11 +77,15 @@ class ArchitectureTest {
     /** The HTTP layer: JAX-RS resources and their request/response records (the *Dtos holders). */
     private static final DescribedPredicate<JavaClass> HTTP_LAYER = DescribedPredicate.describe(
             "the HTTP layer (*Resource, *Dtos and their records)",
-            c -> top(c).getSimpleName().endsWith("Resource") || top(c).getSimpleName().endsWith("Dtos"));
+            c -> top(c).getSimpleName().endsWith("Resource")
+                    || top(c).getSimpleName().endsWith("Dtos"));
 
     @Test
     void applicationCodeNeverUsesTheHttpLayer() {
-        noClasses().that(DescribedPredicate.not(HTTP_LAYER)).should().dependOnClassesThat(HTTP_LAYER)
+        noClasses()
+                .that(DescribedPredicate.not(HTTP_LAYER))
+                .should()
+                .dependOnClassesThat(HTTP_LAYER)
                 .because("application services take their own command records; the resource maps request → command")
                 .check(CLASSES);
     }
@@ -68,15 +93,32 @@ class ArchitectureTest {
     /** Services share only platform/*: no class here uses another service's code (ADR 3). */
     @Test
     void neverImportsAnotherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("se.kvalitet.deviation..", "se.kvalitet.followup..", "se.kvalitet.report..", "se.kvalitet.gateway..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "se.kvalitet.deviation..",
+                        "se.kvalitet.followup..",
+                        "se.kvalitet.report..",
+                        "se.kvalitet.gateway..")
                 .check(CLASSES);
     }
 
     @Test
     void domainHasNoFrameworkImports() {
-        noClasses().that().resideInAPackage(BASE + ".domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("jakarta..", "javax.persistence..", "io.quarkus..", "org.hibernate..", "io.smallrye..",
-                        "org.eclipse.microprofile..", "io.vertx..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.persistence..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "org.eclipse.microprofile..",
+                        "io.vertx..")
                 .check(CLASSES);
     }
 
@@ -87,11 +129,21 @@ class ArchitectureTest {
 
     @Test
     void resourcesUseNeitherEntityManagerNorDataSource() {
-        noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
                 .haveFullyQualifiedName("jakarta.persistence.EntityManager")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.agroal.api.AgroalDataSource")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.Session")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.agroal.api.AgroalDataSource")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.hibernate.Session")
                 .check(CLASSES);
     }
 
@@ -104,10 +156,13 @@ class ArchitectureTest {
         System.out.print(out);
         List<String> unexpected = graph.entrySet().stream()
                 .flatMap(e -> e.getValue().stream()
-                        .filter(to -> !ALLOWED.getOrDefault(e.getKey(), Set.of()).contains(to))
+                        .filter(to ->
+                                !ALLOWED.getOrDefault(e.getKey(), Set.of()).contains(to))
                         .map(to -> e.getKey() + " -> " + to))
                 .toList();
-        assertThat(unexpected).as("arrows not in ArchitectureTest.ALLOWED / the README").isEmpty();
+        assertThat(unexpected)
+                .as("arrows not in ArchitectureTest.ALLOWED / the README")
+                .isEmpty();
         assertThat(graph.keySet()).as("every package has a row in ALLOWED").isSubsetOf(ALLOWED.keySet());
     }
 

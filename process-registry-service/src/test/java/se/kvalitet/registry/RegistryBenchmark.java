@@ -50,15 +50,27 @@ class RegistryBenchmark {
     static final int ROUTINES = 10_000;
     static final LocalDate REORGANISED = LocalDate.of(2023, 1, 1);
 
-    static final String[] WORDS = ("läkemedel signering delegering sjuksköterska hemtjänst nyckel brukare genomförandeplan "
-            + "dokumentation journal avvikelse rapportering utredning orosanmälan förhandsbedömning familjehem placering "
-            + "ekonomiskt bistånd utbetalning samverkan region polis skola elevhälsa boende inflyttning trygghetslarm "
-            + "fallprevention nutrition munhälsa demens bemötande integritet självbestämmande sekretess samtycke "
-            + "hygien smitta basala hygienrutiner kvalitet egenkontroll riskanalys introduktion kompetens schema bemanning "
-            + "tvångsåtgärd skyddsbedömning våld relation missbruk beroende behandling uppföljning avslut").split(" ");
+    static final String[] WORDS =
+            ("läkemedel signering delegering sjuksköterska hemtjänst nyckel brukare genomförandeplan "
+                            + "dokumentation journal avvikelse rapportering utredning orosanmälan förhandsbedömning familjehem placering "
+                            + "ekonomiskt bistånd utbetalning samverkan region polis skola elevhälsa boende inflyttning trygghetslarm "
+                            + "fallprevention nutrition munhälsa demens bemötande integritet självbestämmande sekretess samtycke "
+                            + "hygien smitta basala hygienrutiner kvalitet egenkontroll riskanalys introduktion kompetens schema bemanning "
+                            + "tvångsåtgärd skyddsbedömning våld relation missbruk beroende behandling uppföljning avslut")
+                    .split(" ");
     /** Domain terms: each routine has some 17 of them, so one matches some 20 % of the routines (a pessimistic case). */
-    static final String[] COMMON = {"läkemedel", "signering delegering", "orosanmälan", "\"basala hygienrutiner\"",
-            "fallprevention nutrition", "samverkan region", "nyckel", "genomförandeplanen", "avvikelser", "skyddsbedömning"};
+    static final String[] COMMON = {
+        "läkemedel",
+        "signering delegering",
+        "orosanmälan",
+        "\"basala hygienrutiner\"",
+        "fallprevention nutrition",
+        "samverkan region",
+        "nyckel",
+        "genomförandeplanen",
+        "avvikelser",
+        "skyddsbedömning"
+    };
     /** Filler words of a 4 000-word lexicon: one matches some 3 % of the routines. */
     static final String[] LEXICON = lexicon(4000);
 
@@ -99,9 +111,14 @@ class RegistryBenchmark {
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("ANALYZE");
         }
-        System.out.printf("%n[bench] generated %d units and %d routines in %.1f s%n", UNITS, ROUTINES, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "%n[bench] generated %d units and %d routines in %.1f s%n",
+                UNITS, ROUTINES, (System.nanoTime() - t0) / 1e9);
 
-        String token = TestTokens.user("anna").roles("reporter").orgUnits(Api.HEMTJANST_NORR).bearer();
+        String token = TestTokens.user("anna")
+                .roles("reporter")
+                .orgUnits(Api.HEMTJANST_NORR)
+                .bearer();
         Random random = new Random(7);
         List<Figure> figures = new ArrayList<>();
 
@@ -109,25 +126,48 @@ class RegistryBenchmark {
         String sql = SearchService.sql("v.status = 'APPROVED' AND v.search_vector @@ q.query");
         for (boolean common : new boolean[] {true, false}) {
             String what = common ? "search, domain term (~20% of routines match)" : "search, rarer word (~3% match)";
-            Supplier<String> term = () -> common ? COMMON[random.nextInt(COMMON.length)] : LEXICON[random.nextInt(LEXICON.length)];
-            figures.add(measure(what, "API GET /search (20 hits, snippets)", () -> get(token, "/registry/v1/search?q=" + enc(term.get()))));
-            figures.add(measure(what, "same SQL, direct", () -> QuarkusTransaction.requiringNew().call(() ->
-                    em.createNativeQuery(sql).setParameter("text", term.get()).setParameter("limit", 20).setParameter("offset", 0)
-                            .getResultList().size())));
+            Supplier<String> term =
+                    () -> common ? COMMON[random.nextInt(COMMON.length)] : LEXICON[random.nextInt(LEXICON.length)];
+            figures.add(measure(
+                    what,
+                    "API GET /search (20 hits, snippets)",
+                    () -> get(token, "/registry/v1/search?q=" + enc(term.get()))));
+            figures.add(measure(
+                    what,
+                    "same SQL, direct",
+                    () -> QuarkusTransaction.requiringNew()
+                            .call(() -> em.createNativeQuery(sql)
+                                    .setParameter("text", term.get())
+                                    .setParameter("limit", 20)
+                                    .setParameter("offset", 0)
+                                    .getResultList()
+                                    .size())));
             figures.add(measure(what, "baseline: ILIKE scan, no ranking", () -> {
                 String word = term.get().replace("\"", "").split(" ")[0];
-                return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                return QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("""
                         SELECT v.document_id, v.title FROM document_version v
                          WHERE v.status = 'APPROVED' AND (v.title ILIKE :p OR v.content ILIKE :p OR v.summary ILIKE :p)
-                         ORDER BY v.title LIMIT 20""").setParameter("p", "%" + word + "%").getResultList().size());
+                         ORDER BY v.title LIMIT 20""")
+                                .setParameter("p", "%" + word + "%")
+                                .getResultList()
+                                .size());
             }));
         }
 
         // ---- subtree as of a day (a department with its ~110 units), and one unit as of a day
-        figures.add(measure("subtree of a department as of a day", "API GET /org-units?under=", () -> get(token,
-                "/registry/v1/org-units?asOf=2024-06-01&limit=500&under=" + departments.get(random.nextInt(departments.size())))));
-        figures.add(measure("subtree of a department as of a day", "same SQL, direct", () -> QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("""
+        figures.add(measure(
+                "subtree of a department as of a day",
+                "API GET /org-units?under=",
+                () -> get(
+                        token,
+                        "/registry/v1/org-units?asOf=2024-06-01&limit=500&under="
+                                + departments.get(random.nextInt(departments.size())))));
+        figures.add(measure(
+                "subtree of a department as of a day",
+                "same SQL, direct",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("""
                         WITH RECURSIVE sub AS (
                             SELECT CAST(:root AS uuid) AS org_unit_id
                             UNION
@@ -135,29 +175,46 @@ class RegistryBenchmark {
                              WHERE c.valid_from <= :day AND (c.valid_to IS NULL OR c.valid_to > :day))
                         SELECT v.* FROM org_unit_version v WHERE v.valid_from <= :day AND (v.valid_to IS NULL OR v.valid_to > :day)
                            AND v.active AND v.org_unit_id IN (SELECT org_unit_id FROM sub) ORDER BY v.name, v.org_unit_id LIMIT 500""")
-                        .setParameter("root", departments.get(random.nextInt(departments.size())))
-                        .setParameter("day", LocalDate.of(2024, 6, 1)).getResultList().size())));
+                                .setParameter("root", departments.get(random.nextInt(departments.size())))
+                                .setParameter("day", LocalDate.of(2024, 6, 1))
+                                .getResultList()
+                                .size())));
         figures.add(measure("subtree of a department as of a day", "baseline: whole tree in memory", () -> {
             UUID d = departments.get(random.nextInt(departments.size()));
-            return QuarkusTransaction.requiringNew().call(() -> subtreeInMemory(d, LocalDate.of(2024, 6, 1)).size());
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> subtreeInMemory(d, LocalDate.of(2024, 6, 1)).size());
         }));
-        figures.add(measure("one unit as of a day (before its reorganisation)", "API GET /org-units/{id}?asOf=", () -> get(token,
-                "/registry/v1/org-units/" + leaves.get(random.nextInt(leaves.size())) + "?asOf=2022-06-01")));
-        figures.add(measure("one unit as of a day (before its reorganisation)", "same SQL, direct", () -> QuarkusTransaction
-                .requiringNew().call(() -> em.createNativeQuery("""
+        figures.add(measure(
+                "one unit as of a day (before its reorganisation)",
+                "API GET /org-units/{id}?asOf=",
+                () -> get(
+                        token,
+                        "/registry/v1/org-units/" + leaves.get(random.nextInt(leaves.size())) + "?asOf=2022-06-01")));
+        figures.add(measure(
+                "one unit as of a day (before its reorganisation)",
+                "same SQL, direct",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("""
                         SELECT v.* FROM org_unit_version v WHERE v.org_unit_id = :u
                            AND v.valid_from <= :day AND (v.valid_to IS NULL OR v.valid_to > :day)""")
-                        .setParameter("u", leaves.get(random.nextInt(leaves.size()))).setParameter("day", LocalDate.of(2022, 6, 1))
-                        .getResultList().size())));
-        figures.add(measure("the whole tree as of a day, first page of 500", "API GET /org-units?asOf=", () -> get(token,
-                "/registry/v1/org-units?asOf=2022-06-01&limit=500")));
+                                .setParameter("u", leaves.get(random.nextInt(leaves.size())))
+                                .setParameter("day", LocalDate.of(2022, 6, 1))
+                                .getResultList()
+                                .size())));
+        figures.add(measure(
+                "the whole tree as of a day, first page of 500",
+                "API GET /org-units?asOf=",
+                () -> get(token, "/registry/v1/org-units?asOf=2022-06-01&limit=500")));
 
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%n=== process-registry-service: %d routines, %d units, %d iterations after %d warm-up ===%n",
+        sb.append(String.format(
+                "%n=== process-registry-service: %d routines, %d units, %d iterations after %d warm-up ===%n",
                 ROUTINES, UNITS, ITERATIONS, WARMUP));
         sb.append(String.format("%-50s %-34s %9s %9s %9s%n", "query", "how", "p50 ms", "p99 ms", "mean ms"));
         for (Figure f : figures) {
-            sb.append(String.format("%-50s %-34s %9.2f %9.2f %9.2f%n", f.what(), f.how(), f.percentile(0.50), f.percentile(0.99), f.mean()));
+            sb.append(String.format(
+                    "%-50s %-34s %9.2f %9.2f %9.2f%n",
+                    f.what(), f.how(), f.percentile(0.50), f.percentile(0.99), f.mean()));
         }
         System.out.print(sb);
         assertThat(figures).allSatisfy(f -> assertThat(f.nanos()).hasSize(ITERATIONS));
@@ -166,8 +223,12 @@ class RegistryBenchmark {
     /** GET through the service's HTTP port; the body is read (as the client would) but not parsed; a non-200 fails. */
     Object get(String token, String path) {
         try {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path)).header("Authorization", token)
-                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path))
+                            .header("Authorization", token)
+                            .GET()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return response.body().length;
         } catch (Exception e) {
@@ -197,7 +258,9 @@ class RegistryBenchmark {
     @SuppressWarnings("unchecked")
     Set<UUID> subtreeInMemory(UUID rootId, LocalDate day) {
         List<Object[]> rows = em.createNativeQuery("SELECT org_unit_id, parent_id FROM org_unit_version "
-                + "WHERE valid_from <= :day AND (valid_to IS NULL OR valid_to > :day) ORDER BY name").setParameter("day", day).getResultList();
+                        + "WHERE valid_from <= :day AND (valid_to IS NULL OR valid_to > :day) ORDER BY name")
+                .setParameter("day", day)
+                .getResultList();
         Map<UUID, List<UUID>> children = new HashMap<>();
         rows.forEach(r -> {
             if (r[1] != null) {
@@ -225,7 +288,8 @@ class RegistryBenchmark {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement unit = c.prepareStatement("INSERT INTO org_unit (id, version, created_at) VALUES (?, 0, ?)");
+            try (PreparedStatement unit =
+                            c.prepareStatement("INSERT INTO org_unit (id, version, created_at) VALUES (?, 0, ?)");
                     PreparedStatement version = c.prepareStatement("""
                             INSERT INTO org_unit_version (id, org_unit_id, valid_from, valid_to, code, name, type, parent_id, active, change,
                                                           related_ids, recorded_at, recorded_by)
@@ -234,7 +298,8 @@ class RegistryBenchmark {
                 List<UUID> units = new ArrayList<>();
                 root = add(unit, version, null, "BOARD", "Bänknämnden", now, false, null);
                 for (int a = 0; a < 4; a++) {
-                    administrations.add(add(unit, version, root, "ADMINISTRATION", "Förvaltning " + a, now, false, null));
+                    administrations.add(
+                            add(unit, version, root, "ADMINISTRATION", "Förvaltning " + a, now, false, null));
                 }
                 for (int d = 0; d < 40; d++) {
                     UUID parent = administrations.get(d % 4);
@@ -245,7 +310,15 @@ class RegistryBenchmark {
                     units.add(add(unit, version, departments.get(u % 40), "UNIT", "Enhet " + u, now, u % 5 == 0, null));
                 }
                 for (int g = 0; UNITS - 445 - g > 0; g++) {
-                    leaves.add(add(unit, version, units.get(r.nextInt(units.size())), "GROUP", "Grupp " + g, now, g % 5 == 0, null));
+                    leaves.add(add(
+                            unit,
+                            version,
+                            units.get(r.nextInt(units.size())),
+                            "GROUP",
+                            "Grupp " + g,
+                            now,
+                            g % 5 == 0,
+                            null));
                 }
                 unit.executeBatch();
                 version.executeBatch();
@@ -254,23 +327,49 @@ class RegistryBenchmark {
         }
     }
 
-    private UUID add(PreparedStatement unit, PreparedStatement version, UUID parent, String type, String name, Instant now,
-            boolean renamed, UUID movedTo) throws Exception {
+    private UUID add(
+            PreparedStatement unit,
+            PreparedStatement version,
+            UUID parent,
+            String type,
+            String name,
+            Instant now,
+            boolean renamed,
+            UUID movedTo)
+            throws Exception {
         UUID id = UUID.randomUUID();
         unit.setObject(1, id);
         unit.setTimestamp(2, Timestamp.from(now));
         unit.addBatch();
         boolean second = renamed || movedTo != null;
-        versionRow(version, id, LocalDate.of(2020, 1, 1), second ? REORGANISED : null, name, type, parent, "CREATED", now);
+        versionRow(
+                version, id, LocalDate.of(2020, 1, 1), second ? REORGANISED : null, name, type, parent, "CREATED", now);
         if (second) {
-            versionRow(version, id, REORGANISED, null, renamed ? name + " (ny)" : name, type, movedTo != null ? movedTo : parent,
-                    renamed ? "RENAMED" : "MOVED", now);
+            versionRow(
+                    version,
+                    id,
+                    REORGANISED,
+                    null,
+                    renamed ? name + " (ny)" : name,
+                    type,
+                    movedTo != null ? movedTo : parent,
+                    renamed ? "RENAMED" : "MOVED",
+                    now);
         }
         return id;
     }
 
-    private static void versionRow(PreparedStatement v, UUID unit, LocalDate from, LocalDate to, String name, String type, UUID parent,
-            String change, Instant now) throws Exception {
+    private static void versionRow(
+            PreparedStatement v,
+            UUID unit,
+            LocalDate from,
+            LocalDate to,
+            String name,
+            String type,
+            UUID parent,
+            String change,
+            Instant now)
+            throws Exception {
         v.setObject(1, UUID.randomUUID());
         v.setObject(2, unit);
         v.setDate(3, Date.valueOf(from));
@@ -299,7 +398,8 @@ class RegistryBenchmark {
                                                           owner_org_unit_id, review_interval, decided_by, decided_on, valid_from,
                                                           next_review_date, approved_at, created_at, updated_at, created_by)
                             VALUES (?, ?, 1, 'IN_REVIEW', ?, ?, ?, false, ?, 'YEARLY', 'UNIT_HEAD', ?, ?, ?, ?, ?, ?, 'bench')""");
-                    PreparedStatement unit = c.prepareStatement("INSERT INTO document_version_org_unit (version_id, org_unit_id) VALUES (?, ?)");
+                    PreparedStatement unit = c.prepareStatement(
+                            "INSERT INTO document_version_org_unit (version_id, org_unit_id) VALUES (?, ?)");
                     ResultSet rs = c.createStatement().executeQuery("SELECT id FROM org_unit")) {
                 List<UUID> units = new ArrayList<>();
                 while (rs.next()) {
@@ -343,7 +443,8 @@ class RegistryBenchmark {
                 unit.executeBatch();
             }
             // approved once their parts are in: the database refuses new parts of a decided version
-            c.createStatement().executeUpdate("UPDATE document_version SET status = 'APPROVED' WHERE created_by = 'bench'");
+            c.createStatement()
+                    .executeUpdate("UPDATE document_version SET status = 'APPROVED' WHERE created_by = 'bench'");
             c.commit();
         }
     }
@@ -380,10 +481,15 @@ class RegistryBenchmark {
 
     /** Swedish-looking words made of syllables (not real words, so stemming leaves them apart). */
     static String[] lexicon(int n) {
-        String[] a = {"bra", "fal", "kor", "lin", "mes", "nor", "pil", "ros", "sil", "tor", "val", "ber", "dal", "gran", "hol", "kva"};
+        String[] a = {
+            "bra", "fal", "kor", "lin", "mes", "nor", "pil", "ros", "sil", "tor", "val", "ber", "dal", "gran", "hol",
+            "kva"
+        };
         String[] b = {"ka", "de", "ti", "lo", "mu", "ne", "ri", "sa", "vo", "gi"};
-        String[] c = {"ng", "rt", "ll", "st", "nd", "mp", "kt", "rn", "sk", "ft", "lm", "rp", "tt", "ss", "gg", "nk", "rk", "ld", "rm", "lv",
-                "ns", "mb", "rv", "lk", "nt"};
+        String[] c = {
+            "ng", "rt", "ll", "st", "nd", "mp", "kt", "rn", "sk", "ft", "lm", "rp", "tt", "ss", "gg", "nk", "rk", "ld",
+            "rm", "lv", "ns", "mb", "rv", "lk", "nt"
+        };
         Set<String> out = new LinkedHashSet<>();
         Random r = new Random(99);
         while (out.size() < n) {

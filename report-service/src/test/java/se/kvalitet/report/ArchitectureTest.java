@@ -20,13 +20,19 @@ class ArchitectureTest {
 
     static final String ROOT = "se.kvalitet.report";
 
-    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
 
     @Test
     void neverImportsAnotherService() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("se.kvalitet.deviation..", "se.kvalitet.registry..", "se.kvalitet.followup..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "se.kvalitet.deviation..",
+                        "se.kvalitet.registry..",
+                        "se.kvalitet.followup..",
                         "se.kvalitet.gateway..")
                 .check(CLASSES);
     }
@@ -38,16 +44,26 @@ class ArchitectureTest {
 
     @Test
     void contentAndRenderingNeverSeeHttp() {
-        noClasses().that().resideInAnyPackage(ROOT + ".content..", ROOT + ".render..", ROOT + ".readmodel..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".content..", ROOT + ".render..", ROOT + ".readmodel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.ws.rs..")
                 .check(CLASSES);
     }
 
     @Test
     void resourcesUseNoEntityManagerOrDataSource() {
-        noClasses().that().areAnnotatedWith(Path.class)
-                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DataSource.class)
                 .check(CLASSES);
     }
 }

@@ -23,27 +23,40 @@ class CategoryBitsTest {
     @Test
     void theDatabaseComputesTheJavaBitOfEveryCategory() {
         for (DeviationCategory c : DeviationCategory.values()) {
-            assertThat(Db.count("SELECT report_category_bit('" + c.name() + "')")).as(c.name()).isEqualTo(StatisticsBits.bit(c));
+            assertThat(Db.count("SELECT report_category_bit('" + c.name() + "')"))
+                    .as(c.name())
+                    .isEqualTo(StatisticsBits.bit(c));
         }
-        assertThat(Db.count("SELECT report_category_bit('" + StatisticsBits.UNCLASSIFIED + "')")).isEqualTo(StatisticsBits.UNCLASSIFIED_BIT);
+        assertThat(Db.count("SELECT report_category_bit('" + StatisticsBits.UNCLASSIFIED + "')"))
+                .isEqualTo(StatisticsBits.UNCLASSIFIED_BIT);
         assertThat(Db.count("SELECT report_category_bit('SOMETHING_ELSE')")).isEqualTo(StatisticsBits.UNCLASSIFIED_BIT);
-        assertThat(Db.value("SELECT provolatile FROM pg_proc WHERE proname = 'report_category_bit'")).as("still immutable").isEqualTo("i");
+        assertThat(Db.value("SELECT provolatile FROM pg_proc WHERE proname = 'report_category_bit'"))
+                .as("still immutable")
+                .isEqualTo("i");
     }
 
     @Test
     void flywayRecordedTheGeneratedFunctionWithTheChecksumOfItsText() {
-        assertThat(Db.count("SELECT count(*) FROM flyway_schema_history WHERE version IS NULL AND success AND checksum = "
-                + new CategoryBitFunction().getChecksum())).isEqualTo(1);
+        assertThat(Db.count(
+                        "SELECT count(*) FROM flyway_schema_history WHERE version IS NULL AND success AND checksum = "
+                                + new CategoryBitFunction().getChecksum()))
+                .isEqualTo(1);
     }
 
     @Test
     void everyCategoryHasItsOwnBitItsColumnAndItsLabel() {
-        List<Integer> bits = new ArrayList<>(Arrays.stream(DeviationCategory.values()).map(StatisticsBits::bit).toList());
+        List<Integer> bits = new ArrayList<>(Arrays.stream(DeviationCategory.values())
+                .map(StatisticsBits::bit)
+                .toList());
         bits.add(StatisticsBits.UNCLASSIFIED_BIT);
-        assertThat(bits).doesNotHaveDuplicates().allSatisfy(b -> assertThat(Integer.bitCount(b)).isEqualTo(1));
-        List<String> all = new ArrayList<>(Arrays.stream(DeviationCategory.values()).map(Enum::name).toList());
+        assertThat(bits)
+                .doesNotHaveDuplicates()
+                .allSatisfy(b -> assertThat(Integer.bitCount(b)).isEqualTo(1));
+        List<String> all = new ArrayList<>(
+                Arrays.stream(DeviationCategory.values()).map(Enum::name).toList());
         all.add(StatisticsBits.UNCLASSIFIED);
         assertThat(StatisticsBits.CATEGORIES).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(StatisticsBits.CATEGORIES.stream().map(StatisticsBits::label)).doesNotHaveDuplicates();
+        assertThat(StatisticsBits.CATEGORIES.stream().map(StatisticsBits::label))
+                .doesNotHaveDuplicates();
     }
 }

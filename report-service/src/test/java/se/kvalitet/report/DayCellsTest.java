@@ -40,9 +40,11 @@ class DayCellsTest {
 
         // one at a time, as the projection writes them
         UUID single = UUID.randomUUID();
-        Db.update("INSERT INTO deviation_fact (deviation_id, org_unit_id, channel, occurred_on, reported_at, updated_at,"
-                + " category_mask, flags, multi_unit) VALUES ('" + single + "', '" + unit + "', 'STAFF', DATE '2025-03-01', now(),"
-                + " now(), 2, 0, FALSE)");
+        Db.update(
+                "INSERT INTO deviation_fact (deviation_id, org_unit_id, channel, occurred_on, reported_at, updated_at,"
+                        + " category_mask, flags, multi_unit) VALUES ('" + single + "', '" + unit
+                        + "', 'STAFF', DATE '2025-03-01', now(),"
+                        + " now(), 2, 0, FALSE)");
         assertThat(cell("2025-03-01", 2)).isEqualTo(21);
 
         // reclassified as lex Sarah, then triaged: the report leaves its cell for another
@@ -63,7 +65,8 @@ class DayCellsTest {
         assertThat(Db.dayCellMismatches()).isZero();
 
         // the whole unit reclassified in one statement, then deleted
-        Db.update("UPDATE deviation_fact SET category_mask = 32 WHERE org_unit_id = '" + unit + "' AND occurred_on = DATE '2025-03-02'");
+        Db.update("UPDATE deviation_fact SET category_mask = 32 WHERE org_unit_id = '" + unit
+                + "' AND occurred_on = DATE '2025-03-02'");
         assertThat(cell("2025-03-02", 2)).isZero();
         assertThat(cell("2025-03-02", 32)).isEqualTo(20);
         assertThat(Db.dayCellMismatches()).isZero();

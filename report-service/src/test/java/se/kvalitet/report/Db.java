@@ -8,8 +8,7 @@ import java.sql.SQLException;
 /** Direct SQL against the test database (assertions on stored state). */
 final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
@@ -20,7 +19,8 @@ final class Db {
     }
 
     static String value(String sql) {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {

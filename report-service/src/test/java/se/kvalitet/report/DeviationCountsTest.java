@@ -51,13 +51,14 @@ class DeviationCountsTest {
     }
 
     static EventEnvelope reported(UUID unit, DeviationCategory category, LocalDate occurredOn) {
-        DeviationReportedV1 e = new DeviationReportedV1(UUID.randomUUID(), unit, List.of(), "STAFF", category,
-                occurredOn, Instant.now());
+        DeviationReportedV1 e = new DeviationReportedV1(
+                UUID.randomUUID(), unit, List.of(), "STAFF", category, occurredOn, Instant.now());
         return EventCodec.envelope(e, URI.create("/kvalitet/deviation-service"), Instant.now(), null);
     }
 
     static void send(EventEnvelope env) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DEVIATION, null, env.subject(), env.data(), EventCodec.headers(env))).get();
+        producer.send(new ProducerRecord<>(Topics.DEVIATION, null, env.subject(), env.data(), EventCodec.headers(env)))
+                .get();
     }
 
     static String quality() {
@@ -65,8 +66,15 @@ class DeviationCountsTest {
     }
 
     static JsonPath counts(String from, String to) {
-        return given().header("Authorization", quality()).queryParam("from", from).queryParam("to", to)
-                .when().get(PATH).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", quality())
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -85,35 +93,63 @@ class DeviationCountsTest {
                     .containsExactlyInAnyOrder(2, 1);
         });
         JsonPath json = counts("2025-01-01", "2025-12-31");
-        assertThat(json.getInt("items.find { it.orgUnitId == '" + unit + "' && it.category == 'LEX_SARAH' }.count")).isEqualTo(2);
-        assertThat(json.getInt("items.find { it.orgUnitId == '" + unit + "' && it.category == 'UNCLASSIFIED' }.count")).isEqualTo(1);
+        assertThat(json.getInt("items.find { it.orgUnitId == '" + unit + "' && it.category == 'LEX_SARAH' }.count"))
+                .isEqualTo(2);
+        assertThat(json.getInt("items.find { it.orgUnitId == '" + unit + "' && it.category == 'UNCLASSIFIED' }.count"))
+                .isEqualTo(1);
         assertThat(inboxRows(first.id())).isEqualTo(1);
     }
 
     @Test
     void aRecordThatIsNotAnEventIsSetAsideWithoutStoppingConsumption() throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DEVIATION, "garbage", "not json".getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(new ProducerRecord<>(Topics.DEVIATION, "garbage", "not json".getBytes(StandardCharsets.UTF_8)))
+                .get();
         UUID unit = UUID.randomUUID();
         send(reported(unit, DeviationCategory.OTHER_DEVIATION, LocalDate.of(2023, 6, 1)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(counts("2023-01-01", "2023-12-31").getList("items.orgUnitId")).contains(unit.toString()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(counts("2023-01-01", "2023-12-31").getList("items.orgUnitId"))
+                                .contains(unit.toString()));
         // the two records sit on different partitions: either may be consumed first
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(count("SELECT count(*) FROM dead_letter_event WHERE topic = '" + Topics.DEVIATION + "'")).isPositive());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(count(
+                                "SELECT count(*) FROM dead_letter_event WHERE topic = '" + Topics.DEVIATION + "'"))
+                        .isPositive());
     }
 
     @Test
     void accessAndBadInput() {
         given().when().get(PATH).then().statusCode(401);
-        given().header("Authorization", TestTokens.user("anna").roles("reporter").bearer())
-                .when().get(PATH).then().statusCode(403);
-        given().header("Authorization", TestTokens.client("bi-reader").roles("bi-reader").bearer())
-                .when().get(PATH).then().statusCode(200);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("anna").roles("reporter").bearer())
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(403);
+        given().header(
+                        "Authorization",
+                        TestTokens.client("bi-reader").roles("bi-reader").bearer())
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200);
         given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer())
-                .queryParam("from", "2025-13-01").when().get(PATH)
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
-        given().header("Authorization", quality()).queryParam("from", "2025-02-01").queryParam("to", "2025-01-01")
-                .when().get(PATH).then().statusCode(400).body("errors[0].field", equalTo("to"));
+                .queryParam("from", "2025-13-01")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().header("Authorization", quality())
+                .queryParam("from", "2025-02-01")
+                .queryParam("to", "2025-01-01")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"));
     }
 
     private static long inboxRows(String eventId) {
@@ -121,7 +157,8 @@ class DeviationCountsTest {
     }
 
     private static long count(String sql) {
-        try (Connection c = DriverManager.getConnection(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -51,20 +51,44 @@ class DeviationStatisticsTest {
         // reorganisation: Familjerättsenhet moves to Försörjning och arbete from 1 July 2025
         Events.unit(U12, D2, "Familjerättsenhet", "UNIT", LocalDate.of(2025, 7, 1));
 
-        UUID r1 = Events.deviation(U11, List.of(), LocalDate.of(2025, 2, 10), DeviationCategory.LEX_SARAH,
+        UUID r1 = Events.deviation(
+                U11,
+                List.of(),
+                LocalDate.of(2025, 2, 10),
+                DeviationCategory.LEX_SARAH,
                 DeviationCategory.PERSONAL_DATA_BREACH);
-        Events.closedTrack(r1, U11, DeviationCategory.PERSONAL_DATA_BREACH, Assessment.RISK, false, true, true,
+        Events.closedTrack(
+                r1,
+                U11,
+                DeviationCategory.PERSONAL_DATA_BREACH,
+                Assessment.RISK,
+                false,
+                true,
+                true,
                 LocalDate.of(2025, 2, 10));
         UUID r2 = Events.deviation(U11, List.of(U12), LocalDate.of(2025, 3, 5), DeviationCategory.OTHER_DEVIATION);
-        triageOfR2 = Events.envelope(new DeviationTriagedV1(r2, U11, List.of(U12), List.of(DeviationCategory.OTHER_DEVIATION),
-                List.of(), false, java.time.Instant.parse("2025-03-05T12:00:00Z")));
+        triageOfR2 = Events.envelope(new DeviationTriagedV1(
+                r2,
+                U11,
+                List.of(U12),
+                List.of(DeviationCategory.OTHER_DEVIATION),
+                List.of(),
+                false,
+                java.time.Instant.parse("2025-03-05T12:00:00Z")));
         Events.send(triageOfR2);
         Events.send(triageOfR2); // redelivered
         Events.deviation(U12, List.of(), LocalDate.of(2025, 8, 20), DeviationCategory.OTHER_DEVIATION);
         Events.deviation(U21, List.of(U11), LocalDate.of(2025, 9, 1), DeviationCategory.COMPLAINT);
         Events.deviation(U21, List.of(), LocalDate.of(2025, 5, 2), DeviationCategory.NOT_A_DEVIATION);
         UUID r6 = Events.deviation(U11, List.of(), LocalDate.of(2025, 10, 15), DeviationCategory.LEX_SARAH);
-        Events.closedTrack(r6, U11, DeviationCategory.LEX_SARAH, Assessment.MISSFORHALLANDE, true, true, false,
+        Events.closedTrack(
+                r6,
+                U11,
+                DeviationCategory.LEX_SARAH,
+                Assessment.MISSFORHALLANDE,
+                true,
+                true,
+                false,
                 LocalDate.of(2025, 10, 15));
         Events.deviation(UUID.randomUUID(), List.of(), LocalDate.of(2025, 4, 1), DeviationCategory.OTHER_DEVIATION);
         Events.deviation(U11, List.of(), LocalDate.of(2024, 6, 1), DeviationCategory.OTHER_DEVIATION);
@@ -75,16 +99,25 @@ class DeviationStatisticsTest {
     }
 
     static JsonPath stats(UUID root) {
-        return given().header("Authorization", quality()).queryParam("orgUnit", root.toString()).queryParam("year", "2025")
-                .when().get(PATH).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", quality())
+                .queryParam("orgUnit", root.toString())
+                .queryParam("year", "2025")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath settled() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath j = stats(BOARD);
             assertThat(j.getLong("reports")).isEqualTo(6);
-            assertThat(j.getLong("authority.find { it.trackType == 'LEX_SARAH' }.notified")).isEqualTo(1);
-            assertThat(j.getLong("authority.find { it.trackType == 'PERSONAL_DATA_BREACH' }.notified")).isEqualTo(1);
+            assertThat(j.getLong("authority.find { it.trackType == 'LEX_SARAH' }.notified"))
+                    .isEqualTo(1);
+            assertThat(j.getLong("authority.find { it.trackType == 'PERSONAL_DATA_BREACH' }.notified"))
+                    .isEqualTo(1);
             assertThat(row(j, U12).get("parentId")).isEqualTo(D2.toString());
         });
         return stats(BOARD);
@@ -124,8 +157,15 @@ class DeviationStatisticsTest {
         assertThat(j.getLong("deviations")).isEqualTo(5);
         assertThat(j.getLong("unplaced")).isPositive();
         // drawn as the organisation stood at the end of the period, root first, children alphabetically (sv)
-        assertThat(j.getList("rows.name")).containsExactly("Socialnämnden test", "Socialförvaltningen", "Barn och vuxna",
-                "Öppenvårdsenhet", "Försörjning och arbete", "Arbetsmarknadscenter", "Familjerättsenhet");
+        assertThat(j.getList("rows.name"))
+                .containsExactly(
+                        "Socialnämnden test",
+                        "Socialförvaltningen",
+                        "Barn och vuxna",
+                        "Öppenvårdsenhet",
+                        "Försörjning och arbete",
+                        "Arbetsmarknadscenter",
+                        "Familjerättsenhet");
         assertThat(j.getList("rows.depth", Integer.class)).containsExactly(0, 1, 2, 3, 2, 3, 3);
         assertThat(j.getList("columns.label")).contains("Lex Sarah", "Personuppgiftsincident", "Synpunkt/klagomål");
         // the pivot was read from the day cells, which the events' changes to deviation_fact kept right
@@ -140,25 +180,41 @@ class DeviationStatisticsTest {
         assertThat(j.getLong("shares.LEX_SARAH.denominator")).isEqualTo(5);
         assertThat(j.getString("shares.NOT_A_DEVIATION.percent")).isEqualTo("16.7");
         Map<String, Object> sarah = j.getMap("authority.find { it.trackType == 'LEX_SARAH' }");
-        assertThat(sarah).containsEntry("authority", "IVO").containsEntry("reports", 2).containsEntry("reportable", 1)
-                .containsEntry("notified", 1).containsEntry("onTime", 0).containsEntry("late", 1);
-        assertThat(j.getString("authority.find { it.trackType == 'LEX_SARAH' }.notifiedShare.percent")).isEqualTo("50.0");
+        assertThat(sarah)
+                .containsEntry("authority", "IVO")
+                .containsEntry("reports", 2)
+                .containsEntry("reportable", 1)
+                .containsEntry("notified", 1)
+                .containsEntry("onTime", 0)
+                .containsEntry("late", 1);
+        assertThat(j.getString("authority.find { it.trackType == 'LEX_SARAH' }.notifiedShare.percent"))
+                .isEqualTo("50.0");
         Map<String, Object> breach = j.getMap("authority.find { it.trackType == 'PERSONAL_DATA_BREACH' }");
-        assertThat(breach).containsEntry("authority", "IMY").containsEntry("reportable", 1).containsEntry("onTime", 1);
-        assertThat(j.getList("byMonth.period")).containsExactly("2025-02", "2025-03", "2025-05", "2025-08", "2025-09",
-                "2025-10");
+        assertThat(breach)
+                .containsEntry("authority", "IMY")
+                .containsEntry("reportable", 1)
+                .containsEntry("onTime", 1);
+        assertThat(j.getList("byMonth.period"))
+                .containsExactly("2025-02", "2025-03", "2025-05", "2025-08", "2025-09", "2025-10");
         assertThat(j.getList("byTertial.period")).containsExactly("2025-T1", "2025-T2", "2025-T3");
         assertThat(j.getList("byTertial.total", Long.class)).containsExactly(2L, 2L, 2L);
         // the previous year is its own period
-        JsonPath before = given().header("Authorization", quality()).queryParam("orgUnit", BOARD.toString())
-                .queryParam("from", "2024-01-01").queryParam("to", "2024-12-31").when().get(PATH).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath before = given().header("Authorization", quality())
+                .queryParam("orgUnit", BOARD.toString())
+                .queryParam("from", "2024-01-01")
+                .queryParam("to", "2024-12-31")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(before.getLong("reports")).isEqualTo(1);
         // a department's subtree
         JsonPath d2 = stats(D2);
         assertThat(d2.getLong("reports")).isEqualTo(3);
-        assertThat(d2.getList("rows.name")).containsExactly("Försörjning och arbete", "Arbetsmarknadscenter",
-                "Familjerättsenhet");
+        assertThat(d2.getList("rows.name"))
+                .containsExactly("Försörjning och arbete", "Arbetsmarknadscenter", "Familjerättsenhet");
     }
 
     @Test
@@ -167,27 +223,63 @@ class DeviationStatisticsTest {
         String before = j.prettify();
         String checksum = checksum();
         String admin = TestTokens.user("admin").roles("admin").bearer();
-        given().header("Authorization", quality()).contentType("application/json").body("{\"confirm\":true}").when()
-                .post("/report/v1/admin/read-model-rebuilds").then().statusCode(403);
-        given().header("Authorization", admin).contentType("application/json").body("{}").when()
-                .post("/report/v1/admin/read-model-rebuilds").then().statusCode(400).body("errors[0].field", equalTo("confirm"));
-        String location = given().header("Authorization", admin).contentType("application/json").body("{\"confirm\":true}")
-                .when().post("/report/v1/admin/read-model-rebuilds")
-                .then().statusCode(202).body("status", equalTo("RUNNING")).extract().header("Location");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", admin).when()
-                .get(location).then().statusCode(200).body("status", equalTo("DONE")));
-        assertThat(given().header("Authorization", admin).when().get(location).then().extract().jsonPath()
-                .getLong("eventsRead")).isPositive();
+        given().header("Authorization", quality())
+                .contentType("application/json")
+                .body("{\"confirm\":true}")
+                .when()
+                .post("/report/v1/admin/read-model-rebuilds")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", admin)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/report/v1/admin/read-model-rebuilds")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("confirm"));
+        String location = given().header("Authorization", admin)
+                .contentType("application/json")
+                .body("{\"confirm\":true}")
+                .when()
+                .post("/report/v1/admin/read-model-rebuilds")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("RUNNING"))
+                .extract()
+                .header("Location");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().header("Authorization", admin)
+                        .when()
+                        .get(location)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("DONE")));
+        assertThat(given().header("Authorization", admin)
+                        .when()
+                        .get(location)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("eventsRead"))
+                .isPositive();
         assertThat(stats(BOARD).prettify()).isEqualTo(before);
         assertThat(checksum()).isEqualTo(checksum);
         // the rebuild truncated and refilled deviation_fact: its day cells followed
         assertThat(Db.dayCellMismatches()).isZero();
         // the redelivered triage is still applied once
-        assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = '" + triageOfR2.id() + "'")).isEqualTo(1);
-        given().header("Authorization", admin).when().get("/report/v1/admin/read-model-rebuilds/not-a-uuid")
-                .then().statusCode(400);
-        given().header("Authorization", admin).when().get("/report/v1/admin/read-model-rebuilds/" + UUID.randomUUID())
-                .then().statusCode(404);
+        assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = '" + triageOfR2.id() + "'"))
+                .isEqualTo(1);
+        given().header("Authorization", admin)
+                .when()
+                .get("/report/v1/admin/read-model-rebuilds/not-a-uuid")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", admin)
+                .when()
+                .get("/report/v1/admin/read-model-rebuilds/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     /** The read models' content (not their timestamps). */
@@ -214,17 +306,50 @@ class DeviationStatisticsTest {
     @Test
     void badInputAndAccess() {
         given().when().get(PATH).then().statusCode(401);
-        given().header("Authorization", TestTokens.user("anna").roles("reporter").bearer()).when().get(PATH)
-                .then().statusCode(403);
-        given().header("Authorization", quality()).queryParam("orgUnit", "nope").when().get(PATH).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("orgUnit"));
-        given().header("Authorization", quality()).queryParam("orgUnit", UUID.randomUUID().toString()).when().get(PATH)
-                .then().statusCode(400).body("errors[0].field", equalTo("orgUnit"));
-        given().header("Authorization", quality()).queryParam("orgUnit", BOARD.toString()).queryParam("year", "20x5")
-                .when().get(PATH).then().statusCode(400).body("errors[0].field", equalTo("year"));
-        given().header("Authorization", quality()).queryParam("orgUnit", BOARD.toString()).queryParam("from", "2025-02-30")
-                .when().get(PATH).then().statusCode(400).body("errors[0].field", equalTo("from"));
-        given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer()).queryParam("orgUnit", BOARD.toString())
-                .queryParam("year", "2025").when().get(PATH).then().statusCode(200);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("anna").roles("reporter").bearer())
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", quality())
+                .queryParam("orgUnit", "nope")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("orgUnit"));
+        given().header("Authorization", quality())
+                .queryParam("orgUnit", UUID.randomUUID().toString())
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("orgUnit"));
+        given().header("Authorization", quality())
+                .queryParam("orgUnit", BOARD.toString())
+                .queryParam("year", "20x5")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().header("Authorization", quality())
+                .queryParam("orgUnit", BOARD.toString())
+                .queryParam("from", "2025-02-30")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer())
+                .queryParam("orgUnit", BOARD.toString())
+                .queryParam("year", "2025")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200);
     }
 }

@@ -29,8 +29,7 @@ final class Events {
 
     private static KafkaProducer<String, byte[]> producer;
 
-    private Events() {
-    }
+    private Events() {}
 
     static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
@@ -53,15 +52,30 @@ final class Events {
 
     static void send(EventEnvelope env) {
         try {
-            producer().send(new ProducerRecord<>(EventCatalog.topicOf(EventCatalog.byType(env.type()).orElseThrow()), null,
-                    env.subject(), env.data(), EventCodec.headers(env))).get();
+            producer()
+                    .send(new ProducerRecord<>(
+                            EventCatalog.topicOf(EventCatalog.byType(env.type()).orElseThrow()),
+                            null,
+                            env.subject(),
+                            env.data(),
+                            EventCodec.headers(env)))
+                    .get();
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     static void unit(UUID id, UUID parent, String name, String type, LocalDate from) {
-        send(new OrgUnitChangedV1(id, null, name, type, parent, from, true, parent == null ? "CREATED" : "UPDATED", List.of(),
+        send(new OrgUnitChangedV1(
+                id,
+                null,
+                name,
+                type,
+                parent,
+                from,
+                true,
+                parent == null ? "CREATED" : "UPDATED",
+                List.of(),
                 Instant.now()));
     }
 
@@ -69,26 +83,60 @@ final class Events {
     static UUID deviation(UUID unit, List<UUID> involved, LocalDate on, DeviationCategory... categories) {
         UUID id = UUID.randomUUID();
         Instant at = on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600);
-        send(new DeviationReportedV1(id, unit, involved, "STAFF", categories.length > 0 ? categories[0] : null, on, at));
+        send(new DeviationReportedV1(
+                id, unit, involved, "STAFF", categories.length > 0 ? categories[0] : null, on, at));
         if (categories.length > 0) {
-            send(new DeviationTriagedV1(id, unit, involved, List.of(categories), List.of(), false, at.plusSeconds(600)));
+            send(new DeviationTriagedV1(
+                    id, unit, involved, List.of(categories), List.of(), false, at.plusSeconds(600)));
         }
         return id;
     }
 
     /** A track closed with its assessment and notification outcome, and the initial notification. */
-    static void closedTrack(UUID deviation, UUID unit, DeviationCategory type, Assessment assessment, boolean serious,
-            boolean notified, boolean onTime, LocalDate on) {
+    static void closedTrack(
+            UUID deviation,
+            UUID unit,
+            DeviationCategory type,
+            Assessment assessment,
+            boolean serious,
+            boolean notified,
+            boolean onTime,
+            LocalDate on) {
         UUID track = UUID.randomUUID();
         Instant at = on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(86_400 * 5);
         if (notified) {
-            send(new DeviationAuthorityNotifiedV1(deviation, track, type, UUID.randomUUID(),
-                    type == DeviationCategory.PERSONAL_DATA_BREACH ? Authority.IMY : Authority.IVO, NotificationKind.INITIAL,
-                    unit, at.minusSeconds(86_400), at.minusSeconds(onTime ? -3600 : 3600 * 30), at, onTime,
-                    onTime ? 0 : 2, onTime ? 0 : 30));
+            send(new DeviationAuthorityNotifiedV1(
+                    deviation,
+                    track,
+                    type,
+                    UUID.randomUUID(),
+                    type == DeviationCategory.PERSONAL_DATA_BREACH ? Authority.IMY : Authority.IVO,
+                    NotificationKind.INITIAL,
+                    unit,
+                    at.minusSeconds(86_400),
+                    at.minusSeconds(onTime ? -3600 : 3600 * 30),
+                    at,
+                    onTime,
+                    onTime ? 0 : 2,
+                    onTime ? 0 : 30));
         }
-        send(new DeviationTrackClosedV1(deviation, track, type, DeviationTrackClosedV1.Closure.COMPLETED, unit, List.of(),
-                at.minusSeconds(86_400 * 4), at, on.plusDays(5), assessment, serious, notified, notified ? onTime : null,
-                null, null, null, null));
+        send(new DeviationTrackClosedV1(
+                deviation,
+                track,
+                type,
+                DeviationTrackClosedV1.Closure.COMPLETED,
+                unit,
+                List.of(),
+                at.minusSeconds(86_400 * 4),
+                at,
+                on.plusDays(5),
+                assessment,
+                serious,
+                notified,
+                notified ? onTime : null,
+                null,
+                null,
+                null,
+                null));
     }
 }

@@ -31,37 +31,54 @@ class OrgCopyUpgradeTest {
     @Test
     void theOldHistoryIsCarriedOverWithItsValidity() throws Exception {
         PGSimpleDataSource ds = newDatabase("report_upgrade");
-        Flyway.configure().dataSource(ds).locations("classpath:db/messaging", "classpath:db/migration").target("7").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/messaging", "classpath:db/migration")
+                .target("7")
+                .load()
+                .migrate();
         UUID board = UUID.randomUUID();
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID unit = UUID.randomUUID();
         LocalDate start = LocalDate.of(2024, 1, 1);
         LocalDate move = LocalDate.of(2025, 7, 1);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO org_unit_version (org_unit_id, valid_from, parent_id, name, level, active) VALUES "
-                    + "('" + board + "', DATE '2024-01-01', NULL, 'Nämnden', 'BOARD', TRUE), "
-                    + "('" + a + "', DATE '2024-01-01', '" + board + "', 'Äldreomsorg', 'DEPARTMENT', TRUE), "
-                    + "('" + b + "', DATE '2024-01-01', '" + board + "', 'Funktionsstöd', 'DEPARTMENT', TRUE), "
-                    + "('" + unit + "', DATE '2025-07-01', '" + b + "', 'Hemtjänst och boendestöd', 'UNIT', TRUE), "
-                    + "('" + unit + "', DATE '2024-01-01', '" + a + "', 'Hemtjänst', 'UNIT', TRUE)");
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO org_unit_version (org_unit_id, valid_from, parent_id, name, level, active) VALUES "
+                            + "('" + board + "', DATE '2024-01-01', NULL, 'Nämnden', 'BOARD', TRUE), "
+                            + "('" + a + "', DATE '2024-01-01', '" + board + "', 'Äldreomsorg', 'DEPARTMENT', TRUE), "
+                            + "('" + b + "', DATE '2024-01-01', '" + board + "', 'Funktionsstöd', 'DEPARTMENT', TRUE), "
+                            + "('" + unit + "', DATE '2025-07-01', '" + b
+                            + "', 'Hemtjänst och boendestöd', 'UNIT', TRUE), "
+                            + "('" + unit + "', DATE '2024-01-01', '" + a + "', 'Hemtjänst', 'UNIT', TRUE)");
         }
 
-        Flyway.configure().dataSource(ds).locations("classpath:db/messaging", "classpath:db/orgcopy", "classpath:db/migration")
-                .outOfOrder(true).load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/messaging", "classpath:db/orgcopy", "classpath:db/migration")
+                .outOfOrder(true)
+                .load()
+                .migrate();
 
         OrgCopy copy = new OrgCopy(ds);
-        assertThat(copy.versions(unit)).extracting(OrgUnit::name, OrgUnit::parentId, OrgUnit::validFrom, OrgUnit::validTo)
+        assertThat(copy.versions(unit))
+                .extracting(OrgUnit::name, OrgUnit::parentId, OrgUnit::validFrom, OrgUnit::validTo)
                 .containsExactly(tuple("Hemtjänst", a, start, move), tuple("Hemtjänst och boendestöd", b, move, null));
         assertThat(copy.ancestorsOn(unit, move.minusDays(1))).containsExactly(unit, a, board);
         assertThat(copy.subtreeOn(List.of(b), move)).containsExactlyInAnyOrder(b, unit);
         assertThat(copy.history().nameOn(unit, move)).isEqualTo("Hemtjänst och boendestöd");
-        assertThat(value(ds, "SELECT to_regclass('org_unit_version') IS NULL AND to_regclass('org_unit_closure') IS NULL"))
+        assertThat(value(
+                        ds,
+                        "SELECT to_regclass('org_unit_version') IS NULL AND to_regclass('org_unit_closure') IS NULL"))
                 .isEqualTo("t");
 
         // the registry's next snapshot of a carried-over day replaces it and keeps the chain
-        copy.apply(new OrgUnitChangedV1(unit, null, "Hemtjänst väst", "UNIT", b, move, true, "RENAMED", List.of(), Instant.now()));
-        assertThat(copy.versions(unit)).extracting(OrgUnit::name, OrgUnit::validTo)
+        copy.apply(new OrgUnitChangedV1(
+                unit, null, "Hemtjänst väst", "UNIT", b, move, true, "RENAMED", List.of(), Instant.now()));
+        assertThat(copy.versions(unit))
+                .extracting(OrgUnit::name, OrgUnit::validTo)
                 .containsExactly(tuple("Hemtjänst", move), tuple("Hemtjänst väst", null));
     }
 
@@ -81,7 +98,9 @@ class OrgCopyUpgradeTest {
     }
 
     static String value(PGSimpleDataSource ds, String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -18,10 +18,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
@@ -37,8 +37,7 @@ import org.apache.xmpbox.xml.DomXmpParser;
  */
 final class PdfA {
 
-    private PdfA() {
-    }
+    private PdfA() {}
 
     static String assertValid(byte[] pdf) throws Exception {
         // PDF/A-2 (ISO 19005-2, 6.1.2): the header is %PDF-1.n with n from 0 to 7
@@ -52,7 +51,8 @@ final class PdfA {
                 // not strict: the XMP also declares PDF/UA (pdfuaid), a schema xmpbox does not know
                 DomXmpParser parser = new DomXmpParser();
                 parser.setStrictParsing(false);
-                xmp = parser.parse(new ByteArrayInputStream(catalog.getMetadata().toByteArray()));
+                xmp = parser.parse(
+                        new ByteArrayInputStream(catalog.getMetadata().toByteArray()));
             } catch (org.apache.xmpbox.xml.XmpParsingException e) {
                 throw new AssertionError("XMP does not parse", e);
             }
@@ -60,7 +60,8 @@ final class PdfA {
             assertThat(id).as("pdfaid schema").isNotNull();
             assertThat(id.getPart()).isEqualTo(2);
             assertThat(id.getConformance()).isIn("A", "B", "U");
-            assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8)).as("PDF/UA identification")
+            assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
+                    .as("PDF/UA identification")
                     .contains("pdfuaid:part");
             assertThat(xmp.getDublinCoreSchema().getTitle()).as("dc:title").isNotBlank();
             List<PDOutputIntent> intents = catalog.getOutputIntents();
@@ -75,12 +76,16 @@ final class PdfA {
                 checkResources(page.getResources(), fonts, 0);
             }
             assertThat(fonts).as("fonts used").isNotEmpty();
-            assertThat(catalog.getCOSObject().containsKey(COSName.getPDFName("AA"))).isFalse();
+            assertThat(catalog.getCOSObject().containsKey(COSName.getPDFName("AA")))
+                    .isFalse();
             for (COSObject o : doc.getDocument().getXrefTable().keySet().stream()
-                    .map(k -> doc.getDocument().getObjectFromPool(k)).toList()) {
+                    .map(k -> doc.getDocument().getObjectFromPool(k))
+                    .toList()) {
                 COSBase base = o.getObject();
                 if (base instanceof COSDictionary d) {
-                    assertThat(d.getNameAsString(COSName.S)).as("JavaScript action").isNotEqualTo("JavaScript");
+                    assertThat(d.getNameAsString(COSName.S))
+                            .as("JavaScript action")
+                            .isNotEqualTo("JavaScript");
                     assertThat(d.containsKey(COSName.JS)).as("JavaScript").isFalse();
                 }
             }
@@ -101,7 +106,9 @@ final class PdfA {
         for (COSName name : res.getExtGStateNames()) {
             PDExtendedGraphicsState gs = res.getExtGState(name);
             COSBase smask = gs.getCOSObject().getDictionaryObject(COSName.SMASK);
-            assertThat(smask == null || COSName.NONE.equals(smask)).as("soft mask").isTrue();
+            assertThat(smask == null || COSName.NONE.equals(smask))
+                    .as("soft mask")
+                    .isTrue();
             Float ca = gs.getNonStrokingAlphaConstant();
             Float cA = gs.getStrokingAlphaConstant();
             assertThat(ca == null || ca == 1f).as("fill alpha").isTrue();
@@ -110,7 +117,9 @@ final class PdfA {
         for (COSName name : res.getXObjectNames()) {
             PDXObject x = res.getXObject(name);
             if (x instanceof PDImageXObject image) {
-                assertThat(image.getCOSObject().containsKey(COSName.SMASK)).as("image alpha").isFalse();
+                assertThat(image.getCOSObject().containsKey(COSName.SMASK))
+                        .as("image alpha")
+                        .isFalse();
             } else if (x instanceof PDFormXObject form) {
                 checkResources(form.getResources(), fonts, depth + 1);
             }

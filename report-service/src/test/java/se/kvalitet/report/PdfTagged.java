@@ -29,15 +29,12 @@ public final class PdfTagged {
      * A table of the structure tree: its rows of cells, each a TH or TD with its text; the pages (from 0) its
      * header row has content on, and the pages any of its rows has content on.
      */
-    public record Table(List<List<Cell>> rows, java.util.Set<Integer> headerPages, java.util.Set<Integer> pages) {
-    }
+    public record Table(List<List<Cell>> rows, java.util.Set<Integer> headerPages, java.util.Set<Integer> pages) {}
 
     /** An entry of the document outline (bookmarks): its title and the page (from 0) it leads to, -1 when none. */
-    public record Bookmark(String title, int page) {
-    }
+    public record Bookmark(String title, int page) {}
 
-    public record Cell(String type, String text, String scope) {
-    }
+    public record Cell(String type, String text, String scope) {}
 
     public final String text;
     public final String rawCharacters;
@@ -85,7 +82,8 @@ public final class PdfTagged {
             if (outline != null) {
                 for (var item : outline.children()) {
                     PDPage target = item.findDestinationPage(doc);
-                    bookmarks.add(new Bookmark(item.getTitle(), target == null ? -1 : pageIndex.getOrDefault(target, -1)));
+                    bookmarks.add(
+                            new Bookmark(item.getTitle(), target == null ? -1 : pageIndex.getOrDefault(target, -1)));
                 }
             }
             var root = doc.getDocumentCatalog().getStructureTreeRoot();
@@ -135,7 +133,8 @@ public final class PdfTagged {
         return new Table(rows, rowPages.isEmpty() ? java.util.Set.of() : rowPages.get(0), all);
     }
 
-    private void rows(PDStructureElement parent, PDPage page, List<List<Cell>> rows, List<java.util.Set<Integer>> rowPages) {
+    private void rows(
+            PDStructureElement parent, PDPage page, List<List<Cell>> rows, List<java.util.Set<Integer>> rowPages) {
         for (Object kid : parent.getKids()) {
             if (kid instanceof PDStructureElement e) {
                 PDPage p = e.getPage() != null ? e.getPage() : page;

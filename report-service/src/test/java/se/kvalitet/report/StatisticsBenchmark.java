@@ -45,9 +45,11 @@ class StatisticsBenchmark {
         List<UUID> departments = new ArrayList<>();
         List<UUID> units = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (Connection c = Db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = Db.connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            StringBuilder org = new StringBuilder("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ");
+            StringBuilder org = new StringBuilder(
+                    "INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ");
             org.append(row(board, "2024-01-01", null, "Socialnämnden", "BOARD")).append(',');
             org.append(row(admin, "2024-01-01", board, "Socialförvaltningen", "ADMINISTRATION"));
             for (int d = 0; d < 10; d++) {
@@ -62,7 +64,8 @@ class StatisticsBenchmark {
             }
             for (int m = 0; m < 5; m++) {
                 // reorganisation: unit m of department 1 moves to department 2 on 1 July
-                org.append(',').append(row(units.get(m), "2025-07-01", departments.get(1), "Enhet 1." + (m + 1), "UNIT"));
+                org.append(',')
+                        .append(row(units.get(m), "2025-07-01", departments.get(1), "Enhet 1." + (m + 1), "UNIT"));
             }
             s.executeUpdate(org.toString());
             // each snapshot valid until the unit's next (what platform/orgcopy keeps when it applies them)
@@ -71,7 +74,8 @@ class StatisticsBenchmark {
                     FROM (SELECT org_unit_id, valid_from, lead(valid_from) OVER (PARTITION BY org_unit_id ORDER BY valid_from) AS next
                           FROM orgcopy_version) n
                     WHERE v.org_unit_id = n.org_unit_id AND v.valid_from = n.valid_from AND n.next IS NOT NULL""");
-            String array = "ARRAY[" + units.stream().map(u -> "'" + u + "'::uuid").collect(Collectors.joining(",")) + "]";
+            String array =
+                    "ARRAY[" + units.stream().map(u -> "'" + u + "'::uuid").collect(Collectors.joining(",")) + "]";
             s.executeUpdate("""
                     INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at, updated_at,
                                                 category_mask, flags, multi_unit)
@@ -95,15 +99,18 @@ class StatisticsBenchmark {
                                  (16, 'PERSONAL_DATA_BREACH'), (32, 'COMPLAINT')) c(bit, name) ON f.category_mask & c.bit <> 0""");
             s.execute("ANALYZE");
         }
-        System.out.printf("[bench] loaded %,d reports (%,d category assignments) in %.1f s%n", REPORTS,
-                Db.count("SELECT count(*) FROM deviation_fact_category"), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "[bench] loaded %,d reports (%,d category assignments) in %.1f s%n",
+                REPORTS, Db.count("SELECT count(*) FROM deviation_fact_category"), (System.nanoTime() - t0) / 1e9);
 
         String baselineSql = """
                 SELECT f.org_unit_id, c.category, count(*) FROM deviation_fact f
                 JOIN deviation_fact_category c ON c.deviation_id = f.deviation_id
                 WHERE f.occurred_on BETWEEN DATE '2025-01-01' AND DATE '2025-12-31' GROUP BY 1, 2""";
         double[] baseline = time(() -> {
-            try (Connection c = Db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(baselineSql)) {
+            try (Connection c = Db.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(baselineSql)) {
                 int n = 0;
                 while (rs.next()) {
                     n++;
@@ -115,37 +122,79 @@ class StatisticsBenchmark {
         });
         String token = TestTokens.user("karin").roles("quality-team").bearer();
         long[] total = {0};
-        double[] statistics = time(() -> total[0] = given().header("Authorization", token).queryParam("orgUnit", board.toString())
-                .queryParam("year", "2025").when().get("/report/v1/deviation-statistics").then().statusCode(200)
-                .extract().jsonPath().getLong("reports"));
-        System.out.printf("[bench] hand-written GROUP BY (unit × category), JDBC: median %.0f ms (min %.0f)%n",
+        double[] statistics = time(() -> total[0] = given().header("Authorization", token)
+                .queryParam("orgUnit", board.toString())
+                .queryParam("year", "2025")
+                .when()
+                .get("/report/v1/deviation-statistics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("reports"));
+        System.out.printf(
+                "[bench] hand-written GROUP BY (unit × category), JDBC: median %.0f ms (min %.0f)%n",
                 median(baseline), min(baseline));
-        System.out.printf("[bench] GET /report/v1/deviation-statistics (pivot, distinct totals at 4 levels, shares, IVO/IMY, "
-                + "months, tertials, org history), HTTP+JSON: median %.0f ms (min %.0f); %,d reports%n",
+        System.out.printf(
+                "[bench] GET /report/v1/deviation-statistics (pivot, distinct totals at 4 levels, shares, IVO/IMY, "
+                        + "months, tertials, org history), HTTP+JSON: median %.0f ms (min %.0f); %,d reports%n",
                 median(statistics), min(statistics), total[0]);
-        System.out.printf("[bench] ratio statistics / baseline: %.2f (target <= 2.00)%n", median(statistics) / median(baseline));
+        System.out.printf(
+                "[bench] ratio statistics / baseline: %.2f (target <= 2.00)%n", median(statistics) / median(baseline));
 
-        String id = given().header("Authorization", token).contentType("application/json")
+        String id = given().header("Authorization", token)
+                .contentType("application/json")
                 .body("{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + board + "\"}")
-                .when().post("/report/v1/reports").then().statusCode(201).extract().jsonPath().getString("id");
+                .when()
+                .post("/report/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
         long g0 = System.nanoTime();
-        var done = given().header("Authorization", token).header("If-Match", "*").header("Prefer", "wait=50")
-                .when().post("/report/v1/reports/" + id + "/versions").then().statusCode(201).extract();
+        var done = given().header("Authorization", token)
+                .header("If-Match", "*")
+                .header("Prefer", "wait=50")
+                .when()
+                .post("/report/v1/reports/" + id + "/versions")
+                .then()
+                .statusCode(201)
+                .extract();
         double seconds = (System.nanoTime() - g0) / 1e9;
-        byte[] pdf = given().header("Authorization", token).when().get(done.jsonPath().getString("links.pdf")).then()
-                .statusCode(200).extract().asByteArray();
+        byte[] pdf = given().header("Authorization", token)
+                .when()
+                .get(done.jsonPath().getString("links.pdf"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         int pages;
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             pages = doc.getNumberOfPages();
         }
-        System.out.printf("[bench] kvalitetsberättelse over %,d reports, request to DRAFT with PDF (PDF/A-2a, PDF/UA-1), HTML, "
-                + "XLSX, JSON: %.2f s (PDF %d pages, %,d bytes)%n", total[0], seconds, pages, pdf.length);
+        System.out.printf(
+                "[bench] kvalitetsberättelse over %,d reports, request to DRAFT with PDF (PDF/A-2a, PDF/UA-1), HTML, "
+                        + "XLSX, JSON: %.2f s (PDF %d pages, %,d bytes)%n",
+                total[0], seconds, pages, pdf.length);
         String version = done.header("Location");
-        String etag = given().header("Authorization", token).when().get(version).then().extract().header("ETag");
+        String etag = given().header("Authorization", token)
+                .when()
+                .get(version)
+                .then()
+                .extract()
+                .header("ETag");
         long a0 = System.nanoTime();
-        given().header("Authorization", token).header("If-Match", etag).contentType("application/json").body("{}").when()
-                .post(version + "/approve").then().statusCode(200);
-        System.out.printf("[bench] approval: documents rendered again with the approval block, PDF signed (PAdES): %.2f s%n",
+        given().header("Authorization", token)
+                .header("If-Match", etag)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(version + "/approve")
+                .then()
+                .statusCode(200);
+        System.out.printf(
+                "[bench] approval: documents rendered again with the approval block, PDF signed (PAdES): %.2f s%n",
                 (System.nanoTime() - a0) / 1e9);
     }
 
@@ -176,7 +225,7 @@ class StatisticsBenchmark {
     }
 
     static String row(UUID id, String from, UUID parent, String name, String level) {
-        return "('" + id + "', DATE '" + from + "', " + (parent == null ? "NULL" : "'" + parent + "'") + ", '" + name + "', '"
-                + level + "', TRUE)";
+        return "('" + id + "', DATE '" + from + "', " + (parent == null ? "NULL" : "'" + parent + "'") + ", '" + name
+                + "', '" + level + "', TRUE)";
     }
 }

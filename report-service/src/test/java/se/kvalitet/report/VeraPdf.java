@@ -25,21 +25,23 @@ public final class VeraPdf {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
-    private VeraPdf() {
-    }
+    private VeraPdf() {}
 
     /** The failed rules (clause-test: message, times), per flavour; empty lists when the document conforms. */
     public static Map<String, List<String>> failures(byte[] pdf) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         List<PDFAFlavour> flavours = List.of(PDFAFlavour.PDFA_2_A, PDFAFlavour.PDFUA_1);
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_A)) {
+        try (PDFAParser parser =
+                Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_A)) {
             // no passed checks recorded, every failure counted, at most 20 shown per rule
             PDFAValidator validator = ValidatorFactory.createValidator(flavours, false, -1, 20, true, false);
             for (ValidationResult r : validator.validateAll(parser)) {
                 Map<String, Integer> failed = new TreeMap<>();
                 for (TestAssertion a : r.getTestAssertions()) {
                     if (a.getStatus() == TestAssertion.Status.FAILED) {
-                        failed.merge(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage(), 1,
+                        failed.merge(
+                                a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage(),
+                                1,
                                 Integer::sum);
                     }
                 }

@@ -32,8 +32,9 @@ import se.kvalitet.web.CorrelationIdFilter;
 @RequestScoped
 public class AccessLog {
 
-    private static final String INSERT = "INSERT INTO case_access_log (at, deviation_id, action, granted, subject, username,"
-            + " client_id, roles, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO case_access_log (at, deviation_id, action, granted, subject, username,"
+                    + " client_id, roles, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager em;

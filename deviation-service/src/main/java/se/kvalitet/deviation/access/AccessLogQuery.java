@@ -18,17 +18,29 @@ public class AccessLogQuery {
     EntityManager em;
 
     /** What to look for; null matches everything. */
-    public record Filter(UUID deviationId, String subject, String username, CaseAccessLogEntry.Action action, Boolean granted,
-            Instant from, Instant to) {
-    }
+    public record Filter(
+            UUID deviationId,
+            String subject,
+            String username,
+            CaseAccessLogEntry.Action action,
+            Boolean granted,
+            Instant from,
+            Instant to) {}
 
     /** One line of the log. */
-    public record Line(long id, Instant at, UUID deviationId, CaseAccessLogEntry.Action action, boolean granted, String subject,
-            String username, String clientId, String roles, String correlationId) {
-    }
+    public record Line(
+            long id,
+            Instant at,
+            UUID deviationId,
+            CaseAccessLogEntry.Action action,
+            boolean granted,
+            String subject,
+            String username,
+            String clientId,
+            String roles,
+            String correlationId) {}
 
-    public record Result(List<Line> lines, long total) {
-    }
+    public record Result(List<Line> lines, long total) {}
 
     public Result search(Filter filter, int offset, int limit) {
         StringBuilder where = new StringBuilder(" where 1=1");
@@ -41,9 +53,11 @@ public class AccessLogQuery {
         condition(where, params, "e.at >= :from", "from", filter.from());
         condition(where, params, "e.at < :to", "to", filter.to());
         TypedQuery<Long> count = em.createQuery("select count(e) from CaseAccessLogEntry e" + where, Long.class);
-        TypedQuery<Line> items = em.createQuery("select new se.kvalitet.deviation.access.AccessLogQuery$Line(e.id, e.at, e.deviationId,"
-                + " e.action, e.granted, e.subject, e.username, e.clientId, e.roles, e.correlationId) from CaseAccessLogEntry e"
-                + where + " order by e.id", Line.class);
+        TypedQuery<Line> items = em.createQuery(
+                "select new se.kvalitet.deviation.access.AccessLogQuery$Line(e.id, e.at, e.deviationId,"
+                        + " e.action, e.granted, e.subject, e.username, e.clientId, e.roles, e.correlationId) from CaseAccessLogEntry e"
+                        + where + " order by e.id",
+                Line.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             items.setParameter(k, v);
@@ -51,7 +65,8 @@ public class AccessLogQuery {
         return new Result(items.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult());
     }
 
-    private static void condition(StringBuilder where, Map<String, Object> params, String clause, String name, Object value) {
+    private static void condition(
+            StringBuilder where, Map<String, Object> params, String clause, String name, Object value) {
         if (value != null) {
             where.append(" and ").append(clause);
             params.put(name, value);

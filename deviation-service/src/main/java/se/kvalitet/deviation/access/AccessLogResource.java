@@ -35,25 +35,39 @@ public class AccessLogResource {
 
     /** One line of the log. */
     @Schema(name = "AccessLogEntry")
-    public record Entry(long id, Instant at, UUID deviationId, CaseAccessLogEntry.Action action,
-            @Schema(description = "false: the caller asked for a case it may not see and got a 404") boolean granted,
-            String subject, String username, String clientId, String roles, String correlationId) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            UUID deviationId,
+            CaseAccessLogEntry.Action action,
+
+            @Schema(description = "false: the caller asked for a case it may not see and got a 404")
+            boolean granted,
+
+            String subject,
+            String username,
+            String clientId,
+            String roles,
+            String correlationId) {}
 
     @GET
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Transactional
-    @Operation(summary = "Search the case access log",
-            description = "Oldest first. Filter by case, by the person or client (token subject or username), by action, "
-                    + "by refused attempts only, and by time.")
+    @Operation(
+            summary = "Search the case access log",
+            description =
+                    "Oldest first. Filter by case, by the person or client (token subject or username), by action, "
+                            + "by refused attempts only, and by time.")
     @APIResponse(responseCode = "200", description = "A page of log lines")
     public Page<Entry> search(
             @Parameter(description = "The case") @QueryParam("deviationId") String deviationId,
             @Parameter(description = "Token subject") @QueryParam("subject") String subject,
             @Parameter(description = "Username") @QueryParam("username") String username,
             @Parameter(description = "Action", schema = @Schema(implementation = CaseAccessLogEntry.Action.class))
-            @QueryParam("action") String action,
-            @Parameter(description = "true: only refused attempts; false: only granted") @QueryParam("granted") String granted,
+                    @QueryParam("action")
+                    String action,
+            @Parameter(description = "true: only refused attempts; false: only granted") @QueryParam("granted")
+                    String granted,
             @Parameter(description = "At or after (RFC 3339)") @QueryParam("from") String from,
             @Parameter(description = "Before (RFC 3339)") @QueryParam("to") String to,
             @Valid @BeanParam PageParams page) {
@@ -63,12 +77,27 @@ public class AccessLogResource {
             throw ProblemException.invalidField("granted", "must be true or false");
         }
         Boolean onlyGranted = granted == null || granted.isBlank() ? null : Boolean.parseBoolean(granted);
-        AccessLogQuery.Filter filter = new AccessLogQuery.Filter(id, blankToNull(subject),
-                blankToNull(username), a, onlyGranted, QueryParams.instant("from", from), QueryParams.instant("to", to));
+        AccessLogQuery.Filter filter = new AccessLogQuery.Filter(
+                id,
+                blankToNull(subject),
+                blankToNull(username),
+                a,
+                onlyGranted,
+                QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
         AccessLogQuery.Result result = log.search(filter, page.offset(), page.limit);
         var list = result.lines().stream()
-                .map(e -> new Entry(e.id(), e.at(), e.deviationId(), e.action(), e.granted(), e.subject(), e.username(), e.clientId(),
-                        e.roles(), e.correlationId()))
+                .map(e -> new Entry(
+                        e.id(),
+                        e.at(),
+                        e.deviationId(),
+                        e.action(),
+                        e.granted(),
+                        e.subject(),
+                        e.username(),
+                        e.clientId(),
+                        e.roles(),
+                        e.correlationId()))
                 .toList();
         return new Page<>(list, page.page, page.limit, result.total());
     }

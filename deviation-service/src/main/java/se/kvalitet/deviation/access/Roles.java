@@ -11,6 +11,5 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String CASE_SYSTEM = "case-system";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

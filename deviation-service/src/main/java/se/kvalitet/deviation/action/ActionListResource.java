@@ -44,32 +44,50 @@ public class ActionListResource {
     se.kvalitet.web.Caller caller;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Actions across the reports the caller may see",
-            description = "Soonest due first; with updatedSince oldest change first. Filters: status, overdue, the responsible unit's subtree, "
-                    + "owner (mine = the caller), report.")
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "Actions across the reports the caller may see",
+            description =
+                    "Soonest due first; with updatedSince oldest change first. Filters: status, overdue, the responsible unit's subtree, "
+                            + "owner (mine = the caller), report.")
     @APIResponse(responseCode = "200", description = "A page of actions")
-    @APIResponse(responseCode = "400", description = "A filter is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ActionDtos.ActionView> list(
-            @Parameter(schema = @Schema(implementation = DeviationAction.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "true: open and past the due date; false: the others") @QueryParam("overdue") String overdue,
-            @Parameter(description = "Responsible org unit and every unit under it") @QueryParam("orgUnit") String orgUnit,
+            @Parameter(schema = @Schema(implementation = DeviationAction.Status.class)) @QueryParam("status")
+                    String status,
+            @Parameter(description = "true: open and past the due date; false: the others") @QueryParam("overdue")
+                    String overdue,
+            @Parameter(description = "Responsible org unit and every unit under it") @QueryParam("orgUnit")
+                    String orgUnit,
             @Parameter(description = "Owner's username, or mine") @QueryParam("owner") String owner,
             @Parameter(description = "Only the actions of this report") @QueryParam("deviationId") String deviationId,
-            @Parameter(description = "Changed at or after this instant (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(
+                            description = "Changed at or after this instant (RFC 3339)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("updatedSince")
+                    String updatedSince,
             @Valid @BeanParam PageParams page) {
-        String who = owner == null || owner.isBlank() ? null
+        String who = owner == null || owner.isBlank()
+                ? null
                 : "mine".equals(owner.strip()) ? caller.username() : owner.strip();
         if (who != null && who.length() > 200) {
             throw ProblemException.invalidField("owner", "must be at most 200 characters");
         }
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         LocalDate today = actions.today();
-        return queries.list(new ActionQueries.Filter(QueryParams.enumValue("status", status, DeviationAction.Status.class),
-                BooleanParams.bool("overdue", overdue), QueryParams.uuid("orgUnit", orgUnit), who, QueryParams.uuid("deviationId", deviationId), since),
-                page).map(a -> ActionDtos.ActionView.of(a, today));
+        return queries.list(
+                        new ActionQueries.Filter(
+                                QueryParams.enumValue("status", status, DeviationAction.Status.class),
+                                BooleanParams.bool("overdue", overdue),
+                                QueryParams.uuid("orgUnit", orgUnit),
+                                who,
+                                QueryParams.uuid("deviationId", deviationId),
+                                since),
+                        page)
+                .map(a -> ActionDtos.ActionView.of(a, today));
     }
-
 }

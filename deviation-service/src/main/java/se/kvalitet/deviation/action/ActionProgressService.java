@@ -67,7 +67,8 @@ public class ActionProgressService {
                 if (doneDate.isAfter(today)) {
                     throw ProblemException.invalidField("doneDate", "must not be in the future");
                 }
-                if (doneDate.isBefore(LocalDate.ofInstant(x.createdAt, Deviation.SWEDEN).minusYears(1))) {
+                if (doneDate.isBefore(
+                        LocalDate.ofInstant(x.createdAt, Deviation.SWEDEN).minusYears(1))) {
                     throw ProblemException.invalidField("doneDate", "is too long before the action was added");
                 }
                 LocalDate check = effectCheckDue != null ? effectCheckDue : x.effectCheckDue;
@@ -76,9 +77,20 @@ public class ActionProgressService {
                 }
                 x.doneDate = doneDate;
                 x.effectCheckDue = check;
-                clocks.stop(x.id, ClockKind.ACTION_DUE, "MET", doneDate.atStartOfDay(Deviation.SWEDEN).toInstant());
+                clocks.stop(
+                        x.id,
+                        ClockKind.ACTION_DUE,
+                        "MET",
+                        doneDate.atStartOfDay(Deviation.SWEDEN).toInstant());
                 if (check != null) {
-                    clocks.startUntil(d.id, ClockKind.ACTION_EFFECT_CHECK, x.id, actions.trackType(d, x), x.orgUnitId, now, actions.endOf(check));
+                    clocks.startUntil(
+                            d.id,
+                            ClockKind.ACTION_EFFECT_CHECK,
+                            x.id,
+                            actions.trackType(d, x),
+                            x.orgUnitId,
+                            now,
+                            actions.endOf(check));
                 }
             }
             case CANCELLED -> {
@@ -101,8 +113,18 @@ public class ActionProgressService {
         d.updatedAt = now;
         if (next == DeviationAction.Status.DONE) {
             long late = Math.max(0, ChronoUnit.DAYS.between(x.dueDate, x.doneDate));
-            outbox.publish(new DeviationActionDoneV1(d.id, x.id, actions.trackType(d, x), x.orgUnitId, d.orgUnitId, d.categories(),
-                    x.dueDate, x.doneDate, late == 0, (int) late, now));
+            outbox.publish(new DeviationActionDoneV1(
+                    d.id,
+                    x.id,
+                    actions.trackType(d, x),
+                    x.orgUnitId,
+                    d.orgUnitId,
+                    d.categories(),
+                    x.dueDate,
+                    x.doneDate,
+                    late == 0,
+                    (int) late,
+                    now));
         }
         return x;
     }
@@ -122,7 +144,8 @@ public class ActionProgressService {
                     .with("currentStatus", x.status);
         }
         if (x.effectCheckedOn != null) {
-            throw ProblemException.conflict("effect-checked", "The effect is already checked; add a new action if it did not work");
+            throw ProblemException.conflict(
+                    "effect-checked", "The effect is already checked; add a new action if it did not work");
         }
         if (checkedOn.isAfter(actions.today())) {
             throw ProblemException.invalidField("checkedOn", "must not be in the future");
@@ -139,9 +162,23 @@ public class ActionProgressService {
         x.effectCheckedBy = caller.username();
         x.updatedAt = now;
         d.updatedAt = now;
-        clocks.stop(x.id, ClockKind.ACTION_EFFECT_CHECK, "MET", checkedOn.atStartOfDay(Deviation.SWEDEN).toInstant());
-        outbox.publish(new DeviationActionEffectCheckedV1(d.id, x.id, actions.trackType(d, x), x.orgUnitId, d.orgUnitId, d.categories(),
-                x.dueDate, x.doneDate, checkedOn, effective, now));
+        clocks.stop(
+                x.id,
+                ClockKind.ACTION_EFFECT_CHECK,
+                "MET",
+                checkedOn.atStartOfDay(Deviation.SWEDEN).toInstant());
+        outbox.publish(new DeviationActionEffectCheckedV1(
+                d.id,
+                x.id,
+                actions.trackType(d, x),
+                x.orgUnitId,
+                d.orgUnitId,
+                d.categories(),
+                x.dueDate,
+                x.doneDate,
+                checkedOn,
+                effective,
+                now));
         return x;
     }
 }

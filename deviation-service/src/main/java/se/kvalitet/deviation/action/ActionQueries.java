@@ -30,14 +30,20 @@ public class ActionQueries {
     @Inject
     OrgCopy orgUnits;
 
-    public record Filter(DeviationAction.Status status, Boolean overdue, UUID orgUnit, String owner, UUID deviationId,
-            Instant updatedSince) {
-    }
+    public record Filter(
+            DeviationAction.Status status,
+            Boolean overdue,
+            UUID orgUnit,
+            String owner,
+            UUID deviationId,
+            Instant updatedSince) {}
 
     /** How many actions were decided on a track. */
     public int countOnTrack(UUID trackId) {
         return em.createQuery("select count(a) from DeviationAction a where a.trackId = :t", Long.class)
-                .setParameter("t", trackId).getSingleResult().intValue();
+                .setParameter("t", trackId)
+                .getSingleResult()
+                .intValue();
     }
 
     /** Actions across every case the caller may see; the cases of the page go to the access log. */
@@ -51,8 +57,10 @@ public class ActionQueries {
             params.put("status", f.status());
         }
         if (f.overdue() != null) {
-            where.append(f.overdue() ? " and a.status in :open and a.dueDate < :today"
-                    : " and (a.status not in :open or a.dueDate >= :today)");
+            where.append(
+                    f.overdue()
+                            ? " and a.status in :open and a.dueDate < :today"
+                            : " and (a.status not in :open or a.dueDate >= :today)");
             params.put("open", List.of(DeviationAction.Status.PLANNED, DeviationAction.Status.IN_PROGRESS));
             params.put("today", actions.today());
         }
@@ -73,9 +81,10 @@ public class ActionQueries {
             params.put("updatedSince", f.updatedSince());
         }
         String order = f.updatedSince() != null ? " order by a.updatedAt, a.id" : " order by a.dueDate, a.id";
-        Page<DeviationAction> result = queries.page("a", "DeviationAction a, Deviation d", where, params, order, page,
-                DeviationAction.class);
-        queries.logListed(result.items().stream().map(a -> a.deviationId).distinct().toList());
+        Page<DeviationAction> result =
+                queries.page("a", "DeviationAction a, Deviation d", where, params, order, page, DeviationAction.class);
+        queries.logListed(
+                result.items().stream().map(a -> a.deviationId).distinct().toList());
         return result;
     }
 }

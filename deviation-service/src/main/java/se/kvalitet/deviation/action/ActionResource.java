@@ -31,7 +31,9 @@ import se.kvalitet.web.Problem;
 /** Actions (åtgärder) on reports, with their effect checks; overdue is computed. */
 @Path("/deviation/v1/deviations/{id}/actions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Actions (åtgärder)", description = "Actions decided on reports, their progress and the later check of their effect")
+@Tag(
+        name = "Actions (åtgärder)",
+        description = "Actions decided on reports, their progress and the later check of their effect")
 @SecurityRequirement(name = "SecurityScheme")
 public class ActionResource {
 
@@ -42,79 +44,138 @@ public class ActionResource {
     ActionProgressService progress;
 
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Add an action (åtgärd) to a report",
-            description = "Owner, responsible unit, due date, optionally the track and root causes it addresses and when its effect is to "
-                    + "be checked. The quality team, managers of the report's units, its assigned investigators and (lex Maria) the MAS "
-                    + "may add. Starts the action's due-date clock.")
-    @APIResponse(responseCode = "201", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
-    @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "Add an action (åtgärd) to a report",
+            description =
+                    "Owner, responsible unit, due date, optionally the track and root causes it addresses and when its effect is to "
+                            + "be checked. The quality team, managers of the report's units, its assigned investigators and (lex Maria) the MAS "
+                            + "may add. Starts the action's due-date clock.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The action",
+            content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report is closed")
     @APIResponse(responseCode = "422", description = "A personal identity number in the text")
     public Response add(@PathParam("id") UUID id, @NotNull @Valid ActionDtos.NewActionRequest r) {
-        DeviationAction a = actions.add(id, new ActionService.NewAction(r.title(), r.description(), r.owner(), r.orgUnitId(),
-                r.dueDate(), r.trackId(), r.rootCauses(), r.effectCheckDue()));
-        return Response.created(URI.create("/deviation/v1/deviations/" + id + "/actions/" + a.id)).tag(ETags.of(a.version))
-                .entity(ActionDtos.ActionView.of(a, actions.today())).build();
+        DeviationAction a = actions.add(
+                id,
+                new ActionService.NewAction(
+                        r.title(),
+                        r.description(),
+                        r.owner(),
+                        r.orgUnitId(),
+                        r.dueDate(),
+                        r.trackId(),
+                        r.rootCauses(),
+                        r.effectCheckDue()));
+        return Response.created(URI.create("/deviation/v1/deviations/" + id + "/actions/" + a.id))
+                .tag(ETags.of(a.version))
+                .entity(ActionDtos.ActionView.of(a, actions.today()))
+                .build();
     }
 
     @GET
-        @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
     @Operation(summary = "The actions of a report", description = "Oldest first, each with whether it is overdue.")
     @APIResponse(responseCode = "200", description = "The actions")
-    @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ActionDtos.ActionView> ofDeviation(@PathParam("id") UUID id) {
         LocalDate today = actions.today();
-        return actions.ofDeviation(id).stream().map(a -> ActionDtos.ActionView.of(a, today)).toList();
+        return actions.ofDeviation(id).stream()
+                .map(a -> ActionDtos.ActionView.of(a, today))
+                .toList();
     }
 
     @GET
     @Path("{actionId}")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
     @Operation(summary = "One action", description = "With its ETag for the next change.")
-    @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
-    @APIResponse(responseCode = "404", description = "No such action, or not visible to the caller",
+    @APIResponse(
+            responseCode = "200",
+            description = "The action",
+            content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such action, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
         DeviationAction a = actions.action(id, actionId, Action.READ);
-        return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
+        return Response.ok(ActionDtos.ActionView.of(a, actions.today()))
+                .tag(ETags.of(a.version))
+                .build();
     }
 
     @POST
     @Path("{actionId}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Move an action on: started, done or cancelled",
-            description = "PLANNED → IN_PROGRESS → DONE (with doneDate), or CANCELLED with a reason; DONE and CANCELLED are final. "
-                    + "Done publishes whether it was on time. Requires If-Match (the action's ETag).")
-    @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "Move an action on: started, done or cancelled",
+            description =
+                    "PLANNED → IN_PROGRESS → DONE (with doneDate), or CANCELLED with a reason; DONE and CANCELLED are final. "
+                            + "Done publishes whether it was on time. Requires If-Match (the action's ETag).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The action",
+            content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not a possible transition",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a possible transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response progress(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
+    public Response progress(
+            @PathParam("id") UUID id,
+            @PathParam("actionId") UUID actionId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.ProgressRequest r) {
-        DeviationAction a = progress.progress(id, actionId, ifMatch, new ProgressAction(r.status(), r.doneDate(), r.reason(), r.effectCheckDue()));
-        return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
+        DeviationAction a = progress.progress(
+                id, actionId, ifMatch, new ProgressAction(r.status(), r.doneDate(), r.reason(), r.effectCheckDue()));
+        return Response.ok(ActionDtos.ActionView.of(a, actions.today()))
+                .tag(ETags.of(a.version))
+                .build();
     }
 
     @POST
     @Path("{actionId}/effect-check")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Record the effect check of a done action (uppföljning av effekt)",
-            description = "Once per action: the day, whether it had the intended effect, a comment. If it did not, add a new action. "
-                    + "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "Record the effect check of a done action (uppföljning av effekt)",
+            description =
+                    "Once per action: the day, whether it had the intended effect, a comment. If it did not, add a new action. "
+                            + "Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The action",
+            content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not done yet, or already checked",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not done yet, or already checked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response checkEffect(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
+    public Response checkEffect(
+            @PathParam("id") UUID id,
+            @PathParam("actionId") UUID actionId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionDtos.EffectCheckRequest r) {
-        DeviationAction a = progress.checkEffect(id, actionId, ifMatch, new CheckEffect(r.checkedOn(), r.effective(), r.comment()));
-        return Response.ok(ActionDtos.ActionView.of(a, actions.today())).tag(ETags.of(a.version)).build();
+        DeviationAction a =
+                progress.checkEffect(id, actionId, ifMatch, new CheckEffect(r.checkedOn(), r.effective(), r.comment()));
+        return Response.ok(ActionDtos.ActionView.of(a, actions.today()))
+                .tag(ETags.of(a.version))
+                .build();
     }
-
 }

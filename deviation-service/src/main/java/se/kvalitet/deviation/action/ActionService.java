@@ -66,12 +66,17 @@ public class ActionService {
     OrgCopy orgUnits;
 
     /** What a new action says. */
-    public record NewAction(String title, String description, String owner, UUID orgUnitId, LocalDate dueDate, UUID trackId,
-            Set<RootCause> rootCauses, LocalDate effectCheckDue) {
-    }
+    public record NewAction(
+            String title,
+            String description,
+            String owner,
+            UUID orgUnitId,
+            LocalDate dueDate,
+            UUID trackId,
+            Set<RootCause> rootCauses,
+            LocalDate effectCheckDue) {}
 
     /** Filters of the action list; null means no filter. */
-
     @Transactional
     public DeviationAction add(UUID deviationId, NewAction a) {
         Deviation d = workable(deviationId, Action.UPDATE);
@@ -89,15 +94,23 @@ public class ActionService {
         }
         DeviationTrack track = null;
         if (a.trackId() != null) {
-            track = d.tracks.stream().filter(t -> t.id.equals(a.trackId())).findFirst()
-                    .filter(t -> t.policy().trackKind() != TrackKind.NONE && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
-                    .orElseThrow(() -> ReferenceProblems.unknown("trackId", "must be a running or completed track of this report"));
+            track = d.tracks.stream()
+                    .filter(t -> t.id.equals(a.trackId()))
+                    .findFirst()
+                    .filter(t -> t.policy().trackKind() != TrackKind.NONE
+                            && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
+                    .orElseThrow(() -> ReferenceProblems.unknown(
+                            "trackId", "must be a running or completed track of this report"));
         }
         FreeTextGuard.Screening screening = guard.screen();
         String title = screening.text("title", a.title().strip());
-        String description = screening.text("description", a.description() == null || a.description().isBlank()
-                ? null : a.description().strip());
-        // the owner is a username (Keycloak preferred_username): this service has no directory of people, so its form is
+        String description = screening.text(
+                "description",
+                a.description() == null || a.description().isBlank()
+                        ? null
+                        : a.description().strip());
+        // the owner is a username (Keycloak preferred_username): this service has no directory of people, so its form
+        // is
         // checked (the request's pattern) and it is an identifier that must not be a personal identity number
         screening.identifier("owner", a.owner());
         screening.done();
@@ -118,11 +131,26 @@ public class ActionService {
         x.createdAt = now;
         x.updatedAt = now;
         actionRepository.persist(x);
-        clocks.startUntil(d.id, ClockKind.ACTION_DUE, x.id, track == null ? null : track.category, x.orgUnitId, now,
+        clocks.startUntil(
+                d.id,
+                ClockKind.ACTION_DUE,
+                x.id,
+                track == null ? null : track.category,
+                x.orgUnitId,
+                now,
                 endOf(x.dueDate));
         d.updatedAt = now;
-        outbox.publish(new DeviationActionAddedV1(d.id, x.id, x.trackId, track == null ? null : track.category, x.orgUnitId,
-                d.orgUnitId, d.categories(), List.copyOf(x.rootCauses), x.dueDate, now));
+        outbox.publish(new DeviationActionAddedV1(
+                d.id,
+                x.id,
+                x.trackId,
+                track == null ? null : track.category,
+                x.orgUnitId,
+                d.orgUnitId,
+                d.categories(),
+                List.copyOf(x.rootCauses),
+                x.dueDate,
+                now));
         return x;
     }
 
@@ -149,7 +177,8 @@ public class ActionService {
     Deviation workable(UUID deviationId, Action logAs) {
         Deviation d = queries.read(deviationId, logAs);
         if (!access.canWorkOn(d)) {
-            throw ProblemException.forbidden("Only the quality team, the unit's managers and the case's investigators work on its actions");
+            throw ProblemException.forbidden(
+                    "Only the quality team, the unit's managers and the case's investigators work on its actions");
         }
         return d;
     }
@@ -162,8 +191,10 @@ public class ActionService {
      */
     void requireUnitForWork(Deviation d, UUID unit) {
         if (!access.mayAttributeWorkTo(d, unit)) {
-            throw ReferenceProblems.foreign("orgUnitId", "an action is attributed to a unit of your own part of the organisation"
-                    + " (investigators: a unit the report concerns)");
+            throw ReferenceProblems.foreign(
+                    "orgUnitId",
+                    "an action is attributed to a unit of your own part of the organisation"
+                            + " (investigators: a unit the report concerns)");
         }
         Boolean active = orgUnits.activeByUnit(List.of(unit)).get(unit);
         if (active == null) {
@@ -177,7 +208,8 @@ public class ActionService {
     /** Who may not attribute work to the action's unit does not move it either (403). */
     void requireActionOfMyUnits(Deviation d, DeviationAction x) {
         if (!access.mayAttributeWorkTo(d, x.orgUnitId)) {
-            throw ProblemException.forbidden("The action is attributed to a unit outside your part of the organisation");
+            throw ProblemException.forbidden(
+                    "The action is attributed to a unit outside your part of the organisation");
         }
     }
 
@@ -190,8 +222,13 @@ public class ActionService {
     }
 
     static DeviationCategory trackType(Deviation d, DeviationAction x) {
-        return x.trackId == null ? null
-                : d.tracks.stream().filter(t -> t.id.equals(x.trackId)).map(t -> t.category).findFirst().orElse(null);
+        return x.trackId == null
+                ? null
+                : d.tracks.stream()
+                        .filter(t -> t.id.equals(x.trackId))
+                        .map(t -> t.category)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** The instant a Swedish day ends: an action due on a day is on time all that day. */

@@ -29,7 +29,10 @@ public class DeviationAction {
 
     /** PLANNED → IN_PROGRESS → DONE; PLANNED or IN_PROGRESS → CANCELLED (with a reason). DONE and CANCELLED are final. */
     public enum Status {
-        PLANNED, IN_PROGRESS, DONE, CANCELLED;
+        PLANNED,
+        IN_PROGRESS,
+        DONE,
+        CANCELLED;
 
         public boolean isOpen() {
             return this == PLANNED || this == IN_PROGRESS;

@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** Actions: an aggregate changed through its service (progress, effect check). */
 @ApplicationScoped
-public class DeviationActionRepository implements PanacheRepositoryBase<DeviationAction, UUID> {
-}
+public class DeviationActionRepository implements PanacheRepositoryBase<DeviationAction, UUID> {}

@@ -50,7 +50,8 @@ public class ClockEngine {
     double dueSoonShare;
 
     public static String key(ClockKind kind) {
-        return "kvalitet.deviation.clocks." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return "kvalitet.deviation.clocks."
+                + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Kinds that have at least one per-unit override (so that the unit's ancestors need to be looked up). */

@@ -31,7 +31,9 @@ public class ClockWatcher {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${kvalitet.deviation.clocks.scan-every:60s}", delayed = "${kvalitet.deviation.clocks.scan-delay:30s}",
+    @Scheduled(
+            every = "${kvalitet.deviation.clocks.scan-every:60s}",
+            delayed = "${kvalitet.deviation.clocks.scan-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         scan();
@@ -43,24 +45,48 @@ public class ClockWatcher {
         Instant now = clock.instant();
         int published = 0;
         @SuppressWarnings("unchecked")
-        List<DeadlineClock> dueSoon = em.createNativeQuery("SELECT * FROM deadline_clock WHERE stopped_at IS NULL "
-                        + "AND due_soon_published_at IS NULL AND due_soon_at <= ?1 "
-                        + "ORDER BY due_soon_at LIMIT 500 FOR UPDATE SKIP LOCKED", DeadlineClock.class)
-                .setParameter(1, now).getResultList();
+        List<DeadlineClock> dueSoon = em.createNativeQuery(
+                        "SELECT * FROM deadline_clock WHERE stopped_at IS NULL "
+                                + "AND due_soon_published_at IS NULL AND due_soon_at <= ?1 "
+                                + "ORDER BY due_soon_at LIMIT 500 FOR UPDATE SKIP LOCKED",
+                        DeadlineClock.class)
+                .setParameter(1, now)
+                .getResultList();
         for (DeadlineClock c : dueSoon) {
-            outbox.publish(new DeviationDeadlineDueSoonV1(c.deviationId, c.id, c.kind, c.subjectId, c.trackType, c.orgUnitId,
-                    c.startedAt, c.dueAt, LocalDate.ofInstant(c.dueAt, Deviation.SWEDEN), now));
+            outbox.publish(new DeviationDeadlineDueSoonV1(
+                    c.deviationId,
+                    c.id,
+                    c.kind,
+                    c.subjectId,
+                    c.trackType,
+                    c.orgUnitId,
+                    c.startedAt,
+                    c.dueAt,
+                    LocalDate.ofInstant(c.dueAt, Deviation.SWEDEN),
+                    now));
             c.dueSoonPublishedAt = now;
             published++;
         }
         @SuppressWarnings("unchecked")
-        List<DeadlineClock> overdue = em.createNativeQuery("SELECT * FROM deadline_clock WHERE stopped_at IS NULL "
-                        + "AND overdue_published_at IS NULL AND due_at <= ?1 "
-                        + "ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED", DeadlineClock.class)
-                .setParameter(1, now).getResultList();
+        List<DeadlineClock> overdue = em.createNativeQuery(
+                        "SELECT * FROM deadline_clock WHERE stopped_at IS NULL "
+                                + "AND overdue_published_at IS NULL AND due_at <= ?1 "
+                                + "ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED",
+                        DeadlineClock.class)
+                .setParameter(1, now)
+                .getResultList();
         for (DeadlineClock c : overdue) {
-            outbox.publish(new DeviationDeadlineOverdueV1(c.deviationId, c.id, c.kind, c.subjectId, c.trackType, c.orgUnitId,
-                    c.startedAt, c.dueAt, LocalDate.ofInstant(c.dueAt, Deviation.SWEDEN), now));
+            outbox.publish(new DeviationDeadlineOverdueV1(
+                    c.deviationId,
+                    c.id,
+                    c.kind,
+                    c.subjectId,
+                    c.trackType,
+                    c.orgUnitId,
+                    c.startedAt,
+                    c.dueAt,
+                    LocalDate.ofInstant(c.dueAt, Deviation.SWEDEN),
+                    now));
             c.overduePublishedAt = now;
             published++;
         }

@@ -24,7 +24,12 @@ public class Clocks {
     ClockEngine engine;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public DeadlineClock start(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
+    public DeadlineClock start(
+            UUID deviationId,
+            ClockKind kind,
+            UUID subjectId,
+            DeviationCategory trackType,
+            UUID orgUnitId,
             Instant startedAt) {
         Optional<DeadlineClock> running = running(subjectId, kind);
         if (running.isPresent()) {
@@ -35,10 +40,22 @@ public class Clocks {
 
     /** Starts the first clock of a subject just created in this transaction (no running one to look for). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public DeadlineClock startNew(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
+    public DeadlineClock startNew(
+            UUID deviationId,
+            ClockKind kind,
+            UUID subjectId,
+            DeviationCategory trackType,
+            UUID orgUnitId,
             Instant startedAt) {
         ClockPolicy policy = engine.policy(kind, orgUnitId);
-        return persist(deviationId, kind, subjectId, trackType, orgUnitId, policy.toString(), startedAt,
+        return persist(
+                deviationId,
+                kind,
+                subjectId,
+                trackType,
+                orgUnitId,
+                policy.toString(),
+                startedAt,
                 policy.due(startedAt, Deviation.SWEDEN));
     }
 
@@ -47,8 +64,14 @@ public class Clocks {
      * policy; the due-soon window is the engine's share of its span.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public DeadlineClock startUntil(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
-            Instant startedAt, Instant dueAt) {
+    public DeadlineClock startUntil(
+            UUID deviationId,
+            ClockKind kind,
+            UUID subjectId,
+            DeviationCategory trackType,
+            UUID orgUnitId,
+            Instant startedAt,
+            Instant dueAt) {
         Optional<DeadlineClock> running = running(subjectId, kind);
         if (running.isPresent()) {
             return running.get();
@@ -56,8 +79,15 @@ public class Clocks {
         return persist(deviationId, kind, subjectId, trackType, orgUnitId, "date", startedAt, dueAt);
     }
 
-    private DeadlineClock persist(UUID deviationId, ClockKind kind, UUID subjectId, DeviationCategory trackType, UUID orgUnitId,
-            String policy, Instant startedAt, Instant dueAt) {
+    private DeadlineClock persist(
+            UUID deviationId,
+            ClockKind kind,
+            UUID subjectId,
+            DeviationCategory trackType,
+            UUID orgUnitId,
+            String policy,
+            Instant startedAt,
+            Instant dueAt) {
         DeadlineClock c = new DeadlineClock();
         c.id = UUID.randomUUID();
         c.deviationId = deviationId;
@@ -76,7 +106,8 @@ public class Clocks {
     /** Every clock of the subject, oldest first. */
     public List<DeadlineClock> of(UUID subjectId) {
         return em.createQuery("from DeadlineClock where subjectId = :s order by startedAt, id", DeadlineClock.class)
-                .setParameter("s", subjectId).getResultList();
+                .setParameter("s", subjectId)
+                .getResultList();
     }
 
     /** Stops the running clock of this kind for the subject, if any: MET, NOT_REQUIRED or CANCELLED. */
@@ -93,23 +124,35 @@ public class Clocks {
     /** Stops every running clock of the subject (a track reclassified away). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelAll(UUID subjectId, Instant at) {
-        for (DeadlineClock c : em.createQuery("from DeadlineClock where subjectId = :s and stoppedAt is null", DeadlineClock.class)
-                .setParameter("s", subjectId).getResultList()) {
+        for (DeadlineClock c : em.createQuery(
+                        "from DeadlineClock where subjectId = :s and stoppedAt is null", DeadlineClock.class)
+                .setParameter("s", subjectId)
+                .getResultList()) {
             c.stoppedAt = at;
             c.stopReason = "CANCELLED";
         }
     }
 
     public Optional<DeadlineClock> running(UUID subjectId, ClockKind kind) {
-        return em.createQuery("from DeadlineClock where subjectId = :s and kind = :k and stoppedAt is null", DeadlineClock.class)
-                .setParameter("s", subjectId).setParameter("k", kind).getResultStream().findFirst();
+        return em.createQuery(
+                        "from DeadlineClock where subjectId = :s and kind = :k and stoppedAt is null",
+                        DeadlineClock.class)
+                .setParameter("s", subjectId)
+                .setParameter("k", kind)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The current clock of this kind for the subject: the running one, else the one stopped last. */
     public Optional<DeadlineClock> latest(UUID subjectId, ClockKind kind) {
-        List<DeadlineClock> all = em.createQuery("from DeadlineClock where subjectId = :s and kind = :k"
-                        + " order by case when stoppedAt is null then 0 else 1 end, stoppedAt desc, startedAt desc",
-                DeadlineClock.class).setParameter("s", subjectId).setParameter("k", kind).setMaxResults(1).getResultList();
+        List<DeadlineClock> all = em.createQuery(
+                        "from DeadlineClock where subjectId = :s and kind = :k"
+                                + " order by case when stoppedAt is null then 0 else 1 end, stoppedAt desc, startedAt desc",
+                        DeadlineClock.class)
+                .setParameter("s", subjectId)
+                .setParameter("k", kind)
+                .setMaxResults(1)
+                .getResultList();
         return all.stream().findFirst();
     }
 }

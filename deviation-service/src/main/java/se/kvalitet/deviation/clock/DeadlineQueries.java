@@ -22,7 +22,9 @@ public class DeadlineQueries {
 
     /** Which running clocks: past due, in the due-soon window (not yet due), or all running. */
     public enum State {
-        OVERDUE, DUE_SOON, RUNNING;
+        OVERDUE,
+        DUE_SOON,
+        RUNNING;
 
         public static State parse(String text) {
             if (text == null || text.isBlank()) {
@@ -55,8 +57,7 @@ public class DeadlineQueries {
         switch (state) {
             case OVERDUE -> where.append(" and c.dueAt <= :now");
             case DUE_SOON -> where.append(" and c.dueSoonAt <= :now and c.dueAt > :now");
-            default -> {
-            }
+            default -> {}
         }
         if (state != State.RUNNING) {
             params.put("now", now);
@@ -69,9 +70,16 @@ public class DeadlineQueries {
             where.append(" and c.orgUnitId in :subtree");
             params.put("subtree", orgUnits.subtree(List.of(orgUnit)));
         }
-        Page<DeadlineClock> result = queries.page("c", "DeadlineClock c, Deviation d", where, params, " order by c.dueAt, c.id",
-                page, DeadlineClock.class);
-        queries.logListed(result.items().stream().map(c -> c.deviationId).distinct().toList());
+        Page<DeadlineClock> result = queries.page(
+                "c",
+                "DeadlineClock c, Deviation d",
+                where,
+                params,
+                " order by c.dueAt, c.id",
+                page,
+                DeadlineClock.class);
+        queries.logListed(
+                result.items().stream().map(c -> c.deviationId).distinct().toList());
         return result;
     }
 }

@@ -29,8 +29,10 @@ import se.kvalitet.web.QueryParams;
 /** The clock engine's running deadlines (tidsfrister), scoped to the cases the caller may see. */
 @Path("/deviation/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deadlines (tidsfrister)", description = "Every deadline of the clock engine: IVO and IMY notifications, investigations, "
-        + "complaint acknowledgement and answer, triage, actions and effect checks")
+@Tag(
+        name = "Deadlines (tidsfrister)",
+        description = "Every deadline of the clock engine: IVO and IMY notifications, investigations, "
+                + "complaint acknowledgement and answer, triage, actions and effect checks")
 @SecurityRequirement(name = "SecurityScheme")
 public class DeadlineResource {
 
@@ -41,22 +43,37 @@ public class DeadlineResource {
     Clock clock;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Running deadlines: overdue, due soon, or all",
-            description = "Soonest due first. Only the deadlines of cases the caller may see (object-level access); each listed case is "
-                    + "written to the access log.")
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "Running deadlines: overdue, due soon, or all",
+            description =
+                    "Soonest due first. Only the deadlines of cases the caller may see (object-level access); each listed case is "
+                            + "written to the access log.")
     @APIResponse(responseCode = "200", description = "A page of deadlines")
-    @APIResponse(responseCode = "400", description = "A filter is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Deadline> list(
-            @Parameter(description = "overdue (past due), due-soon (in the due-soon window, not yet due) or running (default)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"overdue", "due-soon", "running"}))
-            @QueryParam("state") String state,
+            @Parameter(
+                            description =
+                                    "overdue (past due), due-soon (in the due-soon window, not yet due) or running (default)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"overdue", "due-soon", "running"}))
+                    @QueryParam("state")
+                    String state,
             @Parameter(schema = @Schema(implementation = ClockKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "The unit whose deadline it is, and every unit under it") @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = "The unit whose deadline it is, and every unit under it") @QueryParam("orgUnit")
+                    String orgUnit,
             @Valid @BeanParam PageParams page) {
-        Page<se.kvalitet.deviation.clock.DeadlineClock> found = deadlines.list(DeadlineQueries.State.parse(state),
-                QueryParams.enumValue("kind", kind, ClockKind.class), QueryParams.uuid("orgUnit", orgUnit), page);
+        Page<se.kvalitet.deviation.clock.DeadlineClock> found = deadlines.list(
+                DeadlineQueries.State.parse(state),
+                QueryParams.enumValue("kind", kind, ClockKind.class),
+                QueryParams.uuid("orgUnit", orgUnit),
+                page);
         Instant now = clock.instant();
         return found.map(c -> Deadline.of(c, now));
     }

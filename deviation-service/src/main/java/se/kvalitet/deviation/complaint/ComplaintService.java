@@ -71,7 +71,8 @@ public class ComplaintService {
         DeviationTrack t = open(deviationId, trackId, ifMatch);
         Instant now = clock.instant();
         if (t.acknowledgedAt != null || t.answeredAt != null) {
-            throw ProblemException.conflict("complaint-acknowledged", "The complaint is acknowledged; its registration is fixed")
+            throw ProblemException.conflict(
+                            "complaint-acknowledged", "The complaint is acknowledged; its registration is fixed")
                     .with("currentState", t.state());
         }
         if (receivedAt.isAfter(now.plusSeconds(300))) {
@@ -148,8 +149,10 @@ public class ComplaintService {
         }
         Deviation d = t.deviation;
         if (linkedTrackId != null) {
-            boolean valid = d.tracks.stream().anyMatch(x -> x.id.equals(linkedTrackId)
-                    && x.policy().trackKind() == TrackKind.INVESTIGATION && x.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
+            boolean valid = d.tracks.stream()
+                    .anyMatch(x -> x.id.equals(linkedTrackId)
+                            && x.policy().trackKind() == TrackKind.INVESTIGATION
+                            && x.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
             if (!valid) {
                 missing.add(new Problem.FieldError("linkedTrackId", "must be a deviation track of this report"));
             } else if (!Boolean.TRUE.equals(deviationOccurred)) {
@@ -165,7 +168,8 @@ public class ComplaintService {
             }
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("complaint-incomplete", "The complaint cannot be completed yet", missing);
+            throw ProblemException.unprocessable(
+                    "complaint-incomplete", "The complaint cannot be completed yet", missing);
         }
         FreeTextGuard.Screening screening = guard.screen();
         String text = screening.text("position", outcome.strip());
@@ -180,9 +184,24 @@ public class ComplaintService {
         t.closure = DeviationTrackClosedV1.Closure.COMPLETED;
         clocks.cancelAll(t.id, now);
         work.touch(t);
-        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, DeviationTrackClosedV1.Closure.COMPLETED,
-                d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), t.openedAt, now, LocalDate.ofInstant(now, Deviation.SWEDEN),
-                null, null, null, null, t.complaintKind, t.complaintSource, t.complaintChannel, deviationOccurred));
+        outbox.publish(new DeviationTrackClosedV1(
+                d.id,
+                t.id,
+                t.category,
+                DeviationTrackClosedV1.Closure.COMPLETED,
+                d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds),
+                t.openedAt,
+                now,
+                LocalDate.ofInstant(now, Deviation.SWEDEN),
+                null,
+                null,
+                null,
+                null,
+                t.complaintKind,
+                t.complaintSource,
+                t.complaintChannel,
+                deviationOccurred));
         return t;
     }
 
@@ -191,10 +210,12 @@ public class ComplaintService {
         work.requireInvestigator(t);
         ETags.requireMatch(ifMatch, t.version);
         if (t.policy().trackKind() != TrackKind.COMPLAINT) {
-            throw ProblemException.conflict("not-a-complaint", "Only a complaint track is handled this way").with("category", t.category);
+            throw ProblemException.conflict("not-a-complaint", "Only a complaint track is handled this way")
+                    .with("category", t.category);
         }
         if (!t.isOpen()) {
-            throw ProblemException.conflict("track-closed", "The track has ended").with("currentState", t.state());
+            throw ProblemException.conflict("track-closed", "The track has ended")
+                    .with("currentState", t.state());
         }
         return t;
     }
@@ -202,14 +223,16 @@ public class ComplaintService {
     private DeviationTrack registered(UUID deviationId, UUID trackId, String ifMatch) {
         DeviationTrack t = open(deviationId, trackId, ifMatch);
         if (t.receivedAt == null) {
-            throw ProblemException.conflict("complaint-not-registered", "Register the complaint (source, channel, received) first");
+            throw ProblemException.conflict(
+                    "complaint-not-registered", "Register the complaint (source, channel, received) first");
         }
         return t;
     }
 
     private static void requireNamed(DeviationTrack t) {
         if (Boolean.TRUE.equals(t.anonymous)) {
-            throw ProblemException.conflict("anonymous-complaint", "An anonymous complaint gets no acknowledgement or answer");
+            throw ProblemException.conflict(
+                    "anonymous-complaint", "An anonymous complaint gets no acknowledgement or answer");
         }
     }
 

@@ -19,8 +19,7 @@ public final class DemoClock extends Clock {
     private static final ThreadLocal<Instant> REPLAYING = new ThreadLocal<>();
     private static final DemoClock INSTANCE = new DemoClock();
 
-    private DemoClock() {
-    }
+    private DemoClock() {}
 
     /** Replaces platform's default clock for this service. */
     @ApplicationScoped

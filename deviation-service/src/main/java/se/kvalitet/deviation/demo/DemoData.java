@@ -92,22 +92,29 @@ public class DemoData {
     OrgCopy orgUnits;
 
     final DemoIdentity karin = new DemoIdentity("demo-karin", "karin", Set.of(Roles.QUALITY_TEAM), List.of(unit(2)));
-    final DemoIdentity maria = new DemoIdentity("demo-maria", "maria", Set.of(Roles.MEDICALLY_RESPONSIBLE), List.of(unit(10)));
-    final DemoIdentity ingrid = new DemoIdentity("demo-ingrid", "ingrid", Set.of(Roles.INVESTIGATOR), List.of(unit(10)));
+    final DemoIdentity maria =
+            new DemoIdentity("demo-maria", "maria", Set.of(Roles.MEDICALLY_RESPONSIBLE), List.of(unit(10)));
+    final DemoIdentity ingrid =
+            new DemoIdentity("demo-ingrid", "ingrid", Set.of(Roles.INVESTIGATOR), List.of(unit(10)));
 
     void onStart(@Observes StartupEvent ev) {
         if (!enabled) {
             return;
         }
-        long existing = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM deviation WHERE reporter_subject LIKE 'demo-reporter-%'").getSingleResult()).longValue());
+        long existing = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM deviation WHERE reporter_subject LIKE 'demo-reporter-%'")
+                                .getSingleResult())
+                        .longValue());
         if (existing > 0) {
             LOG.infof("demo deviations: %d exist, none added", existing);
             return;
         }
         long started = System.nanoTime();
         int made = seed(new Random(2026), clock.instant(), reports);
-        LOG.infof("demo deviations: %d reports over the past year in %d ms", made, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof(
+                "demo deviations: %d reports over the past year in %d ms",
+                made, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -137,9 +144,11 @@ public class DemoData {
             Instant reportedAt = now.minus(Duration.ofMinutes((long) (365L * 24 * 60 * (count - i) / (double) count)))
                     .plus(Duration.ofMinutes(rnd.nextInt(600)));
             int u = units[rnd.nextInt(units.length)];
-            List<DemoTemplates.Template> templates = u < 20 ? DemoTemplates.ELDERLY : u < 30 ? DemoTemplates.SOCIAL : DemoTemplates.DISABILITY;
+            List<DemoTemplates.Template> templates =
+                    u < 20 ? DemoTemplates.ELDERLY : u < 30 ? DemoTemplates.SOCIAL : DemoTemplates.DISABILITY;
             try {
-                new DemoStory(this, rnd, now, reportedAt, unit(u), templates.get(rnd.nextInt(templates.size())), i).tell();
+                new DemoStory(this, rnd, now, reportedAt, unit(u), templates.get(rnd.nextInt(templates.size())), i)
+                        .tell();
                 made++;
             } catch (RuntimeException e) {
                 LOG.warnf("demo report %d not completed: %s", i, e.toString());

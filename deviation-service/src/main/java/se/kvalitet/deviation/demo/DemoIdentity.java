@@ -26,9 +26,12 @@ record DemoIdentity(String subject, String username, Set<String> roles, List<UUI
             claims.setSubject(subject);
             claims.setClaim("preferred_username", username);
             claims.setClaim("azp", "demo-data");
-            claims.setStringListClaim("org_units", orgUnits.stream().map(UUID::toString).toList());
+            claims.setStringListClaim(
+                    "org_units", orgUnits.stream().map(UUID::toString).toList());
             QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new OidcJwtCallerPrincipal(claims, new AccessTokenCredential("demo-data"))).addRoles(roles).build();
+                    .setPrincipal(new OidcJwtCallerPrincipal(claims, new AccessTokenCredential("demo-data")))
+                    .addRoles(roles)
+                    .build();
             Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
             work.run();
         } finally {

@@ -22,7 +22,8 @@ import se.kvalitet.events.deviation.DeviationCategory;
 public final class CategoryPolicies {
 
     private static final class Holder {
-        static final CategoryPolicies STANDARD = load(Arrays.asList(DeviationCategory.values()), CategoryPolicies::className);
+        static final CategoryPolicies STANDARD =
+                load(Arrays.asList(DeviationCategory.values()), CategoryPolicies::className);
     }
 
     private final Map<DeviationCategory, CategoryPolicy> policies;
@@ -47,7 +48,9 @@ public final class CategoryPolicies {
 
     /** The categories handled by {@code who}, in the enum's order. */
     public Set<DeviationCategory> handledBy(HandledBy who) {
-        return policies.values().stream().filter(p -> p.handledBy() == who).map(CategoryPolicy::category)
+        return policies.values().stream()
+                .filter(p -> p.handledBy() == who)
+                .map(CategoryPolicy::category)
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(DeviationCategory.class)));
     }
 
@@ -74,14 +77,16 @@ public final class CategoryPolicies {
     }
 
     /** Loads a policy per category from the class {@code className} names; fails listing every category without one. */
-    static CategoryPolicies load(Collection<DeviationCategory> categories, Function<DeviationCategory, String> className) {
+    static CategoryPolicies load(
+            Collection<DeviationCategory> categories, Function<DeviationCategory, String> className) {
         Map<DeviationCategory, CategoryPolicy> found = new EnumMap<>(DeviationCategory.class);
         List<String> problems = new ArrayList<>();
         for (DeviationCategory c : categories) {
             String name = className.apply(c);
             try {
                 Object policy = Class.forName(name, true, CategoryPolicies.class.getClassLoader())
-                        .getDeclaredConstructor().newInstance();
+                        .getDeclaredConstructor()
+                        .newInstance();
                 if (!(policy instanceof CategoryPolicy p) || p.category() != c) {
                     problems.add(c + ": " + name + " is not the CategoryPolicy of " + c);
                 } else {
@@ -92,7 +97,8 @@ public final class CategoryPolicies {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Every deviation category needs a CategoryPolicy: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Every deviation category needs a CategoryPolicy: " + String.join("; ", problems));
         }
         CategoryPolicies loaded = new CategoryPolicies(found);
         loaded.clockDefaults();

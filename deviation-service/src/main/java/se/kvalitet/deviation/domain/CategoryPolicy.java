@@ -46,7 +46,8 @@ public interface CategoryPolicy {
      * @throws RuleViolation when the category takes no such assessment or the flag contradicts it
      */
     default boolean seriousness(Assessment assessment, Boolean serious) {
-        throw RuleViolation.assessment("A " + category() + " track has no assessment; complete it with its analysis", null, null);
+        throw RuleViolation.assessment(
+                "A " + category() + " track has no assessment; complete it with its analysis", null, null);
     }
 
     /** Whether an assessed track must be notified to {@link #authority()}. */

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 public record ClockPolicy(Unit unit, long amount, Duration exact) {
 
     public enum Unit {
-        EXACT, CALENDAR_DAYS, WORKING_DAYS
+        EXACT,
+        CALENDAR_DAYS,
+        WORKING_DAYS
     }
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,5})(h|d|wd)");
@@ -46,7 +48,8 @@ public record ClockPolicy(Unit unit, long amount, Duration exact) {
     public Instant due(Instant start, ZoneId zone) {
         return switch (unit) {
             case EXACT -> start.plus(exact);
-            case CALENDAR_DAYS -> ZonedDateTime.ofInstant(start, zone).plusDays(amount).toInstant();
+            case CALENDAR_DAYS ->
+                ZonedDateTime.ofInstant(start, zone).plusDays(amount).toInstant();
             case WORKING_DAYS -> {
                 LocalDate last = SwedishCalendar.addWorkingDays(LocalDate.ofInstant(start, zone), (int) amount);
                 yield last.plusDays(1).atStartOfDay(zone).toInstant();

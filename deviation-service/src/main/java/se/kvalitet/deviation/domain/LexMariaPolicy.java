@@ -15,8 +15,11 @@ import se.kvalitet.events.deviation.DeviationCategory;
  */
 public final class LexMariaPolicy implements CategoryPolicy {
 
-    static final Set<Assessment> ASSESSMENTS = EnumSet.of(Assessment.ALLVARLIG_VARDSKADA,
-            Assessment.RISK_FOR_ALLVARLIG_VARDSKADA, Assessment.VARDSKADA, Assessment.INGEN_VARDSKADA);
+    static final Set<Assessment> ASSESSMENTS = EnumSet.of(
+            Assessment.ALLVARLIG_VARDSKADA,
+            Assessment.RISK_FOR_ALLVARLIG_VARDSKADA,
+            Assessment.VARDSKADA,
+            Assessment.INGEN_VARDSKADA);
 
     @Override
     public DeviationCategory category() {
@@ -36,7 +39,10 @@ public final class LexMariaPolicy implements CategoryPolicy {
     /** HSLF-FS 2017:40: the event, its causes and the measures. */
     @Override
     public Set<Section> requiredSections() {
-        return EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.CAUSES, Section.MEASURES_TAKEN,
+        return EnumSet.of(
+                Section.WHAT_HAPPENED_AND_CONSEQUENCES,
+                Section.CAUSES,
+                Section.MEASURES_TAKEN,
                 Section.MEASURES_PLANNED);
     }
 
@@ -49,12 +55,15 @@ public final class LexMariaPolicy implements CategoryPolicy {
     @Override
     public boolean seriousness(Assessment assessment, Boolean serious) {
         if (!ASSESSMENTS.contains(assessment)) {
-            throw RuleViolation.assessment("A lex Maria assessment is one of " + ASSESSMENTS, "assessment",
-                    "not a lex Maria assessment");
+            throw RuleViolation.assessment(
+                    "A lex Maria assessment is one of " + ASSESSMENTS, "assessment", "not a lex Maria assessment");
         }
-        boolean isSerious = assessment == Assessment.ALLVARLIG_VARDSKADA || assessment == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA;
+        boolean isSerious =
+                assessment == Assessment.ALLVARLIG_VARDSKADA || assessment == Assessment.RISK_FOR_ALLVARLIG_VARDSKADA;
         if (serious != null && serious != isSerious) {
-            throw RuleViolation.assessment("For lex Maria, serious follows from the assessment", "serious",
+            throw RuleViolation.assessment(
+                    "For lex Maria, serious follows from the assessment",
+                    "serious",
                     "must be " + isSerious + " for " + assessment);
         }
         return isSerious;

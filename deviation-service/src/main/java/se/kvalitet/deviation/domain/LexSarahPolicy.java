@@ -15,8 +15,8 @@ import se.kvalitet.events.deviation.DeviationCategory;
  */
 public final class LexSarahPolicy implements CategoryPolicy {
 
-    static final Set<Assessment> ASSESSMENTS = EnumSet.of(Assessment.MISSFORHALLANDE,
-            Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, Assessment.INGET_MISSFORHALLANDE);
+    static final Set<Assessment> ASSESSMENTS = EnumSet.of(
+            Assessment.MISSFORHALLANDE, Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, Assessment.INGET_MISSFORHALLANDE);
 
     @Override
     public DeviationCategory category() {
@@ -36,8 +36,14 @@ public final class LexSarahPolicy implements CategoryPolicy {
     /** What a lex Sarah investigation must cover before its position (SOSFS 2011:5). */
     @Override
     public Set<Section> requiredSections() {
-        return EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.WHEN_AND_HOW_NOTICED, Section.CAUSES,
-                Section.HAPPENED_BEFORE, Section.CAN_RECUR, Section.MEASURES_TAKEN, Section.MEASURES_PLANNED);
+        return EnumSet.of(
+                Section.WHAT_HAPPENED_AND_CONSEQUENCES,
+                Section.WHEN_AND_HOW_NOTICED,
+                Section.CAUSES,
+                Section.HAPPENED_BEFORE,
+                Section.CAN_RECUR,
+                Section.MEASURES_TAKEN,
+                Section.MEASURES_PLANNED);
     }
 
     @Override
@@ -48,14 +54,16 @@ public final class LexSarahPolicy implements CategoryPolicy {
     @Override
     public boolean seriousness(Assessment assessment, Boolean serious) {
         if (!ASSESSMENTS.contains(assessment)) {
-            throw RuleViolation.assessment("A lex Sarah assessment is one of " + ASSESSMENTS, "assessment",
-                    "not a lex Sarah assessment");
+            throw RuleViolation.assessment(
+                    "A lex Sarah assessment is one of " + ASSESSMENTS, "assessment", "not a lex Sarah assessment");
         }
         if (serious == null) {
             throw RuleViolation.assessment("Say whether it is allvarligt", "serious", "required for lex Sarah");
         }
         if (serious && assessment == Assessment.INGET_MISSFORHALLANDE) {
-            throw RuleViolation.assessment("Without a missförhållande nothing is allvarligt", "serious",
+            throw RuleViolation.assessment(
+                    "Without a missförhållande nothing is allvarligt",
+                    "serious",
                     "must be false for INGET_MISSFORHALLANDE");
         }
         return serious;

@@ -47,7 +47,9 @@ public final class PersonalDataBreachPolicy implements CategoryPolicy {
     @Override
     public boolean seriousness(Assessment assessment, Boolean serious) {
         if (!ASSESSMENTS.contains(assessment)) {
-            throw RuleViolation.assessment("A breach's risk assessment is one of " + ASSESSMENTS, "assessment",
+            throw RuleViolation.assessment(
+                    "A breach's risk assessment is one of " + ASSESSMENTS,
+                    "assessment",
                     "not a breach risk assessment");
         }
         return assessment == Assessment.HIGH_RISK;

@@ -12,8 +12,7 @@ import java.time.temporal.TemporalAdjusters;
  */
 public final class SwedishCalendar {
 
-    private SwedishCalendar() {
-    }
+    private SwedishCalendar() {}
 
     public static boolean isWorkingDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
@@ -38,20 +37,27 @@ public final class SwedishCalendar {
         int year = d.getYear();
         int m = d.getMonthValue();
         int day = d.getDayOfMonth();
-        if ((m == 1 && (day == 1 || day == 6)) || (m == 5 && day == 1) || (m == 6 && day == 6)
+        if ((m == 1 && (day == 1 || day == 6))
+                || (m == 5 && day == 1)
+                || (m == 6 && day == 6)
                 || (m == 12 && (day == 24 || day == 25 || day == 26 || day == 31))) {
             return true;
         }
         LocalDate easter = easterSunday(year);
-        if (d.equals(easter.minusDays(2)) || d.equals(easter) || d.equals(easter.plusDays(1))
-                || d.equals(easter.plusDays(39)) || d.equals(easter.plusDays(49))) {
+        if (d.equals(easter.minusDays(2))
+                || d.equals(easter)
+                || d.equals(easter.plusDays(1))
+                || d.equals(easter.plusDays(39))
+                || d.equals(easter.plusDays(49))) {
             return true; // långfredag, påskdagen, annandag påsk, Kristi himmelsfärdsdag, pingstdagen
         }
-        LocalDate midsummerDay = LocalDate.of(year, Month.JUNE, 20).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        LocalDate midsummerDay =
+                LocalDate.of(year, Month.JUNE, 20).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
         if (d.equals(midsummerDay) || d.equals(midsummerDay.minusDays(1))) {
             return true; // midsommardagen and midsommarafton
         }
-        LocalDate allSaints = LocalDate.of(year, Month.OCTOBER, 31).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        LocalDate allSaints =
+                LocalDate.of(year, Month.OCTOBER, 31).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
         return d.equals(allSaints);
     }
 

@@ -9,11 +9,9 @@ import se.kvalitet.events.deviation.DeviationCategory;
 public final class TriageRules {
 
     /** A field a triage decision gets wrong, and why. */
-    public record Breach(String field, String message) {
-    }
+    public record Breach(String field, String message) {}
 
-    private TriageRules() {
-    }
+    private TriageRules() {}
 
     /**
      * A category whose track ends at triage ("not a deviation here") stands alone and needs a reason;
@@ -22,13 +20,18 @@ public final class TriageRules {
     public static List<Breach> check(Set<DeviationCategory> wanted, boolean reclassification, boolean reasonGiven) {
         List<Breach> breaches = new ArrayList<>();
         List<DeviationCategory> endingAtTriage = wanted.stream()
-                .filter(c -> CategoryPolicies.of(c).trackKind() == TrackKind.NONE).sorted().toList();
+                .filter(c -> CategoryPolicies.of(c).trackKind() == TrackKind.NONE)
+                .sorted()
+                .toList();
         if (!endingAtTriage.isEmpty() && wanted.size() > 1) {
             breaches.add(new Breach("categories", endingAtTriage.get(0) + " cannot be combined with other categories"));
         }
         if ((!endingAtTriage.isEmpty() || reclassification) && !reasonGiven) {
-            breaches.add(new Breach("reason",
-                    reclassification ? "a reclassification needs a reason" : endingAtTriage.get(0) + " needs a reason"));
+            breaches.add(new Breach(
+                    "reason",
+                    reclassification
+                            ? "a reclassification needs a reason"
+                            : endingAtTriage.get(0) + " needs a reason"));
         }
         return breaches;
     }

@@ -64,15 +64,15 @@ public class DeviationIntakeService {
     DeviationAccess access;
 
     /** The outcome of a POST: a new report (as {@code render} made it), or the replay of the first response to the same Idempotency-Key. */
-    public record Intake<R>(R created, long version, IdempotencyKeys.Stored replayed) {
-    }
+    public record Intake<R>(R created, long version, IdempotencyKeys.Stored replayed) {}
 
     @Transactional
     /**
      * Receives a report. {@code render} makes the response body from the stored report and whether the caller works on
      * the case; it is kept with the Idempotency-Key in the same transaction, so a retry replays exactly it.
      */
-    public <R> Intake<R> report(ReportDeviation request, String idempotencyKey, BiFunction<Deviation, Boolean, R> render) {
+    public <R> Intake<R> report(
+            ReportDeviation request, String idempotencyKey, BiFunction<Deviation, Boolean, R> render) {
         if (idempotencyKey != null) {
             Optional<IdempotencyKeys.Stored> first = idempotency.claim(caller.subject(), idempotencyKey, request);
             if (first.isPresent()) {
@@ -94,17 +94,19 @@ public class DeviationIntakeService {
         d.reporterClient = caller.clientId();
         if (d.externalSource != null) {
             // a reference is unique per filer: another system's (or person's) reports are never found, nor named
-            Optional<Deviation> existing = deviations.findByExternalReference(d.reporterClient, d.reporterSubject,
-                    d.externalSource, d.externalId);
+            Optional<Deviation> existing = deviations.findByExternalReference(
+                    d.reporterClient, d.reporterSubject, d.externalSource, d.externalId);
             if (existing.isPresent()) {
-                throw ProblemException.conflict("duplicate-external-reference",
-                        "A report with this external reference from this source already exists")
+                throw ProblemException.conflict(
+                                "duplicate-external-reference",
+                                "A report with this external reference from this source already exists")
                         .with("existingId", existing.get().id)
                         .with("existing", "/deviation/v1/deviations/" + existing.get().id);
             }
         }
         d.channel = caller.hasRole(Roles.CASE_SYSTEM) && !caller.hasRole(Roles.REPORTER)
-                ? Deviation.Channel.CASE_SYSTEM : Deviation.Channel.STAFF;
+                ? Deviation.Channel.CASE_SYSTEM
+                : Deviation.Channel.STAFF;
         var event = Deviation.report(d, clock.instant());
         deviations.persist(d);
         outbox.publish(event);
@@ -127,7 +129,8 @@ public class DeviationIntakeService {
         d.orgUnitId = r.orgUnitId();
         d.involvedOrgUnitIds = new LinkedHashSet<>(r.involvedOrgUnitIds() == null ? List.of() : r.involvedOrgUnitIds());
         d.suggestedCategory = r.suggestedCategory();
-        d.immediateActions = r.immediateActions() == null ? null : r.immediateActions().strip();
+        d.immediateActions =
+                r.immediateActions() == null ? null : r.immediateActions().strip();
         if (r.externalReference() != null) {
             d.externalSource = r.externalReference().source();
             d.externalId = r.externalReference().id();
@@ -153,7 +156,8 @@ public class DeviationIntakeService {
         }
         for (int i = 0; i < involved.size(); i++) {
             if (!known.containsKey(involved.get(i))) {
-                errors.add(new Problem.FieldError("involvedOrgUnitIds[" + i + "]", "no such org unit (as published by the process registry)"));
+                errors.add(new Problem.FieldError(
+                        "involvedOrgUnitIds[" + i + "]", "no such org unit (as published by the process registry)"));
             }
         }
         if (!errors.isEmpty()) {

@@ -47,8 +47,7 @@ public class IdempotencyKeys {
     Duration retention;
 
     /** A stored first response. */
-    public record Stored(int status, UUID resourceId, String body) {
-    }
+    public record Stored(int status, UUID resourceId, String body) {}
 
     public static void validate(String key) {
         if (key != null && !VALID.matcher(key).matches()) {
@@ -63,42 +62,62 @@ public class IdempotencyKeys {
      */
     public Optional<Stored> claim(String caller, String key, Object request) {
         String hash = hash(request);
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_at) "
-                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, hash)
-                .setParameter(4, clock.instant()).executeUpdate();
+        int inserted = em.createNativeQuery(
+                        "INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_at) "
+                                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .setParameter(3, hash)
+                .setParameter(4, clock.instant())
+                .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }
-        Tuple row = (Tuple) em.createNativeQuery("SELECT request_hash, response_status, resource_id, response_body "
-                        + "FROM idempotency_key WHERE caller = ?1 AND idempotency_key = ?2", Tuple.class)
-                .setParameter(1, caller).setParameter(2, key).getSingleResult();
+        Tuple row = (Tuple) em.createNativeQuery(
+                        "SELECT request_hash, response_status, resource_id, response_body "
+                                + "FROM idempotency_key WHERE caller = ?1 AND idempotency_key = ?2",
+                        Tuple.class)
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .getSingleResult();
         if (!hash.equals(row.get("request_hash", String.class))) {
-            throw ProblemException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was used with a different request body; use a new key for a new request", List.of());
+            throw ProblemException.unprocessable(
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was used with a different request body; use a new key for a new request",
+                    List.of());
         }
-        return Optional.of(new Stored(row.get("response_status", Number.class).intValue(), row.get("resource_id", UUID.class),
+        return Optional.of(new Stored(
+                row.get("response_status", Number.class).intValue(),
+                row.get("resource_id", UUID.class),
                 row.get("response_body", String.class)));
     }
 
     public void complete(String caller, String key, int status, UUID resourceId, Object responseBody) {
         em.createNativeQuery("UPDATE idempotency_key SET response_status = ?3, resource_id = ?4, response_body = ?5 "
                         + "WHERE caller = ?1 AND idempotency_key = ?2")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, status)
-                .setParameter(4, resourceId).setParameter(5, write(responseBody)).executeUpdate();
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .setParameter(3, status)
+                .setParameter(4, resourceId)
+                .setParameter(5, write(responseBody))
+                .executeUpdate();
     }
 
-    @Scheduled(every = "${kvalitet.deviation.idempotency.purge-every:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${kvalitet.deviation.idempotency.purge-every:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
-                .setParameter(1, clock.instant().minus(retention)).executeUpdate();
+                .setParameter(1, clock.instant().minus(retention))
+                .executeUpdate();
     }
 
     private String hash(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -109,7 +128,8 @@ public class IdempotencyKeys {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 }

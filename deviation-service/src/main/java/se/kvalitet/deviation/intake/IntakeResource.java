@@ -40,36 +40,50 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM})
     @IdempotentCreate
-    @Operation(summary = "Report a deviation (rapportera en avvikelse)",
+    @Operation(
+            summary = "Report a deviation (rapportera en avvikelse)",
             description = "Staff (role reporter) and case-management systems (role case-system) file a report. "
                     + "It starts in stage RECEIVED and is triaged by the quality team. Free text is screened for "
                     + "personal identity numbers. Send an Idempotency-Key to retry safely: the same key and body "
                     + "returns the first response (header Idempotent-Replayed: true); the same key with another body is a 422. "
                     + "Machine clients (case-system) must send one: without it the request is a 428 problem.")
-    @APIResponse(responseCode = "201", description = "Report received",
+    @APIResponse(
+            responseCode = "201",
+            description = "Report received",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "409", description = "The source already reported this external reference",
+    @APIResponse(
+            responseCode = "409",
+            description = "The source already reported this external reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A personal identity number in the text, or an Idempotency-Key reused with another body",
+    @APIResponse(
+            responseCode = "422",
+            description = "A personal identity number in the text, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "A machine client (case-system) sent no Idempotency-Key: nothing was created",
+    @APIResponse(
+            responseCode = "428",
+            description = "A machine client (case-system) sent no Idempotency-Key: nothing was created",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(
-            @Parameter(description = "A key unique per request the caller wants done once: 1-100 of A-Z a-z 0-9 . _ : - (a UUID, for example)")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(
+                            description =
+                                    "A key unique per request the caller wants done once: 1-100 of A-Z a-z 0-9 . _ : - (a UUID, for example)")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
             @NotNull @Valid ReportDeviationRequest request) {
         IdempotencyKeys.validate(idempotencyKey);
-        DeviationIntakeService.Intake<DeviationResponse> result = intake.report(request.toCommand(), idempotencyKey,
-                DeviationMapper::toResponse);
+        DeviationIntakeService.Intake<DeviationResponse> result =
+                intake.report(request.toCommand(), idempotencyKey, DeviationMapper::toResponse);
         if (result.replayed() != null) {
             return Response.status(result.replayed().status())
-                    .location(URI.create("/deviation/v1/deviations/" + result.replayed().resourceId()))
+                    .location(URI.create(
+                            "/deviation/v1/deviations/" + result.replayed().resourceId()))
                     .header("Idempotent-Replayed", "true")
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(result.replayed().body())
                     .build();
         }
-        return Response.created(URI.create("/deviation/v1/deviations/" + result.created().id()))
+        return Response.created(URI.create(
+                        "/deviation/v1/deviations/" + result.created().id()))
                 .tag(ETags.of(result.version()))
                 .entity(result.created())
                 .build();

@@ -11,11 +11,18 @@ import se.kvalitet.events.deviation.DeviationCategory;
  * {@link ReportDeviationRequest} one to one, so an Idempotency-Key's request hash (the JSON of this
  * command) is the same as it was for the request.
  */
-public record ReportDeviation(String summary, String description, Instant occurredAt, Instant noticedAt, UUID orgUnitId,
-        List<UUID> involvedOrgUnitIds, DeviationCategory suggestedCategory, String immediateActions,
-        ExternalReference externalReference, String affectedPersonRef) {
+public record ReportDeviation(
+        String summary,
+        String description,
+        Instant occurredAt,
+        Instant noticedAt,
+        UUID orgUnitId,
+        List<UUID> involvedOrgUnitIds,
+        DeviationCategory suggestedCategory,
+        String immediateActions,
+        ExternalReference externalReference,
+        String affectedPersonRef) {
 
     /** Where a case-management system keeps the same report. */
-    public record ExternalReference(String source, String id) {
-    }
+    public record ExternalReference(String source, String id) {}
 }

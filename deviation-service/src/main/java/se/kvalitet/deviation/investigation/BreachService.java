@@ -67,7 +67,9 @@ public class BreachService {
             t.affectedCount = affectedCount;
         }
         if (dataCategories != null) {
-            t.dataCategories = String.join(",", dataCategories.stream().distinct().sorted().map(Enum::name).toList());
+            t.dataCategories = String.join(
+                    ",",
+                    dataCategories.stream().distinct().sorted().map(Enum::name).toList());
         }
         if (dataSubjectsNotifiedAt != null) {
             if (dataSubjectsNotifiedAt.isAfter(now.plusSeconds(300))) {
@@ -77,7 +79,8 @@ public class BreachService {
         }
         if (notNotifiedReason != null && !notNotifiedReason.isBlank()) {
             FreeTextGuard.Screening screening = guard.screen();
-            t.dataSubjectsNotNotifiedReason = screening.text("dataSubjectsNotNotifiedReason", notNotifiedReason.strip());
+            t.dataSubjectsNotNotifiedReason =
+                    screening.text("dataSubjectsNotNotifiedReason", notNotifiedReason.strip());
             screening.done();
         }
         work.touch(t);

@@ -69,7 +69,9 @@ public class CompletionService {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         CategoryPolicy policy = t.policy();
         if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
-            work.requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) completes " + policy.displayName());
+            work.requireRole(
+                    Roles.MEDICALLY_RESPONSIBLE,
+                    "Only the medically responsible (MAS) completes " + policy.displayName());
         }
         List<Problem.FieldError> missing = new ArrayList<>();
         for (Section s : investigations.missingSections(t)) {
@@ -79,15 +81,19 @@ public class CompletionService {
             missing.add(new Problem.FieldError("assessment", "the track is not assessed"));
         }
         if (t.reportable() && t.initialNotification().isEmpty()) {
-            missing.add(new Problem.FieldError("notifications",
-                    "a reportable case is notified (IVO / IMY) before it is completed"));
+            missing.add(new Problem.FieldError(
+                    "notifications", "a reportable case is notified (IVO / IMY) before it is completed"));
         }
-        if (policy.dataSubjectsToBeTold(t.assessment) && t.dataSubjectsNotifiedAt == null && t.dataSubjectsNotNotifiedReason == null) {
-            missing.add(new Problem.FieldError("dataSubjectsNotifiedAt",
+        if (policy.dataSubjectsToBeTold(t.assessment)
+                && t.dataSubjectsNotifiedAt == null
+                && t.dataSubjectsNotNotifiedReason == null) {
+            missing.add(new Problem.FieldError(
+                    "dataSubjectsNotifiedAt",
                     "a high-risk breach is told to the data subjects, or the reason why not is recorded (art. 34)"));
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("investigation-incomplete", "The investigation is not complete", missing);
+            throw ProblemException.unprocessable(
+                    "investigation-incomplete", "The investigation is not complete", missing);
         }
         FreeTextGuard.Screening screening = guard.screen();
         String text = screening.text("position", position.strip());
@@ -103,14 +109,42 @@ public class CompletionService {
         boolean serious = Boolean.TRUE.equals(t.serious);
         LocalDate today = LocalDate.ofInstant(now, Deviation.SWEDEN);
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
-        outbox.publish(new DeviationInvestigationCompletedV1(d.id, t.id, t.category, d.orgUnitId, involved, t.assessment,
-                serious, t.reportable(), rootCauses.causes(t.id), rootCauses.routineIds(t.id), actions.countOnTrack(t.id), now, today));
+        outbox.publish(new DeviationInvestigationCompletedV1(
+                d.id,
+                t.id,
+                t.category,
+                d.orgUnitId,
+                involved,
+                t.assessment,
+                serious,
+                t.reportable(),
+                rootCauses.causes(t.id),
+                rootCauses.routineIds(t.id),
+                actions.countOnTrack(t.id),
+                now,
+                today));
         boolean investigatedWithAssessment = policy.requiresAssessment();
         Boolean notified = investigatedWithAssessment ? t.initialNotification().isPresent() : null;
-        Boolean onTime = t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
-        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, DeviationTrackClosedV1.Closure.COMPLETED,
-                d.orgUnitId, involved, t.openedAt, now, today, t.assessment, investigatedWithAssessment ? serious : null,
-                notified, onTime, null, null, null, null));
+        Boolean onTime =
+                t.initialNotification().map(AuthorityNotification::onTime).orElse(null);
+        outbox.publish(new DeviationTrackClosedV1(
+                d.id,
+                t.id,
+                t.category,
+                DeviationTrackClosedV1.Closure.COMPLETED,
+                d.orgUnitId,
+                involved,
+                t.openedAt,
+                now,
+                today,
+                t.assessment,
+                investigatedWithAssessment ? serious : null,
+                notified,
+                onTime,
+                null,
+                null,
+                null,
+                null));
         return t;
     }
 }

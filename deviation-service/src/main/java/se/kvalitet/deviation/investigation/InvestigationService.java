@@ -102,7 +102,8 @@ public class InvestigationService {
     }
 
     @Transactional
-    public DeviationTrack assess(UUID deviationId, UUID trackId, String ifMatch, Assessment assessment, Boolean serious) {
+    public DeviationTrack assess(
+            UUID deviationId, UUID trackId, String ifMatch, Assessment assessment, Boolean serious) {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         CategoryPolicy policy = t.policy();
         boolean isSerious;
@@ -112,7 +113,9 @@ public class InvestigationService {
             throw RuleProblems.of(v);
         }
         if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
-            work.requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) assesses " + policy.displayName());
+            work.requireRole(
+                    Roles.MEDICALLY_RESPONSIBLE,
+                    "Only the medically responsible (MAS) assesses " + policy.displayName());
         }
         Instant now = clock.instant();
         t.assessment = assessment;
@@ -142,7 +145,10 @@ public class InvestigationService {
         }
         Set<Section> covered = EnumSet.noneOf(Section.class);
         t.entries.forEach(e -> covered.add(e.section));
-        return t.policy().requiredSections().stream().filter(s -> !covered.contains(s)).sorted().toList();
+        return t.policy().requiredSections().stream()
+                .filter(s -> !covered.contains(s))
+                .sorted()
+                .toList();
     }
 
     /** Every deadline clock of the track, oldest first. */
@@ -150,5 +156,4 @@ public class InvestigationService {
     public List<DeadlineClock> clocksOf(DeviationTrack t) {
         return clocks.of(t.id);
     }
-
 }

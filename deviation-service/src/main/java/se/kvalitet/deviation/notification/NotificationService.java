@@ -99,7 +99,8 @@ public class NotificationService {
         Instant dueAt;
         if (kind == NotificationKind.INITIAL) {
             DeadlineClock c = clocks.running(t.id, clockKind)
-                    .orElseGet(() -> clocks.start(d.id, clockKind, t.id, t.category, d.orgUnitId, t.notificationClockStart()));
+                    .orElseGet(() ->
+                            clocks.start(d.id, clockKind, t.id, t.category, d.orgUnitId, t.notificationClockStart()));
             clockStart = c.startedAt;
             dueAt = c.dueAt;
         } else {
@@ -107,11 +108,14 @@ public class NotificationService {
             dueAt = null;
         }
         FreeTextGuard.Screening screening = guard.screen();
-        String reason = screening.text("lateReason", lateReason == null || lateReason.isBlank() ? null : lateReason.strip());
+        String reason =
+                screening.text("lateReason", lateReason == null || lateReason.isBlank() ? null : lateReason.strip());
         String form = screening.text("content", content.strip());
         screening.done();
         if (dueAt != null && sentAt.isAfter(dueAt) && reason == null) {
-            throw ProblemException.unprocessable("late-reason-required", "The notification was sent after its deadline; say why",
+            throw ProblemException.unprocessable(
+                    "late-reason-required",
+                    "The notification was sent after its deadline; say why",
                     List.of(new Problem.FieldError("lateReason", "required when sentAt is after " + dueAt)));
         }
         AuthorityNotification n = new AuthorityNotification();
@@ -122,7 +126,8 @@ public class NotificationService {
         n.clockStartedAt = clockStart;
         n.dueAt = dueAt;
         n.sentAt = sentAt;
-        n.authorityReference = authorityReference == null || authorityReference.isBlank() ? null : authorityReference.strip();
+        n.authorityReference =
+                authorityReference == null || authorityReference.isBlank() ? null : authorityReference.strip();
         n.lateReason = reason;
         n.filedBy = caller.subject();
         n.createdAt = now;
@@ -141,13 +146,20 @@ public class NotificationService {
     /** Whether the track's category is notified at all, and whether the caller files its notifications. */
     private void requireMayNotify(CategoryPolicy policy) {
         if (policy.authority().isEmpty()) {
-            throw ProblemException.unprocessable("notification-not-allowed",
-                    "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks", List.of());
+            throw ProblemException.unprocessable(
+                    "notification-not-allowed",
+                    "Notifications belong to lex Sarah, lex Maria (IVO) and personal data breach (IMY) tracks",
+                    List.of());
         }
         if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
-            work.requireRole(Roles.MEDICALLY_RESPONSIBLE, "Only the medically responsible (MAS) files " + policy.displayName() + " notifications");
+            work.requireRole(
+                    Roles.MEDICALLY_RESPONSIBLE,
+                    "Only the medically responsible (MAS) files " + policy.displayName() + " notifications");
         } else {
-            work.requireAnyRole("The quality team files " + policy.displayName() + " notifications", Roles.QUALITY_TEAM, Roles.ADMIN);
+            work.requireAnyRole(
+                    "The quality team files " + policy.displayName() + " notifications",
+                    Roles.QUALITY_TEAM,
+                    Roles.ADMIN);
         }
     }
 
@@ -156,12 +168,15 @@ public class NotificationService {
         boolean hasInitial = t.initialNotification().isPresent();
         if (kind == NotificationKind.INITIAL) {
             if (hasInitial) {
-                throw ProblemException.conflict("already-notified",
+                throw ProblemException.conflict(
+                        "already-notified",
                         "The initial notification is filed and cannot be changed; file a SUPPLEMENT");
             }
             if (!t.reportable()) {
-                throw ProblemException.conflict("not-reportable", "Only a track assessed as reportable is notified: "
-                        + "allvarligt missförhållande, allvarlig vårdskada or risk of it (IVO), a breach with risk (IMY)")
+                throw ProblemException.conflict(
+                                "not-reportable",
+                                "Only a track assessed as reportable is notified: "
+                                        + "allvarligt missförhållande, allvarlig vårdskada or risk of it (IVO), a breach with risk (IMY)")
                         .with("assessment", t.assessment);
             }
         } else if (!hasInitial) {
@@ -170,10 +185,26 @@ public class NotificationService {
     }
 
     private void publish(Deviation d, DeviationTrack t, AuthorityNotification n) {
-        long hoursLate = n.onTime() ? 0 : (long) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 3600.0);
-        int daysLate = n.onTime() ? 0 : (int) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 86400.0);
-        outbox.publish(new DeviationAuthorityNotifiedV1(d.id, t.id, t.category, n.id, n.authority, n.kind, d.orgUnitId,
-                n.clockStartedAt, n.dueAt, n.sentAt, n.onTime(), daysLate, hoursLate));
+        long hoursLate = n.onTime()
+                ? 0
+                : (long) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 3600.0);
+        int daysLate = n.onTime()
+                ? 0
+                : (int) Math.ceil(Duration.between(n.dueAt, n.sentAt).toSeconds() / 86400.0);
+        outbox.publish(new DeviationAuthorityNotifiedV1(
+                d.id,
+                t.id,
+                t.category,
+                n.id,
+                n.authority,
+                n.kind,
+                d.orgUnitId,
+                n.clockStartedAt,
+                n.dueAt,
+                n.sentAt,
+                n.onTime(),
+                daysLate,
+                hoursLate));
     }
 
     /** When the initial IVO notification of a serious case is due; null when none is due. */
@@ -182,8 +213,10 @@ public class NotificationService {
         if (kind == null) {
             return null;
         }
-        return clocks.latest(t.id, kind).filter(c -> !"CANCELLED".equals(c.stopReason) && !"NOT_REQUIRED".equals(c.stopReason))
-                .map(c -> c.dueAt).orElse(null);
+        return clocks.latest(t.id, kind)
+                .filter(c -> !"CANCELLED".equals(c.stopReason) && !"NOT_REQUIRED".equals(c.stopReason))
+                .map(c -> c.dueAt)
+                .orElse(null);
     }
 
     private String snapshot(Deviation d, DeviationTrack t, AuthorityNotification n, String form) {
@@ -192,16 +225,42 @@ public class NotificationService {
         s.put("kind", n.kind);
         s.put("sentAt", n.sentAt.toString());
         s.put("authorityReference", n.authorityReference);
-        s.put("deviation", Map.of("id", d.id.toString(), "orgUnitId", d.orgUnitId.toString(), "occurredAt", d.occurredAt.toString(),
-                "summary", d.summary, "description", d.description));
+        s.put(
+                "deviation",
+                Map.of(
+                        "id",
+                        d.id.toString(),
+                        "orgUnitId",
+                        d.orgUnitId.toString(),
+                        "occurredAt",
+                        d.occurredAt.toString(),
+                        "summary",
+                        d.summary,
+                        "description",
+                        d.description));
         Map<String, Object> track = new LinkedHashMap<>();
         track.put("id", t.id.toString());
         track.put("category", t.category);
         track.put("assessment", t.assessment);
         track.put("serious", t.serious);
         s.put("track", track);
-        s.put("entries", t.entries.stream().map(e -> Map.of("section", e.section, "kind", e.kind, "date", e.entryDate.toString(),
-                "source", e.source, "text", e.text, "author", e.authorName == null ? e.authorSubject : e.authorName)).toList());
+        s.put(
+                "entries",
+                t.entries.stream()
+                        .map(e -> Map.of(
+                                "section",
+                                e.section,
+                                "kind",
+                                e.kind,
+                                "date",
+                                e.entryDate.toString(),
+                                "source",
+                                e.source,
+                                "text",
+                                e.text,
+                                "author",
+                                e.authorName == null ? e.authorSubject : e.authorName))
+                        .toList());
         s.put("content", form);
         s.put("lateReason", n.lateReason);
         try {
@@ -213,7 +272,8 @@ public class NotificationService {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** Filed IVO/IMY notifications (append-only, DB-enforced). */
 @ApplicationScoped
-public class AuthorityNotificationRepository implements PanacheRepositoryBase<AuthorityNotification, UUID> {
-}
+public class AuthorityNotificationRepository implements PanacheRepositoryBase<AuthorityNotification, UUID> {}

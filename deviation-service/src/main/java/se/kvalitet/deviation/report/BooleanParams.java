@@ -5,8 +5,7 @@ import se.kvalitet.web.ProblemException;
 /** A boolean query parameter: absent, {@code true} or {@code false}; anything else is a 400 naming it. */
 public final class BooleanParams {
 
-    private BooleanParams() {
-    }
+    private BooleanParams() {}
 
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -119,7 +119,8 @@ public class Deviation {
 
     /** How the report arrived. */
     public enum Channel {
-        STAFF, CASE_SYSTEM
+        STAFF,
+        CASE_SYSTEM
     }
 
     /** The report's stage as the reporter sees it. */
@@ -141,8 +142,12 @@ public class Deviation {
 
     /** The categories the report has now (tracks not taken away by a reclassification), sorted. */
     public List<DeviationCategory> categories() {
-        return tracks.stream().filter(t -> t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
-                .map(t -> t.category).distinct().sorted().toList();
+        return tracks.stream()
+                .filter(t -> t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED)
+                .map(t -> t.category)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     public List<DeviationTrack> openTracks() {
@@ -155,7 +160,13 @@ public class Deviation {
         d.createdAt = now;
         d.updatedAt = now;
         d.involvedOrgUnitIds.remove(d.orgUnitId);
-        return new DeviationReportedV1(d.id, d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), d.channel.name(),
-                d.suggestedCategory, LocalDate.ofInstant(d.occurredAt, SWEDEN), now);
+        return new DeviationReportedV1(
+                d.id,
+                d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds),
+                d.channel.name(),
+                d.suggestedCategory,
+                LocalDate.ofInstant(d.occurredAt, SWEDEN),
+                now);
     }
 }

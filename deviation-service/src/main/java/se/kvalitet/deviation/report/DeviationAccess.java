@@ -71,11 +71,14 @@ public class DeviationAccess {
 
     /** The case's assigned investigator, or the MAS on a lex Maria case. */
     boolean investigates(Deviation d) {
-        if (caller.hasRole(Roles.INVESTIGATOR) && d.tracks.stream().anyMatch(t -> caller.username().equals(t.investigator))) {
+        if (caller.hasRole(Roles.INVESTIGATOR)
+                && d.tracks.stream().anyMatch(t -> caller.username().equals(t.investigator))) {
             return true;
         }
         return caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)
-                && d.tracks.stream().anyMatch(t -> t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
+                && d.tracks.stream()
+                        .anyMatch(t -> t.policy().handledBy() == HandledBy.MEDICALLY_RESPONSIBLE
+                                && t.closure != DeviationTrackClosedV1.Closure.RECLASSIFIED);
     }
 
     /**

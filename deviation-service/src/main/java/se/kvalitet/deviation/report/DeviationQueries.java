@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.hibernate.Hibernate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Page;
@@ -53,15 +52,45 @@ public class DeviationQueries {
     java.time.Clock clock;
 
     /** Filters of the case list; null means no filter. */
-    public record Filter(Deviation.Status status, DeviationCategory category, UUID orgUnit, Instant occurredFrom,
-            Instant occurredTo, Instant reportedFrom, Instant reportedTo, Deviation.Channel channel, String source,
-            Instant updatedSince, boolean onlyMine, Boolean overdue) {
+    public record Filter(
+            Deviation.Status status,
+            DeviationCategory category,
+            UUID orgUnit,
+            Instant occurredFrom,
+            Instant occurredTo,
+            Instant reportedFrom,
+            Instant reportedTo,
+            Deviation.Channel channel,
+            String source,
+            Instant updatedSince,
+            boolean onlyMine,
+            Boolean overdue) {
 
-        public Filter(Deviation.Status status, DeviationCategory category, UUID orgUnit, Instant occurredFrom,
-                Instant occurredTo, Instant reportedFrom, Instant reportedTo, Deviation.Channel channel, String source,
-                Instant updatedSince, boolean onlyMine) {
-            this(status, category, orgUnit, occurredFrom, occurredTo, reportedFrom, reportedTo, channel, source, updatedSince,
-                    onlyMine, null);
+        public Filter(
+                Deviation.Status status,
+                DeviationCategory category,
+                UUID orgUnit,
+                Instant occurredFrom,
+                Instant occurredTo,
+                Instant reportedFrom,
+                Instant reportedTo,
+                Deviation.Channel channel,
+                String source,
+                Instant updatedSince,
+                boolean onlyMine) {
+            this(
+                    status,
+                    category,
+                    orgUnit,
+                    occurredFrom,
+                    occurredTo,
+                    reportedFrom,
+                    reportedTo,
+                    channel,
+                    source,
+                    updatedSince,
+                    onlyMine,
+                    null);
         }
     }
 
@@ -119,14 +148,16 @@ public class DeviationQueries {
             appendWorkable(where, params);
         }
         if (f.category() != null) {
-            where.append(" and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
-                    + " and (t.closure is null or t.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
+            where.append(
+                    " and exists (select 1 from DeviationTrack t where t.deviation = d and t.category = :category"
+                            + " and (t.closure is null or t.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
             params.put("category", f.category());
         }
         if (f.orgUnit() != null) {
             Set<UUID> subtree = orgUnits.subtree(List.of(f.orgUnit()));
-            where.append(" and (d.orgUnitId in :subtree or exists (select 1 from Deviation d3 join d3.involvedOrgUnitIds v"
-                    + " where d3 = d and v in :subtree))");
+            where.append(
+                    " and (d.orgUnitId in :subtree or exists (select 1 from Deviation d3 join d3.involvedOrgUnitIds v"
+                            + " where d3 = d and v in :subtree))");
             params.put("subtree", subtree);
         }
         range(where, params, "d.occurredAt", "occurredFrom", f.occurredFrom(), "occurredTo", f.occurredTo());
@@ -140,8 +171,9 @@ public class DeviationQueries {
             params.put("source", f.source());
         }
         if (f.overdue() != null) {
-            where.append(f.overdue() ? " and " : " and not ").append("exists (select 1 from DeadlineClock oc"
-                    + " where oc.deviationId = d.id and oc.stoppedAt is null and oc.dueAt <= :now)");
+            where.append(f.overdue() ? " and " : " and not ")
+                    .append("exists (select 1 from DeadlineClock oc"
+                            + " where oc.deviationId = d.id and oc.stoppedAt is null and oc.dueAt <= :now)");
             params.put("now", clock.instant());
         }
         if (f.updatedSince() != null) {
@@ -169,15 +201,22 @@ public class DeviationQueries {
      * Runs a paged query {@code select <selected> from <from> <where> <order>} with its total, for
      * the lists that join {@code Deviation d} (scoped with {@link #appendVisible}).
      */
-    public <T> Page<T> page(String selected, String from, StringBuilder where, Map<String, Object> params, String order,
-            PageParams page, Class<T> type) {
+    public <T> Page<T> page(
+            String selected,
+            String from,
+            StringBuilder where,
+            Map<String, Object> params,
+            String order,
+            PageParams page,
+            Class<T> type) {
         TypedQuery<Long> count = em.createQuery("select count(" + selected + ") from " + from + where, Long.class);
         TypedQuery<T> items = em.createQuery("select " + selected + " from " + from + where + order, type);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             items.setParameter(k, v);
         });
-        List<T> found = items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList();
+        List<T> found =
+                items.setFirstResult(page.offset()).setMaxResults(page.limit).getResultList();
         return new Page<>(found, page.page, page.limit, count.getSingleResult());
     }
 
@@ -214,19 +253,22 @@ public class DeviationQueries {
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
             Set<UUID> units = access.managedUnits();
             if (!units.isEmpty()) {
-                where.append(" or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
-                        + " where d2 = d and u in :managed)");
+                where.append(
+                        " or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
+                                + " where d2 = d and u in :managed)");
                 params.put("managed", units);
             }
         }
         if (caller.hasRole(Roles.INVESTIGATOR)) {
-            where.append(" or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
+            where.append(
+                    " or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
             params.put("username", caller.username());
         }
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
-            where.append(" or exists (select 1 from DeviationTrack tm where tm.deviation = d"
-                    + " and tm.category in :masCategories"
-                    + " and (tm.closure is null or tm.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
+            where.append(
+                    " or exists (select 1 from DeviationTrack tm where tm.deviation = d"
+                            + " and tm.category in :masCategories"
+                            + " and (tm.closure is null or tm.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
             params.put("masCategories", CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE));
         }
     }
@@ -243,8 +285,14 @@ public class DeviationQueries {
         where.append(")");
     }
 
-    private static void range(StringBuilder where, Map<String, Object> params, String field, String fromName, Instant from,
-            String toName, Instant to) {
+    private static void range(
+            StringBuilder where,
+            Map<String, Object> params,
+            String field,
+            String fromName,
+            Instant from,
+            String toName,
+            Instant to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalidField(toName, "must not be before " + fromName);
         }

@@ -37,8 +37,15 @@ import se.kvalitet.web.QueryParams;
 @SecurityRequirement(name = "SecurityScheme")
 public class DeviationResource {
 
-    static final String[] CASE_READERS = {Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR,
-            Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN};
+    static final String[] CASE_READERS = {
+        Roles.REPORTER,
+        Roles.CASE_SYSTEM,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    };
 
     @Inject
     DeviationQueries queries;
@@ -47,32 +54,61 @@ public class DeviationResource {
     DeviationAccess access;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "List reports",
-            description = "The reports the caller may see (the quality team all, unit managers their subtree and their own, "
-                    + "everyone else their own; a case-management system only what its own machine client filed), newest first. "
-                    + "Who sees a report only as its filer gets it without the triage categories; with updatedSince oldest change first, for incremental sync. "
-                    + "Every listed case is written to the access log.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.CASE_SYSTEM,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "List reports",
+            description =
+                    "The reports the caller may see (the quality team all, unit managers their subtree and their own, "
+                            + "everyone else their own; a case-management system only what its own machine client filed), newest first. "
+                            + "Who sees a report only as its filer gets it without the triage categories; with updatedSince oldest change first, for incremental sync. "
+                            + "Every listed case is written to the access log.")
     @APIResponse(responseCode = "200", description = "A page of reports")
-    @APIResponse(responseCode = "400", description = "A filter is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeviationSummary> list(
-            @Parameter(description = "Stage", schema = @Schema(implementation = Deviation.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "Reports with this category (track)", schema = @Schema(implementation = DeviationCategory.class))
-            @QueryParam("category") String category,
-            @Parameter(description = "Org unit and every unit under it (where it happened or involved)") @QueryParam("orgUnit") String orgUnit,
-            @Parameter(description = "Happened on or after this day (YYYY-MM-DD)") @QueryParam("occurredFrom") String occurredFrom,
-            @Parameter(description = "Happened on or before this day (YYYY-MM-DD)") @QueryParam("occurredTo") String occurredTo,
-            @Parameter(description = "Received on or after this day (YYYY-MM-DD)") @QueryParam("reportedFrom") String reportedFrom,
-            @Parameter(description = "Received on or before this day (YYYY-MM-DD)") @QueryParam("reportedTo") String reportedTo,
+            @Parameter(description = "Stage", schema = @Schema(implementation = Deviation.Status.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "Reports with this category (track)",
+                            schema = @Schema(implementation = DeviationCategory.class))
+                    @QueryParam("category")
+                    String category,
+            @Parameter(description = "Org unit and every unit under it (where it happened or involved)")
+                    @QueryParam("orgUnit")
+                    String orgUnit,
+            @Parameter(description = "Happened on or after this day (YYYY-MM-DD)") @QueryParam("occurredFrom")
+                    String occurredFrom,
+            @Parameter(description = "Happened on or before this day (YYYY-MM-DD)") @QueryParam("occurredTo")
+                    String occurredTo,
+            @Parameter(description = "Received on or after this day (YYYY-MM-DD)") @QueryParam("reportedFrom")
+                    String reportedFrom,
+            @Parameter(description = "Received on or before this day (YYYY-MM-DD)") @QueryParam("reportedTo")
+                    String reportedTo,
             @Parameter(description = "How it arrived", schema = @Schema(implementation = Deviation.Channel.class))
-            @QueryParam("channel") String channel,
+                    @QueryParam("channel")
+                    String channel,
             @Parameter(description = "The source system of the external reference") @QueryParam("source") String source,
-            @Parameter(description = "Changed at or after this instant (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "true: reports with a deadline past due (any running clock of the clock engine); false: none")
-            @QueryParam("overdue") String overdue,
+            @Parameter(
+                            description = "Changed at or after this instant (RFC 3339)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("updatedSince")
+                    String updatedSince,
+            @Parameter(
+                            description =
+                                    "true: reports with a deadline past due (any running clock of the clock engine); false: none")
+                    @QueryParam("overdue")
+                    String overdue,
             @Valid @BeanParam PageParams page) {
         DeviationQueries.Filter filter = new DeviationQueries.Filter(
                 QueryParams.enumValue("status", status, Deviation.Status.class),
@@ -85,26 +121,42 @@ public class DeviationResource {
                 QueryParams.enumValue("channel", channel, Deviation.Channel.class),
                 source == null || source.isBlank() ? null : source.strip(),
                 QueryParams.instant("updatedSince", updatedSince),
-                false, BooleanParams.bool("overdue", overdue));
+                false,
+                BooleanParams.bool("overdue", overdue));
         return queries.list(filter, page).map(d -> DeviationMapper.toSummary(d, access.canWorkOn(d)));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Read a report of a deviation",
-            description = "Reporters see their own reports, a case-management system what its own machine client filed, unit "
-                    + "managers their units' reports, the quality team all. The filer who does not work on the case reads what "
-                    + "it submitted, the stage and the closing feedback, not the triage categories or tracks. "
-                    + "Every read is written to the access log.")
-    @APIResponse(responseCode = "200", description = "The report",
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.CASE_SYSTEM,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "Read a report of a deviation",
+            description =
+                    "Reporters see their own reports, a case-management system what its own machine client filed, unit "
+                            + "managers their units' reports, the quality team all. The filer who does not work on the case reads what "
+                            + "it submitted, the stage and the closing feedback, not the triage categories or tracks. "
+                            + "Every read is written to the access log.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Deviation d = queries.read(id, Action.READ);
-        return Response.ok(DeviationMapper.toResponse(d, access.canWorkOn(d))).tag(ETags.of(d.version)).build();
+        return Response.ok(DeviationMapper.toResponse(d, access.canWorkOn(d)))
+                .tag(ETags.of(d.version))
+                .build();
     }
 
     static Instant startOf(LocalDate day) {
@@ -112,6 +164,8 @@ public class DeviationResource {
     }
 
     static Instant endOf(LocalDate day) {
-        return day == null ? null : day.plusDays(1).atStartOfDay(Deviation.SWEDEN).toInstant();
+        return day == null
+                ? null
+                : day.plusDays(1).atStartOfDay(Deviation.SWEDEN).toInstant();
     }
 }

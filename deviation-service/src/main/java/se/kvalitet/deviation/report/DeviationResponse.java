@@ -20,24 +20,40 @@ public record DeviationResponse(
         String immediateActions,
         Deviation.Channel channel,
         ExternalReference externalReference,
-        @Schema(description = "Pseudonymous reference to the person affected") String affectedPersonRef,
+
+        @Schema(description = "Pseudonymous reference to the person affected")
+        String affectedPersonRef,
+
         @Schema(description = "The report's current stage") Deviation.Status status,
-        @Schema(description = "The categories (tracks) the quality team triaged it into; empty before triage. Left out for "
-                + "the one who filed the report and does not work on it (a reporter, a case-management system): the "
-                + "classification (lex Sarah, lex Maria, ...) is internal")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<DeviationCategory> categories,
+
+        @Schema(
+                description =
+                        "The categories (tracks) the quality team triaged it into; empty before triage. Left out for "
+                                + "the one who filed the report and does not work on it (a reporter, a case-management system): the "
+                                + "classification (lex Sarah, lex Maria, ...) is internal")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<DeviationCategory> categories,
+
         @Schema(description = "Tracks opened by triage, current and ended; left out like categories")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Track> tracks,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<Track> tracks,
+
         @Schema(description = "The closing summary written for the reporter (återkoppling), once closed")
         String feedbackToReporter,
+
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt) {
 
     /** A track as the API shows it. */
     @Schema(name = "DeviationTrack")
-    public record Track(UUID id, DeviationCategory category,
-            @Schema(description = "OPEN, INVESTIGATING, ASSESSED, or how it ended: COMPLETED or RECLASSIFIED") String state,
-            Instant openedAt, Instant closedAt) {
-    }
+    public record Track(
+            UUID id,
+            DeviationCategory category,
+
+            @Schema(description = "OPEN, INVESTIGATING, ASSESSED, or how it ended: COMPLETED or RECLASSIFIED")
+            String state,
+
+            Instant openedAt,
+            Instant closedAt) {}
 }

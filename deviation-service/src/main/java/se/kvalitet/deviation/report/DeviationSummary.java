@@ -18,9 +18,13 @@ public record DeviationSummary(
         Deviation.Channel channel,
         ExternalReference externalReference,
         Deviation.Status status,
-        @Schema(description = "The triaged categories; left out for the one who filed the report and does not work on it")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<DeviationCategory> categories,
+
+        @Schema(
+                description =
+                        "The triaged categories; left out for the one who filed the report and does not work on it")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<DeviationCategory> categories,
+
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) {
-}
+        Instant closedAt) {}

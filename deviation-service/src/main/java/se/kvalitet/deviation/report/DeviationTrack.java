@@ -158,7 +158,13 @@ public class DeviationTrack {
 
     /** Categories of personal data in a breach. */
     public enum DataCategory {
-        IDENTITY, CONTACT, HEALTH, SOCIAL_CIRCUMSTANCES, FINANCIAL, PROTECTED_IDENTITY, OTHER
+        IDENTITY,
+        CONTACT,
+        HEALTH,
+        SOCIAL_CIRCUMSTANCES,
+        FINANCIAL,
+        PROTECTED_IDENTITY,
+        OTHER
     }
 
     @Version
@@ -206,6 +212,8 @@ public class DeviationTrack {
     }
 
     public java.util.Optional<AuthorityNotification> initialNotification() {
-        return notifications.stream().filter(n -> n.kind == se.kvalitet.events.deviation.NotificationKind.INITIAL).findFirst();
+        return notifications.stream()
+                .filter(n -> n.kind == se.kvalitet.events.deviation.NotificationKind.INITIAL)
+                .findFirst();
     }
 }

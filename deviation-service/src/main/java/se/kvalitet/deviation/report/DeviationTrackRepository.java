@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The tracks of a report, opened by triage. */
 @ApplicationScoped
-public class DeviationTrackRepository implements PanacheRepositoryBase<DeviationTrack, UUID> {
-}
+public class DeviationTrackRepository implements PanacheRepositoryBase<DeviationTrack, UUID> {}

@@ -46,6 +46,7 @@ public class InvestigationEntry extends TrackRecord {
 
     /** Fact (faktauppgift) or assessment (bedömning). */
     public enum Kind {
-        FACT, ASSESSMENT
+        FACT,
+        ASSESSMENT
     }
 }

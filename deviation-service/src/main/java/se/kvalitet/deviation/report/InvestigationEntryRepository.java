@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** Dated investigation entries (append-only, DB-enforced). */
 @ApplicationScoped
-public class InvestigationEntryRepository implements PanacheRepositoryBase<InvestigationEntry, UUID> {
-}
+public class InvestigationEntryRepository implements PanacheRepositoryBase<InvestigationEntry, UUID> {}

@@ -12,9 +12,15 @@ public record MyDeviation(
         UUID orgUnitId,
         Instant occurredAt,
         @Schema(description = "When it was received") Instant reportedAt,
-        @Schema(description = "RECEIVED, IN_PROGRESS or CLOSED") Deviation.Status stage,
-        @Schema(description = "The stage in Swedish, for display", example = "Under handläggning") String stageText,
-        @Schema(description = "The closing summary written for the reporter, once closed") String feedbackToReporter,
+
+        @Schema(description = "RECEIVED, IN_PROGRESS or CLOSED")
+        Deviation.Status stage,
+
+        @Schema(description = "The stage in Swedish, for display", example = "Under handläggning")
+        String stageText,
+
+        @Schema(description = "The closing summary written for the reporter, once closed")
+        String feedbackToReporter,
+
         Instant closedAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -31,17 +31,37 @@ public class MyDeviationsResource {
     DeviationQueries queries;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.CASE_SYSTEM, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "My reports and their stage (mina avvikelser)",
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.CASE_SYSTEM,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "My reports and their stage (mina avvikelser)",
             description = "The reports the caller filed, newest first: stage in English and Swedish and, once closed, "
                     + "the closing summary written for the reporter.")
     @APIResponse(responseCode = "200", description = "A page of the caller's reports")
     public Page<MyDeviation> mine(
-            @Parameter(description = "Stage", schema = @Schema(implementation = Deviation.Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Stage", schema = @Schema(implementation = Deviation.Status.class))
+                    @QueryParam("status")
+                    String status,
             @Valid @BeanParam PageParams page) {
-        DeviationQueries.Filter filter = new DeviationQueries.Filter(QueryParams.enumValue("status", status, Deviation.Status.class),
-                null, null, null, null, null, null, null, null, null, true);
+        DeviationQueries.Filter filter = new DeviationQueries.Filter(
+                QueryParams.enumValue("status", status, Deviation.Status.class),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true);
         return queries.list(filter, page).map(DeviationMapper::toMine);
     }
 }

@@ -3,10 +3,10 @@ package se.kvalitet.deviation.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.hibernate.Hibernate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.domain.HandledBy;
@@ -38,7 +38,9 @@ public class TrackWork {
     @Transactional
     public DeviationTrack track(UUID deviationId, UUID trackId, Action action) {
         Deviation d = queries.readCase(deviationId, action);
-        DeviationTrack t = d.tracks.stream().filter(x -> x.id.equals(trackId)).findFirst()
+        DeviationTrack t = d.tracks.stream()
+                .filter(x -> x.id.equals(trackId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Track " + trackId));
         Hibernate.initialize(t.entries);
         Hibernate.initialize(t.notifications);
@@ -56,11 +58,13 @@ public class TrackWork {
 
     public static void requireOpenInvestigated(DeviationTrack t) {
         if (!t.isInvestigated()) {
-            throw ProblemException.conflict("not-investigated", "A " + t.category + " track is not handled by investigation")
+            throw ProblemException.conflict(
+                            "not-investigated", "A " + t.category + " track is not handled by investigation")
                     .with("category", t.category);
         }
         if (!t.isOpen()) {
-            throw ProblemException.conflict("track-closed", "The track has ended").with("currentState", t.state());
+            throw ProblemException.conflict("track-closed", "The track has ended")
+                    .with("currentState", t.state());
         }
     }
 

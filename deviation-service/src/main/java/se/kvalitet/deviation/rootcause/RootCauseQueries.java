@@ -17,12 +17,18 @@ public class RootCauseQueries {
     /** The distinct causes of a track, in the taxonomy's order. */
     public List<RootCause> causes(UUID trackId) {
         return em.createQuery("select distinct c.cause from TrackRootCause c where c.trackId = :t", RootCause.class)
-                .setParameter("t", trackId).getResultStream().sorted().toList();
+                .setParameter("t", trackId)
+                .getResultStream()
+                .sorted()
+                .toList();
     }
 
     /** The routines linked by a track's causes, ordered. */
     public List<UUID> routineIds(UUID trackId) {
-        return em.createQuery("select distinct r from TrackRootCause c join c.routineIds r where c.trackId = :t order by r", UUID.class)
-                .setParameter("t", trackId).getResultList();
+        return em.createQuery(
+                        "select distinct r from TrackRootCause c join c.routineIds r where c.trackId = :t order by r",
+                        UUID.class)
+                .setParameter("t", trackId)
+                .getResultList();
     }
 }

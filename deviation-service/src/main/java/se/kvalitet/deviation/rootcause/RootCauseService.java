@@ -54,7 +54,8 @@ public class RootCauseService {
         DeviationTrack t = work.track(deviationId, trackId, Action.UPDATE);
         work.requireInvestigator(t);
         if (!t.isInvestigated() || !t.isOpen()) {
-            throw ProblemException.conflict("track-not-investigating", "Root causes are added to a running investigation")
+            throw ProblemException.conflict(
+                            "track-not-investigating", "Root causes are added to a running investigation")
                     .with("currentState", t.state());
         }
         Set<UUID> ids = routineIds == null ? Set.of() : new LinkedHashSet<>(routineIds);
@@ -65,14 +66,17 @@ public class RootCauseService {
             if (doc.isEmpty()) {
                 errors.add(new Problem.FieldError("routineIds", "unknown routine " + id));
             } else if (!doc.get().isRoutine()) {
-                errors.add(new Problem.FieldError("routineIds", id + " is a " + doc.get().type() + ", not a routine"));
-            } else if (doc.get().withdrawnOn() != null && !doc.get().withdrawnOn().isAfter(occurred)) {
-                errors.add(new Problem.FieldError("routineIds", "routine " + id + " was withdrawn before the deviation occurred"));
+                errors.add(new Problem.FieldError(
+                        "routineIds", id + " is a " + doc.get().type() + ", not a routine"));
+            } else if (doc.get().withdrawnOn() != null
+                    && !doc.get().withdrawnOn().isAfter(occurred)) {
+                errors.add(new Problem.FieldError(
+                        "routineIds", "routine " + id + " was withdrawn before the deviation occurred"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-routine",
-                    "Root causes point only at routines the process registry has published", errors);
+            throw ProblemException.unprocessable(
+                    "unknown-routine", "Root causes point only at routines the process registry has published", errors);
         }
         FreeTextGuard.Screening screening = guard.screen();
         String text = screening.text("comment", comment == null || comment.isBlank() ? null : comment.strip());
@@ -101,7 +105,8 @@ public class RootCauseService {
             throw ProblemException.notFound("Root cause " + causeId);
         }
         if (!t.isOpen()) {
-            throw ProblemException.conflict("track-closed", "The track has ended").with("currentState", t.state());
+            throw ProblemException.conflict("track-closed", "The track has ended")
+                    .with("currentState", t.state());
         }
         causes.delete(c);
         work.touch(t);

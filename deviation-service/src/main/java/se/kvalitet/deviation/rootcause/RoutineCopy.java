@@ -49,14 +49,20 @@ public class RoutineCopy {
 
     public void apply(DocumentWithdrawnV1 e) {
         upsert(e.documentId(), e.documentType().name(), e.version(), null, e.orgUnitIds());
-        execute("UPDATE routine_copy SET withdrawn_version = ?, withdrawn_on = ? WHERE document_id = ?"
-                + " AND (withdrawn_version IS NULL OR withdrawn_version <= ?)", e.version(), e.withdrawnOn(), e.documentId(), e.version());
+        execute(
+                "UPDATE routine_copy SET withdrawn_version = ?, withdrawn_on = ? WHERE document_id = ?"
+                        + " AND (withdrawn_version IS NULL OR withdrawn_version <= ?)",
+                e.version(),
+                e.withdrawnOn(),
+                e.documentId(),
+                e.version());
     }
 
     public Optional<Document> find(UUID id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT document_type, current_version, first_valid_from, withdrawn_version,"
-                        + " withdrawn_on FROM routine_copy WHERE document_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT document_type, current_version, first_valid_from, withdrawn_version,"
+                                + " withdrawn_on FROM routine_copy WHERE document_id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -65,8 +71,10 @@ public class RoutineCopy {
                 int current = rs.getInt(2);
                 Integer withdrawnVersion = (Integer) rs.getObject(4);
                 LocalDate withdrawnOn = withdrawnVersion != null && withdrawnVersion >= current
-                        ? rs.getObject(5, LocalDate.class) : null;
-                return Optional.of(new Document(id, rs.getString(1), current, rs.getObject(3, LocalDate.class), withdrawnOn));
+                        ? rs.getObject(5, LocalDate.class)
+                        : null;
+                return Optional.of(
+                        new Document(id, rs.getString(1), current, rs.getObject(3, LocalDate.class), withdrawnOn));
             }
         } catch (SQLException ex) {
             throw new IllegalStateException("cannot read the routine copy", ex);
@@ -90,7 +98,8 @@ public class RoutineCopy {
     }
 
     private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** Root causes of tracks. */
 @ApplicationScoped
-public class TrackRootCauseRepository implements PanacheRepositoryBase<TrackRootCause, UUID> {
-}
+public class TrackRootCauseRepository implements PanacheRepositoryBase<TrackRootCause, UUID> {}

@@ -22,7 +22,8 @@ public class FreeTextGuard {
 
     /** What to do with a number found in free text. */
     public enum Mode {
-        REJECT, MASK
+        REJECT,
+        MASK
     }
 
     @ConfigProperty(name = "kvalitet.deviation.personal-identity-numbers", defaultValue = "REJECT")
@@ -49,22 +50,26 @@ public class FreeTextGuard {
             if (mode == Mode.MASK) {
                 return PersonalIdentityNumbers.mask(value);
             }
-            refused.add(new Problem.FieldError(field, "contains a personal identity number (personnummer or samordningsnummer)"));
+            refused.add(new Problem.FieldError(
+                    field, "contains a personal identity number (personnummer or samordningsnummer)"));
             return value;
         }
 
         /** An identifier: always refused when it is, or contains, a personal identity number. */
         public String identifier(String field, String value) {
             if (value != null && PersonalIdentityNumbers.containsAny(value)) {
-                refused.add(new Problem.FieldError(field, "must not be a personal identity number; use a pseudonymous reference"));
+                refused.add(new Problem.FieldError(
+                        field, "must not be a personal identity number; use a pseudonymous reference"));
             }
             return value;
         }
 
         public void done() {
             if (!refused.isEmpty()) {
-                throw ProblemException.unprocessable("personal-identity-number",
-                        "Personal identity numbers may not be stored in a report; remove them and send again", List.copyOf(refused));
+                throw ProblemException.unprocessable(
+                        "personal-identity-number",
+                        "Personal identity numbers may not be stored in a report; remove them and send again",
+                        List.copyOf(refused));
             }
         }
     }

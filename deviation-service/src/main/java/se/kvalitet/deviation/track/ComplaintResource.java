@@ -28,7 +28,9 @@ import se.kvalitet.web.Problem;
 /** A complaint track: registration, acknowledgement, answer and outcome (SOSFS 2011:9 5 kap 3-5 §§). */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Investigations (utredningar)", description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
+@Tag(
+        name = "Investigations (utredningar)",
+        description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
 @SecurityRequirement(name = "SecurityScheme")
 public class ComplaintResource {
 
@@ -42,16 +44,29 @@ public class ComplaintResource {
     @Path("complaint")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Register a complaint or suggestion (klagomål, synpunkt, beröm)",
-            description = "Kind, source (SOSFS 2011:9 5 kap 3 §), channel, anonymity and when it was received. Unless anonymous this "
-                    + "starts the acknowledgement and answer clocks. Can be corrected until it is acknowledged. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @Operation(
+            summary = "Register a complaint or suggestion (klagomål, synpunkt, beröm)",
+            description =
+                    "Kind, source (SOSFS 2011:9 5 kap 3 §), channel, anonymity and when it was received. Unless anonymous this "
+                            + "starts the acknowledgement and answer clocks. Can be corrected until it is acknowledged. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The track",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not a complaint track, ended, or already acknowledged",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a complaint track, ended, or already acknowledged",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response registerComplaint(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
-            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TrackDtos.ComplaintRequest r) {
-        return view.detail(complaints.register(id, trackId, ifMatch,
+    public Response registerComplaint(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TrackDtos.ComplaintRequest r) {
+        return view.detail(complaints.register(
+                id,
+                trackId,
+                ifMatch,
                 new RegisterComplaint(r.kind(), r.source(), r.channel(), r.anonymous(), r.receivedAt())));
     }
 
@@ -59,13 +74,22 @@ public class ComplaintResource {
     @Path("acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Record that the complainant was told the complaint was received (mottagningsbekräftelse)",
+    @Operation(
+            summary = "Record that the complainant was told the complaint was received (mottagningsbekräftelse)",
             description = "Stops the acknowledgement clock. Not for anonymous complaints. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The track",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not registered, anonymous, or already acknowledged",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not registered, anonymous, or already acknowledged",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response acknowledge(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response acknowledge(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AcknowledgementRequest r) {
         return view.detail(complaints.acknowledge(id, trackId, ifMatch, r.acknowledgedAt()));
     }
@@ -74,15 +98,25 @@ public class ComplaintResource {
     @Path("answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Record the answer sent to the complainant (svar)",
-            description = "Stops the answer clock (and the acknowledgement clock, if still running). Not for anonymous complaints. "
-                    + "The answer text is screened for personal identity numbers. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @Operation(
+            summary = "Record the answer sent to the complainant (svar)",
+            description =
+                    "Stops the answer clock (and the acknowledgement clock, if still running). Not for anonymous complaints. "
+                            + "The answer text is screened for personal identity numbers. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The track",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not registered, anonymous, or already answered",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not registered, anonymous, or already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A personal identity number in the answer")
-    public Response answer(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response answer(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AnswerRequest r) {
         return view.detail(complaints.answer(id, trackId, ifMatch, r.answeredAt(), r.answer()));
     }
@@ -91,19 +125,33 @@ public class ComplaintResource {
     @Path("outcome")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Complete a complaint with its outcome",
-            description = "Whether a deviation occurred, linked to the track of this report or the other report it became. A named "
-                    + "complainant is answered first. Publishes the track's closing with kind, source, channel and outcome. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The completed track",
+    @Operation(
+            summary = "Complete a complaint with its outcome",
+            description =
+                    "Whether a deviation occurred, linked to the track of this report or the other report it became. A named "
+                            + "complainant is answered first. Publishes the track's closing with kind, source, channel and outcome. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The completed track",
             content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not a registered complaint, or ended",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a registered complaint, or ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not answered yet, or a link that does not fit",
+    @APIResponse(
+            responseCode = "422",
+            description = "Not answered yet, or a link that does not fit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response outcome(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response outcome(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.OutcomeRequest r) {
-        return view.detail(complaints.complete(id, trackId, ifMatch, new CompleteComplaint(r.outcome(), r.deviationOccurred(), r.linkedTrackId(),
-                r.linkedDeviationId())));
+        return view.detail(complaints.complete(
+                id,
+                trackId,
+                ifMatch,
+                new CompleteComplaint(r.outcome(), r.deviationOccurred(), r.linkedTrackId(), r.linkedDeviationId())));
     }
 }

@@ -33,7 +33,9 @@ import se.kvalitet.web.ProblemException;
 /** Notifications to IVO or IMY filed on a track, and their frozen snapshots. */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Investigations (utredningar)", description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
+@Tag(
+        name = "Investigations (utredningar)",
+        description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
 @SecurityRequirement(name = "SecurityScheme")
 public class NotificationResource {
 
@@ -49,33 +51,58 @@ public class NotificationResource {
     @Path("notifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Record a notification filed with IVO",
-            description = "Freezes what was sent with its SHA-256. INITIAL once per serious track, then SUPPLEMENTs; never edited. "
-                    + "Lex Sarah: the quality team; lex Maria: the MAS only. A late initial notification needs lateReason.")
-    @APIResponse(responseCode = "201", description = "The notification",
+    @Operation(
+            summary = "Record a notification filed with IVO",
+            description =
+                    "Freezes what was sent with its SHA-256. INITIAL once per serious track, then SUPPLEMENTs; never edited. "
+                            + "Lex Sarah: the quality team; lex Maria: the MAS only. A late initial notification needs lateReason.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The notification",
             content = @Content(schema = @Schema(implementation = TrackDtos.Notification.class)))
-    @APIResponse(responseCode = "409", description = "Not reportable, already notified, or no initial notification",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not reportable, already notified, or no initial notification",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response notifyAuthority(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+    public Response notifyAuthority(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
             @NotNull @Valid TrackDtos.NotificationRequest request) {
-        AuthorityNotification n = notifications.notifyAuthority(id, trackId, new FileNotification(request.kind(), request.sentAt(),
-                request.authorityReference(), request.lateReason(), request.content()));
+        AuthorityNotification n = notifications.notifyAuthority(
+                id,
+                trackId,
+                new FileNotification(
+                        request.kind(),
+                        request.sentAt(),
+                        request.authorityReference(),
+                        request.lateReason(),
+                        request.content()));
         return Response.created(URI.create(BASE.formatted(id, trackId) + "/notifications/" + n.id))
-                .entity(TrackDtos.Notification.of(n, true)).build();
+                .entity(TrackDtos.Notification.of(n, true))
+                .build();
     }
 
     @GET
     @Path("notifications/{notificationId}")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
     @Operation(summary = "A filed notification with its frozen snapshot")
-    @APIResponse(responseCode = "200", description = "The notification",
+    @APIResponse(
+            responseCode = "200",
+            description = "The notification",
             content = @Content(schema = @Schema(implementation = TrackDtos.Notification.class)))
-    @APIResponse(responseCode = "404", description = "No such notification, or not visible to the caller",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notification, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrackDtos.Notification notification(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+    public TrackDtos.Notification notification(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
             @PathParam("notificationId") UUID notificationId) {
         DeviationTrack t = work.track(id, trackId, Action.READ);
-        return t.notifications.stream().filter(n -> n.id.equals(notificationId)).findFirst()
+        return t.notifications.stream()
+                .filter(n -> n.id.equals(notificationId))
+                .findFirst()
                 .map(n -> TrackDtos.Notification.of(n, true))
                 .orElseThrow(() -> ProblemException.notFound("Notification " + notificationId));
     }

@@ -35,7 +35,9 @@ import se.kvalitet.web.Problem;
 /** A track's investigation: assignment, entries, assessment, IVO notifications and the position. */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Investigations (utredningar)", description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
+@Tag(
+        name = "Investigations (utredningar)",
+        description = "Lex Sarah, lex Maria, personal data breach, complaint and other-deviation tracks")
 @SecurityRequirement(name = "SecurityScheme")
 public class TrackResource {
 
@@ -53,16 +55,22 @@ public class TrackResource {
     @Inject
     TrackWork work;
 
-
-
     @Inject
     TrackView view;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "A track with its investigation", description = "Entries, assessment, notifications, missing sections and the IVO deadline.")
-    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
-    @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller",
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "A track with its investigation",
+            description = "Entries, assessment, notifications, missing sections and the IVO deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The track",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such track, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId) {
         return view.detail(work.track(id, trackId, Action.READ));
@@ -72,11 +80,19 @@ public class TrackResource {
     @Path("assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Assign an investigator", description = "The investigator then sees the case and works on this track. Requires If-Match (the track's ETag).")
+    @Operation(
+            summary = "Assign an investigator",
+            description =
+                    "The investigator then sees the case and works on this track. Requires If-Match (the track's ETag).")
     @APIResponse(responseCode = "200", description = "The track")
-    @APIResponse(responseCode = "409", description = "The track has ended or is not investigated",
+    @APIResponse(
+            responseCode = "409",
+            description = "The track has ended or is not investigated",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response assign(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response assign(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AssignRequest request) {
         return view.detail(investigations.assign(id, trackId, ifMatch, request.investigator()));
     }
@@ -85,28 +101,46 @@ public class TrackResource {
     @Path("entries")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Add a dated entry to the investigation",
-            description = "A fact or an assessment, with its source; the author comes from the token. Entries are never edited: "
-                    + "a correction is a new entry. The quality team, the assigned investigator and, for lex Maria, the MAS may add.")
-    @APIResponse(responseCode = "201", description = "The entry", content = @Content(schema = @Schema(implementation = TrackDtos.Entry.class)))
-    public Response addEntry(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId,
+    @Operation(
+            summary = "Add a dated entry to the investigation",
+            description =
+                    "A fact or an assessment, with its source; the author comes from the token. Entries are never edited: "
+                            + "a correction is a new entry. The quality team, the assigned investigator and, for lex Maria, the MAS may add.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The entry",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Entry.class)))
+    public Response addEntry(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
             @NotNull @Valid TrackDtos.EntryRequest request) {
-        InvestigationEntry e = investigations.addEntry(id, trackId, new AddEntry(request.section(), request.kind(), request.entryDate(),
-                request.source(), request.text()));
-        return Response.created(URI.create(BASE.formatted(id, trackId))).entity(TrackDtos.Entry.of(e)).build();
+        InvestigationEntry e = investigations.addEntry(
+                id,
+                trackId,
+                new AddEntry(request.section(), request.kind(), request.entryDate(), request.source(), request.text()));
+        return Response.created(URI.create(BASE.formatted(id, trackId)))
+                .entity(TrackDtos.Entry.of(e))
+                .build();
     }
 
     @POST
     @Path("assessment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Assess the track",
-            description = "Lex Sarah: missförhållande / påtaglig risk / neither, and whether it is allvarligt. Lex Maria (MAS only): "
-                    + "the care-injury assessment. A serious assessment starts the IVO notification clock. Requires If-Match.")
+    @Operation(
+            summary = "Assess the track",
+            description =
+                    "Lex Sarah: missförhållande / påtaglig risk / neither, and whether it is allvarligt. Lex Maria (MAS only): "
+                            + "the care-injury assessment. A serious assessment starts the IVO notification clock. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The track")
-    @APIResponse(responseCode = "422", description = "An assessment that does not fit the track",
+    @APIResponse(
+            responseCode = "422",
+            description = "An assessment that does not fit the track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response assess(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response assess(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AssessmentRequest request) {
         return view.detail(investigations.assess(id, trackId, ifMatch, request.assessment(), request.serious()));
     }
@@ -115,13 +149,20 @@ public class TrackResource {
     @Path("complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "Complete the investigation with its position (ställningstagande)",
-            description = "Refused (422, listing what is missing) until every required section has an entry, the track is assessed "
-                    + "and a serious case has its IVO notification. Requires If-Match.")
+    @Operation(
+            summary = "Complete the investigation with its position (ställningstagande)",
+            description =
+                    "Refused (422, listing what is missing) until every required section has an entry, the track is assessed "
+                            + "and a serious case has its IVO notification. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The completed track")
-    @APIResponse(responseCode = "422", description = "The investigation is not complete",
+    @APIResponse(
+            responseCode = "422",
+            description = "The investigation is not complete",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response complete(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response complete(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.CompleteRequest request) {
         return view.detail(completions.complete(id, trackId, ifMatch, request.position()));
     }
@@ -130,18 +171,35 @@ public class TrackResource {
     @Path("breach")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Record what a personal data breach concerns (personuppgiftsincident)",
-            description = "Time of awareness (moves the IMY 72 h clock until IMY is notified), the number of data subjects, the "
-                    + "categories of data, and for a high-risk breach when the data subjects were told or why not. Fields left out "
-                    + "are kept. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The track", content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
+    @Operation(
+            summary = "Record what a personal data breach concerns (personuppgiftsincident)",
+            description =
+                    "Time of awareness (moves the IMY 72 h clock until IMY is notified), the number of data subjects, the "
+                            + "categories of data, and for a high-risk breach when the data subjects were told or why not. Fields left out "
+                            + "are kept. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The track",
+            content = @Content(schema = @Schema(implementation = TrackDtos.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such track, or not visible to the caller")
-    @APIResponse(responseCode = "409", description = "Not a breach track, ended, or awareness moved after IMY was notified",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a breach track, ended, or awareness moved after IMY was notified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response breach(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId, @HeaderParam("If-Match") String ifMatch,
+    public Response breach(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.BreachRequest r) {
-        return view.detail(breaches.breachDetails(id, trackId, ifMatch, new BreachDetails(r.awareAt(), r.affectedCount(),
-                r.dataCategories(), r.dataSubjectsNotifiedAt(), r.dataSubjectsNotNotifiedReason())));
+        return view.detail(breaches.breachDetails(
+                id,
+                trackId,
+                ifMatch,
+                new BreachDetails(
+                        r.awareAt(),
+                        r.affectedCount(),
+                        r.dataCategories(),
+                        r.dataSubjectsNotifiedAt(),
+                        r.dataSubjectsNotNotifiedReason())));
     }
-
 }

@@ -30,8 +30,14 @@ public class TrackView {
     Clock clock;
 
     Response detail(DeviationTrack t) {
-        return Response.ok(TrackDtos.detail(t, investigations.missingSections(t), notifications.notificationDueAt(t),
-                        investigations.clocksOf(t), rootCauses.of(t.id), clock.instant()))
-                .tag(ETags.of(t.version)).build();
+        return Response.ok(TrackDtos.detail(
+                        t,
+                        investigations.missingSections(t),
+                        notifications.notificationDueAt(t),
+                        investigations.clocksOf(t),
+                        rootCauses.of(t.id),
+                        clock.instant()))
+                .tag(ETags.of(t.version))
+                .build();
     }
 }

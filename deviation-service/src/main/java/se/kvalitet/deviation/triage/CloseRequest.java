@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CloseDeviationRequest", description = "Closing a report")
 public record CloseRequest(
-        @Schema(description = "The closing summary written for the reporter: what was found and done", maxLength = 4000,
+        @Schema(
+                description = "The closing summary written for the reporter: what was found and done",
+                maxLength = 4000,
                 example = "Tack för din rapport. Rutinen för läkemedelsöverlämning har förtydligats.")
-        @NotBlank @Size(max = 4000) String feedbackToReporter) {
-}
+        @NotBlank
+        @Size(max = 4000)
+        String feedbackToReporter) {}

@@ -46,7 +46,10 @@ public class TriageDecision {
     }
 
     public static List<DeviationCategory> split(String categories) {
-        return categories.isEmpty() ? List.of()
-                : Arrays.stream(categories.split(",")).map(DeviationCategory::valueOf).toList();
+        return categories.isEmpty()
+                ? List.of()
+                : Arrays.stream(categories.split(","))
+                        .map(DeviationCategory::valueOf)
+                        .toList();
     }
 }

@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The triage history of reports (append-only). */
 @ApplicationScoped
-public class TriageDecisionRepository implements PanacheRepositoryBase<TriageDecision, UUID> {
-}
+public class TriageDecisionRepository implements PanacheRepositoryBase<TriageDecision, UUID> {}

@@ -12,11 +12,19 @@ public record TriageDecisionResponse(
         List<DeviationCategory> categories,
         List<DeviationCategory> previousCategories,
         String reason,
-        @Schema(description = "Token subject of the decision maker") String decidedBy,
+
+        @Schema(description = "Token subject of the decision maker")
+        String decidedBy,
+
         Instant decidedAt) {
 
     public static TriageDecisionResponse of(TriageDecision t) {
-        return new TriageDecisionResponse(t.id, TriageDecision.split(t.categories), TriageDecision.split(t.previousCategories),
-                t.reason, t.decidedBy, t.decidedAt);
+        return new TriageDecisionResponse(
+                t.id,
+                TriageDecision.split(t.categories),
+                TriageDecision.split(t.previousCategories),
+                t.reason,
+                t.decidedBy,
+                t.decidedAt);
     }
 }

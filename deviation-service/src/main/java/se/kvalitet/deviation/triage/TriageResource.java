@@ -42,28 +42,43 @@ public class TriageResource {
     @Path("{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Triage or reclassify a report (bedöm och klassificera)",
-            description = "Sets the report's categories; each runs as a track. A reclassification ends the tracks whose "
-                    + "category was removed (kept as history) and opens the new ones; it needs a reason. NOT_A_DEVIATION "
-                    + "stands alone and needs a reason. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The triaged report",
+    @Operation(
+            summary = "Triage or reclassify a report (bedöm och klassificera)",
+            description =
+                    "Sets the report's categories; each runs as a track. A reclassification ends the tracks whose "
+                            + "category was removed (kept as history) and opens the new ones; it needs a reason. NOT_A_DEVIATION "
+                            + "stands alone and needs a reason. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The triaged report",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "409", description = "Closed, or no change",
+    @APIResponse(
+            responseCode = "409",
+            description = "Closed, or no change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A triage rule is broken",
+    @APIResponse(
+            responseCode = "422",
+            description = "A triage rule is broken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response triage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid TriageRequest request) {
+    public Response triage(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TriageRequest request) {
         Deviation d = triage.triage(id, ifMatch, request.categories(), request.reason());
-        return Response.ok(DeviationMapper.toResponse(d)).tag(ETags.of(d.version)).build();
+        return Response.ok(DeviationMapper.toResponse(d))
+                .tag(ETags.of(d.version))
+                .build();
     }
 
     @GET
     @Path("{id}/triage-history")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "How a report was classified over time", description = "Every triage and reclassification, oldest first.")
+    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
+    })
+    @Operation(
+            summary = "How a report was classified over time",
+            description = "Every triage and reclassification, oldest first.")
     @APIResponse(responseCode = "200", description = "The decisions")
-    @APIResponse(responseCode = "404", description = "No such report, or not visible to the caller",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TriageDecisionResponse> triageHistory(@PathParam("id") UUID id) {
         return triage.history(id).stream().map(TriageDecisionResponse::of).toList();
@@ -73,16 +88,24 @@ public class TriageResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Close a report with feedback to the reporter (återkoppling)",
-            description = "Allowed when every track has ended. The closing summary is what the reporter reads in my-deviations. "
-                    + "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The closed report",
+    @Operation(
+            summary = "Close a report with feedback to the reporter (återkoppling)",
+            description =
+                    "Allowed when every track has ended. The closing summary is what the reporter reads in my-deviations. "
+                            + "Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The closed report",
             content = @Content(schema = @Schema(implementation = DeviationResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not triaged, tracks still open, or already closed",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not triaged, tracks still open, or already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid CloseRequest request) {
+    public Response close(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CloseRequest request) {
         Deviation d = triage.close(id, ifMatch, request.feedbackToReporter());
-        return Response.ok(DeviationMapper.toResponse(d)).tag(ETags.of(d.version)).build();
+        return Response.ok(DeviationMapper.toResponse(d))
+                .tag(ETags.of(d.version))
+                .build();
     }
 }

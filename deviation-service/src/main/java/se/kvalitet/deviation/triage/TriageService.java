@@ -90,8 +90,10 @@ public class TriageService {
         Set<DeviationCategory> wanted = EnumSet.copyOf(requested);
         List<DeviationCategory> previous = d.categories();
         boolean reclassification = d.triagedAt != null;
-        List<Problem.FieldError> errors = TriageRules.check(wanted, reclassification, reason != null && !reason.isBlank())
-                .stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList();
+        List<Problem.FieldError> errors =
+                TriageRules.check(wanted, reclassification, reason != null && !reason.isBlank()).stream()
+                        .map(e -> new Problem.FieldError(e.field(), e.message()))
+                        .toList();
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("triage-rules", "The triage breaks a rule", errors);
         }
@@ -115,7 +117,8 @@ public class TriageService {
         Set<DeviationCategory> open = EnumSet.noneOf(DeviationCategory.class);
         d.openTracks().forEach(t -> open.add(t.category));
         for (DeviationCategory c : sorted) {
-            boolean completedBefore = d.tracks.stream().anyMatch(t -> t.category == c && t.closure == DeviationTrackClosedV1.Closure.COMPLETED);
+            boolean completedBefore = d.tracks.stream()
+                    .anyMatch(t -> t.category == c && t.closure == DeviationTrackClosedV1.Closure.COMPLETED);
             if (!open.contains(c) && !completedBefore) {
                 open(d, c, involved, now);
             }
@@ -151,7 +154,11 @@ public class TriageService {
         }
     }
 
-    private void record(Deviation d, List<DeviationCategory> categories, List<DeviationCategory> previous, String reason,
+    private void record(
+            Deviation d,
+            List<DeviationCategory> categories,
+            List<DeviationCategory> previous,
+            String reason,
             Instant now) {
         TriageDecision decision = new TriageDecision();
         decision.id = UUID.randomUUID();
@@ -170,15 +177,21 @@ public class TriageService {
         Deviation d = queries.read(id, Action.CLOSE);
         ETags.requireMatch(ifMatch, d.version);
         if (d.status == Deviation.Status.CLOSED) {
-            throw ProblemException.conflict("deviation-closed", "The report is already closed").with("currentState", d.status);
+            throw ProblemException.conflict("deviation-closed", "The report is already closed")
+                    .with("currentState", d.status);
         }
         if (d.triagedAt == null) {
-            throw ProblemException.conflict("not-triaged", "A report is triaged before it is closed").with("currentState", d.status);
+            throw ProblemException.conflict("not-triaged", "A report is triaged before it is closed")
+                    .with("currentState", d.status);
         }
         List<DeviationTrack> open = d.openTracks();
         if (!open.isEmpty()) {
             throw ProblemException.conflict("tracks-open", "Every track must end before the report is closed")
-                    .with("openTracks", open.stream().map(t -> t.category.name() + " " + t.id).toList());
+                    .with(
+                            "openTracks",
+                            open.stream()
+                                    .map(t -> t.category.name() + " " + t.id)
+                                    .toList());
         }
         FreeTextGuard.Screening screening = guard.screen();
         String feedback = screening.text("feedbackToReporter", feedbackToReporter.strip());
@@ -190,8 +203,17 @@ public class TriageService {
         d.updatedAt = now;
         LocalDate reportedOn = LocalDate.ofInstant(d.createdAt, Deviation.SWEDEN);
         LocalDate closedOn = LocalDate.ofInstant(now, Deviation.SWEDEN);
-        outbox.publish(new DeviationClosedV1(d.id, d.orgUnitId, List.copyOf(d.involvedOrgUnitIds), d.categories(),
-                d.createdAt, reportedOn, now, closedOn, (int) ChronoUnit.DAYS.between(reportedOn, closedOn), 0));
+        outbox.publish(new DeviationClosedV1(
+                d.id,
+                d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds),
+                d.categories(),
+                d.createdAt,
+                reportedOn,
+                now,
+                closedOn,
+                (int) ChronoUnit.DAYS.between(reportedOn, closedOn),
+                0));
         decisions.flush();
         return d;
     }
@@ -207,8 +229,23 @@ public class TriageService {
         t.closedAt = now;
         t.closure = closure;
         clocks.cancelAll(t.id, now);
-        outbox.publish(new DeviationTrackClosedV1(d.id, t.id, t.category, closure, d.orgUnitId,
-                List.copyOf(d.involvedOrgUnitIds), t.openedAt, now, LocalDate.ofInstant(now, Deviation.SWEDEN),
-                null, null, null, null, null, null, null, null));
+        outbox.publish(new DeviationTrackClosedV1(
+                d.id,
+                t.id,
+                t.category,
+                closure,
+                d.orgUnitId,
+                List.copyOf(d.involvedOrgUnitIds),
+                t.openedAt,
+                now,
+                LocalDate.ofInstant(now, Deviation.SWEDEN),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 }

@@ -45,24 +45,42 @@ class ActionsAndDeadlinesTest {
     static final UUID HEMTJANST = UUID.fromString("00000000-0000-4000-8000-000000000011");
     /** The test profile gives complaints in this unit a one-second acknowledgement policy. */
     static final UUID FUNKTIONSSTOD_32 = UUID.fromString("00000000-0000-4000-8000-000000000032");
+
     static final UUID IFO = UUID.fromString("00000000-0000-4000-8000-000000000021");
 
-    final String reporter = TestTokens.user("rep-" + UUID.randomUUID()).roles("reporter").orgUnits(HEMTJANST).bearer();
+    final String reporter = TestTokens.user("rep-" + UUID.randomUUID())
+            .roles("reporter")
+            .orgUnits(HEMTJANST)
+            .bearer();
     final String karin = TestTokens.user("karin").roles("quality-team").bearer();
     final String erikName = "erik-" + UUID.randomUUID();
-    final String erik = TestTokens.user(erikName).roles("unit-manager").orgUnits(HEMTJANST).bearer();
-    final String foreignManager = TestTokens.user("ifo-chef").roles("unit-manager").orgUnits(IFO).bearer();
+    final String erik =
+            TestTokens.user(erikName).roles("unit-manager").orgUnits(HEMTJANST).bearer();
+    final String foreignManager =
+            TestTokens.user("ifo-chef").roles("unit-manager").orgUnits(IFO).bearer();
 
     @Inject
     ClockWatcher watcher;
 
     String fileAndTriage(UUID unit, String category) {
-        String id = given().header("Authorization", reporter).contentType(ContentType.JSON).body("""
+        String id = given().header("Authorization", reporter)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"summary":"Läkemedel gavs vid fel tid","description":"Kvällsdosen gavs två timmar sent.",
                          "occurredAt":"2026-09-14T18:00:00Z","orgUnitId":"%s"}""".formatted(unit))
-                .when().post(PATH).then().statusCode(201).extract().path("id");
-        post(karin, PATH + "/" + id + "/triage", etag(karin, PATH + "/" + id), "{\"categories\":[\"" + category + "\"]}")
-                .then().statusCode(200);
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        post(
+                        karin,
+                        PATH + "/" + id + "/triage",
+                        etag(karin, PATH + "/" + id),
+                        "{\"categories\":[\"" + category + "\"]}")
+                .then()
+                .statusCode(200);
         return id;
     }
 
@@ -73,94 +91,244 @@ class ActionsAndDeadlinesTest {
     @Test
     void actionsAreAddedDoneOnTimeOrLateAndCheckedForEffect() {
         String id = fileAndTriage(HEMTJANST, "OTHER_DEVIATION");
-        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String track = given().header("Authorization", karin)
+                .get(PATH + "/" + id)
+                .then()
+                .extract()
+                .path("tracks[0].id");
         String actions = PATH + "/" + id + "/actions";
         String body = """
                 {"title":"Signeringslistan ses över","owner":"%s","dueDate":"%s","trackId":"%s",
                  "rootCauses":["DEFICIENT_ROUTINE","COMPETENCE"],"effectCheckDue":"%s"}""";
         // who may add: the quality team and the unit's manager; not the reporter, not a foreign manager
-        post(reporter, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(403);
-        post(foreignManager, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))).then().statusCode(404);
+        post(reporter, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40)))
+                .then()
+                .statusCode(403);
+        post(foreignManager, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40)))
+                .then()
+                .statusCode(404);
         // validation: nothing is stored for a bad request
         long before = DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'");
         post(erik, actions, null, "{}").then().statusCode(400);
         post(erik, actions, null, "{\"title\":").then().statusCode(400);
         post(erik, actions, null, "[1,2]").then().statusCode(400);
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
-                .replace("Signeringslistan ses över", "x".repeat(201))).then().statusCode(400).body("errors[0].field", equalTo("title"));
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
-                .replace("Signeringslistan ses över", "x".repeat(1_100_000))).then().statusCode(413);
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
-                .replace("\"rootCauses\"", "\"rootCauses\":\"COMPETENCE\",\"x\"")).then().statusCode(400);
-        post(erik, actions, null, body.formatted("erik", "2026-13-01", track, today())).then().statusCode(400);
-        post(erik, actions, null, body.formatted("erik", today(), track, today()).replace("COMPETENCE", "BAD_LUCK")).then().statusCode(400);
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40))).then().statusCode(422)
-                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors[0].field", equalTo("trackId"));
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(2))).then().statusCode(400)
+        post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                                .replace("Signeringslistan ses över", "x".repeat(201)))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                                .replace("Signeringslistan ses över", "x".repeat(1_100_000)))
+                .then()
+                .statusCode(413);
+        post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                                .replace("\"rootCauses\"", "\"rootCauses\":\"COMPETENCE\",\"x\""))
+                .then()
+                .statusCode(400);
+        post(erik, actions, null, body.formatted("erik", "2026-13-01", track, today()))
+                .then()
+                .statusCode(400);
+        post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted("erik", today(), track, today()).replace("COMPETENCE", "BAD_LUCK"))
+                .then()
+                .statusCode(400);
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), UUID.randomUUID(), today().plusDays(40)))
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors[0].field", equalTo("trackId"));
+        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(2)))
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("effectCheckDue"));
-        post(erik, actions, null, body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
-                .replace("Signeringslistan ses över", "Prata med 19121212-1212")).then().statusCode(422);
-        assertThat(DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'")).isEqualTo(before);
+        post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted("erik", today().plusDays(10), track, today().plusDays(40))
+                                .replace("Signeringslistan ses över", "Prata med 19121212-1212"))
+                .then()
+                .statusCode(422);
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation_action WHERE deviation_id = '" + id + "'"))
+                .isEqualTo(before);
 
-        String onTime = post(erik, actions, null, body.formatted(erikName, today().plusDays(10), track, today().plusDays(40)))
-                .then().statusCode(201).body("status", equalTo("PLANNED")).body("overdue", equalTo(false))
-                .body("createdBy", equalTo(erikName)).body("orgUnitId", equalTo(HEMTJANST.toString()))
-                .extract().path("id");
+        String onTime = post(
+                        erik,
+                        actions,
+                        null,
+                        body.formatted(erikName, today().plusDays(10), track, today().plusDays(40)))
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PLANNED"))
+                .body("overdue", equalTo(false))
+                .body("createdBy", equalTo(erikName))
+                .body("orgUnitId", equalTo(HEMTJANST.toString()))
+                .extract()
+                .path("id");
         // an action whose due date has passed is overdue
-        String late = post(karin, actions, null, body.formatted("karin", today().minusDays(3), track, today().plusDays(40)))
-                .then().statusCode(201).body("overdue", equalTo(true)).extract().path("id");
-        given().header("Authorization", erik).get("/deviation/v1/actions?overdue=true&limit=100").then().statusCode(200)
-                .body("items.id", hasItem(late)).body("items.id", not(hasItem(onTime))).body("items.overdue", everyItem(equalTo(true)));
-        given().header("Authorization", foreignManager).get("/deviation/v1/actions?overdue=true&limit=100").then().statusCode(200)
+        String late = post(
+                        karin,
+                        actions,
+                        null,
+                        body.formatted("karin", today().minusDays(3), track, today().plusDays(40)))
+                .then()
+                .statusCode(201)
+                .body("overdue", equalTo(true))
+                .extract()
+                .path("id");
+        given().header("Authorization", erik)
+                .get("/deviation/v1/actions?overdue=true&limit=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(late))
+                .body("items.id", not(hasItem(onTime)))
+                .body("items.overdue", everyItem(equalTo(true)));
+        given().header("Authorization", foreignManager)
+                .get("/deviation/v1/actions?overdue=true&limit=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(late)));
-        given().header("Authorization", erik).get("/deviation/v1/actions?owner=mine").then().statusCode(200)
+        given().header("Authorization", erik)
+                .get("/deviation/v1/actions?owner=mine")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(onTime)));
-        given().header("Authorization", erik).get("/deviation/v1/actions?overdue=maybe").then().statusCode(400);
-        given().header("Authorization", erik).get("/deviation/v1/actions?status=SLEEPING").then().statusCode(400);
-        given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer()).get("/deviation/v1/actions").then().statusCode(403);
-        given().header("Authorization", erik).get(actions).then().statusCode(200).body("size()", equalTo(2));
+        given().header("Authorization", erik)
+                .get("/deviation/v1/actions?overdue=maybe")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", erik)
+                .get("/deviation/v1/actions?status=SLEEPING")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer())
+                .get("/deviation/v1/actions")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", erik)
+                .get(actions)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2));
 
         String onTimePath = actions + "/" + onTime;
-        post(erik, onTimePath + "/effect-check", etag(erik, onTimePath), "{\"checkedOn\":\"" + today() + "\",\"effective\":true}")
-                .then().statusCode(409);
-        post(erik, onTimePath + "/progress", "\"99\"", "{\"status\":\"IN_PROGRESS\"}").then().statusCode(412);
-        post(erik, onTimePath + "/progress", null, "{\"status\":\"IN_PROGRESS\"}").then().statusCode(428);
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"IN_PROGRESS\"}").then().statusCode(200)
+        post(
+                        erik,
+                        onTimePath + "/effect-check",
+                        etag(erik, onTimePath),
+                        "{\"checkedOn\":\"" + today() + "\",\"effective\":true}")
+                .then()
+                .statusCode(409);
+        post(erik, onTimePath + "/progress", "\"99\"", "{\"status\":\"IN_PROGRESS\"}")
+                .then()
+                .statusCode(412);
+        post(erik, onTimePath + "/progress", null, "{\"status\":\"IN_PROGRESS\"}")
+                .then()
+                .statusCode(428);
+        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"IN_PROGRESS\"}")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"));
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"PLANNED\"}").then().statusCode(409);
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"DONE\"}").then().statusCode(400)
+        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"PLANNED\"}")
+                .then()
+                .statusCode(409);
+        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"DONE\"}")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("doneDate"));
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"DONE\",\"doneDate\":\"" + today().plusDays(1) + "\"}")
-                .then().statusCode(400);
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"DONE\",\"doneDate\":\"" + today() + "\"}")
-                .then().statusCode(200).body("status", equalTo("DONE")).body("doneDate", equalTo(today().toString()));
-        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"CANCELLED\",\"reason\":\"x\"}").then().statusCode(409);
-        post(erik, onTimePath + "/effect-check", etag(erik, onTimePath), "{\"checkedOn\":\"" + today().minusDays(1) + "\",\"effective\":true}")
-                .then().statusCode(400);
-        post(erik, onTimePath + "/effect-check", etag(erik, onTimePath),
-                "{\"checkedOn\":\"" + today() + "\",\"effective\":true,\"comment\":\"Inga fler sena doser.\"}")
-                .then().statusCode(200).body("effective", equalTo(true)).body("effectCheckedBy", equalTo(erikName));
-        post(erik, onTimePath + "/effect-check", etag(erik, onTimePath), "{\"checkedOn\":\"" + today() + "\",\"effective\":false}")
-                .then().statusCode(409);
+        post(
+                        erik,
+                        onTimePath + "/progress",
+                        etag(erik, onTimePath),
+                        "{\"status\":\"DONE\",\"doneDate\":\"" + today().plusDays(1) + "\"}")
+                .then()
+                .statusCode(400);
+        post(
+                        erik,
+                        onTimePath + "/progress",
+                        etag(erik, onTimePath),
+                        "{\"status\":\"DONE\",\"doneDate\":\"" + today() + "\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("doneDate", equalTo(today().toString()));
+        post(erik, onTimePath + "/progress", etag(erik, onTimePath), "{\"status\":\"CANCELLED\",\"reason\":\"x\"}")
+                .then()
+                .statusCode(409);
+        post(
+                        erik,
+                        onTimePath + "/effect-check",
+                        etag(erik, onTimePath),
+                        "{\"checkedOn\":\"" + today().minusDays(1) + "\",\"effective\":true}")
+                .then()
+                .statusCode(400);
+        post(
+                        erik,
+                        onTimePath + "/effect-check",
+                        etag(erik, onTimePath),
+                        "{\"checkedOn\":\"" + today() + "\",\"effective\":true,\"comment\":\"Inga fler sena doser.\"}")
+                .then()
+                .statusCode(200)
+                .body("effective", equalTo(true))
+                .body("effectCheckedBy", equalTo(erikName));
+        post(
+                        erik,
+                        onTimePath + "/effect-check",
+                        etag(erik, onTimePath),
+                        "{\"checkedOn\":\"" + today() + "\",\"effective\":false}")
+                .then()
+                .statusCode(409);
 
         String latePath = actions + "/" + late;
-        post(karin, latePath + "/progress", etag(karin, latePath), "{\"status\":\"DONE\",\"doneDate\":\"" + today() + "\"}").then().statusCode(200)
+        post(
+                        karin,
+                        latePath + "/progress",
+                        etag(karin, latePath),
+                        "{\"status\":\"DONE\",\"doneDate\":\"" + today() + "\"}")
+                .then()
+                .statusCode(200)
                 .body("overdue", equalTo(false));
 
         try (TopicReader reader = TopicReader.open(Topics.DEVIATION)) {
-            var envelopes = reader.await(r -> id.equals(r.key()), 7, Duration.ofSeconds(20)).stream().map(EventContract::assertValid).toList();
-            var added = envelopes.stream().filter(e -> e.type().equals(DeviationActionAddedV1.TYPE))
-                    .map(e -> EventCodec.data(e, DeviationActionAddedV1.class)).toList();
+            var envelopes = reader.await(r -> id.equals(r.key()), 7, Duration.ofSeconds(20)).stream()
+                    .map(EventContract::assertValid)
+                    .toList();
+            var added = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationActionAddedV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationActionAddedV1.class))
+                    .toList();
             assertThat(added).hasSize(2);
             assertThat(added.get(0).rootCauses()).containsExactly(RootCause.DEFICIENT_ROUTINE, RootCause.COMPETENCE);
-            var done = envelopes.stream().filter(e -> e.type().equals(DeviationActionDoneV1.TYPE))
-                    .map(e -> EventCodec.data(e, DeviationActionDoneV1.class)).toList();
+            var done = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationActionDoneV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationActionDoneV1.class))
+                    .toList();
             assertThat(done).extracting(DeviationActionDoneV1::onTime).containsExactly(true, false);
             assertThat(done.get(1).daysLate()).isEqualTo(3);
-            var checked = envelopes.stream().filter(e -> e.type().equals(DeviationActionEffectCheckedV1.TYPE))
-                    .map(e -> EventCodec.data(e, DeviationActionEffectCheckedV1.class)).findFirst().orElseThrow();
+            var checked = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationActionEffectCheckedV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationActionEffectCheckedV1.class))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(checked.effective()).isTrue();
-            envelopes.forEach(e -> assertThat(new String(e.data(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Signeringslistan").doesNotContain("sena doser"));
+            envelopes.forEach(e -> assertThat(new String(e.data(), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("Signeringslistan")
+                    .doesNotContain("sena doser"));
         }
     }
 
@@ -168,48 +336,93 @@ class ActionsAndDeadlinesTest {
     void aClockPublishesOneDueSoonAndOneOverdueEventAndTheDeadlinesListIsScoped() {
         // complaints in unit 32 must be acknowledged within one second (a per-unit policy of the test profile)
         String id = fileAndTriage(FUNKTIONSSTOD_32, "COMPLAINT");
-        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String track = given().header("Authorization", karin)
+                .get(PATH + "/" + id)
+                .then()
+                .extract()
+                .path("tracks[0].id");
         String path = trackPath(id, track);
         post(karin, path + "/complaint", etag(karin, path), """
-                {"kind":"COMPLAINT","source":"CLIENT_OR_RELATIVE","channel":"EMAIL","anonymous":false,"receivedAt":"%s"}"""
-                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                {"kind":"COMPLAINT","source":"CLIENT_OR_RELATIVE","channel":"EMAIL","anonymous":false,"receivedAt":"%s"}""".formatted(
+                                Instant.now().minusSeconds(5)))
+                .then()
+                .statusCode(200)
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("PT1S"))
                 .body("deadlines.find { it.kind == 'COMPLAINT_ANSWER' }.policy", equalTo("20wd"));
-        String clockId = given().header("Authorization", karin).get(path).then().extract()
+        String clockId = given().header("Authorization", karin)
+                .get(path)
+                .then()
+                .extract()
                 .path("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.id");
 
         assertThat(watcher.scan()).isGreaterThanOrEqualTo(2);
         watcher.scan(); // a second scan publishes nothing more for this clock
 
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=overdue&limit=100").then().statusCode(200)
-                .body("items.id", hasItem(clockId)).body("total", greaterThanOrEqualTo(1))
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=overdue&limit=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(clockId))
+                .body("total", greaterThanOrEqualTo(1))
                 .body("items.state", everyItem(equalTo("OVERDUE")));
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=overdue&kind=IMY_NOTIFICATION&limit=100").then()
-                .statusCode(200).body("items.id", not(hasItem(clockId)));
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=due-soon&limit=100").then().statusCode(200)
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=overdue&kind=IMY_NOTIFICATION&limit=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
-        given().header("Authorization", erik).get("/deviation/v1/deadlines?state=overdue&limit=100").then().statusCode(200)
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=due-soon&limit=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=late").then().statusCode(400)
+        given().header("Authorization", erik)
+                .get("/deviation/v1/deadlines?state=overdue&limit=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(clockId)));
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=late")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("state"));
-        given().header("Authorization", reporter).get("/deviation/v1/deadlines").then().statusCode(403);
-        given().header("Authorization", karin).get(PATH + "?overdue=true&limit=500").then().statusCode(200).body("items.id", hasItem(id));
+        given().header("Authorization", reporter)
+                .get("/deviation/v1/deadlines")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", karin)
+                .get(PATH + "?overdue=true&limit=500")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
 
         try (TopicReader reader = TopicReader.open(Topics.DEVIATION)) {
-            var envelopes = reader.await(r -> id.equals(r.key()), 5, Duration.ofSeconds(10)).stream().map(EventContract::assertValid).toList();
-            var dueSoon = envelopes.stream().filter(e -> e.type().equals(DeviationDeadlineDueSoonV1.TYPE))
-                    .map(e -> EventCodec.data(e, DeviationDeadlineDueSoonV1.class)).filter(e -> e.clockId().toString().equals(clockId)).toList();
-            var overdue = envelopes.stream().filter(e -> e.type().equals(DeviationDeadlineOverdueV1.TYPE))
-                    .map(e -> EventCodec.data(e, DeviationDeadlineOverdueV1.class)).filter(e -> e.clockId().toString().equals(clockId)).toList();
+            var envelopes = reader.await(r -> id.equals(r.key()), 5, Duration.ofSeconds(10)).stream()
+                    .map(EventContract::assertValid)
+                    .toList();
+            var dueSoon = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationDeadlineDueSoonV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationDeadlineDueSoonV1.class))
+                    .filter(e -> e.clockId().toString().equals(clockId))
+                    .toList();
+            var overdue = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationDeadlineOverdueV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationDeadlineOverdueV1.class))
+                    .filter(e -> e.clockId().toString().equals(clockId))
+                    .toList();
             assertThat(dueSoon).hasSize(1);
             assertThat(overdue).hasSize(1);
             assertThat(overdue.get(0).clockKind()).isEqualTo(ClockKind.COMPLAINT_ACKNOWLEDGEMENT);
             assertThat(overdue.get(0).orgUnitId()).isEqualTo(FUNKTIONSSTOD_32);
         }
         // acknowledging late stops the clock: it leaves the overdue list and shows as met late
-        post(karin, path + "/acknowledgement", etag(karin, path), "{\"acknowledgedAt\":\"" + Instant.now() + "\"}").then().statusCode(200)
+        post(karin, path + "/acknowledgement", etag(karin, path), "{\"acknowledgedAt\":\"" + Instant.now() + "\"}")
+                .then()
+                .statusCode(200)
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.state", equalTo("MET_LATE"));
-        given().header("Authorization", karin).get("/deviation/v1/deadlines?state=overdue&limit=100").then().statusCode(200)
+        given().header("Authorization", karin)
+                .get("/deviation/v1/deadlines?state=overdue&limit=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
     }
 
@@ -219,27 +432,46 @@ class ActionsAndDeadlinesTest {
         UUID group = UUID.randomUUID();
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", System.getProperty("kvalitet.test.kafka.bootstrap-servers"));
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p,
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                p,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             UnitManagerSubtreeTest.publish(producer, group, FUNKTIONSSTOD_32, LocalDate.of(2025, 1, 1));
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> DeviationDb.count("SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id = '" + group + "'") == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> DeviationDb.count(
+                                "SELECT count(DISTINCT org_unit_id) FROM orgcopy_version WHERE org_unit_id = '" + group
+                                        + "'")
+                        == 1);
         String id = fileAndTriage(group, "COMPLAINT");
-        String track = given().header("Authorization", karin).get(PATH + "/" + id).then().extract().path("tracks[0].id");
+        String track = given().header("Authorization", karin)
+                .get(PATH + "/" + id)
+                .then()
+                .extract()
+                .path("tracks[0].id");
         String path = trackPath(id, track);
         post(karin, path + "/complaint", etag(karin, path), """
-                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
-                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}""".formatted(
+                                Instant.now().minusSeconds(5)))
+                .then()
+                .statusCode(200)
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("PT1S"))
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.state", equalTo("OVERDUE"));
         // a unit elsewhere keeps the default
         String other = fileAndTriage(HEMTJANST, "COMPLAINT");
-        String otherPath = trackPath(other, given().header("Authorization", karin).get(PATH + "/" + other).then().extract()
-                .path("tracks[0].id"));
+        String otherPath = trackPath(
+                other,
+                given().header("Authorization", karin)
+                        .get(PATH + "/" + other)
+                        .then()
+                        .extract()
+                        .path("tracks[0].id"));
         post(karin, otherPath + "/complaint", etag(karin, otherPath), """
-                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}"""
-                .formatted(Instant.now().minusSeconds(5))).then().statusCode(200)
+                {"kind":"COMPLAINT","source":"STAFF","channel":"LETTER","anonymous":false,"receivedAt":"%s"}""".formatted(
+                                Instant.now().minusSeconds(5)))
+                .then()
+                .statusCode(200)
                 .body("deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.policy", equalTo("3wd"));
     }
 }

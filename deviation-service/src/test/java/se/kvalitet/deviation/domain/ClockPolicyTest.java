@@ -33,27 +33,51 @@ class ClockPolicyTest {
     @Test
     void swedishPublicHolidaysAndEvesAreNotWorkingDays() {
         // 2026: långfredag 3 Apr, annandag påsk 6 Apr, Kristi himmelsfärd 14 May, midsommarafton 19 Jun
-        for (String holiday : new String[] {"2026-01-01", "2026-01-06", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14",
-                "2026-06-19", "2026-12-24", "2026-12-25", "2026-12-31", "2027-03-26", "2027-03-29", "2027-05-06", "2027-06-25"}) {
-            assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse(holiday))).as(holiday).isFalse();
+        for (String holiday : new String[] {
+            "2026-01-01",
+            "2026-01-06",
+            "2026-04-03",
+            "2026-04-06",
+            "2026-05-01",
+            "2026-05-14",
+            "2026-06-19",
+            "2026-12-24",
+            "2026-12-25",
+            "2026-12-31",
+            "2027-03-26",
+            "2027-03-29",
+            "2027-05-06",
+            "2027-06-25"
+        }) {
+            assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse(holiday)))
+                    .as(holiday)
+                    .isFalse();
         }
         // nationaldagen on a Monday (2022), a Saturday holiday (alla helgons dag 2026-10-31) is no working day either
         assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse("2022-06-06"))).isFalse();
-        assertThat(SwedishCalendar.isHolidayOrEve(LocalDate.parse("2026-10-31"))).isTrue();
-        assertThat(SwedishCalendar.isHolidayOrEve(LocalDate.parse("2027-11-06"))).isTrue();
+        assertThat(SwedishCalendar.isHolidayOrEve(LocalDate.parse("2026-10-31")))
+                .isTrue();
+        assertThat(SwedishCalendar.isHolidayOrEve(LocalDate.parse("2027-11-06")))
+                .isTrue();
         // near misses: skärtorsdag, the day after Kristi himmelsfärd, the Monday after midsummer, 27 Dec on a Monday
         for (String workday : new String[] {"2026-04-02", "2026-05-15", "2026-06-22", "2027-12-27", "2026-11-02"}) {
-            assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse(workday))).as(workday).isTrue();
+            assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse(workday)))
+                    .as(workday)
+                    .isTrue();
         }
-        assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse("2026-11-28"))).as("a Saturday").isFalse();
+        assertThat(SwedishCalendar.isWorkingDay(LocalDate.parse("2026-11-28")))
+                .as("a Saturday")
+                .isFalse();
     }
 
     @Test
     void workingDaysSkipWeekendsAndHolidays() {
         // Thursday before Easter 2026 + 1 working day: over långfredag, the weekend and annandag påsk to Tuesday
         assertThat(SwedishCalendar.addWorkingDays(LocalDate.of(2026, 4, 2), 1)).isEqualTo(LocalDate.of(2026, 4, 7));
-        assertThat(SwedishCalendar.addWorkingDays(LocalDate.of(2026, 12, 23), 2)).isEqualTo(LocalDate.of(2026, 12, 29));
-        assertThat(SwedishCalendar.addWorkingDays(LocalDate.of(2026, 11, 27), 0)).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(SwedishCalendar.addWorkingDays(LocalDate.of(2026, 12, 23), 2))
+                .isEqualTo(LocalDate.of(2026, 12, 29));
+        assertThat(SwedishCalendar.addWorkingDays(LocalDate.of(2026, 11, 27), 0))
+                .isEqualTo(LocalDate.of(2026, 11, 27));
     }
 
     @Test
@@ -61,7 +85,8 @@ class ClockPolicyTest {
         ClockPolicy hours = ClockPolicy.parse("72h");
         assertThat(hours.unit()).isEqualTo(ClockPolicy.Unit.EXACT);
         // exact hours over the end of summer time: 72 real hours
-        assertThat(hours.due(at("2026-10-23T10:00"), SE)).isEqualTo(at("2026-10-23T10:00").plusSeconds(72 * 3600));
+        assertThat(hours.due(at("2026-10-23T10:00"), SE))
+                .isEqualTo(at("2026-10-23T10:00").plusSeconds(72 * 3600));
         assertThat(ClockPolicy.parse("PT72H")).isEqualTo(hours);
         // calendar days keep the local time over the DST change
         assertThat(ClockPolicy.parse("7d").due(at("2026-10-23T10:00"), SE)).isEqualTo(at("2026-10-30T10:00"));

@@ -25,6 +25,8 @@ class ComplaintPolicyTest {
         assertEquals("A COMPLAINT track has no assessment; complete it with its analysis", v.getMessage());
         assertEquals(Optional.empty(), p.authority());
         assertEquals(Optional.empty(), p.notificationClock());
-        assertEquals(Map.of(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "3wd", ClockKind.COMPLAINT_ANSWER, "20wd"), p.clockDefaults());
+        assertEquals(
+                Map.of(ClockKind.COMPLAINT_ACKNOWLEDGEMENT, "3wd", ClockKind.COMPLAINT_ANSWER, "20wd"),
+                p.clockDefaults());
     }
 }

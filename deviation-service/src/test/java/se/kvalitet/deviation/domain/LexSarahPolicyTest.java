@@ -20,22 +20,38 @@ class LexSarahPolicyTest {
     @Test
     void investigatedCoveringSosfs2011_5() {
         assertEquals(TrackKind.INVESTIGATION, p.trackKind());
-        assertEquals(EnumSet.of(Section.WHAT_HAPPENED_AND_CONSEQUENCES, Section.WHEN_AND_HOW_NOTICED, Section.CAUSES,
-                Section.HAPPENED_BEFORE, Section.CAN_RECUR, Section.MEASURES_TAKEN, Section.MEASURES_PLANNED), p.requiredSections());
+        assertEquals(
+                EnumSet.of(
+                        Section.WHAT_HAPPENED_AND_CONSEQUENCES,
+                        Section.WHEN_AND_HOW_NOTICED,
+                        Section.CAUSES,
+                        Section.HAPPENED_BEFORE,
+                        Section.CAN_RECUR,
+                        Section.MEASURES_TAKEN,
+                        Section.MEASURES_PLANNED),
+                p.requiredSections());
         assertEquals(HandledBy.QUALITY_TEAM, p.handledBy());
     }
 
     @Test
     void assessmentsAndSeriousness() {
-        assertEquals(EnumSet.of(Assessment.MISSFORHALLANDE, Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE,
-                Assessment.INGET_MISSFORHALLANDE), p.allowedAssessments());
+        assertEquals(
+                EnumSet.of(
+                        Assessment.MISSFORHALLANDE,
+                        Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE,
+                        Assessment.INGET_MISSFORHALLANDE),
+                p.allowedAssessments());
         assertTrue(p.requiresAssessment());
         assertTrue(p.seriousness(Assessment.MISSFORHALLANDE, true));
         assertFalse(p.seriousness(Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, false));
         RuleViolation notSarah = assertThrows(RuleViolation.class, () -> p.seriousness(Assessment.VARDSKADA, true));
         assertEquals("assessment", notSarah.field());
-        assertEquals("serious", assertThrows(RuleViolation.class, () -> p.seriousness(Assessment.MISSFORHALLANDE, null)).field());
-        RuleViolation none = assertThrows(RuleViolation.class, () -> p.seriousness(Assessment.INGET_MISSFORHALLANDE, true));
+        assertEquals(
+                "serious",
+                assertThrows(RuleViolation.class, () -> p.seriousness(Assessment.MISSFORHALLANDE, null))
+                        .field());
+        RuleViolation none =
+                assertThrows(RuleViolation.class, () -> p.seriousness(Assessment.INGET_MISSFORHALLANDE, true));
         assertEquals("must be false for INGET_MISSFORHALLANDE", none.reason());
     }
 
@@ -47,7 +63,9 @@ class LexSarahPolicyTest {
         assertEquals(Optional.of(ClockKind.LEX_SARAH_IVO_NOTIFICATION), p.notificationClock());
         assertFalse(p.notificationClockFromAwareness());
         assertEquals(Optional.of(ClockKind.LEX_SARAH_INVESTIGATION), p.investigationClock());
-        assertEquals(Map.of(ClockKind.LEX_SARAH_IVO_NOTIFICATION, "7d", ClockKind.LEX_SARAH_INVESTIGATION, "30d"), p.clockDefaults());
+        assertEquals(
+                Map.of(ClockKind.LEX_SARAH_IVO_NOTIFICATION, "7d", ClockKind.LEX_SARAH_INVESTIGATION, "30d"),
+                p.clockDefaults());
         assertFalse(p.dataSubjectsToBeTold(Assessment.MISSFORHALLANDE));
     }
 }

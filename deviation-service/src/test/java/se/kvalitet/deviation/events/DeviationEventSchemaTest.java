@@ -52,41 +52,192 @@ class DeviationEventSchemaTest {
         UUID track = UUID.randomUUID();
         return List.of(
                 new DeviationReportedV1(D, UNIT, List.of(OTHER), "STAFF", null, DAY, T),
-                new DeviationTriagedV1(D, UNIT, List.of(OTHER), List.of(DeviationCategory.LEX_SARAH,
-                        DeviationCategory.PERSONAL_DATA_BREACH), List.of(), false, T),
-                new DeviationTriagedV1(D, UNIT, List.of(), List.of(DeviationCategory.OTHER_DEVIATION),
-                        List.of(DeviationCategory.LEX_SARAH), true, T),
+                new DeviationTriagedV1(
+                        D,
+                        UNIT,
+                        List.of(OTHER),
+                        List.of(DeviationCategory.LEX_SARAH, DeviationCategory.PERSONAL_DATA_BREACH),
+                        List.of(),
+                        false,
+                        T),
+                new DeviationTriagedV1(
+                        D,
+                        UNIT,
+                        List.of(),
+                        List.of(DeviationCategory.OTHER_DEVIATION),
+                        List.of(DeviationCategory.LEX_SARAH),
+                        true,
+                        T),
                 new DeviationTrackOpenedV1(D, track, DeviationCategory.LEX_SARAH, UNIT, List.of(OTHER), T),
-                new DeviationTrackClosedV1(D, track, DeviationCategory.LEX_SARAH, DeviationTrackClosedV1.Closure.COMPLETED,
-                        UNIT, List.of(), T, T, DAY, Assessment.MISSFORHALLANDE, true, true, false, null, null, null, null),
-                new DeviationTrackClosedV1(D, track, DeviationCategory.COMPLAINT, DeviationTrackClosedV1.Closure.COMPLETED,
-                        UNIT, List.of(), T, T, DAY, null, null, null, null, ComplaintKind.SUGGESTION,
-                        ComplaintSource.CLIENT_OR_RELATIVE, ComplaintChannel.WEB_FORM, false),
-                new DeviationTrackClosedV1(D, track, DeviationCategory.OTHER_DEVIATION,
-                        DeviationTrackClosedV1.Closure.RECLASSIFIED, UNIT, List.of(), T, T, DAY, null, null, null, null,
-                        null, null, null, null),
-                new DeviationInvestigationCompletedV1(D, track, DeviationCategory.LEX_SARAH, UNIT, List.of(),
-                        Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE, true, true,
-                        List.of(RootCause.MISSING_ROUTINE, RootCause.COMPETENCE), List.of(UUID.randomUUID()), 2, T, DAY),
-                new DeviationInvestigationCompletedV1(D, track, DeviationCategory.OTHER_DEVIATION, UNIT, List.of(),
-                        null, false, false, List.of(), List.of(), 0, T, DAY),
-                new DeviationAuthorityNotifiedV1(D, track, DeviationCategory.PERSONAL_DATA_BREACH, UUID.randomUUID(),
-                        Authority.IMY, NotificationKind.INITIAL, UNIT, T, T.plusSeconds(72 * 3600),
-                        T.plusSeconds(80 * 3600), false, 1, 8),
-                new DeviationAuthorityNotifiedV1(D, track, DeviationCategory.LEX_SARAH, UUID.randomUUID(),
-                        Authority.IVO, NotificationKind.SUPPLEMENT, UNIT, null, null, T, true, 0, 0),
-                new DeviationActionAddedV1(D, UUID.randomUUID(), track, DeviationCategory.LEX_SARAH, OTHER, UNIT,
-                        List.of(DeviationCategory.LEX_SARAH), List.of(RootCause.DEFICIENT_ROUTINE), DAY, T),
+                new DeviationTrackClosedV1(
+                        D,
+                        track,
+                        DeviationCategory.LEX_SARAH,
+                        DeviationTrackClosedV1.Closure.COMPLETED,
+                        UNIT,
+                        List.of(),
+                        T,
+                        T,
+                        DAY,
+                        Assessment.MISSFORHALLANDE,
+                        true,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null),
+                new DeviationTrackClosedV1(
+                        D,
+                        track,
+                        DeviationCategory.COMPLAINT,
+                        DeviationTrackClosedV1.Closure.COMPLETED,
+                        UNIT,
+                        List.of(),
+                        T,
+                        T,
+                        DAY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ComplaintKind.SUGGESTION,
+                        ComplaintSource.CLIENT_OR_RELATIVE,
+                        ComplaintChannel.WEB_FORM,
+                        false),
+                new DeviationTrackClosedV1(
+                        D,
+                        track,
+                        DeviationCategory.OTHER_DEVIATION,
+                        DeviationTrackClosedV1.Closure.RECLASSIFIED,
+                        UNIT,
+                        List.of(),
+                        T,
+                        T,
+                        DAY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new DeviationInvestigationCompletedV1(
+                        D,
+                        track,
+                        DeviationCategory.LEX_SARAH,
+                        UNIT,
+                        List.of(),
+                        Assessment.PATAGLIG_RISK_FOR_MISSFORHALLANDE,
+                        true,
+                        true,
+                        List.of(RootCause.MISSING_ROUTINE, RootCause.COMPETENCE),
+                        List.of(UUID.randomUUID()),
+                        2,
+                        T,
+                        DAY),
+                new DeviationInvestigationCompletedV1(
+                        D,
+                        track,
+                        DeviationCategory.OTHER_DEVIATION,
+                        UNIT,
+                        List.of(),
+                        null,
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        0,
+                        T,
+                        DAY),
+                new DeviationAuthorityNotifiedV1(
+                        D,
+                        track,
+                        DeviationCategory.PERSONAL_DATA_BREACH,
+                        UUID.randomUUID(),
+                        Authority.IMY,
+                        NotificationKind.INITIAL,
+                        UNIT,
+                        T,
+                        T.plusSeconds(72 * 3600),
+                        T.plusSeconds(80 * 3600),
+                        false,
+                        1,
+                        8),
+                new DeviationAuthorityNotifiedV1(
+                        D,
+                        track,
+                        DeviationCategory.LEX_SARAH,
+                        UUID.randomUUID(),
+                        Authority.IVO,
+                        NotificationKind.SUPPLEMENT,
+                        UNIT,
+                        null,
+                        null,
+                        T,
+                        true,
+                        0,
+                        0),
+                new DeviationActionAddedV1(
+                        D,
+                        UUID.randomUUID(),
+                        track,
+                        DeviationCategory.LEX_SARAH,
+                        OTHER,
+                        UNIT,
+                        List.of(DeviationCategory.LEX_SARAH),
+                        List.of(RootCause.DEFICIENT_ROUTINE),
+                        DAY,
+                        T),
                 new DeviationActionAddedV1(D, UUID.randomUUID(), null, null, OTHER, UNIT, List.of(), List.of(), DAY, T),
-                new DeviationActionDoneV1(D, UUID.randomUUID(), null, UNIT, UNIT, List.of(DeviationCategory.OTHER_DEVIATION),
-                        DAY, DAY.plusDays(3), false, 3, T),
-                new DeviationActionEffectCheckedV1(D, UUID.randomUUID(), DeviationCategory.LEX_MARIA, UNIT, UNIT,
-                        List.of(DeviationCategory.LEX_MARIA), DAY, DAY, DAY.plusMonths(3), true, T),
-                new DeviationDeadlineDueSoonV1(D, UUID.randomUUID(), ClockKind.IMY_NOTIFICATION, track,
-                        DeviationCategory.PERSONAL_DATA_BREACH, UNIT, T, T, DAY, T),
+                new DeviationActionDoneV1(
+                        D,
+                        UUID.randomUUID(),
+                        null,
+                        UNIT,
+                        UNIT,
+                        List.of(DeviationCategory.OTHER_DEVIATION),
+                        DAY,
+                        DAY.plusDays(3),
+                        false,
+                        3,
+                        T),
+                new DeviationActionEffectCheckedV1(
+                        D,
+                        UUID.randomUUID(),
+                        DeviationCategory.LEX_MARIA,
+                        UNIT,
+                        UNIT,
+                        List.of(DeviationCategory.LEX_MARIA),
+                        DAY,
+                        DAY,
+                        DAY.plusMonths(3),
+                        true,
+                        T),
+                new DeviationDeadlineDueSoonV1(
+                        D,
+                        UUID.randomUUID(),
+                        ClockKind.IMY_NOTIFICATION,
+                        track,
+                        DeviationCategory.PERSONAL_DATA_BREACH,
+                        UNIT,
+                        T,
+                        T,
+                        DAY,
+                        T),
                 new DeviationDeadlineOverdueV1(D, UUID.randomUUID(), ClockKind.TRIAGE, D, null, UNIT, T, T, DAY, T),
-                new DeviationClosedV1(D, UNIT, List.of(OTHER), List.of(DeviationCategory.LEX_SARAH,
-                        DeviationCategory.PERSONAL_DATA_BREACH), T, DAY, T, DAY.plusDays(12), 12, 3));
+                new DeviationClosedV1(
+                        D,
+                        UNIT,
+                        List.of(OTHER),
+                        List.of(DeviationCategory.LEX_SARAH, DeviationCategory.PERSONAL_DATA_BREACH),
+                        T,
+                        DAY,
+                        T,
+                        DAY.plusDays(12),
+                        12,
+                        3));
     }
 
     @Test
@@ -94,7 +245,8 @@ class DeviationEventSchemaTest {
         for (DomainEvent e : samples()) {
             EventEnvelope env = EventCodec.envelope(e, URI.create("/kvalitet/deviation-service"), T, null);
             assertThat(EventSchemas.validate(env.type(), env.data()))
-                    .as("%s: %s", env.type(), new String(env.data())).isEmpty();
+                    .as("%s: %s", env.type(), new String(env.data()))
+                    .isEmpty();
             assertThat(EventCodec.data(env)).isEqualTo(e);
             assertThat(env.subject()).isEqualTo(D.toString());
         }
@@ -104,24 +256,36 @@ class DeviationEventSchemaTest {
     void theValuesPublishedAsStringsAreExactlyTheirSchemaEnums() {
         // the reporting channel travels as a string: deviation-service's Deviation.Channel owns its values
         assertThat(SchemaEnums.values(DeviationReportedV1.TYPE, "channel"))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deviation.Channel.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deviation.Channel.values())
+                        .map(Enum::name)
+                        .toList());
         assertThat(SchemaEnums.CARRIED_AS_STRING.keySet().stream().filter(k -> k.startsWith("se.kvalitet.deviation.")))
-                .as("every deviation value carried as a string is checked here").containsExactly(DeviationReportedV1.TYPE + " channel");
+                .as("every deviation value carried as a string is checked here")
+                .containsExactly(DeviationReportedV1.TYPE + " channel");
     }
 
     @Test
     void everyPublishedTypeHasASampleAndIsCatalogued() {
         assertThat(samples().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(DeviationEvents.ALL);
-        DeviationEvents.ALL.forEach(c -> assertThat(EventCatalog.byType(EventCatalog.typeOf(c))).contains(c));
+        DeviationEvents.ALL.forEach(
+                c -> assertThat(EventCatalog.byType(EventCatalog.typeOf(c))).contains(c));
     }
 
     @Test
     void schemasRejectUnknownFieldsAndWrongEnumValues() {
         EventEnvelope env = EventCodec.envelope(samples().get(9), URI.create("/x"), T, null);
         String json = new String(env.data());
-        assertThat(EventSchemas.validate(env.type(), json.replace("\"IMY\"", "\"POLICE\"").getBytes())).isNotEmpty();
-        assertThat(EventSchemas.validate(env.type(), json.replace("{", "{\"note\":\"free text\",").getBytes())).isNotEmpty();
-        assertThat(EventSchemas.validate(env.type(), json.replace("\"daysLate\":1", "\"daysLate\":-1").getBytes())).isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        env.type(), json.replace("\"IMY\"", "\"POLICE\"").getBytes()))
+                .isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        env.type(),
+                        json.replace("{", "{\"note\":\"free text\",").getBytes()))
+                .isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        env.type(),
+                        json.replace("\"daysLate\":1", "\"daysLate\":-1").getBytes()))
+                .isNotEmpty();
     }
 }

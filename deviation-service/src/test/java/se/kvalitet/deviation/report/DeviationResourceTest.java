@@ -45,17 +45,27 @@ class DeviationResourceTest {
     }
 
     static String post(String bearer, String json) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON).body(json)
-                .when().post(PATH)
-                .then().statusCode(201).extract().path("id");
+        return given().header("Authorization", bearer)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void aReporterFilesAReportThatIsStoredAndPublishedAsAValidEvent() {
-        Response created = given().header("Authorization", anna()).header("X-Correlation-Id", "test-corr-1")
-                .contentType(ContentType.JSON).body(body(HEMTJANST))
-                .when().post(PATH);
-        created.then().statusCode(201)
+        Response created = given().header("Authorization", anna())
+                .header("X-Correlation-Id", "test-corr-1")
+                .contentType(ContentType.JSON)
+                .body(body(HEMTJANST))
+                .when()
+                .post(PATH);
+        created.then()
+                .statusCode(201)
                 .header("Location", containsString(PATH + "/"))
                 .header("ETag", notNullValue())
                 .header("X-Correlation-Id", "test-corr-1")
@@ -66,14 +76,18 @@ class DeviationResourceTest {
                 .body("involvedOrgUnitIds", hasItem(EKBACKEN.toString()));
         String id = created.path("id");
 
-        given().header("Authorization", anna()).when().get(PATH + "/" + id)
-                .then().statusCode(200)
+        given().header("Authorization", anna())
+                .when()
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("description", equalTo("Kvällsdosen gavs två timmar för sent."))
                 .body("occurredAt", equalTo("2026-11-20T18:30:00Z"))
                 .body("suggestedCategory", equalTo("LEX_MARIA"));
 
         try (TopicReader reader = TopicReader.open(Topics.DEVIATION)) {
-            List<ConsumerRecord<String, byte[]>> records = reader.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> records =
+                    reader.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
             assertThat(records).hasSize(1);
             EventEnvelope env = EventContract.assertValid(records.get(0));
             assertThat(env.type()).isEqualTo(DeviationReportedV1.TYPE);
@@ -91,19 +105,32 @@ class DeviationResourceTest {
     @Test
     void aCaseManagementSystemFilesThroughTheMachineRole() {
         String bearer = TestTokens.client("case-system").roles("case-system").bearer();
-        String json = body(HEMTJANST).replace("}", ",\"externalReference\":{\"source\":\"treserva\",\"id\":\"AV-"
-                + UUID.randomUUID() + "\"}}");
-        String id = given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body(json)
-                .when().post(PATH)
-                .then().statusCode(201).body("channel", equalTo("CASE_SYSTEM"))
-                .body("externalReference.source", equalTo("treserva")).extract().path("id");
+        String json = body(HEMTJANST)
+                .replace(
+                        "}",
+                        ",\"externalReference\":{\"source\":\"treserva\",\"id\":\"AV-" + UUID.randomUUID() + "\"}}");
+        String id = given().header("Authorization", bearer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .body("channel", equalTo("CASE_SYSTEM"))
+                .body("externalReference.source", equalTo("treserva"))
+                .extract()
+                .path("id");
 
         // a new request (new key) with an external reference the source already reported
-        given().header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body(json)
-                .when().post(PATH)
-                .then().statusCode(409)
+        given().header("Authorization", bearer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/duplicate-external-reference"))
                 .body("existingId", equalTo(id));
@@ -111,62 +138,132 @@ class DeviationResourceTest {
 
     @Test
     void withoutATokenIs401AndAViewerMayNotReport() {
-        given().contentType(ContentType.JSON).body(body(HEMTJANST)).when().post(PATH)
-                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(body(HEMTJANST))
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer())
-                .contentType(ContentType.JSON).body(body(HEMTJANST)).when().post(PATH)
-                .then().statusCode(403).contentType("application/problem+json")
+                .contentType(ContentType.JSON)
+                .body(body(HEMTJANST))
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/forbidden"));
     }
 
     @Test
     void tokensWithTheWrongAudienceIssuerOrExpiryAreRejected() {
         for (String bearer : List.of(
-                "Bearer " + TestTokens.user("anna").roles("reporter").audience("other-api").sign(),
-                "Bearer " + TestTokens.user("anna").roles("reporter").issuer("http://evil.example/realms/kvalitet").sign(),
-                "Bearer " + TestTokens.user("anna").roles("reporter").issuedAt(Instant.now().minusSeconds(7200))
-                        .expiresAt(Instant.now().minusSeconds(3600)).sign(),
+                "Bearer "
+                        + TestTokens.user("anna")
+                                .roles("reporter")
+                                .audience("other-api")
+                                .sign(),
+                "Bearer "
+                        + TestTokens.user("anna")
+                                .roles("reporter")
+                                .issuer("http://evil.example/realms/kvalitet")
+                                .sign(),
+                "Bearer "
+                        + TestTokens.user("anna")
+                                .roles("reporter")
+                                .issuedAt(Instant.now().minusSeconds(7200))
+                                .expiresAt(Instant.now().minusSeconds(3600))
+                                .sign(),
                 "Bearer not-a-token")) {
-            given().header("Authorization", bearer).contentType(ContentType.JSON).body(body(HEMTJANST))
-                    .when().post(PATH).then().statusCode(401);
+            given().header("Authorization", bearer)
+                    .contentType(ContentType.JSON)
+                    .body(body(HEMTJANST))
+                    .when()
+                    .post(PATH)
+                    .then()
+                    .statusCode(401);
         }
     }
 
     @Test
     void badInputIsAProblemNamingTheFieldsAndNothingIsStored() {
         long before = count();
-        given().header("Authorization", anna()).contentType(ContentType.JSON).body("{\"summary\": ")
-                .when().post(PATH).then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
+                .body("{\"summary\": ")
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/malformed-json"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("LEX_MARIA", "LEX_OTHER"))
-                .when().post(PATH).then().statusCode(400)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("suggestedCategory"))
                 .body("errors[0].message", containsString("LEX_SARAH"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("\"" + HEMTJANST + "\"", "\"not-a-uuid\""))
-                .when().post(PATH).then().statusCode(400).body("errors[0].field", equalTo("orgUnitId"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("orgUnitId"));
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("\"2026-11-20T18:30:00Z\"", "42.5e3x"))
-                .when().post(PATH).then().statusCode(400);
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400);
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("Brukaren fick fel dos", "x".repeat(201)))
-                .when().post(PATH).then().statusCode(400).body("errors.field", hasItem("summary"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("summary"));
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body("{\"description\":\"   \",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
-                .when().post(PATH).then().statusCode(400)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("summary"))
                 .body("errors.field", hasItem("description"))
                 .body("errors.field", hasItem("orgUnitId"))
                 .body("errors.field", hasItem("occurredAt"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("}", ",\"personnummer\":\"x\"}"))
-                .when().post(PATH).then().statusCode(400).body("errors[0].field", equalTo("personnummer"));
-        given().header("Authorization", anna()).contentType(ContentType.JSON)
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("personnummer"));
+        given().header("Authorization", anna())
+                .contentType(ContentType.JSON)
                 .body(body(HEMTJANST).replace("Kvällsdosen", "x".repeat(2_000_000)))
-                .when().post(PATH).then().statusCode(413);
-        given().header("Authorization", anna()).contentType(ContentType.TEXT).body("hello")
-                .when().post(PATH).then().statusCode(415).contentType("application/problem+json");
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(413);
+        given().header("Authorization", anna())
+                .contentType(ContentType.TEXT)
+                .body("hello")
+                .when()
+                .post(PATH)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -174,23 +271,61 @@ class DeviationResourceTest {
     void whoMaySeeAReport() {
         String id = post(anna(), body(HEMTJANST));
         String path = PATH + "/" + id;
-        given().header("Authorization", TestTokens.user("olle").roles("reporter").orgUnits(HEMTJANST).bearer())
-                .when().get(path).then().statusCode(404).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.user("erik").roles("unit-manager").orgUnits(HEMTJANST).bearer())
-                .when().get(path).then().statusCode(200);
-        given().header("Authorization", TestTokens.user("eva").roles("unit-manager")
-                        .orgUnits(UUID.fromString("00000000-0000-4000-8000-000000000021")).bearer())
-                .when().get(path).then().statusCode(404);
-        given().header("Authorization", TestTokens.user("karin").roles("quality-team").bearer())
-                .when().get(path).then().statusCode(200);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("olle")
+                                .roles("reporter")
+                                .orgUnits(HEMTJANST)
+                                .bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header(
+                        "Authorization",
+                        TestTokens.user("erik")
+                                .roles("unit-manager")
+                                .orgUnits(HEMTJANST)
+                                .bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("eva")
+                                .roles("unit-manager")
+                                .orgUnits(UUID.fromString("00000000-0000-4000-8000-000000000021"))
+                                .bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(404);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("karin").roles("quality-team").bearer())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200);
         given().header("Authorization", TestTokens.user("bo").roles("viewer").bearer())
-                .when().get(path).then().statusCode(403);
-        given().header("Authorization", TestTokens.user("karin").roles("quality-team").bearer())
-                .when().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404);
+                .when()
+                .get(path)
+                .then()
+                .statusCode(403);
+        given().header(
+                        "Authorization",
+                        TestTokens.user("karin").roles("quality-team").bearer())
+                .when()
+                .get(PATH + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     private static long count() {
-        try (var c = java.sql.DriverManager.getConnection(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
+        try (var c = java.sql.DriverManager.getConnection(
+                        System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres");
                 var rs = c.createStatement().executeQuery("SELECT count(*) FROM deviation")) {
             rs.next();
             return rs.getLong(1);

@@ -30,7 +30,8 @@ class FreeTextGuardTest {
     @Test
     void maskReplacesNumbersInTextButStillRefusesIdentifiers() {
         FreeTextGuard.Screening s = guard(FreeTextGuard.Mode.MASK).screen();
-        assertThat(s.text("description", "Brukare 121212-1212 föll.")).isEqualTo("Brukare [personnummer borttaget] föll.");
+        assertThat(s.text("description", "Brukare 121212-1212 föll."))
+                .isEqualTo("Brukare [personnummer borttaget] föll.");
         s.done();
         FreeTextGuard.Screening ids = guard(FreeTextGuard.Mode.MASK).screen();
         ids.identifier("affectedPersonRef", "191212121212");

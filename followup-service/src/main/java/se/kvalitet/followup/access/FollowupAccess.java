@@ -49,7 +49,10 @@ public class FollowupAccess {
         if (isCentral()) {
             return true;
         }
-        return unit != null && system == null && caller.hasRole(Roles.UNIT_MANAGER) && tree().within(unit, caller.orgUnits());
+        return unit != null
+                && system == null
+                && caller.hasRole(Roles.UNIT_MANAGER)
+                && tree().within(unit, caller.orgUnits());
     }
 
     public void requireWriteFor(UUID unit) {
@@ -76,7 +79,8 @@ public class FollowupAccess {
      * a unit manager the units of their part of the organisation.
      */
     public boolean mayInspect(UUID unit) {
-        return isCentral() || (unit != null && caller.hasRole(Roles.UNIT_MANAGER) && tree().within(unit, caller.orgUnits()));
+        return isCentral()
+                || (unit != null && caller.hasRole(Roles.UNIT_MANAGER) && tree().within(unit, caller.orgUnits()));
     }
 
     /** Who writes: the token's subject (an id, not a name), or the service itself. */

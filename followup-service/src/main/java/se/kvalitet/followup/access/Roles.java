@@ -13,6 +13,5 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String BI_READER = "bi-reader";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

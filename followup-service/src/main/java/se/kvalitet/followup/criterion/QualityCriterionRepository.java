@@ -4,5 +4,4 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class QualityCriterionRepository implements PanacheRepositoryBase<QualityCriterion, String> {
-}
+public class QualityCriterionRepository implements PanacheRepositoryBase<QualityCriterion, String> {}

@@ -1,6 +1,5 @@
 package se.kvalitet.followup.derived;
 
-import se.kvalitet.followup.support.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -22,6 +21,7 @@ import se.kvalitet.followup.domain.Enums.DerivedMetric;
 import se.kvalitet.followup.domain.Evaluator.Basis;
 import se.kvalitet.followup.domain.Evaluator.Figure;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.support.Today;
 import se.kvalitet.orgcopy.OrgTree;
 
 /**
@@ -43,29 +43,43 @@ public class DerivedIndicators {
     /** A fraction with what it counts. */
     public record Share(long numerator, long denominator) {
         public BigDecimal percent() {
-            return denominator == 0 ? null
-                    : BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+            return denominator == 0
+                    ? null
+                    : BigDecimal.valueOf(numerator)
+                            .multiply(BigDecimal.valueOf(100))
                             .divide(BigDecimal.valueOf(denominator), java.math.MathContext.DECIMAL64);
         }
     }
 
     /** Every derived figure of one unit (and the units below it) for one period. */
-    public record Statistics(UUID orgUnitId, long reports, Map<DeviationCategory, Long> byCategory, Share lexSarahSeriousNotified,
-            Share dataBreachNotified, Share dataBreachNotifiedWithin72h, BigDecimal medianDaysToClose, long closedReports,
-            Share actionsDoneOnTime) {
-    }
+    public record Statistics(
+            UUID orgUnitId,
+            long reports,
+            Map<DeviationCategory, Long> byCategory,
+            Share lexSarahSeriousNotified,
+            Share dataBreachNotified,
+            Share dataBreachNotifiedWithin72h,
+            BigDecimal medianDaysToClose,
+            long closedReports,
+            Share actionsDoneOnTime) {}
 
     /** The figures of one metric for every unit of the tree. */
     public Map<UUID, Figure> figures(DerivedMetric metric, DeviationCategory category, Period period, OrgTree tree) {
         Map<UUID, Figure> out = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             switch (metric) {
-                case DEVIATION_COUNT -> counts(c, tree, period, category).forEach((u, n) ->
-                        out.put(u, new Figure(Basis.DERIVED, BigDecimal.valueOf(n), null, null, n, 1, 0, null)));
-                case LEX_SARAH_SERIOUS_NOTIFIED_SHARE, DATA_BREACH_NOTIFIED_SHARE, DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE ->
-                        trackShares(c, tree, period, metric).forEach((u, s) -> out.put(u, share(s)));
-                case MEDIAN_DAYS_TO_CLOSE -> medians(c, tree, period).forEach((u, m) ->
-                        out.put(u, new Figure(Basis.DERIVED, m.median, null, null, m.count, 1, 0, null)));
+                case DEVIATION_COUNT ->
+                    counts(c, tree, period, category)
+                            .forEach((u, n) -> out.put(
+                                    u, new Figure(Basis.DERIVED, BigDecimal.valueOf(n), null, null, n, 1, 0, null)));
+                case LEX_SARAH_SERIOUS_NOTIFIED_SHARE,
+                        DATA_BREACH_NOTIFIED_SHARE,
+                        DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE ->
+                    trackShares(c, tree, period, metric).forEach((u, s) -> out.put(u, share(s)));
+                case MEDIAN_DAYS_TO_CLOSE ->
+                    medians(c, tree, period)
+                            .forEach((u, m) ->
+                                    out.put(u, new Figure(Basis.DERIVED, m.median, null, null, m.count, 1, 0, null)));
                 case ACTIONS_DONE_ON_TIME_SHARE -> actions(c, tree, period).forEach((u, s) -> out.put(u, share(s)));
             }
         } catch (SQLException e) {
@@ -81,9 +95,17 @@ public class DerivedIndicators {
     }
 
     private static Figure share(Share s) {
-        return s.denominator() == 0 ? null
-                : new Figure(Basis.DERIVED, s.percent(), BigDecimal.valueOf(s.numerator()), BigDecimal.valueOf(s.denominator()),
-                        s.denominator(), 1, 0, null);
+        return s.denominator() == 0
+                ? null
+                : new Figure(
+                        Basis.DERIVED,
+                        s.percent(),
+                        BigDecimal.valueOf(s.numerator()),
+                        BigDecimal.valueOf(s.denominator()),
+                        s.denominator(),
+                        1,
+                        0,
+                        null);
     }
 
     /** Everything derived for the given units. */
@@ -93,16 +115,26 @@ public class DerivedIndicators {
             Map<UUID, Map<DeviationCategory, Long>> categories = categoryCounts(c, tree, period);
             Map<UUID, Share> sarah = trackShares(c, tree, period, DerivedMetric.LEX_SARAH_SERIOUS_NOTIFIED_SHARE);
             Map<UUID, Share> breach = trackShares(c, tree, period, DerivedMetric.DATA_BREACH_NOTIFIED_SHARE);
-            Map<UUID, Share> breach72 = trackShares(c, tree, period, DerivedMetric.DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE);
+            Map<UUID, Share> breach72 =
+                    trackShares(c, tree, period, DerivedMetric.DATA_BREACH_NOTIFIED_WITHIN_72H_SHARE);
             Map<UUID, Median> medians = medians(c, tree, period);
             Map<UUID, Share> actions = actions(c, tree, period);
             Map<UUID, Statistics> out = new HashMap<>();
             Share none = new Share(0, 0);
             for (UUID u : tree.units()) {
                 Median m = medians.get(u);
-                out.put(u, new Statistics(u, reports.getOrDefault(u, 0L), categories.getOrDefault(u, Map.of()),
-                        sarah.getOrDefault(u, none), breach.getOrDefault(u, none), breach72.getOrDefault(u, none),
-                        m == null ? null : m.median, m == null ? 0 : m.count, actions.getOrDefault(u, none)));
+                out.put(
+                        u,
+                        new Statistics(
+                                u,
+                                reports.getOrDefault(u, 0L),
+                                categories.getOrDefault(u, Map.of()),
+                                sarah.getOrDefault(u, none),
+                                breach.getOrDefault(u, none),
+                                breach72.getOrDefault(u, none),
+                                m == null ? null : m.median,
+                                m == null ? 0 : m.count,
+                                actions.getOrDefault(u, none)));
             }
             return out;
         } catch (SQLException e) {
@@ -114,23 +146,27 @@ public class DerivedIndicators {
     private static Array[] ancestry(Connection c, OrgTree tree) throws SQLException {
         List<UUID> units = new ArrayList<>();
         List<UUID> ancestors = new ArrayList<>();
-        tree.ancestorsAndSelf().forEach((u, chain) -> chain.forEach(a -> {
-            units.add(u);
-            ancestors.add(a);
-        }));
+        tree.ancestorsAndSelf()
+                .forEach((u, chain) -> chain.forEach(a -> {
+                    units.add(u);
+                    ancestors.add(a);
+                }));
         return new Array[] {c.createArrayOf("uuid", units.toArray()), c.createArrayOf("uuid", ancestors.toArray())};
     }
 
     private static final String ANC = "WITH anc(unit, ancestor) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[])) ";
 
-    private Map<UUID, Long> counts(Connection c, OrgTree tree, Period p, DeviationCategory category) throws SQLException {
+    private Map<UUID, Long> counts(Connection c, OrgTree tree, Period p, DeviationCategory category)
+            throws SQLException {
         String sql = ANC + """
                 SELECT anc.ancestor, count(DISTINCT f.deviation_id)
                 FROM deviation_fact f
                 JOIN deviation_fact_unit fu ON fu.deviation_id = f.deviation_id
                 JOIN anc ON anc.unit = fu.org_unit_id
-                WHERE f.reported_on BETWEEN ? AND ?""" + (category == null ? ""
-                : " AND EXISTS (SELECT 1 FROM deviation_fact_category fc WHERE fc.deviation_id = f.deviation_id AND fc.category = ?)")
+                WHERE f.reported_on BETWEEN ? AND ?"""
+                + (category == null
+                        ? ""
+                        : " AND EXISTS (SELECT 1 FROM deviation_fact_category fc WHERE fc.deviation_id = f.deviation_id AND fc.category = ?)")
                 + " GROUP BY anc.ancestor";
         Map<UUID, Long> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -147,7 +183,8 @@ public class DerivedIndicators {
         return out;
     }
 
-    private Map<UUID, Map<DeviationCategory, Long>> categoryCounts(Connection c, OrgTree tree, Period p) throws SQLException {
+    private Map<UUID, Map<DeviationCategory, Long>> categoryCounts(Connection c, OrgTree tree, Period p)
+            throws SQLException {
         String sql = ANC + """
                 SELECT anc.ancestor, fc.category, count(DISTINCT f.deviation_id)
                 FROM deviation_fact f
@@ -174,7 +211,8 @@ public class DerivedIndicators {
      * lex Sarah judged allvarligt and notified to IVO; data breaches notified to IMY; of the data
      * breaches that were to be notified (assessed reportable, or notified), those notified within 72 hours.
      */
-    private Map<UUID, Share> trackShares(Connection c, OrgTree tree, Period p, DerivedMetric metric) throws SQLException {
+    private Map<UUID, Share> trackShares(Connection c, OrgTree tree, Period p, DerivedMetric metric)
+            throws SQLException {
         String type;
         String numerator;
         String population;
@@ -219,8 +257,7 @@ public class DerivedIndicators {
         return out;
     }
 
-    private record Median(BigDecimal median, long count) {
-    }
+    private record Median(BigDecimal median, long count) {}
 
     /** Median calendar days from report to close of the reports closed in the period, each report once per unit. */
     private Map<UUID, Median> medians(Connection c, OrgTree tree, Period p) throws SQLException {
@@ -237,7 +274,9 @@ public class DerivedIndicators {
             bind(ps, c, tree, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), new Median(rs.getBigDecimal(2).stripTrailingZeros(), rs.getLong(3)));
+                    out.put(
+                            rs.getObject(1, UUID.class),
+                            new Median(rs.getBigDecimal(2).stripTrailingZeros(), rs.getLong(3)));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package se.kvalitet.followup.derived;
 
-import se.kvalitet.followup.support.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -26,6 +25,7 @@ import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
 import se.kvalitet.events.deviation.DeviationTriagedV1;
 import se.kvalitet.events.deviation.NotificationKind;
+import se.kvalitet.followup.support.Today;
 
 /**
  * The facts derived indicators are computed from, kept from deviation-service's events (inside the
@@ -49,7 +49,8 @@ public class DeviationFacts {
     public java.util.Optional<Set<UUID>> unitsOf(UUID deviation) {
         Set<UUID> units = new LinkedHashSet<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT org_unit_id FROM deviation_fact_unit WHERE deviation_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT org_unit_id FROM deviation_fact_unit WHERE deviation_id = ?")) {
             ps.setObject(1, deviation);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -126,7 +127,8 @@ public class DeviationFacts {
             del.setObject(1, deviation);
             del.executeUpdate();
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO deviation_fact_unit (deviation_id, org_unit_id) VALUES (?, ?)")) {
+        try (PreparedStatement ins =
+                c.prepareStatement("INSERT INTO deviation_fact_unit (deviation_id, org_unit_id) VALUES (?, ?)")) {
             for (UUID u : all) {
                 ins.setObject(1, deviation);
                 ins.setObject(2, u);
@@ -175,7 +177,8 @@ public class DeviationFacts {
         }
     }
 
-    private void track(Connection c, UUID track, UUID deviation, UUID unit, DeviationCategory type) throws SQLException {
+    private void track(Connection c, UUID track, UUID deviation, UUID unit, DeviationCategory type)
+            throws SQLException {
         ensure(c, deviation, unit);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO deviation_track_fact (track_id, deviation_id, track_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")) {
@@ -192,8 +195,8 @@ public class DeviationFacts {
 
     private void investigationCompleted(Connection c, DeviationInvestigationCompletedV1 e) throws SQLException {
         track(c, e.trackId(), e.deviationId(), e.orgUnitId(), e.trackType());
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE deviation_track_fact SET serious = ?, reportable = ? WHERE track_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE deviation_track_fact SET serious = ?, reportable = ? WHERE track_id = ?")) {
             ps.setBoolean(1, e.serious());
             ps.setBoolean(2, e.reportable());
             ps.setObject(3, e.trackId());

@@ -3,8 +3,7 @@ package se.kvalitet.followup.domain;
 /** The closed vocabularies of follow-up; the API accepts exactly these names. */
 public final class Enums {
 
-    private Enums() {
-    }
+    private Enums() {}
 
     /** Unit of measure (enhet) of an indicator; decides how values roll up. */
     public enum UnitOfMeasure {
@@ -24,12 +23,22 @@ public final class Enums {
 
     /** How the indicator is followed up (metod). */
     public enum Method {
-        SURVEY, RECORD_REVIEW, MANUAL_CHECK, SYSTEM_STATISTICS, EXTERNAL_SOURCE, DERIVED_FROM_EVENTS
+        SURVEY,
+        RECORD_REVIEW,
+        MANUAL_CHECK,
+        SYSTEM_STATISTICS,
+        EXTERNAL_SOURCE,
+        DERIVED_FROM_EVENTS
     }
 
     /** How often (när). */
     public enum Frequency {
-        YEARLY, TWICE_A_YEAR, TERTIAL, QUARTERLY, MONTHLY, CONTINUOUS;
+        YEARLY,
+        TWICE_A_YEAR,
+        TERTIAL,
+        QUARTERLY,
+        MONTHLY,
+        CONTINUOUS;
 
         /** The period a measurement of this frequency is recorded for; null for CONTINUOUS (any period). */
         public Period.Type periodType() {
@@ -52,12 +61,17 @@ public final class Enums {
 
     /** Gender split as in Kolada: T total, K women (kvinnor), M men (män). */
     public enum Gender {
-        T, K, M
+        T,
+        K,
+        M
     }
 
     /** Why a value is missing (Kolada prints ".."). */
     public enum MissingReason {
-        TOO_FEW_RESPONSES, NOT_COLLECTED, NOT_APPLICABLE, OTHER
+        TOO_FEW_RESPONSES,
+        NOT_COLLECTED,
+        NOT_APPLICABLE,
+        OTHER
     }
 
     /** Level of a goal. */
@@ -126,11 +140,17 @@ public final class Enums {
 
     /** Outcome of an evaluation against the målvärde. */
     public enum Status {
-        MET, NOT_MET, NO_DATA, NO_TARGET
+        MET,
+        NOT_MET,
+        NO_DATA,
+        NO_TARGET
     }
 
     /** Trend against the previous period, in the direction of the target. */
     public enum Trend {
-        IMPROVED, UNCHANGED, WORSENED, UNKNOWN
+        IMPROVED,
+        UNCHANGED,
+        WORSENED,
+        UNKNOWN
     }
 }

@@ -24,15 +24,14 @@ import se.kvalitet.orgcopy.OrgTree;
  */
 public final class Evaluator {
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** What the indicator says about evaluation. */
-    public record Spec(UnitOfMeasure unit, int decimals, Integer minResponses) {
-    }
+    public record Spec(UnitOfMeasure unit, int decimals, Integer minResponses) {}
 
     /** A unit's own measurement for one period and gender. */
-    public record Own(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses, MissingReason missing) {
+    public record Own(
+            BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses, MissingReason missing) {
 
         public static Own missing(MissingReason reason, Long responses) {
             return new Own(null, null, null, responses, reason);
@@ -55,8 +54,15 @@ public final class Evaluator {
      * A unit's figure before comparison: the unrounded value with the parts it came from, how many
      * units' own measurements it combines and how many were left out (no parts to weigh them by).
      */
-    public record Figure(Basis basis, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses,
-            int contributingUnits, int excludedUnits, MissingReason missing) {
+    public record Figure(
+            Basis basis,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            Long responses,
+            int contributingUnits,
+            int excludedUnits,
+            MissingReason missing) {
 
         public boolean hasData() {
             return value != null;
@@ -72,9 +78,14 @@ public final class Evaluator {
     }
 
     /** The evaluation of one figure against its target, with the trend against the previous period. */
-    public record Result(Status status, BigDecimal value, MissingReason missing, BigDecimal distance,
-            BigDecimal previousValue, Trend trend, BigDecimal change) {
-    }
+    public record Result(
+            Status status,
+            BigDecimal value,
+            MissingReason missing,
+            BigDecimal distance,
+            BigDecimal previousValue,
+            Trend trend,
+            BigDecimal change) {}
 
     /** The figure of one own measurement (null when there is none). */
     public static Figure figure(Spec spec, Own own) {
@@ -93,7 +104,8 @@ public final class Evaluator {
         if (women == null || men == null) {
             return null;
         }
-        Rollup.Input k = new Rollup.Input(null, women.value(), women.numerator(), women.denominator(), women.responses());
+        Rollup.Input k =
+                new Rollup.Input(null, women.value(), women.numerator(), women.denominator(), women.responses());
         Rollup.Input m = new Rollup.Input(null, men.value(), men.numerator(), men.denominator(), men.responses());
         if (!Rollup.usable(spec.unit(), k) || !Rollup.usable(spec.unit(), m)) {
             return null;
@@ -118,8 +130,14 @@ public final class Evaluator {
         return out;
     }
 
-    private static Figure compute(Spec spec, boolean perGroup, OrgTree tree, Map<UUID, Own> own, UUID unit,
-            Map<UUID, Figure> out, Set<UUID> visiting) {
+    private static Figure compute(
+            Spec spec,
+            boolean perGroup,
+            OrgTree tree,
+            Map<UUID, Own> own,
+            UUID unit,
+            Map<UUID, Figure> out,
+            Set<UUID> visiting) {
         Figure done = out.get(unit);
         if (done != null) {
             return done;
@@ -170,13 +188,28 @@ public final class Evaluator {
         }
         int contributing = usable.stream().mapToInt(Figure::contributingUnits).sum();
         Long responses = usable.stream().anyMatch(f -> f.responses() != null)
-                ? usable.stream().mapToLong(f -> f.responses() == null ? 0 : f.responses()).sum() : null;
+                ? usable.stream()
+                        .mapToLong(f -> f.responses() == null ? 0 : f.responses())
+                        .sum()
+                : null;
         if (perGroup) {
-            BigDecimal min = usable.stream().map(Figure::value).min(BigDecimal::compareTo).orElseThrow();
+            BigDecimal min = usable.stream()
+                    .map(Figure::value)
+                    .min(BigDecimal::compareTo)
+                    .orElseThrow();
             return new Figure(Basis.ROLLED_UP, min, null, null, responses, contributing, excluded, null);
         }
-        Rollup.Result r = Rollup.of(spec.unit(), usable.stream().map(Figure::input).toList());
-        return new Figure(Basis.ROLLED_UP, r.value(), r.numerator(), r.denominator(), r.responses(), contributing, excluded, null);
+        Rollup.Result r =
+                Rollup.of(spec.unit(), usable.stream().map(Figure::input).toList());
+        return new Figure(
+                Basis.ROLLED_UP,
+                r.value(),
+                r.numerator(),
+                r.denominator(),
+                r.responses(),
+                contributing,
+                excluded,
+                null);
     }
 
     /** The value as shown and compared: rounded to the indicator's decimals; null when missing or backed by too few answers. */
@@ -218,7 +251,9 @@ public final class Evaluator {
                 if (target.direction() != 0) {
                     better = change.signum() * target.direction();
                 } else {
-                    better = target.distance(before).abs().compareTo(target.distance(value).abs());
+                    better = target.distance(before)
+                            .abs()
+                            .compareTo(target.distance(value).abs());
                 }
                 trend = better > 0 ? Trend.IMPROVED : better < 0 ? Trend.WORSENED : Trend.UNCHANGED;
             }

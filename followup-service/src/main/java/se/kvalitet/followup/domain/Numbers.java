@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Exact numbers as shown to clients: no trailing zeros, never in exponent notation (100, not 1E+2). */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static BigDecimal plain(BigDecimal v) {
         if (v == null) {

@@ -10,10 +10,15 @@ import java.util.regex.Pattern;
  */
 public record Period(Type type, int year, int index) implements Comparable<Period> {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:(H)([12])|(T)([1-3])|(Q)([1-4])|(0[1-9]|1[0-2])))?");
+    private static final Pattern FORMAT =
+            Pattern.compile("(\\d{4})(?:-(?:(H)([12])|(T)([1-3])|(Q)([1-4])|(0[1-9]|1[0-2])))?");
 
     public enum Type {
-        YEAR(12), HALF(6), TERTIAL(4), QUARTER(3), MONTH(1);
+        YEAR(12),
+        HALF(6),
+        TERTIAL(4),
+        QUARTER(3),
+        MONTH(1);
 
         final int months;
 

@@ -18,17 +18,20 @@ public final class Rollup {
     static final MathContext MC = MathContext.DECIMAL128;
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Rollup() {
-    }
+    private Rollup() {}
 
     /** One unit's measurement as input to a roll-up. */
-    public record Input(UUID orgUnitId, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses) {
-    }
+    public record Input(
+            UUID orgUnitId, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses) {}
 
     /** The rolled-up value (unrounded), the summed parts it came from and how many units counted. */
-    public record Result(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long responses,
-            int contributingUnits, int excludedUnits) {
-    }
+    public record Result(
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            Long responses,
+            int contributingUnits,
+            int excludedUnits) {}
 
     /** Whether {@code in} can take part in a roll-up of {@code unit}: it has the parts the unit's rule needs. */
     public static boolean usable(UnitOfMeasure unit, Input in) {
@@ -41,7 +44,9 @@ public final class Rollup {
     }
 
     private static boolean hasShare(Input in) {
-        return in.numerator() != null && in.denominator() != null && in.denominator().signum() != 0;
+        return in.numerator() != null
+                && in.denominator() != null
+                && in.denominator().signum() != 0;
     }
 
     public static Result of(UnitOfMeasure unit, List<Input> inputs) {
@@ -71,7 +76,8 @@ public final class Rollup {
                     }
                 }
                 case COUNT -> sum = sum.add(in.value());
-                case SCALE_1_5, INDEX, DAYS -> weighted = weighted.add(in.value().multiply(BigDecimal.valueOf(in.responses()), MC));
+                case SCALE_1_5, INDEX, DAYS ->
+                    weighted = weighted.add(in.value().multiply(BigDecimal.valueOf(in.responses()), MC));
             }
             if (in.responses() != null) {
                 anyResponses = true;
@@ -84,15 +90,24 @@ public final class Rollup {
             return new Result(null, null, null, resp, 0, excluded);
         }
         return switch (unit) {
-            case PERCENT -> new Result(den.signum() == 0 ? null : num.multiply(HUNDRED, MC).divide(den, MC), num, den, resp, used, excluded);
+            case PERCENT ->
+                new Result(
+                        den.signum() == 0 ? null : num.multiply(HUNDRED, MC).divide(den, MC),
+                        num,
+                        den,
+                        resp,
+                        used,
+                        excluded);
             case RATIO -> new Result(num.divide(den, MC), num, den, resp, used, excluded);
             case COUNT -> new Result(sum, null, null, resp, used, excluded);
-            case SCALE_1_5, INDEX, DAYS -> new Result(weighted.divide(BigDecimal.valueOf(responses), MC), null, null, resp, used, excluded);
+            case SCALE_1_5, INDEX, DAYS ->
+                new Result(weighted.divide(BigDecimal.valueOf(responses), MC), null, null, resp, used, excluded);
         };
     }
 
     /** The value of a single measurement: the stated value, else numerator/denominator. */
-    public static BigDecimal valueOf(UnitOfMeasure unit, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
+    public static BigDecimal valueOf(
+            UnitOfMeasure unit, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
         if (value != null) {
             return value;
         }

@@ -40,8 +40,10 @@ public record Target(TargetComparison comparator, BigDecimal value, BigDecimal u
             case AT_LEAST, AT_LEAST_PER_GROUP -> v.compareTo(value) >= 0 ? BigDecimal.ZERO : v.subtract(value);
             case AT_MOST -> v.compareTo(value) <= 0 ? BigDecimal.ZERO : v.subtract(value);
             case EXACTLY -> v.subtract(value);
-            case BETWEEN -> v.compareTo(value) < 0 ? v.subtract(value)
-                    : v.compareTo(upper) > 0 ? v.subtract(upper) : BigDecimal.ZERO;
+            case BETWEEN ->
+                v.compareTo(value) < 0
+                        ? v.subtract(value)
+                        : v.compareTo(upper) > 0 ? v.subtract(upper) : BigDecimal.ZERO;
         };
     }
 

@@ -1,25 +1,20 @@
 package se.kvalitet.followup.egenkontroll;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.followup.domain.Enums.EgenkontrollMethod;
 import se.kvalitet.followup.domain.Enums.EgenkontrollResult;
 import se.kvalitet.followup.domain.Enums.Frequency;
-import se.kvalitet.followup.registry.RegistryReferences.RiskLink;
-import se.kvalitet.followup.registry.RegistryReferences.RoutineLink;
 
 /** What the egenkontroll service is asked to do (the resource maps request bodies to these). */
 public final class EgenkontrollCommands {
 
-    private EgenkontrollCommands() {
-    }
+    private EgenkontrollCommands() {}
 
     /** A plan to create or replace. */
-    public record PlanCommand(UUID orgUnitId,
+    public record PlanCommand(
+            UUID orgUnitId,
             String title,
             String description,
             EgenkontrollMethod method,
@@ -31,16 +26,15 @@ public final class EgenkontrollCommands {
             String responsibleRole,
             UUID indicatorId,
             Set<UUID> routineIds,
-            Set<UUID> riskIds) {
-    }
+            Set<UUID> riskIds) {}
 
     /** The execution of an occurrence. */
-    public record ExecutionCommand(LocalDate executedOn,
+    public record ExecutionCommand(
+            LocalDate executedOn,
             Integer sampleSize,
             String findings,
             EgenkontrollResult result,
             Integer deviationsFound,
             String followUpActions,
-            Integer actionCount) {
-    }
+            Integer actionCount) {}
 }

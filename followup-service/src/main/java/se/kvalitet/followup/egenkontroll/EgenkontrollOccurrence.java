@@ -22,7 +22,9 @@ public class EgenkontrollOccurrence {
 
     /** SCHEDULED → EXECUTED or CANCELLED; overdue is a SCHEDULED occurrence past its due date. */
     public enum Status {
-        SCHEDULED, EXECUTED, CANCELLED
+        SCHEDULED,
+        EXECUTED,
+        CANCELLED
     }
 
     @Id
@@ -88,14 +90,23 @@ public class EgenkontrollOccurrence {
 
     private void requireScheduled(String what) {
         if (status != Status.SCHEDULED) {
-            throw ProblemException.conflict("invalid-transition", "An egenkontroll that is " + status + " cannot be " + what)
+            throw ProblemException.conflict(
+                            "invalid-transition", "An egenkontroll that is " + status + " cannot be " + what)
                     .with("currentState", status.name());
         }
     }
 
     /** Records the execution; returns the event to publish. */
-    public EgenkontrollExecutedV1 execute(LocalDate on, Integer sample, String findingsText, EgenkontrollResult outcome,
-            int deviations, String actions, int actionTotal, String by, Instant now) {
+    public EgenkontrollExecutedV1 execute(
+            LocalDate on,
+            Integer sample,
+            String findingsText,
+            EgenkontrollResult outcome,
+            int deviations,
+            String actions,
+            int actionTotal,
+            String by,
+            Instant now) {
         requireScheduled("executed");
         status = Status.EXECUTED;
         executedOn = on;

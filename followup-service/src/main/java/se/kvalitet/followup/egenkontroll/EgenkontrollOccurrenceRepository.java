@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class EgenkontrollOccurrenceRepository implements PanacheRepositoryBase<EgenkontrollOccurrence, UUID> {
-}
+public class EgenkontrollOccurrenceRepository implements PanacheRepositoryBase<EgenkontrollOccurrence, UUID> {}

@@ -32,7 +32,8 @@ public class EgenkontrollPlan {
 
     /** An active plan is scheduled; a retired one keeps its history and gets no new occurrences. */
     public enum Status {
-        ACTIVE, RETIRED
+        ACTIVE,
+        RETIRED
     }
 
     @Id

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class EgenkontrollPlanRepository implements PanacheRepositoryBase<EgenkontrollPlan, UUID> {
-}
+public class EgenkontrollPlanRepository implements PanacheRepositoryBase<EgenkontrollPlan, UUID> {}

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.followup.access.Roles;
 import se.kvalitet.followup.egenkontroll.EgenkontrollApi.CancelRequest;
 import se.kvalitet.followup.egenkontroll.EgenkontrollApi.ExecutionRequest;
 import se.kvalitet.followup.egenkontroll.EgenkontrollApi.ExtraRequest;
@@ -38,7 +39,6 @@ import se.kvalitet.followup.egenkontroll.EgenkontrollApi.PlanRequest;
 import se.kvalitet.followup.egenkontroll.EgenkontrollApi.PlanResponse;
 import se.kvalitet.followup.registry.RegistryReferences;
 import se.kvalitet.followup.support.RequestValidation;
-import se.kvalitet.followup.access.Roles;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -48,7 +48,9 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/followup/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Egenkontroll", description = "Self-inspection (SOSFS 2011:9 5 kap 2 §): plans, scheduled occurrences, executions, overdue")
+@Tag(
+        name = "Egenkontroll",
+        description = "Self-inspection (SOSFS 2011:9 5 kap 2 §): plans, scheduled occurrences, executions, overdue")
 @SecurityRequirement(name = "SecurityScheme")
 public class EgenkontrollResource {
 
@@ -66,19 +68,42 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "List egenkontroll plans", description = "By title; filters by unit (and below), status, linked routine or risk; "
-            + "updatedSince for incremental pulls.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "List egenkontroll plans",
+            description = "By title; filters by unit (and below), status, linked routine or risk; "
+                    + "updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of plans")
-    public Page<PlanResponse> plans(@QueryParam("orgUnitId") String orgUnitId, @QueryParam("subtree") boolean subtree,
-            @Parameter(description = "Only plans in this state", schema = @Schema(implementation = EgenkontrollPlan.Status.class)) @QueryParam("status") String status,
+    public Page<PlanResponse> plans(
+            @QueryParam("orgUnitId") String orgUnitId,
+            @QueryParam("subtree") boolean subtree,
+            @Parameter(
+                            description = "Only plans in this state",
+                            schema = @Schema(implementation = EgenkontrollPlan.Status.class))
+                    @QueryParam("status")
+                    String status,
             @Parameter(description = "Plans that control this routine") @QueryParam("routineId") String routineId,
             @Parameter(description = "Plans that control this risk") @QueryParam("riskId") String riskId,
-            @QueryParam("updatedSince") String updatedSince, @BeanParam @Valid PageParams paging) {
-        Page<EgenkontrollPlan> page = service.plans(new EgenkontrollService.PlanFilter(QueryParams.uuid("orgUnitId", orgUnitId), subtree,
-                QueryParams.enumValue("status", status, EgenkontrollPlan.Status.class), QueryParams.uuid("routineId", routineId),
-                QueryParams.uuid("riskId", riskId), QueryParams.instant("updatedSince", updatedSince)), paging.page, paging.limit);
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam @Valid PageParams paging) {
+        Page<EgenkontrollPlan> page = service.plans(
+                new EgenkontrollService.PlanFilter(
+                        QueryParams.uuid("orgUnitId", orgUnitId),
+                        subtree,
+                        QueryParams.enumValue("status", status, EgenkontrollPlan.Status.class),
+                        QueryParams.uuid("routineId", routineId),
+                        QueryParams.uuid("riskId", riskId),
+                        QueryParams.instant("updatedSince", updatedSince)),
+                paging.page,
+                paging.limit);
         Set<UUID> routines = new HashSet<>();
         Set<UUID> risks = new HashSet<>();
         page.items().forEach(p -> {
@@ -92,11 +117,23 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans/{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
     @Operation(summary = "One egenkontroll plan with its next scheduled occurrences")
-    @APIResponse(responseCode = "200", description = "The plan; ETag for changes", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such plan",
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan; ETag for changes",
+            content = @Content(schema = @Schema(implementation = PlanDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response plan(@PathParam("id") UUID id) {
         return detail(service.plan(id));
@@ -106,27 +143,44 @@ public class EgenkontrollResource {
     @Path("egenkontroll-plans")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Create an egenkontroll plan", description = "Schedules its occurrences every frequency from the first due date. "
-            + "Routines and risks are ids of the process registry; one the registry has withdrawn or closed is refused.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
+    @Operation(
+            summary = "Create an egenkontroll plan",
+            description =
+                    "Schedules its occurrences every frequency from the first due date. "
+                            + "Routines and risks are ids of the process registry; one the registry has withdrawn or closed is refused.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = PlanDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createPlan(@NotNull @Valid PlanRequest request) {
         EgenkontrollPlan p = service.create(request.toCommand());
         Response ok = detail(p);
-        return Response.fromResponse(ok).status(201).location(URI.create("/followup/v1/egenkontroll-plans/" + p.id)).build();
+        return Response.fromResponse(ok)
+                .status(201)
+                .location(URI.create("/followup/v1/egenkontroll-plans/" + p.id))
+                .build();
     }
 
     @PUT
     @Path("egenkontroll-plans/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Replace an egenkontroll plan", description = "Scheduled occurrences from today on follow the new schedule; executed "
-            + "and overdue ones stay. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
+    @Operation(
+            summary = "Replace an egenkontroll plan",
+            description = "Scheduled occurrences from today on follow the new schedule; executed "
+                    + "and overdue ones stay. Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is retired")
-    public Response replacePlan(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanRequest request) {
+    public Response replacePlan(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanRequest request) {
         ETags.requireMatch(ifMatch, service.writablePlan(id).version);
         return detail(service.replace(id, ifMatch, validation.check(request).toCommand()));
     }
@@ -134,9 +188,14 @@ public class EgenkontrollResource {
     @POST
     @Path("egenkontroll-plans/{id}/retire")
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Retire an egenkontroll plan", description = "No new occurrences; the scheduled ones from today on are cancelled. "
-            + "Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
+    @Operation(
+            summary = "Retire an egenkontroll plan",
+            description = "No new occurrences; the scheduled ones from today on are cancelled. "
+                    + "Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Retired",
+            content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Already retired")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -147,45 +206,88 @@ public class EgenkontrollResource {
     @Path("egenkontroll-plans/{id}/occurrences")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Add an extra egenkontroll outside the schedule", description = "E.g. a renewed check after a deviation.")
-    @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
+    @Operation(
+            summary = "Add an extra egenkontroll outside the schedule",
+            description = "E.g. a renewed check after a deviation.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is retired, or has an egenkontroll due that day")
     public Response addOccurrence(@PathParam("id") UUID id, ExtraRequest request) {
         service.writablePlan(id);
-        EgenkontrollOccurrence o = service.addOccurrence(id, validation.check(request).dueOn());
-        return Response.created(URI.create("/followup/v1/egenkontroll-occurrences/" + o.id)).tag(ETags.of(o.version))
-                .entity(OccurrenceResponse.of(o, today.date())).build();
+        EgenkontrollOccurrence o =
+                service.addOccurrence(id, validation.check(request).dueOn());
+        return Response.created(URI.create("/followup/v1/egenkontroll-occurrences/" + o.id))
+                .tag(ETags.of(o.version))
+                .entity(OccurrenceResponse.of(o, today.date()))
+                .build();
     }
 
     @GET
     @Path("egenkontroll-occurrences")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
-    @Operation(summary = "List scheduled and executed egenkontroller", description = "By due date; state=OVERDUE lists the scheduled ones past "
-            + "their due date. updatedSince for incremental pulls.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "List scheduled and executed egenkontroller",
+            description = "By due date; state=OVERDUE lists the scheduled ones past "
+                    + "their due date. updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of occurrences")
-    public Page<OccurrenceResponse> occurrences(@QueryParam("planId") String planId, @QueryParam("orgUnitId") String orgUnitId,
+    public Page<OccurrenceResponse> occurrences(
+            @QueryParam("planId") String planId,
+            @QueryParam("orgUnitId") String orgUnitId,
             @QueryParam("subtree") boolean subtree,
-            @Parameter(description = "Only occurrences in this state; OVERDUE: scheduled and past due", schema = @Schema(implementation = EgenkontrollService.OccurrenceState.class)) @QueryParam("state") String state,
-            @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("updatedSince") String updatedSince,
+            @Parameter(
+                            description = "Only occurrences in this state; OVERDUE: scheduled and past due",
+                            schema = @Schema(implementation = EgenkontrollService.OccurrenceState.class))
+                    @QueryParam("state")
+                    String state,
+            @QueryParam("dueFrom") String dueFrom,
+            @QueryParam("dueTo") String dueTo,
+            @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
         LocalDate day = today.date();
-        return service.occurrences(new EgenkontrollService.OccurrenceFilter(QueryParams.uuid("planId", planId),
-                QueryParams.uuid("orgUnitId", orgUnitId), subtree,
-                QueryParams.enumValue("state", state, EgenkontrollService.OccurrenceState.class), QueryParams.date("dueFrom", dueFrom),
-                QueryParams.date("dueTo", dueTo), QueryParams.instant("updatedSince", updatedSince)), paging.page, paging.limit)
+        return service.occurrences(
+                        new EgenkontrollService.OccurrenceFilter(
+                                QueryParams.uuid("planId", planId),
+                                QueryParams.uuid("orgUnitId", orgUnitId),
+                                subtree,
+                                QueryParams.enumValue("state", state, EgenkontrollService.OccurrenceState.class),
+                                QueryParams.date("dueFrom", dueFrom),
+                                QueryParams.date("dueTo", dueTo),
+                                QueryParams.instant("updatedSince", updatedSince)),
+                        paging.page,
+                        paging.limit)
                 .map(o -> OccurrenceResponse.of(o, day));
     }
 
     @GET
     @Path("egenkontroll-occurrences/{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.ADMIN
+    })
     @Operation(summary = "One egenkontroll occurrence")
-    @APIResponse(responseCode = "200", description = "The occurrence; ETag for the execution",
+    @APIResponse(
+            responseCode = "200",
+            description = "The occurrence; ETag for the execution",
             content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such occurrence",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such occurrence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response occurrence(@PathParam("id") UUID id) {
         return ok(service.occurrence(id));
@@ -195,14 +297,20 @@ public class EgenkontrollResource {
     @Path("egenkontroll-occurrences/{id}/execution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Record the execution of an egenkontroll",
-            description = "Date, sample size, findings, result, deviations found and follow-up actions. Publishes egenkontroll.executed. "
-                    + "Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
+    @Operation(
+            summary = "Record the execution of an egenkontroll",
+            description =
+                    "Date, sample size, findings, result, deviations found and follow-up actions. Publishes egenkontroll.executed. "
+                            + "Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such occurrence")
     @APIResponse(responseCode = "409", description = "Already executed or cancelled (currentState in the problem)")
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number")
-    public Response execute(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ExecutionRequest request) {
+    public Response execute(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ExecutionRequest request) {
         ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
         return ok(service.execute(id, ifMatch, validation.check(request).toCommand()));
     }
@@ -212,7 +320,10 @@ public class EgenkontrollResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Cancel a scheduled egenkontroll", description = "With a reason. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = OccurrenceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such occurrence")
     @APIResponse(responseCode = "409", description = "Already executed or cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CancelRequest request) {
@@ -221,13 +332,19 @@ public class EgenkontrollResource {
     }
 
     private Response ok(EgenkontrollOccurrence o) {
-        return Response.ok(OccurrenceResponse.of(o, today.date())).tag(ETags.of(o.version)).build();
+        return Response.ok(OccurrenceResponse.of(o, today.date()))
+                .tag(ETags.of(o.version))
+                .build();
     }
 
     private Response detail(EgenkontrollPlan p) {
         LocalDate day = today.date();
-        List<OccurrenceResponse> upcoming = service.upcoming(p.id, 5).stream().map(o -> OccurrenceResponse.of(o, day)).toList();
+        List<OccurrenceResponse> upcoming = service.upcoming(p.id, 5).stream()
+                .map(o -> OccurrenceResponse.of(o, day))
+                .toList();
         PlanResponse plan = PlanResponse.of(p, references.routines(p.routineIds), references.risks(p.riskIds));
-        return Response.ok(new PlanDetail(plan, upcoming)).tag(ETags.of(p.version)).build();
+        return Response.ok(new PlanDetail(plan, upcoming))
+                .tag(ETags.of(p.version))
+                .build();
     }
 }

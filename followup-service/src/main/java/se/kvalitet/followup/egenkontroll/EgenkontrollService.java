@@ -1,10 +1,5 @@
 package se.kvalitet.followup.egenkontroll;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.registry.RegistryReferences;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Today;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,10 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvalitet.events.followup.EgenkontrollOverdueV1;
+import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.domain.Enums.Frequency;
-import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.egenkontroll.EgenkontrollCommands.ExecutionCommand;
 import se.kvalitet.followup.egenkontroll.EgenkontrollCommands.PlanCommand;
+import se.kvalitet.followup.indicator.IndicatorRepository;
+import se.kvalitet.followup.registry.RegistryReferences;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Today;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -92,14 +92,20 @@ public class EgenkontrollService {
         EgenkontrollPlan p = writablePlan(id);
         ETags.requireMatch(ifMatch, p.version);
         if (p.status == EgenkontrollPlan.Status.RETIRED) {
-            throw ProblemException.conflict("plan-retired", "A retired egenkontroll plan is not changed").with("currentState", p.status.name());
+            throw ProblemException.conflict("plan-retired", "A retired egenkontroll plan is not changed")
+                    .with("currentState", p.status.name());
         }
         access.requireWriteFor(r.orgUnitId());
         apply(p, r);
         plans.flush();
         LocalDate day = today.date();
-        occurrences.delete("planId = ?1 and status = ?2 and dueOn >= ?3", p.id, EgenkontrollOccurrence.Status.SCHEDULED, day);
-        occurrences.update("orgUnitId = ?1 where planId = ?2 and status = ?3", p.orgUnitId, p.id, EgenkontrollOccurrence.Status.SCHEDULED);
+        occurrences.delete(
+                "planId = ?1 and status = ?2 and dueOn >= ?3", p.id, EgenkontrollOccurrence.Status.SCHEDULED, day);
+        occurrences.update(
+                "orgUnitId = ?1 where planId = ?2 and status = ?3",
+                p.orgUnitId,
+                p.id,
+                EgenkontrollOccurrence.Status.SCHEDULED);
         occurrences.flush();
         schedule(p, day);
         return p;
@@ -111,12 +117,16 @@ public class EgenkontrollService {
         EgenkontrollPlan p = writablePlan(id);
         ETags.requireMatch(ifMatch, p.version);
         if (p.status == EgenkontrollPlan.Status.RETIRED) {
-            throw ProblemException.conflict("plan-retired", "The plan is already retired").with("currentState", p.status.name());
+            throw ProblemException.conflict("plan-retired", "The plan is already retired")
+                    .with("currentState", p.status.name());
         }
         p.status = EgenkontrollPlan.Status.RETIRED;
         p.updatedAt = today.now();
-        for (EgenkontrollOccurrence o : occurrences.list("planId = ?1 and status = ?2 and dueOn >= ?3", p.id,
-                EgenkontrollOccurrence.Status.SCHEDULED, today.date())) {
+        for (EgenkontrollOccurrence o : occurrences.list(
+                "planId = ?1 and status = ?2 and dueOn >= ?3",
+                p.id,
+                EgenkontrollOccurrence.Status.SCHEDULED,
+                today.date())) {
             o.cancel("the plan was retired", today.now());
         }
         plans.flush();
@@ -128,7 +138,8 @@ public class EgenkontrollService {
     public EgenkontrollOccurrence addOccurrence(UUID planId, LocalDate dueOn) {
         EgenkontrollPlan p = writablePlan(planId);
         if (p.status == EgenkontrollPlan.Status.RETIRED) {
-            throw ProblemException.conflict("plan-retired", "A retired egenkontroll plan gets no new occurrences").with("currentState", p.status.name());
+            throw ProblemException.conflict("plan-retired", "A retired egenkontroll plan gets no new occurrences")
+                    .with("currentState", p.status.name());
         }
         if (occurrences.count("planId = ?1 and dueOn = ?2", planId, dueOn) > 0) {
             throw ProblemException.conflict("occurrence-exists", "The plan has an egenkontroll due that day");
@@ -140,7 +151,9 @@ public class EgenkontrollService {
 
     @Transactional
     public EgenkontrollOccurrence occurrence(UUID id) {
-        return occurrences.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Egenkontroll occurrence " + id));
+        return occurrences
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Egenkontroll occurrence " + id));
     }
 
     @Transactional
@@ -157,10 +170,21 @@ public class EgenkontrollService {
         if (r.executedOn().isAfter(today.date())) {
             throw ProblemException.invalidField("executedOn", "must not be in the future");
         }
-        new TextGuard().text("findings", r.findings()).text("followUpActions", r.followUpActions()).done();
+        new TextGuard()
+                .text("findings", r.findings())
+                .text("followUpActions", r.followUpActions())
+                .done();
         int actions = r.actionCount() != null ? r.actionCount() : 0;
-        outbox.publish(o.execute(r.executedOn(), r.sampleSize(), r.findings(), r.result(), r.deviationsFound(), r.followUpActions(), actions,
-                access.who(), today.now()));
+        outbox.publish(o.execute(
+                r.executedOn(),
+                r.sampleSize(),
+                r.findings(),
+                r.result(),
+                r.deviationsFound(),
+                r.followUpActions(),
+                actions,
+                access.who(),
+                today.now()));
         occurrences.flush();
         return o;
     }
@@ -176,41 +200,67 @@ public class EgenkontrollService {
     }
 
     /** Filters of the plan list. */
-    public record PlanFilter(UUID orgUnitId, boolean subtree, EgenkontrollPlan.Status status, UUID routineId, UUID riskId,
-            Instant updatedSince) {
-    }
+    public record PlanFilter(
+            UUID orgUnitId,
+            boolean subtree,
+            EgenkontrollPlan.Status status,
+            UUID routineId,
+            UUID riskId,
+            Instant updatedSince) {}
 
     @Transactional
     public Page<EgenkontrollPlan> plans(PlanFilter f, int page, int limit) {
-        return new Where().and("orgUnitId in ?", units(f.orgUnitId(), f.subtree())).and("status = ?", f.status())
-                .and("? member of routineIds", f.routineId()).and("? member of riskIds", f.riskId()).and("updatedAt >= ?", f.updatedSince())
+        return new Where()
+                .and("orgUnitId in ?", units(f.orgUnitId(), f.subtree()))
+                .and("status = ?", f.status())
+                .and("? member of routineIds", f.routineId())
+                .and("? member of riskIds", f.riskId())
+                .and("updatedAt >= ?", f.updatedSince())
                 .page(plans, f.updatedSince() != null ? "updatedAt, id" : "title, id", page, limit);
     }
 
     /** Which occurrences: SCHEDULED, EXECUTED, CANCELLED, or OVERDUE (scheduled and past due). */
     public enum OccurrenceState {
-        SCHEDULED, EXECUTED, CANCELLED, OVERDUE
+        SCHEDULED,
+        EXECUTED,
+        CANCELLED,
+        OVERDUE
     }
 
     /** Filters of the occurrence list. */
-    public record OccurrenceFilter(UUID planId, UUID orgUnitId, boolean subtree, OccurrenceState state, LocalDate dueFrom, LocalDate dueTo,
-            Instant updatedSince) {
-    }
+    public record OccurrenceFilter(
+            UUID planId,
+            UUID orgUnitId,
+            boolean subtree,
+            OccurrenceState state,
+            LocalDate dueFrom,
+            LocalDate dueTo,
+            Instant updatedSince) {}
 
     @Transactional
     public Page<EgenkontrollOccurrence> occurrences(OccurrenceFilter f, int page, int limit) {
-        EgenkontrollOccurrence.Status status = f.state() == null ? null : f.state() == OccurrenceState.OVERDUE
-                ? EgenkontrollOccurrence.Status.SCHEDULED : EgenkontrollOccurrence.Status.valueOf(f.state().name());
-        return new Where().and("planId = ?", f.planId()).and("orgUnitId in ?", units(f.orgUnitId(), f.subtree())).and("status = ?", status)
-                .andIf(f.state() == OccurrenceState.OVERDUE, "dueOn < ?", today.date()).and("dueOn >= ?", f.dueFrom())
-                .and("dueOn <= ?", f.dueTo()).and("updatedAt >= ?", f.updatedSince())
+        EgenkontrollOccurrence.Status status = f.state() == null
+                ? null
+                : f.state() == OccurrenceState.OVERDUE
+                        ? EgenkontrollOccurrence.Status.SCHEDULED
+                        : EgenkontrollOccurrence.Status.valueOf(f.state().name());
+        return new Where()
+                .and("planId = ?", f.planId())
+                .and("orgUnitId in ?", units(f.orgUnitId(), f.subtree()))
+                .and("status = ?", status)
+                .andIf(f.state() == OccurrenceState.OVERDUE, "dueOn < ?", today.date())
+                .and("dueOn >= ?", f.dueFrom())
+                .and("dueOn <= ?", f.dueTo())
+                .and("updatedAt >= ?", f.updatedSince())
                 .page(occurrences, f.updatedSince() != null ? "updatedAt, id" : "dueOn, id", page, limit);
     }
 
     @Transactional
     public List<EgenkontrollOccurrence> upcoming(UUID planId, int max) {
-        return occurrences.find("planId = ?1 and status = ?2 order by dueOn", planId, EgenkontrollOccurrence.Status.SCHEDULED)
-                .page(0, max).list();
+        return occurrences
+                .find("planId = ?1 and status = ?2 order by dueOn", planId, EgenkontrollOccurrence.Status.SCHEDULED)
+                .page(0, max)
+                .list();
     }
 
     /** {@code unit} and, with {@code subtree}, every unit below it; null without a unit. */
@@ -239,8 +289,10 @@ public class EgenkontrollService {
     @Transactional
     public int markOverdue(LocalDate day) {
         int n = 0;
-        for (EgenkontrollOccurrence o : occurrences.list("status = ?1 and dueOn < ?2 and overdueNotified = false",
-                EgenkontrollOccurrence.Status.SCHEDULED, day)) {
+        for (EgenkontrollOccurrence o : occurrences.list(
+                "status = ?1 and dueOn < ?2 and overdueNotified = false",
+                EgenkontrollOccurrence.Status.SCHEDULED,
+                day)) {
             EgenkontrollOverdueV1 e = o.markOverdueIfDue(day, today.now());
             if (e != null) {
                 outbox.publish(e);
@@ -284,16 +336,22 @@ public class EgenkontrollService {
     }
 
     private void apply(EgenkontrollPlan p, PlanCommand r) {
-        new TextGuard().text("title", r.title()).text("description", r.description()).text("sample", r.sample())
-                .text("responsibleRole", r.responsibleRole()).done();
+        new TextGuard()
+                .text("title", r.title())
+                .text("description", r.description())
+                .text("sample", r.sample())
+                .text("responsibleRole", r.responsibleRole())
+                .done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         if (r.frequency() == Frequency.CONTINUOUS) {
-            throw ProblemException.invalidField("frequency", "an egenkontroll is scheduled: YEARLY, TWICE_A_YEAR, TERTIAL, QUARTERLY or MONTHLY");
+            throw ProblemException.invalidField(
+                    "frequency", "an egenkontroll is scheduled: YEARLY, TWICE_A_YEAR, TERTIAL, QUARTERLY or MONTHLY");
         }
         if (r.endsOn() != null && r.endsOn().isBefore(r.firstDueOn())) {
             throw ProblemException.invalidField("endsOn", "ends before the first due date");
         }
-        if (r.indicatorId() != null && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
+        if (r.indicatorId() != null
+                && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
             throw ReferenceProblems.unknown("indicatorId", "no such indicator");
         }
         Set<UUID> routines = r.routineIds() == null ? Set.of() : r.routineIds();

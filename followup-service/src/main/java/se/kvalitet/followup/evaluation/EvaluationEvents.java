@@ -27,13 +27,13 @@ import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Evaluator;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorChanges;
 import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
 
 /**
@@ -61,8 +61,7 @@ public class EvaluationEvents {
     Today today;
 
     /** A measured cell: what was recorded or corrected. */
-    public record Touched(UUID orgUnitId, String period, Gender gender) {
-    }
+    public record Touched(UUID orgUnitId, String period, Gender gender) {}
 
     /**
      * Re-evaluates the cells a set of measurements of {@code ind} can change: each measured unit and
@@ -82,13 +81,19 @@ public class EvaluationEvents {
             Period p = Period.parse(t.period());
             for (Period period : List.of(p, p.next())) {
                 for (Gender g : t.gender() == Gender.T ? List.of(Gender.T) : List.of(t.gender(), Gender.T)) {
-                    cells.computeIfAbsent(period.code() + "|" + g.name(), k -> new LinkedHashSet<>()).addAll(chain);
+                    cells.computeIfAbsent(period.code() + "|" + g.name(), k -> new LinkedHashSet<>())
+                            .addAll(chain);
                 }
             }
         }
         for (Map.Entry<String, Set<UUID>> e : cells.entrySet()) {
             String[] key = e.getKey().split("\\|");
-            evaluation.evaluate(List.of(ind), Period.parse(key[0]), Gender.valueOf(key[1]), tree, new ArrayList<>(e.getValue()),
+            evaluation.evaluate(
+                    List.of(ind),
+                    Period.parse(key[0]),
+                    Gender.valueOf(key[1]),
+                    tree,
+                    new ArrayList<>(e.getValue()),
                     this::publishIfChanged);
         }
     }
@@ -102,7 +107,8 @@ public class EvaluationEvents {
     public void reevaluate(Indicator ind) {
         List<Touched> all = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT org_unit_id, period, gender FROM measurement WHERE indicator_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT DISTINCT org_unit_id, period, gender FROM measurement WHERE indicator_id = ?")) {
             ps.setObject(1, ind.id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -126,10 +132,24 @@ public class EvaluationEvents {
         Evaluator.Basis basis = f == null ? Evaluator.Basis.NONE : f.basis();
         int contributing = f == null ? 0 : f.contributingUnits();
         int excluded = f == null ? 0 : f.excludedUnits();
-        List<Object> parts = java.util.Arrays.asList(r.status(), plain(r.value()), r.missing(), numerator, denominator, responses, basis,
-                contributing, excluded, t == null ? null : t.comparator, t == null ? null : plain(t.targetValue),
-                t == null ? null : plain(t.targetUpper), t == null ? null : t.validFromPeriod, plain(r.distance()),
-                plain(r.previousValue()), r.trend(), plain(r.change()));
+        List<Object> parts = java.util.Arrays.asList(
+                r.status(),
+                plain(r.value()),
+                r.missing(),
+                numerator,
+                denominator,
+                responses,
+                basis,
+                contributing,
+                excluded,
+                t == null ? null : t.comparator,
+                t == null ? null : plain(t.targetValue),
+                t == null ? null : plain(t.targetUpper),
+                t == null ? null : t.validFromPeriod,
+                plain(r.distance()),
+                plain(r.previousValue()),
+                r.trend(),
+                plain(r.change()));
         String fingerprint = parts.stream().map(o -> Objects.toString(o, "")).collect(Collectors.joining("|"));
         State state = lockState(row);
         if (state != null && fingerprint.equals(state.fingerprint())) {
@@ -143,18 +163,37 @@ public class EvaluationEvents {
             return; // nothing measured here yet: nothing to tell
         }
         Instant now = today.now();
-        outbox.publish(new IndicatorEvaluatedV1(row.indicator().id, row.orgUnitId(), row.period().code(), row.gender().name(), sequence,
-                r.status().name(), basis.name(), plain(r.value()), r.missing() == null ? null : r.missing().name(), numerator, denominator,
-                responses, contributing, excluded, t == null ? null : t.comparator, t == null ? null : plain(t.targetValue),
-                t == null ? null : plain(t.targetUpper), t == null ? null : t.validFromPeriod, plain(r.distance()),
-                row.previous().code(), plain(r.previousValue()), r.trend().name(), plain(r.change()), now));
+        outbox.publish(new IndicatorEvaluatedV1(
+                row.indicator().id,
+                row.orgUnitId(),
+                row.period().code(),
+                row.gender().name(),
+                sequence,
+                r.status().name(),
+                basis.name(),
+                plain(r.value()),
+                r.missing() == null ? null : r.missing().name(),
+                numerator,
+                denominator,
+                responses,
+                contributing,
+                excluded,
+                t == null ? null : t.comparator,
+                t == null ? null : plain(t.targetValue),
+                t == null ? null : plain(t.targetUpper),
+                t == null ? null : t.validFromPeriod,
+                plain(r.distance()),
+                row.previous().code(),
+                plain(r.previousValue()),
+                r.trend().name(),
+                plain(r.change()),
+                now));
     }
 
     // --- state (plain JDBC on the transaction's connection) ---
 
     /** The last published sequence of a cell (0: evaluated, never published) and the fingerprint of its outcome. */
-    private record State(long sequence, String fingerprint) {
-    }
+    private record State(long sequence, String fingerprint) {}
 
     /** The cell's state row, locked for this transaction; null when there is none. */
     private State lockState(EvaluationService.Row row) {
@@ -178,11 +217,11 @@ public class EvaluationEvents {
         // a concurrent first evaluation of the same cell makes the insert a no-op; its transaction then publishes it
         String sql = insert ? """
                 INSERT INTO indicator_evaluation_state (sequence, fingerprint, updated_at, indicator_id, org_unit_id, period, gender)
-                VALUES (?, ?, now(), ?, ?, ?, ?) ON CONFLICT DO NOTHING"""
-                : """
+                VALUES (?, ?, now(), ?, ?, ?, ?) ON CONFLICT DO NOTHING""" : """
                 UPDATE indicator_evaluation_state SET sequence = ?, fingerprint = ?, updated_at = now()
                 WHERE indicator_id = ? AND org_unit_id = ? AND period = ? AND gender = ?""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, sequence);
             ps.setString(2, fingerprint.length() > 1000 ? fingerprint.substring(0, 1000) : fingerprint);
             ps.setObject(3, row.indicator().id);
@@ -201,5 +240,4 @@ public class EvaluationEvents {
         ps.setString(3, row.period().code());
         ps.setString(4, row.gender().name());
     }
-
 }

@@ -1,6 +1,5 @@
 package se.kvalitet.followup.evaluation;
 
-import se.kvalitet.followup.derived.DerivedIndicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.derived.DerivedIndicators;
 import se.kvalitet.followup.domain.Enums.Gender;
-import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.followup.domain.Period;
-import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.evaluation.EvaluationViews.Comparison;
 import se.kvalitet.followup.evaluation.EvaluationViews.EvaluationResponse;
 import se.kvalitet.followup.evaluation.EvaluationViews.SeriesPoint;
 import se.kvalitet.followup.evaluation.EvaluationViews.StatisticsResponse;
+import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.indicator.IndicatorRepository;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
@@ -65,8 +65,15 @@ public class EvaluationQueries {
      * (in tree order); the total is indicators × units.
      */
     @Transactional
-    public Page<EvaluationResponse> page(Period period, Gender gender, UUID orgUnitId, int depth, UUID indicatorId, String criterion,
-            int page, int limit) {
+    public Page<EvaluationResponse> page(
+            Period period,
+            Gender gender,
+            UUID orgUnitId,
+            int depth,
+            UUID indicatorId,
+            String criterion,
+            int page,
+            int limit) {
         OrgTree tree = orgUnits.tree();
         List<UUID> units = units(tree, orgUnitId, depth);
         StringBuilder q = new StringBuilder("1 = 1");
@@ -103,7 +110,8 @@ public class EvaluationQueries {
     /** One indicator at one unit over periods from {@code from} to {@code to}, with Kolada values of its KPI for the same years. */
     @Transactional
     public List<SeriesPoint> series(UUID indicatorId, UUID orgUnitId, Period from, Period to, Gender gender) {
-        Indicator ind = indicators.findByIdOptional(indicatorId)
+        Indicator ind = indicators
+                .findByIdOptional(indicatorId)
                 .orElseThrow(() -> ProblemException.invalidField("indicatorId", "no such indicator"));
         if (from.type() != to.type()) {
             throw ProblemException.invalidField("to", "from and to must be periods of the same kind");
@@ -120,8 +128,11 @@ public class EvaluationQueries {
             }
             List<EvaluationResponse> one = new ArrayList<>();
             evaluation.evaluate(List.of(ind), p, gender, tree, unit, row -> one.add(EvaluationResponse.of(row, tree)));
-            out.add(new SeriesPoint(one.get(0), ind.koladaKpi == null || p.type() != Period.Type.YEAR ? List.of()
-                    : comparisons(ind.koladaKpi, p.year(), gender)));
+            out.add(new SeriesPoint(
+                    one.get(0),
+                    ind.koladaKpi == null || p.type() != Period.Type.YEAR
+                            ? List.of()
+                            : comparisons(ind.koladaKpi, p.year(), gender)));
         }
         return out;
     }
@@ -140,7 +151,11 @@ public class EvaluationQueries {
                     BigDecimal v = rs.getBigDecimal(3);
                     int count = rs.getInt(4);
                     Integer n = rs.wasNull() ? null : count;
-                    out.add(new Comparison(rs.getString(1), rs.getString(2), se.kvalitet.followup.domain.Numbers.plain(v), n,
+                    out.add(new Comparison(
+                            rs.getString(1),
+                            rs.getString(2),
+                            se.kvalitet.followup.domain.Numbers.plain(v),
+                            n,
                             rs.getString(5)));
                 }
             }
@@ -159,7 +174,8 @@ public class EvaluationQueries {
         int first = Math.min(units.size(), (page - 1) * limit);
         int last = Math.min(units.size(), first + limit);
         List<StatisticsResponse> items = units.subList(first, last).stream()
-                .map(u -> StatisticsResponse.of(all.get(u), tree, period.code())).toList();
+                .map(u -> StatisticsResponse.of(all.get(u), tree, period.code()))
+                .toList();
         return new Page<>(items, page, limit, units.size());
     }
 }

@@ -1,6 +1,5 @@
 package se.kvalitet.followup.evaluation;
 
-import se.kvalitet.followup.derived.DerivedIndicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -17,9 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.events.followup.TargetComparison;
+import se.kvalitet.followup.derived.DerivedIndicators;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.MissingReason;
@@ -27,6 +25,8 @@ import se.kvalitet.followup.domain.Evaluator;
 import se.kvalitet.followup.domain.Evaluator.Figure;
 import se.kvalitet.followup.domain.Evaluator.Own;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.orgcopy.OrgTree;
 
 /**
@@ -47,15 +47,27 @@ public class EvaluationService {
     DerivedIndicators derived;
 
     /** One evaluated cell: an indicator at a unit for a period and gender. */
-    public record Row(Indicator indicator, UUID orgUnitId, Period period, Period previous, Gender gender, IndicatorTarget target,
-            Figure figure, Evaluator.Result result) {
-    }
+    public record Row(
+            Indicator indicator,
+            UUID orgUnitId,
+            Period period,
+            Period previous,
+            Gender gender,
+            IndicatorTarget target,
+            Figure figure,
+            Evaluator.Result result) {}
 
     /**
      * Evaluates {@code indicators} at {@code period} for the {@code units} wanted (in that order; null:
      * every unit of the tree), calling {@code sink} per row, indicator by indicator.
      */
-    public void evaluate(List<Indicator> indicators, Period period, Gender gender, OrgTree tree, List<UUID> units, Consumer<Row> sink) {
+    public void evaluate(
+            List<Indicator> indicators,
+            Period period,
+            Gender gender,
+            OrgTree tree,
+            List<UUID> units,
+            Consumer<Row> sink) {
         Period previous = period.previous();
         List<UUID> wanted = units != null ? units : allUnits(tree);
         for (int from = 0; from < indicators.size(); from += BATCH) {
@@ -68,8 +80,12 @@ public class EvaluationService {
                 Map<UUID, Figure> now;
                 Map<UUID, Figure> before;
                 if (ind.method == Method.DERIVED_FROM_EVENTS && ind.derivedMetric != null) {
-                    now = gender == Gender.T ? derived.figures(ind.derivedMetric, ind.derivedCategory, period, tree) : Map.of();
-                    before = gender == Gender.T ? derived.figures(ind.derivedMetric, ind.derivedCategory, previous, tree) : Map.of();
+                    now = gender == Gender.T
+                            ? derived.figures(ind.derivedMetric, ind.derivedCategory, period, tree)
+                            : Map.of();
+                    before = gender == Gender.T
+                            ? derived.figures(ind.derivedMetric, ind.derivedCategory, previous, tree)
+                            : Map.of();
                 } else {
                     Map<String, Map<Gender, Map<UUID, Own>>> byPeriod = measured.getOrDefault(ind.id, Map.of());
                     now = Evaluator.figures(spec, perGroup, tree, own(spec, byPeriod.get(period.code()), gender));
@@ -77,7 +93,8 @@ public class EvaluationService {
                 }
                 for (UUID unit : wanted) {
                     Figure f = now.get(unit);
-                    Evaluator.Result r = Evaluator.evaluate(spec, target == null ? null : target.rule(), f, before.get(unit));
+                    Evaluator.Result r =
+                            Evaluator.evaluate(spec, target == null ? null : target.rule(), f, before.get(unit));
                     sink.accept(new Row(ind, unit, period, previous, gender, target, f, r));
                 }
             }
@@ -115,8 +132,8 @@ public class EvaluationService {
     }
 
     /** indicator → period → gender → unit → own measurement, for the batch. */
-    private Map<UUID, Map<String, Map<Gender, Map<UUID, Own>>>> load(List<Indicator> batch, Period period, Period previous,
-            Gender gender) {
+    private Map<UUID, Map<String, Map<Gender, Map<UUID, Own>>>> load(
+            List<Indicator> batch, Period period, Period previous, Gender gender) {
         Set<UUID> ids = new HashSet<>();
         for (Indicator i : batch) {
             if (i.method != Method.DERIVED_FROM_EVENTS) {
@@ -131,7 +148,8 @@ public class EvaluationService {
         String sql = """
                 SELECT indicator_id, org_unit_id, period, gender, value, numerator, denominator, responses, missing_reason
                 FROM measurement WHERE indicator_id = ANY (?) AND period IN (?, ?) AND gender IN """ + genders;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             Array array = c.createArrayOf("uuid", ids.toArray());
             ps.setArray(1, array);
             ps.setString(2, period.code());
@@ -142,7 +160,11 @@ public class EvaluationService {
                     int responses = rs.getInt(8);
                     Long resp = rs.wasNull() ? null : (long) responses;
                     String missing = rs.getString(9);
-                    Own own = new Own(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), resp,
+                    Own own = new Own(
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getBigDecimal(7),
+                            resp,
                             missing == null ? null : MissingReason.valueOf(missing));
                     out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString(3), k -> new HashMap<>())

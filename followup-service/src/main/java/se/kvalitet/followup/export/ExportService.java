@@ -1,7 +1,5 @@
 package se.kvalitet.followup.export;
 
-import se.kvalitet.followup.evaluation.EvaluationService;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,15 +17,16 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.evaluation.EvaluationService;
 import se.kvalitet.followup.format.RowWriter;
 import se.kvalitet.followup.format.RowWriter.Column;
 import se.kvalitet.followup.format.RowWriter.Kind;
 import se.kvalitet.followup.format.TableFormat;
+import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.indicator.IndicatorTarget;
 import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.ProblemException;
 
@@ -52,15 +51,28 @@ public class ExportService {
 
     /** The columns of the measurement export, in order; a stable contract for BI tools. */
     public static final List<Column> MEASUREMENT_COLUMNS = List.of(
-            new Column("measurementId", Kind.TEXT), new Column("indicatorId", Kind.TEXT), new Column("indicatorCode", Kind.TEXT),
-            new Column("orgUnitId", Kind.TEXT), new Column("orgUnitName", Kind.TEXT), new Column("period", Kind.TEXT),
-            new Column("periodType", Kind.TEXT), new Column("periodStart", Kind.TEXT), new Column("periodEnd", Kind.TEXT),
-            new Column("gender", Kind.TEXT), new Column("value", Kind.NUMBER), new Column("numerator", Kind.NUMBER),
-            new Column("denominator", Kind.NUMBER), new Column("responses", Kind.NUMBER), new Column("responseRate", Kind.NUMBER),
-            new Column("missingReason", Kind.TEXT), new Column("source", Kind.TEXT), new Column("revision", Kind.NUMBER),
+            new Column("measurementId", Kind.TEXT),
+            new Column("indicatorId", Kind.TEXT),
+            new Column("indicatorCode", Kind.TEXT),
+            new Column("orgUnitId", Kind.TEXT),
+            new Column("orgUnitName", Kind.TEXT),
+            new Column("period", Kind.TEXT),
+            new Column("periodType", Kind.TEXT),
+            new Column("periodStart", Kind.TEXT),
+            new Column("periodEnd", Kind.TEXT),
+            new Column("gender", Kind.TEXT),
+            new Column("value", Kind.NUMBER),
+            new Column("numerator", Kind.NUMBER),
+            new Column("denominator", Kind.NUMBER),
+            new Column("responses", Kind.NUMBER),
+            new Column("responseRate", Kind.NUMBER),
+            new Column("missingReason", Kind.TEXT),
+            new Column("source", Kind.TEXT),
+            new Column("revision", Kind.NUMBER),
             new Column("updatedAt", Kind.TEXT));
 
-    private static final String SUPPRESSED = "(i.min_responses IS NOT NULL AND m.responses IS NOT NULL AND m.responses < i.min_responses)";
+    private static final String SUPPRESSED =
+            "(i.min_responses IS NOT NULL AND m.responses IS NOT NULL AND m.responses < i.min_responses)";
 
     /**
      * The SELECT behind the measurement export (also what the benchmark COPYs). The unit's name is its
@@ -86,7 +98,9 @@ public class ExportService {
         static final UUID FIRST = new UUID(0, 0);
 
         public String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((xid + ":" + id).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((xid + ":" + id).getBytes(StandardCharsets.US_ASCII));
         }
 
         public static Cursor decode(String text) {
@@ -101,8 +115,8 @@ public class ExportService {
     }
 
     /** The plan of one incremental measurement pull, fixed before the body streams. */
-    public record Slice(Cursor from, Cursor to, boolean toInclusive, Instant updatedSince, boolean hasMore, Cursor next) {
-    }
+    public record Slice(
+            Cursor from, Cursor to, boolean toInclusive, Instant updatedSince, boolean hasMore, Cursor next) {}
 
     /**
      * Fixes the rows of a pull: after {@code cursor} (or changed at or after {@code updatedSince}), up
@@ -120,9 +134,10 @@ public class ExportService {
             }
             Cursor end = new Cursor(horizon, Cursor.FIRST);
             if (limit != null) {
-                // ORDER BY m.change_xid: unqualified, the name means the text output column and sorts "1002" before "999"
-                String sql = "SELECT change_xid::text, id FROM measurement m WHERE " + range(updatedSince).formatted("<")
-                        + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
+                // ORDER BY m.change_xid: unqualified, the name means the text output column and sorts "1002" before
+                // "999"
+                String sql = "SELECT change_xid::text, id FROM measurement m WHERE "
+                        + range(updatedSince).formatted("<") + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int i = bindRange(ps, 1, from, end, false, updatedSince);
                     ps.setInt(i, limit - 1);
@@ -160,51 +175,96 @@ public class ExportService {
 
     /** Streams the measurements of {@code slice} in transaction order. */
     public long measurements(Slice slice, TableFormat format, OutputStream out) {
-        String sql = MEASUREMENT_SELECT + " WHERE " + range(slice.updatedSince()).formatted(slice.toInclusive() ? "<=" : "<")
-                + " ORDER BY m.change_xid, m.id";
-        return stream(sql, ps -> bindRange(ps, 1, slice.from(), slice.to(), slice.toInclusive(), slice.updatedSince()),
-                MEASUREMENT_COLUMNS, format, out);
+        String sql =
+                MEASUREMENT_SELECT + " WHERE " + range(slice.updatedSince()).formatted(slice.toInclusive() ? "<=" : "<")
+                        + " ORDER BY m.change_xid, m.id";
+        return stream(
+                sql,
+                ps -> bindRange(ps, 1, slice.from(), slice.to(), slice.toInclusive(), slice.updatedSince()),
+                MEASUREMENT_COLUMNS,
+                format,
+                out);
     }
 
     /** The columns of the indicator export: one row per indicator and målvärde (an indicator without one has one row). */
     public static final List<Column> INDICATOR_COLUMNS = List.of(
-            new Column("indicatorId", Kind.TEXT), new Column("code", Kind.TEXT), new Column("name", Kind.TEXT),
-            new Column("criterionCode", Kind.TEXT), new Column("goalId", Kind.TEXT), new Column("unitOfMeasure", Kind.TEXT),
-            new Column("method", Kind.TEXT), new Column("frequency", Kind.TEXT), new Column("responsibleRole", Kind.TEXT),
-            new Column("decimals", Kind.NUMBER), new Column("genderSplit", Kind.BOOLEAN), new Column("koladaKpi", Kind.TEXT),
-            new Column("minResponses", Kind.NUMBER), new Column("derivedMetric", Kind.TEXT), new Column("targetValidFrom", Kind.TEXT),
-            new Column("comparator", Kind.TEXT), new Column("targetValue", Kind.NUMBER), new Column("targetUpper", Kind.NUMBER),
+            new Column("indicatorId", Kind.TEXT),
+            new Column("code", Kind.TEXT),
+            new Column("name", Kind.TEXT),
+            new Column("criterionCode", Kind.TEXT),
+            new Column("goalId", Kind.TEXT),
+            new Column("unitOfMeasure", Kind.TEXT),
+            new Column("method", Kind.TEXT),
+            new Column("frequency", Kind.TEXT),
+            new Column("responsibleRole", Kind.TEXT),
+            new Column("decimals", Kind.NUMBER),
+            new Column("genderSplit", Kind.BOOLEAN),
+            new Column("koladaKpi", Kind.TEXT),
+            new Column("minResponses", Kind.NUMBER),
+            new Column("derivedMetric", Kind.TEXT),
+            new Column("targetValidFrom", Kind.TEXT),
+            new Column("comparator", Kind.TEXT),
+            new Column("targetValue", Kind.NUMBER),
+            new Column("targetUpper", Kind.NUMBER),
             new Column("updatedAt", Kind.TEXT));
 
     public long indicators(Instant updatedSince, TableFormat format, OutputStream out) {
-        String sql = """
+        String sql =
+                """
                 SELECT i.id, i.code, i.name, i.criterion_code, i.goal_id, i.unit_of_measure, i.method, i.frequency, i.responsible_role,
                        i.decimals, i.gender_split, i.kolada_kpi, i.min_responses, i.derived_metric, t.valid_from_period, t.comparator,
                        trim_scale(t.target_value), trim_scale(t.target_upper),
                        to_char(i.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                 FROM indicator i LEFT JOIN indicator_target t ON t.indicator_id = i.id
                 """ + (updatedSince == null ? "" : " WHERE i.updated_at >= ?") + " ORDER BY i.code, i.id, t.valid_from";
-        return stream(sql, ps -> {
-            if (updatedSince != null) {
-                ps.setTimestamp(1, Timestamp.from(updatedSince));
-            }
-            return 0;
-        }, INDICATOR_COLUMNS, format, out);
+        return stream(
+                sql,
+                ps -> {
+                    if (updatedSince != null) {
+                        ps.setTimestamp(1, Timestamp.from(updatedSince));
+                    }
+                    return 0;
+                },
+                INDICATOR_COLUMNS,
+                format,
+                out);
     }
 
     /** The columns of the evaluation export. */
     public static final List<Column> EVALUATION_COLUMNS = List.of(
-            new Column("indicatorId", Kind.TEXT), new Column("indicatorCode", Kind.TEXT), new Column("orgUnitId", Kind.TEXT),
-            new Column("orgUnitName", Kind.TEXT), new Column("period", Kind.TEXT), new Column("gender", Kind.TEXT),
-            new Column("status", Kind.TEXT), new Column("value", Kind.NUMBER), new Column("numerator", Kind.NUMBER),
-            new Column("denominator", Kind.NUMBER), new Column("responses", Kind.NUMBER), new Column("basis", Kind.TEXT),
-            new Column("contributingUnits", Kind.NUMBER), new Column("excludedUnits", Kind.NUMBER), new Column("missingReason", Kind.TEXT),
-            new Column("targetValidFrom", Kind.TEXT), new Column("comparator", Kind.TEXT), new Column("targetValue", Kind.NUMBER),
-            new Column("targetUpper", Kind.NUMBER), new Column("distance", Kind.NUMBER), new Column("previousPeriod", Kind.TEXT),
-            new Column("previousValue", Kind.NUMBER), new Column("trend", Kind.TEXT), new Column("change", Kind.NUMBER));
+            new Column("indicatorId", Kind.TEXT),
+            new Column("indicatorCode", Kind.TEXT),
+            new Column("orgUnitId", Kind.TEXT),
+            new Column("orgUnitName", Kind.TEXT),
+            new Column("period", Kind.TEXT),
+            new Column("gender", Kind.TEXT),
+            new Column("status", Kind.TEXT),
+            new Column("value", Kind.NUMBER),
+            new Column("numerator", Kind.NUMBER),
+            new Column("denominator", Kind.NUMBER),
+            new Column("responses", Kind.NUMBER),
+            new Column("basis", Kind.TEXT),
+            new Column("contributingUnits", Kind.NUMBER),
+            new Column("excludedUnits", Kind.NUMBER),
+            new Column("missingReason", Kind.TEXT),
+            new Column("targetValidFrom", Kind.TEXT),
+            new Column("comparator", Kind.TEXT),
+            new Column("targetValue", Kind.NUMBER),
+            new Column("targetUpper", Kind.NUMBER),
+            new Column("distance", Kind.NUMBER),
+            new Column("previousPeriod", Kind.TEXT),
+            new Column("previousValue", Kind.NUMBER),
+            new Column("trend", Kind.TEXT),
+            new Column("change", Kind.NUMBER));
 
     /** Streams the evaluation of every indicator at every unit of the tree for {@code period}. */
-    public long evaluations(List<Indicator> indicators, Period period, Gender gender, OrgTree tree, TableFormat format, OutputStream out) {
+    public long evaluations(
+            List<Indicator> indicators,
+            Period period,
+            Gender gender,
+            OrgTree tree,
+            TableFormat format,
+            OutputStream out) {
         long[] rows = {0};
         try (RowWriter w = RowWriter.open(format, EVALUATION_COLUMNS, out)) {
             String[] cells = new String[EVALUATION_COLUMNS.size()];
@@ -223,7 +283,9 @@ public class ExportService {
                 cells[7] = text(res.value());
                 cells[8] = shown && f != null ? text(Numbers.plain(f.numerator())) : null;
                 cells[9] = shown && f != null ? text(Numbers.plain(f.denominator())) : null;
-                cells[10] = shown && f != null && f.responses() != null ? f.responses().toString() : null;
+                cells[10] = shown && f != null && f.responses() != null
+                        ? f.responses().toString()
+                        : null;
                 cells[11] = f == null ? "NONE" : f.basis().name();
                 cells[12] = Integer.toString(f == null ? 0 : f.contributingUnits());
                 cells[13] = Integer.toString(f == null ? 0 : f.excludedUnits());
@@ -264,7 +326,8 @@ public class ExportService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            try (PreparedStatement ps =
+                            c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                     RowWriter w = RowWriter.open(format, columns, out)) {
                 binder.bind(ps);
                 ps.setFetchSize(fetchSize);

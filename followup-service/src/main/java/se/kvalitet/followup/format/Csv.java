@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** A CSV file that is not well formed (e.g. a quote that never closes). */
     public static final class MalformedException extends RuntimeException {

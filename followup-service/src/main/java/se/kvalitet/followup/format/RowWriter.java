@@ -20,12 +20,13 @@ public interface RowWriter extends AutoCloseable {
 
     /** The kind of a column: how JSON writes it and whether CSV swaps its decimal separator. */
     enum Kind {
-        TEXT, NUMBER, BOOLEAN
+        TEXT,
+        NUMBER,
+        BOOLEAN
     }
 
     /** A column of an export: its stable name and kind. */
-    record Column(String name, Kind kind) {
-    }
+    record Column(String name, Kind kind) {}
 
     void row(String[] cells) throws IOException;
 
@@ -33,7 +34,9 @@ public interface RowWriter extends AutoCloseable {
     void close() throws IOException;
 
     static RowWriter open(TableFormat format, List<Column> columns, OutputStream out) throws IOException {
-        return format.kind() == TableFormat.Kind.CSV ? new CsvWriter(format, columns, out) : new JsonWriter(columns, out);
+        return format.kind() == TableFormat.Kind.CSV
+                ? new CsvWriter(format, columns, out)
+                : new JsonWriter(columns, out);
     }
 
     /** CSV with a header row. */

@@ -12,7 +12,8 @@ import se.kvalitet.web.ProblemException;
 public record TableFormat(Kind kind, char delimiter, boolean decimalComma, boolean bom) {
 
     public enum Kind {
-        CSV, JSON
+        CSV,
+        JSON
     }
 
     public static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8; header=present";

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
-}
+public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {}

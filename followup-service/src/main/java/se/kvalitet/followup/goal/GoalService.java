@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.followup.access.FollowupAccess;
@@ -81,12 +80,14 @@ public class GoalService {
     }
 
     /** Filters of the goal list. */
-    public record Filter(GoalLevel level, UUID orgUnitId, UUID parentId, Integer year, Instant updatedSince) {
-    }
+    public record Filter(GoalLevel level, UUID orgUnitId, UUID parentId, Integer year, Instant updatedSince) {}
 
     @Transactional
     public Page<Goal> list(Filter f, int page, int limit) {
-        return new Where().and("level = ?", f.level()).and("orgUnitId = ?", f.orgUnitId()).and("parentId = ?", f.parentId())
+        return new Where()
+                .and("level = ?", f.level())
+                .and("orgUnitId = ?", f.orgUnitId())
+                .and("parentId = ?", f.parentId())
                 .and("(validFrom is null or validFrom <= ?) and (validTo is null or validTo >= ?)", f.year(), f.year())
                 .and("updatedAt >= ?", f.updatedSince())
                 .page(goals, f.updatedSince() != null ? "updatedAt, id" : "level, title, id", page, limit);
@@ -103,12 +104,16 @@ public class GoalService {
     }
 
     private void apply(Goal g, GoalCommand r) {
-        new TextGuard().text("title", r.title()).text("description", r.description()).done();
+        new TextGuard()
+                .text("title", r.title())
+                .text("description", r.description())
+                .done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
         if (r.validFrom() != null && r.validTo() != null && r.validTo() < r.validFrom()) {
             throw ProblemException.invalidField("validTo", "ends before it starts");
         }
-        if (r.criterionCode() != null && criteria.findByIdOptional(r.criterionCode()).isEmpty()) {
+        if (r.criterionCode() != null
+                && criteria.findByIdOptional(r.criterionCode()).isEmpty()) {
             throw ReferenceProblems.unknown("criterionCode", "no such quality criterion");
         }
         Goal parent = null;
@@ -117,9 +122,12 @@ public class GoalService {
                     .orElseThrow(() -> ReferenceProblems.unknown("parentId", "no such goal"));
             // no cycles: the new parent must not be this goal or below it
             Set<UUID> seen = new HashSet<>();
-            for (Goal p = parent; p != null && seen.add(p.id); p = p.parentId == null ? null : goals.findById(p.parentId)) {
+            for (Goal p = parent;
+                    p != null && seen.add(p.id);
+                    p = p.parentId == null ? null : goals.findById(p.parentId)) {
                 if (p.id.equals(g.id)) {
-                    throw ProblemException.invalidField("parentId", "a goal cannot break down itself or a goal below it");
+                    throw ProblemException.invalidField(
+                            "parentId", "a goal cannot break down itself or a goal below it");
                 }
             }
         }
@@ -139,14 +147,18 @@ public class GoalService {
                     throw ProblemException.invalidField("orgUnitId", "an operational goal belongs to a unit");
                 }
                 if (parent == null) {
-                    throw ProblemException.invalidField("parentId", "an operational goal breaks down a board goal or another operational goal");
+                    throw ProblemException.invalidField(
+                            "parentId", "an operational goal breaks down a board goal or another operational goal");
                 }
                 if (parent.level == GoalLevel.OVERARCHING) {
-                    throw ProblemException.invalidField("parentId", "an operational goal breaks down a board goal, not an overarching one");
+                    throw ProblemException.invalidField(
+                            "parentId", "an operational goal breaks down a board goal, not an overarching one");
                 }
-                if (parent.level == GoalLevel.OPERATIONAL && parent.orgUnitId != null
+                if (parent.level == GoalLevel.OPERATIONAL
+                        && parent.orgUnitId != null
                         && !access.tree().within(r.orgUnitId(), Set.of(parent.orgUnitId))) {
-                    throw ProblemException.invalidField("parentId", "an operational goal breaks down a goal of its own unit or a unit above it");
+                    throw ProblemException.invalidField(
+                            "parentId", "an operational goal breaks down a goal of its own unit or a unit above it");
                 }
             }
         }

@@ -36,8 +36,7 @@ public class IndicatorChanges {
     private static final Logger LOG = Logger.getLogger(IndicatorChanges.class);
 
     /** Fired (synchronously, in the caller's transaction) when every cell of an indicator is to be evaluated again. */
-    public record Reevaluation(Indicator indicator) {
-    }
+    public record Reevaluation(Indicator indicator) {}
 
     @Inject
     Outbox outbox;
@@ -60,12 +59,29 @@ public class IndicatorChanges {
         QualityCriterion c = criteria.findById(i.criterionCode);
         List<IndicatorChangedV1.Target> targets = i.targets.stream()
                 .sorted(java.util.Comparator.comparing((IndicatorTarget t) -> t.validFrom))
-                .map(t -> new IndicatorChangedV1.Target(t.validFromPeriod, t.comparator, plain(t.targetValue), plain(t.targetUpper)))
+                .map(t -> new IndicatorChangedV1.Target(
+                        t.validFromPeriod, t.comparator, plain(t.targetValue), plain(t.targetUpper)))
                 .toList();
-        outbox.publish(new IndicatorChangedV1(i.id, revision, i.code, i.name, i.criterionCode, c == null ? i.criterionCode : c.nameSv,
-                i.goalId, i.unitOfMeasure.name(), i.method.name(), i.frequency.name(), i.decimals, i.genderSplit, i.koladaKpi,
-                i.minResponses, i.derivedMetric == null ? null : i.derivedMetric.name(),
-                i.derivedCategory == null ? null : i.derivedCategory.name(), i.responsibleOrgUnitId, targets, i.updatedAt));
+        outbox.publish(new IndicatorChangedV1(
+                i.id,
+                revision,
+                i.code,
+                i.name,
+                i.criterionCode,
+                c == null ? i.criterionCode : c.nameSv,
+                i.goalId,
+                i.unitOfMeasure.name(),
+                i.method.name(),
+                i.frequency.name(),
+                i.decimals,
+                i.genderSplit,
+                i.koladaKpi,
+                i.minResponses,
+                i.derivedMetric == null ? null : i.derivedMetric.name(),
+                i.derivedCategory == null ? null : i.derivedCategory.name(),
+                i.responsibleOrgUnitId,
+                targets,
+                i.updatedAt));
     }
 
     /** Publishes the snapshot and has every cell of {@code i} evaluated again (its målvärden, decimals or threshold changed). */
@@ -129,7 +145,8 @@ public class IndicatorChanges {
     }
 
     private long single(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

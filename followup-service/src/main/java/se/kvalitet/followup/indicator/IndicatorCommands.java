@@ -1,7 +1,6 @@
 package se.kvalitet.followup.indicator;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.deviation.DeviationCategory;
@@ -14,11 +13,11 @@ import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 /** What the indicator service is asked to do (the resource maps request bodies to these). */
 public final class IndicatorCommands {
 
-    private IndicatorCommands() {
-    }
+    private IndicatorCommands() {}
 
     /** An indicator to create or replace. */
-    public record IndicatorCommand(String code,
+    public record IndicatorCommand(
+            String code,
             String name,
             String description,
             String criterionCode,
@@ -34,22 +33,13 @@ public final class IndicatorCommands {
             List<TargetCommand> targets,
             Integer minResponses,
             DerivedMetric derivedMetric,
-            DeviationCategory derivedCategory) {
-    }
+            DeviationCategory derivedCategory) {}
 
     /** A målvärde valid from a period on. */
-    public record TargetCommand(String validFromPeriod,
-            TargetComparison comparator,
-            BigDecimal value,
-            BigDecimal upper) {
-    }
+    public record TargetCommand(
+            String validFromPeriod, TargetComparison comparator, BigDecimal value, BigDecimal upper) {}
 
     /** A quality criterion to create or replace. */
-    public record CriterionCommand(String code,
-            String nameSv,
-            String nameEn,
-            String description,
-            Integer sortOrder,
-            Boolean active) {
-    }
+    public record CriterionCommand(
+            String code, String nameSv, String nameEn, String description, Integer sortOrder, Boolean active) {}
 }

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {
-}
+public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {}

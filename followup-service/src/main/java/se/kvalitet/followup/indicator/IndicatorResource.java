@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.followup.access.Roles;
 import se.kvalitet.followup.criterion.QualityCriterion;
-import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.indicator.IndicatorApi.CriterionRequest;
 import se.kvalitet.followup.indicator.IndicatorApi.CriterionResponse;
 import se.kvalitet.followup.indicator.IndicatorApi.IndicatorRequest;
@@ -42,7 +41,9 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/followup/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Indicators (nyckeltal)", description = "What is followed up, how, how often, by whom, against which målvärde")
+@Tag(
+        name = "Indicators (nyckeltal)",
+        description = "What is followed up, how, how often, by whom, against which målvärde")
 @SecurityRequirement(name = "SecurityScheme")
 public class IndicatorResource {
 
@@ -51,13 +52,27 @@ public class IndicatorResource {
 
     @GET
     @Path("indicators")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
-    @Operation(summary = "List indicators (nyckeltal)", description = "Sorted by code; updatedSince for incremental pulls.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "List indicators (nyckeltal)",
+            description = "Sorted by code; updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of indicators")
     public Page<IndicatorResponse> list(
-            @Parameter(description = "Only indicators changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "Only indicators of this quality criterion") @QueryParam("criterion") String criterion,
+            @Parameter(description = "Only indicators changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String updatedSince,
+            @Parameter(description = "Only indicators of this quality criterion") @QueryParam("criterion")
+                    String criterion,
             @BeanParam @Valid PageParams paging) {
         Instant since = updatedSince == null ? null : QueryParams.instant("updatedSince", updatedSince);
         return service.list(since, criterion, paging.page, paging.limit).map(IndicatorResource::toResponse);
@@ -65,12 +80,25 @@ public class IndicatorResource {
 
     @GET
     @Path("indicators/{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.BI_READER
+    })
     @Operation(summary = "One indicator with its målvärden")
-    @APIResponse(responseCode = "200", description = "The indicator; ETag for updates",
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator; ETag for updates",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Indicator i = service.get(id);
@@ -82,14 +110,20 @@ public class IndicatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Create an indicator (nyckeltal) with its målvärden")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IndicatorRequest request) {
         Indicator i = service.create(request.toCommand());
-        return Response.created(URI.create("/followup/v1/indicators/" + i.id)).tag(ETags.of(i.version))
-                .entity(toResponse(i)).build();
+        return Response.created(URI.create("/followup/v1/indicators/" + i.id))
+                .tag(ETags.of(i.version))
+                .entity(toResponse(i))
+                .build();
     }
 
     @PUT
@@ -97,10 +131,14 @@ public class IndicatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace an indicator and its målvärden", description = "Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such indicator")
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response replace(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid IndicatorRequest request) {
         Indicator i = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(toResponse(i)).tag(ETags.of(i.version)).build();
@@ -108,8 +146,17 @@ public class IndicatorResource {
 
     @GET
     @Path("quality-criteria")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.BI_READER
+    })
     @Operation(summary = "The quality criteria (kvalitetskriterier), Socialstyrelsen's six by default")
     @APIResponse(responseCode = "200", description = "The criteria in order")
     public List<CriterionResponse> criteria() {
@@ -120,26 +167,42 @@ public class IndicatorResource {
     @Path("quality-criteria")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Add a quality criterion (kvalitetskriterium)",
-            description = "The list is configurable: a municipality adds its own (e.g. Nacka's \"Nöjda och engagerade medarbetare\").")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @Operation(
+            summary = "Add a quality criterion (kvalitetskriterium)",
+            description =
+                    "The list is configurable: a municipality adds its own (e.g. Nacka's \"Nöjda och engagerade medarbetare\").")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createCriterion(@NotNull @Valid CriterionRequest request) {
         QualityCriterion c = service.createCriterion(request.toCommand());
-        return Response.created(URI.create("/followup/v1/quality-criteria/" + c.code)).tag(ETags.of(c.version))
-                .entity(criterion(c)).build();
+        return Response.created(URI.create("/followup/v1/quality-criteria/" + c.code))
+                .tag(ETags.of(c.version))
+                .entity(criterion(c))
+                .build();
     }
 
     @PUT
     @Path("quality-criteria/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Change a quality criterion", description = "Names, order, description; active=false retires it (indicators keep it). "
-            + "The code cannot change. Needs the ETag (from the list or the create response) in If-Match.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
+    @Operation(
+            summary = "Change a quality criterion",
+            description = "Names, order, description; active=false retires it (indicators keep it). "
+                    + "The code cannot change. Needs the ETag (from the list or the create response) in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = CriterionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such criterion")
-    public Response replaceCriterion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response replaceCriterion(
+            @PathParam("code") String code,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CriterionRequest request) {
         QualityCriterion c = service.replaceCriterion(code, ifMatch, request.toCommand());
         return Response.ok(criterion(c)).tag(ETags.of(c.version)).build();
@@ -150,9 +213,26 @@ public class IndicatorResource {
     }
 
     static IndicatorResponse toResponse(Indicator i) {
-        return new IndicatorResponse(i.id, i.code, i.name, i.description, i.criterionCode, i.goalId, i.unitOfMeasure,
-                i.method, i.frequency, i.responsibleRole, i.responsibleOrgUnitId, i.decimals, i.genderSplit, i.koladaKpi,
-                i.minResponses, i.derivedMetric, i.derivedCategory, i.targets.stream().map(TargetView::of).toList(),
-                i.createdAt, i.updatedAt);
+        return new IndicatorResponse(
+                i.id,
+                i.code,
+                i.name,
+                i.description,
+                i.criterionCode,
+                i.goalId,
+                i.unitOfMeasure,
+                i.method,
+                i.frequency,
+                i.responsibleRole,
+                i.responsibleOrgUnitId,
+                i.decimals,
+                i.genderSplit,
+                i.koladaKpi,
+                i.minResponses,
+                i.derivedMetric,
+                i.derivedCategory,
+                i.targets.stream().map(TargetView::of).toList(),
+                i.createdAt,
+                i.updatedAt);
     }
 }

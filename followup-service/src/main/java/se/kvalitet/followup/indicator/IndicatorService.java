@@ -3,7 +3,6 @@ package se.kvalitet.followup.indicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.hibernate.Hibernate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.criterion.QualityCriterion;
 import se.kvalitet.followup.criterion.QualityCriterionRepository;
@@ -56,7 +56,8 @@ public class IndicatorService {
     @Transactional
     public Indicator create(IndicatorCommand r) {
         if (indicators.find("code", r.code()).firstResultOptional().isPresent()) {
-            throw ProblemException.conflict("indicator-code-taken", "An indicator with this code exists").with("code", r.code());
+            throw ProblemException.conflict("indicator-code-taken", "An indicator with this code exists")
+                    .with("code", r.code());
         }
         Indicator i = new Indicator();
         i.id = UUID.randomUUID();
@@ -74,7 +75,8 @@ public class IndicatorService {
         ETags.requireMatch(ifMatch, i.version);
         Optional<Indicator> sameCode = indicators.find("code", r.code()).firstResultOptional();
         if (sameCode.isPresent() && !sameCode.get().id.equals(id)) {
-            throw ProblemException.conflict("indicator-code-taken", "Another indicator has this code").with("code", r.code());
+            throw ProblemException.conflict("indicator-code-taken", "Another indicator has this code")
+                    .with("code", r.code());
         }
         // targets are replaced as a whole; delete first so a kept validity date does not collide
         i.targets.clear();
@@ -93,13 +95,17 @@ public class IndicatorService {
 
     @Transactional
     public Page<Indicator> list(Instant updatedSince, String criterion, int page, int limit) {
-        return new Where().and("updatedAt >= ?", updatedSince).and("criterionCode = ?", criterion).page(indicators, "code, id", page, limit);
+        return new Where()
+                .and("updatedAt >= ?", updatedSince)
+                .and("criterionCode = ?", criterion)
+                .page(indicators, "code, id", page, limit);
     }
 
     /** Every indicator (of one criterion), by code, with its målvärden loaded. */
     @Transactional
     public List<Indicator> all(String criterion) {
-        List<Indicator> list = criterion == null ? indicators.list("order by code, id")
+        List<Indicator> list = criterion == null
+                ? indicators.list("order by code, id")
                 : indicators.list("criterionCode = ?1 order by code, id", criterion);
         list.forEach(i -> Hibernate.initialize(i.targets));
         return list;
@@ -113,7 +119,8 @@ public class IndicatorService {
     @Transactional
     public QualityCriterion createCriterion(CriterionCommand r) {
         if (criteria.findByIdOptional(r.code()).isPresent()) {
-            throw ProblemException.conflict("criterion-code-taken", "A quality criterion with this code exists").with("code", r.code());
+            throw ProblemException.conflict("criterion-code-taken", "A quality criterion with this code exists")
+                    .with("code", r.code());
         }
         QualityCriterion c = new QualityCriterion();
         c.code = r.code();
@@ -124,7 +131,8 @@ public class IndicatorService {
 
     @Transactional
     public QualityCriterion replaceCriterion(String code, String ifMatch, CriterionCommand r) {
-        QualityCriterion c = criteria.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Quality criterion " + code));
+        QualityCriterion c = criteria.findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("Quality criterion " + code));
         ETags.requireMatch(ifMatch, c.version);
         if (!code.equals(r.code())) {
             throw ProblemException.invalidField("code", "the code of a quality criterion cannot change");
@@ -149,7 +157,10 @@ public class IndicatorService {
     }
 
     private void apply(Indicator i, IndicatorCommand r) {
-        new TextGuard().text("name", r.name()).text("description", r.description()).done();
+        new TextGuard()
+                .text("name", r.name())
+                .text("description", r.description())
+                .done();
         QualityCriterion c = criteria.findByIdOptional(r.criterionCode())
                 .orElseThrow(() -> ReferenceProblems.unknown("criterionCode", "no such quality criterion"));
         if (!c.active) {
@@ -161,10 +172,12 @@ public class IndicatorService {
         access.requireKnownUnit("responsibleOrgUnitId", r.responsibleOrgUnitId());
         if (r.method() == Method.DERIVED_FROM_EVENTS) {
             if (r.derivedMetric() == null) {
-                throw ProblemException.invalidField("derivedMetric", "an indicator derived from events names its metric");
+                throw ProblemException.invalidField(
+                        "derivedMetric", "an indicator derived from events names its metric");
             }
             if (r.derivedMetric().unit != r.unitOfMeasure()) {
-                throw ProblemException.invalidField("unitOfMeasure", r.derivedMetric() + " is measured in " + r.derivedMetric().unit);
+                throw ProblemException.invalidField(
+                        "unitOfMeasure", r.derivedMetric() + " is measured in " + r.derivedMetric().unit);
             }
             if (r.genderSplit()) {
                 throw ProblemException.invalidField("genderSplit", "deviation events carry no gender");
@@ -195,7 +208,8 @@ public class IndicatorService {
                 continue;
             }
             if (!starts.add(p.start())) {
-                errors.add(new Problem.FieldError("targets[" + n + "].validFromPeriod", "two målvärden start on " + p.start()));
+                errors.add(new Problem.FieldError(
+                        "targets[" + n + "].validFromPeriod", "two målvärden start on " + p.start()));
                 continue;
             }
             IndicatorTarget it = new IndicatorTarget();
@@ -225,7 +239,9 @@ public class IndicatorService {
         i.responsibleOrgUnitId = r.responsibleOrgUnitId();
         i.decimals = r.decimals();
         i.genderSplit = r.genderSplit();
-        i.koladaKpi = r.koladaKpi() == null || r.koladaKpi().isBlank() ? null : r.koladaKpi().strip();
+        i.koladaKpi = r.koladaKpi() == null || r.koladaKpi().isBlank()
+                ? null
+                : r.koladaKpi().strip();
         i.minResponses = r.minResponses();
         i.derivedMetric = r.derivedMetric();
         i.derivedCategory = r.derivedCategory();

@@ -10,6 +10,7 @@ import se.kvalitet.followup.domain.Numbers;
 public record TargetView(String validFromPeriod, TargetComparison comparator, BigDecimal value, BigDecimal upper) {
 
     public static TargetView of(IndicatorTarget t) {
-        return new TargetView(t.validFromPeriod, t.comparator, Numbers.plain(t.targetValue), Numbers.plain(t.targetUpper));
+        return new TargetView(
+                t.validFromPeriod, t.comparator, Numbers.plain(t.targetValue), Numbers.plain(t.targetUpper));
     }
 }

@@ -15,35 +15,71 @@ import se.kvalitet.followup.initiative.QualityInitiative.Status;
 /** Request and response bodies of quality initiatives (kvalitetsinsatser). */
 public final class InitiativeApi {
 
-    private InitiativeApi() {
-    }
+    private InitiativeApi() {}
 
     @Schema(name = "QualityInitiativeRequest", description = "A quality initiative (kvalitetsinsats, seed 001)")
     public record InitiativeRequest(
             @NotNull UUID orgUnitId,
-            @Schema(example = "Värdegrundsarbete i samtliga arbetsgrupper") @NotBlank @Size(max = 300) String title,
+
+            @Schema(example = "Värdegrundsarbete i samtliga arbetsgrupper") @NotBlank @Size(max = 300)
+            String title,
+
             @Size(max = 4000) String description,
-            @Schema(description = "A role or function, not a named person", example = "Ansvariga chefer") @NotBlank @Size(max = 200) String responsible,
+
+            @Schema(description = "A role or function, not a named person", example = "Ansvariga chefer")
+            @NotBlank
+            @Size(max = 200)
+            String responsible,
+
             @Schema(example = "2026-12-10") LocalDate deadline,
-            @Schema(description = "Stödresurser", example = "Ledningsgruppen, chefsforum") @Size(max = 1000) String support,
+
+            @Schema(description = "Stödresurser", example = "Ledningsgruppen, chefsforum") @Size(max = 1000)
+            String support,
+
             @NotNull Origin origin,
-            @Schema(description = "What it came from: an egenkontroll occurrence or plan (EGENKONTROLL), a risk id of the registry (RISK), "
-                    + "a deviation or analysis id (DEVIATION_ANALYSIS)") UUID originRef,
-            @Schema(description = "The indicator it should improve; required for origin INDICATOR") UUID indicatorId,
-            @Schema(description = "Who does what by when (ansvarsfördelning)") @Size(max = 50) List<@NotNull @Valid TaskRequest> tasks) {
+
+            @Schema(
+                    description =
+                            "What it came from: an egenkontroll occurrence or plan (EGENKONTROLL), a risk id of the registry (RISK), "
+                                    + "a deviation or analysis id (DEVIATION_ANALYSIS)")
+            UUID originRef,
+
+            @Schema(description = "The indicator it should improve; required for origin INDICATOR")
+            UUID indicatorId,
+
+            @Schema(description = "Who does what by when (ansvarsfördelning)") @Size(max = 50)
+            List<@NotNull @Valid TaskRequest> tasks) {
 
         /** The command this request asks for. */
         public InitiativeCommands.InitiativeCommand toCommand() {
-            return new InitiativeCommands.InitiativeCommand(orgUnitId, title, description, responsible, deadline, support, origin, originRef, indicatorId, tasks == null ? null : tasks.stream().map(TaskRequest::toCommand).toList());
+            return new InitiativeCommands.InitiativeCommand(
+                    orgUnitId,
+                    title,
+                    description,
+                    responsible,
+                    deadline,
+                    support,
+                    origin,
+                    originRef,
+                    indicatorId,
+                    tasks == null
+                            ? null
+                            : tasks.stream().map(TaskRequest::toCommand).toList());
         }
     }
 
     @Schema(name = "QualityInitiativeTask")
     public record TaskRequest(
-            @Schema(example = "Ledningsgruppen") @NotBlank @Size(max = 200) String responsible,
-            @Schema(example = "Inleda och följa upp arbetet i samband med chefsforum") @NotBlank @Size(max = 2000) String description,
+            @Schema(example = "Ledningsgruppen") @NotBlank @Size(max = 200)
+            String responsible,
+
+            @Schema(example = "Inleda och följa upp arbetet i samband med chefsforum") @NotBlank @Size(max = 2000)
+            String description,
+
             LocalDate deadline,
-            @Schema(description = "The day it was done (genomfört); null while not done") LocalDate doneOn) {
+
+            @Schema(description = "The day it was done (genomfört); null while not done")
+            LocalDate doneOn) {
 
         /** The command this request asks for. */
         public InitiativeCommands.TaskCommand toCommand() {
@@ -53,9 +89,14 @@ public final class InitiativeApi {
 
     @Schema(name = "QualityInitiativeCompletion")
     public record CompleteRequest(
-            @Schema(description = "DONE (genomförd) or NOT_DONE (ej genomförd)") @NotNull Status outcome,
-            @Schema(description = "What it achieved, or why it was not done") @Size(max = 4000) String effect,
-            @Schema(description = "Default today; not in the future") LocalDate closedOn) {
+            @Schema(description = "DONE (genomförd) or NOT_DONE (ej genomförd)") @NotNull
+            Status outcome,
+
+            @Schema(description = "What it achieved, or why it was not done") @Size(max = 4000)
+            String effect,
+
+            @Schema(description = "Default today; not in the future")
+            LocalDate closedOn) {
 
         /** The command this request asks for. */
         public InitiativeCommands.CompleteCommand toCommand() {
@@ -63,8 +104,11 @@ public final class InitiativeApi {
         }
     }
 
-    @Schema(name = "QualityInitiativeEffectCheck", description = "The later check of whether a closed initiative had the intended effect")
-    public record EffectRequest(@NotNull Boolean effective, @Size(max = 4000) String effect, LocalDate checkedOn) {
+    @Schema(
+            name = "QualityInitiativeEffectCheck",
+            description = "The later check of whether a closed initiative had the intended effect")
+    public record EffectRequest(
+            @NotNull Boolean effective, @Size(max = 4000) String effect, LocalDate checkedOn) {
 
         /** The command this request asks for. */
         public InitiativeCommands.EffectCommand toCommand() {
@@ -73,17 +117,55 @@ public final class InitiativeApi {
     }
 
     @Schema(name = "QualityInitiative")
-    public record InitiativeResponse(UUID id, UUID orgUnitId, String title, String description, String responsible,
-            LocalDate deadline, String support, Status status, Origin origin, UUID originRef, UUID indicatorId,
-            @Schema(description = "Open and past its deadline") boolean overdue, LocalDate startedOn, LocalDate closedOn,
-            String effect, Boolean effective, LocalDate effectCheckedOn, List<TaskRequest> tasks, Instant createdAt, Instant updatedAt) {
+    public record InitiativeResponse(
+            UUID id,
+            UUID orgUnitId,
+            String title,
+            String description,
+            String responsible,
+            LocalDate deadline,
+            String support,
+            Status status,
+            Origin origin,
+            UUID originRef,
+            UUID indicatorId,
+
+            @Schema(description = "Open and past its deadline")
+            boolean overdue,
+
+            LocalDate startedOn,
+            LocalDate closedOn,
+            String effect,
+            Boolean effective,
+            LocalDate effectCheckedOn,
+            List<TaskRequest> tasks,
+            Instant createdAt,
+            Instant updatedAt) {
 
         public static InitiativeResponse of(QualityInitiative i, LocalDate today) {
-            return new InitiativeResponse(i.id, i.orgUnitId, i.title, i.description, i.responsible, i.deadline, i.support, i.status,
-                    i.origin, i.originRef, i.indicatorId, i.isOpen() && i.deadline != null && today.isAfter(i.deadline), i.startedOn,
-                    i.closedOn, i.effect, i.effective, i.effectCheckedOn,
-                    i.tasks.stream().map(t -> new TaskRequest(t.responsible, t.description, t.deadline, t.doneOn)).toList(),
-                    i.createdAt, i.updatedAt);
+            return new InitiativeResponse(
+                    i.id,
+                    i.orgUnitId,
+                    i.title,
+                    i.description,
+                    i.responsible,
+                    i.deadline,
+                    i.support,
+                    i.status,
+                    i.origin,
+                    i.originRef,
+                    i.indicatorId,
+                    i.isOpen() && i.deadline != null && today.isAfter(i.deadline),
+                    i.startedOn,
+                    i.closedOn,
+                    i.effect,
+                    i.effective,
+                    i.effectCheckedOn,
+                    i.tasks.stream()
+                            .map(t -> new TaskRequest(t.responsible, t.description, t.deadline, t.doneOn))
+                            .toList(),
+                    i.createdAt,
+                    i.updatedAt);
         }
     }
 }

@@ -1,6 +1,5 @@
 package se.kvalitet.followup.initiative;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +9,11 @@ import se.kvalitet.followup.initiative.QualityInitiative.Status;
 /** What the initiative service is asked to do (the resource maps request bodies to these). */
 public final class InitiativeCommands {
 
-    private InitiativeCommands() {
-    }
+    private InitiativeCommands() {}
 
     /** An initiative to create or replace. */
-    public record InitiativeCommand(UUID orgUnitId,
+    public record InitiativeCommand(
+            UUID orgUnitId,
             String title,
             String description,
             String responsible,
@@ -23,25 +22,14 @@ public final class InitiativeCommands {
             Origin origin,
             UUID originRef,
             UUID indicatorId,
-            List<TaskCommand> tasks) {
-    }
+            List<TaskCommand> tasks) {}
 
     /** A task of an initiative. */
-    public record TaskCommand(String responsible,
-            String description,
-            LocalDate deadline,
-            LocalDate doneOn) {
-    }
+    public record TaskCommand(String responsible, String description, LocalDate deadline, LocalDate doneOn) {}
 
     /** Closing an initiative as done or not done. */
-    public record CompleteCommand(Status outcome,
-            String effect,
-            LocalDate closedOn) {
-    }
+    public record CompleteCommand(Status outcome, String effect, LocalDate closedOn) {}
 
     /** The later effect check. */
-    public record EffectCommand(Boolean effective,
-            String effect,
-            LocalDate checkedOn) {
-    }
+    public record EffectCommand(Boolean effective, String effect, LocalDate checkedOn) {}
 }

@@ -25,14 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvalitet.followup.initiative.QualityInitiative.Origin;
-import se.kvalitet.followup.initiative.QualityInitiative.Status;
+import se.kvalitet.followup.access.Roles;
 import se.kvalitet.followup.initiative.InitiativeApi.CompleteRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.EffectRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.InitiativeRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.InitiativeResponse;
+import se.kvalitet.followup.initiative.QualityInitiative.Origin;
+import se.kvalitet.followup.initiative.QualityInitiative.Status;
 import se.kvalitet.followup.support.RequestValidation;
-import se.kvalitet.followup.access.Roles;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -42,7 +42,9 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/followup/v1/quality-initiatives")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Quality initiatives (kvalitetsinsatser)", description = "Planned improvements with responsible, deadline, support, status, origin and effect")
+@Tag(
+        name = "Quality initiatives (kvalitetsinsatser)",
+        description = "Planned improvements with responsible, deadline, support, status, origin and effect")
 @SecurityRequirement(name = "SecurityScheme")
 public class InitiativeResource {
 
@@ -56,33 +58,68 @@ public class InitiativeResource {
     Today today;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN})
-    @Operation(summary = "List quality initiatives (kvalitetsinsatser)", description = "By deadline; updatedSince for incremental pulls.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN
+    })
+    @Operation(
+            summary = "List quality initiatives (kvalitetsinsatser)",
+            description = "By deadline; updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of initiatives")
-    public Page<InitiativeResponse> list(@QueryParam("orgUnitId") String orgUnitId,
+    public Page<InitiativeResponse> list(
+            @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also every unit below it") @QueryParam("subtree") boolean subtree,
-            @Parameter(description = "Only initiatives in this state", schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only initiatives of this origin", schema = @Schema(implementation = Origin.class)) @QueryParam("origin") String origin,
-            @Parameter(description = "true: only open initiatives past their deadline") @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "Only initiatives in this state", schema = @Schema(implementation = Status.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(description = "Only initiatives of this origin", schema = @Schema(implementation = Origin.class))
+                    @QueryParam("origin")
+                    String origin,
+            @Parameter(description = "true: only open initiatives past their deadline") @QueryParam("overdue")
+                    Boolean overdue,
             @Parameter(description = "Deadline in this year") @QueryParam("year") Integer year,
-            @QueryParam("indicatorId") String indicatorId, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("indicatorId") String indicatorId,
+            @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        InitiativeService.Filter f = new InitiativeService.Filter(QueryParams.uuid("orgUnitId", orgUnitId), subtree,
-                QueryParams.enumValue("status", status, Status.class), QueryParams.enumValue("origin", origin, Origin.class), overdue,
-                year, QueryParams.uuid("indicatorId", indicatorId), QueryParams.instant("updatedSince", updatedSince));
+        InitiativeService.Filter f = new InitiativeService.Filter(
+                QueryParams.uuid("orgUnitId", orgUnitId),
+                subtree,
+                QueryParams.enumValue("status", status, Status.class),
+                QueryParams.enumValue("origin", origin, Origin.class),
+                overdue,
+                year,
+                QueryParams.uuid("indicatorId", indicatorId),
+                QueryParams.instant("updatedSince", updatedSince));
         java.time.LocalDate day = today.date();
         return service.list(f, paging.page, paging.limit).map(i -> InitiativeResponse.of(i, day));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN
+    })
     @Operation(summary = "One quality initiative")
-    @APIResponse(responseCode = "200", description = "The initiative; ETag for changes",
+    @APIResponse(
+            responseCode = "200",
+            description = "The initiative; ETag for changes",
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such initiative",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such initiative",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
@@ -91,25 +128,40 @@ public class InitiativeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Create a quality initiative", description = "The quality team for every unit, unit managers for their units.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
-    @APIResponse(responseCode = "422", description = "Free text holds a personal identity number",
+    @Operation(
+            summary = "Create a quality initiative",
+            description = "The quality team for every unit, unit managers for their units.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid InitiativeRequest request) {
         QualityInitiative i = service.create(request.toCommand());
-        return Response.created(URI.create("/followup/v1/quality-initiatives/" + i.id)).tag(ETags.of(i.version))
-                .entity(InitiativeResponse.of(i, today.date())).build();
+        return Response.created(URI.create("/followup/v1/quality-initiatives/" + i.id))
+                .tag(ETags.of(i.version))
+                .entity(InitiativeResponse.of(i, today.date()))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Replace an open quality initiative", description = "Needs the ETag in If-Match. A new deadline is watched anew.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
+    @Operation(
+            summary = "Replace an open quality initiative",
+            description = "Needs the ETag in If-Match. A new deadline is watched anew.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "The initiative is closed")
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, InitiativeRequest request) {
+    public Response replace(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, InitiativeRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
         return ok(service.replace(id, ifMatch, validation.check(request).toCommand()));
     }
@@ -117,8 +169,13 @@ public class InitiativeResource {
     @POST
     @Path("{id}/start")
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Start the initiative (pågående)", description = "NOT_STARTED → ONGOING. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Started", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
+    @Operation(
+            summary = "Start the initiative (pågående)",
+            description = "NOT_STARTED → ONGOING. Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Not in NOT_STARTED (currentState in the problem)")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -129,12 +186,18 @@ public class InitiativeResource {
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Close the initiative as done (genomförd) or not done",
-            description = "Publishes initiative.completed with whether it was closed by its deadline. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
+    @Operation(
+            summary = "Close the initiative as done (genomförd) or not done",
+            description =
+                    "Publishes initiative.completed with whether it was closed by its deadline. Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Already closed")
-    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CompleteRequest request) {
+    public Response complete(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CompleteRequest request) {
         ETags.requireMatch(ifMatch, service.writable(id).version);
         return ok(service.complete(id, ifMatch, validation.check(request).toCommand()));
     }
@@ -143,9 +206,14 @@ public class InitiativeResource {
     @Path("{id}/effect-check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Record whether a closed initiative had the intended effect",
-            description = "Seed 003: the board must be able to follow up whether actions had effect. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
+    @Operation(
+            summary = "Record whether a closed initiative had the intended effect",
+            description =
+                    "Seed 003: the board must be able to follow up whether actions had effect. Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Still open")
     public Response effect(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EffectRequest request) {
@@ -154,6 +222,8 @@ public class InitiativeResource {
     }
 
     private Response ok(QualityInitiative i) {
-        return Response.ok(InitiativeResponse.of(i, today.date())).tag(ETags.of(i.version)).build();
+        return Response.ok(InitiativeResponse.of(i, today.date()))
+                .tag(ETags.of(i.version))
+                .build();
     }
 }

@@ -1,12 +1,5 @@
 package se.kvalitet.followup.initiative;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.derived.DeviationFacts;
-import se.kvalitet.followup.registry.RegistryReferences;
-import se.kvalitet.followup.schedule.OverdueJob;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Today;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,8 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
-import se.kvalitet.followup.initiative.QualityInitiative.Origin;
-import se.kvalitet.followup.initiative.QualityInitiative.Status;
+import se.kvalitet.followup.access.FollowupAccess;
+import se.kvalitet.followup.derived.DeviationFacts;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrenceRepository;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
 import se.kvalitet.followup.indicator.IndicatorRepository;
@@ -27,6 +20,13 @@ import se.kvalitet.followup.initiative.InitiativeCommands.CompleteCommand;
 import se.kvalitet.followup.initiative.InitiativeCommands.EffectCommand;
 import se.kvalitet.followup.initiative.InitiativeCommands.InitiativeCommand;
 import se.kvalitet.followup.initiative.InitiativeCommands.TaskCommand;
+import se.kvalitet.followup.initiative.QualityInitiative.Origin;
+import se.kvalitet.followup.initiative.QualityInitiative.Status;
+import se.kvalitet.followup.registry.RegistryReferences;
+import se.kvalitet.followup.schedule.OverdueJob;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Today;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
@@ -82,7 +82,9 @@ public class InitiativeService {
 
     @Transactional
     public QualityInitiative get(UUID id) {
-        return initiatives.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Quality initiative " + id));
+        return initiatives
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Quality initiative " + id));
     }
 
     /** The initiative, after checking the caller may change it (before any body is judged). */
@@ -97,7 +99,8 @@ public class InitiativeService {
     public QualityInitiative replace(UUID id, String ifMatch, InitiativeCommand r) {
         QualityInitiative i = locked(id, ifMatch);
         if (!i.isOpen()) {
-            throw ProblemException.conflict("initiative-closed", "A closed quality initiative is not edited; record its effect instead")
+            throw ProblemException.conflict(
+                            "initiative-closed", "A closed quality initiative is not edited; record its effect instead")
                     .with("currentState", i.status.name());
         }
         access.requireWriteFor(r.orgUnitId());
@@ -155,9 +158,15 @@ public class InitiativeService {
     }
 
     /** Filters of the list. */
-    public record Filter(UUID orgUnitId, boolean subtree, Status status, Origin origin, Boolean overdue, Integer year, UUID indicatorId,
-            Instant updatedSince) {
-    }
+    public record Filter(
+            UUID orgUnitId,
+            boolean subtree,
+            Status status,
+            Origin origin,
+            Boolean overdue,
+            Integer year,
+            UUID indicatorId,
+            Instant updatedSince) {}
 
     @Transactional
     public Page<QualityInitiative> list(Filter f, int page, int limit) {
@@ -170,21 +179,37 @@ public class InitiativeService {
         }
         List<Status> open = List.of(Status.NOT_STARTED, Status.ONGOING);
         LocalDate day = today.date();
-        return new Where().and("orgUnitId in ?", units).and("status = ?", f.status()).and("origin = ?", f.origin())
+        return new Where()
+                .and("orgUnitId in ?", units)
+                .and("status = ?", f.status())
+                .and("origin = ?", f.origin())
                 .andIf(Boolean.TRUE.equals(f.overdue()), "status in ? and deadline < ?", open, day)
-                .andIf(Boolean.FALSE.equals(f.overdue()), "not (status in ? and deadline is not null and deadline < ?)", open, day)
-                .and("deadline >= ? and deadline <= ?", f.year() == null ? null : LocalDate.of(f.year(), 1, 1),
+                .andIf(
+                        Boolean.FALSE.equals(f.overdue()),
+                        "not (status in ? and deadline is not null and deadline < ?)",
+                        open,
+                        day)
+                .and(
+                        "deadline >= ? and deadline <= ?",
+                        f.year() == null ? null : LocalDate.of(f.year(), 1, 1),
                         f.year() == null ? null : LocalDate.of(f.year(), 12, 31))
-                .and("indicatorId = ?", f.indicatorId()).and("updatedAt >= ?", f.updatedSince())
-                .page(initiatives, f.updatedSince() != null ? "updatedAt, id" : "deadline nulls last, title, id", page, limit);
+                .and("indicatorId = ?", f.indicatorId())
+                .and("updatedAt >= ?", f.updatedSince())
+                .page(
+                        initiatives,
+                        f.updatedSince() != null ? "updatedAt, id" : "deadline nulls last, title, id",
+                        page,
+                        limit);
     }
 
     /** Publishes {@code initiative.overdue} once for every open initiative past its deadline; returns how many. */
     @Transactional
     public int markOverdue(LocalDate day) {
         int n = 0;
-        for (QualityInitiative i : initiatives.list("status in ?1 and deadline < ?2 and overdueNotified = false",
-                List.of(Status.NOT_STARTED, Status.ONGOING), day)) {
+        for (QualityInitiative i : initiatives.list(
+                "status in ?1 and deadline < ?2 and overdueNotified = false",
+                List.of(Status.NOT_STARTED, Status.ONGOING),
+                day)) {
             InitiativeOverdueV1 e = i.markOverdueIfDue(day, today.now());
             if (e != null) {
                 outbox.publish(e);
@@ -205,9 +230,11 @@ public class InitiativeService {
         switch (r.origin()) {
             case EGENKONTROLL -> {
                 if (ref == null) {
-                    throw ProblemException.invalidField("originRef", "an initiative from an egenkontroll names its occurrence or plan");
+                    throw ProblemException.invalidField(
+                            "originRef", "an initiative from an egenkontroll names its occurrence or plan");
                 }
-                if (occurrences.findByIdOptional(ref).isEmpty() && plans.findByIdOptional(ref).isEmpty()) {
+                if (occurrences.findByIdOptional(ref).isEmpty()
+                        && plans.findByIdOptional(ref).isEmpty()) {
                     throw ReferenceProblems.unknown("originRef", "no such egenkontroll occurrence or plan");
                 }
             }
@@ -217,29 +244,39 @@ public class InitiativeService {
                 }
             }
             case DEVIATION_ANALYSIS -> {
-                if (ref != null && !access.isSystem()
-                        && !deviations.unitsOf(ref).map(units -> units.stream().anyMatch(access::mayInspect)).orElse(false)) {
+                if (ref != null
+                        && !access.isSystem()
+                        && !deviations
+                                .unitsOf(ref)
+                                .map(units -> units.stream().anyMatch(access::mayInspect))
+                                .orElse(false)) {
                     throw ReferenceProblems.unknown("originRef", "no such report of a unit you may see");
                 }
             }
             default -> {
                 if (ref != null) {
-                    throw ProblemException.invalidField("originRef", "only for origins EGENKONTROLL, RISK and DEVIATION_ANALYSIS");
+                    throw ProblemException.invalidField(
+                            "originRef", "only for origins EGENKONTROLL, RISK and DEVIATION_ANALYSIS");
                 }
             }
         }
     }
 
     private void apply(QualityInitiative i, InitiativeCommand r) {
-        TextGuard guard = new TextGuard().text("title", r.title()).text("description", r.description()).text("support", r.support())
+        TextGuard guard = new TextGuard()
+                .text("title", r.title())
+                .text("description", r.description())
+                .text("support", r.support())
                 .text("responsible", r.responsible());
         List<TaskCommand> tasks = r.tasks() == null ? List.of() : r.tasks();
         for (int n = 0; n < tasks.size(); n++) {
-            guard.text("tasks[" + n + "].description", tasks.get(n).description()).text("tasks[" + n + "].responsible", tasks.get(n).responsible());
+            guard.text("tasks[" + n + "].description", tasks.get(n).description())
+                    .text("tasks[" + n + "].responsible", tasks.get(n).responsible());
         }
         guard.done();
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
-        if (r.indicatorId() != null && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
+        if (r.indicatorId() != null
+                && indicators.findByIdOptional(r.indicatorId()).isEmpty()) {
             throw ReferenceProblems.unknown("indicatorId", "no such indicator");
         }
         if (r.origin() == Origin.INDICATOR && r.indicatorId() == null) {
@@ -263,7 +300,8 @@ public class InitiativeService {
         i.indicatorId = r.indicatorId();
         i.tasks.clear();
         for (TaskCommand t : tasks) {
-            i.tasks.add(new QualityInitiative.Task(t.responsible().strip(), t.description().strip(), t.deadline(), t.doneOn()));
+            i.tasks.add(new QualityInitiative.Task(
+                    t.responsible().strip(), t.description().strip(), t.deadline(), t.doneOn()));
         }
         i.updatedAt = today.now();
     }

@@ -16,8 +16,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
@@ -34,7 +34,10 @@ public class QualityInitiative {
 
     /** Status with its allowed transitions. */
     public enum Status {
-        NOT_STARTED, ONGOING, DONE, NOT_DONE;
+        NOT_STARTED,
+        ONGOING,
+        DONE,
+        NOT_DONE;
 
         public Set<Status> next() {
             return switch (this) {
@@ -59,8 +62,7 @@ public class QualityInitiative {
         @Column(name = "done_on")
         public LocalDate doneOn;
 
-        public Task() {
-        }
+        public Task() {}
 
         public Task(String responsible, String description, LocalDate deadline, LocalDate doneOn) {
             this.responsible = responsible;
@@ -72,7 +74,11 @@ public class QualityInitiative {
 
     /** Where the initiative came from. */
     public enum Origin {
-        DEVIATION_ANALYSIS, RISK, EGENKONTROLL, INDICATOR, OTHER
+        DEVIATION_ANALYSIS,
+        RISK,
+        EGENKONTROLL,
+        INDICATOR,
+        OTHER
     }
 
     @Id
@@ -145,8 +151,9 @@ public class QualityInitiative {
 
     private void moveTo(Status target) {
         if (!status.next().contains(target)) {
-            throw ProblemException.conflict("invalid-transition",
-                    "A quality initiative in status " + status + " cannot become " + target)
+            throw ProblemException.conflict(
+                            "invalid-transition",
+                            "A quality initiative in status " + status + " cannot become " + target)
                     .with("currentState", status.name());
         }
         status = target;
@@ -161,8 +168,9 @@ public class QualityInitiative {
     /** Records the later effect check of a closed initiative (did it have the intended effect?). */
     public void checkEffect(boolean wasEffective, String effectText, LocalDate checkedOn, Instant now) {
         if (isOpen()) {
-            throw ProblemException.conflict("initiative-open",
-                    "The effect of a quality initiative is checked after it is closed").with("currentState", status.name());
+            throw ProblemException.conflict(
+                            "initiative-open", "The effect of a quality initiative is checked after it is closed")
+                    .with("currentState", status.name());
         }
         effective = wasEffective;
         effectCheckedOn = checkedOn;
@@ -180,7 +188,13 @@ public class QualityInitiative {
             effect = effectText;
         }
         updatedAt = now;
-        return new InitiativeCompletedV1(id, orgUnitId, outcome.name(), origin.name(), deadline, today,
+        return new InitiativeCompletedV1(
+                id,
+                orgUnitId,
+                outcome.name(),
+                origin.name(),
+                deadline,
+                today,
                 deadline == null || !today.isAfter(deadline));
     }
 

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class QualityInitiativeRepository implements PanacheRepositoryBase<QualityInitiative, UUID> {
-}
+public class QualityInitiativeRepository implements PanacheRepositoryBase<QualityInitiative, UUID> {}

@@ -1,27 +1,20 @@
 package se.kvalitet.followup.internalcontrol;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import se.kvalitet.followup.internalcontrol.InternalControlItem.ResultStatus;
-import se.kvalitet.followup.registry.RegistryReferences.RiskLink;
 
 /** What the internal control service is asked to do (the resource maps request bodies to these). */
 public final class InternalControlCommands {
 
-    private InternalControlCommands() {
-    }
+    private InternalControlCommands() {}
 
     /** A plan to create or replace. */
-    public record PlanCommand(UUID orgUnitId,
-            Integer year,
-            String title) {
-    }
+    public record PlanCommand(UUID orgUnitId, Integer year, String title) {}
 
     /** A control to add or replace. */
-    public record ItemCommand(UUID riskId,
+    public record ItemCommand(
+            UUID riskId,
             String risk,
             Integer likelihood,
             Integer consequence,
@@ -30,25 +23,15 @@ public final class InternalControlCommands {
             String schedule,
             String responsibleRole,
             UUID egenkontrollPlanId,
-            LocalDate dueOn) {
-    }
+            LocalDate dueOn) {}
 
     /** The result of one control. */
-    public record ResultCommand(ResultStatus resultStatus,
-            String result,
-            Integer deviationsFound,
-            String actions,
-            LocalDate completedOn) {
-    }
+    public record ResultCommand(
+            ResultStatus resultStatus, String result, Integer deviationsFound, String actions, LocalDate completedOn) {}
 
     /** The decision that adopts the plan. */
-    public record AdoptCommand(String adoptedBy,
-            LocalDate adoptedOn) {
-    }
+    public record AdoptCommand(String adoptedBy, LocalDate adoptedOn) {}
 
     /** The report to the board. */
-    public record ReportCommand(String summary,
-            String reportedTo,
-            LocalDate reportedOn) {
-    }
+    public record ReportCommand(String summary, String reportedTo, LocalDate reportedOn) {}
 }

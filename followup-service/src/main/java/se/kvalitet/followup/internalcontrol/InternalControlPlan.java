@@ -31,7 +31,9 @@ import se.kvalitet.web.ProblemException;
 public class InternalControlPlan {
 
     public enum Status {
-        DRAFT, ADOPTED, REPORTED
+        DRAFT,
+        ADOPTED,
+        REPORTED
     }
 
     @Id
@@ -86,15 +88,17 @@ public class InternalControlPlan {
 
     public void requireStatus(Status expected, String what) {
         if (status != expected) {
-            throw ProblemException.conflict("invalid-transition",
-                    "An internal control plan that is " + status + " cannot " + what).with("currentState", status.name());
+            throw ProblemException.conflict(
+                            "invalid-transition", "An internal control plan that is " + status + " cannot " + what)
+                    .with("currentState", status.name());
         }
     }
 
     public void adopt(LocalDate on, String by, Instant now) {
         requireStatus(Status.DRAFT, "be adopted");
         if (items.isEmpty()) {
-            throw ProblemException.unprocessable("plan-empty", "An internal control plan needs at least one control to be adopted", List.of());
+            throw ProblemException.unprocessable(
+                    "plan-empty", "An internal control plan needs at least one control to be adopted", List.of());
         }
         status = Status.ADOPTED;
         adoptedOn = on;
@@ -108,11 +112,13 @@ public class InternalControlPlan {
         List<Problem.FieldError> missing = new ArrayList<>();
         for (int n = 0; n < items.size(); n++) {
             if (items.get(n).resultStatus == null) {
-                missing.add(new Problem.FieldError("items[" + n + "]", "control '" + items.get(n).id + "' has no result yet"));
+                missing.add(new Problem.FieldError(
+                        "items[" + n + "]", "control '" + items.get(n).id + "' has no result yet"));
             }
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("results-missing", "Every control needs a result before the plan is reported", missing);
+            throw ProblemException.unprocessable(
+                    "results-missing", "Every control needs a result before the plan is reported", missing);
         }
         status = Status.REPORTED;
         reportSummary = summary;

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class InternalControlPlanRepository implements PanacheRepositoryBase<InternalControlPlan, UUID> {
-}
+public class InternalControlPlanRepository implements PanacheRepositoryBase<InternalControlPlan, UUID> {}

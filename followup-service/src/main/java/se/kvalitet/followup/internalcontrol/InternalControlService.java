@@ -1,24 +1,23 @@
 package se.kvalitet.followup.internalcontrol;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.registry.RegistryReferences;
-import se.kvalitet.followup.support.TextGuard;
-import se.kvalitet.followup.support.Today;
-import se.kvalitet.followup.support.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import se.kvalitet.followup.internalcontrol.InternalControlPlan.Status;
+import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.AdoptCommand;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.ItemCommand;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.PlanCommand;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.ReportCommand;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.ResultCommand;
+import se.kvalitet.followup.internalcontrol.InternalControlPlan.Status;
+import se.kvalitet.followup.registry.RegistryReferences;
+import se.kvalitet.followup.support.TextGuard;
+import se.kvalitet.followup.support.Today;
+import se.kvalitet.followup.support.Where;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
@@ -149,7 +148,9 @@ public class InternalControlService {
         i.result = r.result();
         i.deviationsFound = r.deviationsFound();
         i.actions = r.actions();
-        i.completedOn = r.resultStatus() == InternalControlItem.ResultStatus.NOT_DONE ? null : notFuture("completedOn", r.completedOn());
+        i.completedOn = r.resultStatus() == InternalControlItem.ResultStatus.NOT_DONE
+                ? null
+                : notFuture("completedOn", r.completedOn());
         p.updatedAt = today.now();
         plans.flush();
         return p;
@@ -158,15 +159,25 @@ public class InternalControlService {
     @Transactional
     public InternalControlPlan report(UUID id, String ifMatch, ReportCommand r) {
         InternalControlPlan p = locked(id, ifMatch);
-        new TextGuard().text("summary", r.summary()).text("reportedTo", r.reportedTo()).done();
-        p.report(r.summary(), notFuture("reportedOn", r.reportedOn()), r.reportedTo().strip(), today.now());
+        new TextGuard()
+                .text("summary", r.summary())
+                .text("reportedTo", r.reportedTo())
+                .done();
+        p.report(
+                r.summary(),
+                notFuture("reportedOn", r.reportedOn()),
+                r.reportedTo().strip(),
+                today.now());
         plans.flush();
         return p;
     }
 
     @Transactional
     public Page<InternalControlPlan> list(Integer year, UUID orgUnitId, Status status, int page, int limit) {
-        return new Where().and("year = ?", year).and("orgUnitId = ?", orgUnitId).and("status = ?", status)
+        return new Where()
+                .and("year = ?", year)
+                .and("orgUnitId = ?", orgUnitId)
+                .and("status = ?", status)
                 .page(plans, "year desc, title, id", page, limit);
     }
 
@@ -183,12 +194,18 @@ public class InternalControlService {
     }
 
     private void applyItem(InternalControlItem i, ItemCommand r) {
-        new TextGuard().text("risk", r.risk()).text("control", r.control()).text("method", r.method()).text("schedule", r.schedule())
-                .text("responsibleRole", r.responsibleRole()).done();
+        new TextGuard()
+                .text("risk", r.risk())
+                .text("control", r.control())
+                .text("method", r.method())
+                .text("schedule", r.schedule())
+                .text("responsibleRole", r.responsibleRole())
+                .done();
         if (r.riskId() != null) {
             registry.requireRisks("riskId", Set.of(r.riskId()), access.isSystem(), access::mayInspect);
         }
-        if (r.egenkontrollPlanId() != null && egenkontroll.findByIdOptional(r.egenkontrollPlanId()).isEmpty()) {
+        if (r.egenkontrollPlanId() != null
+                && egenkontroll.findByIdOptional(r.egenkontrollPlanId()).isEmpty()) {
             throw ReferenceProblems.unknown("egenkontrollPlanId", "no such egenkontroll plan");
         }
         i.riskId = r.riskId();

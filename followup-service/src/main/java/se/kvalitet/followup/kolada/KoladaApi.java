@@ -6,10 +6,11 @@ import se.kvalitet.followup.measurement.MeasurementApi.BulkResult;
 /** Response bodies of the Kolada import (the values and entries it reads and serves are {@link KoladaService}'s records). */
 public final class KoladaApi {
 
-    private KoladaApi() {
-    }
+    private KoladaApi() {}
 
-    @Schema(name = "KoladaImportResult", description = "Values read, stored and deleted, and the measurements recorded when asked")
+    @Schema(
+            name = "KoladaImportResult",
+            description = "Values read, stored and deleted, and the measurements recorded when asked")
     public record ImportResponse(int values, int stored, int deleted, BulkResult measurements) {
 
         static ImportResponse of(KoladaService.ImportResult r) {

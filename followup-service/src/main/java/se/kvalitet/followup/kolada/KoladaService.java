@@ -1,8 +1,5 @@
 package se.kvalitet.followup.kolada;
 
-import se.kvalitet.followup.access.FollowupAccess;
-import se.kvalitet.followup.measurement.MeasurementService;
-import se.kvalitet.followup.support.Today;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,14 +19,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.followup.indicator.Indicator;
-import se.kvalitet.followup.measurement.Measurement;
+import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.domain.Enums.MissingReason;
 import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.Rollup;
+import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorRepository;
-import se.kvalitet.followup.measurement.MeasurementRepository;
+import se.kvalitet.followup.measurement.Measurement;
 import se.kvalitet.followup.measurement.MeasurementCommands.BulkOutcome;
+import se.kvalitet.followup.measurement.MeasurementRepository;
+import se.kvalitet.followup.measurement.MeasurementService;
+import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
@@ -66,21 +66,32 @@ public class KoladaService {
     FollowupAccess access;
 
     /** One parsed Kolada value. */
-    @Schema(name = "KoladaValue", description = "A Kolada value: KPI, area (municipality or ou), year, gender, value (null when missing), count, status")
-    public record Value(String kpi, String areaKind, String areaId, int period, String gender, BigDecimal value, Integer count,
-            String status, boolean deleted) {
-    }
+    @Schema(
+            name = "KoladaValue",
+            description =
+                    "A Kolada value: KPI, area (municipality or ou), year, gender, value (null when missing), count, status")
+    public record Value(
+            String kpi,
+            String areaKind,
+            String areaId,
+            int period,
+            String gender,
+            BigDecimal value,
+            Integer count,
+            String status,
+            boolean deleted) {}
 
     /** Values read, stored and deleted, and the measurements recorded when asked (null when not). */
-    public record ImportResult(int values, int stored, int deleted, BulkOutcome measurements) {
-    }
+    public record ImportResult(int values, int stored, int deleted, BulkOutcome measurements) {}
 
     /** Parses a Kolada v3 (or v2) data document; every malformed entry is reported, nothing is stored when any is. */
     public static List<Value> parse(JsonNode root) {
         JsonNode entries = root == null ? null : root.isArray() ? root : root.get("values");
         if (entries == null || !entries.isArray()) {
-            throw ProblemException.invalidField("values", "expected Kolada's data shape: {\"values\": [{\"kpi\", \"municipality\" or \"ou\", "
-                    + "\"period\", \"values\": [{\"gender\", \"count\", \"status\", \"value\"}]}]}");
+            throw ProblemException.invalidField(
+                    "values",
+                    "expected Kolada's data shape: {\"values\": [{\"kpi\", \"municipality\" or \"ou\", "
+                            + "\"period\", \"values\": [{\"gender\", \"count\", \"status\", \"value\"}]}]}");
         }
         List<Value> out = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -94,7 +105,8 @@ public class KoladaService {
             String kind = e.hasNonNull("ou") ? "OU" : "MUNICIPALITY";
             String area = text(e, kind.equals("OU") ? "ou" : "municipality");
             if (area == null || !AREA.matcher(area).matches()) {
-                errors.add(new FieldError(at + ".municipality", "a municipality id such as 1860 (or ou, an organisational unit id)"));
+                errors.add(new FieldError(
+                        at + ".municipality", "a municipality id such as 1860 (or ou, an organisational unit id)"));
             }
             Integer period = null;
             JsonNode p = e.get("period");
@@ -124,8 +136,10 @@ public class KoladaService {
                 if (vv != null && !vv.isNull()) {
                     if (vv.isNumber()) {
                         value = vv.decimalValue();
-                        if (value.abs().compareTo(new BigDecimal("100000000000000")) >= 0 || Numbers.plain(value).scale() > 6) {
-                            errors.add(new FieldError(vat + ".value", "out of range (at most 14 digits before and 6 after the point)"));
+                        if (value.abs().compareTo(new BigDecimal("100000000000000")) >= 0
+                                || Numbers.plain(value).scale() > 6) {
+                            errors.add(new FieldError(
+                                    vat + ".value", "out of range (at most 14 digits before and 6 after the point)"));
                         }
                     } else {
                         errors.add(new FieldError(vat + ".value", "a number or null"));
@@ -146,13 +160,22 @@ public class KoladaService {
                 }
                 boolean deleted = v.path("isdeleted").asBoolean(false);
                 if (kpi != null && area != null && period != null && gender != null) {
-                    out.add(new Value(kpi, kind, area, period, gender, value, count, status == null || status.isBlank() ? null : status,
+                    out.add(new Value(
+                            kpi,
+                            kind,
+                            area,
+                            period,
+                            gender,
+                            value,
+                            count,
+                            status == null || status.isBlank() ? null : status,
                             deleted));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("kolada-invalid", errors.size() + " problems in the Kolada document; nothing was stored", errors);
+            throw ProblemException.unprocessable(
+                    "kolada-invalid", errors.size() + " problems in the Kolada document; nothing was stored", errors);
         }
         return out;
     }
@@ -167,9 +190,11 @@ public class KoladaService {
      * are also recorded as that unit's measurements of every indicator with the KPI (yearly indicators).
      */
     @Transactional
-    public ImportResult importValues(List<Value> values, UUID orgUnitId, String municipality, MissingReason missing, boolean partial) {
+    public ImportResult importValues(
+            List<Value> values, UUID orgUnitId, String municipality, MissingReason missing, boolean partial) {
         if (orgUnitId != null && municipality == null) {
-            throw ProblemException.invalidField("municipality", "name the municipality (or ou) whose values become the unit's measurements");
+            throw ProblemException.invalidField(
+                    "municipality", "name the municipality (or ou) whose values become the unit's measurements");
         }
         access.requireKnownUnit("orgUnitId", orgUnitId);
         int stored = 0;
@@ -276,8 +301,9 @@ public class KoladaService {
                 }
             }
             List<Value> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT kpi, area_kind, area_id, period, gender, value, count, status FROM kolada_value"
-                    + where + " ORDER BY kpi, area_kind, area_id, period, gender LIMIT ? OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT kpi, area_kind, area_id, period, gender, value, count, status FROM kolada_value" + where
+                            + " ORDER BY kpi, area_kind, area_id, period, gender LIMIT ? OFFSET ?")) {
                 int i = bind(ps, params);
                 ps.setInt(i++, limit);
                 ps.setLong(i, (long) (page - 1) * limit);
@@ -285,8 +311,16 @@ public class KoladaService {
                     while (rs.next()) {
                         int count = rs.getInt(7);
                         Integer n = rs.wasNull() ? null : count;
-                        items.add(new Value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                                Numbers.plain(rs.getBigDecimal(6)), n, rs.getString(8), false));
+                        items.add(new Value(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                Numbers.plain(rs.getBigDecimal(6)),
+                                n,
+                                rs.getString(8),
+                                false));
                     }
                 }
             }
@@ -305,9 +339,10 @@ public class KoladaService {
     }
 
     /** One entry of the Kolada shape: a KPI at an area and year with its gender values. */
-    @Schema(name = "KoladaEntry", description = "Kolada's data entry: kpi, ou (our org unit id), period (year), values per gender")
-    public record Entry(String kpi, String ou, int period, List<Map<String, Object>> values) {
-    }
+    @Schema(
+            name = "KoladaEntry",
+            description = "Kolada's data entry: kpi, ou (our org unit id), period (year), values per gender")
+    public record Entry(String kpi, String ou, int period, List<Map<String, Object>> values) {}
 
     /**
      * Our yearly measurements in Kolada's shape, one entry per indicator, unit and year: the KPI is
@@ -316,22 +351,26 @@ public class KoladaService {
      */
     @Transactional
     public Page<Entry> export(UUID indicatorId, String kpi, Integer year, UUID orgUnitId, int page, int limit) {
-        List<Indicator> chosen = indicatorId != null ? indicators.list("id", indicatorId)
+        List<Indicator> chosen = indicatorId != null
+                ? indicators.list("id", indicatorId)
                 : kpi != null ? indicators.list("koladaKpi = ?1 or code = ?1", kpi) : indicators.listAll();
         Map<UUID, Indicator> byId = new HashMap<>();
         chosen.forEach(i -> byId.put(i.id, i));
         if (byId.isEmpty()) {
             return new Page<>(List.of(), page, limit, 0);
         }
-        StringBuilder jpql = new StringBuilder("select distinct m.indicatorId, m.orgUnitId, m.period from Measurement m "
-                + "where m.periodType = 'YEAR' and m.indicatorId in :indicators");
+        StringBuilder jpql =
+                new StringBuilder("select distinct m.indicatorId, m.orgUnitId, m.period from Measurement m "
+                        + "where m.periodType = 'YEAR' and m.indicatorId in :indicators");
         if (year != null) {
             jpql.append(" and m.period = :period");
         }
         if (orgUnitId != null) {
             jpql.append(" and m.orgUnitId = :unit");
         }
-        var keys = measurements.getEntityManager().createQuery(jpql + " order by m.indicatorId, m.orgUnitId, m.period", Object[].class)
+        var keys = measurements
+                .getEntityManager()
+                .createQuery(jpql + " order by m.indicatorId, m.orgUnitId, m.period", Object[].class)
                 .setParameter("indicators", byId.keySet());
         if (year != null) {
             keys.setParameter("period", Integer.toString(year));
@@ -349,17 +388,26 @@ public class KoladaService {
             UUID unit = (UUID) k[1];
             String period = (String) k[2];
             List<Map<String, Object>> genders = new ArrayList<>();
-            for (Measurement m : measurements.list("indicatorId = ?1 and orgUnitId = ?2 and period = ?3 order by gender", ind.id, unit, period)) {
+            for (Measurement m : measurements.list(
+                    "indicatorId = ?1 and orgUnitId = ?2 and period = ?3 order by gender", ind.id, unit, period)) {
                 BigDecimal v = Rollup.valueOf(ind.unitOfMeasure, m.value, m.numerator, m.denominator);
                 boolean tooFew = ind.minResponses != null && m.responses != null && m.responses < ind.minResponses;
                 Map<String, Object> g = new LinkedHashMap<>();
                 g.put("gender", m.gender.name());
                 g.put("count", 1);
-                g.put("status", tooFew ? MissingReason.TOO_FEW_RESPONSES.name() : m.missingReason == null ? "" : m.missingReason.name());
+                g.put(
+                        "status",
+                        tooFew
+                                ? MissingReason.TOO_FEW_RESPONSES.name()
+                                : m.missingReason == null ? "" : m.missingReason.name());
                 g.put("value", tooFew || v == null ? null : Numbers.plain(Rollup.round(v, ind.decimals)));
                 genders.add(g);
             }
-            entries.add(new Entry(ind.koladaKpi != null ? ind.koladaKpi : ind.code, unit.toString(), Integer.parseInt(period), genders));
+            entries.add(new Entry(
+                    ind.koladaKpi != null ? ind.koladaKpi : ind.code,
+                    unit.toString(),
+                    Integer.parseInt(period),
+                    genders));
         }
         return new Page<>(entries, page, limit, all.size());
     }

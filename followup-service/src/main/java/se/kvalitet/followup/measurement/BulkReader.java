@@ -1,6 +1,5 @@
 package se.kvalitet.followup.measurement;
 
-import se.kvalitet.followup.format.Csv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.kvalitet.followup.format.Csv;
 import se.kvalitet.followup.measurement.MeasurementService.RawRow;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.input.InputRules;
@@ -32,34 +32,41 @@ import se.kvalitet.web.input.JsonInputCustomizer;
  */
 public final class BulkReader {
 
-    private static final ObjectMapper JSON = JsonInputCustomizer.apply(new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
+    private static final ObjectMapper JSON =
+            JsonInputCustomizer.apply(new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
 
-    private BulkReader() {
-    }
+    private BulkReader() {}
 
     public static List<RawRow> csv(InputStream body, Character delimiter, List<String> columns, int maxRows) {
-        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new InputStreamReader(
+                body,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         try {
             java.io.BufferedReader buffered = new java.io.BufferedReader(reader, 1 << 16);
             char delim = delimiter != null ? delimiter : sniff(buffered);
             Csv.Parser parser = new Csv.Parser(buffered, delim);
             List<String> header = parser.next();
             if (header == null) {
-                throw ProblemException.badRequest("empty-upload", "The file is empty: a header row and data rows are expected", List.of());
+                throw ProblemException.badRequest(
+                        "empty-upload", "The file is empty: a header row and data rows are expected", List.of());
             }
             List<String> keys = keys(header, columns);
             List<RawRow> rows = new ArrayList<>();
             List<String> record;
             while ((record = parser.next()) != null) {
                 if (rows.size() >= maxRows) {
-                    throw ProblemException.badRequest("too-many-rows", "At most " + maxRows + " rows per upload; split the file", List.of());
+                    throw ProblemException.badRequest(
+                            "too-many-rows", "At most " + maxRows + " rows per upload; split the file", List.of());
                 }
                 Map<String, String> cells = new HashMap<>();
                 for (int i = 0; i < Math.min(record.size(), keys.size()); i++) {
                     cells.put(keys.get(i), record.get(i));
                 }
-                String problem = record.size() == keys.size() ? null
+                String problem = record.size() == keys.size()
+                        ? null
                         : "has " + record.size() + " fields, the header has " + keys.size();
                 if (problem == null && cells.values().stream().anyMatch(InputRules::hasForbiddenCharacter)) {
                     problem = "has a field with a control character";
@@ -68,7 +75,8 @@ public final class BulkReader {
             }
             return rows;
         } catch (Csv.MalformedException e) {
-            throw ProblemException.badRequest("malformed-csv", "The CSV file is not well formed: " + e.getMessage(), List.of());
+            throw ProblemException.badRequest(
+                    "malformed-csv", "The CSV file is not well formed: " + e.getMessage(), List.of());
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw ProblemException.badRequest("not-utf8", "The file is not UTF-8 text", List.of());
@@ -101,13 +109,16 @@ public final class BulkReader {
     }
 
     private static List<String> keys(List<String> header, List<String> columns) {
-        Set<String> known = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> known =
+                columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<String> keys = new ArrayList<>();
         for (String h : header) {
             String k = h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
             if (!known.contains(k)) {
-                throw ProblemException.invalidField("header", (InputRules.isPlainName(h.strip()) ? "unknown column '" + h.strip() + "'"
-                        : "an unknown column") + "; the columns are " + columns);
+                throw ProblemException.invalidField(
+                        "header",
+                        (InputRules.isPlainName(h.strip()) ? "unknown column '" + h.strip() + "'" : "an unknown column")
+                                + "; the columns are " + columns);
             }
             if (keys.contains(k)) {
                 throw ProblemException.invalidField("header", "column '" + k + "' appears twice");
@@ -128,18 +139,21 @@ public final class BulkReader {
         }
         JsonNode array = root == null ? null : root.isArray() ? root : root.get("rows");
         if (array == null || !array.isArray()) {
-            throw ProblemException.invalidField("rows", "expected an array of rows, or an object with a \"rows\" array");
+            throw ProblemException.invalidField(
+                    "rows", "expected an array of rows, or an object with a \"rows\" array");
         }
         if (root.isObject()) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!f.equals("rows")) {
-                    throw ProblemException.invalidField(InputRules.isPlainName(f) ? f : "request", "is not a field of this request");
+                    throw ProblemException.invalidField(
+                            InputRules.isPlainName(f) ? f : "request", "is not a field of this request");
                 }
             }
         }
         if (array.size() > maxRows) {
-            throw ProblemException.badRequest("too-many-rows", "At most " + maxRows + " rows per upload; split the file", List.of());
+            throw ProblemException.badRequest(
+                    "too-many-rows", "At most " + maxRows + " rows per upload; split the file", List.of());
         }
         Map<String, String> names = columns.stream().collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), c -> c));
         List<RawRow> rows = new ArrayList<>();
@@ -150,11 +164,12 @@ public final class BulkReader {
             if (!row.isObject()) {
                 problem = "is not an object";
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String key = e.getKey().toLowerCase(Locale.ROOT);
                     if (!names.containsKey(key)) {
-                        throw ProblemException.invalidField("rows[" + (n + 1) + "]" + (InputRules.isPlainName(e.getKey()) ? "." + e.getKey() : ""),
+                        throw ProblemException.invalidField(
+                                "rows[" + (n + 1) + "]" + (InputRules.isPlainName(e.getKey()) ? "." + e.getKey() : ""),
                                 "is not a column; the columns are " + columns);
                     }
                     JsonNode v = e.getValue();

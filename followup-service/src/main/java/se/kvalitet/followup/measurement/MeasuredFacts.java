@@ -40,7 +40,8 @@ public abstract class MeasuredFacts {
     public String comment;
 
     public Measurement.Values values() {
-        return new Measurement.Values(value, numerator, denominator, responses, responseRate, missingReason, source, comment);
+        return new Measurement.Values(
+                value, numerator, denominator, responses, responseRate, missingReason, source, comment);
     }
 
     protected void setFacts(Measurement.Values v) {

@@ -66,13 +66,25 @@ public class Measurement extends MeasuredFacts {
     public long version;
 
     /** The measured facts, compared to decide whether an upsert is a correction. */
-    public record Values(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Integer responses,
-            BigDecimal responseRate, MissingReason missingReason, String source, String comment) {
+    public record Values(
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            Integer responses,
+            BigDecimal responseRate,
+            MissingReason missingReason,
+            String source,
+            String comment) {
 
         public boolean sameAs(Values o) {
-            return eq(value, o.value) && eq(numerator, o.numerator) && eq(denominator, o.denominator)
-                    && Objects.equals(responses, o.responses) && eq(responseRate, o.responseRate)
-                    && missingReason == o.missingReason && Objects.equals(source, o.source) && Objects.equals(comment, o.comment);
+            return eq(value, o.value)
+                    && eq(numerator, o.numerator)
+                    && eq(denominator, o.denominator)
+                    && Objects.equals(responses, o.responses)
+                    && eq(responseRate, o.responseRate)
+                    && missingReason == o.missingReason
+                    && Objects.equals(source, o.source)
+                    && Objects.equals(comment, o.comment);
         }
 
         private static boolean eq(BigDecimal a, BigDecimal b) {

@@ -7,18 +7,22 @@ import se.kvalitet.followup.domain.Enums.Gender;
 /** What the measurement service is asked to do and what a bulk upload did (the resource maps these to and from its bodies). */
 public final class MeasurementCommands {
 
-    private MeasurementCommands() {
-    }
+    private MeasurementCommands() {}
 
     /** Record a measurement of one indicator for one unit, period (as written) and gender (null: T). */
-    public record RecordMeasurement(UUID indicatorId, UUID orgUnitId, String period, Gender gender, Measurement.Values values) {
-    }
+    public record RecordMeasurement(
+            UUID indicatorId, UUID orgUnitId, String period, Gender gender, Measurement.Values values) {}
 
     /** Why one row of a bulk upload was refused: row from 1, CSV line (null for JSON), field and message. */
-    public record RowFailure(int row, Integer line, String field, String message) {
-    }
+    public record RowFailure(int row, Integer line, String field, String message) {}
 
     /** What a bulk upload did. */
-    public record BulkOutcome(int rows, int created, int corrected, int unchanged, int failed, boolean partial, List<RowFailure> errors) {
-    }
+    public record BulkOutcome(
+            int rows,
+            int created,
+            int corrected,
+            int unchanged,
+            int failed,
+            boolean partial,
+            List<RowFailure> errors) {}
 }

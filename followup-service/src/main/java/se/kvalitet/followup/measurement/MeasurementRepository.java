@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
-}
+public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {}

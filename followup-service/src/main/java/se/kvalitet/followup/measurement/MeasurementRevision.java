@@ -15,9 +15,9 @@ import java.util.UUID;
 public class MeasurementRevision extends MeasuredFacts {
 
     @Embeddable
-    public record Key(@Column(name = "measurement_id") UUID measurementId, @Column(name = "revision") int revision)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "measurement_id") UUID measurementId,
+            @Column(name = "revision") int revision) implements Serializable {}
 
     @EmbeddedId
     public Key key;

@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class MeasurementRevisionRepository implements PanacheRepositoryBase<MeasurementRevision, MeasurementRevision.Key> {
-}
+public class MeasurementRevisionRepository
+        implements PanacheRepositoryBase<MeasurementRevision, MeasurementRevision.Key> {}

@@ -1,13 +1,13 @@
 package se.kvalitet.followup.measurement;
 
-import se.kvalitet.followup.support.TextGuard;
 import java.math.BigDecimal;
 import java.util.List;
-import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.domain.Period;
+import se.kvalitet.followup.indicator.Indicator;
+import se.kvalitet.followup.support.TextGuard;
 import se.kvalitet.web.Problem.FieldError;
 
 /**
@@ -21,8 +21,7 @@ final class MeasurementRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private MeasurementRules() {
-    }
+    private MeasurementRules() {}
 
     /** The period, or null after adding an error. */
     static Period period(Indicator ind, String code, String field, List<FieldError> errors) {
@@ -35,8 +34,10 @@ final class MeasurementRules {
         }
         Period.Type expected = ind.frequency.periodType();
         if (expected != null && p.type() != expected) {
-            errors.add(new FieldError(field, "indicator " + ind.code + " is followed up " + ind.frequency
-                    + ": the period must be a " + expected.name().toLowerCase() + " (e.g. " + example(expected) + ")"));
+            errors.add(new FieldError(
+                    field,
+                    "indicator " + ind.code + " is followed up " + ind.frequency + ": the period must be a "
+                            + expected.name().toLowerCase() + " (e.g. " + example(expected) + ")"));
             return null;
         }
         return p;
@@ -61,21 +62,27 @@ final class MeasurementRules {
     /** Checks the values against the indicator; field names are prefixed with {@code prefix} ("" or "rows[3]."). */
     static void values(Indicator ind, Measurement.Values v, String prefix, List<FieldError> errors) {
         if (ind.method == Method.DERIVED_FROM_EVENTS) {
-            errors.add(new FieldError(prefix + "indicatorId", "indicator " + ind.code + " is computed from deviation events; it takes no measurements"));
+            errors.add(new FieldError(
+                    prefix + "indicatorId",
+                    "indicator " + ind.code + " is computed from deviation events; it takes no measurements"));
             return;
         }
         boolean hasValue = v.value() != null;
         boolean hasShare = v.numerator() != null || v.denominator() != null;
         if (v.missingReason() != null) {
             if (hasValue || hasShare) {
-                errors.add(new FieldError(prefix + "missingReason", "a missing value has no value, numerator or denominator"));
+                errors.add(new FieldError(
+                        prefix + "missingReason", "a missing value has no value, numerator or denominator"));
             }
         } else if (!hasValue && !hasShare) {
-            errors.add(new FieldError(prefix + "value", "give a value, a numerator and denominator, or a missingReason"));
+            errors.add(
+                    new FieldError(prefix + "value", "give a value, a numerator and denominator, or a missingReason"));
         } else if (hasValue && hasShare) {
-            errors.add(new FieldError(prefix + "value", "give either a value or a numerator and denominator, not both"));
+            errors.add(
+                    new FieldError(prefix + "value", "give either a value or a numerator and denominator, not both"));
         } else if (hasShare && (v.numerator() == null || v.denominator() == null)) {
-            errors.add(new FieldError(prefix + (v.numerator() == null ? "numerator" : "denominator"),
+            errors.add(new FieldError(
+                    prefix + (v.numerator() == null ? "numerator" : "denominator"),
                     "a numerator needs a denominator and the other way round"));
         }
         scale(prefix + "value", v.value(), errors);
@@ -84,7 +91,8 @@ final class MeasurementRules {
         scale(prefix + "responseRate", v.responseRate(), errors);
         UnitOfMeasure unit = ind.unitOfMeasure;
         if (hasShare && unit != UnitOfMeasure.PERCENT && unit != UnitOfMeasure.RATIO) {
-            errors.add(new FieldError(prefix + "numerator", "only PERCENT and RATIO indicators take a numerator and denominator"));
+            errors.add(new FieldError(
+                    prefix + "numerator", "only PERCENT and RATIO indicators take a numerator and denominator"));
         }
         if (v.numerator() != null && v.denominator() != null) {
             if (v.denominator().signum() <= 0) {
@@ -99,7 +107,14 @@ final class MeasurementRules {
         if (x != null) {
             switch (unit) {
                 case PERCENT -> range(prefix, x, BigDecimal.ZERO, HUNDRED, "a percentage is between 0 and 100", errors);
-                case SCALE_1_5 -> range(prefix, x, BigDecimal.ONE, BigDecimal.valueOf(5), "a 1-5 scale value is between 1 and 5", errors);
+                case SCALE_1_5 ->
+                    range(
+                            prefix,
+                            x,
+                            BigDecimal.ONE,
+                            BigDecimal.valueOf(5),
+                            "a 1-5 scale value is between 1 and 5",
+                            errors);
                 case COUNT -> {
                     if (x.signum() < 0 || x.stripTrailingZeros().scale() > 0) {
                         errors.add(new FieldError(prefix + "value", "a count is a whole number, 0 or more"));
@@ -118,7 +133,8 @@ final class MeasurementRules {
         if (v.responses() != null && v.responses() < 0) {
             errors.add(new FieldError(prefix + "responses", "must not be negative"));
         }
-        if (v.responseRate() != null && (v.responseRate().signum() < 0 || v.responseRate().compareTo(HUNDRED) > 0)) {
+        if (v.responseRate() != null
+                && (v.responseRate().signum() < 0 || v.responseRate().compareTo(HUNDRED) > 0)) {
             errors.add(new FieldError(prefix + "responseRate", "a response rate is a percentage between 0 and 100"));
         }
         // the same limits as the JSON API's @Size, for rows of a bulk upload (the columns hold no more)
@@ -129,14 +145,17 @@ final class MeasurementRules {
             errors.add(new FieldError(prefix + "comment", "at most 1000 characters"));
         }
         if (TextGuard.refuses(v.comment())) {
-            errors.add(new FieldError(prefix + "comment", "contains a personal identity number (personnummer or samordningsnummer)"));
+            errors.add(new FieldError(
+                    prefix + "comment", "contains a personal identity number (personnummer or samordningsnummer)"));
         }
         if (TextGuard.refuses(v.source())) {
-            errors.add(new FieldError(prefix + "source", "contains a personal identity number (personnummer or samordningsnummer)"));
+            errors.add(new FieldError(
+                    prefix + "source", "contains a personal identity number (personnummer or samordningsnummer)"));
         }
     }
 
-    private static void range(String prefix, BigDecimal x, BigDecimal lo, BigDecimal hi, String message, List<FieldError> errors) {
+    private static void range(
+            String prefix, BigDecimal x, BigDecimal lo, BigDecimal hi, String message, List<FieldError> errors) {
         if (x.compareTo(lo) < 0 || x.compareTo(hi) > 0) {
             errors.add(new FieldError(prefix + "value", message));
         }

@@ -51,8 +51,21 @@ import se.kvalitet.web.ReferenceProblems;
 public class MeasurementService {
 
     /** The columns a bulk upload may have (CSV header or JSON member names, case-insensitive). */
-    public static final List<String> COLUMNS = List.of("indicatorId", "indicatorCode", "orgUnitId", "period", "gender", "value",
-            "numerator", "denominator", "responses", "responseRate", "missingReason", "source", "comment");
+    public static final List<String> COLUMNS = List.of(
+            "indicatorId",
+            "indicatorCode",
+            "orgUnitId",
+            "period",
+            "gender",
+            "value",
+            "numerator",
+            "denominator",
+            "responses",
+            "responseRate",
+            "missingReason",
+            "source",
+            "comment");
+
     public static final int MAX_BULK_ROWS = 50_000;
 
     @Inject
@@ -77,12 +90,12 @@ public class MeasurementService {
     EvaluationEvents indicatorEvents;
 
     /** One row of a bulk upload as text: column name (any case) → value; {@code line} is the CSV line or null. */
-    public record RawRow(int row, Integer line, Map<String, String> cells, String problem) {
-    }
+    public record RawRow(int row, Integer line, Map<String, String> cells, String problem) {}
 
     @Transactional
     public Measurement create(RecordMeasurement r) {
-        Indicator ind = indicators.findByIdOptional(r.indicatorId())
+        Indicator ind = indicators
+                .findByIdOptional(r.indicatorId())
                 .orElseThrow(() -> ReferenceProblems.unknown("indicatorId", "no such indicator"));
         access.requireWriteFor(r.orgUnitId());
         access.requireKnownUnit("orgUnitId", r.orgUnitId());
@@ -91,17 +104,29 @@ public class MeasurementService {
         Period period = MeasurementRules.period(ind, r.period(), "period", errors);
         MeasurementRules.gender(ind, gender, "gender", errors);
         Measurement.Values values = r.values();
-        new TextGuard().text("comment", values.comment()).text("source", values.source()).done();
+        new TextGuard()
+                .text("comment", values.comment())
+                .text("source", values.source())
+                .done();
         MeasurementRules.values(ind, values, "", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-measurement", "The measurement does not fit indicator " + ind.code, errors);
+            throw ProblemException.badRequest(
+                    "invalid-measurement", "The measurement does not fit indicator " + ind.code, errors);
         }
-        Measurement existing = measurements.find("indicatorId = ?1 and orgUnitId = ?2 and period = ?3 and gender = ?4",
-                ind.id, r.orgUnitId(), period.code(), gender).firstResult();
+        Measurement existing = measurements
+                .find(
+                        "indicatorId = ?1 and orgUnitId = ?2 and period = ?3 and gender = ?4",
+                        ind.id,
+                        r.orgUnitId(),
+                        period.code(),
+                        gender)
+                .firstResult();
         if (existing != null) {
-            throw ProblemException.conflict("measurement-exists",
-                    "A measurement of this indicator, unit, period and gender exists; correct it with PUT and If-Match")
-                    .with("existingId", existing.id).with("currentETag", "\"" + existing.version + "\"");
+            throw ProblemException.conflict(
+                            "measurement-exists",
+                            "A measurement of this indicator, unit, period and gender exists; correct it with PUT and If-Match")
+                    .with("existingId", existing.id)
+                    .with("currentETag", "\"" + existing.version + "\"");
         }
         Measurement m = newMeasurement(ind, r.orgUnitId(), period, gender);
         m.apply(values, today.now(), access.who());
@@ -119,10 +144,14 @@ public class MeasurementService {
         ETags.requireMatch(ifMatch, m.version);
         Indicator ind = indicators.findById(m.indicatorId);
         List<FieldError> errors = new ArrayList<>();
-        new TextGuard().text("comment", values.comment()).text("source", values.source()).done();
+        new TextGuard()
+                .text("comment", values.comment())
+                .text("source", values.source())
+                .done();
         MeasurementRules.values(ind, values, "", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-measurement", "The measurement does not fit indicator " + ind.code, errors);
+            throw ProblemException.badRequest(
+                    "invalid-measurement", "The measurement does not fit indicator " + ind.code, errors);
         }
         if (m.apply(values, today.now(), access.who())) {
             measurements.flush();
@@ -147,15 +176,22 @@ public class MeasurementService {
     public List<MeasurementRevision> revisions(UUID id) {
         Measurement m = get(id);
         if (!access.mayWriteFor(m.orgUnitId)) {
-            throw ProblemException.forbidden("The history of a measurement is for the quality team and the unit's managers");
+            throw ProblemException.forbidden(
+                    "The history of a measurement is for the quality team and the unit's managers");
         }
         return revisions.list("key.measurementId = ?1 order by key.revision", id);
     }
 
     /** Filters of the measurement list. */
-    public record Filter(UUID indicatorId, UUID orgUnitId, boolean subtree, String period, Period from, Period to, Gender gender,
-            java.time.Instant updatedSince) {
-    }
+    public record Filter(
+            UUID indicatorId,
+            UUID orgUnitId,
+            boolean subtree,
+            String period,
+            Period from,
+            Period to,
+            Gender gender,
+            java.time.Instant updatedSince) {}
 
     @Transactional
     public Page<Measurement> list(Filter f, int page, int limit) {
@@ -166,11 +202,21 @@ public class MeasurementService {
                 units.addAll(access.tree().descendants(f.orgUnitId()));
             }
         }
-        return new Where().and("indicatorId = ?", f.indicatorId()).and("orgUnitId in ?", units).and("period = ?", f.period())
-                .and("periodStart >= ?", f.from() == null ? null : f.from().start()).and("periodEnd <= ?", f.to() == null ? null : f.to().end())
-                .and("gender = ?", f.gender()).and("updatedAt >= ?", f.updatedSince())
-                .page(measurements, f.updatedSince() != null ? "updatedAt, id" : "indicatorId, orgUnitId, periodStart, periodType, gender, id",
-                        page, limit);
+        return new Where()
+                .and("indicatorId = ?", f.indicatorId())
+                .and("orgUnitId in ?", units)
+                .and("period = ?", f.period())
+                .and("periodStart >= ?", f.from() == null ? null : f.from().start())
+                .and("periodEnd <= ?", f.to() == null ? null : f.to().end())
+                .and("gender = ?", f.gender())
+                .and("updatedAt >= ?", f.updatedSince())
+                .page(
+                        measurements,
+                        f.updatedSince() != null
+                                ? "updatedAt, id"
+                                : "indicatorId, orgUnitId, periodStart, periodType, gender, id",
+                        page,
+                        limit);
     }
 
     /**
@@ -181,8 +227,8 @@ public class MeasurementService {
     @Transactional
     public BulkOutcome bulk(List<RawRow> rows, boolean partial, boolean decimalComma) {
         if (rows.size() > MAX_BULK_ROWS) {
-            throw ProblemException.badRequest("too-many-rows", "At most " + MAX_BULK_ROWS + " rows per upload; split the file",
-                    List.of());
+            throw ProblemException.badRequest(
+                    "too-many-rows", "At most " + MAX_BULK_ROWS + " rows per upload; split the file", List.of());
         }
         Map<String, Indicator> byCode = new HashMap<>();
         Map<UUID, Indicator> byId = new HashMap<>();
@@ -200,7 +246,8 @@ public class MeasurementService {
             if (p != null && rowErrors.isEmpty()) {
                 Integer earlier = seen.putIfAbsent(p.key(), raw.row());
                 if (earlier != null) {
-                    rowErrors.add(new FieldError("period", "the same indicator, unit, period and gender as row " + earlier));
+                    rowErrors.add(
+                            new FieldError("period", "the same indicator, unit, period and gender as row " + earlier));
                 }
             }
             if (rowErrors.isEmpty()) {
@@ -211,10 +258,13 @@ public class MeasurementService {
         }
         if (!errors.isEmpty() && !partial) {
             List<FieldError> fields = errors.stream()
-                    .map(e -> new FieldError("rows[" + e.row() + "]." + e.field(), e.message())).toList();
-            throw ProblemException.unprocessable("bulk-rows-invalid",
-                    errors.stream().map(RowFailure::row).distinct().count() + " of " + rows.size()
-                            + " rows are invalid; nothing was written (send partial=true to write the valid rows)", fields)
+                    .map(e -> new FieldError("rows[" + e.row() + "]." + e.field(), e.message()))
+                    .toList();
+            throw ProblemException.unprocessable(
+                            "bulk-rows-invalid",
+                            errors.stream().map(RowFailure::row).distinct().count() + " of " + rows.size()
+                                    + " rows are invalid; nothing was written (send partial=true to write the valid rows)",
+                            fields)
                     .with("rowErrors", errors);
         }
         int created = 0;
@@ -292,7 +342,12 @@ public class MeasurementService {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private Parsed parse(RawRow r, Map<String, Indicator> byCode, Map<UUID, Indicator> byId, OrgTree tree, boolean decimalComma,
+    private Parsed parse(
+            RawRow r,
+            Map<String, Indicator> byCode,
+            Map<UUID, Indicator> byId,
+            OrgTree tree,
+            boolean decimalComma,
             List<FieldError> errors) {
         Indicator ind = null;
         String id = cell(r, "indicatorId");
@@ -348,13 +403,18 @@ public class MeasurementService {
             try {
                 missing = MissingReason.valueOf(mr.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("missingReason", "must be one of " + java.util.Arrays.toString(MissingReason.values())));
+                errors.add(new FieldError(
+                        "missingReason", "must be one of " + java.util.Arrays.toString(MissingReason.values())));
             }
         }
         Measurement.Values values = new Measurement.Values(
-                number(r, "value", decimalComma, errors), number(r, "numerator", decimalComma, errors),
-                number(r, "denominator", decimalComma, errors), whole(r, "responses", errors),
-                number(r, "responseRate", decimalComma, errors), missing, text(r, "source", 100, errors),
+                number(r, "value", decimalComma, errors),
+                number(r, "numerator", decimalComma, errors),
+                number(r, "denominator", decimalComma, errors),
+                whole(r, "responses", errors),
+                number(r, "responseRate", decimalComma, errors),
+                missing,
+                text(r, "source", 100, errors),
                 text(r, "comment", 1000, errors));
         if (ind == null) {
             return null;
@@ -379,7 +439,9 @@ public class MeasurementService {
         try {
             return TableFormat.parseNumber(v, decimalComma);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(column, e.getMessage() != null && e.getMessage().startsWith("use ") ? e.getMessage() : "is not a number"));
+            errors.add(new FieldError(
+                    column,
+                    e.getMessage() != null && e.getMessage().startsWith("use ") ? e.getMessage() : "is not a number"));
             return null;
         }
     }
@@ -423,7 +485,8 @@ public class MeasurementService {
             units.add(p.unit());
             periods.add(p.period().code());
         }
-        for (Measurement m : measurements.list("indicatorId in ?1 and orgUnitId in ?2 and period in ?3", inds, units, periods)) {
+        for (Measurement m :
+                measurements.list("indicatorId in ?1 and orgUnitId in ?2 and period in ?3", inds, units, periods)) {
             out.put(m.indicatorId + "|" + m.orgUnitId + "|" + m.period + "|" + m.gender, m);
         }
         return out;
@@ -447,7 +510,8 @@ public class MeasurementService {
             measurements.flush();
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw ProblemException.conflict("concurrent-write",
+                throw ProblemException.conflict(
+                        "concurrent-write",
                         "Someone recorded the same measurement at the same moment; send the request again");
             }
             throw e;
@@ -461,8 +525,18 @@ public class MeasurementService {
     /** The revision row and the events of a new or corrected measurement, in the same transaction. */
     private void recorded(Indicator ind, Measurement m) {
         revisions.persist(MeasurementRevision.of(m));
-        outbox.publish(new MeasurementRecordedV1(m.id, m.indicatorId, m.orgUnitId, m.period, m.gender.name(), plain(m.value),
-                plain(m.numerator), plain(m.denominator), m.responses, m.missingReason == null ? null : m.missingReason.name(), m.revision,
+        outbox.publish(new MeasurementRecordedV1(
+                m.id,
+                m.indicatorId,
+                m.orgUnitId,
+                m.period,
+                m.gender.name(),
+                plain(m.value),
+                plain(m.numerator),
+                plain(m.denominator),
+                m.responses,
+                m.missingReason == null ? null : m.missingReason.name(),
+                m.revision,
                 m.updatedAt));
         Period period = Period.parse(m.period);
         IndicatorTarget target = ind.targetFor(period).orElse(null);
@@ -470,12 +544,27 @@ public class MeasurementService {
             return;
         }
         Evaluator.Spec spec = ind.spec();
-        Evaluator.Figure figure = Evaluator.figure(spec, new Evaluator.Own(m.value, m.numerator, m.denominator,
-                m.responses == null ? null : m.responses.longValue(), m.missingReason));
+        Evaluator.Figure figure = Evaluator.figure(
+                spec,
+                new Evaluator.Own(
+                        m.value,
+                        m.numerator,
+                        m.denominator,
+                        m.responses == null ? null : m.responses.longValue(),
+                        m.missingReason));
         Evaluator.Result r = Evaluator.evaluate(spec, target.rule(), figure, null);
         if (r.status() == Status.NOT_MET) {
-            outbox.publish(new TargetMissedV1(ind.id, m.orgUnitId, m.period, m.gender.name(), r.value(), target.comparator,
-                    plain(target.targetValue), plain(target.targetUpper), r.distance(), today.now()));
+            outbox.publish(new TargetMissedV1(
+                    ind.id,
+                    m.orgUnitId,
+                    m.period,
+                    m.gender.name(),
+                    r.value(),
+                    target.comparator,
+                    plain(target.targetValue),
+                    plain(target.targetUpper),
+                    r.distance(),
+                    today.now()));
         }
     }
 }

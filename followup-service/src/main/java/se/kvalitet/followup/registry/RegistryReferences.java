@@ -22,7 +22,6 @@ import se.kvalitet.events.registry.DocumentWithdrawnV1;
 import se.kvalitet.events.registry.RiskAssessedV1;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.web.Problem.FieldError;
-import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
 
 /**
@@ -38,18 +37,24 @@ public class RegistryReferences {
 
     /** What the copy knows of a linked routine or risk. */
     public enum LinkStatus {
-        IN_FORCE, WITHDRAWN, UNKNOWN, OPEN, MITIGATED, ACCEPTED, CLOSED
+        IN_FORCE,
+        WITHDRAWN,
+        UNKNOWN,
+        OPEN,
+        MITIGATED,
+        ACCEPTED,
+        CLOSED
     }
 
     /** A routine link as shown: its status and version (null when unknown). */
     @Schema(name = "RegistryRoutineLink", description = "A linked routine as the copy of the process registry knows it")
-    public record RoutineLink(UUID id, LinkStatus status, String documentType, Integer version) {
-    }
+    public record RoutineLink(UUID id, LinkStatus status, String documentType, Integer version) {}
 
     /** A risk link as shown: its status and latest assessment (null when unknown). */
-    @Schema(name = "RegistryRiskLink", description = "A linked risk as the copy of the process registry knows it, with its latest assessment")
-    public record RiskLink(UUID id, LinkStatus status, Integer score, String matrixClass, UUID orgUnitId) {
-    }
+    @Schema(
+            name = "RegistryRiskLink",
+            description = "A linked risk as the copy of the process registry knows it, with its latest assessment")
+    public record RiskLink(UUID id, LinkStatus status, Integer score, String matrixClass, UUID orgUnitId) {}
 
     @Inject
     DataSource dataSource;
@@ -115,10 +120,19 @@ public class RegistryReferences {
         if (ids.isEmpty()) {
             return out;
         }
-        query("SELECT document_id, document_type, version, withdrawn FROM registry_document WHERE document_id = ANY (?)", ids, rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            out.put(id, new RoutineLink(id, rs.getBoolean(4) ? LinkStatus.WITHDRAWN : LinkStatus.IN_FORCE, rs.getString(2), rs.getInt(3)));
-        });
+        query(
+                "SELECT document_id, document_type, version, withdrawn FROM registry_document WHERE document_id = ANY (?)",
+                ids,
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    out.put(
+                            id,
+                            new RoutineLink(
+                                    id,
+                                    rs.getBoolean(4) ? LinkStatus.WITHDRAWN : LinkStatus.IN_FORCE,
+                                    rs.getString(2),
+                                    rs.getInt(3)));
+                });
         return out;
     }
 
@@ -130,12 +144,22 @@ public class RegistryReferences {
         if (ids.isEmpty()) {
             return out;
         }
-        query("SELECT risk_id, status, score, matrix_class, org_unit_id FROM registry_risk WHERE risk_id = ANY (?)", ids, rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            int score = rs.getInt(3);
-            out.put(id, new RiskLink(id, LinkStatus.valueOf(RiskStatus.valueOf(rs.getString(2)).name()), rs.wasNull() ? null : score,
-                    rs.getString(4), rs.getObject(5, UUID.class)));
-        });
+        query(
+                "SELECT risk_id, status, score, matrix_class, org_unit_id FROM registry_risk WHERE risk_id = ANY (?)",
+                ids,
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    int score = rs.getInt(3);
+                    out.put(
+                            id,
+                            new RiskLink(
+                                    id,
+                                    LinkStatus.valueOf(
+                                            RiskStatus.valueOf(rs.getString(2)).name()),
+                                    rs.wasNull() ? null : score,
+                                    rs.getString(4),
+                                    rs.getObject(5, UUID.class)));
+                });
         return out;
     }
 
@@ -153,9 +177,11 @@ public class RegistryReferences {
                 }
             } else if (l.status() == LinkStatus.WITHDRAWN) {
                 errors.add(new FieldError(field, "routine " + l.id() + " is withdrawn in the process registry"));
-            } else if (l.documentType() != null && !l.documentType().equals(DocumentType.ROUTINE.name())
+            } else if (l.documentType() != null
+                    && !l.documentType().equals(DocumentType.ROUTINE.name())
                     && !l.documentType().equals(DocumentType.CHECKLIST.name())) {
-                errors.add(new FieldError(field, l.id() + " is a " + l.documentType() + ", not a routine or checklist"));
+                errors.add(
+                        new FieldError(field, l.id() + " is a " + l.documentType() + ", not a routine or checklist"));
             }
         }
         if (!errors.isEmpty()) {
@@ -191,7 +217,8 @@ public class RegistryReferences {
     }
 
     private void query(String sql, Collection<UUID> ids, RowHandler handler) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             Array array = c.createArrayOf("uuid", ids.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,8 +1,5 @@
 package se.kvalitet.followup.schedule;
 
-import se.kvalitet.followup.egenkontroll.EgenkontrollService;
-import se.kvalitet.followup.initiative.InitiativeService;
-import se.kvalitet.followup.support.Today;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import org.jboss.logging.Logger;
+import se.kvalitet.followup.egenkontroll.EgenkontrollService;
+import se.kvalitet.followup.initiative.InitiativeService;
+import se.kvalitet.followup.support.Today;
 
 /**
  * The follow-up scheduler: extends egenkontroll schedules to the horizon and publishes
@@ -37,16 +37,19 @@ public class OverdueJob {
     Today today;
 
     /** What one run did. */
-    public record Result(boolean ran, int scheduled, int egenkontrollOverdue, int initiativesOverdue) {
-    }
+    public record Result(boolean ran, int scheduled, int egenkontrollOverdue, int initiativesOverdue) {}
 
-    @Scheduled(every = "${kvalitet.followup.overdue.every:1h}", delayed = "${kvalitet.followup.overdue.delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "followup-overdue")
+    @Scheduled(
+            every = "${kvalitet.followup.overdue.every:1h}",
+            delayed = "${kvalitet.followup.overdue.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "followup-overdue")
     void scheduled() {
         Result r = run();
         if (r.egenkontrollOverdue() + r.initiativesOverdue() + r.scheduled() > 0) {
-            LOG.infof("follow-up scheduler: %d occurrences scheduled, %d egenkontroller and %d initiatives overdue", r.scheduled(),
-                    r.egenkontrollOverdue(), r.initiativesOverdue());
+            LOG.infof(
+                    "follow-up scheduler: %d occurrences scheduled, %d egenkontroller and %d initiatives overdue",
+                    r.scheduled(), r.egenkontrollOverdue(), r.initiativesOverdue());
         }
     }
 
@@ -54,7 +57,8 @@ public class OverdueJob {
     public Result run() {
         LocalDate day = today.date();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, LOCK_KEY)
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return new Result(false, 0, 0, 0);

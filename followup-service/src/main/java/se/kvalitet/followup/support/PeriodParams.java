@@ -8,8 +8,7 @@ import se.kvalitet.web.QueryParams;
 /** Query parameters that name a period or a gender, read the same way by every resource (a bad one is a 400 naming it). */
 public final class PeriodParams {
 
-    private PeriodParams() {
-    }
+    private PeriodParams() {}
 
     /** The period {@code code} (parameter {@code name}), e.g. 2025, 2025-H1, 2025-Q3. */
     public static Period period(String code, String name) {

@@ -17,7 +17,8 @@ public final class TextGuard {
 
     public TextGuard text(String field, String value) {
         if (value != null && PersonalIdentityNumbers.containsAny(value)) {
-            refused.add(new Problem.FieldError(field, "contains a personal identity number (personnummer or samordningsnummer)"));
+            refused.add(new Problem.FieldError(
+                    field, "contains a personal identity number (personnummer or samordningsnummer)"));
         }
         return this;
     }
@@ -29,8 +30,10 @@ public final class TextGuard {
 
     public void done() {
         if (!refused.isEmpty()) {
-            throw ProblemException.unprocessable("personal-identity-number",
-                    "Follow-up data may not hold personal identity numbers; remove them and send again", List.copyOf(refused));
+            throw ProblemException.unprocessable(
+                    "personal-identity-number",
+                    "Follow-up data may not hold personal identity numbers; remove them and send again",
+                    List.copyOf(refused));
         }
     }
 }

@@ -43,6 +43,7 @@ public final class Where {
     public <T> Page<T> page(PanacheRepositoryBase<T, ?> repository, String order, int page, int limit) {
         var query = repository.find(clause + " order by " + order, params.toArray());
         long total = query.count();
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
+        return new Page<>(
+                query.page(io.quarkus.panache.common.Page.of(page - 1, limit)).list(), page, limit, total);
     }
 }

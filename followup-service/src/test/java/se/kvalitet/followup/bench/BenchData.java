@@ -14,8 +14,7 @@ import se.kvalitet.followup.Fixtures;
  */
 final class BenchData {
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     static final UUID ROOT = UUID.fromString("00000000-0000-4000-b000-000000000000");
 
@@ -23,28 +22,36 @@ final class BenchData {
     static List<UUID> tree() throws SQLException {
         List<UUID> units = new ArrayList<>();
         units.add(ROOT);
-        try (Connection c = Fixtures.db(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + ROOT + "', DATE '2000-01-01', NULL, 'Bänknämnd', 'BOARD', TRUE) ON CONFLICT DO NOTHING");
+        try (Connection c = Fixtures.db();
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('"
+                    + ROOT + "', DATE '2000-01-01', NULL, 'Bänknämnd', 'BOARD', TRUE) ON CONFLICT DO NOTHING");
             for (int d = 1; d <= 9; d++) {
                 UUID dept = UUID.fromString("00000000-0000-4000-b000-0000000000" + d + "0");
                 units.add(dept);
-                s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + dept + "', DATE '2000-01-01', '" + ROOT + "', 'Avdelning " + d
-                        + "', 'DEPARTMENT', TRUE) ON CONFLICT DO NOTHING");
+                s.execute(
+                        "INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('"
+                                + dept + "', DATE '2000-01-01', '" + ROOT + "', 'Avdelning " + d
+                                + "', 'DEPARTMENT', TRUE) ON CONFLICT DO NOTHING");
                 for (int u = 1; u <= 10; u++) {
                     UUID unit = UUID.fromString("00000000-0000-4000-b000-00000000" + d + String.format("%03d", u));
                     units.add(unit);
-                    s.execute("INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('" + unit + "', DATE '2000-01-01', '" + dept + "', 'Enhet " + d + "." + u
-                            + "', 'UNIT', TRUE) ON CONFLICT DO NOTHING");
+                    s.execute(
+                            "INSERT INTO orgcopy_version (org_unit_id, valid_from, parent_id, name, type, active) VALUES ('"
+                                    + unit + "', DATE '2000-01-01', '" + dept + "', 'Enhet " + d + "." + u
+                                    + "', 'UNIT', TRUE) ON CONFLICT DO NOTHING");
                 }
             }
-            s.execute("INSERT INTO quality_criterion (code, name_sv, name_en, sort_order) VALUES ('BENCH', 'Bänk', 'Bench', 99) ON CONFLICT DO NOTHING");
+            s.execute(
+                    "INSERT INTO quality_criterion (code, name_sv, name_en, sort_order) VALUES ('BENCH', 'Bänk', 'Bench', 99) ON CONFLICT DO NOTHING");
         }
         return units;
     }
 
     /** {@code n} PERCENT indicators BENCH-<prefix>-00001... with a målvärde (at least 50 %), unless they exist. */
     static void indicators(String prefix, int n) throws SQLException {
-        try (Connection c = Fixtures.db(); Statement s = c.createStatement()) {
+        try (Connection c = Fixtures.db();
+                Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO indicator (id, code, name, criterion_code, unit_of_measure, method, frequency, decimals, gender_split,
                                            min_responses, created_at, updated_at)
@@ -62,9 +69,11 @@ final class BenchData {
 
     /** Measurements of every BENCH-<prefix> indicator at every leaf unit for the given years, unless there are some. */
     static long measurements(String prefix, int fromYear, int toYear) throws SQLException {
-        try (Connection c = Fixtures.db(); Statement s = c.createStatement()) {
-            long have = Fixtures.count("SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id WHERE i.code LIKE 'BENCH-"
-                    + prefix + "-%'");
+        try (Connection c = Fixtures.db();
+                Statement s = c.createStatement()) {
+            long have = Fixtures.count(
+                    "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id WHERE i.code LIKE 'BENCH-"
+                            + prefix + "-%'");
             if (have > 0) {
                 return have;
             }

@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Status;
 import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.evaluation.EvaluationService;
+import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorService;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
@@ -47,8 +47,11 @@ class EvaluationBenchmark {
         BenchData.indicators("E", 10_000);
         long t0 = System.nanoTime();
         long inserted = BenchData.measurements("E", 2024, 2025);
-        System.out.printf("%nbench data: %,d measurement rows ready in %.1f s%n", inserted, (System.nanoTime() - t0) / 1e9);
-        List<Indicator> all = indicators.all("BENCH").stream().filter(i -> i.code.startsWith("BENCH-E-")).toList();
+        System.out.printf(
+                "%nbench data: %,d measurement rows ready in %.1f s%n", inserted, (System.nanoTime() - t0) / 1e9);
+        List<Indicator> all = indicators.all("BENCH").stream()
+                .filter(i -> i.code.startsWith("BENCH-E-"))
+                .toList();
         OrgTree tree = orgUnits.tree();
         Period period = Period.parse("2025");
         evaluate(all, tree, units, period); // warm-up
@@ -64,7 +67,13 @@ class EvaluationBenchmark {
             long t;
             try (HeapSampler h = new HeapSampler()) {
                 t = System.nanoTime();
-                evaluation.evaluate(all, period, Gender.T, tree, units, r -> counts.merge(r.result().status(), 1L, Long::sum));
+                evaluation.evaluate(
+                        all,
+                        period,
+                        Gender.T,
+                        tree,
+                        units,
+                        r -> counts.merge(r.result().status(), 1L, Long::sum));
                 double s = (System.nanoTime() - t) / 1e9;
                 h.close();
                 if (s < best[0]) {
@@ -82,18 +91,22 @@ class EvaluationBenchmark {
         }
         double live;
         try (HeapSampler h = new HeapSampler(true)) {
-            evaluation.evaluate(all, period, Gender.T, tree, units, r -> { });
+            evaluation.evaluate(all, period, Gender.T, tree, units, r -> {});
             h.close();
             live = h.growthMb();
         }
         System.out.println();
         System.out.println("=== Evaluation benchmark (followup-service) ===");
-        System.out.printf("indicators %,d × units %,d = %,d evaluations (with trend: %,d measurement rows read)%n", all.size(), units.size(), cells,
-                inserted);
-        System.out.printf("evaluation with roll-up and trend   %7.2f s  %,10.0f evaluations/s  heap kept %+6.1f MB (used peak %+6.1f MB, %d GCs)%n",
+        System.out.printf(
+                "indicators %,d × units %,d = %,d evaluations (with trend: %,d measurement rows read)%n",
+                all.size(), units.size(), cells, inserted);
+        System.out.printf(
+                "evaluation with roll-up and trend   %7.2f s  %,10.0f evaluations/s  heap kept %+6.1f MB (used peak %+6.1f MB, %d GCs)%n",
                 best[0], cells / best[0], heap, peakUsed, gcs);
-        System.out.printf("live set during evaluation (full collections every %d ms): %+.1f MB%n", HeapSampler.GC_EVERY_MS, live);
-        System.out.printf("baseline: SQL sum per indicator      %7.2f s  (reads the same rows, evaluates nothing)%n", best[1]);
+        System.out.printf(
+                "live set during evaluation (full collections every %d ms): %+.1f MB%n", HeapSampler.GC_EVERY_MS, live);
+        System.out.printf(
+                "baseline: SQL sum per indicator      %7.2f s  (reads the same rows, evaluates nothing)%n", best[1]);
         System.out.printf("evaluation / baseline time = %.2f; statuses %s%n", best[0] / best[1], statuses);
         System.out.println();
     }
@@ -101,10 +114,13 @@ class EvaluationBenchmark {
     /** The export benchmark counts every measurement: leave only its own rows behind. */
     @org.junit.jupiter.api.AfterAll
     static void removeRows() throws Exception {
-        try (Connection c = Fixtures.db(); java.sql.Statement s = c.createStatement()) {
-            s.execute("DELETE FROM measurement_revision WHERE measurement_id IN (SELECT m.id FROM measurement m JOIN indicator i "
-                    + "ON i.id = m.indicator_id WHERE i.code LIKE 'BENCH-E-%')");
-            s.execute("DELETE FROM measurement m USING indicator i WHERE i.id = m.indicator_id AND i.code LIKE 'BENCH-E-%'");
+        try (Connection c = Fixtures.db();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(
+                    "DELETE FROM measurement_revision WHERE measurement_id IN (SELECT m.id FROM measurement m JOIN indicator i "
+                            + "ON i.id = m.indicator_id WHERE i.code LIKE 'BENCH-E-%')");
+            s.execute(
+                    "DELETE FROM measurement m USING indicator i WHERE i.id = m.indicator_id AND i.code LIKE 'BENCH-E-%'");
         }
     }
 

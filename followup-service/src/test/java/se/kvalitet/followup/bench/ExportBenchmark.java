@@ -55,7 +55,16 @@ class ExportBenchmark {
     record Run(String name, long rows, long bytes, double seconds, double heapMb, double peakUsedMb, int gcs) {
         String line() {
             return "%-26s %,10d rows %,7.1f MB %6.2f s %,9.0f rows/s %5.1f MB/s  heap kept %+6.1f MB (used peak %+6.1f MB, %d GCs)"
-                    .formatted(name, rows, bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds, heapMb, peakUsedMb, gcs);
+                    .formatted(
+                            name,
+                            rows,
+                            bytes / 1e6,
+                            seconds,
+                            rows / seconds,
+                            bytes / 1e6 / seconds,
+                            heapMb,
+                            peakUsedMb,
+                            gcs);
         }
     }
 
@@ -65,10 +74,12 @@ class ExportBenchmark {
 
     /** The export through HTTP; {@code live}: with full collections during it, to see what it keeps alive. */
     Run api(HttpClient http, String token, boolean live, Integer limit) throws Exception {
-        URI uri = URI.create("http://localhost:" + RestAssured.port + "/followup/v1/export/measurements" + (limit == null ? "" : "?limit=" + limit));
+        URI uri = URI.create("http://localhost:" + RestAssured.port + "/followup/v1/export/measurements"
+                + (limit == null ? "" : "?limit=" + limit));
         try (HeapSampler heap = new HeapSampler(live)) {
             long t0 = System.nanoTime();
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", token).build(),
+            HttpResponse<InputStream> r = http.send(
+                    HttpRequest.newBuilder(uri).header("Authorization", token).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             Sink sink = new Sink();
             try (InputStream in = r.body()) {
@@ -79,7 +90,14 @@ class ExportBenchmark {
                 throw new IllegalStateException("export answered " + r.statusCode());
             }
             heap.close();
-            return new Run((live ? "live set, " : "") + "HTTP export (CSV)", sink.lines - 1, sink.bytes, s, heap.growthMb(), heap.peakUsedMb(), heap.collections());
+            return new Run(
+                    (live ? "live set, " : "") + "HTTP export (CSV)",
+                    sink.lines - 1,
+                    sink.bytes,
+                    s,
+                    heap.growthMb(),
+                    heap.peakUsedMb(),
+                    heap.collections());
         }
     }
 
@@ -88,14 +106,23 @@ class ExportBenchmark {
     }
 
     Run copy(boolean live) throws Exception {
-        String sql = "COPY (" + ExportService.MEASUREMENT_SELECT + " ORDER BY m.change_xid, m.id) TO STDOUT WITH (FORMAT csv, HEADER)";
-        try (Connection c = Fixtures.db(); HeapSampler heap = new HeapSampler(live)) {
+        String sql = "COPY (" + ExportService.MEASUREMENT_SELECT
+                + " ORDER BY m.change_xid, m.id) TO STDOUT WITH (FORMAT csv, HEADER)";
+        try (Connection c = Fixtures.db();
+                HeapSampler heap = new HeapSampler(live)) {
             long t0 = System.nanoTime();
             Sink sink = new Sink();
             long rows = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, sink);
             double s = (System.nanoTime() - t0) / 1e9;
             heap.close();
-            return new Run((live ? "live set, " : "") + "COPY ... TO STDOUT (CSV)", rows, sink.bytes, s, heap.growthMb(), heap.peakUsedMb(), heap.collections());
+            return new Run(
+                    (live ? "live set, " : "") + "COPY ... TO STDOUT (CSV)",
+                    rows,
+                    sink.bytes,
+                    s,
+                    heap.growthMb(),
+                    heap.peakUsedMb(),
+                    heap.collections());
         }
     }
 
@@ -106,8 +133,10 @@ class ExportBenchmark {
         BenchData.indicators("X", 1112);
         long t0 = System.nanoTime();
         long inserted = BenchData.measurements("X", 2016, 2025);
-        System.out.printf("%nbench data: %,d measurement rows ready in %.1f s%n", inserted, (System.nanoTime() - t0) / 1e9);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        System.out.printf(
+                "%nbench data: %,d measurement rows ready in %.1f s%n", inserted, (System.nanoTime() - t0) / 1e9);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String token = Fixtures.bi();
         // warm up both paths once
         api(http, token);
@@ -129,13 +158,23 @@ class ExportBenchmark {
         System.out.println(api2.line());
         System.out.println(copy.line());
         System.out.println(copy2.line());
-        System.out.printf("export throughput / COPY throughput = %.2f (target >= 0.50): %s%n", ratio, ratio >= 0.5 ? "MET" : "NOT MET");
+        System.out.printf(
+                "export throughput / COPY throughput = %.2f (target >= 0.50): %s%n",
+                ratio, ratio >= 0.5 ? "MET" : "NOT MET");
         System.out.println(liveSmall.line());
         System.out.println(liveAll.line());
         System.out.println(liveCopy.line());
-        System.out.printf("heap kept alive: %+.1f MB for %,d rows, %+.1f MB for %,d rows (COPY %+.1f MB): %s%n", liveSmall.heapMb(), liveSmall.rows(),
-                liveAll.heapMb(), liveAll.rows(), liveCopy.heapMb(), liveAll.heapMb() < liveSmall.heapMb() + 32 ? "constant" : "GROWS WITH ROWS");
-        System.out.printf("rows exported %,d, rows copied %,d (%,d bench rows and the demo data)%n", bestApi.rows(), bestCopy.rows(), inserted);
+        System.out.printf(
+                "heap kept alive: %+.1f MB for %,d rows, %+.1f MB for %,d rows (COPY %+.1f MB): %s%n",
+                liveSmall.heapMb(),
+                liveSmall.rows(),
+                liveAll.heapMb(),
+                liveAll.rows(),
+                liveCopy.heapMb(),
+                liveAll.heapMb() < liveSmall.heapMb() + 32 ? "constant" : "GROWS WITH ROWS");
+        System.out.printf(
+                "rows exported %,d, rows copied %,d (%,d bench rows and the demo data)%n",
+                bestApi.rows(), bestCopy.rows(), inserted);
         System.out.println();
     }
 }

@@ -30,7 +30,8 @@ final class HeapSampler implements AutoCloseable {
     static final int GC_EVERY_MS = 500;
     /** The heap's pools (eden, survivor, old): metaspace and code cache are not the heap. */
     static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName)
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName)
             .collect(java.util.stream.Collectors.toSet());
 
     HeapSampler() {
@@ -46,9 +47,11 @@ final class HeapSampler implements AutoCloseable {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 return;
             }
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
             long after = 0;
-            for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            for (Map.Entry<String, MemoryUsage> e :
+                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                 if (HEAP_POOLS.contains(e.getKey())) {
                     after += e.getValue().getUsed();
                 }
@@ -70,24 +73,26 @@ final class HeapSampler implements AutoCloseable {
                 });
             }
         }
-        thread = new Thread(() -> {
-            long nextGc = System.currentTimeMillis() + GC_EVERY_MS;
-            while (running) {
-                long u = used();
-                if (u > peakUsed) {
-                    peakUsed = u;
-                }
-                if (forceGc && System.currentTimeMillis() >= nextGc) {
-                    System.gc();
-                    nextGc = System.currentTimeMillis() + GC_EVERY_MS;
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    long nextGc = System.currentTimeMillis() + GC_EVERY_MS;
+                    while (running) {
+                        long u = used();
+                        if (u > peakUsed) {
+                            peakUsed = u;
+                        }
+                        if (forceGc && System.currentTimeMillis() >= nextGc) {
+                            System.gc();
+                            nextGc = System.currentTimeMillis() + GC_EVERY_MS;
+                        }
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

@@ -56,7 +56,8 @@ class EvaluatorTest {
     @Test
     void sharesRollUpFromNumeratorsAndDenominatorsNotFromAveragedPercentages() {
         // A: 1 of 2 (50 %), B: 99 of 100 (99 %). The average of the percentages would be 74.5 %.
-        Map<UUID, Figure> f = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, Map.of(A, share(1, 2), B, share(99, 100)));
+        Map<UUID, Figure> f = Evaluator.figures(
+                spec(UnitOfMeasure.PERCENT, null), false, TREE, Map.of(A, share(1, 2), B, share(99, 100)));
         Figure dept = f.get(DEPT);
         assertThat(dept.basis()).isEqualTo(Basis.ROLLED_UP);
         assertThat(dept.numerator()).isEqualByComparingTo("100");
@@ -71,7 +72,8 @@ class EvaluatorTest {
     @Test
     void aPercentageWithItsAnswerCountIsWeightedByItAndOneWithoutIsLeftOutAndCounted() {
         Map<UUID, Own> own = Map.of(A, value("50", 10L), B, value("90", null));
-        Figure dept = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own).get(DEPT);
+        Figure dept = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own)
+                .get(DEPT);
         assertThat(dept.value()).isEqualByComparingTo("50");
         assertThat(dept.excludedUnits()).isEqualTo(1);
         assertThat(dept.contributingUnits()).isEqualTo(1);
@@ -79,26 +81,38 @@ class EvaluatorTest {
 
     @Test
     void scalesRollUpAsMeansWeightedByResponsesAndCountsAsSums() {
-        Map<UUID, Figure> scale = Evaluator.figures(spec(UnitOfMeasure.SCALE_1_5, null), false, TREE,
-                Map.of(A, value("3.0", 10L), B, value("5.0", 30L)));
+        Map<UUID, Figure> scale = Evaluator.figures(
+                spec(UnitOfMeasure.SCALE_1_5, null), false, TREE, Map.of(A, value("3.0", 10L), B, value("5.0", 30L)));
         assertThat(scale.get(DEPT).value()).isEqualByComparingTo("4.5"); // (30 + 150) / 40, not (3 + 5) / 2
         assertThat(scale.get(DEPT).responses()).isEqualTo(40L);
-        Map<UUID, Figure> count = Evaluator.figures(spec(UnitOfMeasure.COUNT, null), false, TREE, Map.of(A, value("2", null), B, value("3", null)));
+        Map<UUID, Figure> count = Evaluator.figures(
+                spec(UnitOfMeasure.COUNT, null), false, TREE, Map.of(A, value("2", null), B, value("3", null)));
         assertThat(count.get(BOARD).value()).isEqualByComparingTo("5");
     }
 
     @Test
     void aUnitsOwnMeasurementWinsOverItsChildrenAndAMissingOneFallsBackToThem() {
         Map<UUID, Own> own = new HashMap<>(Map.of(A, share(1, 2), B, share(1, 2), DEPT, share(9, 10)));
-        assertThat(Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own).get(DEPT).basis()).isEqualTo(Basis.MEASURED);
-        assertThat(Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own).get(BOARD).denominator()).isEqualByComparingTo("10");
+        assertThat(Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own)
+                        .get(DEPT)
+                        .basis())
+                .isEqualTo(Basis.MEASURED);
+        assertThat(Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own)
+                        .get(BOARD)
+                        .denominator())
+                .isEqualByComparingTo("10");
         own.put(DEPT, Own.missing(MissingReason.NOT_COLLECTED, null));
-        Figure dept = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own).get(DEPT);
+        Figure dept = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE, own)
+                .get(DEPT);
         assertThat(dept.basis()).isEqualTo(Basis.ROLLED_UP);
         assertThat(dept.denominator()).isEqualByComparingTo("4");
         // with no children's data the unit's own reason stands
-        Figure alone = Evaluator.figures(spec(UnitOfMeasure.PERCENT, null), false, TREE,
-                Map.of(OTHER, Own.missing(MissingReason.TOO_FEW_RESPONSES, 3L))).get(OTHER);
+        Figure alone = Evaluator.figures(
+                        spec(UnitOfMeasure.PERCENT, null),
+                        false,
+                        TREE,
+                        Map.of(OTHER, Own.missing(MissingReason.TOO_FEW_RESPONSES, 3L)))
+                .get(OTHER);
         assertThat(alone.hasData()).isFalse();
         assertThat(alone.missing()).isEqualTo(MissingReason.TOO_FEW_RESPONSES);
     }
@@ -120,10 +134,14 @@ class EvaluatorTest {
 
     @Test
     void atLeastPerGroupRollsUpAsTheSmallestGroup() {
-        Map<UUID, Figure> f = Evaluator.figures(spec(UnitOfMeasure.COUNT, null), true, TREE, Map.of(A, value("3", null), B, value("0", null)));
+        Map<UUID, Figure> f = Evaluator.figures(
+                spec(UnitOfMeasure.COUNT, null), true, TREE, Map.of(A, value("3", null), B, value("0", null)));
         assertThat(f.get(DEPT).value()).isEqualByComparingTo("0");
-        Evaluator.Result r = Evaluator.evaluate(spec(UnitOfMeasure.COUNT, null), new Target(TargetComparison.AT_LEAST_PER_GROUP, d("1"), null),
-                f.get(DEPT), null);
+        Evaluator.Result r = Evaluator.evaluate(
+                spec(UnitOfMeasure.COUNT, null),
+                new Target(TargetComparison.AT_LEAST_PER_GROUP, d("1"), null),
+                f.get(DEPT),
+                null);
         assertThat(r.status()).isEqualTo(Status.NOT_MET);
     }
 
@@ -134,7 +152,8 @@ class EvaluatorTest {
         assertThat(t.denominator()).isEqualByComparingTo("60");
         Own scale = Evaluator.total(spec(UnitOfMeasure.SCALE_1_5, null), value("4", 30L), value("3", 10L));
         assertThat(scale.value()).isEqualByComparingTo("3.75");
-        assertThat(Evaluator.total(spec(UnitOfMeasure.SCALE_1_5, null), value("4", 30L), value("3", null))).isNull();
+        assertThat(Evaluator.total(spec(UnitOfMeasure.SCALE_1_5, null), value("4", 30L), value("3", null)))
+                .isNull();
     }
 
     @Test
@@ -142,20 +161,25 @@ class EvaluatorTest {
         Evaluator.Spec s = spec(UnitOfMeasure.PERCENT, null);
         Figure now = Evaluator.figure(s, value("8.04", 100L));
         Figure before = Evaluator.figure(s, value("12.0", 100L));
-        Evaluator.Result atMost = Evaluator.evaluate(s, new Target(TargetComparison.AT_MOST, d("10"), null), now, before);
+        Evaluator.Result atMost =
+                Evaluator.evaluate(s, new Target(TargetComparison.AT_MOST, d("10"), null), now, before);
         assertThat(atMost.status()).isEqualTo(Status.MET);
         assertThat(atMost.value()).isEqualByComparingTo("8.0"); // compared as shown, at the indicator's decimals
         assertThat(atMost.distance()).isEqualByComparingTo("0");
         assertThat(atMost.trend()).isEqualTo(Trend.IMPROVED);
         assertThat(atMost.change()).isEqualByComparingTo("-4.0");
-        Evaluator.Result atLeast = Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), now, before);
+        Evaluator.Result atLeast =
+                Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), now, before);
         assertThat(atLeast.status()).isEqualTo(Status.NOT_MET);
         assertThat(atLeast.distance()).isEqualByComparingTo("-2.0");
         assertThat(atLeast.trend()).isEqualTo(Trend.WORSENED);
-        Evaluator.Result between = Evaluator.evaluate(s, new Target(TargetComparison.BETWEEN, d("9"), d("11")), now, before);
+        Evaluator.Result between =
+                Evaluator.evaluate(s, new Target(TargetComparison.BETWEEN, d("9"), d("11")), now, before);
         assertThat(between.trend()).isEqualTo(Trend.UNCHANGED); // 1.0 below, then 1.0 above
         assertThat(Evaluator.evaluate(s, null, now, before).status()).isEqualTo(Status.NO_TARGET);
         assertThat(Evaluator.evaluate(s, null, now, before).trend()).isEqualTo(Trend.UNKNOWN);
-        assertThat(Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), null, before).status()).isEqualTo(Status.NO_DATA);
+        assertThat(Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), null, before)
+                        .status())
+                .isEqualTo(Status.NO_DATA);
     }
 }

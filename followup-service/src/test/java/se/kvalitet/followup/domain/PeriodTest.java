@@ -16,7 +16,8 @@ class PeriodTest {
         assertThat(Period.parse("2024-Q4").next().code()).isEqualTo("2025-Q1");
         assertThat(Period.parse("2025-12").next().code()).isEqualTo("2026-01");
         assertThat(Period.parse("2025").previous().code()).isEqualTo("2024");
-        assertThat(Period.containing(Period.Type.HALF, LocalDate.of(2025, 7, 1)).code()).isEqualTo("2025-H2");
+        assertThat(Period.containing(Period.Type.HALF, LocalDate.of(2025, 7, 1)).code())
+                .isEqualTo("2025-H2");
         assertThat(Period.parse("2025-H1").contains(LocalDate.of(2025, 6, 30))).isTrue();
         assertThatThrownBy(() -> Period.parse("2025-T4")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Period.parse("1800")).isInstanceOf(IllegalArgumentException.class);

@@ -1,7 +1,5 @@
 package se.kvalitet.followup.egenkontroll;
 
-import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +36,8 @@ import se.kvalitet.events.registry.RiskMatrixClass;
 import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.events.registry.WithdrawalReason;
+import se.kvalitet.followup.Fixtures;
+import se.kvalitet.followup.TestClock;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
 import se.kvalitet.testing.TopicReader;
@@ -73,37 +73,65 @@ class EgenkontrollTest {
     static String plan(UUID unit, LocalDate firstDue, String frequency, String links) {
         return """
                 {"orgUnitId":"%s","title":"Stickkontroll av genomförandeplaner","method":"SAMPLE_CHECK","sample":"10 slumpvis valda planer",
-                 "sampleSize":10,"frequency":"%s","firstDueOn":"%s","responsibleRole":"Enhetschef"%s}"""
-                .formatted(unit, frequency, firstDue, links == null ? "" : "," + links);
+                 "sampleSize":10,"frequency":"%s","firstDueOn":"%s","responsibleRole":"Enhetschef"%s}""".formatted(unit, frequency, firstDue, links == null ? "" : "," + links);
     }
 
     @Test
     void aPlanSchedulesItsOccurrencesAndAnExecutionIsPublished() {
         LocalDate first = today().plusDays(10);
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.a1(), first, "QUARTERLY", null))
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "QUARTERLY", null))
                 .post(PLANS);
-        created.then().statusCode(201).body("plan.status", equalTo("ACTIVE")).body("upcoming[0].dueOn", equalTo(first.toString()))
+        created.then()
+                .statusCode(201)
+                .body("plan.status", equalTo("ACTIVE"))
+                .body("upcoming[0].dueOn", equalTo(first.toString()))
                 .body("upcoming[1].dueOn", equalTo(first.plusMonths(3).toString()));
         String planId = created.path("plan.id");
         // thirteen months ahead: five quarters
-        assertThat(Fixtures.count("SELECT count(*) FROM egenkontroll_occurrence WHERE plan_id = '" + planId + "'")).isEqualTo(5);
+        assertThat(Fixtures.count("SELECT count(*) FROM egenkontroll_occurrence WHERE plan_id = '" + planId + "'"))
+                .isEqualTo(5);
         String occurrence = created.path("upcoming[0].id");
         Response o = given().header("Authorization", karin()).get(OCCURRENCES + "/" + occurrence);
         String execution = """
                 {"executedOn":"%s","sampleSize":10,"findings":"Två planer saknade brukarens medverkan.","result":"PARTLY_APPROVED",
                  "deviationsFound":2,"followUpActions":"Komplettera planerna.","actionCount":2}""".formatted(today());
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body(execution).post(OCCURRENCES + "/" + occurrence + "/execution")
-                .then().statusCode(428);
-        given().header("Authorization", karin()).header("If-Match", o.header("ETag")).contentType(ContentType.JSON)
-                .body(execution.replace(today().toString(), today().plusDays(1).toString())).post(OCCURRENCES + "/" + occurrence + "/execution")
-                .then().statusCode(400).body("errors.field", hasItem("executedOn"));
-        given().header("Authorization", karin()).header("If-Match", o.header("ETag")).contentType(ContentType.JSON).body(execution)
-                .post(OCCURRENCES + "/" + occurrence + "/execution").then().statusCode(200).body("status", equalTo("EXECUTED"))
-                .body("result", equalTo("PARTLY_APPROVED")).body("deviationsFound", equalTo(2));
-        given().header("Authorization", karin()).header("If-Match", "*").contentType(ContentType.JSON).body(execution)
-                .post(OCCURRENCES + "/" + occurrence + "/execution").then().statusCode(409).body("currentState", equalTo("EXECUTED"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(execution)
+                .post(OCCURRENCES + "/" + occurrence + "/execution")
+                .then()
+                .statusCode(428);
+        given().header("Authorization", karin())
+                .header("If-Match", o.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(execution.replace(today().toString(), today().plusDays(1).toString()))
+                .post(OCCURRENCES + "/" + occurrence + "/execution")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("executedOn"));
+        given().header("Authorization", karin())
+                .header("If-Match", o.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(execution)
+                .post(OCCURRENCES + "/" + occurrence + "/execution")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("EXECUTED"))
+                .body("result", equalTo("PARTLY_APPROVED"))
+                .body("deviationsFound", equalTo(2));
+        given().header("Authorization", karin())
+                .header("If-Match", "*")
+                .contentType(ContentType.JSON)
+                .body(execution)
+                .post(OCCURRENCES + "/" + occurrence + "/execution")
+                .then()
+                .statusCode(409)
+                .body("currentState", equalTo("EXECUTED"));
         try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
-            List<ConsumerRecord<String, byte[]>> records = topic.await(r -> r.key().equals(planId), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> records =
+                    topic.await(r -> r.key().equals(planId), 1, Duration.ofSeconds(20));
             EventEnvelope env = EventContract.assertValid(records.get(0));
             EgenkontrollExecutedV1 e = EventCodec.data(env, EgenkontrollExecutedV1.class);
             assertThat(e.occurrenceId().toString()).isEqualTo(occurrence);
@@ -116,25 +144,40 @@ class EgenkontrollTest {
     @Test
     void theSchedulerPublishesAnOverdueEgenkontrollOnceWhenTheClockPassesItsDueDate() {
         LocalDate due = today().plusDays(3);
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.a2(), due, "YEARLY", null))
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a2(), due, "YEARLY", null))
                 .post(PLANS);
         String planId = created.path("plan.id");
         String occurrence = created.path("upcoming[0].id");
         job.run();
-        assertThat(Fixtures.count("SELECT count(*) FROM egenkontroll_occurrence WHERE id = '" + occurrence + "' AND overdue_notified")).isZero();
+        assertThat(Fixtures.count("SELECT count(*) FROM egenkontroll_occurrence WHERE id = '" + occurrence
+                        + "' AND overdue_notified"))
+                .isZero();
         clock.advance(Duration.ofDays(5));
         OverdueJob.Result r = job.run();
         assertThat(r.ran()).isTrue();
         assertThat(r.egenkontrollOverdue()).isGreaterThanOrEqualTo(1);
         job.run();
-        given().header("Authorization", Fixtures.anna()).queryParam("planId", planId).queryParam("state", "OVERDUE").get(OCCURRENCES)
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].overdue", equalTo(true));
+        given().header("Authorization", Fixtures.anna())
+                .queryParam("planId", planId)
+                .queryParam("state", "OVERDUE")
+                .get(OCCURRENCES)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].overdue", equalTo(true));
         try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
             List<ConsumerRecord<String, byte[]>> records = topic.await(
-                    rec -> rec.key().equals(planId) && EventCodec.fromKafka(rec.headers(), rec.value()).type().equals(EgenkontrollOverdueV1.TYPE),
-                    2, Duration.ofSeconds(5));
+                    rec -> rec.key().equals(planId)
+                            && EventCodec.fromKafka(rec.headers(), rec.value())
+                                    .type()
+                                    .equals(EgenkontrollOverdueV1.TYPE),
+                    2,
+                    Duration.ofSeconds(5));
             assertThat(records).hasSize(1);
-            EgenkontrollOverdueV1 e = EventCodec.data(EventContract.assertValid(records.get(0)), EgenkontrollOverdueV1.class);
+            EgenkontrollOverdueV1 e =
+                    EventCodec.data(EventContract.assertValid(records.get(0)), EgenkontrollOverdueV1.class);
             assertThat(e.dueOn()).isEqualTo(due);
             assertThat(e.orgUnitId()).isEqualTo(org.a2());
         }
@@ -143,19 +186,42 @@ class EgenkontrollTest {
     @Test
     void retiringAPlanCancelsWhatIsAheadAndChangingItReschedules() {
         LocalDate first = today().plusDays(20);
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.b1(), first, "TERTIAL", null))
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), first, "TERTIAL", null))
                 .post(PLANS);
         String planId = created.path("plan.id");
-        Response changed = given().header("Authorization", karin()).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
-                .body(plan(org.b1(), first.plusDays(1), "TWICE_A_YEAR", null)).put(PLANS + "/" + planId);
-        changed.then().statusCode(200).body("plan.frequency", equalTo("TWICE_A_YEAR")).body("upcoming[0].dueOn", equalTo(first.plusDays(1).toString()))
-                .body("upcoming[1].dueOn", equalTo(first.plusDays(1).plusMonths(6).toString()));
-        given().header("Authorization", karin()).header("If-Match", changed.header("ETag")).post(PLANS + "/" + planId + "/retire")
-                .then().statusCode(200).body("plan.status", equalTo("RETIRED")).body("upcoming", equalTo(List.of()));
-        given().header("Authorization", Fixtures.anna()).queryParam("planId", planId).queryParam("state", "CANCELLED").get(OCCURRENCES)
-                .then().body("total", equalTo(3));
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body("{\"dueOn\":\"" + first + "\"}")
-                .post(PLANS + "/" + planId + "/occurrences").then().statusCode(409);
+        Response changed = given().header("Authorization", karin())
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), first.plusDays(1), "TWICE_A_YEAR", null))
+                .put(PLANS + "/" + planId);
+        changed.then()
+                .statusCode(200)
+                .body("plan.frequency", equalTo("TWICE_A_YEAR"))
+                .body("upcoming[0].dueOn", equalTo(first.plusDays(1).toString()))
+                .body(
+                        "upcoming[1].dueOn",
+                        equalTo(first.plusDays(1).plusMonths(6).toString()));
+        given().header("Authorization", karin())
+                .header("If-Match", changed.header("ETag"))
+                .post(PLANS + "/" + planId + "/retire")
+                .then()
+                .statusCode(200)
+                .body("plan.status", equalTo("RETIRED"))
+                .body("upcoming", equalTo(List.of()));
+        given().header("Authorization", Fixtures.anna())
+                .queryParam("planId", planId)
+                .queryParam("state", "CANCELLED")
+                .get(OCCURRENCES)
+                .then()
+                .body("total", equalTo(3));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"dueOn\":\"" + first + "\"}")
+                .post(PLANS + "/" + planId + "/occurrences")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -168,43 +234,181 @@ class EgenkontrollTest {
         UUID unknown = UUID.randomUUID();
         LocalDate day = LocalDate.of(2025, 1, 1);
         Instant now = Instant.now();
-        List<EventEnvelope> envs = Fixtures.sendAll(Topics.REGISTRY, List.of(
-                new DocumentApprovedV1(routine, DocumentType.ROUTINE, 2, UUID.randomUUID(), null, null, null, null, List.of(), null, List.of(org.a1()),
-                        List.of(), List.of(), List.of(), List.of(), null, day, day, null, null, null, 1, now),
-                new DocumentApprovedV1(withdrawn, DocumentType.ROUTINE, 1, UUID.randomUUID(), null, null, null, null, List.of(), null, List.of(),
-                        List.of(), List.of(), List.of(), List.of(), null, day, day, null, null, null, null, now),
-                new DocumentWithdrawnV1(withdrawn, DocumentType.ROUTINE, 1, UUID.randomUUID(), WithdrawalReason.values()[0], null, day, List.of(), now),
-                new DocumentApprovedV1(process, DocumentType.PROCESS, 1, UUID.randomUUID(), null, null, null, null, List.of(), null, List.of(),
-                        List.of(), List.of(), List.of(), List.of(), null, day, day, null, null, null, null, now),
-                new RiskAssessedV1(UUID.randomUUID(), risk, 1, RiskSubjectKind.values()[0], null, null, org.a1(), 3, 3, 9, RiskMatrixClass.HIGH,
-                        null, RiskStatus.OPEN, List.of(), day, now),
-                new RiskAssessedV1(UUID.randomUUID(), closedRisk, 2, RiskSubjectKind.values()[0], null, null, org.a1(), 1, 1, 1, RiskMatrixClass.LOW,
-                        RiskMatrixClass.MEDIUM, RiskStatus.CLOSED, List.of(), day, now)));
+        List<EventEnvelope> envs = Fixtures.sendAll(
+                Topics.REGISTRY,
+                List.of(
+                        new DocumentApprovedV1(
+                                routine,
+                                DocumentType.ROUTINE,
+                                2,
+                                UUID.randomUUID(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                List.of(org.a1()),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                day,
+                                day,
+                                null,
+                                null,
+                                null,
+                                1,
+                                now),
+                        new DocumentApprovedV1(
+                                withdrawn,
+                                DocumentType.ROUTINE,
+                                1,
+                                UUID.randomUUID(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                day,
+                                day,
+                                null,
+                                null,
+                                null,
+                                null,
+                                now),
+                        new DocumentWithdrawnV1(
+                                withdrawn,
+                                DocumentType.ROUTINE,
+                                1,
+                                UUID.randomUUID(),
+                                WithdrawalReason.values()[0],
+                                null,
+                                day,
+                                List.of(),
+                                now),
+                        new DocumentApprovedV1(
+                                process,
+                                DocumentType.PROCESS,
+                                1,
+                                UUID.randomUUID(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                day,
+                                day,
+                                null,
+                                null,
+                                null,
+                                null,
+                                now),
+                        new RiskAssessedV1(
+                                UUID.randomUUID(),
+                                risk,
+                                1,
+                                RiskSubjectKind.values()[0],
+                                null,
+                                null,
+                                org.a1(),
+                                3,
+                                3,
+                                9,
+                                RiskMatrixClass.HIGH,
+                                null,
+                                RiskStatus.OPEN,
+                                List.of(),
+                                day,
+                                now),
+                        new RiskAssessedV1(
+                                UUID.randomUUID(),
+                                closedRisk,
+                                2,
+                                RiskSubjectKind.values()[0],
+                                null,
+                                null,
+                                org.a1(),
+                                1,
+                                1,
+                                1,
+                                RiskMatrixClass.LOW,
+                                RiskMatrixClass.MEDIUM,
+                                RiskStatus.CLOSED,
+                                List.of(),
+                                day,
+                                now)));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.inboxed("followup.org-units", envs) == envs.size());
         LocalDate first = today().plusDays(30);
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + withdrawn + "\",\"" + process + "\"]")).post(PLANS)
-                .then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + withdrawn + "\",\"" + process + "\"]"))
+                .post(PLANS)
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
                 .body("errors.message", hasItem(containsString("withdrawn")))
                 .body("errors.message", hasItem(containsString("PROCESS")));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"riskIds\":[\"" + closedRisk + "\"]")).post(PLANS).then().statusCode(422);
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "YEARLY", "\"riskIds\":[\"" + closedRisk + "\"]"))
+                .post(PLANS)
+                .then()
+                .statusCode(422);
         // an id the registry never published is refused for a caller (only the service's own demo data links ahead)
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\",\"" + unknown + "\"]")).post(PLANS)
-                .then().statusCode(422).body("errors.field", hasItem("routineIds"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\",\"" + unknown + "\"]"))
+                .post(PLANS)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("routineIds"));
         // a risk of unit A1 is department B's manager's to see no more than to link
-        given().header("Authorization", Fixtures.manager(org.deptB())).contentType(ContentType.JSON)
-                .body(plan(org.b1(), first, "YEARLY", "\"riskIds\":[\"" + risk + "\"]")).post(PLANS).then().statusCode(422)
+        given().header("Authorization", Fixtures.manager(org.deptB()))
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), first, "YEARLY", "\"riskIds\":[\"" + risk + "\"]"))
+                .post(PLANS)
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("riskIds"));
-        JsonPath ok = given().header("Authorization", Fixtures.manager(org.deptA())).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "YEARLY", "\"routineIds\":[\"" + routine + "\"],\"riskIds\":[\"" + risk + "\"]"))
-                .post(PLANS).then().statusCode(201).extract().jsonPath();
-        assertThat(ok.getString("plan.routines.find { it.id == '" + routine + "' }.status")).isEqualTo("IN_FORCE");
-        assertThat(ok.getInt("plan.routines.find { it.id == '" + routine + "' }.version")).isEqualTo(2);
+        JsonPath ok = given().header("Authorization", Fixtures.manager(org.deptA()))
+                .contentType(ContentType.JSON)
+                .body(plan(
+                        org.a1(),
+                        first,
+                        "YEARLY",
+                        "\"routineIds\":[\"" + routine + "\"],\"riskIds\":[\"" + risk + "\"]"))
+                .post(PLANS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertThat(ok.getString("plan.routines.find { it.id == '" + routine + "' }.status"))
+                .isEqualTo("IN_FORCE");
+        assertThat(ok.getInt("plan.routines.find { it.id == '" + routine + "' }.version"))
+                .isEqualTo(2);
         assertThat(ok.getString("plan.risks[0].status")).isEqualTo("OPEN");
         assertThat(ok.getString("plan.risks[0].matrixClass")).isEqualTo("HIGH");
-        given().header("Authorization", Fixtures.anna()).queryParam("riskId", risk.toString()).get(PLANS).then().statusCode(200)
+        given().header("Authorization", Fixtures.anna())
+                .queryParam("riskId", risk.toString())
+                .get(PLANS)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1));
     }
 
@@ -212,28 +416,70 @@ class EgenkontrollTest {
     void unitManagersHandleTheirOwnUnitsAndEveryoneElseOnlyReads() {
         String erik = Fixtures.manager(org.deptA());
         LocalDate first = today().plusDays(40);
-        Response own = given().header("Authorization", erik).contentType(ContentType.JSON).body(plan(org.a1(), first, "MONTHLY", null)).post(PLANS);
+        Response own = given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "MONTHLY", null))
+                .post(PLANS);
         own.then().statusCode(201);
-        given().header("Authorization", erik).contentType(ContentType.JSON).body(plan(org.b1(), first, "MONTHLY", null)).post(PLANS)
-                .then().statusCode(403);
-        Response foreign = given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.b1(), first, "MONTHLY", null))
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), first, "MONTHLY", null))
+                .post(PLANS)
+                .then()
+                .statusCode(403);
+        Response foreign = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), first, "MONTHLY", null))
                 .post(PLANS);
         String foreignOccurrence = foreign.path("upcoming[0].id");
-        given().header("Authorization", erik).contentType(ContentType.JSON).body("{}").post(OCCURRENCES + "/" + foreignOccurrence + "/execution")
-                .then().statusCode(403);
-        given().header("Authorization", erik).contentType(ContentType.JSON).body("{}").put(PLANS + "/" + foreign.path("plan.id"))
-                .then().statusCode(403);
-        given().header("Authorization", erik).header("If-Match", "\"99\"").contentType(ContentType.JSON).body("{}")
-                .put(PLANS + "/" + own.path("plan.id")).then().statusCode(412);
-        given().header("Authorization", Fixtures.anna()).contentType(ContentType.JSON).body(plan(org.a1(), first, "MONTHLY", null)).post(PLANS)
-                .then().statusCode(403);
-        given().header("Authorization", Fixtures.anna()).get(PLANS + "/" + own.path("plan.id")).then().statusCode(200);
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(OCCURRENCES + "/" + foreignOccurrence + "/execution")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .put(PLANS + "/" + foreign.path("plan.id"))
+                .then()
+                .statusCode(403);
+        given().header("Authorization", erik)
+                .header("If-Match", "\"99\"")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .put(PLANS + "/" + own.path("plan.id"))
+                .then()
+                .statusCode(412);
+        given().header("Authorization", Fixtures.anna())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "MONTHLY", null))
+                .post(PLANS)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Fixtures.anna())
+                .get(PLANS + "/" + own.path("plan.id"))
+                .then()
+                .statusCode(200);
         given().header("Authorization", Fixtures.viewer()).get(PLANS).then().statusCode(403);
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.a1(), first, "CONTINUOUS", null)).post(PLANS)
-                .then().statusCode(400).body("errors.field", hasItem("frequency"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body(plan(org.a1(), first, "MONTHLY", null).replace("SAMPLE_CHECK", "GUESS"))
-                .post(PLANS).then().statusCode(400);
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(plan(org.a1(), first, "MONTHLY", null).replace("Enhetschef", "Kontakt 19121212-1212")).post(PLANS).then().statusCode(422);
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "CONTINUOUS", null))
+                .post(PLANS)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("frequency"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "MONTHLY", null).replace("SAMPLE_CHECK", "GUESS"))
+                .post(PLANS)
+                .then()
+                .statusCode(400);
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.a1(), first, "MONTHLY", null).replace("Enhetschef", "Kontakt 19121212-1212"))
+                .post(PLANS)
+                .then()
+                .statusCode(422);
     }
 }

@@ -26,8 +26,12 @@ class CsvTest {
     @Test
     void quotedFieldsHoldDelimitersQuotesAndLineBreaks() {
         String text = "\uFEFFa;b;c\r\n1;\"x;y\";\"he said \"\"hi\"\"\"\r\n2;\"two\nlines\";\r\n\r\n3;;last\n";
-        assertThat(read(text, ';')).containsExactly(List.of("a", "b", "c"), List.of("1", "x;y", "he said \"hi\""),
-                List.of("2", "two\nlines", ""), List.of("3", "", "last"));
+        assertThat(read(text, ';'))
+                .containsExactly(
+                        List.of("a", "b", "c"),
+                        List.of("1", "x;y", "he said \"hi\""),
+                        List.of("2", "two\nlines", ""),
+                        List.of("3", "", "last"));
         Csv.Parser p = new Csv.Parser(new StringReader("h\nv1\n\"multi\nline\"\nv3"), ',');
         p.next();
         p.next();
@@ -39,7 +43,9 @@ class CsvTest {
 
     @Test
     void malformedFilesAreRefusedWithTheirLine() {
-        assertThatThrownBy(() -> read("a,b\n1,\"open", ',')).isInstanceOf(Csv.MalformedException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> read("a,b\n1,\"open", ','))
+                .isInstanceOf(Csv.MalformedException.class)
+                .hasMessageContaining("line 2");
         assertThatThrownBy(() -> read("a,b\n1,x\"y\n", ',')).isInstanceOf(Csv.MalformedException.class);
         assertThatThrownBy(() -> read("a,b\n1,\"x\"y\n", ',')).isInstanceOf(Csv.MalformedException.class);
     }
@@ -51,7 +57,8 @@ class CsvTest {
         p.field("plain").field("semi;colon").field("quote\"d").field(null).field("line\nbreak");
         p.endRecord();
         assertThat(w.toString()).isEqualTo("plain;\"semi;colon\";\"quote\"\"d\";;\"line\nbreak\"\r\n");
-        assertThat(read(w.toString(), ';')).containsExactly(List.of("plain", "semi;colon", "quote\"d", "", "line\nbreak"));
+        assertThat(read(w.toString(), ';'))
+                .containsExactly(List.of("plain", "semi;colon", "quote\"d", "", "line\nbreak"));
     }
 
     @Test
@@ -60,7 +67,8 @@ class CsvTest {
         assertThat(TableFormat.number(new BigDecimal("100.000"), false)).isEqualTo("100");
         assertThat(TableFormat.parseNumber("84,5", true)).isEqualByComparingTo("84.5");
         assertThat(TableFormat.parseNumber("1 234,5", true)).isEqualByComparingTo("1234.5");
-        assertThatThrownBy(() -> TableFormat.parseNumber("84,5", false)).isInstanceOf(NumberFormatException.class)
+        assertThatThrownBy(() -> TableFormat.parseNumber("84,5", false))
+                .isInstanceOf(NumberFormatException.class)
                 .hasMessageContaining("decimal=comma");
     }
 }

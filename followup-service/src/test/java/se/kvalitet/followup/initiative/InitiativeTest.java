@@ -1,10 +1,8 @@
 package se.kvalitet.followup.initiative;
 
-import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.TestClock;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static se.kvalitet.followup.Fixtures.karin;
@@ -29,6 +27,8 @@ import se.kvalitet.events.Topics;
 import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
+import se.kvalitet.followup.Fixtures;
+import se.kvalitet.followup.TestClock;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
 import se.kvalitet.testing.TopicReader;
@@ -64,8 +64,7 @@ class InitiativeTest {
         return """
                 {"orgUnitId":"%s","title":"Värdegrundsarbete i alla arbetsgrupper","description":"Fokusgrupper på arbetsplatsträffar.",
                  "responsible":"Ansvariga chefer","deadline":"%s","support":"Ledningsgruppen, chefsforum","origin":"%s",
-                 "tasks":[{"responsible":"Ledningsgruppen","description":"Inleda arbetet på chefsforum","deadline":"%s"}]%s}"""
-                .formatted(unit, deadline, origin, deadline, extra == null ? "" : "," + extra);
+                 "tasks":[{"responsible":"Ledningsgruppen","description":"Inleda arbetet på chefsforum","deadline":"%s"}]%s}""".formatted(unit, deadline, origin, deadline, extra == null ? "" : "," + extra);
     }
 
     static String etag(Response r) {
@@ -74,31 +73,74 @@ class InitiativeTest {
 
     @Test
     void anInitiativeIsStartedClosedAndItsEffectCheckedWithAnEvent() {
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.a1(), today().plusDays(30), "OTHER", null))
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today().plusDays(30), "OTHER", null))
                 .post(PATH);
-        created.then().statusCode(201).body("status", equalTo("NOT_STARTED")).body("tasks[0].responsible", equalTo("Ledningsgruppen"))
+        created.then()
+                .statusCode(201)
+                .body("status", equalTo("NOT_STARTED"))
+                .body("tasks[0].responsible", equalTo("Ledningsgruppen"))
                 .body("overdue", equalTo(false));
         String id = created.path("id");
-        given().header("Authorization", karin()).post(PATH + "/" + id + "/start").then().statusCode(428);
-        Response started = given().header("Authorization", karin()).header("If-Match", etag(created)).post(PATH + "/" + id + "/start");
-        started.then().statusCode(200).body("status", equalTo("ONGOING")).body("startedOn", equalTo(today().toString()));
-        given().header("Authorization", karin()).header("If-Match", etag(started)).post(PATH + "/" + id + "/start").then().statusCode(409)
+        given().header("Authorization", karin())
+                .post(PATH + "/" + id + "/start")
+                .then()
+                .statusCode(428);
+        Response started = given().header("Authorization", karin())
+                .header("If-Match", etag(created))
+                .post(PATH + "/" + id + "/start");
+        started.then()
+                .statusCode(200)
+                .body("status", equalTo("ONGOING"))
+                .body("startedOn", equalTo(today().toString()));
+        given().header("Authorization", karin())
+                .header("If-Match", etag(started))
+                .post(PATH + "/" + id + "/start")
+                .then()
+                .statusCode(409)
                 .body("currentState", equalTo("ONGOING"));
-        given().header("Authorization", karin()).header("If-Match", etag(started)).contentType(ContentType.JSON).body("{\"effect\":\"x\"}")
-                .post(PATH + "/" + id + "/effect-check").then().statusCode(400);
-        given().header("Authorization", karin()).header("If-Match", etag(started)).contentType(ContentType.JSON).body("{\"effective\":true}")
-                .post(PATH + "/" + id + "/effect-check").then().statusCode(409);
-        Response done = given().header("Authorization", karin()).header("If-Match", etag(started)).contentType(ContentType.JSON)
-                .body("{\"outcome\":\"DONE\",\"effect\":\"Alla grupper har haft minst två träffar.\"}").post(PATH + "/" + id + "/complete");
+        given().header("Authorization", karin())
+                .header("If-Match", etag(started))
+                .contentType(ContentType.JSON)
+                .body("{\"effect\":\"x\"}")
+                .post(PATH + "/" + id + "/effect-check")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", karin())
+                .header("If-Match", etag(started))
+                .contentType(ContentType.JSON)
+                .body("{\"effective\":true}")
+                .post(PATH + "/" + id + "/effect-check")
+                .then()
+                .statusCode(409);
+        Response done = given().header("Authorization", karin())
+                .header("If-Match", etag(started))
+                .contentType(ContentType.JSON)
+                .body("{\"outcome\":\"DONE\",\"effect\":\"Alla grupper har haft minst två träffar.\"}")
+                .post(PATH + "/" + id + "/complete");
         done.then().statusCode(200).body("status", equalTo("DONE")).body("closedOn", equalTo(today().toString()));
-        given().header("Authorization", karin()).header("If-Match", etag(done)).contentType(ContentType.JSON).body(body(org.a1(), today(), "OTHER", null))
-                .put(PATH + "/" + id).then().statusCode(409);
-        given().header("Authorization", karin()).header("If-Match", etag(done)).contentType(ContentType.JSON)
-                .body("{\"effective\":true,\"effect\":\"Bemötandet förbättrades.\"}").post(PATH + "/" + id + "/effect-check").then().statusCode(200)
-                .body("effective", equalTo(true)).body("effect", equalTo("Bemötandet förbättrades."));
+        given().header("Authorization", karin())
+                .header("If-Match", etag(done))
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", null))
+                .put(PATH + "/" + id)
+                .then()
+                .statusCode(409);
+        given().header("Authorization", karin())
+                .header("If-Match", etag(done))
+                .contentType(ContentType.JSON)
+                .body("{\"effective\":true,\"effect\":\"Bemötandet förbättrades.\"}")
+                .post(PATH + "/" + id + "/effect-check")
+                .then()
+                .statusCode(200)
+                .body("effective", equalTo(true))
+                .body("effect", equalTo("Bemötandet förbättrades."));
         try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
-            List<ConsumerRecord<String, byte[]>> records = topic.await(r -> r.key().equals(id), 1, Duration.ofSeconds(20));
-            InitiativeCompletedV1 e = EventCodec.data(EventContract.assertValid(records.get(0)), InitiativeCompletedV1.class);
+            List<ConsumerRecord<String, byte[]>> records =
+                    topic.await(r -> r.key().equals(id), 1, Duration.ofSeconds(20));
+            InitiativeCompletedV1 e =
+                    EventCodec.data(EventContract.assertValid(records.get(0)), InitiativeCompletedV1.class);
             assertThat(e.outcome()).isEqualTo("DONE");
             assertThat(e.onTime()).isTrue();
             assertThat(e.origin()).isEqualTo("OTHER");
@@ -108,82 +150,189 @@ class InitiativeTest {
     @Test
     void anOpenInitiativePastItsDeadlineIsPublishedOnceAndANewDeadlineIsWatchedAnew() {
         LocalDate deadline = today().plusDays(1);
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.a2(), deadline, "RISK", null))
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a2(), deadline, "RISK", null))
                 .post(PATH);
         String id = created.path("id");
         clock.advance(Duration.ofDays(3));
         job.run();
         job.run();
-        given().header("Authorization", Fixtures.viewer()).queryParam("overdue", true).queryParam("orgUnitId", org.a2().toString()).get(PATH)
-                .then().statusCode(200).body("items.id", hasItem(id));
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("overdue", true)
+                .queryParam("orgUnitId", org.a2().toString())
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
         Response now = given().header("Authorization", karin()).get(PATH + "/" + id);
         now.then().body("overdue", equalTo(true));
         // a later deadline is watched again
-        given().header("Authorization", karin()).header("If-Match", etag(now)).contentType(ContentType.JSON)
-                .body(body(org.a2(), today().plusDays(4), "RISK", null)).put(PATH + "/" + id).then().statusCode(200);
+        given().header("Authorization", karin())
+                .header("If-Match", etag(now))
+                .contentType(ContentType.JSON)
+                .body(body(org.a2(), today().plusDays(4), "RISK", null))
+                .put(PATH + "/" + id)
+                .then()
+                .statusCode(200);
         clock.advance(Duration.ofDays(3));
         job.run();
         try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
-            List<ConsumerRecord<String, byte[]>> records = topic.await(r -> r.key().equals(id), 3, Duration.ofSeconds(5));
+            List<ConsumerRecord<String, byte[]>> records =
+                    topic.await(r -> r.key().equals(id), 3, Duration.ofSeconds(5));
             assertThat(records).hasSize(2);
-            List<InitiativeOverdueV1> events = records.stream().map(EventContract::assertValid)
-                    .map(env -> EventCodec.data(env, InitiativeOverdueV1.class)).toList();
+            List<InitiativeOverdueV1> events = records.stream()
+                    .map(EventContract::assertValid)
+                    .map(env -> EventCodec.data(env, InitiativeOverdueV1.class))
+                    .toList();
             assertThat(events).extracting(InitiativeOverdueV1::deadline).containsExactly(deadline, today().plusDays(4));
         }
     }
 
     @Test
     void originsAreCheckedAndUnitManagersWorkOnTheirUnitsOnly() {
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.a1(), today(), "INDICATOR", null)).post(PATH)
-                .then().statusCode(400).body("errors.field", hasItem("indicatorId"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "EGENKONTROLL", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
-                .then().statusCode(422).body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "INDICATOR", null))
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("indicatorId"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "EGENKONTROLL", "\"originRef\":\"" + UUID.randomUUID() + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
                 .body("errors.field", hasItem("originRef"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "RISK", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
-                .then().statusCode(422).body("errors.field", hasItem("originRef"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "OTHER", "\"originRef\":\"" + UUID.randomUUID() + "\"")).post(PATH)
-                .then().statusCode(400).body("errors.field", hasItem("originRef"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "OTHER", "\"indicatorId\":\"" + UUID.randomUUID() + "\"")).post(PATH)
-                .then().statusCode(422).body("errors.field", hasItem("indicatorId"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.a1(), today(), "WISHFUL", null)).post(PATH)
-                .then().statusCode(400);
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "OTHER", null).replace("Fokusgrupper", "Samtal med 19121212-1212")).post(PATH)
-                .then().statusCode(422).body("errors.field", hasItem("description"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "RISK", "\"originRef\":\"" + UUID.randomUUID() + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", "\"originRef\":\"" + UUID.randomUUID() + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", "\"indicatorId\":\"" + UUID.randomUUID() + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("indicatorId"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "WISHFUL", null))
+                .post(PATH)
+                .then()
+                .statusCode(400);
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", null).replace("Fokusgrupper", "Samtal med 19121212-1212"))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("description"));
         String erik = Fixtures.manager(org.deptA());
-        Response own = given().header("Authorization", erik).contentType(ContentType.JSON).body(body(org.a1(), today(), "DEVIATION_ANALYSIS", null)).post(PATH);
+        Response own = given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", null))
+                .post(PATH);
         own.then().statusCode(201);
-        // an analysis of a report names a report of a unit the manager may see: one of department B's is as unknown as none
+        // an analysis of a report names a report of a unit the manager may see: one of department B's is as unknown as
+        // none
         UUID ownReport = UUID.randomUUID();
         UUID foreignReport = UUID.randomUUID();
-        List<EventEnvelope> reported = Fixtures.sendAll(Topics.DEVIATION, List.of(
-                new DeviationReportedV1(ownReport, org.a2(), List.of(), "STAFF", null, today().minusDays(3), Instant.now()),
-                new DeviationReportedV1(foreignReport, org.b1(), List.of(), "STAFF", null, today().minusDays(3), Instant.now())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.inboxed("followup.deviation-facts", reported) == reported.size());
-        given().header("Authorization", erik).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + ownReport + "\"")).post(PATH).then().statusCode(201)
+        List<EventEnvelope> reported = Fixtures.sendAll(
+                Topics.DEVIATION,
+                List.of(
+                        new DeviationReportedV1(
+                                ownReport, org.a2(), List.of(), "STAFF", null, today().minusDays(3), Instant.now()),
+                        new DeviationReportedV1(
+                                foreignReport,
+                                org.b1(),
+                                List.of(),
+                                "STAFF",
+                                null,
+                                today().minusDays(3),
+                                Instant.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Fixtures.inboxed("followup.deviation-facts", reported) == reported.size());
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + ownReport + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(201)
                 .body("originRef", equalTo(ownReport.toString()));
-        given().header("Authorization", erik).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\"")).post(PATH).then().statusCode(422)
-                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference")).body("errors.field", hasItem("originRef"));
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\"")).post(PATH).then().statusCode(201);
-        given().header("Authorization", erik).contentType(ContentType.JSON).body(body(org.b1(), today(), "OTHER", null)).post(PATH).then().statusCode(403);
-        Response foreign = given().header("Authorization", karin()).contentType(ContentType.JSON).body(body(org.b1(), today(), "OTHER", null)).post(PATH);
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
+                .body("errors.field", hasItem("originRef"));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "DEVIATION_ANALYSIS", "\"originRef\":\"" + foreignReport + "\""))
+                .post(PATH)
+                .then()
+                .statusCode(201);
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body(body(org.b1(), today(), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(403);
+        Response foreign = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.b1(), today(), "OTHER", null))
+                .post(PATH);
         String foreignId = foreign.path("id");
-        given().header("Authorization", erik).header("If-Match", etag(foreign)).post(PATH + "/" + foreignId + "/start").then().statusCode(403);
-        given().header("Authorization", erik).contentType(ContentType.JSON).body("{}").post(PATH + "/" + foreignId + "/complete").then().statusCode(403);
-        given().header("Authorization", erik).header("If-Match", etag(own)).contentType(ContentType.JSON).body("{}")
-                .post(PATH + "/" + own.path("id") + "/complete").then().statusCode(400);
-        given().header("Authorization", Fixtures.anna()).contentType(ContentType.JSON).body(body(org.a1(), today(), "OTHER", null)).post(PATH)
-                .then().statusCode(403);
-        given().header("Authorization", Fixtures.anna()).get(PATH + "/" + foreignId).then().statusCode(200);
+        given().header("Authorization", erik)
+                .header("If-Match", etag(foreign))
+                .post(PATH + "/" + foreignId + "/start")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", erik)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(PATH + "/" + foreignId + "/complete")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", erik)
+                .header("If-Match", etag(own))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(PATH + "/" + own.path("id") + "/complete")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", Fixtures.anna())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today(), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Fixtures.anna())
+                .get(PATH + "/" + foreignId)
+                .then()
+                .statusCode(200);
         given().header("Authorization", Fixtures.bi()).get(PATH).then().statusCode(403);
-        given().header("Authorization", Fixtures.anna()).queryParam("status", "DONE-ISH").get(PATH).then().statusCode(400);
-        assertThat(Fixtures.count("SELECT count(*) FROM quality_initiative_task WHERE initiative_id = '" + own.path("id") + "'")).isEqualTo(1);
+        given().header("Authorization", Fixtures.anna())
+                .queryParam("status", "DONE-ISH")
+                .get(PATH)
+                .then()
+                .statusCode(400);
+        assertThat(Fixtures.count(
+                        "SELECT count(*) FROM quality_initiative_task WHERE initiative_id = '" + own.path("id") + "'"))
+                .isEqualTo(1);
     }
 }

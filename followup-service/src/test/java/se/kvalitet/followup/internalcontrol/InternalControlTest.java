@@ -1,6 +1,5 @@
 package se.kvalitet.followup.internalcontrol;
 
-import se.kvalitet.followup.Fixtures;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.followup.Fixtures;
 
 /** The internal control plan of a year: draft, adopt, record results, report to the board. */
 @QuarkusTest
@@ -32,50 +32,131 @@ class InternalControlTest {
 
     @Test
     void aPlanIsDraftedAdoptedGivenResultsAndReportedToTheBoard() {
-        Response created = given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2025,\"title\":\"Internkontrollplan 2025\"}").post(PATH);
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2025,\"title\":\"Internkontrollplan 2025\"}")
+                .post(PATH);
         created.then().statusCode(201).body("status", equalTo("DRAFT"));
         String id = created.path("id");
-        given().header("Authorization", karin()).contentType(ContentType.JSON)
-                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2025,\"title\":\"Igen\"}").post(PATH).then().statusCode(409);
-        given().header("Authorization", karin()).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
-                .body("{\"adoptedBy\":\"Socialnämnden 2025-02-20 § 14\"}").post(PATH + "/" + id + "/adopt").then().statusCode(422);
-        Response one = given().header("Authorization", karin()).header("If-Match", created.header("ETag")).contentType(ContentType.JSON).body(ITEM)
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2025,\"title\":\"Igen\"}")
+                .post(PATH)
+                .then()
+                .statusCode(409);
+        given().header("Authorization", karin())
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"adoptedBy\":\"Socialnämnden 2025-02-20 § 14\"}")
+                .post(PATH + "/" + id + "/adopt")
+                .then()
+                .statusCode(422);
+        Response one = given().header("Authorization", karin())
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(ITEM)
                 .post(PATH + "/" + id + "/items");
         one.then().statusCode(201).body("items[0].riskValue", equalTo(6)).body("items[0].position", equalTo(1));
-        Response two = given().header("Authorization", karin()).header("If-Match", one.header("ETag")).contentType(ContentType.JSON)
-                .body(ITEM.replace("Utredningstiden", "Genomförandeplanerna")).post(PATH + "/" + id + "/items");
+        Response two = given().header("Authorization", karin())
+                .header("If-Match", one.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(ITEM.replace("Utredningstiden", "Genomförandeplanerna"))
+                .post(PATH + "/" + id + "/items");
         String first = two.path("items[0].id");
         String second = two.path("items[1].id");
-        given().header("Authorization", karin()).header("If-Match", one.header("ETag")).contentType(ContentType.JSON).body(ITEM)
-                .post(PATH + "/" + id + "/items").then().statusCode(412);
-        String result = "{\"resultStatus\":\"DONE_WITH_REMARKS\",\"result\":\"4 av 20 över tidsramen\",\"deviationsFound\":4,\"completedOn\":\"2025-06-19\"}";
-        given().header("Authorization", karin()).header("If-Match", two.header("ETag")).contentType(ContentType.JSON).body(result)
-                .post(PATH + "/" + id + "/items/" + first + "/result").then().statusCode(409);
-        Response adopted = given().header("Authorization", karin()).header("If-Match", two.header("ETag")).contentType(ContentType.JSON)
-                .body("{\"adoptedBy\":\"Socialnämnden 2025-02-20 § 14\",\"adoptedOn\":\"2025-02-20\"}").post(PATH + "/" + id + "/adopt");
-        adopted.then().statusCode(200).body("status", equalTo("ADOPTED")).body("resultCounts.NO_RESULT_YET", equalTo(2));
-        given().header("Authorization", karin()).header("If-Match", adopted.header("ETag")).contentType(ContentType.JSON).body(ITEM)
-                .put(PATH + "/" + id + "/items/" + first).then().statusCode(409);
-        Response r1 = given().header("Authorization", karin()).header("If-Match", adopted.header("ETag")).contentType(ContentType.JSON).body(result)
+        given().header("Authorization", karin())
+                .header("If-Match", one.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(ITEM)
+                .post(PATH + "/" + id + "/items")
+                .then()
+                .statusCode(412);
+        String result =
+                "{\"resultStatus\":\"DONE_WITH_REMARKS\",\"result\":\"4 av 20 över tidsramen\",\"deviationsFound\":4,\"completedOn\":\"2025-06-19\"}";
+        given().header("Authorization", karin())
+                .header("If-Match", two.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(result)
+                .post(PATH + "/" + id + "/items/" + first + "/result")
+                .then()
+                .statusCode(409);
+        Response adopted = given().header("Authorization", karin())
+                .header("If-Match", two.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"adoptedBy\":\"Socialnämnden 2025-02-20 § 14\",\"adoptedOn\":\"2025-02-20\"}")
+                .post(PATH + "/" + id + "/adopt");
+        adopted.then()
+                .statusCode(200)
+                .body("status", equalTo("ADOPTED"))
+                .body("resultCounts.NO_RESULT_YET", equalTo(2));
+        given().header("Authorization", karin())
+                .header("If-Match", adopted.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(ITEM)
+                .put(PATH + "/" + id + "/items/" + first)
+                .then()
+                .statusCode(409);
+        Response r1 = given().header("Authorization", karin())
+                .header("If-Match", adopted.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(result)
                 .post(PATH + "/" + id + "/items/" + first + "/result");
         r1.then().statusCode(200).body("items[0].resultStatus", equalTo("DONE_WITH_REMARKS"));
-        String report = "{\"summary\":\"Två kontroller genomförda; en med anmärkning.\",\"reportedTo\":\"Socialnämnden, årsbokslut 2025\"}";
-        given().header("Authorization", karin()).header("If-Match", r1.header("ETag")).contentType(ContentType.JSON).body(report)
-                .post(PATH + "/" + id + "/report").then().statusCode(422).body("errors.message", hasItem(containsString(second)));
-        Response r2 = given().header("Authorization", karin()).header("If-Match", r1.header("ETag")).contentType(ContentType.JSON)
-                .body("{\"resultStatus\":\"NOT_DONE\",\"result\":\"Hann inte\"}").post(PATH + "/" + id + "/items/" + second + "/result");
-        given().header("Authorization", karin()).header("If-Match", r2.header("ETag")).contentType(ContentType.JSON).body(report)
-                .post(PATH + "/" + id + "/report").then().statusCode(200).body("status", equalTo("REPORTED"))
-                .body("resultCounts.NOT_DONE", equalTo(1)).body("resultCounts.DONE_WITH_REMARKS", equalTo(1));
+        String report =
+                "{\"summary\":\"Två kontroller genomförda; en med anmärkning.\",\"reportedTo\":\"Socialnämnden, årsbokslut 2025\"}";
+        given().header("Authorization", karin())
+                .header("If-Match", r1.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(report)
+                .post(PATH + "/" + id + "/report")
+                .then()
+                .statusCode(422)
+                .body("errors.message", hasItem(containsString(second)));
+        Response r2 = given().header("Authorization", karin())
+                .header("If-Match", r1.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"resultStatus\":\"NOT_DONE\",\"result\":\"Hann inte\"}")
+                .post(PATH + "/" + id + "/items/" + second + "/result");
+        given().header("Authorization", karin())
+                .header("If-Match", r2.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(report)
+                .post(PATH + "/" + id + "/report")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REPORTED"))
+                .body("resultCounts.NOT_DONE", equalTo(1))
+                .body("resultCounts.DONE_WITH_REMARKS", equalTo(1));
         // the board reads it; reporters and BI do not
-        given().header("Authorization", Fixtures.viewer()).get(PATH + "/" + id).then().statusCode(200).body("reportedTo", equalTo("Socialnämnden, årsbokslut 2025"));
-        given().header("Authorization", Fixtures.viewer()).queryParam("year", 2025).queryParam("orgUnitId", org.board().toString()).get(PATH)
-                .then().statusCode(200).body("total", equalTo(1));
-        given().header("Authorization", Fixtures.anna()).get(PATH + "/" + id).then().statusCode(403);
-        given().header("Authorization", Fixtures.manager(org.board())).contentType(ContentType.JSON)
-                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2026,\"title\":\"x\"}").post(PATH).then().statusCode(403);
-        given().header("Authorization", karin()).header("If-Match", "*").contentType(ContentType.JSON).body(ITEM.replace("\"likelihood\":3", "\"likelihood\":7"))
-                .post(PATH + "/" + id + "/items").then().statusCode(400).body("errors.field", hasItem("likelihood"));
+        given().header("Authorization", Fixtures.viewer())
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("reportedTo", equalTo("Socialnämnden, årsbokslut 2025"));
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("year", 2025)
+                .queryParam("orgUnitId", org.board().toString())
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        given().header("Authorization", Fixtures.anna())
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Fixtures.manager(org.board()))
+                .contentType(ContentType.JSON)
+                .body("{\"orgUnitId\":\"" + org.board() + "\",\"year\":2026,\"title\":\"x\"}")
+                .post(PATH)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", karin())
+                .header("If-Match", "*")
+                .contentType(ContentType.JSON)
+                .body(ITEM.replace("\"likelihood\":3", "\"likelihood\":7"))
+                .post(PATH + "/" + id + "/items")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("likelihood"));
     }
 }

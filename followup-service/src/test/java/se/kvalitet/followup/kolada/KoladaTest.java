@@ -1,6 +1,5 @@
 package se.kvalitet.followup.kolada;
 
-import se.kvalitet.followup.Fixtures;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.followup.Fixtures;
 
 /** Kolada v3's JSON shape in and out: comparison series, a municipality's series as a unit's measurements, our values exported. */
 @QuarkusTest
@@ -28,7 +28,8 @@ class KoladaTest {
         }
         org = Fixtures.org();
         kpi = "U" + Fixtures.code("K").substring(2);
-        indicator = Fixtures.indicator(Fixtures.code("KO"), "PERCENT", "YEARLY", true, "[]", "\"koladaKpi\":\"" + kpi + "\"");
+        indicator = Fixtures.indicator(
+                Fixtures.code("KO"), "PERCENT", "YEARLY", true, "[]", "\"koladaKpi\":\"" + kpi + "\"");
     }
 
     /** Seed 003, Figur 5.2/5.3: response rates over years, with a missing value. */
@@ -39,40 +40,83 @@ class KoladaTest {
                      {"gender":"T","count":1,"status":"","value":null,"isdeleted":false},
                      {"gender":"K","count":1,"status":"","value":91.0},{"gender":"M","count":1,"status":"","value":70.0}]},
                   {"kpi":"%1$s","municipality":"0188","period":"2022","values":[{"gender":"T","count":1,"status":"","value":22}]},
-                  {"kpi":"%1$s","municipality":"0000","period":2022,"values":[{"gender":"T","count":290,"status":"","value":30.5}]}]}"""
-                .formatted(kpi);
+                  {"kpi":"%1$s","municipality":"0000","period":2022,"values":[{"gender":"T","count":290,"status":"","value":30.5}]}]}""".formatted(kpi);
     }
 
     @Test
     void valuesAreStoredAsComparisonSeriesAndAMunicipalitysSeriesBecomesMeasurements() {
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body(document())
-                .queryParam("orgUnitId", org.deptB().toString()).queryParam("municipality", "0188").queryParam("missingReason", "TOO_FEW_RESPONSES")
-                .post("/followup/v1/kolada/import").then().statusCode(200).body("values", equalTo(5)).body("stored", equalTo(5))
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(document())
+                .queryParam("orgUnitId", org.deptB().toString())
+                .queryParam("municipality", "0188")
+                .queryParam("missingReason", "TOO_FEW_RESPONSES")
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(200)
+                .body("values", equalTo(5))
+                .body("stored", equalTo(5))
                 .body("measurements.created", equalTo(4));
-        given().header("Authorization", Fixtures.viewer()).queryParam("kpi", kpi).get("/followup/v1/kolada/values").then().statusCode(200)
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("kpi", kpi)
+                .get("/followup/v1/kolada/values")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(5));
-        JsonPath m = given().header("Authorization", Fixtures.karin()).queryParam("indicatorId", indicator).queryParam("period", "2021").get("/followup/v1/measurements")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath m = given().header("Authorization", Fixtures.karin())
+                .queryParam("indicatorId", indicator)
+                .queryParam("period", "2021")
+                .get("/followup/v1/measurements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(m.getList("items.gender")).containsExactlyInAnyOrder("T", "K", "M");
         assertThat(m.getString("items.find { it.gender == 'T' }.missingReason")).isEqualTo("TOO_FEW_RESPONSES");
         assertThat(m.getFloat("items.find { it.gender == 'K' }.value")).isEqualTo(91f);
         // a second import of the same document changes no measurement
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body(document())
-                .queryParam("orgUnitId", org.deptB().toString()).queryParam("municipality", "0188").queryParam("missingReason", "TOO_FEW_RESPONSES")
-                .post("/followup/v1/kolada/import").then().statusCode(200).body("measurements.unchanged", equalTo(4));
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(document())
+                .queryParam("orgUnitId", org.deptB().toString())
+                .queryParam("municipality", "0188")
+                .queryParam("missingReason", "TOO_FEW_RESPONSES")
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(200)
+                .body("measurements.unchanged", equalTo(4));
         // isdeleted removes a value
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body(document().replace("\"value\":30.5}", "\"value\":30.5,\"isdeleted\":true}"))
-                .post("/followup/v1/kolada/import").then().statusCode(200).body("deleted", equalTo(1));
-        given().header("Authorization", Fixtures.viewer()).queryParam("kpi", kpi).queryParam("areaId", "0000").get("/followup/v1/kolada/values")
-                .then().body("total", equalTo(0));
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(document().replace("\"value\":30.5}", "\"value\":30.5,\"isdeleted\":true}"))
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(200)
+                .body("deleted", equalTo(1));
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("kpi", kpi)
+                .queryParam("areaId", "0000")
+                .get("/followup/v1/kolada/values")
+                .then()
+                .body("total", equalTo(0));
     }
 
     @Test
     void ourMeasurementsLeaveInKoladasShape() {
-        Fixtures.measure(indicator, org.a1(), "2024", "K", "\"numerator\":30,\"denominator\":40").then().statusCode(201);
-        Fixtures.measure(indicator, org.a1(), "2024", "M", "\"missingReason\":\"TOO_FEW_RESPONSES\"").then().statusCode(201);
-        JsonPath data = given().header("Authorization", Fixtures.bi()).queryParam("indicatorId", indicator).queryParam("year", 2024)
-                .get("/followup/v1/kolada/data").then().statusCode(200).extract().jsonPath();
+        Fixtures.measure(indicator, org.a1(), "2024", "K", "\"numerator\":30,\"denominator\":40")
+                .then()
+                .statusCode(201);
+        Fixtures.measure(indicator, org.a1(), "2024", "M", "\"missingReason\":\"TOO_FEW_RESPONSES\"")
+                .then()
+                .statusCode(201);
+        JsonPath data = given().header("Authorization", Fixtures.bi())
+                .queryParam("indicatorId", indicator)
+                .queryParam("year", 2024)
+                .get("/followup/v1/kolada/data")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(data.getInt("total_count")).isEqualTo(1);
         assertThat(data.getString("values[0].kpi")).isEqualTo(kpi);
         assertThat(data.getString("values[0].ou")).isEqualTo(org.a1().toString());
@@ -82,23 +126,51 @@ class KoladaTest {
         assertThat(data.getString("values[0].values[1].status")).isEqualTo("TOO_FEW_RESPONSES");
         assertThat(data.getList("values[0].values.count")).containsOnly(1);
         assertThat(data.getString("next_url")).isNull();
-        given().header("Authorization", Fixtures.anna()).get("/followup/v1/kolada/data").then().statusCode(403);
+        given().header("Authorization", Fixtures.anna())
+                .get("/followup/v1/kolada/data")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void malformedDocumentsAreRefusedWholeWithEveryProblemNamed() {
         String bad = """
                 {"values":[{"kpi":"%s","municipality":"0188","period":"twenty","values":[{"gender":"X","value":"high","count":-1}]}]}""".formatted(kpi);
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body(bad).post("/followup/v1/kolada/import").then()
-                .statusCode(422).body("errors.field", hasItem("values[0].period")).body("errors.field", hasItem("values[0].values[0].gender"))
-                .body("errors.field", hasItem("values[0].values[0].value")).body("errors.field", hasItem("values[0].values[0].count"));
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body("{\"rows\":[]}").post("/followup/v1/kolada/import")
-                .then().statusCode(400);
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body("{not json").post("/followup/v1/kolada/import")
-                .then().statusCode(400);
-        given().header("Authorization", Fixtures.karin()).contentType(ContentType.JSON).body(document()).queryParam("orgUnitId", org.a1().toString())
-                .post("/followup/v1/kolada/import").then().statusCode(400).body("errors.field", hasItem("municipality"));
-        given().header("Authorization", Fixtures.manager(org.a1())).contentType(ContentType.JSON).body(document())
-                .post("/followup/v1/kolada/import").then().statusCode(403);
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(bad)
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("values[0].period"))
+                .body("errors.field", hasItem("values[0].values[0].gender"))
+                .body("errors.field", hasItem("values[0].values[0].value"))
+                .body("errors.field", hasItem("values[0].values[0].count"));
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body("{\"rows\":[]}")
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body("{not json")
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(document())
+                .queryParam("orgUnitId", org.a1().toString())
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("municipality"));
+        given().header("Authorization", Fixtures.manager(org.a1()))
+                .contentType(ContentType.JSON)
+                .body(document())
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(403);
     }
 }

@@ -35,8 +35,11 @@ class PublishedValuesTest {
             Map.entry(FOLLOWUP + "indicator.evaluated.v1 missingReason", names(Enums.MissingReason.values())),
             Map.entry(FOLLOWUP + "indicator.evaluated.v1 trend", names(Enums.Trend.values())),
             // an initiative is published when it ends: the final statuses, those without a next one
-            Map.entry(FOLLOWUP + "initiative.completed.v1 outcome", names(Arrays.stream(QualityInitiative.Status.values())
-                    .filter(s -> s.next().isEmpty()).toArray(Enum[]::new))),
+            Map.entry(
+                    FOLLOWUP + "initiative.completed.v1 outcome",
+                    names(Arrays.stream(QualityInitiative.Status.values())
+                            .filter(s -> s.next().isEmpty())
+                            .toArray(Enum[]::new))),
             Map.entry(FOLLOWUP + "initiative.completed.v1 origin", names(QualityInitiative.Origin.values())),
             Map.entry(FOLLOWUP + "initiative.overdue.v1 origin", names(QualityInitiative.Origin.values())),
             Map.entry(FOLLOWUP + "measurement.recorded.v1 gender", names(Enums.Gender.values())),
@@ -54,8 +57,10 @@ class PublishedValuesTest {
 
     @Test
     void everyFollowupSchemaEnumCarriedAsAStringIsCheckedHere() {
-        assertThat(OWNED.keySet()).containsExactlyInAnyOrderElementsOf(SchemaEnums.CARRIED_AS_STRING.keySet().stream()
-                .filter(k -> k.startsWith(FOLLOWUP)).collect(Collectors.toSet()));
+        assertThat(OWNED.keySet())
+                .containsExactlyInAnyOrderElementsOf(SchemaEnums.CARRIED_AS_STRING.keySet().stream()
+                        .filter(k -> k.startsWith(FOLLOWUP))
+                        .collect(Collectors.toSet()));
     }
 
     private static List<String> names(Enum<?>[] values) {

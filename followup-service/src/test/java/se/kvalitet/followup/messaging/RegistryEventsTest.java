@@ -34,17 +34,22 @@ class RegistryEventsTest {
     AgroalDataSource db;
 
     static void send(KafkaProducer<String, byte[]> producer, EventEnvelope env) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.REGISTRY, null, env.subject(), env.data(), EventCodec.headers(env))).get();
+        producer.send(new ProducerRecord<>(Topics.REGISTRY, null, env.subject(), env.data(), EventCodec.headers(env)))
+                .get();
     }
 
     static EventEnvelope snapshot(UUID id, UUID parent, String name, LocalDate from, boolean active, String change) {
-        return EventCodec.envelope(new OrgUnitChangedV1(id, null, name, "UNIT", parent, from, active, change, List.of(), Instant.now()),
-                URI.create("/kvalitet/process-registry-service"), Instant.now(), null);
+        return EventCodec.envelope(
+                new OrgUnitChangedV1(id, null, name, "UNIT", parent, from, active, change, List.of(), Instant.now()),
+                URI.create("/kvalitet/process-registry-service"),
+                Instant.now(),
+                null);
     }
 
     String row(UUID id) throws Exception {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT name, parent_id, active FROM orgcopy_version WHERE org_unit_id = ? AND valid_to IS NULL")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT name, parent_id, active FROM orgcopy_version WHERE org_unit_id = ? AND valid_to IS NULL")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getBoolean(3) : null;
@@ -54,7 +59,8 @@ class RegistryEventsTest {
 
     int versions(UUID id) throws Exception {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM orgcopy_version WHERE org_unit_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM orgcopy_version WHERE org_unit_id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -81,8 +87,10 @@ class RegistryEventsTest {
         UUID unit = UUID.randomUUID();
         UUID oldParent = UUID.randomUUID();
         UUID newParent = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            EventEnvelope created = snapshot(unit, oldParent, "Hemtjänst Syd", LocalDate.of(2025, 1, 1), true, "CREATED");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            EventEnvelope created =
+                    snapshot(unit, oldParent, "Hemtjänst Syd", LocalDate.of(2025, 1, 1), true, "CREATED");
             send(producer, created);
             send(producer, created); // redelivery
             await().atMost(Duration.ofSeconds(20)).until(() -> row(unit) != null);
@@ -90,7 +98,8 @@ class RegistryEventsTest {
 
             send(producer, snapshot(unit, newParent, "Hemtjänst Söder", LocalDate.of(2026, 3, 1), true, "MOVED"));
             await().atMost(Duration.ofSeconds(20)).until(() -> row(unit).startsWith("Hemtjänst Söder"));
-            // an older snapshot arriving late is kept as history (platform/orgcopy) but the unit as last published stays
+            // an older snapshot arriving late is kept as history (platform/orgcopy) but the unit as last published
+            // stays
             EventEnvelope late = snapshot(unit, oldParent, "Gammalt namn", LocalDate.of(2025, 6, 1), true, "RENAMED");
             send(producer, late);
             await().atMost(Duration.ofSeconds(20)).until(() -> inboxRows(late.id()) == 1);

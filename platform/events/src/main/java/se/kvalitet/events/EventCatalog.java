@@ -19,13 +19,13 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> EVENTS = Stream.of(
                     DeviationEvents.ALL, RegistryEvents.ALL, FollowupEvents.ALL, ReportEvents.ALL)
-            .flatMap(List::stream).toList();
+            .flatMap(List::stream)
+            .toList();
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(c -> annotation(c).value(), Function.identity()));
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     public static List<Class<? extends DomainEvent>> all() {
         return EVENTS;

@@ -34,8 +34,7 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -44,8 +43,15 @@ public final class EventCodec {
     /** A new envelope with a fresh id for {@code event}, produced by {@code source} at {@code time}. */
     public static EventEnvelope envelope(DomainEvent event, URI source, Instant time, String correlationId) {
         String type = EventCatalog.typeOf(event.getClass());
-        return new EventEnvelope(UUID.randomUUID().toString(), source, type, time, event.aggregateId(),
-                schemaUri(type), correlationId, toJson(event));
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                source,
+                type,
+                time,
+                event.aggregateId(),
+                schemaUri(type),
+                correlationId,
+                toJson(event));
     }
 
     public static URI schemaUri(String type) {
@@ -56,7 +62,8 @@ public final class EventCodec {
         try {
             return MAPPER.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + data.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + data.getClass().getName(), e);
         }
     }
 
@@ -65,14 +72,18 @@ public final class EventCodec {
         try {
             return MAPPER.readValue(envelope.data(), eventClass);
         } catch (IOException e) {
-            throw new MalformedEventException("event " + envelope.id() + " of type " + envelope.type()
-                    + " does not parse as " + eventClass.getSimpleName(), e);
+            throw new MalformedEventException(
+                    "event " + envelope.id() + " of type " + envelope.type() + " does not parse as "
+                            + eventClass.getSimpleName(),
+                    e);
         }
     }
 
     /** The envelope's data as the record its type names, or null when this suite does not know the type. */
     public static DomainEvent data(EventEnvelope envelope) {
-        return EventCatalog.byType(envelope.type()).map(c -> (DomainEvent) data(envelope, c)).orElse(null);
+        return EventCatalog.byType(envelope.type())
+                .map(c -> (DomainEvent) data(envelope, c))
+                .orElse(null);
     }
 
     /** Kafka binary-mode headers for the envelope. */
@@ -113,9 +124,15 @@ public final class EventCodec {
         try {
             String time = header(headers, "time");
             String schema = header(headers, "dataschema");
-            return new EventEnvelope(id, URI.create(source), type, time == null ? null : Instant.parse(time),
-                    header(headers, "subject"), schema == null ? null : URI.create(schema),
-                    header(headers, CORRELATION_EXTENSION), value);
+            return new EventEnvelope(
+                    id,
+                    URI.create(source),
+                    type,
+                    time == null ? null : Instant.parse(time),
+                    header(headers, "subject"),
+                    schema == null ? null : URI.create(schema),
+                    header(headers, CORRELATION_EXTENSION),
+                    value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("event " + id + " has a malformed attribute", e);
         }

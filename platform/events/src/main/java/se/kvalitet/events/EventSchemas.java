@@ -20,12 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(EventCodec.SCHEMA_BASE, "classpath:schemas/")));
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder ->
+                    builder.schemaMappers(mappers -> mappers.mapPrefix(EventCodec.SCHEMA_BASE, "classpath:schemas/")));
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     public static String resourcePath(String type) {
         return "schemas/" + type + ".json";
@@ -39,7 +40,10 @@ public final class EventSchemas {
     public static List<String> validate(String type, byte[] json) {
         try {
             JsonNode node = EventCodec.mapper().readTree(json);
-            return schema(type).validate(node).stream().map(ValidationMessage::getMessage).sorted().toList();
+            return schema(type).validate(node).stream()
+                    .map(ValidationMessage::getMessage)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of("not JSON: " + e.getMessage());
         }

@@ -30,29 +30,41 @@ public final class SchemaEnums {
      */
     public static final Map<String, String> CARRIED_AS_STRING = Map.ofEntries(
             Map.entry("se.kvalitet.deviation.reported.v1 channel", "deviation-service Deviation.Channel"),
-            Map.entry("se.kvalitet.registry.org-unit.changed.v1 change", "process-registry-service OrgUnitVersion.Change"),
-            Map.entry("se.kvalitet.followup.egenkontroll.executed.v1 result", "followup-service Enums.EgenkontrollResult"),
-            Map.entry("se.kvalitet.followup.indicator.changed.v1 unitOfMeasure", "followup-service Enums.UnitOfMeasure"),
+            Map.entry(
+                    "se.kvalitet.registry.org-unit.changed.v1 change",
+                    "process-registry-service OrgUnitVersion.Change"),
+            Map.entry(
+                    "se.kvalitet.followup.egenkontroll.executed.v1 result",
+                    "followup-service Enums.EgenkontrollResult"),
+            Map.entry(
+                    "se.kvalitet.followup.indicator.changed.v1 unitOfMeasure", "followup-service Enums.UnitOfMeasure"),
             Map.entry("se.kvalitet.followup.indicator.changed.v1 method", "followup-service Enums.Method"),
             Map.entry("se.kvalitet.followup.indicator.changed.v1 frequency", "followup-service Enums.Frequency"),
-            Map.entry("se.kvalitet.followup.indicator.changed.v1 derivedMetric", "followup-service Enums.DerivedMetric"),
+            Map.entry(
+                    "se.kvalitet.followup.indicator.changed.v1 derivedMetric", "followup-service Enums.DerivedMetric"),
             Map.entry("se.kvalitet.followup.indicator.evaluated.v1 gender", "followup-service Enums.Gender"),
             Map.entry("se.kvalitet.followup.indicator.evaluated.v1 status", "followup-service Enums.Status"),
             Map.entry("se.kvalitet.followup.indicator.evaluated.v1 basis", "followup-service Evaluator.Basis"),
-            Map.entry("se.kvalitet.followup.indicator.evaluated.v1 missingReason", "followup-service Enums.MissingReason"),
+            Map.entry(
+                    "se.kvalitet.followup.indicator.evaluated.v1 missingReason",
+                    "followup-service Enums.MissingReason"),
             Map.entry("se.kvalitet.followup.indicator.evaluated.v1 trend", "followup-service Enums.Trend"),
-            Map.entry("se.kvalitet.followup.initiative.completed.v1 outcome", "followup-service QualityInitiative.Status (DONE, NOT_DONE)"),
-            Map.entry("se.kvalitet.followup.initiative.completed.v1 origin", "followup-service QualityInitiative.Origin"),
+            Map.entry(
+                    "se.kvalitet.followup.initiative.completed.v1 outcome",
+                    "followup-service QualityInitiative.Status (DONE, NOT_DONE)"),
+            Map.entry(
+                    "se.kvalitet.followup.initiative.completed.v1 origin", "followup-service QualityInitiative.Origin"),
             Map.entry("se.kvalitet.followup.initiative.overdue.v1 origin", "followup-service QualityInitiative.Origin"),
             Map.entry("se.kvalitet.followup.measurement.recorded.v1 gender", "followup-service Enums.Gender"),
-            Map.entry("se.kvalitet.followup.measurement.recorded.v1 missingReason", "followup-service Enums.MissingReason"),
+            Map.entry(
+                    "se.kvalitet.followup.measurement.recorded.v1 missingReason",
+                    "followup-service Enums.MissingReason"),
             Map.entry("se.kvalitet.followup.target.missed.v1 gender", "followup-service Enums.Gender"));
 
     /** Where the shared enums live, relative to the event schemas. */
     public static final String ENUMS = "enums/";
 
-    private SchemaEnums() {
-    }
+    private SchemaEnums() {}
 
     /**
      * Every enum of the schema of {@code type}, by property path, each list as written (a {@code null}
@@ -80,7 +92,8 @@ public final class SchemaEnums {
         return values.stream().filter(v -> v != null).toList();
     }
 
-    private static void collect(JsonNode properties, String prefix, Map<String, List<String>> out, Map<String, String> refs) {
+    private static void collect(
+            JsonNode properties, String prefix, Map<String, List<String>> out, Map<String, String> refs) {
         properties.fields().forEachRemaining(p -> property(p.getValue(), prefix + p.getKey(), out, refs));
     }
 
@@ -110,10 +123,11 @@ public final class SchemaEnums {
         }
     }
 
-    private static void shared(String ref, String path, boolean nullable, Map<String, List<String>> out, Map<String, String> refs) {
+    private static void shared(
+            String ref, String path, boolean nullable, Map<String, List<String>> out, Map<String, String> refs) {
         if (!ref.startsWith(ENUMS) || !ref.endsWith(".json")) {
-            throw new IllegalStateException("an event schema refers to " + ref + " at " + path + "; only " + ENUMS
-                    + "<Enum>.json is known");
+            throw new IllegalStateException(
+                    "an event schema refers to " + ref + " at " + path + "; only " + ENUMS + "<Enum>.json is known");
         }
         refs.put(path, ref.substring(ENUMS.length(), ref.length() - ".json".length()));
         out.put(path, values(schema("schemas/" + ref).get("enum"), nullable));

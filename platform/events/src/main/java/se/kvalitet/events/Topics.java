@@ -8,6 +8,5 @@ public final class Topics {
     public static final String FOLLOWUP = "kvalitet.followup.events";
     public static final String REPORT = "kvalitet.report.events";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -7,8 +7,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.DeviationReportedV1;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +14,24 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationReportedV1;
 
 class EventCodecTest {
 
-    private final DeviationReportedV1 event = new DeviationReportedV1(UUID.randomUUID(), UUID.randomUUID(),
-            List.of(UUID.randomUUID()), "STAFF", DeviationCategory.LEX_SARAH, LocalDate.of(2026, 3, 1),
+    private final DeviationReportedV1 event = new DeviationReportedV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            List.of(UUID.randomUUID()),
+            "STAFF",
+            DeviationCategory.LEX_SARAH,
+            LocalDate.of(2026, 3, 1),
             Instant.parse("2026-03-02T08:15:00Z"));
 
     @Test
     void envelopeRoundTripsThroughKafkaBinaryHeaders() {
-        EventEnvelope env = EventCodec.envelope(event, URI.create("/kvalitet/deviation-service"),
-                Instant.parse("2026-03-02T08:15:01Z"), "corr-1");
+        EventEnvelope env = EventCodec.envelope(
+                event, URI.create("/kvalitet/deviation-service"), Instant.parse("2026-03-02T08:15:01Z"), "corr-1");
         RecordHeaders headers = new RecordHeaders(EventCodec.headers(env));
 
         EventEnvelope back = EventCodec.fromKafka(headers, env.data());
@@ -60,7 +65,8 @@ class EventCodecTest {
         assertThat(EventSchemas.validate(env.type(), env.data())).isEmpty();
 
         byte[] withName = new String(env.data(), StandardCharsets.UTF_8)
-                .replace("{", "{\"personName\":\"Anna\",").getBytes(StandardCharsets.UTF_8);
+                .replace("{", "{\"personName\":\"Anna\",")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(EventSchemas.validate(env.type(), withName)).isNotEmpty();
     }
 
@@ -68,9 +74,10 @@ class EventCodecTest {
     void unknownFieldsAreIgnoredByConsumers() {
         EventEnvelope env = EventCodec.envelope(event, URI.create("/x"), Instant.now(), null);
         byte[] newer = new String(env.data(), StandardCharsets.UTF_8)
-                .replace("{", "{\"addedLater\":42,").getBytes(StandardCharsets.UTF_8);
-        EventEnvelope newerEnv = new EventEnvelope(env.id(), env.source(), env.type(), env.time(), env.subject(),
-                env.dataSchema(), null, newer);
+                .replace("{", "{\"addedLater\":42,")
+                .getBytes(StandardCharsets.UTF_8);
+        EventEnvelope newerEnv = new EventEnvelope(
+                env.id(), env.source(), env.type(), env.time(), env.subject(), env.dataSchema(), null, newer);
         assertThat(EventCodec.data(newerEnv, DeviationReportedV1.class)).isEqualTo(event);
     }
 
@@ -80,7 +87,8 @@ class EventCodecTest {
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_id", "x".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> EventCodec.fromKafka(headers, new byte[0]))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("ce_source");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("ce_source");
         assertThatThrownBy(() -> EventCodec.fromKafka(new RecordHeaders(), new byte[0]))
                 .isInstanceOf(MalformedEventException.class);
     }

@@ -23,8 +23,7 @@ public final class EventComponents {
         void visit(String name, Class<?> type, Class<?> record, RecordComponent component);
     }
 
-    private EventComponents() {
-    }
+    private EventComponents() {}
 
     /** Visits every non-record component of {@code events} and of the records they contain, each record once. */
     public static void forEach(Collection<? extends Class<?>> events, Visitor visitor) {
@@ -36,8 +35,16 @@ public final class EventComponents {
 
     /** Whether a component of this type can only hold an id, a code, a date, a count, a flag or a number. */
     public static boolean isIdCodeDateCountOrNumber(Class<?> t) {
-        return t.isEnum() || t == UUID.class || t == LocalDate.class || t == Instant.class || t == int.class
-                || t == Integer.class || t == long.class || t == Long.class || t == boolean.class || t == BigDecimal.class;
+        return t.isEnum()
+                || t == UUID.class
+                || t == LocalDate.class
+                || t == Instant.class
+                || t == int.class
+                || t == Integer.class
+                || t == long.class
+                || t == Long.class
+                || t == boolean.class
+                || t == BigDecimal.class;
     }
 
     private static void walk(Class<?> record, Set<Class<?>> seen, Visitor visitor) {
@@ -47,7 +54,9 @@ public final class EventComponents {
         for (RecordComponent rc : record.getRecordComponents()) {
             Class<?> t = rc.getType();
             Type generic = rc.getGenericType();
-            if (t == List.class && generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
+            if (t == List.class
+                    && generic instanceof ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
                 t = item;
             }
             if (t.isRecord()) {

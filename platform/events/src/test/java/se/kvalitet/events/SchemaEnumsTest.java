@@ -30,11 +30,12 @@ class SchemaEnumsTest {
 
     /** Schema enums that list part of their Java enum on purpose, each with the part it must be. */
     static final Map<String, Set<String>> INTENDED_SUBSETS = Map.of(
-            key(DeviationAuthorityNotifiedV1.TYPE, "trackType"), Set.of("LEX_SARAH", "LEX_MARIA", "PERSONAL_DATA_BREACH"));
+            key(DeviationAuthorityNotifiedV1.TYPE, "trackType"),
+            Set.of("LEX_SARAH", "LEX_MARIA", "PERSONAL_DATA_BREACH"));
 
     /** String components whose values are those of an enum of this module. */
-    static final Map<String, Class<? extends Enum<?>>> STRING_OF_ENUM = Map.of(
-            key(IndicatorChangedV1.TYPE, "derivedCategory"), DeviationCategory.class);
+    static final Map<String, Class<? extends Enum<?>>> STRING_OF_ENUM =
+            Map.of(key(IndicatorChangedV1.TYPE, "derivedCategory"), DeviationCategory.class);
 
     @Test
     void everySchemaEnumListsExactlyTheValuesOfTheJavaEnumItStandsFor() {
@@ -43,29 +44,40 @@ class SchemaEnumsTest {
             String type = EventCatalog.typeOf(event);
             SchemaEnums.of(type).forEach((path, schemaValues) -> {
                 String key = key(type, path);
-                Set<String> schema = new LinkedHashSet<>(schemaValues.stream().filter(Objects::nonNull).toList());
+                Set<String> schema = new LinkedHashSet<>(
+                        schemaValues.stream().filter(Objects::nonNull).toList());
                 Class<?> javaType = componentType(event, path);
                 if (javaType == null) {
                     problems.add(key + ": no record component " + path + " in " + event.getSimpleName());
                 } else if (javaType.isEnum()) {
                     Set<String> expected = INTENDED_SUBSETS.getOrDefault(key, names(javaType));
                     if (INTENDED_SUBSETS.containsKey(key) && !names(javaType).containsAll(expected)) {
-                        problems.add(key + ": the intended subset " + expected + " is not part of " + javaType.getSimpleName());
+                        problems.add(key + ": the intended subset " + expected + " is not part of "
+                                + javaType.getSimpleName());
                     }
                     if (!INTENDED_SUBSETS.containsKey(key)) {
                         sharedFile(key, javaType, SchemaEnums.refs(type).get(path), problems);
                     }
                     compare(key, javaType.getSimpleName(), schema, expected, problems);
                 } else if (javaType == String.class && STRING_OF_ENUM.containsKey(key)) {
-                    sharedFile(key, STRING_OF_ENUM.get(key), SchemaEnums.refs(type).get(path), problems);
-                    compare(key, STRING_OF_ENUM.get(key).getSimpleName(), schema, names(STRING_OF_ENUM.get(key)), problems);
+                    sharedFile(
+                            key, STRING_OF_ENUM.get(key), SchemaEnums.refs(type).get(path), problems);
+                    compare(
+                            key,
+                            STRING_OF_ENUM.get(key).getSimpleName(),
+                            schema,
+                            names(STRING_OF_ENUM.get(key)),
+                            problems);
                 } else if (!SchemaEnums.CARRIED_AS_STRING.containsKey(key)) {
                     problems.add(key + ": a schema enum " + schema + " with no Java enum behind it (component type "
-                            + javaType.getSimpleName() + "); type the component with a platform/events enum or list it as intended");
+                            + javaType.getSimpleName()
+                            + "); type the component with a platform/events enum or list it as intended");
                 }
             });
         }
-        assertThat(problems).as("schema enums that differ from their Java enums").isEmpty();
+        assertThat(problems)
+                .as("schema enums that differ from their Java enums")
+                .isEmpty();
     }
 
     @Test
@@ -106,10 +118,14 @@ class SchemaEnumsTest {
         try (var list = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
             list.forEach(f -> files.add(f.getFileName().toString().replaceFirst("\\.json$", "")));
         }
-        assertThat(files).as("shared enum files, each referred to by an event schema").isEqualTo(referred);
+        assertThat(files)
+                .as("shared enum files, each referred to by an event schema")
+                .isEqualTo(referred);
         for (String name : files) {
-            var node = EventCodec.mapper().readTree(getClass().getClassLoader().getResource("schemas/" + SchemaEnums.ENUMS + name + ".json"));
-            assertThat(node.path("$id").asText()).isEqualTo(EventCodec.SCHEMA_BASE + SchemaEnums.ENUMS + name + ".json");
+            var node = EventCodec.mapper()
+                    .readTree(getClass().getClassLoader().getResource("schemas/" + SchemaEnums.ENUMS + name + ".json"));
+            assertThat(node.path("$id").asText())
+                    .isEqualTo(EventCodec.SCHEMA_BASE + SchemaEnums.ENUMS + name + ".json");
         }
     }
 
@@ -117,7 +133,8 @@ class SchemaEnumsTest {
     void aDifferenceIsNamedWithSchemaPropertyAndTheMissingAndExtraValues() {
         List<String> problems = new ArrayList<>();
         compare("t p", "E", Set.of("A", "C"), Set.of("A", "B"), problems);
-        assertThat(problems).containsExactly("t p: schema and E differ; missing in the schema [B], extra in the schema [C]");
+        assertThat(problems)
+                .containsExactly("t p: schema and E differ; missing in the schema [B], extra in the schema [C]");
         assertThat(SchemaEnums.values(DeviationAuthorityNotifiedV1.TYPE, "trackType"))
                 .containsExactly("LEX_SARAH", "LEX_MARIA", "PERSONAL_DATA_BREACH");
         assertThat(SchemaEnums.of(IndicatorChangedV1.TYPE)).containsKey("targets[].comparator");
@@ -127,24 +144,28 @@ class SchemaEnumsTest {
     private static void sharedFile(String key, Class<?> enumType, String ref, List<String> problems) {
         String name = enumName(enumType);
         if (!name.equals(ref)) {
-            problems.add(key + ": should refer to the one list of " + name + " ({\"$ref\": \"" + SchemaEnums.ENUMS + name
-                    + ".json\"}), " + (ref == null ? "has its own copy" : "refers to " + ref));
+            problems.add(key + ": should refer to the one list of " + name + " ({\"$ref\": \"" + SchemaEnums.ENUMS
+                    + name + ".json\"}), " + (ref == null ? "has its own copy" : "refers to " + ref));
         }
     }
 
     /** The enum's name inside its package: {@code DeviationCategory}, {@code DeviationTrackClosedV1.Closure}. */
     static String enumName(Class<?> enumType) {
-        return enumType.getName().substring(enumType.getPackageName().length() + 1).replace('$', '.');
+        return enumType.getName()
+                .substring(enumType.getPackageName().length() + 1)
+                .replace('$', '.');
     }
 
-    private static void compare(String key, String javaName, Set<String> schema, Set<String> java, List<String> problems) {
+    private static void compare(
+            String key, String javaName, Set<String> schema, Set<String> java, List<String> problems) {
         if (!schema.equals(java)) {
             Set<String> missing = new LinkedHashSet<>(java);
             missing.removeAll(schema);
             Set<String> extra = new LinkedHashSet<>(schema);
             extra.removeAll(java);
-            problems.add(key + ": schema and " + javaName + " differ; missing in the schema " + missing.stream().sorted().toList()
-                    + ", extra in the schema " + extra.stream().sorted().toList());
+            problems.add(key + ": schema and " + javaName + " differ; missing in the schema "
+                    + missing.stream().sorted().toList() + ", extra in the schema "
+                    + extra.stream().sorted().toList());
         }
     }
 
@@ -185,11 +206,15 @@ class SchemaEnumsTest {
     }
 
     private static RecordComponent component(Class<?> record, String name) {
-        return Arrays.stream(record.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+        return Arrays.stream(record.getRecordComponents())
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Class<?> elementType(RecordComponent rc) {
-        if (rc.getGenericType() instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
+        if (rc.getGenericType() instanceof ParameterizedType pt
+                && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
             return item;
         }
         return null;

@@ -42,8 +42,13 @@ final class ChildProcess {
         this.pidFile = pidFile;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment,
-            Path workingDir, Path logFile, Path pidFile) {
+    static ChildProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workingDir,
+            Path logFile,
+            Path pidFile) {
         try {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
@@ -51,7 +56,8 @@ final class ChildProcess {
                     .directory(workingDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.environment().putAll(environment);
             Process p = pb.start();
             Files.writeString(pidFile, Long.toString(p.pid()) + System.lineSeparator());
@@ -65,14 +71,19 @@ final class ChildProcess {
      * Runs a command to its end (a build step): output to {@code logFile}; an exit code other than 0,
      * or not finishing within {@code timeout}, is an exception with the log's tail.
      */
-    static void runToEnd(String name, List<String> command, Map<String, String> environment, Path workingDir, Path logFile,
+    static void runToEnd(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workingDir,
+            Path logFile,
             Duration timeout) {
         ChildProcess p = start(name, command, environment, workingDir, logFile, logFile.resolveSibling(name + ".pid"));
         try {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.stop(Duration.ofSeconds(10));
-                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s. Last lines of "
-                        + logFile + ":\n" + p.tail(60));
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds()
+                        + " s. Last lines of " + logFile + ":\n" + p.tail(60));
             }
         } catch (InterruptedException e) {
             p.stop(Duration.ofSeconds(10));
@@ -81,8 +92,8 @@ final class ChildProcess {
         }
         p.deletePidFile();
         if (p.process.exitValue() != 0) {
-            throw new IllegalStateException(name + " failed with exit code " + p.process.exitValue() + ". Last lines of "
-                    + logFile + ":\n" + p.tail(60));
+            throw new IllegalStateException(name + " failed with exit code " + p.process.exitValue()
+                    + ". Last lines of " + logFile + ":\n" + p.tail(60));
         }
     }
 
@@ -164,15 +175,18 @@ final class ChildProcess {
      */
     void awaitHttpOk(String url, Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         int lastStatus = -1;
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new IllegalStateException(name + ": start cancelled (shutting down)");
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before " + url + " answered. Last lines of " + logFile + ":\n" + tail(60));
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before " + url
+                        + " answered. Last lines of " + logFile + ":\n" + tail(60));
             }
             try {
                 HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
@@ -260,8 +274,13 @@ final class ChildProcess {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             Optional<ProcessHandle> handle = ProcessHandle.of(pid);
             boolean stopped = false;
-            if (handle.isPresent() && handle.get().isAlive()
-                    && handle.get().info().commandLine().map(c -> c.contains(marker)).orElse(false)) {
+            if (handle.isPresent()
+                    && handle.get().isAlive()
+                    && handle.get()
+                            .info()
+                            .commandLine()
+                            .map(c -> c.contains(marker))
+                            .orElse(false)) {
                 List<ProcessHandle> tree = new ArrayList<>();
                 handle.get().descendants().forEach(tree::add);
                 tree.add(handle.get());

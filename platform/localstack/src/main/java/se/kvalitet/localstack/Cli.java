@@ -34,8 +34,7 @@ final class Cli {
             Ctrl-C stops everything.
             """;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static int run(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -72,7 +71,8 @@ final class Cli {
         }
         builder.progress(message -> out.println("[localstack] " + message));
         LocalStack stack = builder.build();
-        out.println("Starting the Kvalitet stack (state in " + stack.stateDir() + ", logs in " + stack.logDir() + ") ...");
+        out.println(
+                "Starting the Kvalitet stack (state in " + stack.stateDir() + ", logs in " + stack.logDir() + ") ...");
         long t0 = System.nanoTime();
         try {
             stack.start();
@@ -95,7 +95,9 @@ final class Cli {
 
     static String banner(LocalStack stack, Duration total) {
         StringBuilder b = new StringBuilder();
-        b.append("\nKvalitet local stack is up after ").append(seconds(total)).append(" s (")
+        b.append("\nKvalitet local stack is up after ")
+                .append(seconds(total))
+                .append(" s (")
                 .append(stack.readyTimes().entrySet().stream()
                         .map(e -> e.getKey() + " " + seconds(e.getValue()) + " s")
                         .collect(Collectors.joining(", ")))
@@ -112,12 +114,18 @@ final class Cli {
             }
         }
         if (stack.keycloakEnabled()) {
-            line(b, "Keycloak admin", stack.keycloakUrl() + "/admin/  (" + LocalStack.KEYCLOAK_ADMIN_USER + " / "
-                    + LocalStack.KEYCLOAK_ADMIN_PASSWORD + ")");
+            line(
+                    b,
+                    "Keycloak admin",
+                    stack.keycloakUrl() + "/admin/  (" + LocalStack.KEYCLOAK_ADMIN_USER + " / "
+                            + LocalStack.KEYCLOAK_ADMIN_PASSWORD + ")");
         }
         line(b, "Realm issuer", stack.issuer() + (stack.keycloakEnabled() ? "" : "  (not started: --no-keycloak)"));
-        line(b, "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/{"
-                + String.join(",", LocalStack.DATABASES) + "}  (postgres / postgres)");
+        line(
+                b,
+                "PostgreSQL",
+                "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/{" + String.join(",", LocalStack.DATABASES)
+                        + "}  (postgres / postgres)");
         line(b, "Kafka", stack.kafkaBootstrapServers());
         line(b, "Logs", stack.logDir().toString());
         line(b, "Demo data", stack.demoData() ? "on" : "off (start with --demo to load it)");
@@ -159,8 +167,11 @@ final class Cli {
                       QUARKUS_DATASOURCE_JDBC_URL=%1$s QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \\
                       KAFKA_BOOTSTRAP_SERVERS=%2$s QUARKUS_OIDC_AUTH_SERVER_URL=%3$s \\
                       ./mvnw -pl deviation-service quarkus:dev -Dquarkus.http.port=%4$d
-                    """.formatted(stack.jdbcUrl("deviation"), stack.kafkaBootstrapServers(), stack.issuer(),
-                    Service.DEVIATION.defaultPort()));
+                    """.formatted(
+                            stack.jdbcUrl("deviation"),
+                            stack.kafkaBootstrapServers(),
+                            stack.issuer(),
+                            Service.DEVIATION.defaultPort()));
         }
         b.append("\nCtrl-C stops everything.\n");
         return b.toString();

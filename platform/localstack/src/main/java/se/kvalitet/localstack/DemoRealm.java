@@ -37,19 +37,22 @@ public final class DemoRealm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DemoRealm() {
-    }
+    private DemoRealm() {}
 
     /** The production realm, from the repository when present, else the copy inside this jar. */
     public static JsonNode production(Path repoRoot) {
-        return read(repoRoot == null ? null : repoRoot.resolve("deploy/keycloak").resolve(LocalStack.REALM_FILE),
+        return read(
+                repoRoot == null ? null : repoRoot.resolve("deploy/keycloak").resolve(LocalStack.REALM_FILE),
                 LocalStack.REALM_FILE);
     }
 
     /** The demo overlay, from the repository when present, else the copy inside this jar. */
     public static JsonNode overlay(Path repoRoot) {
-        return read(repoRoot == null ? null
-                : repoRoot.resolve("platform/localstack/src/main/resources/se/kvalitet/localstack").resolve(OVERLAY_FILE),
+        return read(
+                repoRoot == null
+                        ? null
+                        : repoRoot.resolve("platform/localstack/src/main/resources/se/kvalitet/localstack")
+                                .resolve(OVERLAY_FILE),
                 OVERLAY_FILE);
     }
 
@@ -72,7 +75,7 @@ public final class DemoRealm {
         }
         if (base.isObject() && over.isObject()) {
             ObjectNode out = ((ObjectNode) base).deepCopy();
-            for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 out.set(f.getKey(), mergeValue(base.get(f.getKey()), f.getValue(), path + "/" + f.getKey()));
             }
@@ -86,7 +89,12 @@ public final class DemoRealm {
                 if (match < 0) {
                     out.add(element.deepCopy());
                 } else {
-                    out.set(match, mergeValue(out.get(match), element, path + "[" + key + "=" + element.get(key).asText() + "]"));
+                    out.set(
+                            match,
+                            mergeValue(
+                                    out.get(match),
+                                    element,
+                                    path + "[" + key + "=" + element.get(key).asText() + "]"));
                 }
             }
             return out;
@@ -128,7 +136,8 @@ public final class DemoRealm {
             }
             try (InputStream in = LocalStack.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("no " + resource + ": neither " + file + " nor the copy inside this jar");
+                    throw new IllegalStateException(
+                            "no " + resource + ": neither " + file + " nor the copy inside this jar");
                 }
                 return JSON.readTree(in);
             }

@@ -14,8 +14,7 @@ final class Jdks {
 
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
-    private Jdks() {
-    }
+    private Jdks() {}
 
     record Jdk(Path home, int feature) {
         Path java() {
@@ -34,7 +33,8 @@ final class Jdks {
     }
 
     static Jdk current() {
-        return new Jdk(Path.of(System.getProperty("java.home")), Runtime.version().feature());
+        return new Jdk(
+                Path.of(System.getProperty("java.home")), Runtime.version().feature());
     }
 
     static Optional<Jdk> newestUnder(Path root, int minimum) {
@@ -53,7 +53,8 @@ final class Jdks {
 
     private static Optional<Jdk> describe(Path home) {
         Path release = home.resolve("release");
-        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin").resolve("java"))) {
+        if (!Files.isRegularFile(release)
+                || !Files.isExecutable(home.resolve("bin").resolve("java"))) {
             return Optional.empty();
         }
         try {

@@ -14,8 +14,7 @@ public final class KafkaProcess {
 
     static final String READY_LINE = "kvalitet kafka ready";
 
-    private KafkaProcess() {
-    }
+    private KafkaProcess() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
@@ -25,10 +24,13 @@ public final class KafkaProcess {
         LocalStack.quietInfrastructureLogs();
         KafkaBroker broker = KafkaBroker.start(Integer.parseInt(args[0]), Path.of(args[1]));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-shutdown"));
         Files.writeString(Path.of(args[2]), broker.bootstrapServers() + System.lineSeparator());
         System.out.println(READY_LINE + " on " + broker.bootstrapServers());
         stopped.await();

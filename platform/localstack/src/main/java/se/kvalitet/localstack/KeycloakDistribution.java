@@ -49,12 +49,12 @@ final class KeycloakDistribution {
 
     /** Options Keycloak fixes at build time; runtime options go to {@code start}. */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
+
     static final String DATABASE_FILE = "keycloakdb.mv.db";
     private static final String MARKER = ".kvalitet-built";
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
-    private KeycloakDistribution() {
-    }
+    private KeycloakDistribution() {}
 
     /**
      * The distribution built with {@link #BUILD_OPTIONS}, next to {@code pristine}; built now when
@@ -70,16 +70,21 @@ final class KeycloakDistribution {
             if (isComplete(dir, key)) {
                 return dir;
             }
-            progress.accept("building Keycloak once for optimized starts (kc.sh build " + String.join(" ", BUILD_OPTIONS)
-                    + ") into " + dir);
+            progress.accept("building Keycloak once for optimized starts (kc.sh build "
+                    + String.join(" ", BUILD_OPTIONS) + ") into " + dir);
             long t = System.nanoTime();
-            Path work = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            Path work = dir.resolveSibling(
+                    dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             LocalStack.deleteRecursively(work);
             LocalStack.deleteRecursively(dir);
             // lib/quarkus is what the build rewrites: a copy, never a link to the pristine files
-            linkTree(pristine, work, Set.of(Path.of("data"), Path.of(".unpack-markers")),
+            linkTree(
+                    pristine,
+                    work,
+                    Set.of(Path.of("data"), Path.of(".unpack-markers")),
                     Set.of(Path.of("lib", "quarkus"), Path.of("conf")));
-            List<String> cmd = new ArrayList<>(List.of("/bin/bash", work.resolve("bin/kc.sh").toString(), "build"));
+            List<String> cmd = new ArrayList<>(
+                    List.of("/bin/bash", work.resolve("bin/kc.sh").toString(), "build"));
             cmd.addAll(BUILD_OPTIONS);
             Path log = dir.resolveSibling(dir.getFileName() + ".build.log");
             ChildProcess.runToEnd("keycloak-build", cmd, javaEnv(javaHome), work, log, timeout);
@@ -89,7 +94,8 @@ final class KeycloakDistribution {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not move " + work + " to " + dir, e);
             }
-            progress.accept("Keycloak built in " + Cli.seconds(Duration.ofNanos(System.nanoTime() - t)) + " s (log " + log + ")");
+            progress.accept("Keycloak built in " + Cli.seconds(Duration.ofNanos(System.nanoTime() - t)) + " s (log "
+                    + log + ")");
             return dir;
         });
     }
@@ -109,9 +115,11 @@ final class KeycloakDistribution {
             if (isComplete(dir, key)) {
                 return db;
             }
-            progress.accept("creating Keycloak's database with the realm imported, once per realm content (" + dir + ")");
+            progress.accept(
+                    "creating Keycloak's database with the realm imported, once per realm content (" + dir + ")");
             long t = System.nanoTime();
-            Path work = dir.resolveSibling(key + ".tmp-" + ProcessHandle.current().pid());
+            Path work =
+                    dir.resolveSibling(key + ".tmp-" + ProcessHandle.current().pid());
             LocalStack.deleteRecursively(work);
             LocalStack.deleteRecursively(dir);
             try {
@@ -122,8 +130,14 @@ final class KeycloakDistribution {
             }
             // a throw-away home of its own: the import writes data/ like a server does
             Path home = instanceHome(built, work.resolve("home"));
-            List<String> cmd = List.of("/bin/bash", home.resolve("bin/kc.sh").toString(), "import", "--optimized",
-                    "--file=" + work.resolve(LocalStack.REALM_FILE), "--cache=local", "--http-host=127.0.0.1",
+            List<String> cmd = List.of(
+                    "/bin/bash",
+                    home.resolve("bin/kc.sh").toString(),
+                    "import",
+                    "--optimized",
+                    "--file=" + work.resolve(LocalStack.REALM_FILE),
+                    "--cache=local",
+                    "--http-host=127.0.0.1",
                     "--http-management-port=" + se.kvalitet.testing.FreePorts.pick(),
                     "--db-url=" + h2Url(work.resolve(DATABASE_FILE)));
             Map<String, String> env = javaEnv(javaHome);
@@ -141,7 +155,8 @@ final class KeycloakDistribution {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            progress.accept("Keycloak's realm database ready in " + Cli.seconds(Duration.ofNanos(System.nanoTime() - t)) + " s");
+            progress.accept("Keycloak's realm database ready in " + Cli.seconds(Duration.ofNanos(System.nanoTime() - t))
+                    + " s");
             return db;
         });
     }
@@ -200,7 +215,8 @@ final class KeycloakDistribution {
                         return FileVisitResult.CONTINUE;
                     }
                     Path target = to.resolve(rel.toString());
-                    boolean copyIt = attrs.isSymbolicLink() || !links[0] || copy.stream().anyMatch(rel::startsWith);
+                    boolean copyIt =
+                            attrs.isSymbolicLink() || !links[0] || copy.stream().anyMatch(rel::startsWith);
                     if (!copyIt) {
                         try {
                             Files.createLink(target, file);
@@ -242,7 +258,8 @@ final class KeycloakDistribution {
 
     private static boolean isComplete(Path dir, String key) {
         try {
-            return Files.isRegularFile(dir.resolve(MARKER)) && Files.readString(dir.resolve(MARKER)).strip().equals(key);
+            return Files.isRegularFile(dir.resolve(MARKER))
+                    && Files.readString(dir.resolve(MARKER)).strip().equals(key);
         } catch (IOException e) {
             return false;
         }
@@ -259,7 +276,9 @@ final class KeycloakDistribution {
     private static String version(Path pristine) {
         try {
             Path v = pristine.resolve("version.txt");
-            return Files.isRegularFile(v) ? Files.readString(v).strip() : pristine.getFileName().toString();
+            return Files.isRegularFile(v)
+                    ? Files.readString(v).strip()
+                    : pristine.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -168,8 +168,10 @@ public final class LocalStack implements AutoCloseable {
             }
             Map<Service, Long> launched = launchServices(jars);
             if (options.keycloak) {
-                keycloak.awaitHttpOk(keycloakManagementUrl() + "/health/ready", options.keycloakTimeout, this::isClosing);
-                keycloak.awaitHttpOk(issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30), this::isClosing);
+                keycloak.awaitHttpOk(
+                        keycloakManagementUrl() + "/health/ready", options.keycloakTimeout, this::isClosing);
+                keycloak.awaitHttpOk(
+                        issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30), this::isClosing);
                 readyAfter.put(KEYCLOAK, since(keycloakLaunched));
                 say("Keycloak ready after " + seconds(readyAfter.get(KEYCLOAK)) + " s");
             }
@@ -214,7 +216,8 @@ public final class LocalStack implements AutoCloseable {
         synchronized (lock) {
             if (closing || replicas.containsKey(service)) {
                 p.stop(SERVICE_STOP_GRACE);
-                throw new IllegalStateException(closing ? "shutting down" : service.module() + " already has a replica");
+                throw new IllegalStateException(
+                        closing ? "shutting down" : service.module() + " already has a replica");
             }
             replicas.put(service, p);
         }
@@ -273,8 +276,10 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess requireKafkaProcess() {
         ChildProcess k = kafkaChild;
         if (k == null) {
-            throw new IllegalStateException(options.kafkaProcess ? "Kafka is not running"
-                    : "Kafka runs inside this JVM: build the stack with kafkaProcess(true) to pause it");
+            throw new IllegalStateException(
+                    options.kafkaProcess
+                            ? "Kafka is not running"
+                            : "Kafka runs inside this JVM: build the stack with kafkaProcess(true) to pause it");
         }
         return k;
     }
@@ -321,8 +326,9 @@ public final class LocalStack implements AutoCloseable {
         if (!DATABASES.contains(database)) {
             throw new IllegalArgumentException("not a database of the suite: " + database);
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), PostgresServer.USER,
-                PostgresServer.PASSWORD); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD);
+                java.sql.Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + database);
         } catch (java.sql.SQLException e) {
@@ -391,7 +397,12 @@ public final class LocalStack implements AutoCloseable {
                 kafkaChild = null;
                 keycloak = null;
             }
-            if (gateway != null || !apps.isEmpty() || kc != null || broker != null || kafkaProcess != null || pg != null) {
+            if (gateway != null
+                    || !apps.isEmpty()
+                    || kc != null
+                    || broker != null
+                    || kafkaProcess != null
+                    || pg != null) {
                 say("stopping");
             }
             if (gateway != null) {
@@ -444,7 +455,8 @@ public final class LocalStack implements AutoCloseable {
             }
             // whatever still carries this stack's tag (e.g. restarted by hand with the launcher's command line)
             for (ProcessHandle h : StaleProcesses.tagged(StaleProcesses.marker(stateDir))) {
-                System.err.println("[localstack] stopping " + StaleProcesses.describe(h) + ", started for this stack outside the launcher");
+                System.err.println("[localstack] stopping " + StaleProcesses.describe(h)
+                        + ", started for this stack outside the launcher");
                 ChildProcess.stopTree(treeOf(h), SERVICE_STOP_GRACE);
             }
             if (broker != null || kafkaProcess != null || pg != null) {
@@ -582,7 +594,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The JDK Keycloak runs on: the newest one of at least 21 under /usr/lib/jvm, else this JVM's. */
     public Path keycloakJavaHome() {
-        return options.keycloakJavaHome != null ? options.keycloakJavaHome
+        return options.keycloakJavaHome != null
+                ? options.keycloakJavaHome
                 : Jdks.preferred(Path.of("/usr/lib/jvm"), 21).home();
     }
 
@@ -610,10 +623,14 @@ public final class LocalStack implements AutoCloseable {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
             Optional<ProcessHandle> h = ProcessHandle.of(pid);
-            if (h.isPresent() && h.get().isAlive()
+            if (h.isPresent()
+                    && h.get().isAlive()
                     && h.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
                 System.err.println("[localstack] stopping PostgreSQL left running by an earlier run (pid " + pid + ")");
-                new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+                new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (h.get().isAlive() && System.nanoTime() < deadline) {
                     ChildProcess.sleep(100);
@@ -642,14 +659,15 @@ public final class LocalStack implements AutoCloseable {
     private void prepareKeycloak() {
         Path pristine = keycloakHome();
         if (!Files.isRegularFile(pristine.resolve("bin").resolve("kc.sh"))) {
-            throw new IllegalStateException("Keycloak is not unpacked at " + pristine + ". Build platform/localstack first "
-                    + "(./mvnw -B -q -pl platform/localstack -am package -DskipTests), which unpacks "
-                    + "org.keycloak:keycloak-quarkus-dist there; or start without Keycloak (--no-keycloak).");
+            throw new IllegalStateException(
+                    "Keycloak is not unpacked at " + pristine + ". Build platform/localstack first "
+                            + "(./mvnw -B -q -pl platform/localstack -am package -DskipTests), which unpacks "
+                            + "org.keycloak:keycloak-quarkus-dist there; or start without Keycloak (--no-keycloak).");
         }
         byte[] realm = installRealm();
         Path built = KeycloakDistribution.built(pristine, keycloakJavaHome(), options.keycloakBuildTimeout, this::say);
-        Path template = KeycloakDistribution.realmDatabase(built, realm, keycloakJavaHome(), options.keycloakBuildTimeout,
-                this::say);
+        Path template = KeycloakDistribution.realmDatabase(
+                built, realm, keycloakJavaHome(), options.keycloakBuildTimeout, this::say);
         keycloakInstanceHome = KeycloakDistribution.instanceHome(built, stateDir.resolve("keycloak-home"));
         Path db = keycloakDatabaseFile();
         try {
@@ -675,8 +693,11 @@ public final class LocalStack implements AutoCloseable {
 
     private ChildProcess launchKeycloak() {
         Path home = keycloakInstanceHome;
-        List<String> cmd = new ArrayList<>(List.of("/bin/bash", home.resolve("bin").resolve("kc.sh").toString(),
-                "start", "--optimized",
+        List<String> cmd = new ArrayList<>(List.of(
+                "/bin/bash",
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start",
+                "--optimized",
                 "--http-enabled=true",
                 "--hostname-strict=false",
                 "--http-host=127.0.0.1",
@@ -704,7 +725,8 @@ public final class LocalStack implements AutoCloseable {
             JsonNode production = options.realmFile != null
                     ? new ObjectMapper().readTree(options.realmFile.toFile())
                     : DemoRealm.production(options.repoRoot);
-            byte[] demo = new ObjectMapper().writerWithDefaultPrettyPrinter()
+            byte[] demo = new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(DemoRealm.merge(production, DemoRealm.overlay(options.repoRoot)));
             Path mine = realmFile();
             Files.createDirectories(mine.getParent());
@@ -729,7 +751,8 @@ public final class LocalStack implements AutoCloseable {
             return Path.of(configured);
         }
         String cache = System.getProperty("kvalitet.cache");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+        Path base = cache != null && !cache.isBlank()
+                ? Path.of(cache)
                 : Path.of(System.getProperty("user.home"), ".cache", "kvalitet");
         return base.resolve("keycloak-" + keycloakVersion());
     }
@@ -745,7 +768,8 @@ public final class LocalStack implements AutoCloseable {
         }
         String v = p.getProperty("keycloak.version");
         if (v == null || v.isBlank() || v.startsWith("${")) {
-            throw new IllegalStateException("localstack.properties lacks keycloak.version: build platform/localstack with Maven");
+            throw new IllegalStateException(
+                    "localstack.properties lacks keycloak.version: build platform/localstack with Maven");
         }
         return v;
     }
@@ -780,7 +804,8 @@ public final class LocalStack implements AutoCloseable {
         if (override != null) {
             return Files.isRegularFile(override) ? Optional.of(override) : Optional.empty();
         }
-        for (Path dir : List.of(options.repoRoot.resolve(s.module()),
+        for (Path dir : List.of(
+                options.repoRoot.resolve(s.module()),
                 options.repoRoot.resolve("services").resolve(s.module()))) {
             Path jar = dir.resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
             if (Files.isRegularFile(jar)) {
@@ -809,7 +834,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Waits for the domain services' readiness, then the gateway's (which is UP only when theirs is). */
     private void awaitServices(Map<Service, Long> launched) {
-        List<Service> order = new ArrayList<>(options.services.stream().filter(s -> !s.isGateway()).toList());
+        List<Service> order = new ArrayList<>(
+                options.services.stream().filter(s -> !s.isGateway()).toList());
         if (options.services.contains(Service.GATEWAY)) {
             order.add(Service.GATEWAY);
         }
@@ -883,10 +909,17 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xms64m", "-Xmx" + options.kafkaHeapMegabytes + "m",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", StaleProcesses.marker(stateDir),
-                "-cp", absoluteClassPath(), KafkaProcess.class.getName(),
-                Integer.toString(kafkaPort), stateDir.resolve(KAFKA).toString(), ready.toString()));
+        cmd.addAll(List.of(
+                "-Xms64m",
+                "-Xmx" + options.kafkaHeapMegabytes + "m",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                StaleProcesses.marker(stateDir),
+                "-cp",
+                absoluteClassPath(),
+                KafkaProcess.class.getName(),
+                Integer.toString(kafkaPort),
+                stateDir.resolve(KAFKA).toString(),
+                ready.toString()));
         ChildProcess p = ChildProcess.start(KAFKA, cmd, Map.of(), stateDir, logFile(KAFKA), pidFile(KAFKA));
         synchronized (lock) {
             if (closing) {
@@ -902,7 +935,8 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("kafka: start cancelled (shutting down)");
             }
             if (!p.isAlive()) {
-                throw new IllegalStateException("Kafka exited before it was ready. Last lines of " + p.logFile() + ":\n" + p.tail(60));
+                throw new IllegalStateException(
+                        "Kafka exited before it was ready. Last lines of " + p.logFile() + ":\n" + p.tail(60));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka was not ready within " + options.kafkaTimeout.toSeconds()
@@ -1016,8 +1050,14 @@ public final class LocalStack implements AutoCloseable {
             if (Files.isRegularFile(own)) {
                 long pid = Long.parseLong(Files.readString(own).trim());
                 Optional<ProcessHandle> other = ProcessHandle.of(pid);
-                if (pid != ProcessHandle.current().pid() && other.isPresent() && other.get().isAlive()
-                        && other.get().info().commandLine().map(c -> c.contains("localstack")).orElse(false)) {
+                if (pid != ProcessHandle.current().pid()
+                        && other.isPresent()
+                        && other.get().isAlive()
+                        && other.get()
+                                .info()
+                                .commandLine()
+                                .map(c -> c.contains("localstack"))
+                                .orElse(false)) {
                     throw new IllegalStateException("another LocalStack (pid " + pid + ") is using " + stateDir
                             + ": stop it first (Ctrl-C in its terminal, or kill " + pid + ")");
                 }
@@ -1037,7 +1077,8 @@ public final class LocalStack implements AutoCloseable {
             }
             // children of an earlier run that the pid files no longer name (restarted by hand with the tag)
             for (ProcessHandle h : StaleProcesses.tagged(StaleProcesses.marker(stateDir))) {
-                System.err.println("[localstack] stopping " + StaleProcesses.describe(h) + ", left running by an earlier run");
+                System.err.println(
+                        "[localstack] stopping " + StaleProcesses.describe(h) + ", left running by an earlier run");
                 ChildProcess.stopTree(treeOf(h), SERVICE_STOP_GRACE);
             }
             if (options.postgres || options.fresh) {
@@ -1068,18 +1109,22 @@ public final class LocalStack implements AutoCloseable {
         for (Service s : Service.values()) {
             locateJar(s).ifPresent(j -> ourJars.add(j.toAbsolutePath().normalize()));
         }
-        ourJars.addAll(jars.values().stream().map(j -> j.toAbsolutePath().normalize()).toList());
-        Set<Path> keycloakRoots = Set.of(stateDir, keycloakHome().toAbsolutePath().normalize().getParent());
+        ourJars.addAll(
+                jars.values().stream().map(j -> j.toAbsolutePath().normalize()).toList());
+        Set<Path> keycloakRoots =
+                Set.of(stateDir, keycloakHome().toAbsolutePath().normalize().getParent());
         String marker = StaleProcesses.marker(stateDir);
         for (int port : neededPorts().values()) {
             if (!inUse(port)) {
                 continue;
             }
             Optional<ProcessHandle> owner = StaleProcesses.listener(port);
-            if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()
+            if (owner.isPresent()
+                    && owner.get().pid() != ProcessHandle.current().pid()
                     && StaleProcesses.isOurs(owner.get(), marker, ourJars, keycloakRoots)) {
-                System.err.println("[localstack] port " + port + " is held by " + StaleProcesses.describe(owner.get())
-                        + ", a process of this stack the launcher no longer knows (started by hand or left by a killed run): stopping it");
+                System.err.println(
+                        "[localstack] port " + port + " is held by " + StaleProcesses.describe(owner.get())
+                                + ", a process of this stack the launcher no longer knows (started by hand or left by a killed run): stopping it");
                 ChildProcess.stopTree(treeOf(owner.get()), KEYCLOAK_STOP_GRACE);
             }
         }
@@ -1108,13 +1153,16 @@ public final class LocalStack implements AutoCloseable {
         List<String> busy = new ArrayList<>();
         neededPorts().forEach((what, port) -> {
             if (inUse(port)) {
-                busy.add(what + " port " + port + StaleProcesses.listener(port).map(h -> " (" + StaleProcesses.describe(h) + ")")
-                        .orElse(""));
+                busy.add(what + " port " + port
+                        + StaleProcesses.listener(port)
+                                .map(h -> " (" + StaleProcesses.describe(h) + ")")
+                                .orElse(""));
             }
         });
         if (!busy.isEmpty()) {
-            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
-                    + ". Is another run still active (or a service started in dev mode)? Stop it, or choose other ports.");
+            throw new IllegalStateException(
+                    "ports already in use: " + String.join(", ", busy)
+                            + ". Is another run still active (or a service started in dev mode)? Stop it, or choose other ports.");
         }
     }
 
@@ -1180,7 +1228,8 @@ public final class LocalStack implements AutoCloseable {
         for (Path d = from.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             Path pom = d.resolve("pom.xml");
             try {
-                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>kvalitet-parent</artifactId>")
+                if (Files.isRegularFile(pom)
+                        && Files.readString(pom).contains("<artifactId>kvalitet-parent</artifactId>")
                         && Files.isDirectory(d.resolve("platform"))) {
                     return d;
                 }
@@ -1230,10 +1279,9 @@ public final class LocalStack implements AutoCloseable {
         private boolean kafkaProcess;
         private int kafkaHeapMegabytes = 384;
         private boolean shutdownHook = true;
-        private Consumer<String> progress = message -> { };
+        private Consumer<String> progress = message -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The repository whose modules' jars are run; default: found upwards from the working directory. */
         public Builder repoRoot(Path root) {
@@ -1427,7 +1475,9 @@ public final class LocalStack implements AutoCloseable {
 
         /** An extra environment variable for one service. */
         public Builder environment(Service service, String name, String value) {
-            this.serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            this.serviceEnvironment
+                    .computeIfAbsent(service, s -> new LinkedHashMap<>())
+                    .put(name, value);
             return this;
         }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 /** The suite's runnable applications, in start order: the four domain services, then the gateway. */
 public enum Service {
-
     DEVIATION("deviation-service", "deviation", 8081, "DEVIATION"),
     REGISTRY("process-registry-service", "registry", 8082, "REGISTRY"),
     FOLLOWUP("followup-service", "followup", 8083, "FOLLOWUP"),

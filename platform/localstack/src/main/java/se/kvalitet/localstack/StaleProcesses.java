@@ -25,8 +25,7 @@ final class StaleProcesses {
 
     static final String MARKER_PROPERTY = "kvalitet.localstack.state";
 
-    private StaleProcesses() {
-    }
+    private StaleProcesses() {}
 
     /** The command-line option that tags every child of the stack whose state lives in {@code stateDir}. */
     static String marker(Path stateDir) {
@@ -68,14 +67,17 @@ final class StaleProcesses {
             return Optional.empty();
         }
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path proc : procs.filter(
+                            p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
                     for (Path fd : fds.toList()) {
                         try {
                             String target = Files.readSymbolicLink(fd).toString();
                             if (target.startsWith("socket:[")
                                     && inodes.contains(target.substring(8, target.length() - 1))) {
-                                return ProcessHandle.of(Long.parseLong(proc.getFileName().toString()));
+                                return ProcessHandle.of(
+                                        Long.parseLong(proc.getFileName().toString()));
                             }
                         } catch (IOException | UnsupportedOperationException e) {
                             // closed meanwhile
@@ -141,13 +143,16 @@ final class StaleProcesses {
         for (String a : args) {
             if (a.endsWith("quarkus-run.jar") && !a.contains("kc.home.dir")) {
                 Path jar = Path.of(a);
-                Path absolute = jar.isAbsolute() ? jar : cwd.map(c -> c.resolve(jar)).orElse(jar);
+                Path absolute =
+                        jar.isAbsolute() ? jar : cwd.map(c -> c.resolve(jar)).orElse(jar);
                 if (jars.contains(absolute.toAbsolutePath().normalize())) {
                     return true;
                 }
             }
             if (a.startsWith("-Dkc.home.dir=")) {
-                Path home = Path.of(a.substring("-Dkc.home.dir=".length()).replace("'", "")).toAbsolutePath().normalize();
+                Path home = Path.of(a.substring("-Dkc.home.dir=".length()).replace("'", ""))
+                        .toAbsolutePath()
+                        .normalize();
                 for (Path root : keycloakRoots) {
                     if (home.startsWith(root.toAbsolutePath().normalize())) {
                         return true;

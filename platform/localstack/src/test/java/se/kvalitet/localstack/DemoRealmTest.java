@@ -43,7 +43,7 @@ class DemoRealmTest {
 
     private static void leaves(JsonNode node, String path, Map<String, JsonNode> out) {
         if (node.isObject() && !node.isEmpty()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 leaves(f.getValue(), path + "/" + f.getKey(), out);
             }
@@ -71,7 +71,8 @@ class DemoRealmTest {
         Set<String> productionClients = names(PRODUCTION.get("clients"), "clientId");
         Set<String> productionUsers = names(PRODUCTION.get("users"), "username");
         Set<String> productionKeys = names(PRODUCTION.at("/components/org.keycloak.keys.KeyProvider"), "name");
-        Pattern intranet = Pattern.compile("/clients\\[clientId=kvalitet-intranet]/(clientId|description|directAccessGrantsEnabled|redirectUris)");
+        Pattern intranet = Pattern.compile(
+                "/clients\\[clientId=kvalitet-intranet]/(clientId|description|directAccessGrantsEnabled|redirectUris)");
         Pattern secret = Pattern.compile("/clients\\[clientId=(case-system|bi-reader)]/(clientId|secret)");
         Pattern newClient = Pattern.compile("/clients\\[clientId=([^\\]]+)]/.*");
         Pattern newUser = Pattern.compile("/users\\[username=([^\\]]+)]/.*");
@@ -82,30 +83,47 @@ class DemoRealmTest {
             Matcher c = newClient.matcher(path);
             Matcher u = newUser.matcher(path);
             Matcher k = demoKey.matcher(path);
-            boolean allowed = intranet.matcher(path).matches() || secret.matcher(path).matches()
+            boolean allowed = intranet.matcher(path).matches()
+                    || secret.matcher(path).matches()
                     || (c.matches() && !productionClients.contains(c.group(1)))
                     || (u.matches() && !productionUsers.contains(u.group(1)))
-                    || (k.matches() && !productionKeys.contains(k.group(1)) && k.group(1).contains("demo"));
+                    || (k.matches()
+                            && !productionKeys.contains(k.group(1))
+                            && k.group(1).contains("demo"));
             if (!allowed) {
                 unexpected.add(path);
             }
         }
-        assertThat(unexpected).as("overlay paths beyond demo users, demo clients, demo secrets, the demo key "
-                + "and the intranet client's password grant").isEmpty();
+        assertThat(unexpected)
+                .as("overlay paths beyond demo users, demo clients, demo secrets, the demo key "
+                        + "and the intranet client's password grant")
+                .isEmpty();
     }
 
     @Test
     void theDemoRunsWithProductionsUserProfileBruteForceDetectionRolesAndMappers() {
-        for (String field : List.of("bruteForceProtected", "permanentLockout", "failureFactor", "waitIncrementSeconds",
-                "maxFailureWaitSeconds", "maxDeltaTimeSeconds", "quickLoginCheckMilliSeconds",
-                "minimumQuickLoginWaitSeconds", "editUsernameAllowed", "sslRequired", "roles", "defaultRole",
-                "accessTokenLifespan", "registrationAllowed")) {
+        for (String field : List.of(
+                "bruteForceProtected",
+                "permanentLockout",
+                "failureFactor",
+                "waitIncrementSeconds",
+                "maxFailureWaitSeconds",
+                "maxDeltaTimeSeconds",
+                "quickLoginCheckMilliSeconds",
+                "minimumQuickLoginWaitSeconds",
+                "editUsernameAllowed",
+                "sslRequired",
+                "roles",
+                "defaultRole",
+                "accessTokenLifespan",
+                "registrationAllowed")) {
             assertThat(DEMO.get(field)).as(field).isNotNull().isEqualTo(PRODUCTION.get(field));
         }
         assertThat(DEMO.at("/components/org.keycloak.userprofile.UserProfileProvider"))
                 .isEqualTo(PRODUCTION.at("/components/org.keycloak.userprofile.UserProfileProvider"));
         for (JsonNode client : PRODUCTION.get("clients")) {
-            assertThat(client(DEMO, client.get("clientId").asText()).get("protocolMappers")).as(client.get("clientId").asText())
+            assertThat(client(DEMO, client.get("clientId").asText()).get("protocolMappers"))
+                    .as(client.get("clientId").asText())
                     .isEqualTo(client.get("protocolMappers"));
         }
     }
@@ -114,17 +132,27 @@ class DemoRealmTest {
     void theSecondCaseSystemIsAMachineClientLikeTheFirstWithItsOwnSecretAndServiceAccount() {
         JsonNode first = client(DEMO, "case-system");
         JsonNode second = client(DEMO, "case-system-2");
-        for (String field : List.of("enabled", "publicClient", "bearerOnly", "clientAuthenticatorType",
-                "standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled", "serviceAccountsEnabled",
-                "protocol", "fullScopeAllowed", "protocolMappers")) {
+        for (String field : List.of(
+                "enabled",
+                "publicClient",
+                "bearerOnly",
+                "clientAuthenticatorType",
+                "standardFlowEnabled",
+                "implicitFlowEnabled",
+                "directAccessGrantsEnabled",
+                "serviceAccountsEnabled",
+                "protocol",
+                "fullScopeAllowed",
+                "protocolMappers")) {
             assertThat(second.get(field)).as(field).isEqualTo(first.get(field));
         }
         assertThat(second.get("secret").asText()).isEqualTo("case-system-2-secret");
         assertThat(first.get("secret").asText()).isEqualTo("case-system-secret");
         JsonNode account = user(DEMO, "service-account-case-system-2");
         assertThat(account.get("serviceAccountClientId").asText()).isEqualTo("case-system-2");
-        assertThat(strings(account.get("realmRoles"))).containsExactlyInAnyOrderElementsOf(
-                strings(user(DEMO, "service-account-case-system").get("realmRoles")));
+        assertThat(strings(account.get("realmRoles")))
+                .containsExactlyInAnyOrderElementsOf(
+                        strings(user(DEMO, "service-account-case-system").get("realmRoles")));
     }
 
     @Test
@@ -153,7 +181,8 @@ class DemoRealmTest {
     @Test
     void onlyAdministratorsCanEditAnyAttributeThatReachesAToken() throws Exception {
         JsonNode profile = JSON.readTree(PRODUCTION
-                .at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0").asText());
+                .at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0")
+                .asText());
         assertThat(profile.path("unmanagedAttributePolicy").asText("DISABLED")).isIn("DISABLED", "ADMIN_VIEW");
 
         Set<String> mapped = new TreeSet<>(List.of("username", "email", "firstName", "lastName"));
@@ -173,7 +202,8 @@ class DemoRealmTest {
         profile.get("attributes").forEach(a -> declared.put(a.get("name").asText(), a));
         for (String attribute : mapped) {
             assertThat(declared).as(attribute + " declared").containsKey(attribute);
-            assertThat(strings(declared.get(attribute).at("/permissions/edit"))).as(attribute + " edit")
+            assertThat(strings(declared.get(attribute).at("/permissions/edit")))
+                    .as(attribute + " edit")
                     .containsExactly("admin");
         }
         assertThat(declared.get("org_units").get("multivalued").asBoolean()).isTrue();
@@ -190,8 +220,11 @@ class DemoRealmTest {
         assertThat(DemoRealm.merge(base, over)).isEqualTo(JSON.readTree("""
                 {"a":1,"tags":["z"],"clients":[{"clientId":"c1","secret":"t","list":[1]},{"clientId":"c2"},{"clientId":"c3"}],
                  "users":[{"username":"u","credentials":[{"type":"otp"}]}],"b":true}"""));
-        assertThat(base.get("clients").get(0).get("secret").asText()).as("the base is not changed").isEqualTo("s");
-        assertThatThrownBy(() -> DemoRealm.merge(JSON.readTree("[]"), over)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(base.get("clients").get(0).get("secret").asText())
+                .as("the base is not changed")
+                .isEqualTo("s");
+        assertThatThrownBy(() -> DemoRealm.merge(JSON.readTree("[]"), over))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static JsonNode client(JsonNode realm, String clientId) {

@@ -50,7 +50,8 @@ class KeycloakDistributionTest {
         Files.createDirectories(from.resolve(".unpack-markers"));
         Files.writeString(from.resolve("lib/quarkus/generated-bytecode.jar"), "built");
         Files.writeString(from.resolve(".unpack-markers/m"), "x");
-        KeycloakDistribution.linkTree(from, dir.resolve("to"), Set.of(Path.of(".unpack-markers")), Set.of(Path.of("lib", "quarkus")));
+        KeycloakDistribution.linkTree(
+                from, dir.resolve("to"), Set.of(Path.of(".unpack-markers")), Set.of(Path.of("lib", "quarkus")));
         Files.writeString(dir.resolve("to/lib/quarkus/generated-bytecode.jar"), "rebuilt");
         assertThat(from.resolve("lib/quarkus/generated-bytecode.jar")).hasContent("built");
         assertThat(dir.resolve("to/.unpack-markers")).doesNotExist();

@@ -35,8 +35,9 @@ class ProductionDeploymentTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Environment variables Keycloak substitutes into the realm file when it imports it. */
-    static final Set<String> REALM_VARIABLES = Set.of("KVALITET_INTRANET_URL", "KVALITET_CASE_SYSTEM_SECRET",
-            "KVALITET_BI_READER_SECRET");
+    static final Set<String> REALM_VARIABLES =
+            Set.of("KVALITET_INTRANET_URL", "KVALITET_CASE_SYSTEM_SECRET", "KVALITET_BI_READER_SECRET");
+
     static final Pattern REALM_VARIABLE = Pattern.compile("\\$\\{(KVALITET_[A-Z_]+)}");
 
     @Test
@@ -45,30 +46,42 @@ class ProductionDeploymentTest {
         for (JsonNode key : REALM.at("/components/org.keycloak.keys.KeyProvider")) {
             keyProviders.add(key.get("providerId").asText());
             assertThat(key.get("providerId").asText()).as(key.toString()).endsWith("-generated");
-            assertThat(key.path("config").has("privateKey") || key.path("config").has("certificate")
-                    || key.path("config").has("secret") || key.path("config").has("kid")).as(key.toString()).isFalse();
+            assertThat(key.path("config").has("privateKey")
+                            || key.path("config").has("certificate")
+                            || key.path("config").has("secret")
+                            || key.path("config").has("kid"))
+                    .as(key.toString())
+                    .isFalse();
         }
         // Keycloak signs access tokens with RS256 by default: the realm must generate an RSA signing key
         assertThat(keyProviders).contains("rsa-generated");
 
         for (JsonNode user : REALM.path("users")) {
-            assertThat(user.hasNonNull("serviceAccountClientId")).as("only machine clients' service accounts: "
-                    + user.get("username")).isTrue();
-            assertThat(user.has("credentials")).as(user.get("username").asText()).isFalse();
+            assertThat(user.hasNonNull("serviceAccountClientId"))
+                    .as("only machine clients' service accounts: " + user.get("username"))
+                    .isTrue();
+            assertThat(user.has("credentials"))
+                    .as(user.get("username").asText())
+                    .isFalse();
         }
 
         for (JsonNode client : REALM.get("clients")) {
             String id = client.get("clientId").asText();
-            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as(id + " password grant").isFalse();
-            assertThat(client.path("implicitFlowEnabled").asBoolean(false)).as(id + " implicit flow").isFalse();
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
+                    .as(id + " password grant")
+                    .isFalse();
+            assertThat(client.path("implicitFlowEnabled").asBoolean(false))
+                    .as(id + " implicit flow")
+                    .isFalse();
             if (client.path("serviceAccountsEnabled").asBoolean(false)) {
-                assertThat(client.path("secret").asText()).as(id + " secret")
-                        .matches("\\$\\{KVALITET_[A-Z_]+_SECRET}");
+                assertThat(client.path("secret").asText()).as(id + " secret").matches("\\$\\{KVALITET_[A-Z_]+_SECRET}");
             } else {
                 assertThat(client.has("secret")).as(id + " secret").isFalse();
             }
             for (JsonNode uri : client.path("redirectUris")) {
-                assertThat(uri.asText()).as(id + " redirect URI").startsWith("${KVALITET_INTRANET_URL}/")
+                assertThat(uri.asText())
+                        .as(id + " redirect URI")
+                        .startsWith("${KVALITET_INTRANET_URL}/")
                         .doesNotContain("localhost", "127.0.0.1");
             }
         }
@@ -77,7 +90,8 @@ class ProductionDeploymentTest {
         assertThat(REALM.get("permanentLockout").asBoolean()).isFalse();
         assertThat(REALM.get("failureFactor").asInt()).isBetween(3, 10);
         assertThat(REALM.get("waitIncrementSeconds").asInt()).isPositive();
-        assertThat(REALM.get("maxFailureWaitSeconds").asInt()).isGreaterThanOrEqualTo(REALM.get("waitIncrementSeconds").asInt());
+        assertThat(REALM.get("maxFailureWaitSeconds").asInt())
+                .isGreaterThanOrEqualTo(REALM.get("waitIncrementSeconds").asInt());
 
         Set<String> used = new TreeSet<>();
         Matcher m = REALM_VARIABLE.matcher(REALM.toString());
@@ -89,7 +103,10 @@ class ProductionDeploymentTest {
 
     @Test
     void noProductionFileCarriesTheDemoKeyDemoSecretsOrTheDemoOptOut() throws IOException {
-        List<String> forbidden = new ArrayList<>(List.of("privateKey", "PRIVATE KEY", "KVALITET_SECURITY_REFUSE_DEMO_SIGNING_KEY",
+        List<String> forbidden = new ArrayList<>(List.of(
+                "privateKey",
+                "PRIVATE KEY",
+                "KVALITET_SECURITY_REFUSE_DEMO_SIGNING_KEY",
                 "directAccessGrantsEnabled\": true"));
         for (JsonNode key : OVERLAY.at("/components/org.keycloak.keys.KeyProvider")) {
             forbidden.add(key.at("/config/privateKey/0").asText().substring(0, 64));
@@ -107,8 +124,11 @@ class ProductionDeploymentTest {
             }
         }
         List<Path> files = productionFiles();
-        assertThat(files).contains(DEPLOY.resolve("keycloak/kvalitet-realm.json"), DEPLOY.resolve("compose/docker-compose.yml"),
-                DEPLOY.resolve("k8s/base/keycloak.yaml"));
+        assertThat(files)
+                .contains(
+                        DEPLOY.resolve("keycloak/kvalitet-realm.json"),
+                        DEPLOY.resolve("compose/docker-compose.yml"),
+                        DEPLOY.resolve("k8s/base/keycloak.yaml"));
         for (Path file : files) {
             String text = Files.readString(file);
             for (String f : forbidden) {
@@ -119,11 +139,15 @@ class ProductionDeploymentTest {
 
     @Test
     void composeRunsKeycloakInProductionModeWithTheProductionRealmAndRequiredSecrets() throws IOException {
-        JsonNode keycloak = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0).at("/services/keycloak");
+        JsonNode keycloak =
+                documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0).at("/services/keycloak");
         assertThat(keycloak.at("/command/0").asText()).isEqualTo("start");
-        assertThat(keycloak.get("volumes").toString()).contains("../keycloak/kvalitet-realm.json:/opt/keycloak/data/import/");
+        assertThat(keycloak.get("volumes").toString())
+                .contains("../keycloak/kvalitet-realm.json:/opt/keycloak/data/import/");
         Map<String, String> env = new LinkedHashMap<>();
-        keycloak.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        keycloak.get("environment")
+                .fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         assertThat(env).containsKeys("KC_DB", "KC_DB_URL");
         for (String name : REALM_VARIABLES) {
             assertThat(env.get(name)).as(name + ": required, no default").matches("\\$\\{[A-Z_]+:\\?.+}");
@@ -135,7 +159,8 @@ class ProductionDeploymentTest {
     void kubernetesRunsKeycloakInProductionModeWithSecretsFromSecretsTheOperatorCreates() throws IOException {
         JsonNode container = null;
         for (JsonNode doc : documents(DEPLOY.resolve("k8s/base/keycloak.yaml"))) {
-            if (doc.path("kind").asText().equals("Deployment") && doc.at("/metadata/name").asText().equals("keycloak")) {
+            if (doc.path("kind").asText().equals("Deployment")
+                    && doc.at("/metadata/name").asText().equals("keycloak")) {
                 container = doc.at("/spec/template/spec/containers/0");
             }
         }
@@ -145,11 +170,16 @@ class ProductionDeploymentTest {
         Map<String, JsonNode> env = new LinkedHashMap<>();
         container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
         assertThat(env).containsKeys("KC_DB", "KC_DB_URL", "KC_DB_PASSWORD", "KVALITET_INTRANET_URL");
-        for (String name : List.of("KVALITET_CASE_SYSTEM_SECRET", "KVALITET_BI_READER_SECRET", "KC_BOOTSTRAP_ADMIN_PASSWORD",
+        for (String name : List.of(
+                "KVALITET_CASE_SYSTEM_SECRET",
+                "KVALITET_BI_READER_SECRET",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 "KC_DB_PASSWORD")) {
             assertThat(env.get(name)).as(name).isNotNull();
             assertThat(env.get(name).has("value")).as(name + " is no literal").isFalse();
-            assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asText()).as(name).isNotEmpty();
+            assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asText())
+                    .as(name)
+                    .isNotEmpty();
         }
         for (String name : REALM_VARIABLES) {
             assertThat(env).as(name).containsKey(name);
@@ -168,8 +198,11 @@ class ProductionDeploymentTest {
     static List<Path> productionFiles() throws IOException {
         try (Stream<Path> s = Files.walk(DEPLOY)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .filter(p -> p.toString().endsWith(".json")
+                            || p.toString().endsWith(".yaml")
+                            || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -30,10 +30,15 @@ class StaleProcessesTest {
         Process ours = new ProcessBuilder("/bin/bash", "-c", "sleep 30; true", mine).start();
         Process other = new ProcessBuilder("/bin/bash", "-c", "sleep 30; true", theirs).start();
         try {
-            List<Long> tagged = StaleProcesses.tagged(mine).stream().map(ProcessHandle::pid).toList();
-            assertThat(tagged).contains(ours.pid()).doesNotContain(other.pid(), ProcessHandle.current().pid());
-            assertThat(StaleProcesses.isOurs(ours.toHandle(), mine, Set.of(), Set.of())).isTrue();
-            assertThat(StaleProcesses.isOurs(other.toHandle(), mine, Set.of(), Set.of(dir))).isFalse();
+            List<Long> tagged =
+                    StaleProcesses.tagged(mine).stream().map(ProcessHandle::pid).toList();
+            assertThat(tagged)
+                    .contains(ours.pid())
+                    .doesNotContain(other.pid(), ProcessHandle.current().pid());
+            assertThat(StaleProcesses.isOurs(ours.toHandle(), mine, Set.of(), Set.of()))
+                    .isTrue();
+            assertThat(StaleProcesses.isOurs(other.toHandle(), mine, Set.of(), Set.of(dir)))
+                    .isFalse();
         } finally {
             ours.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -47,12 +52,17 @@ class StaleProcessesTest {
         String marker = StaleProcesses.marker(dir.resolve("state"));
         // what a developer types in the module directory: java -jar target/quarkus-app/quarkus-run.jar
         Process byHand = new ProcessBuilder("/bin/bash", "-c", "sleep 30; true", "target/quarkus-app/quarkus-run.jar")
-                .directory(module.toFile()).start();
-        Process unrelated = new ProcessBuilder("/bin/bash", "-c", "sleep 30; true", "other/target/quarkus-app/quarkus-run.jar")
-                .directory(module.toFile()).start();
+                .directory(module.toFile())
+                .start();
+        Process unrelated = new ProcessBuilder(
+                        "/bin/bash", "-c", "sleep 30; true", "other/target/quarkus-app/quarkus-run.jar")
+                .directory(module.toFile())
+                .start();
         try {
-            assertThat(StaleProcesses.isOurs(byHand.toHandle(), marker, Set.of(jar.toAbsolutePath()), Set.of())).isTrue();
-            assertThat(StaleProcesses.isOurs(unrelated.toHandle(), marker, Set.of(jar.toAbsolutePath()), Set.of())).isFalse();
+            assertThat(StaleProcesses.isOurs(byHand.toHandle(), marker, Set.of(jar.toAbsolutePath()), Set.of()))
+                    .isTrue();
+            assertThat(StaleProcesses.isOurs(unrelated.toHandle(), marker, Set.of(jar.toAbsolutePath()), Set.of()))
+                    .isFalse();
         } finally {
             byHand.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             unrelated.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -63,8 +73,9 @@ class StaleProcessesTest {
     void theProcessHoldingAPortIsFound() throws Exception {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            assertThat(StaleProcesses.listener(s.getLocalPort())).hasValueSatisfying(
-                    h -> assertThat(h.pid()).isEqualTo(ProcessHandle.current().pid()));
+            assertThat(StaleProcesses.listener(s.getLocalPort()))
+                    .hasValueSatisfying(h -> assertThat(h.pid())
+                            .isEqualTo(ProcessHandle.current().pid()));
         }
         int free;
         try (ServerSocket s = new ServerSocket(0)) {

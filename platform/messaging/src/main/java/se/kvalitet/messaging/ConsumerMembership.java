@@ -52,8 +52,7 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
     private static final Logger LOG = Logger.getLogger(ConsumerMembership.class);
 
     /** A static member this replica runs, to remove from its group on a clean shutdown. */
-    record StaticMember(String group, String instanceId, Map<String, Object> adminConfig) {
-    }
+    record StaticMember(String group, String instanceId, Map<String, Object> adminConfig) {}
 
     @Inject
     MessagingInstance instance;
@@ -61,10 +60,13 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
     @ConfigProperty(name = "kvalitet.messaging.consumer.static-membership", defaultValue = "true")
     boolean staticMembership;
 
-    @ConfigProperty(name = "kvalitet.messaging.consumer.session-timeout", defaultValue = ConsumerSettings.DEFAULT_SESSION_TIMEOUT)
+    @ConfigProperty(
+            name = "kvalitet.messaging.consumer.session-timeout",
+            defaultValue = ConsumerSettings.DEFAULT_SESSION_TIMEOUT)
     Duration sessionTimeout;
 
-    @ConfigProperty(name = "kvalitet.messaging.consumer.heartbeat-interval",
+    @ConfigProperty(
+            name = "kvalitet.messaging.consumer.heartbeat-interval",
             defaultValue = ConsumerSettings.DEFAULT_HEARTBEAT_INTERVAL)
     Duration heartbeatInterval;
 
@@ -80,14 +82,18 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
             return config; // a producer
         }
         Object previousGroup = config.remove(PREVIOUS_GROUP_ATTRIBUTE);
-        ConsumerSettings.apply(config, staticMembership ? instance.id() + "." + channel : null, sessionTimeout,
-                heartbeatInterval);
-        if (channelConfig.getOptionalValue(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.class).isEmpty()) {
+        ConsumerSettings.apply(
+                config, staticMembership ? instance.id() + "." + channel : null, sessionTimeout, heartbeatInterval);
+        if (channelConfig
+                .getOptionalValue(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.class)
+                .isEmpty()) {
             config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, ConsumerSettings.RECONNECT_BACKOFF_MAX);
         }
         String group = config.get(ConsumerConfig.GROUP_ID_CONFIG).toString();
         Map<String, Object> admin = adminConfig(config, adminTimeout);
-        if (previousGroup != null && !previousGroup.toString().isBlank() && !previousGroup.toString().equals(group)) {
+        if (previousGroup != null
+                && !previousGroup.toString().isBlank()
+                && !previousGroup.toString().equals(group)) {
             String topic = channelConfig.getOptionalValue("topic", String.class).orElse(channel);
             seedOffsets(admin, group, previousGroup.toString(), topic, adminTimeout);
         }
@@ -109,8 +115,9 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
      * replica's static members from their groups, so their partitions move to the other replicas now
      * rather than after the session timeout.
      */
-    void leaveGroups(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(100)
-            @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    void leaveGroups(
+            @Observes(notifyObserver = Reception.IF_EXISTS) @Priority(100) @BeforeDestroyed(ApplicationScoped.class)
+                    Object event) {
         for (StaticMember m : members.values()) {
             removeStaticMember(m.adminConfig(), m.group(), m.instanceId(), adminTimeout);
         }
@@ -120,19 +127,22 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
     /** Removes a static member from its group; a member that is already gone is fine. */
     static void removeStaticMember(Map<String, Object> adminConfig, String group, String instanceId, Duration timeout) {
         try (Admin admin = Admin.create(adminConfig)) {
-            admin.removeMembersFromConsumerGroup(group,
-                    new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove(instanceId))))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.removeMembersFromConsumerGroup(
+                            group, new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove(instanceId))))
+                    .all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             LOG.infof("Left consumer group %s (member %s)", group, instanceId);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownMemberIdException) {
                 LOG.debugf("member %s was not in group %s", instanceId, group);
             } else {
-                LOG.warnf("Could not remove member %s from group %s (its partitions move after the session timeout): %s",
+                LOG.warnf(
+                        "Could not remove member %s from group %s (its partitions move after the session timeout): %s",
                         instanceId, group, e.getCause().toString());
             }
         } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            LOG.warnf("Could not remove member %s from group %s (its partitions move after the session timeout): %s",
+            LOG.warnf(
+                    "Could not remove member %s from group %s (its partitions move after the session timeout): %s",
                     instanceId, group, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,31 +154,41 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
      * {@code group} has none for it yet; returns how many partitions were seeded. Failures are
      * logged: the group then starts from {@code auto.offset.reset}, and the inbox absorbs the replay.
      */
-    static int seedOffsets(Map<String, Object> adminConfig, String group, String previousGroup, String topic,
-            Duration timeout) {
+    static int seedOffsets(
+            Map<String, Object> adminConfig, String group, String previousGroup, String topic, Duration timeout) {
         try (Admin admin = Admin.create(adminConfig)) {
             Map<TopicPartition, OffsetAndMetadata> current = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (current.keySet().stream().anyMatch(tp -> tp.topic().equals(topic))) {
                 return 0;
             }
-            Map<TopicPartition, OffsetAndMetadata> previous = admin.listConsumerGroupOffsets(previousGroup)
-                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+            Map<TopicPartition, OffsetAndMetadata> previous = admin
+                    .listConsumerGroupOffsets(previousGroup)
+                    .partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .entrySet()
+                    .stream()
                     .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            e -> new OffsetAndMetadata(e.getValue().offset())));
             if (previous.isEmpty()) {
                 return 0;
             }
             admin.alterConsumerGroupOffsets(group, previous).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.infof("Consumer group %s starts %s where group %s stood (%d partitions)", group, topic, previousGroup,
-                    previous.size());
+            LOG.infof(
+                    "Consumer group %s starts %s where group %s stood (%d partitions)",
+                    group, topic, previousGroup, previous.size());
             return previous.size();
         } catch (ExecutionException e) {
-            LOG.warnf("Could not seed group %s from %s for %s (it starts from auto.offset.reset): %s", group,
-                    previousGroup, topic, e.getCause().toString());
+            LOG.warnf(
+                    "Could not seed group %s from %s for %s (it starts from auto.offset.reset): %s",
+                    group, previousGroup, topic, e.getCause().toString());
         } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            LOG.warnf("Could not seed group %s from %s for %s (it starts from auto.offset.reset): %s", group,
-                    previousGroup, topic, e.toString());
+            LOG.warnf(
+                    "Could not seed group %s from %s for %s (it starts from auto.offset.reset): %s",
+                    group, previousGroup, topic, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -179,7 +199,8 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
     static Map<String, Object> adminConfig(Map<String, Object> consumerConfig, Duration timeout) {
         Map<String, Object> admin = new HashMap<>();
         consumerConfig.forEach((k, v) -> {
-            if (v != null && (AdminClientConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl."))) {
+            if (v != null
+                    && (AdminClientConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl."))) {
                 admin.put(k, v.toString());
             }
         });

@@ -30,22 +30,22 @@ public final class ConsumerSettings {
     public static final String DEFAULT_HEARTBEAT_INTERVAL = "PT3S";
     public static final String RECONNECT_BACKOFF_MAX = "2000";
 
-    private ConsumerSettings() {
-    }
+    private ConsumerSettings() {}
 
     /**
      * Adds the suite's group settings to a consumer configuration, keeping whatever it sets itself.
      *
      * @param instanceId the static member id, or null for dynamic membership
      */
-    public static void apply(Map<String, Object> config, String instanceId, Duration sessionTimeout,
-            Duration heartbeatInterval) {
+    public static void apply(
+            Map<String, Object> config, String instanceId, Duration sessionTimeout, Duration heartbeatInterval) {
         if (instanceId != null) {
             config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis()));
         config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(heartbeatInterval.toMillis()));
-        config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        config.putIfAbsent(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     }
 
     /** The settings with the defaults above, as the benchmark applies them to a plain consumer. */

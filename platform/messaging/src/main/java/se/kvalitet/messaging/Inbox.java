@@ -46,8 +46,9 @@ public class Inbox {
         try {
             env = EventCodec.fromKafka(record.headers(), record.value());
         } catch (MalformedEventException e) {
-            LOG.warnf("%s: skipping malformed record %s-%d@%d: %s", consumer, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.warnf(
+                    "%s: skipping malformed record %s-%d@%d: %s",
+                    consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
             deadLetter(consumer, record, null, e);
             return false;
         }
@@ -64,13 +65,15 @@ public class Inbox {
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
                 if (attempt >= maxAttempts) {
-                    LOG.errorf("%s: event %s (%s) failed %d times, moved to dead_letter_event: %s", consumer, env.id(),
-                            env.type(), attempt, cause.toString());
+                    LOG.errorf(
+                            "%s: event %s (%s) failed %d times, moved to dead_letter_event: %s",
+                            consumer, env.id(), env.type(), attempt, cause.toString());
                     deadLetter(consumer, record, env, cause);
                     return false;
                 }
-                LOG.warnf("%s: event %s (%s) failed (attempt %d), retrying in %s: %s", consumer, env.id(), env.type(),
-                        attempt, backoff, cause.toString());
+                LOG.warnf(
+                        "%s: event %s (%s) failed (attempt %d), retrying in %s: %s",
+                        consumer, env.id(), env.type(), attempt, backoff, cause.toString());
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException ie) {
@@ -94,7 +97,8 @@ public class Inbox {
         }
     }
 
-    private void deadLetter(String consumer, ConsumerRecord<String, byte[]> record, EventEnvelope env, Throwable error) {
+    private void deadLetter(
+            String consumer, ConsumerRecord<String, byte[]> record, EventEnvelope env, Throwable error) {
         Map<String, String> headerMap = new LinkedHashMap<>();
         for (Header h : record.headers()) {
             headerMap.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));

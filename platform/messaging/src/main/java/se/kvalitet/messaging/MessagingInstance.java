@@ -30,7 +30,9 @@ public class MessagingInstance {
 
     @PostConstruct
     void init() {
-        id = configured.filter(s -> !s.isBlank()).map(MessagingInstance::sanitize)
+        id = configured
+                .filter(s -> !s.isBlank())
+                .map(MessagingInstance::sanitize)
                 .orElseGet(() -> defaultId(hostName(), httpPort));
     }
 

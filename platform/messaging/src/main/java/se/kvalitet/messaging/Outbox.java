@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +27,7 @@ public class Outbox {
 
     /** MDC key the HTTP layer puts the request's correlation id under. */
     public static final String CORRELATION_MDC_KEY = "correlationId";
+
     private static final Object WAKE_KEY = new Object();
 
     @Inject
@@ -48,8 +49,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(DomainEvent event) {
         Object correlation = MDC.get(CORRELATION_MDC_KEY);
-        EventEnvelope envelope = EventCodec.envelope(event, URI.create(source), clock.instant(),
-                correlation == null ? null : correlation.toString());
+        EventEnvelope envelope = EventCodec.envelope(
+                event, URI.create(source), clock.instant(), correlation == null ? null : correlation.toString());
         try (Connection c = dataSource.getConnection()) {
             OutboxStore.insert(c, EventCatalog.topicOf(event.getClass()), envelope);
         } catch (SQLException e) {
@@ -59,8 +60,7 @@ public class Outbox {
             transactions.putResource(WAKE_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {

@@ -68,15 +68,26 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     /** Acknowledged rows whose marking failed (database away); marked before anything else is read. */
     private final Set<Long> ackedNotMarked = new LinkedHashSet<>();
+
     private volatile Producer<String, byte[]> producer;
     private boolean holdingLease;
     /** {@link System#nanoTime()} just before the statement that last took or renewed the lease. */
     private long leaseRenewedAt;
 
     /** A relay with a holder name of its own and a 10 s lease. */
-    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producerFactory, int batchSize,
-            Duration sendTimeout, Clock clock) {
-        this(dataSource, producerFactory, batchSize, sendTimeout, Duration.ofSeconds(10), "relay-" + UUID.randomUUID(),
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, byte[]>> producerFactory,
+            int batchSize,
+            Duration sendTimeout,
+            Clock clock) {
+        this(
+                dataSource,
+                producerFactory,
+                batchSize,
+                sendTimeout,
+                Duration.ofSeconds(10),
+                "relay-" + UUID.randomUUID(),
                 clock);
     }
 
@@ -88,8 +99,14 @@ public final class OutboxRelay implements AutoCloseable {
      * @param holder      this relay's name in the lease; stable across restarts of one replica so a
      *                    restarted replica takes its lease back at once
      */
-    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producerFactory, int batchSize,
-            Duration sendTimeout, Duration lease, String holder, Clock clock) {
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, byte[]>> producerFactory,
+            int batchSize,
+            Duration sendTimeout,
+            Duration lease,
+            String holder,
+            Clock clock) {
         this.dataSource = dataSource;
         this.producerFactory = producerFactory;
         this.batchSize = batchSize;
@@ -123,7 +140,8 @@ public final class OutboxRelay implements AutoCloseable {
         }
         int unsent = rows.size() - outcomes.acked.size();
         if (unsent > 0) {
-            LOG.warnf("Outbox relay: %d of %d events published, %d stay unsent and are sent again from seq %d: %s",
+            LOG.warnf(
+                    "Outbox relay: %d of %d events published, %d stay unsent and are sent again from seq %d: %s",
                     outcomes.acked.size(), rows.size(), unsent, outcomes.firstUnsent, outcomes.error);
         }
         if (outcomes.replaceProducer) {
@@ -158,8 +176,8 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             Producer<String, byte[]> p = producer();
             for (OutboxStore.Row row : rows) {
-                Future<RecordMetadata> f = p.send(new ProducerRecord<>(row.topic(), null, row.key(), row.envelope().data(),
-                        EventCodec.headers(row.envelope())));
+                Future<RecordMetadata> f = p.send(new ProducerRecord<>(
+                        row.topic(), null, row.key(), row.envelope().data(), EventCodec.headers(row.envelope())));
                 futures.add(f);
                 if (f.isDone() && failure(f) != null) {
                     // refused at once (no metadata, buffer full): nothing after it may go out first
@@ -208,8 +226,10 @@ public final class OutboxRelay implements AutoCloseable {
             if (failure == null) {
                 out.acked.add(row.seq());
                 if (keysWithFailure.contains(row.topic() + '\u0000' + row.key())) {
-                    LOG.warnf("Outbox relay: event seq %d of key %s was acknowledged although an earlier event of the "
-                            + "same key failed; consumers receive that one later", row.seq(), row.key());
+                    LOG.warnf(
+                            "Outbox relay: event seq %d of key %s was acknowledged although an earlier event of the "
+                                    + "same key failed; consumers receive that one later",
+                            row.seq(), row.key());
                 }
             } else {
                 out.fail(row, failure);
@@ -274,7 +294,8 @@ public final class OutboxRelay implements AutoCloseable {
             if (holdingLease) {
                 leaseRenewedAt = now;
             } else {
-                LOG.warnf("Outbox relay %s lost its lease while waiting for Kafka; another relay publishes next", holder);
+                LOG.warnf(
+                        "Outbox relay %s lost its lease while waiting for Kafka; another relay publishes next", holder);
             }
         } catch (SQLException e) {
             LOG.debugf("could not renew the outbox relay lease: %s", e);

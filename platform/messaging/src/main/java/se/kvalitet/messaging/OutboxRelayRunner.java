@@ -90,8 +90,8 @@ public class OutboxRelayRunner {
             LOG.info("Outbox relay disabled (kvalitet.outbox.relay.enabled=false)");
             return;
         }
-        relay = new OutboxRelay(dataSource, this::newProducer, batchSize, deliveryTimeout.plusSeconds(10), lease,
-                instance.id(), clock);
+        relay = new OutboxRelay(
+                dataSource, this::newProducer, batchSize, deliveryTimeout.plusSeconds(10), lease, instance.id(), clock);
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -143,7 +143,9 @@ public class OutboxRelayRunner {
                     nextPurge = clock.instant().plus(Duration.ofHours(1));
                 }
                 if (r.sent() < batchSize) {
-                    if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && !coalesce.isZero() && running) {
+                    if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)
+                            && !coalesce.isZero()
+                            && running) {
                         // let the other commits of this moment join the pass
                         Thread.sleep(coalesce.toMillis(), coalesce.toNanosPart() % 1_000_000);
                     }

@@ -18,11 +18,9 @@ import se.kvalitet.events.EventEnvelope;
 public final class OutboxStore {
 
     /** One unsent row, as the relay reads it. */
-    public record Row(long seq, String topic, String key, EventEnvelope envelope) {
-    }
+    public record Row(long seq, String topic, String key, EventEnvelope envelope) {}
 
-    private OutboxStore() {
-    }
+    private OutboxStore() {}
 
     public static void insert(Connection c, String topic, EventEnvelope e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -51,9 +49,15 @@ public final class OutboxStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String schema = rs.getString(8);
-                    EventEnvelope env = new EventEnvelope(rs.getString(4), URI.create(rs.getString(6)), rs.getString(5),
-                            rs.getTimestamp(7).toInstant(), rs.getString(3), schema == null ? null : URI.create(schema),
-                            rs.getString(9), rs.getBytes(10));
+                    EventEnvelope env = new EventEnvelope(
+                            rs.getString(4),
+                            URI.create(rs.getString(6)),
+                            rs.getString(5),
+                            rs.getTimestamp(7).toInstant(),
+                            rs.getString(3),
+                            schema == null ? null : URI.create(schema),
+                            rs.getString(9),
+                            rs.getBytes(10));
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), env));
                 }
             }

@@ -47,8 +47,10 @@ final class BrokerProcess implements AutoCloseable {
             cmd.add(Integer.toString(port));
             cmd.add(dir.resolve("data").toString());
             cmd.add(ready.toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("broker.log").toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("broker.log").toFile())
+                    .start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.exists(ready)) {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -82,7 +84,10 @@ final class BrokerProcess implements AutoCloseable {
 
     private void signal(String signal) {
         try {
-            int rc = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            int rc = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             if (rc != 0) {
                 throw new IllegalStateException("kill " + signal + " failed: " + rc);
             }

@@ -62,14 +62,18 @@ class ConsumerMembershipTest {
     }
 
     private static Config channelConfig(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "channel", 100)).build();
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "channel", 100))
+                .build();
     }
 
     private static Map<String, Object> consumerMap(String group) {
         Map<String, Object> map = new HashMap<>();
         map.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         map.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        map.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        map.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         map.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "10000"); // SmallRye's default
         return map;
     }
@@ -77,12 +81,16 @@ class ConsumerMembershipTest {
     @Test
     void everyConsumerChannelGetsAStaticMemberIdAndTheSuitesTimingWhileItsOwnSettingsWin() {
         ConsumerMembership m = membership("pod-7-8084");
-        Map<String, Object> consumer = m.customize("deviation-events",
-                channelConfig(Map.of("topic", "kvalitet.deviation.events")), consumerMap("report-service.deviation-events"));
-        assertThat(consumer).containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pod-7-8084.deviation-events")
+        Map<String, Object> consumer = m.customize(
+                "deviation-events",
+                channelConfig(Map.of("topic", "kvalitet.deviation.events")),
+                consumerMap("report-service.deviation-events"));
+        assertThat(consumer)
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pod-7-8084.deviation-events")
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "20000")
                 .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000")
-                .containsEntry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName())
+                .containsEntry(
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName())
                 .containsEntry(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
         assertThat(m.staticMembers()).containsKey("deviation-events");
 
@@ -90,12 +98,13 @@ class ConsumerMembershipTest {
         own.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "45000");
         own.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
         m.customize("other", channelConfig(Map.of(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000")), own);
-        assertThat(own).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "45000")
+        assertThat(own)
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "45000")
                 .containsEntry(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
 
         Map<String, Object> producer = new HashMap<>(Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "x"));
-        assertThat(m.customize("out", channelConfig(Map.of()), producer)).isEqualTo(Map.of(
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "x"));
+        assertThat(m.customize("out", channelConfig(Map.of()), producer))
+                .isEqualTo(Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "x"));
 
         ConsumerMembership dynamic = membership("pod-7-8084");
         dynamic.staticMembership = false;
@@ -122,15 +131,22 @@ class ConsumerMembershipTest {
         assertThat(config).doesNotContainKey(ConsumerMembership.PREVIOUS_GROUP_ATTRIBUTE);
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> seeded = admin.listConsumerGroupOffsets(renamed)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             assertThat(seeded.keySet()).isEqualTo(committed.keySet());
-            committed.forEach((tp, o) -> assertThat(seeded.get(tp).offset()).as(tp.toString()).isEqualTo(o.offset()));
+            committed.forEach((tp, o) ->
+                    assertThat(seeded.get(tp).offset()).as(tp.toString()).isEqualTo(o.offset()));
         }
         // once the renamed group has offsets of its own, the previous group's are not copied again
         produce(topic, 3);
         consumeAndCommit(topic, previous, 3);
-        assertThat(ConsumerMembership.seedOffsets(ConsumerMembership.adminConfig(consumerMap(renamed), Duration.ofSeconds(5)),
-                renamed, previous, topic, Duration.ofSeconds(5))).isZero();
+        assertThat(ConsumerMembership.seedOffsets(
+                        ConsumerMembership.adminConfig(consumerMap(renamed), Duration.ofSeconds(5)),
+                        renamed,
+                        previous,
+                        topic,
+                        Duration.ofSeconds(5)))
+                .isZero();
     }
 
     @Test
@@ -154,19 +170,28 @@ class ConsumerMembershipTest {
             // closing as the connector does: a static member stays in the group
             c.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
-        assertThat(members(group)).extracting(m -> m.groupInstanceId().orElse(null)).containsExactly("replica-a.channel");
+        assertThat(members(group))
+                .extracting(m -> m.groupInstanceId().orElse(null))
+                .containsExactly("replica-a.channel");
 
-        ConsumerMembership.removeStaticMember(ConsumerMembership.adminConfig(config, Duration.ofSeconds(5)), group,
-                "replica-a.channel", Duration.ofSeconds(5));
+        ConsumerMembership.removeStaticMember(
+                ConsumerMembership.adminConfig(config, Duration.ofSeconds(5)),
+                group,
+                "replica-a.channel",
+                Duration.ofSeconds(5));
         assertThat(members(group)).isEmpty();
         // removing a member that is gone already is harmless
-        ConsumerMembership.removeStaticMember(ConsumerMembership.adminConfig(config, Duration.ofSeconds(5)), group,
-                "replica-a.channel", Duration.ofSeconds(5));
+        ConsumerMembership.removeStaticMember(
+                ConsumerMembership.adminConfig(config, Duration.ofSeconds(5)),
+                group,
+                "replica-a.channel",
+                Duration.ofSeconds(5));
     }
 
     private static List<MemberDescription> members(String group) throws Exception {
         try (Admin admin = admin()) {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            ConsumerGroupDescription d =
+                    admin.describeConsumerGroups(List.of(group)).all().get().get(group);
             return List.copyOf(d.members());
         }
     }
@@ -178,21 +203,24 @@ class ConsumerMembershipTest {
     private static void produce(String topic, int n) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(topic, i % 3, "k" + i, "v"));
             }
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> consumeAndCommit(String topic, String group, int n) throws Exception {
+    private static Map<TopicPartition, OffsetAndMetadata> consumeAndCommit(String topic, String group, int n)
+            throws Exception {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         int seen = 0;
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (seen < n && System.nanoTime() < deadline) {
@@ -202,7 +230,9 @@ class ConsumerMembershipTest {
         }
         assertThat(seen).isEqualTo(n);
         try (Admin admin = admin()) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         }
     }
 }

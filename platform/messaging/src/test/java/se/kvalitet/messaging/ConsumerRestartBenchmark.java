@@ -50,41 +50,60 @@ class ConsumerRestartBenchmark {
 
     private static final int PARTITIONS = 6;
 
-    record Figures(String name, double heldAfter, double appliedAfterReady, double stalledFor) {
-    }
+    record Figures(String name, double heldAfter, double appliedAfterReady, double stalledFor) {}
 
     @Test
     void aRestartedReplicaConsumesNewEventsWithinSecondsOfReadiness() throws Exception {
         int restartDelay = Integer.getInteger("bench.restart-delay", 5);
-        int sessionSeconds = (int) Duration.parse(ConsumerSettings.DEFAULT_SESSION_TIMEOUT).toSeconds();
+        int sessionSeconds =
+                (int) Duration.parse(ConsumerSettings.DEFAULT_SESSION_TIMEOUT).toSeconds();
         List<Figures> results = new ArrayList<>();
-        try (KafkaBroker kafka = KafkaBroker.start(0, Path.of("target", "restart-bench", UUID.randomUUID().toString()))) {
-            results.add(scenario(kafka, "previous: dynamic membership, Kafka defaults (45 s session)", false, restartDelay));
+        try (KafkaBroker kafka = KafkaBroker.start(
+                0, Path.of("target", "restart-bench", UUID.randomUUID().toString()))) {
+            results.add(scenario(
+                    kafka, "previous: dynamic membership, Kafka defaults (45 s session)", false, restartDelay));
             results.add(scenario(kafka, "shipped: static membership, restart within the session", true, restartDelay));
-            results.add(scenario(kafka, "shipped: static membership, restart after the session expired", true,
-                    sessionSeconds + 3));
+            results.add(scenario(
+                    kafka, "shipped: static membership, restart after the session expired", true, sessionSeconds + 3));
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n[restart-bench] 2 replicas on a %d-partition topic; replica A's consumer "
-                + "closes without leaving (as after SIGKILL) and a new A starts after the restart delay%n", PARTITIONS));
-        out.append(String.format(Locale.ROOT, "[restart-bench] %-66s %17s %24s %22s%n", "settings",
-                "restart->assigned", "ready->new events applied", "A's partitions stalled"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%n[restart-bench] 2 replicas on a %d-partition topic; replica A's consumer "
+                        + "closes without leaving (as after SIGKILL) and a new A starts after the restart delay%n",
+                PARTITIONS));
+        out.append(String.format(
+                Locale.ROOT,
+                "[restart-bench] %-66s %17s %24s %22s%n",
+                "settings",
+                "restart->assigned",
+                "ready->new events applied",
+                "A's partitions stalled"));
         for (Figures f : results) {
-            out.append(String.format(Locale.ROOT, "[restart-bench] %-66s %15.1f s %22.1f s %20.1f s%n", f.name(),
-                    f.heldAfter(), f.appliedAfterReady(), f.stalledFor()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "[restart-bench] %-66s %15.1f s %22.1f s %20.1f s%n",
+                    f.name(),
+                    f.heldAfter(),
+                    f.appliedAfterReady(),
+                    f.stalledFor()));
         }
-        out.append("[restart-bench] restart->assigned: from the new A's start until it holds partitions (readiness UP); "
-                + "ready->new events applied: one event per partition produced at that moment, until all are consumed; "
-                + "stalled: from the crash until an event on one of A's partitions is consumed\n");
+        out.append(
+                "[restart-bench] restart->assigned: from the new A's start until it holds partitions (readiness UP); "
+                        + "ready->new events applied: one event per partition produced at that moment, until all are consumed; "
+                        + "stalled: from the crash until an event on one of A's partitions is consumed\n");
         System.out.print(out);
         java.nio.file.Files.writeString(Path.of("target", "restart-bench", "result.txt"), out.toString());
     }
 
-    private Figures scenario(KafkaBroker kafka, String name, boolean shipped, int restartDelaySeconds) throws Exception {
+    private Figures scenario(KafkaBroker kafka, String name, boolean shipped, int restartDelaySeconds)
+            throws Exception {
         String topic = "restart.bench." + UUID.randomUUID();
         String group = "bench-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
         }
         Map<String, Long> applied = new ConcurrentHashMap<>();
         try (KafkaProducer<String, String> producer = producer(kafka)) {
@@ -122,7 +141,8 @@ class ConsumerRestartBenchmark {
         while (System.nanoTime() < deadline) {
             Set<TopicPartition> all = new HashSet<>();
             replicas.forEach(r -> all.addAll(r.assignment()));
-            if (all.size() == PARTITIONS && replicas.stream().noneMatch(r -> r.assignment().isEmpty())) {
+            if (all.size() == PARTITIONS
+                    && replicas.stream().noneMatch(r -> r.assignment().isEmpty())) {
                 return;
             }
             Thread.sleep(10);
@@ -130,8 +150,9 @@ class ConsumerRestartBenchmark {
         throw new AssertionError("the replicas did not share the partitions");
     }
 
-    private static void produceToAll(KafkaProducer<String, String> producer, String topic, Map<String, Long> applied,
-            List<Replica> replicas) throws InterruptedException {
+    private static void produceToAll(
+            KafkaProducer<String, String> producer, String topic, Map<String, Long> applied, List<Replica> replicas)
+            throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             ids.add(produce(producer, topic, p));
@@ -189,23 +210,26 @@ class ConsumerRestartBenchmark {
                 // what SmallRye gave the services before: Kafka's defaults and its 10 s reconnect backoff
                 config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "10000");
             }
-            thread = new Thread(() -> {
-                KafkaConsumer<String, String> c = new KafkaConsumer<>(config);
-                try {
-                    c.subscribe(List.of(topic));
-                    while (!stop) {
-                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-                            applied.putIfAbsent(r.key(), System.nanoTime());
+            thread = new Thread(
+                    () -> {
+                        KafkaConsumer<String, String> c = new KafkaConsumer<>(config);
+                        try {
+                            c.subscribe(List.of(topic));
+                            while (!stop) {
+                                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                                    applied.putIfAbsent(r.key(), System.nanoTime());
+                                }
+                                if (!c.assignment().isEmpty()) {
+                                    c.commitAsync();
+                                }
+                                assignment = Set.copyOf(c.assignment());
+                            }
+                        } finally {
+                            c.close(CloseOptions.groupMembershipOperation(onClose)
+                                    .withTimeout(Duration.ofSeconds(5)));
                         }
-                        if (!c.assignment().isEmpty()) {
-                            c.commitAsync();
-                        }
-                        assignment = Set.copyOf(c.assignment());
-                    }
-                } finally {
-                    c.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(Duration.ofSeconds(5)));
-                }
-            }, "replica-" + (instanceId == null ? "dynamic" : instanceId));
+                    },
+                    "replica-" + (instanceId == null ? "dynamic" : instanceId));
             thread.setDaemon(true);
             thread.start();
         }

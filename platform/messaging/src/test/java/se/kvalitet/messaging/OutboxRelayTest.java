@@ -20,9 +20,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,11 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import se.kvalitet.events.deviation.DeviationCategory;
-import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.testing.KafkaBroker;
 import se.kvalitet.testing.PostgresServer;
 import se.kvalitet.testing.TopicReader;
@@ -86,13 +86,20 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(String holder) {
-        return new OutboxRelay(ds, () -> {
-            Properties p = OutboxRelayRunner.producerProperties(kafka.bootstrapServers());
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500");
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000");
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2000");
-            return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }, 50, Duration.ofSeconds(5), Duration.ofSeconds(10), holder, Clock.systemUTC());
+        return new OutboxRelay(
+                ds,
+                () -> {
+                    Properties p = OutboxRelayRunner.producerProperties(kafka.bootstrapServers());
+                    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500");
+                    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000");
+                    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2000");
+                    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+                },
+                50,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                holder,
+                Clock.systemUTC());
     }
 
     private List<EventEnvelope> write(List<UUID> aggregates, int perAggregate) throws SQLException {
@@ -101,8 +108,14 @@ class OutboxRelayTest {
             c.setAutoCommit(false);
             for (int i = 0; i < perAggregate; i++) {
                 for (UUID id : aggregates) {
-                    DeviationReportedV1 e = new DeviationReportedV1(id, UUID.randomUUID(), List.of(), "STAFF",
-                            DeviationCategory.OTHER_DEVIATION, java.time.LocalDate.now(), Instant.now());
+                    DeviationReportedV1 e = new DeviationReportedV1(
+                            id,
+                            UUID.randomUUID(),
+                            List.of(),
+                            "STAFF",
+                            DeviationCategory.OTHER_DEVIATION,
+                            java.time.LocalDate.now(),
+                            Instant.now());
                     EventEnvelope env = EventCodec.envelope(e, URI.create("/test"), Instant.now(), "c-" + i);
                     OutboxStore.insert(c, Topics.DEVIATION, env);
                     written.add(env);
@@ -132,7 +145,9 @@ class OutboxRelayTest {
             OutboxRelay.Result whileDown = relay.relayOnce();
             assertThat(whileDown.failed()).isTrue();
             assertThat(whileDown.sent()).isZero();
-            assertThat(unsent()).as("nothing is lost or marked sent while Kafka is down").isEqualTo(9);
+            assertThat(unsent())
+                    .as("nothing is lost or marked sent while Kafka is down")
+                    .isEqualTo(9);
             expected.addAll(write(aggregates, 1));
 
             kafka.restart();
@@ -145,8 +160,8 @@ class OutboxRelayTest {
 
         try (TopicReader reader = TopicReader.open(kafka.bootstrapServers(), Topics.DEVIATION)) {
             List<String> keys = aggregates.stream().map(UUID::toString).toList();
-            List<ConsumerRecord<String, byte[]>> records = reader.await(r -> keys.contains(r.key()), expected.size(),
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> records =
+                    reader.await(r -> keys.contains(r.key()), expected.size(), Duration.ofSeconds(30));
             // at least once: every event arrives; first arrivals keep each aggregate's order
             Map<String, List<String>> firstArrivals = new LinkedHashMap<>();
             for (ConsumerRecord<String, byte[]> r : records) {
@@ -157,8 +172,10 @@ class OutboxRelayTest {
                 }
             }
             for (UUID aggregate : aggregates) {
-                List<String> expectedOrder = expected.stream().filter(e -> e.subject().equals(aggregate.toString()))
-                        .map(EventEnvelope::id).toList();
+                List<String> expectedOrder = expected.stream()
+                        .filter(e -> e.subject().equals(aggregate.toString()))
+                        .map(EventEnvelope::id)
+                        .toList();
                 assertThat(firstArrivals.get(aggregate.toString())).containsExactlyElementsOf(expectedOrder);
             }
         }
@@ -176,10 +193,13 @@ class OutboxRelayTest {
             assertThat(refused.sent()).isZero();
             assertThat(unsent()).isEqualTo(1);
             try (Connection c = ds.getConnection();
-                    var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                            + "AND state LIKE 'idle in transaction%'")) {
+                    var rs = c.createStatement()
+                            .executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                    + "AND state LIKE 'idle in transaction%'")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("transactions left open between passes").isZero();
+                assertThat(rs.getInt(1))
+                        .as("transactions left open between passes")
+                        .isZero();
             }
         }
         // the first relay released its lease on close: the second takes over at once
@@ -189,9 +209,12 @@ class OutboxRelayTest {
         }
         // the same holder (a restarted replica) takes its own unexpired lease back at once
         try (Connection c = ds.getConnection()) {
-            assertThat(OutboxStore.acquireLease(c, "replica-c", Duration.ofMinutes(1))).isTrue();
-            assertThat(OutboxStore.acquireLease(c, "replica-a", Duration.ofMinutes(1))).isFalse();
-            assertThat(OutboxStore.acquireLease(c, "replica-c", Duration.ofMinutes(1))).isTrue();
+            assertThat(OutboxStore.acquireLease(c, "replica-c", Duration.ofMinutes(1)))
+                    .isTrue();
+            assertThat(OutboxStore.acquireLease(c, "replica-a", Duration.ofMinutes(1)))
+                    .isFalse();
+            assertThat(OutboxStore.acquireLease(c, "replica-c", Duration.ofMinutes(1)))
+                    .isTrue();
         }
     }
 
@@ -201,7 +224,9 @@ class OutboxRelayTest {
         String strict = "relay.strict." + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(strict, 1, (short) 1)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2000")))).all().get();
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2000"))))
+                    .all()
+                    .get();
         }
         UUID before = UUID.randomUUID();
         UUID big = UUID.randomUUID();
@@ -221,12 +246,15 @@ class OutboxRelayTest {
 
         try (OutboxRelay relay = relay()) {
             OutboxRelay.Result first = relay.relayOnce();
-            assertThat(first.sent()).as("every record Kafka acknowledged is marked").isEqualTo(5);
+            assertThat(first.sent())
+                    .as("every record Kafka acknowledged is marked")
+                    .isEqualTo(5);
             assertThat(first.unsent()).isEqualTo(1);
             assertThat(first.failed()).isTrue();
             try (Connection c = ds.getConnection();
-                    var rs = c.createStatement().executeQuery(
-                            "SELECT seq, sent_at IS NOT NULL, attempts, last_error FROM outbox_event ORDER BY seq")) {
+                    var rs = c.createStatement()
+                            .executeQuery(
+                                    "SELECT seq, sent_at IS NOT NULL, attempts, last_error FROM outbox_event ORDER BY seq")) {
                 while (rs.next()) {
                     if (rs.getLong(1) == bigSeq) {
                         assertThat(rs.getBoolean(2)).isFalse();
@@ -239,27 +267,42 @@ class OutboxRelayTest {
             }
             OutboxRelay.Result second = relay.relayOnce();
             assertThat(second.sent()).isZero();
-            assertThat(second.unsent()).as("only the refused record is tried again").isEqualTo(1);
+            assertThat(second.unsent())
+                    .as("only the refused record is tried again")
+                    .isEqualTo(1);
             assertThat(unsent()).isEqualTo(1);
         }
         try (TopicReader reader = TopicReader.open(kafka.bootstrapServers(), Topics.DEVIATION)) {
             List<String> keys = List.of(before.toString(), after.toString());
             // wait for more than expected: a resend would show up as a fifth record
-            List<String> ids = reader.await(r -> keys.contains(r.key()), good.size() + 1, Duration.ofSeconds(3)).stream()
-                    .map(r -> EventCodec.fromKafka(r.headers(), r.value()).id()).toList();
-            assertThat(ids).containsExactlyInAnyOrderElementsOf(good.stream().map(EventEnvelope::id).toList());
+            List<String> ids =
+                    reader.await(r -> keys.contains(r.key()), good.size() + 1, Duration.ofSeconds(3)).stream()
+                            .map(r ->
+                                    EventCodec.fromKafka(r.headers(), r.value()).id())
+                            .toList();
+            assertThat(ids)
+                    .containsExactlyInAnyOrderElementsOf(
+                            good.stream().map(EventEnvelope::id).toList());
         }
         try (TopicReader reader = TopicReader.open(kafka.bootstrapServers(), strict)) {
             List<String> ids = reader.await(r -> true, 2, Duration.ofSeconds(3)).stream()
-                    .map(r -> EventCodec.fromKafka(r.headers(), r.value()).id()).toList();
+                    .map(r -> EventCodec.fromKafka(r.headers(), r.value()).id())
+                    .toList();
             assertThat(ids).containsExactly(small.id());
         }
     }
 
     private static EventEnvelope rawEvent(UUID aggregate, int size) {
         byte[] data = ("{\"pad\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
-        return new EventEnvelope(UUID.randomUUID().toString(), URI.create("/test"), "se.kvalitet.test.padded.v1",
-                Instant.now(), aggregate.toString(), null, null, data);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                URI.create("/test"),
+                "se.kvalitet.test.padded.v1",
+                Instant.now(),
+                aggregate.toString(),
+                null,
+                null,
+                data);
     }
 
     private static long maxSeq(Connection c) throws SQLException {
@@ -302,16 +345,23 @@ class OutboxRelayTest {
                 Thread.sleep(20);
             }
             assertThat(unsent()).isZero();
-            assertThat(runner.publishingPasses()).as("passes for 20 commits woken within the coalescing window")
+            assertThat(runner.publishingPasses())
+                    .as("passes for 20 commits woken within the coalescing window")
                     .isBetween(1L, 5L);
         } finally {
             runner.onStop(null);
         }
         try (TopicReader reader = TopicReader.open(kafka.bootstrapServers(), Topics.DEVIATION)) {
             List<String> keys = aggregates.stream().map(UUID::toString).toList();
-            List<String> ids = reader.await(r -> keys.contains(r.key()), written.size(), Duration.ofSeconds(30)).stream()
-                    .map(r -> EventCodec.fromKafka(r.headers(), r.value()).id()).distinct().toList();
-            assertThat(ids).containsExactlyInAnyOrderElementsOf(written.stream().map(EventEnvelope::id).toList());
+            List<String> ids =
+                    reader.await(r -> keys.contains(r.key()), written.size(), Duration.ofSeconds(30)).stream()
+                            .map(r ->
+                                    EventCodec.fromKafka(r.headers(), r.value()).id())
+                            .distinct()
+                            .toList();
+            assertThat(ids)
+                    .containsExactlyInAnyOrderElementsOf(
+                            written.stream().map(EventEnvelope::id).toList());
         }
     }
 }

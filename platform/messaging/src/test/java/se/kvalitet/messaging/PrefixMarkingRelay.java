@@ -32,8 +32,7 @@ final class PrefixMarkingRelay implements AutoCloseable {
     private static final long LOCK_KEY = 0x6f7574626f78L;
 
     /** What one pass did. */
-    record Result(int sent, boolean failed, boolean lockHeldElsewhere) {
-    }
+    record Result(int sent, boolean failed, boolean lockHeldElsewhere) {}
 
     private final DataSource dataSource;
     private final Supplier<Producer<String, byte[]>> producerFactory;
@@ -42,8 +41,12 @@ final class PrefixMarkingRelay implements AutoCloseable {
     private final Clock clock;
     private Producer<String, byte[]> producer;
 
-    PrefixMarkingRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producerFactory, int batchSize,
-            Duration sendTimeout, Clock clock) {
+    PrefixMarkingRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, byte[]>> producerFactory,
+            int batchSize,
+            Duration sendTimeout,
+            Clock clock) {
         this.dataSource = dataSource;
         this.producerFactory = producerFactory;
         this.batchSize = batchSize;
@@ -71,7 +74,11 @@ final class PrefixMarkingRelay implements AutoCloseable {
                 try {
                     Producer<String, byte[]> p = producer();
                     for (OutboxStore.Row row : rows) {
-                        futures.add(p.send(new ProducerRecord<>(row.topic(), null, row.key(), row.envelope().data(),
+                        futures.add(p.send(new ProducerRecord<>(
+                                row.topic(),
+                                null,
+                                row.key(),
+                                row.envelope().data(),
                                 EventCodec.headers(row.envelope()))));
                     }
                 } catch (RuntimeException e) {
@@ -93,13 +100,15 @@ final class PrefixMarkingRelay implements AutoCloseable {
                         error = error == null ? "interrupted" : error;
                     }
                 }
-                List<Long> sent = rows.subList(0, ok).stream().map(OutboxStore.Row::seq).toList();
+                List<Long> sent =
+                        rows.subList(0, ok).stream().map(OutboxStore.Row::seq).toList();
                 OutboxStore.markSent(c, sent, clock.instant());
                 if (error != null) {
                     OutboxStore.markFailed(c, rows.get(ok).seq(), error);
                     resetProducer();
-                    LOG.warnf("Outbox relay: %d of %d events published; will retry from event seq %d: %s", ok,
-                            rows.size(), rows.get(ok).seq(), error);
+                    LOG.warnf(
+                            "Outbox relay: %d of %d events published; will retry from event seq %d: %s",
+                            ok, rows.size(), rows.get(ok).seq(), error);
                 }
                 c.commit();
                 return new Result(ok, error != null, false);

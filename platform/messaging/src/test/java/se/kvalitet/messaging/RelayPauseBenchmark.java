@@ -65,8 +65,15 @@ class RelayPauseBenchmark {
 
     private static final int KEYS = 500;
 
-    record Figures(String relay, int written, int records, int distinct, int orderViolations, double drainSeconds,
-            double maxDelaySeconds, long maxAttempts) {
+    record Figures(
+            String relay,
+            int written,
+            int records,
+            int distinct,
+            int orderViolations,
+            double drainSeconds,
+            double maxDelaySeconds,
+            long maxAttempts) {
 
         int duplicates() {
             return records - distinct;
@@ -98,47 +105,92 @@ class RelayPauseBenchmark {
         Path dir = Path.of("target", "relay-bench").toAbsolutePath();
         deleteRecursively(dir);
         List<Figures> results = new ArrayList<>();
-        try (PostgresServer pg = PostgresServer.start(0, null, true); BrokerProcess broker = BrokerProcess.start(dir)) {
-            results.add(scenario("previous relay (prefix marking, transaction held)", pg, broker, events, rate, pauseAt,
-                    pause, true));
-            results.add(scenario("per-record relay (lease, no transaction held)", pg, broker, events, rate, pauseAt,
-                    pause, false));
+        try (PostgresServer pg = PostgresServer.start(0, null, true);
+                BrokerProcess broker = BrokerProcess.start(dir)) {
+            results.add(scenario(
+                    "previous relay (prefix marking, transaction held)",
+                    pg,
+                    broker,
+                    events,
+                    rate,
+                    pauseAt,
+                    pause,
+                    true));
+            results.add(scenario(
+                    "per-record relay (lease, no transaction held)", pg, broker, events, rate, pauseAt, pause, false));
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "%n[relay-bench] %d outbox rows, one commit each at %d/s over %d aggregates; broker frozen (SIGSTOP) "
                         + "for %d s from t=%d s%n",
-                events, rate, KEYS, pause, pauseAt));
-        out.append(String.format(Locale.ROOT, "[relay-bench] %-50s %8s %10s %9s %8s %13s %9s %16s %10s%n", "relay",
-                "records", "duplicates", "dup rate", "missing", "order (first)", "attempts", "backlog out after",
+                events,
+                rate,
+                KEYS,
+                pause,
+                pauseAt));
+        out.append(String.format(
+                Locale.ROOT,
+                "[relay-bench] %-50s %8s %10s %9s %8s %13s %9s %16s %10s%n",
+                "relay",
+                "records",
+                "duplicates",
+                "dup rate",
+                "missing",
+                "order (first)",
+                "attempts",
+                "backlog out after",
                 "max delay"));
         for (Figures f : results) {
-            out.append(String.format(Locale.ROOT, "[relay-bench] %-50s %8d %10d %8.2f%% %8d %13s %9d %14.1f s %8.1f s%n",
-                    f.relay(), f.records(), f.duplicates(), f.duplicateRate(), f.missing(),
-                    f.orderViolations() == 0 ? "kept" : f.orderViolations() + " broken", f.maxAttempts(),
-                    f.drainSeconds(), f.maxDelaySeconds()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "[relay-bench] %-50s %8d %10d %8.2f%% %8d %13s %9d %14.1f s %8.1f s%n",
+                    f.relay(),
+                    f.records(),
+                    f.duplicates(),
+                    f.duplicateRate(),
+                    f.missing(),
+                    f.orderViolations() == 0 ? "kept" : f.orderViolations() + " broken",
+                    f.maxAttempts(),
+                    f.drainSeconds(),
+                    f.maxDelaySeconds()));
         }
-        out.append("[relay-bench] attempts: most sends of one row; backlog out after: from SIGCONT until every row written "
-                + "before it was published; max delay: longest commit-to-publication time\n");
+        out.append(
+                "[relay-bench] attempts: most sends of one row; backlog out after: from SIGCONT until every row written "
+                        + "before it was published; max delay: longest commit-to-publication time\n");
         Figures current = results.get(results.size() - 1);
-        out.append(String.format(Locale.ROOT, "[relay-bench] goal: duplicate rate <= 1 %% after a %d s pause: %s%n", pause,
+        out.append(String.format(
+                Locale.ROOT,
+                "[relay-bench] goal: duplicate rate <= 1 %% after a %d s pause: %s%n",
+                pause,
                 current.duplicateRate() <= 1.0 ? "met" : "NOT met"));
         System.out.print(out);
         Files.writeString(dir.resolve("result.txt"), out.toString());
         for (Figures f : results) {
             assertThat(f.missing()).as(f.relay() + ": events lost").isZero();
         }
-        assertThat(current.orderViolations()).as("per-key order of first arrivals").isZero();
+        assertThat(current.orderViolations())
+                .as("per-key order of first arrivals")
+                .isZero();
     }
 
-    private Figures scenario(String name, PostgresServer pg, BrokerProcess broker, int events, int rate, int pauseAt,
-            int pause, boolean previous) throws Exception {
+    private Figures scenario(
+            String name,
+            PostgresServer pg,
+            BrokerProcess broker,
+            int events,
+            int rate,
+            int pauseAt,
+            int pause,
+            boolean previous)
+            throws Exception {
         String db = "bench" + (previous ? "prev" : "curr");
         OutboxRelayTest.newDatabase(pg, db).getConnection().close();
         String topic = "bench.relay." + (previous ? "previous" : "current") + "." + UUID.randomUUID();
-        try (AgroalDataSource ds = pool(pg, db); Publisher publisher = previous ? previousRelay(ds, broker)
-                : currentRelay(ds, broker)) {
-            List<UUID> aggregates = Stream.generate(UUID::randomUUID).limit(KEYS).toList();
+        try (AgroalDataSource ds = pool(pg, db);
+                Publisher publisher = previous ? previousRelay(ds, broker) : currentRelay(ds, broker)) {
+            List<UUID> aggregates =
+                    Stream.generate(UUID::randomUUID).limit(KEYS).toList();
             Map<String, List<String>> writtenPerKey = new HashMap<>();
             long start = System.nanoTime();
             long freezeAt = start + TimeUnit.SECONDS.toNanos(pauseAt);
@@ -164,11 +216,22 @@ class RelayPauseBenchmark {
                         System.out.printf("[relay-bench] %s: broker thawed after %d rows%n", name, i);
                     }
                     UUID aggregate = aggregates.get(i % KEYS);
-                    EventEnvelope env = EventCodec.envelope(new DeviationReportedV1(aggregate, UUID.randomUUID(),
-                            List.of(), "STAFF", DeviationCategory.OTHER_DEVIATION, LocalDate.now(), Instant.now()),
-                            URI.create("/bench"), Instant.now(), null);
+                    EventEnvelope env = EventCodec.envelope(
+                            new DeviationReportedV1(
+                                    aggregate,
+                                    UUID.randomUUID(),
+                                    List.of(),
+                                    "STAFF",
+                                    DeviationCategory.OTHER_DEVIATION,
+                                    LocalDate.now(),
+                                    Instant.now()),
+                            URI.create("/bench"),
+                            Instant.now(),
+                            null);
                     OutboxStore.insert(c, topic, env);
-                    writtenPerKey.computeIfAbsent(env.subject(), k -> new ArrayList<>()).add(env.id());
+                    writtenPerKey
+                            .computeIfAbsent(env.subject(), k -> new ArrayList<>())
+                            .add(env.id());
                     publisher.wake();
                 }
             } finally {
@@ -198,29 +261,32 @@ class RelayPauseBenchmark {
 
         BacklogWatch(DataSource ds) throws SQLException {
             long lastSeq;
-            try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
-                    "SELECT coalesce(max(seq), 0) FROM outbox_event")) {
+            try (Connection c = ds.getConnection();
+                    var rs = c.createStatement().executeQuery("SELECT coalesce(max(seq), 0) FROM outbox_event")) {
                 rs.next();
                 lastSeq = rs.getLong(1);
             }
-            thread = new Thread(() -> {
-                try (Connection c = ds.getConnection(); var ps = c.prepareStatement(
-                        "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND seq <= ?")) {
-                    ps.setLong(1, lastSeq);
-                    while (true) {
-                        try (var rs = ps.executeQuery()) {
-                            rs.next();
-                            if (rs.getLong(1) == 0) {
-                                seconds = (System.nanoTime() - started) / 1e9;
-                                return;
+            thread = new Thread(
+                    () -> {
+                        try (Connection c = ds.getConnection();
+                                var ps = c.prepareStatement(
+                                        "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND seq <= ?")) {
+                            ps.setLong(1, lastSeq);
+                            while (true) {
+                                try (var rs = ps.executeQuery()) {
+                                    rs.next();
+                                    if (rs.getLong(1) == 0) {
+                                        seconds = (System.nanoTime() - started) / 1e9;
+                                        return;
+                                    }
+                                }
+                                Thread.sleep(20);
                             }
+                        } catch (SQLException | InterruptedException e) {
+                            // reported as NaN
                         }
-                        Thread.sleep(20);
-                    }
-                } catch (SQLException | InterruptedException e) {
-                    // reported as NaN
-                }
-            }, "backlog-watch");
+                    },
+                    "backlog-watch");
             thread.setDaemon(true);
             thread.start();
         }
@@ -231,17 +297,26 @@ class RelayPauseBenchmark {
         }
     }
 
-    private static Figures count(String name, BrokerProcess broker, String topic, int written,
-            Map<String, List<String>> writtenPerKey, double drain, double maxDelay, long maxAttempts) {
+    private static Figures count(
+            String name,
+            BrokerProcess broker,
+            String topic,
+            int written,
+            Map<String, List<String>> writtenPerKey,
+            double drain,
+            double maxDelay,
+            long maxAttempts) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         int records = 0;
         Map<String, List<String>> firstArrivals = new LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).sorted(Comparator.comparingInt(TopicPartition::partition))
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition))
                     .toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
@@ -252,7 +327,9 @@ class RelayPauseBenchmark {
                     records++;
                     String id = EventCodec.fromKafka(r.headers(), r.value()).id();
                     if (seen.add(id)) {
-                        firstArrivals.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(id);
+                        firstArrivals
+                                .computeIfAbsent(r.key(), k -> new ArrayList<>())
+                                .add(id);
                     }
                 }
             }
@@ -301,42 +378,50 @@ class RelayPauseBenchmark {
 
     /** The previous relay with the previous runner loop (backoff, wake-ups, 10 ms coalescing) and producer timeouts. */
     private static Publisher previousRelay(DataSource ds, BrokerProcess broker) {
-        PrefixMarkingRelay relay = new PrefixMarkingRelay(ds, () -> {
-            Properties p = OutboxRelayRunner.producerProperties(broker.bootstrapServers());
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-            return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }, 500, Duration.ofSeconds(20), Clock.systemUTC());
+        PrefixMarkingRelay relay = new PrefixMarkingRelay(
+                ds,
+                () -> {
+                    Properties p = OutboxRelayRunner.producerProperties(broker.bootstrapServers());
+                    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+                    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+                },
+                500,
+                Duration.ofSeconds(20),
+                Clock.systemUTC());
         Semaphore wakeUp = new Semaphore(0);
         boolean[] running = {true};
-        Thread loop = new Thread(() -> {
-            Duration backoff = Duration.ofMillis(200);
-            while (running[0]) {
-                try {
-                    PrefixMarkingRelay.Result r = relay.relayOnce();
-                    if (r.failed()) {
-                        wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
-                        backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) < 0 ? backoff.multipliedBy(2)
-                                : Duration.ofSeconds(10);
-                        continue;
-                    }
-                    backoff = Duration.ofMillis(200);
-                    if (r.sent() < 500) {
-                        if (wakeUp.tryAcquire(1000, TimeUnit.MILLISECONDS) && running[0]) {
-                            Thread.sleep(10);
+        Thread loop = new Thread(
+                () -> {
+                    Duration backoff = Duration.ofMillis(200);
+                    while (running[0]) {
+                        try {
+                            PrefixMarkingRelay.Result r = relay.relayOnce();
+                            if (r.failed()) {
+                                wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) < 0
+                                        ? backoff.multipliedBy(2)
+                                        : Duration.ofSeconds(10);
+                                continue;
+                            }
+                            backoff = Duration.ofMillis(200);
+                            if (r.sent() < 500) {
+                                if (wakeUp.tryAcquire(1000, TimeUnit.MILLISECONDS) && running[0]) {
+                                    Thread.sleep(10);
+                                }
+                                wakeUp.drainPermits();
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception e) {
+                            try {
+                                wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException ie) {
+                                return;
+                            }
                         }
-                        wakeUp.drainPermits();
                     }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    try {
-                        wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        }, "previous-relay");
+                },
+                "previous-relay");
         loop.setDaemon(true);
         loop.start();
         return new Publisher() {
@@ -376,16 +461,18 @@ class RelayPauseBenchmark {
     }
 
     private static double maxDelay(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
-                "SELECT coalesce(max(extract(epoch FROM sent_at - created_at)), 0) FROM outbox_event")) {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT coalesce(max(extract(epoch FROM sent_at - created_at)), 0) FROM outbox_event")) {
             rs.next();
             return rs.getDouble(1);
         }
     }
 
     private static long maxAttempts(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
-                "SELECT coalesce(max(attempts), 0) FROM outbox_event")) {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement().executeQuery("SELECT coalesce(max(attempts), 0) FROM outbox_event")) {
             rs.next();
             return rs.getLong(1);
         }

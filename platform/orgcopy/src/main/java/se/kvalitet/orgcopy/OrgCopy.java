@@ -55,8 +55,7 @@ public class OrgCopy {
     }
 
     /** For the container's client proxy. */
-    protected OrgCopy() {
-    }
+    protected OrgCopy() {}
 
     /** What {@link #apply} did with a snapshot. */
     public enum Applied {
@@ -75,7 +74,8 @@ public class OrgCopy {
     public Applied apply(OrgUnitChangedV1 e) {
         try (Connection c = dataSource.getConnection()) {
             lock(c, e.orgUnitId());
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM orgcopy_version WHERE org_unit_id = ? AND provisional")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM orgcopy_version WHERE org_unit_id = ? AND provisional")) {
                 ps.setObject(1, e.orgUnitId());
                 ps.executeUpdate();
             }
@@ -132,24 +132,38 @@ public class OrgCopy {
 
     /** Whether the copy has any snapshot of the unit. */
     public boolean knows(UUID id) {
-        return !list("SELECT 1 FROM orgcopy_version WHERE org_unit_id = ? LIMIT 1", rs -> 1, id).isEmpty();
+        return !list("SELECT 1 FROM orgcopy_version WHERE org_unit_id = ? LIMIT 1", rs -> 1, id)
+                .isEmpty();
     }
 
     /** The unit as last published. */
     public Optional<OrgUnit> unit(UUID id) {
-        return list("SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? AND valid_to IS NULL", OrgCopy::unit, id)
-                .stream().findFirst();
+        return list(
+                        "SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? AND valid_to IS NULL",
+                        OrgCopy::unit,
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The unit as it stood on {@code day}; empty before its first snapshot. */
     public Optional<OrgUnit> unitOn(UUID id, LocalDate day) {
-        return list("SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? AND " + ON_DAY, OrgCopy::unit, id, day, day)
-                .stream().findFirst();
+        return list(
+                        "SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? AND " + ON_DAY,
+                        OrgCopy::unit,
+                        id,
+                        day,
+                        day)
+                .stream()
+                .findFirst();
     }
 
     /** Every snapshot of the unit, oldest first. */
     public List<OrgUnit> versions(UUID id) {
-        return list("SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? ORDER BY valid_from", OrgCopy::unit, id);
+        return list(
+                "SELECT " + COLUMNS + " FROM orgcopy_version WHERE org_unit_id = ? ORDER BY valid_from",
+                OrgCopy::unit,
+                id);
     }
 
     public Optional<String> name(UUID id) {
@@ -258,7 +272,8 @@ public class OrgCopy {
                     SELECT v.org_unit_id FROM orgcopy_version v JOIN t ON v.parent_id = t.id WHERE %s
                 ) SELECT id FROM t""".formatted(valid(day));
         Set<UUID> out = new LinkedHashSet<>(roots);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("uuid", roots.toArray()));
             bind(ps, 2, days(day));
             try (ResultSet rs = ps.executeQuery()) {
@@ -282,7 +297,8 @@ public class OrgCopy {
                 ) SELECT id FROM up ORDER BY depth""".formatted(valid(day), MAX_DEPTH);
         LinkedHashSet<UUID> chain = new LinkedHashSet<>();
         chain.add(id);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             bind(ps, bind(ps, 2, days(day)), days(day));
             try (ResultSet rs = ps.executeQuery()) {
@@ -338,7 +354,8 @@ public class OrgCopy {
 
     private <T> List<T> list(String sql, Row<T> row, Object... params) {
         List<T> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, 1, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -352,8 +369,14 @@ public class OrgCopy {
     }
 
     private static OrgUnit unit(ResultSet rs) throws SQLException {
-        return new OrgUnit(rs.getObject("org_unit_id", UUID.class), rs.getObject("parent_id", UUID.class), rs.getString("code"),
-                rs.getString("name"), rs.getString("type"), rs.getBoolean("active"), rs.getObject("valid_from", LocalDate.class),
+        return new OrgUnit(
+                rs.getObject("org_unit_id", UUID.class),
+                rs.getObject("parent_id", UUID.class),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("type"),
+                rs.getBoolean("active"),
+                rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class));
     }
 }

@@ -23,8 +23,7 @@ import java.util.UUID;
 public final class OrgHistory {
 
     /** One snapshot of a unit, valid from {@code validFrom} until the next. */
-    public record Version(UUID unitId, LocalDate validFrom, UUID parentId, String name, String level, boolean active) {
-    }
+    public record Version(UUID unitId, LocalDate validFrom, UUID parentId, String name, String level, boolean active) {}
 
     private static final int MAX_DEPTH = 30;
     private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv-SE"));
@@ -42,8 +41,11 @@ public final class OrgHistory {
 
     /** Units that never had a parent (the boards), sorted by id. */
     public List<UUID> roots() {
-        return byUnit.entrySet().stream().filter(e -> e.getValue().stream().allMatch(v -> v.parentId() == null))
-                .map(Map.Entry::getKey).sorted().toList();
+        return byUnit.entrySet().stream()
+                .filter(e -> e.getValue().stream().allMatch(v -> v.parentId() == null))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     public boolean knows(UUID unit) {
@@ -155,6 +157,5 @@ public final class OrgHistory {
     }
 
     /** A unit as drawn in the pivot. */
-    public record Node(UUID unitId, UUID parentId, String name, String level, int depth) {
-    }
+    public record Node(UUID unitId, UUID parentId, String name, String level, int depth) {}
 }

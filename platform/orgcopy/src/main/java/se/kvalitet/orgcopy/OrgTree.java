@@ -36,7 +36,8 @@ public final class OrgTree {
             }
         });
         // a stable order: by name, then id
-        Comparator<UUID> order = Comparator.comparing((UUID u) -> names.getOrDefault(u, "")).thenComparing(u -> u);
+        Comparator<UUID> order =
+                Comparator.comparing((UUID u) -> names.getOrDefault(u, "")).thenComparing(u -> u);
         children.values().forEach(l -> l.sort(order));
     }
 

@@ -11,7 +11,14 @@ import java.util.UUID;
  *               a unit carried over from an earlier copy that did not keep it
  * @param active false once the unit is closed (or merged into another)
  */
-public record OrgUnit(UUID id, UUID parentId, String code, String name, String type, boolean active, LocalDate validFrom,
+public record OrgUnit(
+        UUID id,
+        UUID parentId,
+        String code,
+        String name,
+        String type,
+        boolean active,
+        LocalDate validFrom,
         LocalDate validTo) {
 
     public boolean validOn(LocalDate day) {

@@ -67,8 +67,18 @@ class OrgCopyTest {
         copy = new OrgCopy(ds);
     }
 
-    static OrgUnitChangedV1 snapshot(UUID id, UUID parent, String name, LocalDate from, boolean active, String change, int minute) {
-        return new OrgUnitChangedV1(id, null, name, parent == null ? "BOARD" : "UNIT", parent, from, active, change, List.of(),
+    static OrgUnitChangedV1 snapshot(
+            UUID id, UUID parent, String name, LocalDate from, boolean active, String change, int minute) {
+        return new OrgUnitChangedV1(
+                id,
+                null,
+                name,
+                parent == null ? "BOARD" : "UNIT",
+                parent,
+                from,
+                active,
+                change,
+                List.of(),
                 T0.plusSeconds(60L * minute));
     }
 
@@ -83,12 +93,17 @@ class OrgCopyTest {
     @Test
     void snapshotsArrivingOutOfOrderEndAsTheRegistryRecordedThem() {
         // the rename from July arrives before the creation in January
-        assertThat(copy.apply(snapshot(unit, a, "Hemtjänst norr", JUL, true, "RENAMED", 10))).isEqualTo(Applied.STORED);
-        assertThat(copy.unit(unit)).get().extracting(OrgUnit::name, OrgUnit::validFrom, OrgUnit::validTo)
+        assertThat(copy.apply(snapshot(unit, a, "Hemtjänst norr", JUL, true, "RENAMED", 10)))
+                .isEqualTo(Applied.STORED);
+        assertThat(copy.unit(unit))
+                .get()
+                .extracting(OrgUnit::name, OrgUnit::validFrom, OrgUnit::validTo)
                 .containsExactly("Hemtjänst norr", JUL, null);
-        assertThat(copy.apply(snapshot(unit, a, "Hemtjänst", JAN, true, "CREATED", 3))).isEqualTo(Applied.STORED);
+        assertThat(copy.apply(snapshot(unit, a, "Hemtjänst", JAN, true, "CREATED", 3)))
+                .isEqualTo(Applied.STORED);
 
-        assertThat(copy.versions(unit)).extracting(OrgUnit::name, OrgUnit::validFrom, OrgUnit::validTo)
+        assertThat(copy.versions(unit))
+                .extracting(OrgUnit::name, OrgUnit::validFrom, OrgUnit::validTo)
                 .containsExactly(tuple("Hemtjänst", JAN, JUL), tuple("Hemtjänst norr", JUL, null));
         assertThat(copy.name(unit)).contains("Hemtjänst norr");
         assertThat(copy.nameOn(unit, JUL.minusDays(1))).contains("Hemtjänst");
@@ -108,7 +123,8 @@ class OrgCopyTest {
         // in order, the later recorded one replaces the earlier
         UUID other = UUID.randomUUID();
         copy.apply(snapshot(other, a, "Boende", JUL, true, "CREATED", 3));
-        assertThat(copy.apply(snapshot(other, a, "Boende väst", JUL, true, "CREATED", 5))).isEqualTo(Applied.STORED);
+        assertThat(copy.apply(snapshot(other, a, "Boende väst", JUL, true, "CREATED", 5)))
+                .isEqualTo(Applied.STORED);
         assertThat(copy.versions(other)).extracting(OrgUnit::name).containsExactly("Boende väst");
     }
 
@@ -164,11 +180,13 @@ class OrgCopyTest {
     void aSeededUnitIsReplacedByTheFirstRealSnapshotAndNeverOverwritesOne() {
         copy.seed(a, board, "Avdelning A", "DEPARTMENT");
         copy.seed(a, board, "Avdelning A igen", "DEPARTMENT");
-        assertThat(copy.versions(a)).extracting(OrgUnit::name, OrgUnit::validFrom)
+        assertThat(copy.versions(a))
+                .extracting(OrgUnit::name, OrgUnit::validFrom)
                 .containsExactly(tuple("Avdelning A", OrgCopy.PROVISIONAL_FROM));
 
         copy.apply(snapshot(a, board, "Äldreomsorg", JUL, true, "CREATED", 1));
-        assertThat(copy.versions(a)).extracting(OrgUnit::name, OrgUnit::validFrom)
+        assertThat(copy.versions(a))
+                .extracting(OrgUnit::name, OrgUnit::validFrom)
                 .containsExactly(tuple("Äldreomsorg", JUL));
         copy.seed(a, board, "Avdelning A", "DEPARTMENT");
         assertThat(copy.versions(a)).extracting(OrgUnit::name).containsExactly("Äldreomsorg");
@@ -178,7 +196,8 @@ class OrgCopyTest {
     void theTreeQueriesAreServedByIndexesAtARealisticSize() throws Exception {
         // 5 000 units ten to a parent (1-9 the roots), three snapshots each (two reorganisations that shift
         // the parents): 15 000 rows
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO orgcopy_version (org_unit_id, valid_from, valid_to, parent_id, name, type, active, changed_at)
                     SELECT md5('u' || i)::uuid, make_date(y, 1, 1), CASE WHEN y < 2024 THEN make_date(y + 2, 1, 1) END,
@@ -189,24 +208,33 @@ class OrgCopyTest {
         }
         String parent = "md5('u' || 40)::uuid";
         String unit = "md5('u' || 4321)::uuid";
-        String onDay = " AND v.valid_from <= DATE '2023-07-01' AND (v.valid_to IS NULL OR v.valid_to > DATE '2023-07-01')";
-        assertThat(plan("SELECT org_unit_id FROM orgcopy_version v WHERE v.parent_id = " + parent + " AND v.valid_to IS NULL"))
-                .doesNotContain("Seq Scan").containsAnyOf("orgcopy_version_latest_parent", "orgcopy_version_parent_from");
+        String onDay =
+                " AND v.valid_from <= DATE '2023-07-01' AND (v.valid_to IS NULL OR v.valid_to > DATE '2023-07-01')";
+        assertThat(plan("SELECT org_unit_id FROM orgcopy_version v WHERE v.parent_id = " + parent
+                        + " AND v.valid_to IS NULL"))
+                .doesNotContain("Seq Scan")
+                .containsAnyOf("orgcopy_version_latest_parent", "orgcopy_version_parent_from");
         assertThat(plan("SELECT org_unit_id FROM orgcopy_version v WHERE v.parent_id = " + parent + onDay))
-                .doesNotContain("Seq Scan").contains("orgcopy_version_parent_from");
-        assertThat(plan("SELECT parent_id FROM orgcopy_version v WHERE v.org_unit_id = " + unit + " AND v.valid_to IS NULL"))
-                .doesNotContain("Seq Scan").contains("orgcopy_version_pkey");
+                .doesNotContain("Seq Scan")
+                .contains("orgcopy_version_parent_from");
+        assertThat(plan("SELECT parent_id FROM orgcopy_version v WHERE v.org_unit_id = " + unit
+                        + " AND v.valid_to IS NULL"))
+                .doesNotContain("Seq Scan")
+                .contains("orgcopy_version_pkey");
         assertThat(plan("SELECT parent_id FROM orgcopy_version v WHERE v.org_unit_id = " + unit + onDay))
-                .doesNotContain("Seq Scan").contains("orgcopy_version_pkey");
+                .doesNotContain("Seq Scan")
+                .contains("orgcopy_version_pkey");
         // and the queries answer over it: in 2022-2023 unit 4321 sat under (4321 + 2) / 10 = 432, today under 432 too
         assertThat(copy.ancestorsOn(uuid(unit), LocalDate.of(2023, 7, 1)))
                 .containsExactly(uuid(unit), uuid("md5('u' || 432)"), uuid("md5('u' || 43)"), uuid("md5('u' || 4)"));
-        assertThat(copy.parentOn(uuid("md5('u' || 4329)"), LocalDate.of(2021, 1, 1))).contains(uuid("md5('u' || 433)"));
+        assertThat(copy.parentOn(uuid("md5('u' || 4329)"), LocalDate.of(2021, 1, 1)))
+                .contains(uuid("md5('u' || 433)"));
         assertThat(copy.subtree(List.of(uuid("md5('u' || 1)")))).hasSize(1 + 10 + 100 + 1000);
     }
 
     UUID uuid(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT (" + sql + ")::uuid")) {
             rs.next();
             return rs.getObject(1, UUID.class);
@@ -215,7 +243,8 @@ class OrgCopyTest {
 
     String plan(String sql) throws Exception {
         StringBuilder plan = new StringBuilder();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
             while (rs.next()) {
                 plan.append(rs.getString(1)).append('\n');

@@ -42,16 +42,21 @@ class OrgHistoryTest {
     @Test
     void changeDatesSplitThePeriodAndTheTreeIsDrawnAsAtTheEnd() {
         OrgHistory h = history();
-        assertThat(h.changeDates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))).containsExactly(MOVE);
-        assertThat(h.changeDates(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(h.changeDates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                .containsExactly(MOVE);
+        assertThat(h.changeDates(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31)))
+                .isEmpty();
         List<OrgHistory.Node> tree = h.tree(BOARD, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
-        assertThat(tree).extracting(OrgHistory.Node::name)
+        assertThat(tree)
+                .extracting(OrgHistory.Node::name)
                 .containsExactly("Nämnden", "Funktionsstöd", "Hemtjänst och boendestöd", "Äldreomsorg");
         assertThat(tree).extracting(OrgHistory.Node::depth).containsExactly(0, 1, 2, 1);
         // a subtree the unit left mid-year still lists it for the first half
-        assertThat(h.tree(A, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))).extracting(OrgHistory.Node::unitId)
+        assertThat(h.tree(A, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                .extracting(OrgHistory.Node::unitId)
                 .containsExactly(A, UNIT);
-        assertThat(h.tree(A, LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31))).extracting(OrgHistory.Node::unitId)
+        assertThat(h.tree(A, LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31)))
+                .extracting(OrgHistory.Node::unitId)
                 .containsExactly(A);
     }
 }

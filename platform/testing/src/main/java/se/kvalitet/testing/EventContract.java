@@ -14,8 +14,7 @@ import se.kvalitet.events.EventSchemas;
 /** The event contract every producer's tests check on what it really emitted. */
 public final class EventContract {
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /**
      * Asserts the record is a CloudEvents 1.0 binary-mode event the SDK parses, of a catalogued type,
@@ -26,7 +25,9 @@ public final class EventContract {
         assertThat(ce.getSpecVersion().toString()).isEqualTo("1.0");
         assertThat(ce.getDataContentType()).isEqualTo("application/json");
         EventEnvelope env = EventCodec.fromKafka(record.headers(), record.value());
-        assertThat(EventCatalog.byType(env.type())).as("catalogued type " + env.type()).isPresent();
+        assertThat(EventCatalog.byType(env.type()))
+                .as("catalogued type " + env.type())
+                .isPresent();
         assertThat(ce.getDataSchema()).isEqualTo(EventCodec.schemaUri(env.type()));
         assertThat(record.key()).as("Kafka key = subject = aggregate id").isEqualTo(env.subject());
         assertThat(EventSchemas.validate(env.type(), record.value()))

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Picks free loopback ports for servers that must know their port before they start. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int pick() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

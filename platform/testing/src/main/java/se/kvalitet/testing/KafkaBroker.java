@@ -70,11 +70,14 @@ public final class KafkaBroker implements AutoCloseable {
                     p.store(out, "kvalitet embedded broker");
                 }
                 ByteArrayOutputStream log = new ByteArrayOutputStream();
-                int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                        "-c", config.toString(), "--ignore-formatted"},
+                int rc = StorageTool.execute(
+                        new String[] {
+                            "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"
+                        },
                         new PrintStream(log, true, StandardCharsets.UTF_8));
                 if (rc != 0) {
-                    throw new IllegalStateException("kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
+                    throw new IllegalStateException(
+                            "kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
                 }
             }
             KafkaBroker broker = new KafkaBroker(p, brokerPort);

@@ -66,7 +66,8 @@ public final class PostgresServer implements AutoCloseable {
     /** Where zonky extracts the PostgreSQL binaries: a stable cache, so a clean build does not re-extract. */
     static Path cacheDir() throws IOException {
         String configured = System.getProperty("kvalitet.cache");
-        Path base = configured != null ? Path.of(configured)
+        Path base = configured != null
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "kvalitet");
         Path dir = base.resolve("embedded-postgres");
         Files.createDirectories(dir);

@@ -51,7 +51,8 @@ public final class TestTokens {
 
     /** A machine client (client credentials): Keycloak names its service account {@code service-account-<client>}. */
     public static TestTokens client(String clientId) {
-        return new TestTokens(UUID.nameUUIDFromBytes(clientId.getBytes()).toString(), "service-account-" + clientId, clientId);
+        return new TestTokens(
+                UUID.nameUUIDFromBytes(clientId.getBytes()).toString(), "service-account-" + clientId, clientId);
     }
 
     public TestTokens roles(String... r) {
@@ -129,6 +130,8 @@ public final class TestTokens {
 
     static void publish(OidcServer server) {
         System.setProperty(ISSUER_PROPERTY, server.issuer());
-        System.setProperty(KEY_PROPERTY, Base64.getEncoder().encodeToString(server.keys().getPrivate().getEncoded()));
+        System.setProperty(
+                KEY_PROPERTY,
+                Base64.getEncoder().encodeToString(server.keys().getPrivate().getEncoded()));
     }
 }

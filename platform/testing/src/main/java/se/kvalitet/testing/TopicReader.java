@@ -42,11 +42,12 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Polls until {@code count} records matching {@code filter} were seen or {@code timeout} passed; returns the matches. */
-    public List<ConsumerRecord<String, byte[]>> await(Predicate<ConsumerRecord<String, byte[]>> filter, int count,
-            Duration timeout) {
+    public List<ConsumerRecord<String, byte[]>> await(
+            Predicate<ConsumerRecord<String, byte[]>> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<ConsumerRecord<String, byte[]>> matches = seen.stream().filter(filter).toList();
+            List<ConsumerRecord<String, byte[]>> matches =
+                    seen.stream().filter(filter).toList();
             if (matches.size() >= count || System.nanoTime() > deadline) {
                 return matches;
             }

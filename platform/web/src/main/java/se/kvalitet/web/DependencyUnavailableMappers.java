@@ -53,21 +53,31 @@ public class DependencyUnavailableMappers {
         if (cause.isEmpty()) {
             return Optional.empty();
         }
-        int retryAfter = ConfigProvider.getConfig().getOptionalValue("kvalitet.web.retry-after", Integer.class).orElse(5);
-        LOG.warnf("Dependency unavailable, answered 503 (correlation id %s): %s", ProblemMappers.correlationId(),
-                cause.get().toString());
-        Response problem = ProblemMappers.problem(503, "dependency-unavailable", "Service unavailable",
+        int retryAfter = ConfigProvider.getConfig()
+                .getOptionalValue("kvalitet.web.retry-after", Integer.class)
+                .orElse(5);
+        LOG.warnf(
+                "Dependency unavailable, answered 503 (correlation id %s): %s",
+                ProblemMappers.correlationId(), cause.get().toString());
+        Response problem = ProblemMappers.problem(
+                503,
+                "dependency-unavailable",
+                "Service unavailable",
                 "A system this service depends on (its database) cannot be reached at the moment. Retry after "
                         + retryAfter + " s; repeat a write with the same Idempotency-Key.",
-                List.of(), null);
-        return Optional.of(Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, retryAfter).build());
+                List.of(),
+                null);
+        return Optional.of(Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                .build());
     }
 
     /** The exception in {@code e}'s chain that says a dependency is unavailable, if any. */
     static Optional<Throwable> dependencyFailure(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 25; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
                 return Optional.of(t);
             }

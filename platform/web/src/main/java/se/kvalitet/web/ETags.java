@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 /** Optimistic locking over HTTP: the aggregate's {@code @Version} is its ETag; updates must send it as {@code If-Match}. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -18,7 +17,10 @@ public final class ETags {
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "Precondition required",
                     "Send the resource's ETag in If-Match to update it");
         }
         String current = of(currentVersion).getValue();
@@ -37,8 +39,11 @@ public final class ETags {
                 return;
             }
         }
-        throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                "The resource was changed by someone else; fetch it again and retry")
+        throw new ProblemException(
+                        412,
+                        "precondition-failed",
+                        "Precondition failed",
+                        "The resource was changed by someone else; fetch it again and retry")
                 .with("currentETag", "\"" + current + "\"");
     }
 }

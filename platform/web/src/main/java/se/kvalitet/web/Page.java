@@ -10,7 +10,9 @@ public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, from 1") int page,
         @Schema(description = "Page size") int limit,
-        @Schema(description = "Number of items in the whole collection") long total) {
+
+        @Schema(description = "Number of items in the whole collection")
+        long total) {
 
     public <R> Page<R> map(Function<T, R> f) {
         return new Page<>(items.stream().map(f).toList(), page, limit, total);

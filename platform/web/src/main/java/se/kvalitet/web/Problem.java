@@ -26,8 +26,7 @@ public final class Problem {
 
     /** One invalid field: a JSON path into the request ({@code involvedOrgUnitIds[2]}) or a query parameter name. */
     @Schema(name = "FieldError")
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final URI type;
     private final String title;
@@ -37,7 +36,13 @@ public final class Problem {
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
 
-    public Problem(String slug, String title, int status, String detail, String correlationId, List<FieldError> errors,
+    public Problem(
+            String slug,
+            String title,
+            int status,
+            String detail,
+            String correlationId,
+            List<FieldError> errors,
             Map<String, Object> extensions) {
         this.type = URI.create(TYPE_BASE + slug);
         this.title = title;

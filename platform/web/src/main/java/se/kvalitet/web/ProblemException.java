@@ -43,7 +43,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", field + ": " + message,
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

@@ -1,8 +1,8 @@
 package se.kvalitet.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -46,7 +46,12 @@ public class ProblemMappers {
         return id == null ? null : id.toString();
     }
 
-    static Response problem(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+    static Response problem(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
             Map<String, Object> extensions) {
         return new Problem(slug, title, status, detail, correlationId(), errors, extensions).toResponse();
     }
@@ -99,17 +104,28 @@ public class ProblemMappers {
         if (e instanceof InputRejectedException r) {
             String field = path(r);
             field = field.isEmpty() ? "request" : field;
-            return problem(400, "validation", "Invalid request", field + " " + r.fieldMessage(),
-                    List.of(new Problem.FieldError(field, r.fieldMessage())), null);
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    field + " " + r.fieldMessage(),
+                    List.of(new Problem.FieldError(field, r.fieldMessage())),
+                    null);
         }
         if (e instanceof StreamConstraintsException) {
-            return problem(400, "malformed-json", "Malformed JSON",
+            return problem(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
                     "The request body exceeds a limit of the JSON reader (nesting depth, length of a number, a string or a name)",
-                    List.of(), null);
+                    List.of(),
+                    null);
         }
         if (e instanceof JsonParseException) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             String message = e.getOriginalMessage();
             String detail = message != null && message.startsWith("Duplicate field")
                     ? "The request body gives a key twice in one object" + where
@@ -117,15 +133,26 @@ public class ProblemMappers {
             return problem(400, "malformed-json", "Malformed JSON", detail, List.of(), null);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            // the key is the client's text: named only when it is a plain name (never a personnummer or a control character)
+            // the key is the client's text: named only when it is a plain name (never a personnummer or a control
+            // character)
             String field = path(u);
             boolean named = !field.isEmpty() && !field.endsWith("?");
             if (!named) {
-                return problem(400, "unknown-field", "Invalid request", "The request has an unknown field",
-                        List.of(new Problem.FieldError("request", "has an unknown field")), null);
+                return problem(
+                        400,
+                        "unknown-field",
+                        "Invalid request",
+                        "The request has an unknown field",
+                        List.of(new Problem.FieldError("request", "has an unknown field")),
+                        null);
             }
-            return problem(400, "unknown-field", "Invalid request", "Unknown field " + field,
-                    List.of(new Problem.FieldError(field, "is not a field of this request")), null);
+            return problem(
+                    400,
+                    "unknown-field",
+                    "Invalid request",
+                    "Unknown field " + field,
+                    List.of(new Problem.FieldError(field, "is not a field of this request")),
+                    null);
         }
         if (e instanceof InvalidFormatException f) {
             String field = path(f);
@@ -135,13 +162,18 @@ public class ProblemMappers {
             } else {
                 message = "is not a valid " + typeName(f.getTargetType());
             }
-            return problem(400, "validation", "Invalid request", field + " " + message,
-                    List.of(new Problem.FieldError(field, message)), null);
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    field + " " + message,
+                    List.of(new Problem.FieldError(field, message)),
+                    null);
         }
         if (e instanceof MismatchedInputException m) {
             String field = path(m);
-            String message = m.getTargetType() == null ? "has the wrong type"
-                    : "must be a " + typeName(m.getTargetType());
+            String message =
+                    m.getTargetType() == null ? "has the wrong type" : "must be a " + typeName(m.getTargetType());
             if (field.isEmpty()) {
                 String original = m.getOriginalMessage();
                 String detail = original != null && original.startsWith("Trailing token")
@@ -151,15 +183,25 @@ public class ProblemMappers {
                                 : "The request body does not have the expected shape";
                 return problem(400, "malformed-json", "Malformed JSON", detail, List.of(), null);
             }
-            return problem(400, "validation", "Invalid request", field + " " + message,
-                    List.of(new Problem.FieldError(field, message)), null);
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    field + " " + message,
+                    List.of(new Problem.FieldError(field, message)),
+                    null);
         }
         if (e instanceof JsonMappingException m) {
             // e.g. a value a record constructor or a UUID/date deserializer rejected
             String field = path(m);
             String message = "has an invalid value";
-            return problem(400, "validation", "Invalid request", (field.isEmpty() ? "request" : field) + " " + message,
-                    List.of(new Problem.FieldError(field.isEmpty() ? "request" : field, message)), null);
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    (field.isEmpty() ? "request" : field) + " " + message,
+                    List.of(new Problem.FieldError(field.isEmpty() ? "request" : field, message)),
+                    null);
         }
         return problem(400, "malformed-json", "Malformed JSON", "The request body could not be read", List.of(), null);
     }
@@ -235,7 +277,9 @@ public class ProblemMappers {
 
     private static Response unauthorized() {
         Response r = problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required", List.of(), null);
-        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(r)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -254,15 +298,31 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("22")) {
-                    return problem(400, "validation", "Invalid request",
-                            "A value in the request does not fit what is stored (too long, out of range or not valid text)", List.of(), null);
+                    return problem(
+                            400,
+                            "validation",
+                            "Invalid request",
+                            "A value in the request does not fit what is stored (too long, out of range or not valid text)",
+                            List.of(),
+                            null);
                 }
                 if (state.equals("23505")) {
-                    return problem(409, "conflict", "Conflict", "A record with the same unique values exists", List.of(), null);
+                    return problem(
+                            409,
+                            "conflict",
+                            "Conflict",
+                            "A record with the same unique values exists",
+                            List.of(),
+                            null);
                 }
                 if (state.startsWith("23")) {
-                    return problem(422, "integrity", "Unprocessable request",
-                            "The request refers to something that does not exist or breaks a rule of the stored data", List.of(), null);
+                    return problem(
+                            422,
+                            "integrity",
+                            "Unprocessable request",
+                            "The request refers to something that does not exist or breaks a rule of the stored data",
+                            List.of(),
+                            null);
                 }
                 return null;
             }
@@ -272,15 +332,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mapParameter(ParameterProblem e) {
-        return problem(400, "validation", "Invalid request", e.parameter() + " " + e.fieldMessage(),
-                List.of(new Problem.FieldError(e.parameter(), e.fieldMessage())), null);
+        return problem(
+                400,
+                "validation",
+                "Invalid request",
+                e.parameter() + " " + e.fieldMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.fieldMessage())),
+                null);
     }
 
     /** A date computed from the request's values left the calendar (e.g. a year of 2147483647). */
     @ServerExceptionMapper
     public Response mapDateTime(DateTimeException e) {
-        return problem(400, "validation", "Invalid request",
-                "A date or time in the request is out of range (" + InputRules.DATE_RANGE_MESSAGE + ")", List.of(), null);
+        return problem(
+                400,
+                "validation",
+                "Invalid request",
+                "A date or time in the request is out of range (" + InputRules.DATE_RANGE_MESSAGE + ")",
+                List.of(),
+                null);
     }
 
     @ServerExceptionMapper
@@ -290,8 +360,13 @@ public class ProblemMappers {
         }
         if (e instanceof NotFoundException && e.getCause() != null) {
             // JAX-RS answers a path or query parameter that does not convert with a 404 that wraps the failure
-            return problem(400, "validation", "Invalid request", "A path or query parameter has an invalid value",
-                    List.of(new Problem.FieldError("parameter", "has an invalid value")), null);
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    "A path or query parameter has an invalid value",
+                    List.of(new Problem.FieldError("parameter", "has an invalid value")),
+                    null);
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
@@ -332,7 +407,12 @@ public class ProblemMappers {
         }
         // messages redacted: a database error quotes the values it could not store
         LOG.errorf(SafeThrowables.redacted(e), "Unexpected failure (correlation id %s)", correlationId());
-        return problem(500, "internal", "Internal error",
-                "The request could not be completed; quote the correlation id when reporting this", List.of(), null);
+        return problem(
+                500,
+                "internal",
+                "Internal error",
+                "The request could not be completed; quote the correlation id when reporting this",
+                List.of(),
+                null);
     }
 }

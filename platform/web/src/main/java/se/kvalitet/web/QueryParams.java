@@ -14,8 +14,7 @@ import se.kvalitet.web.input.InputRules;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -21,13 +21,16 @@ public final class ReferenceProblems {
     public static final String UNKNOWN = "unknown-reference";
     public static final String FOREIGN = "foreign-reference";
 
-    private ReferenceProblems() {
-    }
+    private ReferenceProblems() {}
 
     /** 422: one or more referenced objects do not exist or are not visible to the caller. */
     public static ProblemException unknown(List<Problem.FieldError> errors) {
-        return new ProblemException(422, UNKNOWN, "Unknown reference",
-                "Some referenced objects do not exist or are not visible to you", errors);
+        return new ProblemException(
+                422,
+                UNKNOWN,
+                "Unknown reference",
+                "Some referenced objects do not exist or are not visible to you",
+                errors);
     }
 
     public static ProblemException unknown(String field, String message) {
@@ -36,7 +39,7 @@ public final class ReferenceProblems {
 
     /** 403: the reference exists but lies outside what the caller may act for. */
     public static ProblemException foreign(String field, String message) {
-        return new ProblemException(403, FOREIGN, "Forbidden", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                403, FOREIGN, "Forbidden", field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 }

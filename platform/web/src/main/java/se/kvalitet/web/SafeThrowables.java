@@ -17,8 +17,7 @@ public final class SafeThrowables {
     private static final Pattern KEY_VALUE = Pattern.compile("=\\([^)]*\\)");
     private static final int MAX_MESSAGE = 300;
 
-    private SafeThrowables() {
-    }
+    private SafeThrowables() {}
 
     public static Throwable redacted(Throwable t) {
         return copy(t, new IdentityHashMap<>(), 0);
@@ -41,7 +40,8 @@ public final class SafeThrowables {
         }
         seen.put(t, t);
         Throwable cause = copy(t.getCause(), seen, depth + 1);
-        Redacted r = new Redacted(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + redact(t.getMessage())), cause);
+        Redacted r = new Redacted(
+                t.getClass().getName() + (t.getMessage() == null ? "" : ": " + redact(t.getMessage())), cause);
         r.setStackTrace(t.getStackTrace());
         return r;
     }

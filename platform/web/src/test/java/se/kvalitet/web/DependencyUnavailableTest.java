@@ -45,7 +45,8 @@ class DependencyUnavailableTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url",
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
                     "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/frozen?loginTimeout=3");
         }
 
@@ -62,13 +63,21 @@ class DependencyUnavailableTest {
     public static class FrozenDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.db-kind", "postgresql",
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "1S",
-                    "quarkus.datasource.jdbc.min-size", "0",
-                    "quarkus.datasource.jdbc.initial-size", "0",
-                    "kvalitet.web.retry-after", "7");
+            return Map.of(
+                    "quarkus.datasource.db-kind",
+                    "postgresql",
+                    "quarkus.datasource.username",
+                    "postgres",
+                    "quarkus.datasource.password",
+                    "postgres",
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "1S",
+                    "quarkus.datasource.jdbc.min-size",
+                    "0",
+                    "quarkus.datasource.jdbc.initial-size",
+                    "0",
+                    "kvalitet.web.retry-after",
+                    "7");
         }
 
         @Override
@@ -124,8 +133,11 @@ class DependencyUnavailableTest {
 
     @Test
     void aDatabaseThatDoesNotAnswerIsA503WithRetryAfterHoweverTheFailureIsWrapped() {
-        for (String path : List.of("/test/dependency/database", "/test/dependency/wrapped", "/test/dependency/refused")) {
-            given().get(path).then().statusCode(503)
+        for (String path :
+                List.of("/test/dependency/database", "/test/dependency/wrapped", "/test/dependency/refused")) {
+            given().get(path)
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", "7")
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://kvalitet.se/problems/dependency-unavailable"))
@@ -138,12 +150,16 @@ class DependencyUnavailableTest {
 
     @Test
     void anOrdinaryFailureStaysAnInternalError() {
-        given().get("/test/dependency/bug").then().statusCode(500)
+        given().get("/test/dependency/bug")
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/internal"))
                 .header("Retry-After", (String) null);
         // a constraint the data broke is the caller's conflict (platform/web input rules), not an outage
-        given().get("/test/dependency/constraint").then().statusCode(409)
+        given().get("/test/dependency/constraint")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .header("Retry-After", (String) null);
     }
@@ -152,12 +168,17 @@ class DependencyUnavailableTest {
     void theCauseIsFoundAnywhereInTheChain() {
         SQLException acquisition = new SQLException("Sorry, acquisition timeout!");
         assertThat(DependencyUnavailableMappers.dependencyFailure(
-                new RuntimeException(new IllegalStateException("tx", acquisition)))).contains(acquisition);
-        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("shutting down", "57P01"))).isPresent();
-        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("too many clients", "53300"))).isPresent();
+                        new RuntimeException(new IllegalStateException("tx", acquisition))))
+                .contains(acquisition);
+        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("shutting down", "57P01")))
+                .isPresent();
+        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("too many clients", "53300")))
+                .isPresent();
         assertThat(DependencyUnavailableMappers.dependencyFailure(new java.sql.SQLTransientConnectionException("gone")))
                 .isPresent();
-        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("syntax", "42601"))).isEmpty();
-        assertThat(DependencyUnavailableMappers.dependencyFailure(new IllegalArgumentException("x"))).isEmpty();
+        assertThat(DependencyUnavailableMappers.dependencyFailure(new SQLException("syntax", "42601")))
+                .isEmpty();
+        assertThat(DependencyUnavailableMappers.dependencyFailure(new IllegalArgumentException("x")))
+                .isEmpty();
     }
 }

@@ -8,10 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Socialtjänstlagen means the law in force (2001:453, from 1 July 2025 2025:400); the code does not
  * change with the SFS number.
  */
-@Schema(description = "Legal basis (rättslig grund): SOL socialtjänstlagen, LSS lagen om stöd och service till vissa "
-        + "funktionshindrade, HSL hälso- och sjukvårdslagen, LVU lagen med särskilda bestämmelser om vård av unga, "
-        + "LVM lagen om vård av missbrukare i vissa fall, SFB socialförsäkringsbalken (assistansersättning), "
-        + "PSL patientsäkerhetslagen, GDPR dataskyddsförordningen")
+@Schema(
+        description = "Legal basis (rättslig grund): SOL socialtjänstlagen, LSS lagen om stöd och service till vissa "
+                + "funktionshindrade, HSL hälso- och sjukvårdslagen, LVU lagen med särskilda bestämmelser om vård av unga, "
+                + "LVM lagen om vård av missbrukare i vissa fall, SFB socialförsäkringsbalken (assistansersättning), "
+                + "PSL patientsäkerhetslagen, GDPR dataskyddsförordningen")
 public enum LegalBasis {
     /** Socialtjänstlagen. */
     SOL,

@@ -7,10 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * requirement items refer to these codes, so they must mean the same in every municipality's
  * catalogue and in every service; a new kind is a release.
  */
-@Schema(description = "Kind of verksamhet: ELDERLY_CARE äldreomsorg, HOME_CARE hemtjänst, DISABILITY funktionsstöd (LSS/SoL), "
-        + "INDIVIDUAL_AND_FAMILY individ- och familjeomsorg, SUBSTANCE_ABUSE missbruks- och beroendevård, "
-        + "CHILD_AND_YOUTH barn och unga, SOCIAL_PSYCHIATRY socialpsykiatri, HEALTH_CARE kommunal hälso- och sjukvård, "
-        + "FINANCIAL_AID ekonomiskt bistånd")
+@Schema(
+        description =
+                "Kind of verksamhet: ELDERLY_CARE äldreomsorg, HOME_CARE hemtjänst, DISABILITY funktionsstöd (LSS/SoL), "
+                        + "INDIVIDUAL_AND_FAMILY individ- och familjeomsorg, SUBSTANCE_ABUSE missbruks- och beroendevård, "
+                        + "CHILD_AND_YOUTH barn och unga, SOCIAL_PSYCHIATRY socialpsykiatri, HEALTH_CARE kommunal hälso- och sjukvård, "
+                        + "FINANCIAL_AID ekonomiskt bistånd")
 public enum VerksamhetKind {
     /** Äldreomsorg (särskilt boende, korttidsvård, dagverksamhet). */
     ELDERLY_CARE,

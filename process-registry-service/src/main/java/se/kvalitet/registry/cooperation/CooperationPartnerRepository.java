@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CooperationPartnerRepository implements PanacheRepositoryBase<CooperationPartner, UUID> {
-}
+public class CooperationPartnerRepository implements PanacheRepositoryBase<CooperationPartner, UUID> {}

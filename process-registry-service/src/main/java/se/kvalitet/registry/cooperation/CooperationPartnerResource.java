@@ -37,8 +37,11 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/cooperation-partners")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Cooperation partners (samverkansparter)", description = "Regions, the police, Försäkringskassan, schools, other "
-        + "administrations... that processes, routines and cooperation agreements name (SOSFS 2011:9 4 kap. 5 §)")
+@Tag(
+        name = "Cooperation partners (samverkansparter)",
+        description =
+                "Regions, the police, Försäkringskassan, schools, other "
+                        + "administrations... that processes, routines and cooperation agreements name (SOSFS 2011:9 4 kap. 5 §)")
 @SecurityRequirement(name = "SecurityScheme")
 public class CooperationPartnerResource {
 
@@ -46,26 +49,63 @@ public class CooperationPartnerResource {
     CooperationPartnerService service;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "List cooperation partners", description = "Sorted by name; inactive ones only on request.")
     @APIResponse(responseCode = "200", description = "One page of partners")
-    public Page<PartnerResponse> list(@Parameter(description = "Only this kind, e.g. POLICE", schema = @Schema(implementation = CooperationPartnerKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Also partners whose cooperation ended") @QueryParam("includeInactive") boolean includeInactive,
-            @Parameter(description = "Only partners changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
+    public Page<PartnerResponse> list(
+            @Parameter(
+                            description = "Only this kind, e.g. POLICE",
+                            schema = @Schema(implementation = CooperationPartnerKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(description = "Also partners whose cooperation ended") @QueryParam("includeInactive")
+                    boolean includeInactive,
+            @Parameter(description = "Only partners changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String since,
             @BeanParam @Valid PageParams paging) {
-        return service.list(QueryParams.enumValue("kind", kind, CooperationPartnerKind.class), includeInactive,
-                QueryParams.instant("updatedSince", since), paging.page, paging.limit).map(PartnerResponse::of);
+        return service.list(
+                        QueryParams.enumValue("kind", kind, CooperationPartnerKind.class),
+                        includeInactive,
+                        QueryParams.instant("updatedSince", since),
+                        paging.page,
+                        paging.limit)
+                .map(PartnerResponse::of);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One cooperation partner")
-    @APIResponse(responseCode = "200", description = "The partner; ETag for updates",
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner; ETag for updates",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such partner",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         CooperationPartner p = service.get(id);
@@ -76,28 +116,43 @@ public class CooperationPartnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
     @Operation(summary = "Add a cooperation partner")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid PartnerRequest request) {
         CooperationPartner p = service.create(null, request.toCommand());
-        return Response.created(URI.create("/registry/v1/cooperation-partners/" + p.id)).tag(ETags.of(p.version))
-                .entity(PartnerResponse.of(p)).build();
+        return Response.created(URI.create("/registry/v1/cooperation-partners/" + p.id))
+                .tag(ETags.of(p.version))
+                .entity(PartnerResponse.of(p))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Replace a cooperation partner", description = "The whole new state; needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @Operation(
+            summary = "Replace a cooperation partner",
+            description = "The whole new state; needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such partner",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PartnerRequest request) {
+    public Response replace(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PartnerRequest request) {
         CooperationPartner p = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(PartnerResponse.of(p)).tag(ETags.of(p.version)).build();
     }

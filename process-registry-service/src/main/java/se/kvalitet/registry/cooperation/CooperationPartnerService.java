@@ -28,7 +28,6 @@ public class CooperationPartnerService {
     @Inject
     CooperationPartnerRepository partners;
 
-
     @Inject
     Clock clock;
 
@@ -62,8 +61,8 @@ public class CooperationPartnerService {
     }
 
     @Transactional
-    public se.kvalitet.web.Page<CooperationPartner> list(CooperationPartnerKind kind, boolean includeInactive, Instant updatedSince,
-            int page, int limit) {
+    public se.kvalitet.web.Page<CooperationPartner> list(
+            CooperationPartnerKind kind, boolean includeInactive, Instant updatedSince, int page, int limit) {
         StringBuilder q = new StringBuilder("from CooperationPartner p where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (kind != null) {
@@ -83,8 +82,7 @@ public class CooperationPartnerService {
     }
 
     private void apply(CooperationPartner p, PartnerCommand r) {
-        requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description",
-                nullToEmpty(r.description())));
+        requireFreeOfPersonalIdentityNumbers(Map.of("name", r.name(), "description", nullToEmpty(r.description())));
         p.name = r.name().strip();
         p.kind = r.kind();
         p.organisationNumber = blankToNull(r.organisationNumber());
@@ -96,7 +94,9 @@ public class CooperationPartnerService {
 
     private void requireFreeName(String name, UUID self) {
         partners.find("lower(name) = ?1", name.strip().toLowerCase(Locale.ROOT)).stream()
-                .filter(o -> !o.id.equals(self)).findFirst().ifPresent(o -> {
+                .filter(o -> !o.id.equals(self))
+                .findFirst()
+                .ifPresent(o -> {
                     throw ProblemException.conflict("partner-name-taken", "A cooperation partner with this name exists")
                             .with("partnerId", o.id);
                 });

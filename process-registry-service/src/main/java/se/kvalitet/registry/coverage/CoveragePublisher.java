@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
 import se.kvalitet.events.registry.RequirementRef;
 import se.kvalitet.events.registry.UnitCoverageChangedV1;
 import se.kvalitet.messaging.Outbox;
+import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.domain.CoverageCalculator.Requirement;
 import se.kvalitet.registry.domain.CoverageCalculator.UnitCoverage;
-import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.domain.CoverageInputsChanged;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 
@@ -65,12 +65,15 @@ public class CoveragePublisher {
     @SuppressWarnings("unchecked")
     public int refresh() {
         em.flush();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)").setParameter("k", LOCK).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)")
+                .setParameter("k", LOCK)
+                .getSingleResult();
         LocalDate today = orgUnits.today();
         CoverageCalculator calc = coverage.calculator(today);
         Map<UUID, String> published = new HashMap<>();
-        for (Tuple row : (List<Tuple>) em.createNativeQuery("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot",
-                Tuple.class).getResultList()) {
+        for (Tuple row : (List<Tuple>)
+                em.createNativeQuery("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot", Tuple.class)
+                        .getResultList()) {
             published.put(uuid(row, "org_unit_id"), string(row, "fingerprint"));
         }
         TreeSet<UUID> units = new TreeSet<>(calc.operatingUnits());
@@ -85,11 +88,21 @@ public class CoveragePublisher {
             em.createNativeQuery("""
                     INSERT INTO unit_coverage_snapshot (org_unit_id, fingerprint, computed_at) VALUES (:u, :f, :t)
                     ON CONFLICT (org_unit_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, computed_at = EXCLUDED.computed_at""")
-                    .setParameter("u", u).setParameter("f", fingerprint).setParameter("t", clock.instant()).executeUpdate();
-            outbox.publish(new UnitCoverageChangedV1(u, today, List.copyOf(c.verksamhetIds()), c.applicable().size(),
+                    .setParameter("u", u)
+                    .setParameter("f", fingerprint)
+                    .setParameter("t", clock.instant())
+                    .executeUpdate();
+            outbox.publish(new UnitCoverageChangedV1(
+                    u,
+                    today,
+                    List.copyOf(c.verksamhetIds()),
+                    c.applicable().size(),
                     c.covered().stream().map(Requirement::id).toList(),
-                    c.gaps().stream().map(r -> new RequirementRef(r.id(), r.regulationCode(), r.reference(), null)).toList(),
-                    c.documentsInForce(), clock.instant()));
+                    c.gaps().stream()
+                            .map(r -> new RequirementRef(r.id(), r.regulationCode(), r.reference(), null))
+                            .toList(),
+                    c.documentsInForce(),
+                    clock.instant()));
             changed++;
         }
         return changed;
@@ -102,7 +115,10 @@ public class CoveragePublisher {
     }
 
     /** Daily, for documents, withdrawals and requirement items that take effect on a later day. */
-    @Scheduled(cron = "{kvalitet.registry.coverage.refresh-cron}", timeZone = "Europe/Stockholm", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "{kvalitet.registry.coverage.refresh-cron}",
+            timeZone = "Europe/Stockholm",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void daily() {
         int n = refresh();
@@ -113,7 +129,8 @@ public class CoveragePublisher {
         String s = c.verksamhetIds() + "|" + ids(c.applicable()) + "|" + ids(c.covered()) + "|" + ids(c.gaps()) + "|"
                 + c.documentsInForce();
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -14,19 +14,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.registry.FollowUpMethod;
+import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.domain.CoverageCalculator.Area;
 import se.kvalitet.registry.domain.CoverageCalculator.Doc;
 import se.kvalitet.registry.domain.CoverageCalculator.Link;
 import se.kvalitet.registry.domain.CoverageCalculator.Requirement;
 import se.kvalitet.registry.domain.CoverageCalculator.Unit;
-import se.kvalitet.registry.domain.CoverageCalculator;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.orgunit.OrgUnitVersionRepository;
 import se.kvalitet.registry.requirement.RequirementItem;
@@ -58,13 +57,25 @@ public class CoverageService {
 
     @Transactional
     public CoverageCalculator calculator(LocalDate day) {
-        List<Unit> tree = unitVersions.asOf(day).stream().filter(v -> v.active).map(v -> new Unit(v.orgUnitId, v.parentId))
+        List<Unit> tree = unitVersions.asOf(day).stream()
+                .filter(v -> v.active)
+                .map(v -> new Unit(v.orgUnitId, v.parentId))
                 .toList();
-        List<Area> areas = em.createQuery("from Verksamhet", Verksamhet.class).getResultStream()
-                .map(v -> new Area(v.id, Set.copyOf(v.orgUnitIds), Set.copyOf(v.legalBases), Set.copyOf(v.kinds))).toList();
-        List<Requirement> requirements = em.createQuery("from RequirementItem i where i.withdrawnOn is null or i.withdrawnOn > :day",
-                        RequirementItem.class).setParameter("day", day).getResultStream()
-                .map(i -> new Requirement(i.id, i.regulation.code, i.reference, i.orderKey, Set.copyOf(i.legalBases),
+        List<Area> areas = em.createQuery("from Verksamhet", Verksamhet.class)
+                .getResultStream()
+                .map(v -> new Area(v.id, Set.copyOf(v.orgUnitIds), Set.copyOf(v.legalBases), Set.copyOf(v.kinds)))
+                .toList();
+        List<Requirement> requirements = em.createQuery(
+                        "from RequirementItem i where i.withdrawnOn is null or i.withdrawnOn > :day",
+                        RequirementItem.class)
+                .setParameter("day", day)
+                .getResultStream()
+                .map(i -> new Requirement(
+                        i.id,
+                        i.regulation.code,
+                        i.reference,
+                        i.orderKey,
+                        Set.copyOf(i.legalBases),
                         Set.copyOf(i.kinds)))
                 .toList();
         return new CoverageCalculator(tree, areas, requirements, documentsInForce(day));
@@ -74,26 +85,43 @@ public class CoverageService {
     List<Doc> documentsInForce(LocalDate day) {
         List<Tuple> heads = (List<Tuple>) em.createNativeQuery("""
                 SELECT v.id AS version_id, v.document_id, d.type, v.number FROM document_version v JOIN document d ON d.id = v.document_id
-                 WHERE v.id IN (""" + IN_FORCE + ")", Tuple.class).setParameter("day", day).getResultList();
+                 WHERE v.id IN (""" + IN_FORCE + ")", Tuple.class)
+                .setParameter("day", day)
+                .getResultList();
         Map<UUID, Set<UUID>> units = new HashMap<>();
         for (Tuple row : (List<Tuple>) em.createNativeQuery(
-                "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN (" + IN_FORCE + ")",
-                Tuple.class).setParameter("day", day).getResultList()) {
+                        "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN ("
+                                + IN_FORCE + ")",
+                        Tuple.class)
+                .setParameter("day", day)
+                .getResultList()) {
             units.computeIfAbsent(uuid(row, "version_id"), k -> new HashSet<>()).add(uuid(row, "org_unit_id"));
         }
         Map<UUID, List<Link>> links = new HashMap<>();
-        for (Tuple row : (List<Tuple>) em.createNativeQuery("""
+        for (Tuple row :
+                (List<Tuple>) em.createNativeQuery("""
                 SELECT r.version_id, r.requirement_item_id, r.follow_up_method, r.responsible FROM document_version_requirement r
                  WHERE r.version_id IN (""" + IN_FORCE + ") ORDER BY r.version_id, r.position", Tuple.class)
-                .setParameter("day", day).getResultList()) {
-            links.computeIfAbsent(uuid(row, "version_id"), k -> new ArrayList<>()).add(new Link(uuid(row, "requirement_item_id"),
-                    enumValue(row, "follow_up_method", FollowUpMethod.class), string(row, "responsible")));
+                        .setParameter("day", day)
+                        .getResultList()) {
+            links.computeIfAbsent(uuid(row, "version_id"), k -> new ArrayList<>())
+                    .add(new Link(
+                            uuid(row, "requirement_item_id"),
+                            enumValue(row, "follow_up_method", FollowUpMethod.class),
+                            string(row, "responsible")));
         }
-        return heads.stream().map(row -> {
-            UUID id = uuid(row, "version_id");
-            return new Doc(uuid(row, "document_id"), id, enumValue(row, "type", DocumentType.class), integer(row, "number"),
-                    units.getOrDefault(id, Set.of()), links.getOrDefault(id, List.of()));
-        }).toList();
+        return heads.stream()
+                .map(row -> {
+                    UUID id = uuid(row, "version_id");
+                    return new Doc(
+                            uuid(row, "document_id"),
+                            id,
+                            enumValue(row, "type", DocumentType.class),
+                            integer(row, "number"),
+                            units.getOrDefault(id, Set.of()),
+                            links.getOrDefault(id, List.of()));
+                })
+                .toList();
     }
 
     /** The matrix for a unit (and the operating units under it), optionally for one verksamhet. */
@@ -114,8 +142,10 @@ public class CoverageService {
             return Map.of();
         }
         Map<UUID, String> out = new HashMap<>();
-        for (Tuple row : (List<Tuple>) em.createNativeQuery("SELECT id, title FROM document_version WHERE id IN (:ids)", Tuple.class)
-                .setParameter("ids", versionIds).getResultList()) {
+        for (Tuple row : (List<Tuple>)
+                em.createNativeQuery("SELECT id, title FROM document_version WHERE id IN (:ids)", Tuple.class)
+                        .setParameter("ids", versionIds)
+                        .getResultList()) {
             out.put(uuid(row, "id"), string(row, "title"));
         }
         return out;
@@ -128,8 +158,10 @@ public class CoverageService {
             return Map.of();
         }
         Map<UUID, String> out = new HashMap<>();
-        em.createQuery("from RequirementItem i where i.id in :ids", RequirementItem.class).setParameter("ids", itemIds)
-                .getResultStream().forEach(i -> out.put(i.id, i.summary));
+        em.createQuery("from RequirementItem i where i.id in :ids", RequirementItem.class)
+                .setParameter("ids", itemIds)
+                .getResultStream()
+                .forEach(i -> out.put(i.id, i.summary));
         return out;
     }
 }

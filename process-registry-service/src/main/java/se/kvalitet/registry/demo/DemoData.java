@@ -83,26 +83,56 @@ public class DemoData {
         created += unit(32, 30, "FS-DV", "Daglig verksamhet", "UNIT");
         LOG.infof("demo organisation: %d units created", created);
         int areas = 0;
-        areas += verksamhet(1, "HT", "Hemtjänst", Set.of(VerksamhetKind.HOME_CARE, VerksamhetKind.ELDERLY_CARE),
-                Set.of(LegalBasis.SOL, LegalBasis.HSL, LegalBasis.PSL, LegalBasis.GDPR), 11);
-        areas += verksamhet(2, "SÄBO", "Särskilt boende för äldre", Set.of(VerksamhetKind.ELDERLY_CARE, VerksamhetKind.HEALTH_CARE),
-                Set.of(LegalBasis.SOL, LegalBasis.HSL, LegalBasis.PSL, LegalBasis.GDPR), 12);
-        areas += verksamhet(3, "BU", "Barn och unga", Set.of(VerksamhetKind.CHILD_AND_YOUTH, VerksamhetKind.INDIVIDUAL_AND_FAMILY),
-                Set.of(LegalBasis.SOL, LegalBasis.LVU, LegalBasis.GDPR), 21);
-        areas += verksamhet(4, "VUX", "Vuxen: missbruk och ekonomiskt bistånd",
-                Set.of(VerksamhetKind.SUBSTANCE_ABUSE, VerksamhetKind.FINANCIAL_AID, VerksamhetKind.INDIVIDUAL_AND_FAMILY),
-                Set.of(LegalBasis.SOL, LegalBasis.LVM, LegalBasis.GDPR), 22);
-        areas += verksamhet(5, "LSS", "Bostad med särskild service och daglig verksamhet (LSS)", Set.of(VerksamhetKind.DISABILITY),
-                Set.of(LegalBasis.LSS, LegalBasis.HSL, LegalBasis.GDPR), 31, 32);
+        areas += verksamhet(
+                1,
+                "HT",
+                "Hemtjänst",
+                Set.of(VerksamhetKind.HOME_CARE, VerksamhetKind.ELDERLY_CARE),
+                Set.of(LegalBasis.SOL, LegalBasis.HSL, LegalBasis.PSL, LegalBasis.GDPR),
+                11);
+        areas += verksamhet(
+                2,
+                "SÄBO",
+                "Särskilt boende för äldre",
+                Set.of(VerksamhetKind.ELDERLY_CARE, VerksamhetKind.HEALTH_CARE),
+                Set.of(LegalBasis.SOL, LegalBasis.HSL, LegalBasis.PSL, LegalBasis.GDPR),
+                12);
+        areas += verksamhet(
+                3,
+                "BU",
+                "Barn och unga",
+                Set.of(VerksamhetKind.CHILD_AND_YOUTH, VerksamhetKind.INDIVIDUAL_AND_FAMILY),
+                Set.of(LegalBasis.SOL, LegalBasis.LVU, LegalBasis.GDPR),
+                21);
+        areas += verksamhet(
+                4,
+                "VUX",
+                "Vuxen: missbruk och ekonomiskt bistånd",
+                Set.of(
+                        VerksamhetKind.SUBSTANCE_ABUSE,
+                        VerksamhetKind.FINANCIAL_AID,
+                        VerksamhetKind.INDIVIDUAL_AND_FAMILY),
+                Set.of(LegalBasis.SOL, LegalBasis.LVM, LegalBasis.GDPR),
+                22);
+        areas += verksamhet(
+                5,
+                "LSS",
+                "Bostad med särskild service och daglig verksamhet (LSS)",
+                Set.of(VerksamhetKind.DISABILITY),
+                Set.of(LegalBasis.LSS, LegalBasis.HSL, LegalBasis.GDPR),
+                31,
+                32);
         LOG.infof("demo verksamheter: %d created", areas);
         documents.load();
     }
 
-    private int verksamhet(int n, String code, String name, Set<VerksamhetKind> kinds, Set<LegalBasis> bases, int... unitNumbers) {
+    private int verksamhet(
+            int n, String code, String name, Set<VerksamhetKind> kinds, Set<LegalBasis> bases, int... unitNumbers) {
         if (verksamheter.findByIdOptional(verksamhetId(n)).isPresent() || verksamheter.count("code", code) > 0) {
             return 0;
         }
-        List<UUID> unitIds = java.util.Arrays.stream(unitNumbers).mapToObj(DemoData::id).toList();
+        List<UUID> unitIds =
+                java.util.Arrays.stream(unitNumbers).mapToObj(DemoData::id).toList();
         verksamhetService.create(verksamhetId(n), new VerksamhetCommand(code, name, null, bases, kinds, unitIds));
         return 1;
     }

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import se.kvalitet.events.registry.DocumentType;
-import se.kvalitet.registry.cooperation.CooperationPartner;
-import se.kvalitet.registry.requirement.RequirementItem;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 
@@ -36,8 +34,8 @@ public class ApprovalChecks {
         missingForType(d.type, v, missing);
         noLongerValid(v, today, missing);
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("incomplete-document",
-                    "The version cannot be approved until these are in place", missing);
+            throw ProblemException.unprocessable(
+                    "incomplete-document", "The version cannot be approved until these are in place", missing);
         }
     }
 
@@ -54,13 +52,15 @@ public class ApprovalChecks {
                 required(missing, v.startPoint, "startPoint");
                 required(missing, v.endPoint, "endPoint");
                 if (v.activities.isEmpty()) {
-                    missing.add(new Problem.FieldError("activities", "a process needs at least one activity (4 kap. 3 §)"));
+                    missing.add(
+                            new Problem.FieldError("activities", "a process needs at least one activity (4 kap. 3 §)"));
                 }
             }
             case ROUTINE -> {
                 required(missing, v.content, "content", "the procedure (tillvägagångssätt, 4 kap. 4 §)");
                 if (v.responsibilities.isEmpty()) {
-                    missing.add(new Problem.FieldError("responsibilities", "say who is responsible for what (4 kap. 4 §)"));
+                    missing.add(
+                            new Problem.FieldError("responsibilities", "say who is responsible for what (4 kap. 4 §)"));
                 }
             }
             case GUIDELINE -> required(missing, v.content, "content");
@@ -76,7 +76,8 @@ public class ApprovalChecks {
             }
         }
         if (needsPartners && v.partnerIds.isEmpty()) {
-            missing.add(new Problem.FieldError("cooperationPartnerIds", "name the partners of the samverkan (4 kap. 5 §)"));
+            missing.add(
+                    new Problem.FieldError("cooperationPartnerIds", "name the partners of the samverkan (4 kap. 5 §)"));
         }
     }
 
@@ -85,21 +86,33 @@ public class ApprovalChecks {
         Set<UUID> mentioned = new HashSet<>(v.orgUnitIds);
         mentioned.add(v.ownerOrgUnitId);
         Set<UUID> active = references.activeUnits(mentioned, today);
-        DocumentReferences.each(missing, "orgUnitIds", List.copyOf(v.orgUnitIds), active::contains, "is no longer an active org unit");
+        DocumentReferences.each(
+                missing, "orgUnitIds", List.copyOf(v.orgUnitIds), active::contains, "is no longer an active org unit");
         if (!active.contains(v.ownerOrgUnitId)) {
             missing.add(new Problem.FieldError("ownerOrgUnitId", "is no longer an active org unit"));
         }
-        List<UUID> reqIds = v.requirements.stream().map(l -> l.requirementItemId).toList();
-        Set<UUID> inForce = references.existing("select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
-                + "and i.id in :ids", reqIds, today);
+        List<UUID> reqIds =
+                v.requirements.stream().map(l -> l.requirementItemId).toList();
+        Set<UUID> inForce = references.existing(
+                "select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
+                        + "and i.id in :ids",
+                reqIds,
+                today);
         for (int i = 0; i < reqIds.size(); i++) {
             if (!inForce.contains(reqIds.get(i))) {
-                missing.add(new Problem.FieldError("requirements[" + i + "].requirementItemId", "the requirement item was withdrawn"));
+                missing.add(new Problem.FieldError(
+                        "requirements[" + i + "].requirementItemId", "the requirement item was withdrawn"));
             }
         }
-        Set<UUID> partners = references.existing("select p.id from CooperationPartner p where p.active = true and p.id in :ids",
+        Set<UUID> partners = references.existing(
+                "select p.id from CooperationPartner p where p.active = true and p.id in :ids",
                 List.copyOf(v.partnerIds));
-        DocumentReferences.each(missing, "cooperationPartnerIds", List.copyOf(v.partnerIds), partners::contains, "the partner is no longer active");
+        DocumentReferences.each(
+                missing,
+                "cooperationPartnerIds",
+                List.copyOf(v.partnerIds),
+                partners::contains,
+                "the partner is no longer active");
         if (v.processId != null) {
             Document p = em.find(Document.class, v.processId);
             if (p.status == Document.Status.WITHDRAWN) {
@@ -116,7 +129,10 @@ public class ApprovalChecks {
     /** A new process version may not drop activities that routines or checklists in force point at. */
     public void requireActivitiesKept(UUID processId, DocumentVersion previous, DocumentVersion next) {
         Set<UUID> kept = next.activities.stream().map(a -> a.activityId).collect(Collectors.toSet());
-        List<UUID> dropped = previous.activities.stream().map(a -> a.activityId).filter(a -> !kept.contains(a)).toList();
+        List<UUID> dropped = previous.activities.stream()
+                .map(a -> a.activityId)
+                .filter(a -> !kept.contains(a))
+                .toList();
         for (UUID a : dropped) {
             requireActivityUnused(processId, a);
         }
@@ -124,14 +140,24 @@ public class ApprovalChecks {
 
     /** 409 when a document in force (or a draft) points at the activity. */
     public void requireActivityUnused(UUID processId, UUID activityId) {
-        List<UUID> users = em.createQuery("select distinct v.documentId from DocumentVersion v where v.activityId = :a "
-                + "and v.status in :live", UUID.class).setParameter("a", activityId)
-                .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
-                        DocumentVersion.Status.APPROVED)).getResultList();
+        List<UUID> users = em.createQuery(
+                        "select distinct v.documentId from DocumentVersion v where v.activityId = :a "
+                                + "and v.status in :live",
+                        UUID.class)
+                .setParameter("a", activityId)
+                .setParameter(
+                        "live",
+                        List.of(
+                                DocumentVersion.Status.DRAFT,
+                                DocumentVersion.Status.IN_REVIEW,
+                                DocumentVersion.Status.APPROVED))
+                .getResultList();
         if (!users.isEmpty()) {
-            throw ProblemException.conflict("activity-in-use",
-                    "Routines or checklists point at this activity; move or withdraw them first")
-                    .with("activityId", activityId).with("documentIds", users);
+            throw ProblemException.conflict(
+                            "activity-in-use",
+                            "Routines or checklists point at this activity; move or withdraw them first")
+                    .with("activityId", activityId)
+                    .with("documentIds", users);
         }
     }
 
@@ -145,20 +171,32 @@ public class ApprovalChecks {
         if (field == null) {
             return;
         }
-        List<UUID> dependents = em.createQuery("select distinct v.documentId from DocumentVersion v where v." + field
-                + " = :d and v.status in :live", UUID.class).setParameter("d", d.id)
-                .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
-                        DocumentVersion.Status.APPROVED)).getResultList();
+        List<UUID> dependents = em.createQuery(
+                        "select distinct v.documentId from DocumentVersion v where v." + field
+                                + " = :d and v.status in :live",
+                        UUID.class)
+                .setParameter("d", d.id)
+                .setParameter(
+                        "live",
+                        List.of(
+                                DocumentVersion.Status.DRAFT,
+                                DocumentVersion.Status.IN_REVIEW,
+                                DocumentVersion.Status.APPROVED))
+                .getResultList();
         if (!dependents.isEmpty()) {
-            throw ProblemException.conflict("document-has-dependents",
-                    "Documents belong to this " + d.type + "; withdraw or move them first").with("documentIds", dependents);
+            throw ProblemException.conflict(
+                            "document-has-dependents",
+                            "Documents belong to this " + d.type + "; withdraw or move them first")
+                    .with("documentIds", dependents);
         }
     }
 
     public void requireReplacement(Document d, UUID replacementId) {
         Document other = em.find(Document.class, replacementId);
         if (other == null || other.id.equals(d.id) || other.status != Document.Status.IN_FORCE) {
-            throw ProblemException.unprocessable("unknown-reference", "The replacement must be another document in force",
+            throw ProblemException.unprocessable(
+                    "unknown-reference",
+                    "The replacement must be another document in force",
                     List.of(new Problem.FieldError("replacedByDocumentId", "no such other document in force")));
         }
     }

@@ -83,8 +83,9 @@ public class Document {
     /** The working version's number, or a 409 when there is none. */
     public int requireWorkingVersion() {
         if (workingVersion == null) {
-            throw ProblemException.conflict("no-working-version",
-                    "The document has no draft; start a revision of the version in force first")
+            throw ProblemException.conflict(
+                            "no-working-version",
+                            "The document has no draft; start a revision of the version in force first")
                     .with("documentStatus", status);
         }
         return workingVersion;

@@ -44,7 +44,9 @@ public class DocumentAccess {
         if (qualityTeam()) {
             return true;
         }
-        return caller.hasRole(Roles.PROCESS_OWNER) && ownerUnit != null && editableUnits().contains(ownerUnit);
+        return caller.hasRole(Roles.PROCESS_OWNER)
+                && ownerUnit != null
+                && editableUnits().contains(ownerUnit);
     }
 
     public boolean canEdit(Document d) {
@@ -75,8 +77,10 @@ public class DocumentAccess {
     /** For a new document or a new owner: the caller must be allowed to edit documents of that unit (403 naming the field). */
     public void requireOwnerUnit(UUID ownerUnit) {
         if (!canEdit(ownerUnit)) {
-            throw ReferenceProblems.foreign("ownerOrgUnitId", "a process owner creates and keeps documents owned by units of "
-                    + "their own part of the organisation");
+            throw ReferenceProblems.foreign(
+                    "ownerOrgUnitId",
+                    "a process owner creates and keeps documents owned by units of "
+                            + "their own part of the organisation");
         }
     }
 
@@ -92,8 +96,9 @@ public class DocumentAccess {
         for (int i = 0; i < requested.size(); i++) {
             UUID unit = requested.get(i);
             if (!editableUnits().contains(unit) && !already.contains(unit)) {
-                throw ReferenceProblems.foreign("orgUnitIds[" + i + "]", "a process owner makes documents apply to units of "
-                        + "their own part of the organisation");
+                throw ReferenceProblems.foreign(
+                        "orgUnitIds[" + i + "]",
+                        "a process owner makes documents apply to units of " + "their own part of the organisation");
             }
         }
     }

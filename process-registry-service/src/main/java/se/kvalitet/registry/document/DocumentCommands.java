@@ -13,8 +13,7 @@ import se.kvalitet.events.registry.WithdrawalReason;
 /** What the document feature's application service is asked to do (the resource maps its request records to these). */
 public final class DocumentCommands {
 
-    private DocumentCommands() {
-    }
+    private DocumentCommands() {}
 
     public record DocumentCommand(
             DocumentType type,
@@ -37,14 +36,11 @@ public final class DocumentCommands {
             List<String> checklistItems,
             List<UUID> cooperationPartnerIds,
             ReviewInterval reviewInterval,
-            Integer reviewIntervalMonths) {
-    }
+            Integer reviewIntervalMonths) {}
 
-    public record RequirementLinkCommand(UUID requirementItemId, FollowUpMethod followUpMethod, String responsible) {
-    }
+    public record RequirementLinkCommand(UUID requirementItemId, FollowUpMethod followUpMethod, String responsible) {}
 
-    public record ResponsibilityCommand(String task, String responsibleRole, UUID responsibleOrgUnitId) {
-    }
+    public record ResponsibilityCommand(String task, String responsibleRole, UUID responsibleOrgUnitId) {}
 
     public record ApproveCommand(
             DecisionBody decidedBy,
@@ -52,15 +48,11 @@ public final class DocumentCommands {
             LocalDate decidedOn,
             String diarienummer,
             LocalDate validFrom,
-            LocalDate nextReviewDate) {
-    }
+            LocalDate nextReviewDate) {}
 
-    public record WithdrawCommand(WithdrawalReason reason, UUID replacedByDocumentId, LocalDate withdrawnOn) {
-    }
+    public record WithdrawCommand(WithdrawalReason reason, UUID replacedByDocumentId, LocalDate withdrawnOn) {}
 
-    public record ReviewCommand(LocalDate reviewedOn, LocalDate nextReviewDate) {
-    }
+    public record ReviewCommand(LocalDate reviewedOn, LocalDate nextReviewDate) {}
 
-    public record ActivityCommand(String name, String description, Integer position) {
-    }
+    public record ActivityCommand(String name, String description, Integer position) {}
 }

@@ -94,8 +94,10 @@ public class DocumentLifecycleService {
         Document d = editing.editable(id, ifMatch);
         DocumentVersion v = editing.working(d);
         if (v.status != Status.IN_REVIEW) {
-            throw ProblemException.conflict("invalid-transition", "Only a version in review is approved; submit the draft first")
-                    .with("currentState", v.status).with("allowed", v.status.next());
+            throw ProblemException.conflict(
+                            "invalid-transition", "Only a version in review is approved; submit the draft first")
+                    .with("currentState", v.status)
+                    .with("allowed", v.status.next());
         }
         LocalDate today = orgUnits.today();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -106,7 +108,8 @@ public class DocumentLifecycleService {
         if (validFrom.isBefore(r.decidedOn())) {
             errors.add(new Problem.FieldError("validFrom", "cannot be before decidedOn"));
         }
-        LocalDate review = r.nextReviewDate() != null ? r.nextReviewDate()
+        LocalDate review = r.nextReviewDate() != null
+                ? r.nextReviewDate()
                 : ReviewSchedule.next(validFrom, v.reviewInterval, v.reviewIntervalMonths);
         if (review != null && !review.isAfter(validFrom)) {
             errors.add(new Problem.FieldError("nextReviewDate", "must be after validFrom"));
@@ -119,13 +122,22 @@ public class DocumentLifecycleService {
             references.requireActiveUnits("decisionOrgUnitId", List.of(r.decisionOrgUnitId()), today);
         }
         approvalChecks.requireComplete(d, v, today);
-        DocumentVersion previous = d.inForceVersion == null ? null : versions.find(d.id, d.inForceVersion).orElseThrow();
+        DocumentVersion previous = d.inForceVersion == null
+                ? null
+                : versions.find(d.id, d.inForceVersion).orElseThrow();
         if (previous != null && d.type == DocumentType.PROCESS) {
             approvalChecks.requireActivitiesKept(d.id, previous, v);
         }
         Instant now = clock.instant();
-        v.approve(r.decidedBy(), r.decisionOrgUnitId(), r.decidedOn(), blankToNull(r.diarienummer()), validFrom, review,
-                now, editing.who());
+        v.approve(
+                r.decidedBy(),
+                r.decisionOrgUnitId(),
+                r.decidedOn(),
+                blankToNull(r.diarienummer()),
+                validFrom,
+                review,
+                now,
+                editing.who());
         v.updatedAt = now;
         v.updatedBy = editing.who();
         if (previous != null) {
@@ -141,8 +153,15 @@ public class DocumentLifecycleService {
         versions.flush();
         outbox.publish(events.approved(d, v, previous));
         if (previous != null) {
-            outbox.publish(new DocumentSupersededV1(d.id, d.type, previous.number, previous.id, v.number, validFrom,
-                    DocumentEditing.sorted(previous.orgUnitIds), now));
+            outbox.publish(new DocumentSupersededV1(
+                    d.id,
+                    d.type,
+                    previous.number,
+                    previous.id,
+                    v.number,
+                    validFrom,
+                    DocumentEditing.sorted(previous.orgUnitIds),
+                    now));
         }
         coverageInputs.fire(new CoverageInputsChanged());
         return editing.flushed(v);
@@ -166,7 +185,8 @@ public class DocumentLifecycleService {
         LocalDate today = orgUnits.today();
         LocalDate on = r.withdrawnOn() == null ? today : r.withdrawnOn();
         if (on.isBefore(v.validFrom)) {
-            throw ProblemException.invalidField("withdrawnOn", "cannot be before the version came into force (" + v.validFrom + ")");
+            throw ProblemException.invalidField(
+                    "withdrawnOn", "cannot be before the version came into force (" + v.validFrom + ")");
         }
         approvalChecks.requireNoDependentsInForce(d);
         Instant now = clock.instant();
@@ -176,8 +196,16 @@ public class DocumentLifecycleService {
         d.nextReviewDate = null;
         editing.touch(d, null);
         versions.flush();
-        outbox.publish(new DocumentWithdrawnV1(d.id, d.type, v.number, v.id, r.reason(), r.replacedByDocumentId(), on,
-                DocumentEditing.sorted(v.orgUnitIds), now));
+        outbox.publish(new DocumentWithdrawnV1(
+                d.id,
+                d.type,
+                v.number,
+                v.id,
+                r.reason(),
+                r.replacedByDocumentId(),
+                on,
+                DocumentEditing.sorted(v.orgUnitIds),
+                now));
         coverageInputs.fire(new CoverageInputsChanged());
         return editing.flushed(v);
     }
@@ -192,9 +220,11 @@ public class DocumentLifecycleService {
             throw ProblemException.invalidField("reviewedOn", "cannot be after today (" + today + ")");
         }
         if (r.reviewedOn().isBefore(v.decidedOn)) {
-            throw ProblemException.invalidField("reviewedOn", "cannot be before the version was decided (" + v.decidedOn + ")");
+            throw ProblemException.invalidField(
+                    "reviewedOn", "cannot be before the version was decided (" + v.decidedOn + ")");
         }
-        LocalDate next = r.nextReviewDate() != null ? r.nextReviewDate()
+        LocalDate next = r.nextReviewDate() != null
+                ? r.nextReviewDate()
                 : ReviewSchedule.next(r.reviewedOn(), v.reviewInterval, v.reviewIntervalMonths);
         if (next != null && !next.isAfter(r.reviewedOn())) {
             throw ProblemException.invalidField("nextReviewDate", "must be after reviewedOn");

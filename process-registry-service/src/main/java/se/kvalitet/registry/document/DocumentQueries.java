@@ -1,6 +1,5 @@
 package se.kvalitet.registry.document;
 
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,11 +48,21 @@ public class DocumentQueries {
     }
 
     /** The review state of a document in force. */
-    public enum ReviewState { DUE, OVERDUE }
-
-    public record Filter(View view, DocumentType type, UUID unit, UUID processId, UUID activityId, UUID requirementItemId,
-            UUID partnerId, UUID ownerOrgUnitId, Instant updatedSince) {
+    public enum ReviewState {
+        DUE,
+        OVERDUE
     }
+
+    public record Filter(
+            View view,
+            DocumentType type,
+            UUID unit,
+            UUID processId,
+            UUID activityId,
+            UUID requirementItemId,
+            UUID partnerId,
+            UUID ownerOrgUnitId,
+            Instant updatedSince) {}
 
     @Inject
     DocumentRepository documents;
@@ -84,7 +93,11 @@ public class DocumentQueries {
         if (d.inForceVersion != null) {
             n = d.inForceVersion;
         } else if (d.status == Document.Status.WITHDRAWN) {
-            n = versions.history(id).stream().filter(v -> v.status == Status.WITHDRAWN).mapToInt(v -> v.number).max().orElseThrow();
+            n = versions.history(id).stream()
+                    .filter(v -> v.status == Status.WITHDRAWN)
+                    .mapToInt(v -> v.number)
+                    .max()
+                    .orElseThrow();
         } else {
             requireDraftReader(d);
             n = d.requireWorkingVersion();
@@ -105,7 +118,8 @@ public class DocumentQueries {
     @Transactional
     public DocumentResponse version(UUID id, int number) {
         Document d = document(id);
-        DocumentVersion v = versions.find(id, number).filter(x -> x.status.decided() || access.canEdit(d))
+        DocumentVersion v = versions.find(id, number)
+                .filter(x -> x.status.decided() || access.canEdit(d))
                 .orElseThrow(() -> ProblemException.notFound("Version " + number + " of document " + id));
         return response(d, v);
     }
@@ -115,8 +129,16 @@ public class DocumentQueries {
     public List<VersionSummary> history(UUID id) {
         Document d = document(id);
         boolean editor = access.canEdit(d);
-        List<VersionSummary> out = versions.history(id).stream().filter(v -> editor || v.status.decided())
-                .map(v -> new VersionSummary(v.number, v.status, v.title, decision(v), v.supersededOn, v.withdrawnOn, v.createdAt,
+        List<VersionSummary> out = versions.history(id).stream()
+                .filter(v -> editor || v.status.decided())
+                .map(v -> new VersionSummary(
+                        v.number,
+                        v.status,
+                        v.title,
+                        decision(v),
+                        v.supersededOn,
+                        v.withdrawnOn,
+                        v.createdAt,
                         v.updatedAt))
                 .toList();
         if (out.isEmpty()) {
@@ -135,9 +157,11 @@ public class DocumentQueries {
     public DiffResponse diff(UUID id, int from, int to) {
         Document d = document(id);
         boolean editor = access.canEdit(d);
-        DocumentVersion a = versions.find(id, from).filter(v -> editor || v.status.decided())
+        DocumentVersion a = versions.find(id, from)
+                .filter(v -> editor || v.status.decided())
                 .orElseThrow(() -> ProblemException.invalidField("from", "no such version of the document"));
-        DocumentVersion b = versions.find(id, to).filter(v -> editor || v.status.decided())
+        DocumentVersion b = versions.find(id, to)
+                .filter(v -> editor || v.status.decided())
                 .orElseThrow(() -> ProblemException.invalidField("to", "no such version of the document"));
         return VersionDiff.between(id, a, b);
     }
@@ -177,7 +201,8 @@ public class DocumentQueries {
             p.put("activity", f.activityId());
         }
         if (f.requirementItemId() != null) {
-            q.append(" and v.id in (select v3.id from DocumentVersion v3 join v3.requirements r where r.requirementItemId = :req)");
+            q.append(
+                    " and v.id in (select v3.id from DocumentVersion v3 join v3.requirements r where r.requirementItemId = :req)");
             p.put("req", f.requirementItemId());
         }
         if (f.partnerId() != null) {
@@ -197,10 +222,12 @@ public class DocumentQueries {
 
     /** Documents in force due for review within the lead time, or overdue (revision försenad), by review date. */
     @Transactional
-    public se.kvalitet.web.Page<DocumentListItem> reviews(ReviewState state, DocumentType type, UUID unit, int page, int limit) {
+    public se.kvalitet.web.Page<DocumentListItem> reviews(
+            ReviewState state, DocumentType type, UUID unit, int page, int limit) {
         LocalDate today = orgUnits.today();
-        StringBuilder q = new StringBuilder("from DocumentVersion v, Document d where d.id = v.documentId and v.status = :approved"
-                + " and d.nextReviewDate is not null");
+        StringBuilder q = new StringBuilder(
+                "from DocumentVersion v, Document d where d.id = v.documentId and v.status = :approved"
+                        + " and d.nextReviewDate is not null");
         Map<String, Object> p = new HashMap<>();
         p.put("approved", Status.APPROVED);
         if (state == ReviewState.OVERDUE) {
@@ -232,35 +259,86 @@ public class DocumentQueries {
     // ------------------------------------------------------------------ mapping
 
     DocumentResponse response(Document d, DocumentVersion v) {
-        Map<UUID, RequirementItem> items = references.items(v.requirements.stream().map(l -> l.requirementItemId).toList());
+        Map<UUID, RequirementItem> items = references.items(
+                v.requirements.stream().map(l -> l.requirementItemId).toList());
         boolean inForce = v.status == Status.APPROVED;
-        return new DocumentResponse(d.id, d.type, d.status, v.number, v.status, d.inForceVersion,
-                access.canEdit(d) ? d.workingVersion : null, v.title, v.summary, v.content, v.processCategory, v.startPoint,
-                v.endPoint, v.requiresCooperation, v.processId, v.activityId, v.routineId, v.ownerOrgUnitId, v.ownerRole,
-                VersionDiff.sortedSet(v.orgUnitIds), VersionDiff.sortedSet(v.verksamhetIds), VersionDiff.sortedSet(v.partnerIds),
-                v.requirements.stream().map(l -> {
-                    RequirementItem i = items.get(l.requirementItemId);
-                    return new RequirementLinkResponse(l.requirementItemId, i == null ? null : i.regulation.code,
-                            i == null ? null : i.reference, l.followUpMethod, l.responsible);
-                }).toList(),
-                v.responsibilities.stream().map(r -> new ResponsibilityResponse(r.task, r.responsibleRole, r.responsibleOrgUnitId))
+        return new DocumentResponse(
+                d.id,
+                d.type,
+                d.status,
+                v.number,
+                v.status,
+                d.inForceVersion,
+                access.canEdit(d) ? d.workingVersion : null,
+                v.title,
+                v.summary,
+                v.content,
+                v.processCategory,
+                v.startPoint,
+                v.endPoint,
+                v.requiresCooperation,
+                v.processId,
+                v.activityId,
+                v.routineId,
+                v.ownerOrgUnitId,
+                v.ownerRole,
+                VersionDiff.sortedSet(v.orgUnitIds),
+                VersionDiff.sortedSet(v.verksamhetIds),
+                VersionDiff.sortedSet(v.partnerIds),
+                v.requirements.stream()
+                        .map(l -> {
+                            RequirementItem i = items.get(l.requirementItemId);
+                            return new RequirementLinkResponse(
+                                    l.requirementItemId,
+                                    i == null ? null : i.regulation.code,
+                                    i == null ? null : i.reference,
+                                    l.followUpMethod,
+                                    l.responsible);
+                        })
+                        .toList(),
+                v.responsibilities.stream()
+                        .map(r -> new ResponsibilityResponse(r.task, r.responsibleRole, r.responsibleOrgUnitId))
                         .toList(),
                 List.copyOf(v.checklistItems),
-                v.activities.stream().map(a -> new ActivityResponse(a.activityId, a.position, a.name, a.description)).toList(),
-                v.reviewInterval, v.reviewIntervalMonths, inForce ? d.nextReviewDate : v.nextReviewDate,
-                inForce ? d.lastReviewedOn : null, decision(v), v.supersededOn, v.withdrawnOn, v.withdrawalReason,
-                v.replacedByDocumentId, v.createdAt, v.updatedAt);
+                v.activities.stream()
+                        .map(a -> new ActivityResponse(a.activityId, a.position, a.name, a.description))
+                        .toList(),
+                v.reviewInterval,
+                v.reviewIntervalMonths,
+                inForce ? d.nextReviewDate : v.nextReviewDate,
+                inForce ? d.lastReviewedOn : null,
+                decision(v),
+                v.supersededOn,
+                v.withdrawnOn,
+                v.withdrawalReason,
+                v.replacedByDocumentId,
+                v.createdAt,
+                v.updatedAt);
     }
 
     static DecisionResponse decision(DocumentVersion v) {
-        return v.decidedBy == null ? null
-                : new DecisionResponse(v.decidedBy, v.decisionOrgUnitId, v.decidedOn, v.diarienummer, v.validFrom, v.approvedAt);
+        return v.decidedBy == null
+                ? null
+                : new DecisionResponse(
+                        v.decidedBy, v.decisionOrgUnitId, v.decidedOn, v.diarienummer, v.validFrom, v.approvedAt);
     }
 
     static DocumentListItem listItem(Document d, DocumentVersion v) {
-        return new DocumentListItem(d.id, d.type, d.status, v.number, v.status, v.title, v.processCategory, v.processId,
-                v.activityId, v.ownerOrgUnitId, VersionDiff.sortedSet(v.orgUnitIds), v.validFrom,
-                v.status == Status.APPROVED ? d.nextReviewDate : null, d.updatedAt);
+        return new DocumentListItem(
+                d.id,
+                d.type,
+                d.status,
+                v.number,
+                v.status,
+                v.title,
+                v.processCategory,
+                v.processId,
+                v.activityId,
+                v.ownerOrgUnitId,
+                VersionDiff.sortedSet(v.orgUnitIds),
+                v.validFrom,
+                v.status == Status.APPROVED ? d.nextReviewDate : null,
+                d.updatedAt);
     }
 
     // ------------------------------------------------------------------ internals
@@ -277,7 +355,8 @@ public class DocumentQueries {
         }
     }
 
-    private se.kvalitet.web.Page<DocumentListItem> page(String from, String order, Map<String, Object> p, int page, int limit) {
+    private se.kvalitet.web.Page<DocumentListItem> page(
+            String from, String order, Map<String, Object> p, int page, int limit) {
         TypedQuery<Long> count = em.createQuery("select count(v) " + from, Long.class);
         TypedQuery<Tuple> rows = em.createQuery("select v as version, d as document " + from + order, Tuple.class);
         p.forEach((k, val) -> {
@@ -285,8 +364,10 @@ public class DocumentQueries {
             rows.setParameter(k, val);
         });
         long total = count.getSingleResult();
-        List<DocumentListItem> items = rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
-                .map(r -> listItem(r.get("document", Document.class), r.get("version", DocumentVersion.class))).toList();
+        List<DocumentListItem> items =
+                rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList().stream()
+                        .map(r -> listItem(r.get("document", Document.class), r.get("version", DocumentVersion.class)))
+                        .toList();
         return new se.kvalitet.web.Page<>(items, page, limit, total);
     }
 
@@ -296,7 +377,8 @@ public class DocumentQueries {
 
     private void requireDraftReader(Document d) {
         if (!access.canEdit(d)) {
-            throw ProblemException.notFound(d.status == Document.Status.NOT_APPROVED ? "Document " + d.id : "A draft of document " + d.id);
+            throw ProblemException.notFound(
+                    d.status == Document.Status.NOT_APPROVED ? "Document " + d.id : "A draft of document " + d.id);
         }
     }
 }

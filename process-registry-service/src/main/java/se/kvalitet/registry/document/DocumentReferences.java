@@ -72,13 +72,25 @@ public class DocumentReferences {
         only(errors, r.startPoint() != null && !r.startPoint().isBlank(), process, "startPoint", "PROCESS");
         only(errors, r.endPoint() != null && !r.endPoint().isBlank(), process, "endPoint", "PROCESS");
         only(errors, r.processId() != null, !process, "processId", "documents other than processes");
-        only(errors, r.activityId() != null, type == DocumentType.ROUTINE || type == DocumentType.CHECKLIST, "activityId",
+        only(
+                errors,
+                r.activityId() != null,
+                type == DocumentType.ROUTINE || type == DocumentType.CHECKLIST,
+                "activityId",
                 "ROUTINE and CHECKLIST");
         only(errors, r.routineId() != null, type == DocumentType.CHECKLIST, "routineId", "CHECKLIST");
-        only(errors, r.checklistItems() != null && !r.checklistItems().isEmpty(), type == DocumentType.CHECKLIST,
-                "checklistItems", "CHECKLIST");
-        only(errors, r.responsibilities() != null && !r.responsibilities().isEmpty(), type != DocumentType.CHECKLIST,
-                "responsibilities", "documents other than checklists");
+        only(
+                errors,
+                r.checklistItems() != null && !r.checklistItems().isEmpty(),
+                type == DocumentType.CHECKLIST,
+                "checklistItems",
+                "CHECKLIST");
+        only(
+                errors,
+                r.responsibilities() != null && !r.responsibilities().isEmpty(),
+                type != DocumentType.CHECKLIST,
+                "responsibilities",
+                "documents other than checklists");
         if (r.reviewInterval() == ReviewInterval.MONTHS && r.reviewIntervalMonths() == null) {
             errors.add(new Problem.FieldError("reviewIntervalMonths", "is required with MONTHS"));
         }
@@ -88,8 +100,14 @@ public class DocumentReferences {
         duplicates(errors, "orgUnitIds", r.orgUnitIds());
         duplicates(errors, "verksamhetIds", r.verksamhetIds());
         duplicates(errors, "cooperationPartnerIds", r.cooperationPartnerIds());
-        duplicates(errors, "requirements", r.requirements() == null ? null
-                : r.requirements().stream().map(RequirementLinkCommand::requirementItemId).toList());
+        duplicates(
+                errors,
+                "requirements",
+                r.requirements() == null
+                        ? null
+                        : r.requirements().stream()
+                                .map(RequirementLinkCommand::requirementItemId)
+                                .toList());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", "Some fields do not fit a " + type, errors);
         }
@@ -106,7 +124,9 @@ public class DocumentReferences {
         List<ResponsibilityCommand> resp = orEmpty(r.responsibilities());
         for (int i = 0; i < resp.size(); i++) {
             texts.put("responsibilities[" + i + "].task", resp.get(i).task());
-            texts.put("responsibilities[" + i + "].responsibleRole", nullToEmpty(resp.get(i).responsibleRole()));
+            texts.put(
+                    "responsibilities[" + i + "].responsibleRole",
+                    nullToEmpty(resp.get(i).responsibleRole()));
         }
         List<String> items = orEmpty(r.checklistItems());
         for (int i = 0; i < items.size(); i++) {
@@ -114,7 +134,9 @@ public class DocumentReferences {
         }
         List<RequirementLinkCommand> reqs = orEmpty(r.requirements());
         for (int i = 0; i < reqs.size(); i++) {
-            texts.put("requirements[" + i + "].responsible", nullToEmpty(reqs.get(i).responsible()));
+            texts.put(
+                    "requirements[" + i + "].responsible",
+                    nullToEmpty(reqs.get(i).responsible()));
         }
         requireFreeOfPersonalIdentityNumbers(texts);
     }
@@ -124,7 +146,10 @@ public class DocumentReferences {
         List<ResponsibilityCommand> resp = orEmpty(r.responsibilities());
         Set<UUID> mentioned = new HashSet<>(r.orgUnitIds());
         mentioned.add(r.ownerOrgUnitId());
-        resp.stream().map(ResponsibilityCommand::responsibleOrgUnitId).filter(java.util.Objects::nonNull).forEach(mentioned::add);
+        resp.stream()
+                .map(ResponsibilityCommand::responsibleOrgUnitId)
+                .filter(java.util.Objects::nonNull)
+                .forEach(mentioned::add);
         Set<UUID> active = activeUnits(mentioned, today);
         if (!active.contains(r.ownerOrgUnitId())) {
             unknown.add(new Problem.FieldError("ownerOrgUnitId", "no such active org unit today"));
@@ -133,7 +158,8 @@ public class DocumentReferences {
         for (int i = 0; i < resp.size(); i++) {
             UUID u = resp.get(i).responsibleOrgUnitId();
             if (u != null && !active.contains(u)) {
-                unknown.add(new Problem.FieldError("responsibilities[" + i + "].responsibleOrgUnitId", "no such active org unit today"));
+                unknown.add(new Problem.FieldError(
+                        "responsibilities[" + i + "].responsibleOrgUnitId", "no such active org unit today"));
             }
         }
     }
@@ -142,15 +168,27 @@ public class DocumentReferences {
     private void unknownCatalogueEntries(DocumentCommand r, LocalDate today, List<Problem.FieldError> unknown) {
         Set<UUID> verksamheter = existing("select v.id from Verksamhet v where v.id in :ids", r.verksamhetIds());
         each(unknown, "verksamhetIds", r.verksamhetIds(), verksamheter::contains, "no such verksamhet");
-        Set<UUID> partners = existing("select p.id from CooperationPartner p where p.active = true and p.id in :ids",
+        Set<UUID> partners = existing(
+                "select p.id from CooperationPartner p where p.active = true and p.id in :ids",
                 r.cooperationPartnerIds());
-        each(unknown, "cooperationPartnerIds", r.cooperationPartnerIds(), partners::contains, "no such active cooperation partner");
-        List<UUID> reqIds = orEmpty(r.requirements()).stream().map(RequirementLinkCommand::requirementItemId).toList();
-        Set<UUID> inForce = existing("select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
-                + "and i.id in :ids", reqIds, today);
+        each(
+                unknown,
+                "cooperationPartnerIds",
+                r.cooperationPartnerIds(),
+                partners::contains,
+                "no such active cooperation partner");
+        List<UUID> reqIds = orEmpty(r.requirements()).stream()
+                .map(RequirementLinkCommand::requirementItemId)
+                .toList();
+        Set<UUID> inForce = existing(
+                "select i.id from RequirementItem i where (i.withdrawnOn is null or i.withdrawnOn > :today) "
+                        + "and i.id in :ids",
+                reqIds,
+                today);
         for (int i = 0; i < reqIds.size(); i++) {
             if (!inForce.contains(reqIds.get(i))) {
-                unknown.add(new Problem.FieldError("requirements[" + i + "].requirementItemId", "no such requirement item in force"));
+                unknown.add(new Problem.FieldError(
+                        "requirements[" + i + "].requirementItemId", "no such requirement item in force"));
             }
         }
     }
@@ -160,7 +198,10 @@ public class DocumentReferences {
         // a document the caller cannot see (another owner's draft) is as unknown as one that does not exist
         if (r.processId() != null) {
             Document p = em.find(Document.class, r.processId());
-            if (p == null || p.type != DocumentType.PROCESS || p.status == Document.Status.WITHDRAWN || !access.canSee(p)) {
+            if (p == null
+                    || p.type != DocumentType.PROCESS
+                    || p.status == Document.Status.WITHDRAWN
+                    || !access.canSee(p)) {
                 unknown.add(new Problem.FieldError("processId", "no such process (not withdrawn)"));
             } else if (r.activityId() != null && !activitiesOf(p).contains(r.activityId())) {
                 unknown.add(new Problem.FieldError("activityId", "is not an activity of that process"));
@@ -170,7 +211,9 @@ public class DocumentReferences {
         }
         if (r.routineId() != null) {
             Document routine = em.find(Document.class, r.routineId());
-            if (routine == null || routine.type != DocumentType.ROUTINE || routine.status == Document.Status.WITHDRAWN
+            if (routine == null
+                    || routine.type != DocumentType.ROUTINE
+                    || routine.status == Document.Status.WITHDRAWN
                     || !access.canSee(routine)) {
                 unknown.add(new Problem.FieldError("routineId", "no such routine (not withdrawn)"));
             }
@@ -199,18 +242,30 @@ public class DocumentReferences {
     public UUID processOf(UUID activityId) {
         UUID p = processOfOrNull(activityId);
         if (!visibleProcess(p)) {
-            throw ProblemException.unprocessable("unknown-reference", "No such activity",
+            throw ProblemException.unprocessable(
+                    "unknown-reference",
+                    "No such activity",
                     List.of(new Problem.FieldError("activityId", "no such activity of a process")));
         }
         return p;
     }
 
     UUID processOfOrNull(UUID activityId) {
-        return em.createQuery("select v.documentId from ProcessActivity a join a.version v where a.activityId = :a "
-                + "and v.status in :live order by v.number desc", UUID.class).setParameter("a", activityId)
-                .setParameter("live", List.of(DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW,
-                        DocumentVersion.Status.APPROVED))
-                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return em.createQuery(
+                        "select v.documentId from ProcessActivity a join a.version v where a.activityId = :a "
+                                + "and v.status in :live order by v.number desc",
+                        UUID.class)
+                .setParameter("a", activityId)
+                .setParameter(
+                        "live",
+                        List.of(
+                                DocumentVersion.Status.DRAFT,
+                                DocumentVersion.Status.IN_REVIEW,
+                                DocumentVersion.Status.APPROVED))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The activities of a process's version in force and of its working version. */
@@ -225,9 +280,13 @@ public class DocumentReferences {
         if (numbers.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select a.activityId from ProcessActivity a join a.version v "
-                + "where v.documentId = :p and v.number in :n", UUID.class)
-                .setParameter("p", process.id).setParameter("n", numbers).getResultList());
+        return new HashSet<>(em.createQuery(
+                        "select a.activityId from ProcessActivity a join a.version v "
+                                + "where v.documentId = :p and v.number in :n",
+                        UUID.class)
+                .setParameter("p", process.id)
+                .setParameter("n", numbers)
+                .getResultList());
     }
 
     Set<UUID> activeUnits(Collection<UUID> ids, LocalDate day) {
@@ -238,18 +297,25 @@ public class DocumentReferences {
         if (ids == null || ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery(jpql, UUID.class).setParameter("ids", ids).getResultList());
+        return new HashSet<>(
+                em.createQuery(jpql, UUID.class).setParameter("ids", ids).getResultList());
     }
 
     Set<UUID> existing(String jpql, List<UUID> ids, LocalDate today) {
         if (ids == null || ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery(jpql, UUID.class).setParameter("ids", ids).setParameter("today", today)
+        return new HashSet<>(em.createQuery(jpql, UUID.class)
+                .setParameter("ids", ids)
+                .setParameter("today", today)
                 .getResultList());
     }
 
-    static void each(List<Problem.FieldError> errors, String field, List<UUID> ids, java.util.function.Predicate<UUID> ok,
+    static void each(
+            List<Problem.FieldError> errors,
+            String field,
+            List<UUID> ids,
+            java.util.function.Predicate<UUID> ok,
             String message) {
         if (ids == null) {
             return;
@@ -261,7 +327,8 @@ public class DocumentReferences {
         }
     }
 
-    private static void only(List<Problem.FieldError> errors, boolean given, boolean allowed, String field, String forWhat) {
+    private static void only(
+            List<Problem.FieldError> errors, boolean given, boolean allowed, String field, String forWhat) {
         if (given && !allowed) {
             errors.add(new Problem.FieldError(field, "is only for " + forWhat));
         }
@@ -284,15 +351,19 @@ public class DocumentReferences {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("from RequirementItem i where i.id in :ids", RequirementItem.class).setParameter("ids", ids)
-                .getResultStream().collect(Collectors.toMap(i -> i.id, i -> i));
+        return em.createQuery("from RequirementItem i where i.id in :ids", RequirementItem.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(i -> i.id, i -> i));
     }
 
     public Map<UUID, CooperationPartner> partners(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("from CooperationPartner p where p.id in :ids", CooperationPartner.class).setParameter("ids", ids)
-                .getResultStream().collect(Collectors.toMap(p -> p.id, p -> p));
+        return em.createQuery("from CooperationPartner p where p.id in :ids", CooperationPartner.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(p -> p.id, p -> p));
     }
 }

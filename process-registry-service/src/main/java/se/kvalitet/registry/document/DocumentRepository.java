@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {
-}
+public class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {}

@@ -48,9 +48,11 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Steering documents (styrdokument)", description = "Processes with their ordered activities, routines, guidelines "
-        + "(riktlinjer), checklists and cooperation agreements (samverkansöverenskommelser): draft → in review → approved → "
-        + "superseded or withdrawn, with immutable versions, history and diffs. SOSFS 2011:9 4 kap.")
+@Tag(
+        name = "Steering documents (styrdokument)",
+        description = "Processes with their ordered activities, routines, guidelines "
+                + "(riktlinjer), checklists and cooperation agreements (samverkansöverenskommelser): draft → in review → approved → "
+                + "superseded or withdrawn, with immutable versions, history and diffs. SOSFS 2011:9 4 kap.")
 @SecurityRequirement(name = "SecurityScheme")
 public class DocumentResource {
 
@@ -67,63 +69,119 @@ public class DocumentResource {
     DocumentQueries queries;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "List steering documents (styrdokument)",
-            description = "One version per document, sorted by title: the version in force (view=IN_FORCE, default), the withdrawn "
-                    + "version of withdrawn documents (WITHDRAWN), or the drafts and versions in review the caller may edit "
-                    + "(WORKING). unit: documents that apply to the unit, to a unit above it or to a unit under it (as the tree "
-                    + "stands today).")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "List steering documents (styrdokument)",
+            description =
+                    "One version per document, sorted by title: the version in force (view=IN_FORCE, default), the withdrawn "
+                            + "version of withdrawn documents (WITHDRAWN), or the drafts and versions in review the caller may edit "
+                            + "(WORKING). unit: documents that apply to the unit, to a unit above it or to a unit under it (as the tree "
+                            + "stands today).")
     @APIResponse(responseCode = "200", description = "One page of documents")
-    @APIResponse(responseCode = "404", description = "No such unit today",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> list(
-            @Parameter(description = "IN_FORCE (default), WITHDRAWN or WORKING", schema = @Schema(implementation = DocumentQueries.View.class)) @QueryParam("view") String view,
-            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT", schema = @Schema(implementation = DocumentType.class)) @QueryParam("type") String type,
+            @Parameter(
+                            description = "IN_FORCE (default), WITHDRAWN or WORKING",
+                            schema = @Schema(implementation = DocumentQueries.View.class))
+                    @QueryParam("view")
+                    String view,
+            @Parameter(
+                            description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT",
+                            schema = @Schema(implementation = DocumentType.class))
+                    @QueryParam("type")
+                    String type,
             @Parameter(description = "Only documents concerning this unit") @QueryParam("unit") String unit,
             @Parameter(description = "Only documents of this process") @QueryParam("processId") String processId,
             @Parameter(description = "Only documents of this activity") @QueryParam("activityId") String activityId,
-            @Parameter(description = "Only documents satisfying this requirement item") @QueryParam("requirementItemId") String req,
-            @Parameter(description = "Only documents naming this cooperation partner") @QueryParam("partnerId") String partnerId,
+            @Parameter(description = "Only documents satisfying this requirement item") @QueryParam("requirementItemId")
+                    String req,
+            @Parameter(description = "Only documents naming this cooperation partner") @QueryParam("partnerId")
+                    String partnerId,
             @Parameter(description = "Only documents owned by this unit") @QueryParam("ownerOrgUnitId") String owner,
-            @Parameter(description = "Only documents changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
+            @Parameter(description = "Only documents changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String since,
             @BeanParam @Valid PageParams paging) {
         var v = QueryParams.enumValue("view", view, DocumentQueries.View.class);
-        var filter = new DocumentQueries.Filter(v == null ? DocumentQueries.View.IN_FORCE : v,
-                QueryParams.enumValue("type", type, DocumentType.class), QueryParams.uuid("unit", unit),
-                QueryParams.uuid("processId", processId), QueryParams.uuid("activityId", activityId),
-                QueryParams.uuid("requirementItemId", req), QueryParams.uuid("partnerId", partnerId),
-                QueryParams.uuid("ownerOrgUnitId", owner), QueryParams.instant("updatedSince", since));
+        var filter = new DocumentQueries.Filter(
+                v == null ? DocumentQueries.View.IN_FORCE : v,
+                QueryParams.enumValue("type", type, DocumentType.class),
+                QueryParams.uuid("unit", unit),
+                QueryParams.uuid("processId", processId),
+                QueryParams.uuid("activityId", activityId),
+                QueryParams.uuid("requirementItemId", req),
+                QueryParams.uuid("partnerId", partnerId),
+                QueryParams.uuid("ownerOrgUnitId", owner),
+                QueryParams.instant("updatedSince", since));
         return queries.list(filter, paging.page, paging.limit);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Create a document as a draft (version 1)",
+    @Operation(
+            summary = "Create a document as a draft (version 1)",
             description = "A process owner creates documents owned by units in their part of the organisation.")
-    @APIResponse(responseCode = "201", description = "The draft; ETag for the next change",
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft; ETag for the next change",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, or a field the type does not take",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request, or a field the type does not take",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A reference does not exist, or text holds a personal identity number",
+    @APIResponse(
+            responseCode = "422",
+            description = "A reference does not exist, or text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid DocumentRequest request) {
         DocumentVersion v = service.create(request.toCommand());
-        return Response.created(URI.create("/registry/v1/documents/" + v.documentId)).tag(ETags.of(queries.etag(v.documentId)))
-                .entity(queries.version(v.documentId, v.number)).build();
+        return Response.created(URI.create("/registry/v1/documents/" + v.documentId))
+                .tag(ETags.of(queries.etag(v.documentId)))
+                .entity(queries.version(v.documentId, v.number))
+                .build();
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "A document: its version in force",
-            description = "Readable by all staff. A withdrawn document shows its withdrawn version; one never approved shows its "
-                    + "draft, to its editors only.")
-    @APIResponse(responseCode = "200", description = "The version; ETag of the document",
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "A document: its version in force",
+            description =
+                    "Readable by all staff. A withdrawn document shows its withdrawn version; one never approved shows its "
+                            + "draft, to its editors only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version; ETag of the document",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document (or only a draft the caller may not see)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document (or only a draft the caller may not see)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return Response.ok(queries.current(id)).tag(ETags.of(queries.etag(id))).build();
@@ -133,9 +191,13 @@ public class DocumentResource {
     @Path("{id}/draft")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
     @Operation(summary = "The document's draft or version in review (editors only)")
-    @APIResponse(responseCode = "200", description = "The working version; ETag of the document",
+    @APIResponse(
+            responseCode = "200",
+            description = "The working version; ETag of the document",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document or no draft",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document or no draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draft(@PathParam("id") UUID id) {
         return Response.ok(queries.draft(id)).tag(ETags.of(queries.etag(id))).build();
@@ -145,16 +207,28 @@ public class DocumentResource {
     @Path("{id}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Replace the draft's content", description = "The whole new state (activities are a sub-resource). If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft",
+    @Operation(
+            summary = "Replace the draft's content",
+            description = "The whole new state (activities are a sub-resource). If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No draft, or the version is in review (currentState in the problem)",
+    @APIResponse(
+            responseCode = "409",
+            description = "No draft, or the version is in review (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A reference does not exist, or text holds a personal identity number",
+    @APIResponse(
+            responseCode = "422",
+            description = "A reference does not exist, or text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replaceDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response replaceDraft(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DocumentRequest request) {
         return changed(service.replaceDraft(id, ifMatch, request.toCommand()));
     }
@@ -162,44 +236,68 @@ public class DocumentResource {
     @DELETE
     @Path("{id}/draft")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Discard the draft or version in review",
+    @Operation(
+            summary = "Discard the draft or version in review",
             description = "The version in force stays; a document never approved is deleted with its draft. If-Match.")
     @APIResponse(responseCode = "204", description = "Discarded")
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No draft",
+    @APIResponse(
+            responseCode = "409",
+            description = "No draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response discardDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         boolean deleted = service.discardDraft(id, ifMatch);
-        return deleted ? Response.noContent().build() : Response.noContent().tag(ETags.of(queries.etag(id))).build();
+        return deleted
+                ? Response.noContent().build()
+                : Response.noContent().tag(ETags.of(queries.etag(id))).build();
     }
 
     @POST
     @Path("{id}/revisions")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Start a revision (revidering): a new draft from the version in force",
+    @Operation(
+            summary = "Start a revision (revidering): a new draft from the version in force",
             description = "The version in force stays in force until the new version is approved. If-Match.")
-    @APIResponse(responseCode = "201", description = "The new draft",
+    @APIResponse(
+            responseCode = "201",
+            description = "The new draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft exists, or nothing is in force",
+    @APIResponse(
+            responseCode = "409",
+            description = "A draft exists, or nothing is in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response startRevision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         DocumentVersion v = service.startRevision(id, ifMatch);
         return Response.created(URI.create("/registry/v1/documents/" + id + "/versions/" + v.number))
-                .tag(ETags.of(queries.etag(id))).entity(queries.version(id, v.number)).build();
+                .tag(ETags.of(queries.etag(id)))
+                .entity(queries.version(id, v.number))
+                .build();
     }
 
     @POST
     @Path("{id}/submit")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Submit the draft for review (till granskning)", description = "The version is locked. If-Match.")
-    @APIResponse(responseCode = "200", description = "The version in review",
+    @Operation(
+            summary = "Submit the draft for review (till granskning)",
+            description = "The version is locked. If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version in review",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No draft, or not a draft (currentState in the problem)",
+    @APIResponse(
+            responseCode = "409",
+            description = "No draft, or not a draft (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changed(lifecycle.submit(id, ifMatch));
@@ -208,12 +306,20 @@ public class DocumentResource {
     @POST
     @Path("{id}/return-to-draft")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Return the version in review to draft", description = "For changes before approval. If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft",
+    @Operation(
+            summary = "Return the version in review to draft",
+            description = "For changes before approval. If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not in review (currentState in the problem)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in review (currentState in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response returnToDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changed(lifecycle.returnToDraft(id, ifMatch));
@@ -223,21 +329,34 @@ public class DocumentResource {
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Record the decision approving the version in review (fastställa)",
-            description = "Which body decided, on which date, under which diarienummer. The version becomes immutable and in force "
-                    + "from validFrom; the previous version is superseded; the next review is scheduled. Publishes "
-                    + "document.approved (and document.superseded). If-Match.")
-    @APIResponse(responseCode = "200", description = "The approved version",
+    @Operation(
+            summary = "Record the decision approving the version in review (fastställa)",
+            description =
+                    "Which body decided, on which date, under which diarienummer. The version becomes immutable and in force "
+                            + "from validFrom; the previous version is superseded; the next review is scheduled. Publishes "
+                            + "document.approved (and document.superseded). If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The approved version",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request or dates",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request or dates",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not in review, or it drops activities routines in force point at",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in review, or it drops activities routines in force point at",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Incomplete for its type (the missing fields are named)",
+    @APIResponse(
+            responseCode = "422",
+            description = "Incomplete for its type (the missing fields are named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ApproveRequest request) {
+    public Response approve(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ApproveRequest request) {
         return changed(lifecycle.approve(id, ifMatch, request.toCommand()));
     }
 
@@ -245,17 +364,30 @@ public class DocumentResource {
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Withdraw the document in force (upphäva)",
-            description = "No version applies from withdrawnOn; the history stays readable. Publishes document.withdrawn. If-Match.")
-    @APIResponse(responseCode = "200", description = "The withdrawn version",
+    @Operation(
+            summary = "Withdraw the document in force (upphäva)",
+            description =
+                    "No version applies from withdrawnOn; the history stays readable. Publishes document.withdrawn. If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The withdrawn version",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing in force, a draft exists, or documents in force belong to it",
+    @APIResponse(
+            responseCode = "409",
+            description = "Nothing in force, a draft exists, or documents in force belong to it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The replacement is not another document in force",
+    @APIResponse(
+            responseCode = "422",
+            description = "The replacement is not another document in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WithdrawRequest request) {
+    public Response withdraw(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid WithdrawRequest request) {
         return changed(lifecycle.withdraw(id, ifMatch, request.toCommand()));
     }
 
@@ -263,30 +395,53 @@ public class DocumentResource {
     @Path("{id}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Confirm a review without changes (granskad, inga ändringar)",
-            description = "The version in force stays; the next review is scheduled. A review that changes the document is a "
-                    + "revision instead. Publishes document.reviewed. If-Match.")
-    @APIResponse(responseCode = "200", description = "The version in force with its new review date",
+    @Operation(
+            summary = "Confirm a review without changes (granskad, inga ändringar)",
+            description =
+                    "The version in force stays; the next review is scheduled. A review that changes the document is a "
+                            + "revision instead. Publishes document.reviewed. If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version in force with its new review date",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid dates",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid dates",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing in force",
+    @APIResponse(
+            responseCode = "409",
+            description = "Nothing in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response confirmReview(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid ReviewRequest request) {
+    public Response confirmReview(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReviewRequest request) {
         return changed(lifecycle.confirmReview(id, ifMatch, request.toCommand()));
     }
 
     @GET
     @Path("{id}/versions")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "The document's history: its versions, oldest first",
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "The document's history: its versions, oldest first",
             description = "Approved, superseded and withdrawn versions for all staff; drafts too for editors.")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<VersionSummary> history(@PathParam("id") UUID id) {
         return queries.history(id);
@@ -294,12 +449,26 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions/{number}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One version of a document, as it was decided")
-    @APIResponse(responseCode = "200", description = "The version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such version (or a draft the caller may not see)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such version (or a draft the caller may not see)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DocumentResponse version(@PathParam("id") UUID id, @PathParam("number") int number) {
         return queries.version(id, number);
@@ -307,18 +476,37 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/diff")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "What changed between two versions",
-            description = "Changed fields, a line diff of the Markdown text, activities added, removed, renamed or moved, and "
-                    + "requirements and units added and removed.")
-    @APIResponse(responseCode = "200", description = "The differences",
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "What changed between two versions",
+            description =
+                    "Changed fields, a line diff of the Markdown text, activities added, removed, renamed or moved, and "
+                            + "requirements and units added and removed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The differences",
             content = @Content(schema = @Schema(implementation = DiffResponse.class)))
-    @APIResponse(responseCode = "400", description = "from/to missing, malformed or not versions the caller may see",
+    @APIResponse(
+            responseCode = "400",
+            description = "from/to missing, malformed or not versions the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DiffResponse diff(@PathParam("id") UUID id,
+    public DiffResponse diff(
+            @PathParam("id") UUID id,
             @Parameter(description = "The older version's number", required = true) @QueryParam("from") String from,
             @Parameter(description = "The newer version's number", required = true) @QueryParam("to") String to) {
         return queries.diff(id, number("from", from), number("to", to));
@@ -328,15 +516,23 @@ public class DocumentResource {
     @Path("{id}/activities")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Add an activity to the process draft (aktivitet)",
+    @Operation(
+            summary = "Add an activity to the process draft (aktivitet)",
             description = "At position (from 1) or last; the others move down. If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft with its activities",
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft with its activities",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addActivity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
+    public Response addActivity(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
         return changed(activities.addActivity(id, ifMatch, r.toCommand()));
     }
 
@@ -345,29 +541,47 @@ public class DocumentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
     @Operation(summary = "Rename, describe or move an activity of the process draft", description = "If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft",
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document or activity",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document or activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response updateActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
-            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityRequest r) {
+    public Response updateActivity(
+            @PathParam("id") UUID id,
+            @PathParam("activityId") UUID activityId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActivityRequest r) {
         return changed(activities.updateActivity(id, activityId, ifMatch, r.toCommand()));
     }
 
     @DELETE
     @Path("{id}/activities/{activityId}")
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Remove an activity from the process draft",
+    @Operation(
+            summary = "Remove an activity from the process draft",
             description = "Refused while routines or checklists point at it. If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft",
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such document or activity",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document or activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a process, no editable draft, or routines point at it",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a process, no editable draft, or routines point at it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response removeActivity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
+    public Response removeActivity(
+            @PathParam("id") UUID id,
+            @PathParam("activityId") UUID activityId,
             @HeaderParam("If-Match") String ifMatch) {
         return changed(activities.removeActivity(id, activityId, ifMatch));
     }
@@ -376,23 +590,34 @@ public class DocumentResource {
     @Path("{id}/activity-order")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
-    @Operation(summary = "Reorder the activities of the process draft (inbördes ordning, 4 kap. 3 §)",
+    @Operation(
+            summary = "Reorder the activities of the process draft (inbördes ordning, 4 kap. 3 §)",
             description = "Every activity of the draft exactly once, in the new order. If-Match.")
-    @APIResponse(responseCode = "200", description = "The draft",
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
             content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Not every activity exactly once",
+    @APIResponse(
+            responseCode = "400",
+            description = "Not every activity exactly once",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such document",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a process, or no editable draft",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a process, or no editable draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reorderActivities(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid ActivityOrderRequest r) {
+    public Response reorderActivities(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ActivityOrderRequest r) {
         return changed(activities.reorderActivities(id, ifMatch, r.activityIds()));
     }
 
     private Response changed(DocumentVersion v) {
-        return Response.ok(queries.version(v.documentId, v.number)).tag(ETags.of(queries.etag(v.documentId))).build();
+        return Response.ok(queries.version(v.documentId, v.number))
+                .tag(ETags.of(queries.etag(v.documentId)))
+                .build();
     }
 
     static int number(String name, String value) {

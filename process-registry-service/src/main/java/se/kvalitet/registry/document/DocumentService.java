@@ -60,7 +60,8 @@ public class DocumentService {
             throw ProblemException.invalidField("type", "is required when creating a document");
         }
         if (id != null && documents.findByIdOptional(id).isPresent()) {
-            throw ProblemException.conflict("document-exists", "A document with this id exists").with("documentId", id);
+            throw ProblemException.conflict("document-exists", "A document with this id exists")
+                    .with("documentId", id);
         }
         access.requireOwnerUnit(r.ownerOrgUnitId());
         access.requireApplicableUnits(r.orgUnitIds(), List.of());
@@ -151,7 +152,8 @@ public class DocumentService {
         v.processCategory = r.processCategory();
         v.startPoint = blankToNull(r.startPoint());
         v.endPoint = blankToNull(r.endPoint());
-        v.requiresCooperation = Boolean.TRUE.equals(r.requiresCooperation()) || d.type == DocumentType.COOPERATION_AGREEMENT;
+        v.requiresCooperation =
+                Boolean.TRUE.equals(r.requiresCooperation()) || d.type == DocumentType.COOPERATION_AGREEMENT;
         v.processId = r.processId();
         v.activityId = r.activityId();
         v.routineId = r.routineId();
@@ -166,11 +168,13 @@ public class DocumentService {
         replaceAll(v.verksamhetIds, new LinkedHashSet<>(orEmpty(r.verksamhetIds())));
         replaceAll(v.partnerIds, new LinkedHashSet<>(orEmpty(r.cooperationPartnerIds())));
         v.requirements.clear();
-        orEmpty(r.requirements()).forEach(l -> v.requirements.add(
-                new RequirementLink(l.requirementItemId(), l.followUpMethod(), blankToNull(l.responsible()))));
+        orEmpty(r.requirements())
+                .forEach(l -> v.requirements.add(
+                        new RequirementLink(l.requirementItemId(), l.followUpMethod(), blankToNull(l.responsible()))));
         v.responsibilities.clear();
-        orEmpty(r.responsibilities()).forEach(l -> v.responsibilities.add(
-                new Responsibility(l.task().strip(), blankToNull(l.responsibleRole()), l.responsibleOrgUnitId())));
+        orEmpty(r.responsibilities())
+                .forEach(l -> v.responsibilities.add(new Responsibility(
+                        l.task().strip(), blankToNull(l.responsibleRole()), l.responsibleOrgUnitId())));
         v.checklistItems.clear();
         orEmpty(r.checklistItems()).forEach(i -> v.checklistItems.add(i.strip()));
         v.refreshSearchText();

@@ -39,7 +39,11 @@ public class DocumentVersion {
 
     /** The lifecycle of a version (dokumentstatus). */
     public enum Status {
-        DRAFT, IN_REVIEW, APPROVED, SUPERSEDED, WITHDRAWN;
+        DRAFT,
+        IN_REVIEW,
+        APPROVED,
+        SUPERSEDED,
+        WITHDRAWN;
 
         /** The transitions the lifecycle allows. */
         public Set<Status> next() {
@@ -213,9 +217,9 @@ public class DocumentVersion {
     /** Moves the version along its lifecycle; anything else is a 409 naming the current state. */
     public void moveTo(Status next) {
         if (!status.next().contains(next)) {
-            throw ProblemException.conflict("invalid-transition",
-                    "A " + status + " version cannot become " + next)
-                    .with("currentState", status).with("allowed", status.next());
+            throw ProblemException.conflict("invalid-transition", "A " + status + " version cannot become " + next)
+                    .with("currentState", status)
+                    .with("allowed", status.next());
         }
         status = next;
     }
@@ -223,16 +227,26 @@ public class DocumentVersion {
     /** Only a DRAFT is edited; a version in review is returned to draft first. */
     public void requireEditable() {
         if (status != Status.DRAFT) {
-            throw ProblemException.conflict("version-not-editable",
-                    "Only a draft is edited; this version is " + status + (status == Status.IN_REVIEW
-                            ? " (return it to draft first)" : " (start a revision)"))
+            throw ProblemException.conflict(
+                            "version-not-editable",
+                            "Only a draft is edited; this version is " + status
+                                    + (status == Status.IN_REVIEW
+                                            ? " (return it to draft first)"
+                                            : " (start a revision)"))
                     .with("currentState", status);
         }
     }
 
     /** Records the decision that approves this version (4 kap.: fastställa). */
-    public void approve(DecisionBody by, UUID decisionUnit, LocalDate on, String dnr, LocalDate from, LocalDate reviewDate,
-            Instant at, String who) {
+    public void approve(
+            DecisionBody by,
+            UUID decisionUnit,
+            LocalDate on,
+            String dnr,
+            LocalDate from,
+            LocalDate reviewDate,
+            Instant at,
+            String who) {
         moveTo(Status.APPROVED);
         decidedBy = by;
         decisionOrgUnitId = decisionUnit;
@@ -280,8 +294,10 @@ public class DocumentVersion {
         v.orgUnitIds.addAll(orgUnitIds);
         v.verksamhetIds.addAll(verksamhetIds);
         v.partnerIds.addAll(partnerIds);
-        requirements.forEach(r -> v.requirements.add(new RequirementLink(r.requirementItemId, r.followUpMethod, r.responsible)));
-        responsibilities.forEach(r -> v.responsibilities.add(new Responsibility(r.task, r.responsibleRole, r.responsibleOrgUnitId)));
+        requirements.forEach(
+                r -> v.requirements.add(new RequirementLink(r.requirementItemId, r.followUpMethod, r.responsible)));
+        responsibilities.forEach(
+                r -> v.responsibilities.add(new Responsibility(r.task, r.responsibleRole, r.responsibleOrgUnitId)));
         v.checklistItems.addAll(checklistItems);
         activities.forEach(a -> v.activities.add(a.copyInto(v)));
         v.createdAt = at;
@@ -302,8 +318,13 @@ public class DocumentVersion {
     /** The text of the parts for the full-text index (title, summary and content are indexed directly). */
     public void refreshSearchText() {
         StringBuilder sb = new StringBuilder();
-        activities.forEach(a -> sb.append(a.name).append(". ").append(a.description == null ? "" : a.description).append('\n'));
-        responsibilities.forEach(r -> sb.append(r.task).append(' ').append(r.responsibleRole == null ? "" : r.responsibleRole)
+        activities.forEach(a -> sb.append(a.name)
+                .append(". ")
+                .append(a.description == null ? "" : a.description)
+                .append('\n'));
+        responsibilities.forEach(r -> sb.append(r.task)
+                .append(' ')
+                .append(r.responsibleRole == null ? "" : r.responsibleRole)
                 .append('\n'));
         checklistItems.forEach(i -> sb.append(i).append('\n'));
         if (startPoint != null) {

@@ -76,9 +76,13 @@ public class ProcessActivityService {
     public DocumentVersion reorderActivities(UUID id, String ifMatch, List<UUID> order) {
         DocumentVersion v = processDraft(id, ifMatch);
         Set<UUID> current = v.activities.stream().map(a -> a.activityId).collect(Collectors.toSet());
-        if (order.size() != current.size() || !current.equals(new HashSet<>(order)) || new HashSet<>(order).size() != order.size()) {
+        if (order.size() != current.size()
+                || !current.equals(new HashSet<>(order))
+                || new HashSet<>(order).size() != order.size()) {
             throw ProblemException.invalidField("activityIds", "must list every activity of the draft exactly once")
-                    .with("activityIds", v.activities.stream().map(a -> a.activityId).toList());
+                    .with(
+                            "activityIds",
+                            v.activities.stream().map(a -> a.activityId).toList());
         }
         v.activities.sort(java.util.Comparator.comparingInt(a -> order.indexOf(a.activityId)));
         v.renumberActivities();
@@ -88,7 +92,8 @@ public class ProcessActivityService {
     private DocumentVersion processDraft(UUID id, String ifMatch) {
         Document d = editing.editable(id, ifMatch);
         if (d.type != DocumentType.PROCESS) {
-            throw ProblemException.conflict("not-a-process", "Only processes have activities").with("type", d.type);
+            throw ProblemException.conflict("not-a-process", "Only processes have activities")
+                    .with("type", d.type);
         }
         DocumentVersion v = editing.working(d);
         v.requireEditable();
@@ -96,7 +101,9 @@ public class ProcessActivityService {
     }
 
     private static ProcessActivity activity(DocumentVersion v, UUID activityId) {
-        return v.activities.stream().filter(a -> a.activityId.equals(activityId)).findFirst()
+        return v.activities.stream()
+                .filter(a -> a.activityId.equals(activityId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Activity " + activityId + " of the draft"));
     }
 }

@@ -25,8 +25,7 @@ public class RequirementLink {
     @Column(length = 200)
     public String responsible;
 
-    public RequirementLink() {
-    }
+    public RequirementLink() {}
 
     public RequirementLink(UUID requirementItemId, FollowUpMethod followUpMethod, String responsible) {
         this.requirementItemId = requirementItemId;

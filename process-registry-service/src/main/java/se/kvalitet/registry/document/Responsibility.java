@@ -20,8 +20,7 @@ public class Responsibility {
     @Column(name = "responsible_org_unit_id")
     public UUID responsibleOrgUnitId;
 
-    public Responsibility() {
-    }
+    public Responsibility() {}
 
     public Responsibility(String task, String responsibleRole, UUID responsibleOrgUnitId) {
         this.task = task;

@@ -6,8 +6,7 @@ import se.kvalitet.events.registry.ReviewInterval;
 /** When a document is next due for review, from a day and its revision interval (revideras årligen, vartannat år, ...). */
 public final class ReviewSchedule {
 
-    private ReviewSchedule() {
-    }
+    private ReviewSchedule() {}
 
     /** The review date {@code interval} after {@code from}; null for ON_DEMAND (no scheduled review). */
     public static LocalDate next(LocalDate from, ReviewInterval interval, Integer months) {

@@ -20,8 +20,7 @@ import se.kvalitet.registry.domain.TextDiff;
  */
 public final class VersionDiff {
 
-    private VersionDiff() {
-    }
+    private VersionDiff() {}
 
     /** From version {@code a} to version {@code b} of document {@code id}. */
     static DiffResponse between(UUID id, DocumentVersion a, DocumentVersion b) {
@@ -45,13 +44,28 @@ public final class VersionDiff {
         field(fields, "responsibilities", responsibilities(a.responsibilities), responsibilities(b.responsibilities));
         field(fields, "checklistItems", List.copyOf(a.checklistItems), List.copyOf(b.checklistItems));
         List<LineChange> lines = TextDiff.diff(a.content, b.content).stream()
-                .map(l -> new LineChange(l.op().name(), l.fromLine(), l.toLine(), l.text())).toList();
+                .map(l -> new LineChange(l.op().name(), l.fromLine(), l.toLine(), l.text()))
+                .toList();
         int added = (int) lines.stream().filter(l -> l.op().equals("ADDED")).count();
         int removed = (int) lines.stream().filter(l -> l.op().equals("REMOVED")).count();
-        Set<UUID> reqA = a.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<UUID> reqB = b.requirements.stream().map(l -> l.requirementItemId).collect(Collectors.toCollection(LinkedHashSet::new));
-        return new DiffResponse(id, a.number, b.number, fields, lines, added, removed, activityChanges(a.activities, b.activities),
-                minus(reqB, reqA), minus(reqA, reqB), minus(sortedSet(b.orgUnitIds), sortedSet(a.orgUnitIds)),
+        Set<UUID> reqA = a.requirements.stream()
+                .map(l -> l.requirementItemId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<UUID> reqB = b.requirements.stream()
+                .map(l -> l.requirementItemId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new DiffResponse(
+                id,
+                a.number,
+                b.number,
+                fields,
+                lines,
+                added,
+                removed,
+                activityChanges(a.activities, b.activities),
+                minus(reqB, reqA),
+                minus(reqA, reqB),
+                minus(sortedSet(b.orgUnitIds), sortedSet(a.orgUnitIds)),
                 minus(sortedSet(a.orgUnitIds), sortedSet(b.orgUnitIds)));
     }
 
@@ -78,11 +92,15 @@ public final class VersionDiff {
     }
 
     private static List<String> links(List<RequirementLink> l) {
-        return l.stream().map(x -> x.requirementItemId + " " + x.followUpMethod + " " + x.responsible).toList();
+        return l.stream()
+                .map(x -> x.requirementItemId + " " + x.followUpMethod + " " + x.responsible)
+                .toList();
     }
 
     private static List<String> responsibilities(List<Responsibility> l) {
-        return l.stream().map(x -> x.task + " | " + x.responsibleRole + " | " + x.responsibleOrgUnitId).toList();
+        return l.stream()
+                .map(x -> x.task + " | " + x.responsibleRole + " | " + x.responsibleOrgUnitId)
+                .toList();
     }
 
     private static List<ActivityChange> activityChanges(List<ProcessActivity> from, List<ProcessActivity> to) {

@@ -29,13 +29,16 @@ import se.kvalitet.registry.codelist.VerksamhetKind;
  */
 public final class CoverageCalculator {
 
-    public record Unit(UUID id, UUID parentId) {
-    }
+    public record Unit(UUID id, UUID parentId) {}
 
-    public record Area(UUID id, Set<UUID> orgUnitIds, Set<LegalBasis> legalBases, Set<VerksamhetKind> kinds) {
-    }
+    public record Area(UUID id, Set<UUID> orgUnitIds, Set<LegalBasis> legalBases, Set<VerksamhetKind> kinds) {}
 
-    public record Requirement(UUID id, String regulationCode, String reference, int orderKey, Set<LegalBasis> legalBases,
+    public record Requirement(
+            UUID id,
+            String regulationCode,
+            String reference,
+            int orderKey,
+            Set<LegalBasis> legalBases,
             Set<VerksamhetKind> kinds) {
 
         boolean appliesTo(Area a) {
@@ -44,21 +47,26 @@ public final class CoverageCalculator {
         }
     }
 
-    public record Link(UUID requirementItemId, FollowUpMethod followUpMethod, String responsible) {
-    }
+    public record Link(UUID requirementItemId, FollowUpMethod followUpMethod, String responsible) {}
 
-    public record Doc(UUID documentId, UUID versionId, DocumentType type, int version, Set<UUID> orgUnitIds, List<Link> links) {
-    }
+    public record Doc(
+            UUID documentId, UUID versionId, DocumentType type, int version, Set<UUID> orgUnitIds, List<Link> links) {}
 
-    public enum State { COVERED, PARTIAL, GAP }
+    public enum State {
+        COVERED,
+        PARTIAL,
+        GAP
+    }
 
     /** One document satisfying a requirement, with how it is followed up. */
-    public record Satisfier(Doc document, Link link) {
-    }
+    public record Satisfier(Doc document, Link link) {}
 
-    public record Row(Requirement requirement, State state, List<Satisfier> satisfiers, Set<UUID> applicableUnits,
-            Set<UUID> uncoveredUnits) {
-    }
+    public record Row(
+            Requirement requirement,
+            State state,
+            List<Satisfier> satisfiers,
+            Set<UUID> applicableUnits,
+            Set<UUID> uncoveredUnits) {}
 
     /** The units considered, with the verksamheter each runs. */
     public record Result(UUID unit, Map<UUID, Set<UUID>> operatingUnits, List<Row> rows) {
@@ -69,9 +77,13 @@ public final class CoverageCalculator {
     }
 
     /** One operating unit's coverage, as published in unit-coverage.changed. */
-    public record UnitCoverage(UUID unit, Set<UUID> verksamhetIds, List<Requirement> applicable, List<Requirement> covered,
-            List<Requirement> gaps, int documentsInForce) {
-    }
+    public record UnitCoverage(
+            UUID unit,
+            Set<UUID> verksamhetIds,
+            List<Requirement> applicable,
+            List<Requirement> covered,
+            List<Requirement> gaps,
+            int documentsInForce) {}
 
     private final Map<UUID, UUID> parent = new HashMap<>();
     private final Map<UUID, List<UUID>> children = new HashMap<>();
@@ -88,7 +100,8 @@ public final class CoverageCalculator {
         }
         this.areas = areas;
         this.requirements = requirements.stream()
-                .sorted(Comparator.comparing(Requirement::regulationCode).thenComparingInt(Requirement::orderKey)
+                .sorted(Comparator.comparing(Requirement::regulationCode)
+                        .thenComparingInt(Requirement::orderKey)
                         .thenComparing(Requirement::reference))
                 .toList();
         this.docs = docs;
@@ -119,7 +132,9 @@ public final class CoverageCalculator {
     /** The verksamheter a unit runs: linked to it or to a unit above it. */
     List<Area> areasOf(UUID unit) {
         Set<UUID> up = selfAndAncestors(unit);
-        return areas.stream().filter(a -> a.orgUnitIds().stream().anyMatch(up::contains)).toList();
+        return areas.stream()
+                .filter(a -> a.orgUnitIds().stream().anyMatch(up::contains))
+                .toList();
     }
 
     /** The units that run a verksamhet directly. */
@@ -131,7 +146,9 @@ public final class CoverageCalculator {
 
     private List<Doc> docsFor(UUID unit) {
         Set<UUID> up = selfAndAncestors(unit);
-        return docs.stream().filter(d -> d.orgUnitIds().stream().anyMatch(up::contains)).toList();
+        return docs.stream()
+                .filter(d -> d.orgUnitIds().stream().anyMatch(up::contains))
+                .toList();
     }
 
     /** The matrix for a unit and the operating units under it, optionally for one verksamhet only. */
@@ -143,12 +160,18 @@ public final class CoverageCalculator {
         Map<UUID, Set<UUID>> operating = new LinkedHashMap<>();
         Map<UUID, List<Requirement>> applicable = new HashMap<>();
         for (UUID u : considered) {
-            List<Area> a = areasOf(u).stream().filter(x -> verksamhetId == null || x.id().equals(verksamhetId)).toList();
+            List<Area> a = areasOf(u).stream()
+                    .filter(x -> verksamhetId == null || x.id().equals(verksamhetId))
+                    .toList();
             if (a.isEmpty()) {
                 continue;
             }
             operating.put(u, new TreeSet<>(a.stream().map(Area::id).toList()));
-            applicable.put(u, requirements.stream().filter(r -> a.stream().anyMatch(r::appliesTo)).toList());
+            applicable.put(
+                    u,
+                    requirements.stream()
+                            .filter(r -> a.stream().anyMatch(r::appliesTo))
+                            .toList());
         }
         Map<UUID, List<Doc>> docsByUnit = new HashMap<>();
         operating.keySet().forEach(u -> docsByUnit.put(u, docsFor(u)));
@@ -178,7 +201,8 @@ public final class CoverageCalculator {
             if (units.isEmpty()) {
                 continue;
             }
-            State state = uncovered.isEmpty() ? State.COVERED : uncovered.size() == units.size() ? State.GAP : State.PARTIAL;
+            State state =
+                    uncovered.isEmpty() ? State.COVERED : uncovered.size() == units.size() ? State.GAP : State.PARTIAL;
             rows.add(new Row(r, state, List.copyOf(satisfiers.values()), units, uncovered));
         }
         return new Result(unit, operating, rows);
@@ -187,13 +211,17 @@ public final class CoverageCalculator {
     /** The coverage of one operating unit on its own (for its published snapshot). */
     public UnitCoverage ofUnit(UUID unit) {
         List<Area> a = areasOf(unit);
-        List<Requirement> applicable = requirements.stream().filter(r -> a.stream().anyMatch(r::appliesTo)).toList();
+        List<Requirement> applicable = requirements.stream()
+                .filter(r -> a.stream().anyMatch(r::appliesTo))
+                .toList();
         List<Doc> inForce = docsFor(unit);
         Set<UUID> linked = new java.util.HashSet<>();
         inForce.forEach(d -> d.links().forEach(l -> linked.add(l.requirementItemId())));
-        List<Requirement> covered = applicable.stream().filter(r -> linked.contains(r.id())).toList();
-        List<Requirement> gaps = applicable.stream().filter(r -> !linked.contains(r.id())).toList();
-        return new UnitCoverage(unit, new TreeSet<>(a.stream().map(Area::id).toList()), applicable, covered, gaps,
-                inForce.size());
+        List<Requirement> covered =
+                applicable.stream().filter(r -> linked.contains(r.id())).toList();
+        List<Requirement> gaps =
+                applicable.stream().filter(r -> !linked.contains(r.id())).toList();
+        return new UnitCoverage(
+                unit, new TreeSet<>(a.stream().map(Area::id).toList()), applicable, covered, gaps, inForce.size());
     }
 }

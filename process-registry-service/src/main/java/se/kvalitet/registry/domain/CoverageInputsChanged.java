@@ -7,5 +7,4 @@ package se.kvalitet.registry.domain;
  * the published unit snapshots in the same transaction. An event rather than a call so that the
  * features coverage reads from do not depend on coverage (no package cycle).
  */
-public record CoverageInputsChanged() {
-}
+public record CoverageInputsChanged() {}

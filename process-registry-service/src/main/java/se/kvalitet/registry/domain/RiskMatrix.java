@@ -17,8 +17,8 @@ public final class RiskMatrix {
 
     public RiskMatrix(int mediumFrom, int highFrom, int veryHighFrom) {
         if (!(1 < mediumFrom && mediumFrom < highFrom && highFrom < veryHighFrom && veryHighFrom <= 16)) {
-            throw new IllegalArgumentException("risk matrix thresholds must rise within 2..16: medium-from=" + mediumFrom
-                    + ", high-from=" + highFrom + ", very-high-from=" + veryHighFrom);
+            throw new IllegalArgumentException("risk matrix thresholds must rise within 2..16: medium-from="
+                    + mediumFrom + ", high-from=" + highFrom + ", very-high-from=" + veryHighFrom);
         }
         this.mediumFrom = mediumFrom;
         this.highFrom = highFrom;

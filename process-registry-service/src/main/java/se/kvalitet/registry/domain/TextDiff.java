@@ -15,13 +15,15 @@ public final class TextDiff {
     public static final int MAX_CELLS = 4_000_000;
 
     /** One line: SAME, ADDED (only in the newer text) or REMOVED (only in the older); line numbers from 1. */
-    public record Line(Op op, Integer fromLine, Integer toLine, String text) {
+    public record Line(Op op, Integer fromLine, Integer toLine, String text) {}
+
+    public enum Op {
+        SAME,
+        ADDED,
+        REMOVED
     }
 
-    public enum Op { SAME, ADDED, REMOVED }
-
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     public static List<Line> diff(String from, String to) {
         String[] a = lines(from);
@@ -63,7 +65,8 @@ public final class TextDiff {
         int[] lcs = new int[(n + 1) * (m + 1)];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i * (m + 1) + j] = a[a0 + i].equals(b[b0 + j]) ? lcs[(i + 1) * (m + 1) + j + 1] + 1
+                lcs[i * (m + 1) + j] = a[a0 + i].equals(b[b0 + j])
+                        ? lcs[(i + 1) * (m + 1) + j + 1] + 1
                         : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
             }
         }

@@ -6,8 +6,7 @@ import java.util.Set;
 /** How optional request values are normalised before they are stored, the same in every feature. */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     public static <T> List<T> orEmpty(List<T> l) {
         return l == null ? List.of() : l;

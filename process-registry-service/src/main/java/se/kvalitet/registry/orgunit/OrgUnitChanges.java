@@ -55,8 +55,7 @@ public class OrgUnitChanges {
     @Inject
     OrgUnitService orgUnits;
 
-    public record NewPart(String code, String name) {
-    }
+    public record NewPart(String code, String name) {}
 
     @Transactional
     public OrgUnitVersion create(UUID id, String code, String name, String type, UUID parentId, LocalDate validFrom) {
@@ -66,13 +65,15 @@ public class OrgUnitChanges {
         }
         if (parentId == null) {
             if (!type.equals(types.get(0))) {
-                throw ProblemException.invalidField("parentId", "only a unit of type " + types.get(0) + " may be a root");
+                throw ProblemException.invalidField(
+                        "parentId", "only a unit of type " + types.get(0) + " may be a root");
             }
         } else {
             activeOn(parentId, from, "parentId");
         }
         if (id != null && units.findByIdOptional(id).isPresent()) {
-            throw ProblemException.conflict("org-unit-exists", "An org unit with this id exists").with("orgUnitId", id);
+            throw ProblemException.conflict("org-unit-exists", "An org unit with this id exists")
+                    .with("orgUnitId", id);
         }
         requireUniqueCode(code, from, null);
         OrgUnit unit = new OrgUnit();
@@ -111,7 +112,8 @@ public class OrgUnitChanges {
         OrgUnitVersion next = successor(id, ifMatch, from, Change.MOVED);
         activeOn(parentId, from, "parentId");
         if (orgUnits.subtree(id, from).contains(parentId)) {
-            throw ProblemException.conflict("org-unit-cycle", "A unit cannot be moved under itself or one of its own units")
+            throw ProblemException.conflict(
+                            "org-unit-cycle", "A unit cannot be moved under itself or one of its own units")
                     .with("parentId", parentId);
         }
         next.parentId = parentId;
@@ -124,8 +126,10 @@ public class OrgUnitChanges {
         OrgUnitVersion next = successor(id, ifMatch, from, Change.CLOSED);
         List<UUID> children = activeChildren(id, from);
         if (!children.isEmpty()) {
-            throw ProblemException.conflict("org-unit-has-units",
-                    "Move or close the units under it first (or merge it into another unit)").with("activeChildren", children);
+            throw ProblemException.conflict(
+                            "org-unit-has-units",
+                            "Move or close the units under it first (or merge it into another unit)")
+                    .with("activeChildren", children);
         }
         next.active = false;
         return record(next);
@@ -156,11 +160,13 @@ public class OrgUnitChanges {
 
     /** Splits new sibling units off a unit (same parent and type); the original closes if asked. */
     @Transactional
-    public List<OrgUnitVersion> split(UUID id, String ifMatch, List<NewPart> parts, boolean closeOriginal, LocalDate effectiveFrom) {
+    public List<OrgUnitVersion> split(
+            UUID id, String ifMatch, List<NewPart> parts, boolean closeOriginal, LocalDate effectiveFrom) {
         LocalDate from = effectiveFrom == null ? orgUnits.today() : effectiveFrom;
         OrgUnitVersion next = successor(id, ifMatch, from, Change.SPLIT);
         if (closeOriginal && !activeChildren(id, from).isEmpty()) {
-            throw ProblemException.conflict("org-unit-has-units", "Move the units under it before closing it by a split")
+            throw ProblemException.conflict(
+                            "org-unit-has-units", "Move the units under it before closing it by a split")
                     .with("activeChildren", activeChildren(id, from));
         }
         Set<String> codes = new HashSet<>();
@@ -201,11 +207,13 @@ public class OrgUnitChanges {
         ETags.requireMatch(ifMatch, unit.version);
         OrgUnitVersion latest = versions.latest(id).orElseThrow(() -> ProblemException.notFound("Org unit " + id));
         if (!latest.active) {
-            throw ProblemException.conflict("org-unit-closed", "The unit is closed").with("closedFrom", latest.validFrom);
+            throw ProblemException.conflict("org-unit-closed", "The unit is closed")
+                    .with("closedFrom", latest.validFrom);
         }
         if (from.isBefore(latest.validFrom)) {
-            throw ProblemException.conflict("retroactive-change",
-                    "The unit has a later version; changes take effect on or after its latest change")
+            throw ProblemException.conflict(
+                            "retroactive-change",
+                            "The unit has a later version; changes take effect on or after its latest change")
                     .with("latestChangeFrom", latest.validFrom);
         }
         bump(id);
@@ -219,7 +227,8 @@ public class OrgUnitChanges {
             versions.delete(latest);
             versions.flush();
             next.related(latest.related());
-            if (latest.change == Change.CREATED && (change == Change.RENAMED || change == Change.MOVED || change == Change.UPDATED)) {
+            if (latest.change == Change.CREATED
+                    && (change == Change.RENAMED || change == Change.MOVED || change == Change.UPDATED)) {
                 // created and changed on the same day: still the day it was created
                 next.change = Change.CREATED;
             }
@@ -239,16 +248,25 @@ public class OrgUnitChanges {
         v.recordedAt = clock.instant();
         v.recordedBy = caller.isAuthenticated() ? caller.subject() : "system";
         versions.persist(v);
-        outbox.publish(new OrgUnitChangedV1(v.orgUnitId, v.code, v.name, v.type, v.parentId, v.validFrom, v.active,
-                v.change.name(), v.related(), v.recordedAt));
+        outbox.publish(new OrgUnitChangedV1(
+                v.orgUnitId,
+                v.code,
+                v.name,
+                v.type,
+                v.parentId,
+                v.validFrom,
+                v.active,
+                v.change.name(),
+                v.related(),
+                v.recordedAt));
         // the tree moved: documents and verksamheter above a unit now apply (or no longer apply) to it
         coverageInputs.fire(new CoverageInputsChanged());
         return v;
     }
 
     private OrgUnitVersion activeOn(UUID id, LocalDate day, String field) {
-        OrgUnitVersion v = versions.asOf(id, day).orElseThrow(() ->
-                ReferenceProblems.unknown(field, "no such org unit on " + day));
+        OrgUnitVersion v = versions.asOf(id, day)
+                .orElseThrow(() -> ReferenceProblems.unknown(field, "no such org unit on " + day));
         if (!v.active) {
             throw ReferenceProblems.unknown(field, "the unit is closed on " + day);
         }

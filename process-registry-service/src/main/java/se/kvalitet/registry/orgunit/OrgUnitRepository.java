@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
-}
+public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {}

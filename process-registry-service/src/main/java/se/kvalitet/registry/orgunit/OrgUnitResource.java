@@ -42,7 +42,9 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organisation (organisation)", description = "The organisation tree with its history: every question can be asked as of a day")
+@Tag(
+        name = "Organisation (organisation)",
+        description = "The organisation tree with its history: every question can be asked as of a day")
 @SecurityRequirement(name = "SecurityScheme")
 public class OrgUnitResource {
 
@@ -53,15 +55,28 @@ public class OrgUnitResource {
     OrgUnitChanges changes;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "The organisation as of a day (organisationen per datum)",
-            description = "Units valid on asOf (default today), optionally only a unit and everything under it, sorted by name.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "The organisation as of a day (organisationen per datum)",
+            description =
+                    "Units valid on asOf (default today), optionally only a unit and everything under it, sorted by name.")
     @APIResponse(responseCode = "200", description = "One page of units")
     public Page<OrgUnitResponse> list(
             @Parameter(description = "Day (YYYY-MM-DD), default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "Only this unit and its subtree") @QueryParam("under") String under,
-            @Parameter(description = "Include units closed on that day") @QueryParam("includeClosed") boolean includeClosed,
+            @Parameter(description = "Include units closed on that day") @QueryParam("includeClosed")
+                    boolean includeClosed,
             @BeanParam @Valid PageParams paging) {
         LocalDate day = asOf == null ? service.today() : QueryParams.date("asOf", asOf);
         UUID root = under == null ? null : QueryParams.uuid("under", under);
@@ -70,26 +85,54 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One unit as of a day")
-    @APIResponse(responseCode = "200", description = "The unit; ETag for changes",
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit; ETag for changes",
             content = @Content(schema = @Schema(implementation = OrgUnitResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such unit on that day",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit on that day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         LocalDate day = asOf == null ? service.today() : QueryParams.date("asOf", asOf);
         OrgUnitVersion v = service.one(id, day);
-        return Response.ok(OrgUnitResponse.of(v)).tag(ETags.of(service.version(id))).build();
+        return Response.ok(OrgUnitResponse.of(v))
+                .tag(ETags.of(service.version(id)))
+                .build();
     }
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "Every version of a unit, oldest first (its reorganisations)")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No such unit",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OrgUnitResponse> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(OrgUnitResponse::of).toList();
@@ -99,14 +142,20 @@ public class OrgUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
     @Operation(summary = "Create a unit (inrätta en enhet)")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = OrgUnitResponse.class)))
-    @APIResponse(responseCode = "409", description = "The id or code is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The id or code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid CreateOrgUnitRequest r) {
         OrgUnitVersion v = changes.create(r.id(), r.code(), r.name(), r.type(), r.parentId(), r.validFrom());
-        return Response.created(URI.create("/registry/v1/org-units/" + v.orgUnitId)).tag(ETags.of(0))
-                .entity(OrgUnitResponse.of(v)).build();
+        return Response.created(URI.create("/registry/v1/org-units/" + v.orgUnitId))
+                .tag(ETags.of(0))
+                .entity(OrgUnitResponse.of(v))
+                .build();
     }
 
     @POST
@@ -115,9 +164,12 @@ public class OrgUnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
     @Operation(summary = "Rename a unit from a day", description = "Needs the unit's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "The new version")
-    @APIResponse(responseCode = "409", description = "Closed unit, code taken, or a later change exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "Closed unit, code taken, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RenameRequest r) {
+    public Response rename(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RenameRequest r) {
         return changed(changes.rename(id, ifMatch, r.name(), r.code(), r.effectiveFrom()));
     }
 
@@ -127,9 +179,12 @@ public class OrgUnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
     @Operation(summary = "Move a unit under another parent from a day (omorganisation)")
     @APIResponse(responseCode = "200", description = "The new version")
-    @APIResponse(responseCode = "409", description = "Would create a cycle, closed unit, or a later change exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "Would create a cycle, closed unit, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MoveRequest r) {
+    public Response move(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MoveRequest r) {
         return changed(changes.move(id, ifMatch, r.parentId(), r.effectiveFrom()));
     }
 
@@ -137,11 +192,16 @@ public class OrgUnitResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
-    @Operation(summary = "Close a unit from a day (avveckla)", description = "Units under it must be moved or closed first.")
+    @Operation(
+            summary = "Close a unit from a day (avveckla)",
+            description = "Units under it must be moved or closed first.")
     @APIResponse(responseCode = "200", description = "The closing version")
-    @APIResponse(responseCode = "409", description = "Active units under it, already closed, or a later change exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "Active units under it, already closed, or a later change exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CloseRequest r) {
+    public Response close(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CloseRequest r) {
         return changed(changes.close(id, ifMatch, r.effectiveFrom()));
     }
 
@@ -149,10 +209,12 @@ public class OrgUnitResource {
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
-    @Operation(summary = "Merge a unit into another from a day (slå samman)",
+    @Operation(
+            summary = "Merge a unit into another from a day (slå samman)",
             description = "Its units move to the target and it closes with change MERGED.")
     @APIResponse(responseCode = "200", description = "The closing version")
-    public Response merge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MergeRequest r) {
+    public Response merge(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MergeRequest r) {
         return changed(changes.merge(id, ifMatch, r.intoId(), r.effectiveFrom()));
     }
 
@@ -160,17 +222,28 @@ public class OrgUnitResource {
     @Path("{id}/split")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_TEAM})
-    @Operation(summary = "Split new units off a unit from a day (dela)",
+    @Operation(
+            summary = "Split new units off a unit from a day (dela)",
             description = "New sibling units of the same type; the original stays or closes.")
     @APIResponse(responseCode = "200", description = "The original's new version first, then the new units")
-    public Response split(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid SplitRequest r) {
-        List<OrgUnitVersion> out = changes.split(id, ifMatch,
-                r.parts().stream().map(p -> new OrgUnitChanges.NewPart(p.code(), p.name())).toList(),
-                r.closeOriginal(), r.effectiveFrom());
-        return Response.ok(out.stream().map(OrgUnitResponse::of).toList()).tag(ETags.of(service.version(id))).build();
+    public Response split(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid SplitRequest r) {
+        List<OrgUnitVersion> out = changes.split(
+                id,
+                ifMatch,
+                r.parts().stream()
+                        .map(p -> new OrgUnitChanges.NewPart(p.code(), p.name()))
+                        .toList(),
+                r.closeOriginal(),
+                r.effectiveFrom());
+        return Response.ok(out.stream().map(OrgUnitResponse::of).toList())
+                .tag(ETags.of(service.version(id)))
+                .build();
     }
 
     private Response changed(OrgUnitVersion v) {
-        return Response.ok(OrgUnitResponse.of(v)).tag(ETags.of(service.version(v.orgUnitId))).build();
+        return Response.ok(OrgUnitResponse.of(v))
+                .tag(ETags.of(service.version(v.orgUnitId)))
+                .build();
     }
 }

@@ -39,11 +39,15 @@ public class OrgUnitService {
 
     /** One page of the tree as of a day (optionally a subtree), sorted by name, paged in the database. */
     @Transactional
-    public se.kvalitet.web.Page<OrgUnitVersion> page(LocalDate day, UUID under, boolean includeClosed, int page, int limit) {
+    public se.kvalitet.web.Page<OrgUnitVersion> page(
+            LocalDate day, UUID under, boolean includeClosed, int page, int limit) {
         if (under != null) {
             one(under, day);
         }
-        return new se.kvalitet.web.Page<>(versions.page(day, under, includeClosed, (page - 1) * limit, limit), page, limit,
+        return new se.kvalitet.web.Page<>(
+                versions.page(day, under, includeClosed, (page - 1) * limit, limit),
+                page,
+                limit,
                 versions.count(day, under, includeClosed));
     }
 
@@ -63,7 +67,9 @@ public class OrgUnitService {
 
     @Transactional
     public long version(UUID id) {
-        return units.findByIdOptional(id).map(u -> u.version).orElseThrow(() -> ProblemException.notFound("Org unit " + id));
+        return units.findByIdOptional(id)
+                .map(u -> u.version)
+                .orElseThrow(() -> ProblemException.notFound("Org unit " + id));
     }
 
     /** The unit and every unit under it on {@code day}. */

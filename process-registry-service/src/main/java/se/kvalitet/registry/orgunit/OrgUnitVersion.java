@@ -22,7 +22,15 @@ import java.util.stream.Collectors;
 public class OrgUnitVersion {
 
     /** What a version records, as published in {@code OrgUnitChangedV1.change}. */
-    public enum Change { CREATED, RENAMED, MOVED, SPLIT, MERGED, CLOSED, UPDATED }
+    public enum Change {
+        CREATED,
+        RENAMED,
+        MOVED,
+        SPLIT,
+        MERGED,
+        CLOSED,
+        UPDATED
+    }
 
     @Id
     public UUID id;
@@ -71,7 +79,8 @@ public class OrgUnitVersion {
     }
 
     public List<UUID> related() {
-        return relatedIds.isBlank() ? List.of()
+        return relatedIds.isBlank()
+                ? List.of()
                 : Arrays.stream(relatedIds.split(",")).map(UUID::fromString).toList();
     }
 

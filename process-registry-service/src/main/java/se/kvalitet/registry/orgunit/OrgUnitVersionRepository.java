@@ -34,7 +34,10 @@ public class OrgUnitVersionRepository implements PanacheRepositoryBase<OrgUnitVe
 
     /** Every unit's version valid on {@code day} (the whole tree as of that day). */
     public List<OrgUnitVersion> asOf(LocalDate day) {
-        return list("validFrom <= ?1 and (validTo is null or validTo > ?1)", Sort.by("name").and("orgUnitId"), day);
+        return list(
+                "validFrom <= ?1 and (validTo is null or validTo > ?1)",
+                Sort.by("name").and("orgUnitId"),
+                day);
     }
 
     public Optional<OrgUnitVersion> asOf(UUID unit, LocalDate day) {
@@ -54,39 +57,56 @@ public class OrgUnitVersionRepository implements PanacheRepositoryBase<OrgUnitVe
     /** One page of the tree as of {@code day}, optionally only the subtree of {@code under}, sorted by name. */
     @SuppressWarnings("unchecked")
     public List<OrgUnitVersion> page(LocalDate day, UUID under, boolean includeClosed, int offset, int limit) {
-        Query q = getEntityManager().createNativeQuery(pageSql("v.*", under, includeClosed)
-                + " ORDER BY v.name, v.org_unit_id LIMIT :limit OFFSET :offset", OrgUnitVersion.class)
-                .setParameter("limit", limit).setParameter("offset", offset);
+        Query q = getEntityManager()
+                .createNativeQuery(
+                        pageSql("v.*", under, includeClosed)
+                                + " ORDER BY v.name, v.org_unit_id LIMIT :limit OFFSET :offset",
+                        OrgUnitVersion.class)
+                .setParameter("limit", limit)
+                .setParameter("offset", offset);
         return bind(q, day, under).getResultList();
     }
 
     public long count(LocalDate day, UUID under, boolean includeClosed) {
-        return ((Number) bind(getEntityManager().createNativeQuery(pageSql("count(*)", under, includeClosed)), day, under)
-                .getSingleResult()).longValue();
+        return ((Number) bind(
+                                getEntityManager().createNativeQuery(pageSql("count(*)", under, includeClosed)),
+                                day,
+                                under)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The unit and every unit under it on {@code day}. */
     @SuppressWarnings("unchecked")
     public Set<UUID> subtree(UUID root, LocalDate day) {
-        return new LinkedHashSet<>(getEntityManager().createNativeQuery(SUBTREE + "SELECT org_unit_id FROM sub")
-                .setParameter("root", root).setParameter("day", day).getResultList());
+        return new LinkedHashSet<>(getEntityManager()
+                .createNativeQuery(SUBTREE + "SELECT org_unit_id FROM sub")
+                .setParameter("root", root)
+                .setParameter("day", day)
+                .getResultList());
     }
 
     /** The unit's ancestors on {@code day}, nearest first. */
     @SuppressWarnings("unchecked")
     public List<UUID> ancestors(UUID unit, LocalDate day) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 WITH RECURSIVE up AS (
                     SELECT v.parent_id, 1 AS depth FROM org_unit_version v WHERE v.org_unit_id = :unit AND %s
                     UNION
                     SELECT p.parent_id, u.depth + 1 FROM org_unit_version p JOIN up u ON p.org_unit_id = u.parent_id
                      WHERE %s AND u.depth < 100)
                 SELECT parent_id FROM up WHERE parent_id IS NOT NULL ORDER BY depth""".formatted(VALID.formatted("v"), VALID.formatted("p")))
-                .setParameter("unit", unit).setParameter("day", day).getResultList();
+                .setParameter("unit", unit)
+                .setParameter("day", day)
+                .getResultList();
     }
 
     public List<OrgUnitVersion> activeChildren(UUID parent, LocalDate day) {
-        return list("parentId = ?1 and active = true and validFrom <= ?2 and (validTo is null or validTo > ?2)", parent, day);
+        return list(
+                "parentId = ?1 and active = true and validFrom <= ?2 and (validTo is null or validTo > ?2)",
+                parent,
+                day);
     }
 
     public List<OrgUnitVersion> activeWithCode(String code, LocalDate day) {
@@ -98,16 +118,24 @@ public class OrgUnitVersionRepository implements PanacheRepositoryBase<OrgUnitVe
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new LinkedHashSet<>(getEntityManager().createQuery("select v.orgUnitId from OrgUnitVersion v where v.orgUnitId in :ids"
-                + " and v.active = true and v.validFrom <= :day and (v.validTo is null or v.validTo > :day)", UUID.class)
-                .setParameter("ids", ids).setParameter("day", day).getResultList());
+        return new LinkedHashSet<>(getEntityManager()
+                .createQuery(
+                        "select v.orgUnitId from OrgUnitVersion v where v.orgUnitId in :ids"
+                                + " and v.active = true and v.validFrom <= :day and (v.validTo is null or v.validTo > :day)",
+                        UUID.class)
+                .setParameter("ids", ids)
+                .setParameter("day", day)
+                .getResultList());
     }
 
     /** The versions valid on :day, of the subtree only when {@code under} is given (a join on the (unit, validFrom) key). */
     private static String pageSql(String select, UUID under, boolean includeClosed) {
-        return (under == null ? "SELECT " + select + " FROM org_unit_version v WHERE "
-                : SUBTREE + "SELECT " + select + " FROM sub JOIN org_unit_version v ON v.org_unit_id = sub.org_unit_id WHERE ")
-                + VALID.formatted("v") + (includeClosed ? "" : " AND v.active");
+        return (under == null
+                        ? "SELECT " + select + " FROM org_unit_version v WHERE "
+                        : SUBTREE + "SELECT " + select
+                                + " FROM sub JOIN org_unit_version v ON v.org_unit_id = sub.org_unit_id WHERE ")
+                + VALID.formatted("v")
+                + (includeClosed ? "" : " AND v.active");
     }
 
     private static Query bind(Query q, LocalDate day, UUID under) {

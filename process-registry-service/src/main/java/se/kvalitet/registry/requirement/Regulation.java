@@ -19,7 +19,12 @@ import java.util.UUID;
 public class Regulation {
 
     /** What kind of rule it is; föreskrifter and laws bind, allmänna råd recommend. */
-    public enum Kind { LAW, REGULATION, GENERAL_ADVICE, EU_REGULATION }
+    public enum Kind {
+        LAW,
+        REGULATION,
+        GENERAL_ADVICE,
+        EU_REGULATION
+    }
 
     @Id
     public UUID id;

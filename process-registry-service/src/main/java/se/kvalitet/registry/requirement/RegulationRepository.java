@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RegulationRepository implements PanacheRepositoryBase<Regulation, UUID> {
-}
+public class RegulationRepository implements PanacheRepositoryBase<Regulation, UUID> {}

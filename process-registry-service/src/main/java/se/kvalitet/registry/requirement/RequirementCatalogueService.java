@@ -59,7 +59,8 @@ public class RequirementCatalogueService {
     public Regulation createRegulation(RegulationCommand r) {
         String code = r.code().strip();
         if (regulations.find("code", code).firstResultOptional().isPresent()) {
-            throw ProblemException.conflict("regulation-code-taken", "A regulation with this code exists").with("code", code);
+            throw ProblemException.conflict("regulation-code-taken", "A regulation with this code exists")
+                    .with("code", code);
         }
         Regulation reg = new Regulation();
         reg.id = UUID.randomUUID();
@@ -81,9 +82,14 @@ public class RequirementCatalogueService {
         Regulation reg = queries.regulation(id);
         ETags.requireMatch(ifMatch, reg.version);
         String code = r.code().strip();
-        regulations.find("code", code).firstResultOptional().filter(other -> !other.id.equals(id)).ifPresent(other -> {
-            throw ProblemException.conflict("regulation-code-taken", "Another regulation has this code").with("code", code);
-        });
+        regulations
+                .find("code", code)
+                .firstResultOptional()
+                .filter(other -> !other.id.equals(id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("regulation-code-taken", "Another regulation has this code")
+                            .with("code", code);
+                });
         reg.code = code;
         reg.title = r.title().strip();
         reg.kind = r.kind();
@@ -152,16 +158,20 @@ public class RequirementCatalogueService {
 
     private void requireFreeReference(UUID regulationId, String reference, UUID self) {
         items.find("regulation.id = ?1 and reference = ?2 and withdrawnOn is null", regulationId, reference).stream()
-                .filter(other -> !other.id.equals(self)).findFirst().ifPresent(other -> {
-                    throw ProblemException.conflict("requirement-reference-taken",
-                            "The regulation has an item with this reference in force; withdraw it first")
+                .filter(other -> !other.id.equals(self))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw ProblemException.conflict(
+                                    "requirement-reference-taken",
+                                    "The regulation has an item with this reference in force; withdraw it first")
                             .with("requirementItemId", other.id);
                 });
     }
 
     private static void requireNotWithdrawn(RequirementItem i) {
         if (i.withdrawnOn != null) {
-            throw ProblemException.conflict("requirement-item-withdrawn", "The item is withdrawn and can no longer be changed")
+            throw ProblemException.conflict(
+                            "requirement-item-withdrawn", "The item is withdrawn and can no longer be changed")
                     .with("withdrawnOn", i.withdrawnOn);
         }
     }

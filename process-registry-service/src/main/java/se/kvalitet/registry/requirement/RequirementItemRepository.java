@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RequirementItemRepository implements PanacheRepositoryBase<RequirementItem, UUID> {
-}
+public class RequirementItemRepository implements PanacheRepositoryBase<RequirementItem, UUID> {}

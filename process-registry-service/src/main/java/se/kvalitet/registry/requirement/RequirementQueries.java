@@ -44,13 +44,19 @@ public class RequirementQueries {
      * it lists it or lists none; for a verksamhet, when it applies to one of its legal bases and one
      * of its kinds.
      */
-    public record ItemFilter(UUID regulationId, LegalBasis legalBasis, VerksamhetKind kind, UUID verksamhetId, String q,
-            boolean includeWithdrawn, Instant updatedSince) {
-    }
+    public record ItemFilter(
+            UUID regulationId,
+            LegalBasis legalBasis,
+            VerksamhetKind kind,
+            UUID verksamhetId,
+            String q,
+            boolean includeWithdrawn,
+            Instant updatedSince) {}
 
     @Transactional
     public se.kvalitet.web.Page<Regulation> regulations(Regulation.Kind kind, int page, int limit) {
-        var query = kind == null ? regulations.find("from Regulation r order by r.code, r.id")
+        var query = kind == null
+                ? regulations.find("from Regulation r order by r.code, r.id")
                 : regulations.find("from Regulation r where r.kind = ?1 order by r.code, r.id", kind);
         long total = query.count();
         return new se.kvalitet.web.Page<>(query.page(Page.of(page - 1, limit)).list(), page, limit, total);
@@ -66,9 +72,10 @@ public class RequirementQueries {
     public List<RequirementItem> itemsOf(UUID regulationId, boolean includeWithdrawn) {
         regulation(regulationId);
         String inForce = includeWithdrawn ? "" : " and (i.withdrawnOn is null or i.withdrawnOn > ?2)";
-        var query = items.find("from RequirementItem i where i.regulation.id = ?1" + inForce
-                + " order by i.orderKey, i.reference, i.id", includeWithdrawn ? new Object[] {regulationId}
-                        : new Object[] {regulationId, orgUnits.today()});
+        var query = items.find(
+                "from RequirementItem i where i.regulation.id = ?1" + inForce
+                        + " order by i.orderKey, i.reference, i.id",
+                includeWithdrawn ? new Object[] {regulationId} : new Object[] {regulationId, orgUnits.today()});
         return query.list();
     }
 
@@ -87,7 +94,9 @@ public class RequirementQueries {
         }
         if (!f.includeWithdrawn()) {
             params.add(orgUnits.today());
-            q.append(" and (i.withdrawnOn is null or i.withdrawnOn > ?").append(params.size()).append(")");
+            q.append(" and (i.withdrawnOn is null or i.withdrawnOn > ?")
+                    .append(params.size())
+                    .append(")");
         }
         if (f.legalBasis() != null) {
             appliesTo(q, params, "legalBases", Set.of(f.legalBasis()));
@@ -96,7 +105,8 @@ public class RequirementQueries {
             appliesTo(q, params, "kinds", Set.of(f.kind()));
         }
         if (f.verksamhetId() != null) {
-            Verksamhet v = verksamheter.findByIdOptional(f.verksamhetId())
+            Verksamhet v = verksamheter
+                    .findByIdOptional(f.verksamhetId())
                     .orElseThrow(() -> ProblemException.invalidField("verksamhetId", "no such verksamhet"));
             appliesTo(q, params, "legalBases", new HashSet<>(v.legalBases));
             appliesTo(q, params, "kinds", new HashSet<>(v.kinds));
@@ -107,8 +117,13 @@ public class RequirementQueries {
             }
             params.add("%" + likeEscaped(f.q().strip().toLowerCase(Locale.ROOT)) + "%");
             int n = params.size();
-            q.append(" and (lower(i.summary) like ?").append(n).append(" escape '!' or lower(i.reference) like ?").append(n)
-                    .append(" escape '!' or lower(i.regulation.code) like ?").append(n).append(" escape '!')");
+            q.append(" and (lower(i.summary) like ?")
+                    .append(n)
+                    .append(" escape '!' or lower(i.reference) like ?")
+                    .append(n)
+                    .append(" escape '!' or lower(i.regulation.code) like ?")
+                    .append(n)
+                    .append(" escape '!')");
         }
         if (f.updatedSince() != null) {
             params.add(f.updatedSince());
@@ -128,9 +143,23 @@ public class RequirementQueries {
         }
         params.add(values);
         int n = params.size();
-        q.append(" and (i.").append(collection).append(" is empty or i.id in (select a").append(n)
-                .append(".id from RequirementItem a").append(n).append(" join a").append(n).append('.').append(collection)
-                .append(" x").append(n).append(" where x").append(n).append(" in ?").append(n).append("))");
+        q.append(" and (i.")
+                .append(collection)
+                .append(" is empty or i.id in (select a")
+                .append(n)
+                .append(".id from RequirementItem a")
+                .append(n)
+                .append(" join a")
+                .append(n)
+                .append('.')
+                .append(collection)
+                .append(" x")
+                .append(n)
+                .append(" where x")
+                .append(n)
+                .append(" in ?")
+                .append(n)
+                .append("))");
     }
 
     static String likeEscaped(String s) {

@@ -43,7 +43,8 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/requirements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Requirement catalogue (kravkatalog)",
+@Tag(
+        name = "Requirement catalogue (kravkatalog)",
         description = "Laws, regulations (föreskrifter) and their paragraphs, and which verksamheter they apply to")
 @SecurityRequirement(name = "SecurityScheme")
 public class RequirementResource {
@@ -56,28 +57,57 @@ public class RequirementResource {
 
     @GET
     @Path("regulations")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "List regulations (författningar)", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of regulations")
     public Page<RegulationResponse> regulations(
-            @Parameter(description = "Only this kind", schema = @Schema(implementation = Regulation.Kind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Only this kind", schema = @Schema(implementation = Regulation.Kind.class))
+                    @QueryParam("kind")
+                    String kind,
             @BeanParam @Valid PageParams paging) {
-        return queries.regulations(QueryParams.enumValue("kind", kind, Regulation.Kind.class), paging.page, paging.limit)
+        return queries.regulations(
+                        QueryParams.enumValue("kind", kind, Regulation.Kind.class), paging.page, paging.limit)
                 .map(RegulationResponse::of);
     }
 
     @GET
     @Path("regulations/{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One regulation with its requirement items in order")
-    @APIResponse(responseCode = "200", description = "The regulation and its items; ETag of the regulation",
+    @APIResponse(
+            responseCode = "200",
+            description = "The regulation and its items; ETag of the regulation",
             content = @Content(schema = @Schema(implementation = RegulationWithItemsResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such regulation",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regulation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response regulation(@PathParam("id") UUID id,
-            @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn") boolean includeWithdrawn) {
+    public Response regulation(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn")
+                    boolean includeWithdrawn) {
         Regulation r = queries.regulation(id);
         var body = RegulationWithItemsResponse.of(r, queries.itemsOf(id, includeWithdrawn), service.today());
         return Response.ok(body).tag(ETags.of(r.version)).build();
@@ -88,29 +118,44 @@ public class RequirementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Add a regulation to the catalogue", description = "Then add its items one by one.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = RegulationResponse.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createRegulation(@NotNull @Valid RegulationRequest request) {
         Regulation r = service.createRegulation(request.toCommand());
-        return Response.created(URI.create("/registry/v1/requirements/regulations/" + r.id)).tag(ETags.of(r.version))
-                .entity(RegulationResponse.of(r)).build();
+        return Response.created(URI.create("/registry/v1/requirements/regulations/" + r.id))
+                .tag(ETags.of(r.version))
+                .entity(RegulationResponse.of(r))
+                .build();
     }
 
     @PUT
     @Path("regulations/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Replace a regulation's code, title, kind, issuer and url",
+    @Operation(
+            summary = "Replace a regulation's code, title, kind, issuer and url",
             description = "Its items are kept. Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = RegulationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such regulation",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regulation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another regulation has the code",
+    @APIResponse(
+            responseCode = "409",
+            description = "Another regulation has the code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replaceRegulation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response replaceRegulation(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RegulationRequest request) {
         Regulation r = service.replaceRegulation(id, ifMatch, request.toCommand());
         return Response.ok(RegulationResponse.of(r)).tag(ETags.of(r.version)).build();
@@ -121,60 +166,115 @@ public class RequirementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Add a requirement item (krav) to a regulation")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such regulation",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regulation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An item with this reference is in force",
+    @APIResponse(
+            responseCode = "409",
+            description = "An item with this reference is in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addItem(@PathParam("id") UUID id, @NotNull @Valid RequirementItemRequest request) {
         RequirementItem i = service.addItem(id, request.toCommand());
-        return Response.created(URI.create("/registry/v1/requirements/items/" + i.id)).tag(ETags.of(i.version))
-                .entity(RequirementItemResponse.of(i, service.today())).build();
+        return Response.created(URI.create("/registry/v1/requirements/items/" + i.id))
+                .tag(ETags.of(i.version))
+                .entity(RequirementItemResponse.of(i, service.today()))
+                .build();
     }
 
     @GET
     @Path("items")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "List requirement items (krav)",
-            description = "Sorted by regulation code and order. An item applies to a legal basis or kind when it lists it or "
-                    + "lists none. verksamhetId: the requirements that apply to that verksamhet (one of its legal bases and "
-                    + "one of its kinds). q searches summary, reference and regulation code. Withdrawn items only with "
-                    + "includeWithdrawn.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "List requirement items (krav)",
+            description =
+                    "Sorted by regulation code and order. An item applies to a legal basis or kind when it lists it or "
+                            + "lists none. verksamhetId: the requirements that apply to that verksamhet (one of its legal bases and "
+                            + "one of its kinds). q searches summary, reference and regulation code. Withdrawn items only with "
+                            + "includeWithdrawn.")
     @APIResponse(responseCode = "200", description = "One page of items")
-    @APIResponse(responseCode = "400", description = "Malformed parameter or unknown verksamhet",
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed parameter or unknown verksamhet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RequirementItemResponse> items(
             @Parameter(description = "Only items of this regulation") @QueryParam("regulationId") String regulationId,
-            @Parameter(description = "Only items that apply to this legal basis, e.g. LSS", schema = @Schema(implementation = LegalBasis.class)) @QueryParam("legalBasis") String legalBasis,
-            @Parameter(description = "Only items that apply to this verksamhet kind", schema = @Schema(implementation = VerksamhetKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Only items that apply to this verksamhet") @QueryParam("verksamhetId") String verksamhetId,
+            @Parameter(
+                            description = "Only items that apply to this legal basis, e.g. LSS",
+                            schema = @Schema(implementation = LegalBasis.class))
+                    @QueryParam("legalBasis")
+                    String legalBasis,
+            @Parameter(
+                            description = "Only items that apply to this verksamhet kind",
+                            schema = @Schema(implementation = VerksamhetKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(description = "Only items that apply to this verksamhet") @QueryParam("verksamhetId")
+                    String verksamhetId,
             @Parameter(description = "Text search (case-insensitive, at most 200 characters)", example = "egenkontroll")
-            @QueryParam("q") String q,
-            @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn") boolean includeWithdrawn,
-            @Parameter(description = "Only items changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "Also items withdrawn on or before today") @QueryParam("includeWithdrawn")
+                    boolean includeWithdrawn,
+            @Parameter(description = "Only items changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        var filter = new RequirementQueries.ItemFilter(QueryParams.uuid("regulationId", regulationId),
+        var filter = new RequirementQueries.ItemFilter(
+                QueryParams.uuid("regulationId", regulationId),
                 QueryParams.enumValue("legalBasis", legalBasis, LegalBasis.class),
-                QueryParams.enumValue("kind", kind, VerksamhetKind.class), QueryParams.uuid("verksamhetId", verksamhetId), q,
-                includeWithdrawn, QueryParams.instant("updatedSince", updatedSince));
+                QueryParams.enumValue("kind", kind, VerksamhetKind.class),
+                QueryParams.uuid("verksamhetId", verksamhetId),
+                q,
+                includeWithdrawn,
+                QueryParams.instant("updatedSince", updatedSince));
         LocalDate today = service.today();
         return queries.items(filter, paging.page, paging.limit).map(i -> RequirementItemResponse.of(i, today));
     }
 
     @GET
     @Path("items/{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One requirement item, withdrawn or not")
-    @APIResponse(responseCode = "200", description = "The item; ETag for changes",
+    @APIResponse(
+            responseCode = "200",
+            description = "The item; ETag for changes",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response item(@PathParam("id") UUID id) {
         RequirementItem i = queries.item(id);
-        return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
+        return Response.ok(RequirementItemResponse.of(i, service.today()))
+                .tag(ETags.of(i.version))
+                .build();
     }
 
     @PUT
@@ -182,34 +282,56 @@ public class RequirementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace a requirement item", description = "The whole new state; needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The item is withdrawn, or another item in force has the reference",
+    @APIResponse(
+            responseCode = "409",
+            description = "The item is withdrawn, or another item in force has the reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replaceItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response replaceItem(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RequirementItemRequest request) {
         RequirementItem i = service.replaceItem(id, ifMatch, request.toCommand());
-        return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
+        return Response.ok(RequirementItemResponse.of(i, service.today()))
+                .tag(ETags.of(i.version))
+                .build();
     }
 
     @POST
     @Path("items/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
-    @Operation(summary = "Withdraw a requirement item from a day (upphäva)",
-            description = "The item is kept and stays readable; lists leave it out from that day unless includeWithdrawn. "
-                    + "Needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "The withdrawn item",
+    @Operation(
+            summary = "Withdraw a requirement item from a day (upphäva)",
+            description =
+                    "The item is kept and stays readable; lists leave it out from that day unless includeWithdrawn. "
+                            + "Needs the ETag in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The withdrawn item",
             content = @Content(schema = @Schema(implementation = RequirementItemResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already withdrawn (withdrawnOn in the problem)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already withdrawn (withdrawnOn in the problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdrawItem(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response withdrawItem(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WithdrawRequest request) {
         RequirementItem i = service.withdrawItem(id, ifMatch, request.toCommand());
-        return Response.ok(RequirementItemResponse.of(i, service.today())).tag(ETags.of(i.version)).build();
+        return Response.ok(RequirementItemResponse.of(i, service.today()))
+                .tag(ETags.of(i.version))
+                .build();
     }
 }

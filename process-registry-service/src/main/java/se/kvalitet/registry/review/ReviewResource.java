@@ -35,20 +35,46 @@ public class ReviewResource {
     DocumentQueries queries;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.BI_READER})
-    @Operation(summary = "Documents due for review or overdue (revision försenad)",
-            description = "Documents in force whose next review date is within the lead time (DUE, kvalitet.registry.review."
-                    + "due-lead-time, default 30 days) or has passed (OVERDUE); both when state is absent. Sorted by review date.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "Documents due for review or overdue (revision försenad)",
+            description =
+                    "Documents in force whose next review date is within the lead time (DUE, kvalitet.registry.review."
+                            + "due-lead-time, default 30 days) or has passed (OVERDUE); both when state is absent. Sorted by review date.")
     @APIResponse(responseCode = "200", description = "One page of documents")
-    @APIResponse(responseCode = "404", description = "No such unit today",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> reviews(
-            @Parameter(description = "DUE or OVERDUE; both when absent", schema = @Schema(implementation = DocumentQueries.ReviewState.class)) @QueryParam("state") String state,
-            @Parameter(description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT", schema = @Schema(implementation = DocumentType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit") String unit,
+            @Parameter(
+                            description = "DUE or OVERDUE; both when absent",
+                            schema = @Schema(implementation = DocumentQueries.ReviewState.class))
+                    @QueryParam("state")
+                    String state,
+            @Parameter(
+                            description = "PROCESS, ROUTINE, GUIDELINE, CHECKLIST, COOPERATION_AGREEMENT",
+                            schema = @Schema(implementation = DocumentType.class))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit")
+                    String unit,
             @BeanParam @Valid PageParams paging) {
-        return queries.reviews(QueryParams.enumValue("state", state, DocumentQueries.ReviewState.class),
-                QueryParams.enumValue("type", type, DocumentType.class), QueryParams.uuid("unit", unit), paging.page, paging.limit);
+        return queries.reviews(
+                QueryParams.enumValue("state", state, DocumentQueries.ReviewState.class),
+                QueryParams.enumValue("type", type, DocumentType.class),
+                QueryParams.uuid("unit", unit),
+                paging.page,
+                paging.limit);
     }
 }

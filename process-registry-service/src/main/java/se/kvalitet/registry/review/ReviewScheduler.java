@@ -54,10 +54,11 @@ public class ReviewScheduler {
     @ConfigProperty(name = "kvalitet.registry.review.due-lead-time")
     Period leadTime;
 
-    public record Published(int due, int overdue) {
-    }
+    public record Published(int due, int overdue) {}
 
-    @Scheduled(every = "{kvalitet.registry.review.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{kvalitet.registry.review.check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Published p = check();
         if (p.due() + p.overdue() > 0) {
@@ -72,16 +73,29 @@ public class ReviewScheduler {
         int overdue = 0;
         for (Candidate c : candidates("d.next_review_date < :today", today, "OVERDUE")) {
             if (notice(c, "OVERDUE")) {
-                outbox.publish(new DocumentReviewOverdueV1(c.documentId(), c.type(), c.version(), c.reviewDate(),
-                        c.ownerOrgUnitId(), units(c.versionId()), clock.instant()));
+                outbox.publish(new DocumentReviewOverdueV1(
+                        c.documentId(),
+                        c.type(),
+                        c.version(),
+                        c.reviewDate(),
+                        c.ownerOrgUnitId(),
+                        units(c.versionId()),
+                        clock.instant()));
                 overdue++;
             }
         }
         int due = 0;
-        for (Candidate c : candidates("d.next_review_date >= :today AND d.next_review_date <= :horizon", today, "DUE")) {
+        for (Candidate c :
+                candidates("d.next_review_date >= :today AND d.next_review_date <= :horizon", today, "DUE")) {
             if (notice(c, "DUE")) {
-                outbox.publish(new DocumentReviewDueV1(c.documentId(), c.type(), c.version(), c.reviewDate(),
-                        c.ownerOrgUnitId(), units(c.versionId()), clock.instant()));
+                outbox.publish(new DocumentReviewDueV1(
+                        c.documentId(),
+                        c.type(),
+                        c.version(),
+                        c.reviewDate(),
+                        c.ownerOrgUnitId(),
+                        units(c.versionId()),
+                        clock.instant()));
                 due++;
             }
         }
@@ -89,12 +103,21 @@ public class ReviewScheduler {
     }
 
     /** A document in force whose review date has come (or comes within the lead time) and has no notice yet. */
-    record Candidate(UUID documentId, DocumentType type, int version, LocalDate reviewDate, UUID ownerOrgUnitId,
+    record Candidate(
+            UUID documentId,
+            DocumentType type,
+            int version,
+            LocalDate reviewDate,
+            UUID ownerOrgUnitId,
             UUID versionId) {
 
         static Candidate of(Tuple row) {
-            return new Candidate(uuid(row, "document_id"), enumValue(row, "type", DocumentType.class),
-                    integer(row, "in_force_version"), date(row, "next_review_date"), uuid(row, "owner_org_unit_id"),
+            return new Candidate(
+                    uuid(row, "document_id"),
+                    enumValue(row, "type", DocumentType.class),
+                    integer(row, "in_force_version"),
+                    date(row, "next_review_date"),
+                    uuid(row, "owner_org_unit_id"),
                     uuid(row, "version_id"));
         }
     }
@@ -108,7 +131,9 @@ public class ReviewScheduler {
                  WHERE d.status = 'IN_FORCE' AND d.next_review_date IS NOT NULL""" + " AND " + when + """
                    AND NOT EXISTS (SELECT 1 FROM review_notice n
                                     WHERE n.document_id = d.id AND n.review_date = d.next_review_date AND n.kind = :kind)
-                 ORDER BY d.next_review_date, d.id""", Tuple.class).setParameter("today", today).setParameter("kind", kind);
+                 ORDER BY d.next_review_date, d.id""", Tuple.class)
+                .setParameter("today", today)
+                .setParameter("kind", kind);
         if (when.contains(":horizon")) {
             q.setParameter("horizon", today.plus(leadTime));
         }
@@ -118,15 +143,21 @@ public class ReviewScheduler {
     private boolean notice(Candidate c, String kind) {
         return em.createNativeQuery("""
                 INSERT INTO review_notice (document_id, review_date, kind, noticed_at) VALUES (:d, :r, :k, :t)
-                ON CONFLICT DO NOTHING""").setParameter("d", c.documentId()).setParameter("r", c.reviewDate())
-                .setParameter("k", kind).setParameter("t", clock.instant()).executeUpdate() == 1;
+                ON CONFLICT DO NOTHING""")
+                        .setParameter("d", c.documentId())
+                        .setParameter("r", c.reviewDate())
+                        .setParameter("k", kind)
+                        .setParameter("t", clock.instant())
+                        .executeUpdate()
+                == 1;
     }
 
     @SuppressWarnings("unchecked")
     private List<UUID> units(UUID versionId) {
         List<UUID> out = new ArrayList<>(em.createNativeQuery(
-                "SELECT org_unit_id FROM document_version_org_unit WHERE version_id = :v ORDER BY org_unit_id")
-                .setParameter("v", versionId).getResultList());
+                        "SELECT org_unit_id FROM document_version_org_unit WHERE version_id = :v ORDER BY org_unit_id")
+                .setParameter("v", versionId)
+                .getResultList());
         return out;
     }
 
@@ -136,8 +167,10 @@ public class ReviewScheduler {
     public Map<String, Integer> notices(UUID documentId) {
         Map<String, Integer> out = new HashMap<>();
         for (Tuple row : (List<Tuple>) em.createNativeQuery(
-                "SELECT kind, count(*) AS n FROM review_notice WHERE document_id = :d GROUP BY kind", Tuple.class)
-                .setParameter("d", documentId).getResultList()) {
+                        "SELECT kind, count(*) AS n FROM review_notice WHERE document_id = :d GROUP BY kind",
+                        Tuple.class)
+                .setParameter("d", documentId)
+                .getResultList()) {
             out.put(string(row, "kind"), integer(row, "n"));
         }
         return out;

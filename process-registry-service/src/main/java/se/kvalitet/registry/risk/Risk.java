@@ -75,9 +75,11 @@ public class Risk {
     public List<RiskMeasure> measures = new ArrayList<>();
 
     /** Records an assessment: the new levels, class and status; a re-assessment may not predate the last one. */
-    public RiskAssessment assess(int newLikelihood, int newConsequence, RiskStatus newStatus, LocalDate on, RiskMatrix matrix) {
+    public RiskAssessment assess(
+            int newLikelihood, int newConsequence, RiskStatus newStatus, LocalDate on, RiskMatrix matrix) {
         if (assessments > 0 && on.isBefore(assessedOn)) {
-            throw ProblemException.invalidField("assessedOn", "cannot be before the previous assessment (" + assessedOn + ")");
+            throw ProblemException.invalidField(
+                    "assessedOn", "cannot be before the previous assessment (" + assessedOn + ")");
         }
         RiskAssessment a = new RiskAssessment();
         a.id = UUID.randomUUID();

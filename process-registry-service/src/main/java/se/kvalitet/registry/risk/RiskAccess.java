@@ -29,7 +29,8 @@ public class RiskAccess {
     }
 
     boolean readsAll() {
-        return system() || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN, Roles.INVESTIGATOR, Roles.MEDICALLY_RESPONSIBLE);
+        return system()
+                || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN, Roles.INVESTIGATOR, Roles.MEDICALLY_RESPONSIBLE);
     }
 
     Set<UUID> ownUnits() {
@@ -45,12 +46,15 @@ public class RiskAccess {
     }
 
     boolean canWrite(UUID unit) {
-        return system() || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN) || ownUnits().contains(unit);
+        return system()
+                || caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)
+                || ownUnits().contains(unit);
     }
 
     void requireWrite(UUID unit) {
         if (!canWrite(unit)) {
-            throw ReferenceProblems.foreign("orgUnitId", "risk analyses are made for units of the caller's own part of the organisation");
+            throw ReferenceProblems.foreign(
+                    "orgUnitId", "risk analyses are made for units of the caller's own part of the organisation");
         }
     }
 

@@ -30,7 +30,10 @@ import se.kvalitet.events.registry.RiskSubjectKind;
 @Table(name = "risk_analysis")
 public class RiskAnalysis {
 
-    public enum Status { OPEN, COMPLETED }
+    public enum Status {
+        OPEN,
+        COMPLETED
+    }
 
     @Id
     public UUID id;

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RiskAnalysisRepository implements PanacheRepositoryBase<RiskAnalysis, UUID> {
-}
+public class RiskAnalysisRepository implements PanacheRepositoryBase<RiskAnalysis, UUID> {}

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RiskAssessmentRepository implements PanacheRepositoryBase<RiskAssessment, UUID> {
-}
+public class RiskAssessmentRepository implements PanacheRepositoryBase<RiskAssessment, UUID> {}

@@ -11,8 +11,7 @@ import se.kvalitet.events.registry.RiskSubjectKind;
 /** What the risk feature's application service is asked to do (the resource maps its request records to these). */
 public final class RiskCommands {
 
-    private RiskCommands() {
-    }
+    private RiskCommands() {}
 
     public record AnalysisCommand(
             String title,
@@ -24,8 +23,7 @@ public final class RiskCommands {
             LocalDate analysedOn,
             String description,
             List<String> participants,
-            RiskAnalysis.Status status) {
-    }
+            RiskAnalysis.Status status) {}
 
     public record MeasureCommand(
             UUID id,
@@ -34,8 +32,7 @@ public final class RiskCommands {
             String ownerRole,
             UUID ownerOrgUnitId,
             LocalDate dueDate,
-            MeasureStatus status) {
-    }
+            MeasureStatus status) {}
 
     public record RiskCommand(
             String description,
@@ -45,8 +42,7 @@ public final class RiskCommands {
             RiskStatus status,
             LocalDate assessedOn,
             String note,
-            List<MeasureCommand> measures) {
-    }
+            List<MeasureCommand> measures) {}
 
     public record AssessmentCommand(
             String description,
@@ -56,6 +52,5 @@ public final class RiskCommands {
             RiskStatus status,
             LocalDate assessedOn,
             String note,
-            List<MeasureCommand> measures) {
-    }
+            List<MeasureCommand> measures) {}
 }

@@ -59,8 +59,12 @@ public class RiskQueries {
     @Inject
     RiskAccess access;
 
-    public record Filter(UUID unit, RiskSubjectKind subjectKind, UUID processId, RiskAnalysis.Status status, java.time.Instant updatedSince) {
-    }
+    public record Filter(
+            UUID unit,
+            RiskSubjectKind subjectKind,
+            UUID processId,
+            RiskAnalysis.Status status,
+            java.time.Instant updatedSince) {}
 
     @Transactional
     public RiskAnalysis get(UUID id) {
@@ -83,9 +87,19 @@ public class RiskQueries {
             throw ProblemException.notFound("Risk " + riskId + " of the analysis");
         }
         return em.createQuery("from RiskAssessment a where a.riskId = :r order by a.number", RiskAssessment.class)
-                .setParameter("r", riskId).getResultStream()
-                .map(x -> new AssessmentResponse(x.number, x.likelihood, x.consequence, x.score, x.matrixClass, x.status, x.assessedOn,
-                        x.note, measures(x.measures), x.assessedAt))
+                .setParameter("r", riskId)
+                .getResultStream()
+                .map(x -> new AssessmentResponse(
+                        x.number,
+                        x.likelihood,
+                        x.consequence,
+                        x.score,
+                        x.matrixClass,
+                        x.status,
+                        x.assessedOn,
+                        x.note,
+                        measures(x.measures),
+                        x.assessedAt))
                 .toList();
     }
 
@@ -123,15 +137,31 @@ public class RiskQueries {
             p.put("since", f.updatedSince());
         }
         TypedQuery<Long> count = em.createQuery("select count(a) " + q, Long.class);
-        TypedQuery<RiskAnalysis> rows = em.createQuery("select a " + q + " order by a.analysedOn desc, a.id", RiskAnalysis.class);
+        TypedQuery<RiskAnalysis> rows =
+                em.createQuery("select a " + q + " order by a.analysedOn desc, a.id", RiskAnalysis.class);
         p.forEach((k, v) -> {
             count.setParameter(k, v);
             rows.setParameter(k, v);
         });
-        List<AnalysisListItem> items = rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultStream()
-                .map(a -> new AnalysisListItem(a.id, a.title, a.subjectKind, a.processId, a.activityId, a.orgUnitId, a.analysedOn,
-                        a.status, a.risks.size(), a.risks.stream().filter(r -> r.status != RiskStatus.CLOSED).map(r -> r.matrixClass)
-                                .max(Enum::compareTo).orElse(null), a.updatedAt))
+        List<AnalysisListItem> items = rows.setFirstResult((page - 1) * limit)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(a -> new AnalysisListItem(
+                        a.id,
+                        a.title,
+                        a.subjectKind,
+                        a.processId,
+                        a.activityId,
+                        a.orgUnitId,
+                        a.analysedOn,
+                        a.status,
+                        a.risks.size(),
+                        a.risks.stream()
+                                .filter(r -> r.status != RiskStatus.CLOSED)
+                                .map(r -> r.matrixClass)
+                                .max(Enum::compareTo)
+                                .orElse(null),
+                        a.updatedAt))
                 .toList();
         return new Page<>(items, page, limit, count.getSingleResult());
     }
@@ -154,7 +184,10 @@ public class RiskQueries {
                      ORDER BY ra.risk_id, ra.assessed_on DESC, ra.number DESC) latest
                  WHERE :closed OR latest.status <> 'CLOSED'
                  GROUP BY latest.likelihood, latest.consequence""", Tuple.class)
-                .setParameter("units", subtree).setParameter("day", day).setParameter("closed", includeClosed).getResultList();
+                .setParameter("units", subtree)
+                .setParameter("day", day)
+                .setParameter("closed", includeClosed)
+                .getResultList();
         Map<Integer, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(integer(r, "likelihood") * 10 + integer(r, "consequence"), longValue(r, "risks")));
         List<MatrixCell> cells = new ArrayList<>();
@@ -173,8 +206,11 @@ public class RiskQueries {
             }
         }
         long analyses = ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM risk_analysis WHERE org_unit_id IN (:units) AND analysed_on <= :day")
-                .setParameter("units", subtree).setParameter("day", day).getSingleResult()).longValue();
+                                "SELECT count(*) FROM risk_analysis WHERE org_unit_id IN (:units) AND analysed_on <= :day")
+                        .setParameter("units", subtree)
+                        .setParameter("day", day)
+                        .getSingleResult())
+                .longValue();
         return new MatrixResponse(unit, day, includeClosed, matrix.thresholds(), cells, byClass, total, analyses);
     }
 
@@ -187,15 +223,40 @@ public class RiskQueries {
         for (RiskMatrixClass c : RiskMatrixClass.values()) {
             byClass.put(c, 0);
         }
-        a.risks.stream().filter(r -> r.status != RiskStatus.CLOSED).forEach(r -> byClass.merge(r.matrixClass, 1, Integer::sum));
-        return new AnalysisResponse(a.id, a.title, a.subjectKind, a.processId, a.activityId, a.plannedChange, a.orgUnitId, a.analysedOn,
-                a.description, List.copyOf(a.participants), a.status, a.risks.stream().map(RiskQueries::risk).toList(), byClass,
-                a.createdAt, a.updatedAt);
+        a.risks.stream()
+                .filter(r -> r.status != RiskStatus.CLOSED)
+                .forEach(r -> byClass.merge(r.matrixClass, 1, Integer::sum));
+        return new AnalysisResponse(
+                a.id,
+                a.title,
+                a.subjectKind,
+                a.processId,
+                a.activityId,
+                a.plannedChange,
+                a.orgUnitId,
+                a.analysedOn,
+                a.description,
+                List.copyOf(a.participants),
+                a.status,
+                a.risks.stream().map(RiskQueries::risk).toList(),
+                byClass,
+                a.createdAt,
+                a.updatedAt);
     }
 
     static RiskResponse risk(Risk r) {
-        return new RiskResponse(r.id, r.description, r.causes, r.likelihood, r.consequence, r.score, r.matrixClass, r.status,
-                r.assessments, r.assessedOn, r.measures.stream().map(RiskQueries::measure).toList());
+        return new RiskResponse(
+                r.id,
+                r.description,
+                r.causes,
+                r.likelihood,
+                r.consequence,
+                r.score,
+                r.matrixClass,
+                r.status,
+                r.assessments,
+                r.assessedOn,
+                r.measures.stream().map(RiskQueries::measure).toList());
     }
 
     static MeasureResponse measure(RiskMeasure m) {
@@ -204,8 +265,7 @@ public class RiskQueries {
 
     static List<MeasureResponse> measures(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<List<MeasureResponse>>() {
-            });
+            return JSON.readValue(json, new TypeReference<List<MeasureResponse>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable measure snapshot", e);
         }

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
-}
+public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {}

@@ -46,9 +46,11 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Risk analyses (riskanalys)", description = "SOSFS 2011:9 5 kap. 1 §: for a process, an activity or a planned change, "
-        + "the events that could bring quality deficiencies with likelihood and consequence, score, matrix class, causes and "
-        + "measures; every re-assessment kept; an aggregated matrix per unit subtree")
+@Tag(
+        name = "Risk analyses (riskanalys)",
+        description = "SOSFS 2011:9 5 kap. 1 §: for a process, an activity or a planned change, "
+                + "the events that could bring quality deficiencies with likelihood and consequence, score, matrix class, causes and "
+                + "measures; every re-assessment kept; an aggregated matrix per unit subtree")
 @SecurityRequirement(name = "SecurityScheme")
 public class RiskResource {
 
@@ -63,21 +65,44 @@ public class RiskResource {
 
     @GET
     @Path("risk-analyses")
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR,
-            Roles.MEDICALLY_RESPONSIBLE})
-    @Operation(summary = "List risk analyses", description = "Newest first. Unit managers and process owners see those of their "
-            + "own part of the organisation.")
+    @RolesAllowed({
+        Roles.QUALITY_TEAM,
+        Roles.ADMIN,
+        Roles.PROCESS_OWNER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.MEDICALLY_RESPONSIBLE
+    })
+    @Operation(
+            summary = "List risk analyses",
+            description = "Newest first. Unit managers and process owners see those of their "
+                    + "own part of the organisation.")
     @APIResponse(responseCode = "200", description = "One page of analyses")
-    public Page<AnalysisListItem> list(@Parameter(description = "Only analyses of this unit and the units under it") @QueryParam("unit") String unit,
-            @Parameter(description = "PROCESS, ACTIVITY, PLANNED_CHANGE", schema = @Schema(implementation = RiskSubjectKind.class)) @QueryParam("subjectKind") String subjectKind,
+    public Page<AnalysisListItem> list(
+            @Parameter(description = "Only analyses of this unit and the units under it") @QueryParam("unit")
+                    String unit,
+            @Parameter(
+                            description = "PROCESS, ACTIVITY, PLANNED_CHANGE",
+                            schema = @Schema(implementation = RiskSubjectKind.class))
+                    @QueryParam("subjectKind")
+                    String subjectKind,
             @QueryParam("processId") String processId,
-            @Parameter(description = "OPEN or COMPLETED", schema = @Schema(implementation = RiskAnalysis.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only analyses changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String since,
+            @Parameter(description = "OPEN or COMPLETED", schema = @Schema(implementation = RiskAnalysis.Status.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(description = "Only analyses changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String since,
             @BeanParam @Valid PageParams paging) {
-        return queries.list(new RiskQueries.Filter(QueryParams.uuid("unit", unit),
-                QueryParams.enumValue("subjectKind", subjectKind, RiskSubjectKind.class), QueryParams.uuid("processId", processId),
-                QueryParams.enumValue("status", status, RiskAnalysis.Status.class), QueryParams.instant("updatedSince", since)),
-                paging.page, paging.limit);
+        return queries.list(
+                new RiskQueries.Filter(
+                        QueryParams.uuid("unit", unit),
+                        QueryParams.enumValue("subjectKind", subjectKind, RiskSubjectKind.class),
+                        QueryParams.uuid("processId", processId),
+                        QueryParams.enumValue("status", status, RiskAnalysis.Status.class),
+                        QueryParams.instant("updatedSince", since)),
+                paging.page,
+                paging.limit);
     }
 
     @POST
@@ -85,24 +110,40 @@ public class RiskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER})
     @Operation(summary = "Start a risk analysis (riskanalys)")
-    @APIResponse(responseCode = "201", description = "Created; ETag for the next change",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; ETag for the next change",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "422", description = "Unknown unit, process or activity, or a personal identity number in the text",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown unit, process or activity, or a personal identity number in the text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid AnalysisRequest r) {
         RiskAnalysis a = service.create(null, r.toCommand());
-        return Response.created(URI.create("/registry/v1/risk-analyses/" + a.id)).tag(ETags.of(queries.etag(a.id)))
-                .entity(queries.response(a.id)).build();
+        return Response.created(URI.create("/registry/v1/risk-analyses/" + a.id))
+                .tag(ETags.of(queries.etag(a.id)))
+                .entity(queries.response(a.id))
+                .build();
     }
 
     @GET
     @Path("risk-analyses/{id}")
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR,
-            Roles.MEDICALLY_RESPONSIBLE})
+    @RolesAllowed({
+        Roles.QUALITY_TEAM,
+        Roles.ADMIN,
+        Roles.PROCESS_OWNER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.MEDICALLY_RESPONSIBLE
+    })
     @Operation(summary = "One risk analysis with its risks as last assessed and their measures")
-    @APIResponse(responseCode = "200", description = "The analysis; ETag",
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis; ETag",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such analysis (or not of the caller's part of the organisation)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such analysis (or not of the caller's part of the organisation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return Response.ok(queries.response(id)).tag(ETags.of(queries.etag(id))).build();
@@ -112,14 +153,23 @@ public class RiskResource {
     @Path("risk-analyses/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER})
-    @Operation(summary = "Replace the analysis's header (subject, unit, participants, status)", description = "If-Match.")
-    @APIResponse(responseCode = "200", description = "The analysis",
+    @Operation(
+            summary = "Replace the analysis's header (subject, unit, participants, status)",
+            description = "If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such analysis",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such analysis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown reference or a personal identity number",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown reference or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnalysisRequest r) {
+    public Response replace(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnalysisRequest r) {
         service.replace(id, ifMatch, r.toCommand());
         return Response.ok(queries.response(id)).tag(ETags.of(queries.etag(id))).build();
     }
@@ -128,50 +178,87 @@ public class RiskResource {
     @Path("risk-analyses/{id}/risks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER})
-    @Operation(summary = "Add a risk with its first assessment",
-            description = "Likelihood and consequence 1-4; score and matrix class follow. Publishes risk.assessed. If-Match of the analysis.")
-    @APIResponse(responseCode = "201", description = "The analysis with the new risk",
+    @Operation(
+            summary = "Add a risk with its first assessment",
+            description =
+                    "Likelihood and consequence 1-4; score and matrix class follow. Publishes risk.assessed. If-Match of the analysis.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The analysis with the new risk",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such analysis",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such analysis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The analysis is completed",
+    @APIResponse(
+            responseCode = "409",
+            description = "The analysis is completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown unit or a personal identity number",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown unit or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addRisk(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RiskRequest r) {
+    public Response addRisk(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RiskRequest r) {
         Risk risk = service.addRisk(id, ifMatch, r.toCommand());
         return Response.created(URI.create("/registry/v1/risk-analyses/" + id + "/risks/" + risk.id + "/assessments"))
-                .tag(ETags.of(queries.etag(id))).entity(queries.response(id)).build();
+                .tag(ETags.of(queries.etag(id)))
+                .entity(queries.response(id))
+                .build();
     }
 
     @POST
     @Path("risk-analyses/{id}/risks/{riskId}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER})
-    @Operation(summary = "Re-assess a risk (omvärdering)",
-            description = "New levels, status and the measures as they now stand; the earlier assessments are kept. Publishes "
-                    + "risk.assessed. If-Match of the analysis.")
-    @APIResponse(responseCode = "201", description = "The analysis as re-assessed",
+    @Operation(
+            summary = "Re-assess a risk (omvärdering)",
+            description =
+                    "New levels, status and the measures as they now stand; the earlier assessments are kept. Publishes "
+                            + "risk.assessed. If-Match of the analysis.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The analysis as re-assessed",
             content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, or dated before the previous assessment",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request, or dated before the previous assessment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such analysis or risk",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such analysis or risk",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown measure or unit, or a personal identity number",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown measure or unit, or a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reassess(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId, @HeaderParam("If-Match") String ifMatch,
+    public Response reassess(
+            @PathParam("id") UUID id,
+            @PathParam("riskId") UUID riskId,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssessmentRequest r) {
         service.reassess(id, riskId, ifMatch, r.toCommand());
-        return Response.status(201).tag(ETags.of(queries.etag(id))).entity(queries.response(id)).build();
+        return Response.status(201)
+                .tag(ETags.of(queries.etag(id)))
+                .entity(queries.response(id))
+                .build();
     }
 
     @GET
     @Path("risk-analyses/{id}/risks/{riskId}/assessments")
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR,
-            Roles.MEDICALLY_RESPONSIBLE})
+    @RolesAllowed({
+        Roles.QUALITY_TEAM,
+        Roles.ADMIN,
+        Roles.PROCESS_OWNER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.MEDICALLY_RESPONSIBLE
+    })
     @Operation(summary = "A risk's assessments, oldest first, with the measures as they stood")
     @APIResponse(responseCode = "200", description = "The history")
-    @APIResponse(responseCode = "404", description = "No such analysis or risk",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such analysis or risk",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AssessmentResponse> history(@PathParam("id") UUID id, @PathParam("riskId") UUID riskId) {
         return queries.history(id, riskId);
@@ -179,18 +266,35 @@ public class RiskResource {
 
     @GET
     @Path("risk-matrix")
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.BI_READER})
-    @Operation(summary = "The aggregated risk matrix of a unit and the units under it (riskmatris)",
-            description = "Counts only, no text: every risk of the analyses made for the subtree, in the cell of its latest "
-                    + "assessment on or before asOf. Closed risks only with includeClosed. Classes from the configured thresholds.")
-    @APIResponse(responseCode = "200", description = "The matrix",
+    @RolesAllowed({
+        Roles.QUALITY_TEAM,
+        Roles.ADMIN,
+        Roles.PROCESS_OWNER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "The aggregated risk matrix of a unit and the units under it (riskmatris)",
+            description =
+                    "Counts only, no text: every risk of the analyses made for the subtree, in the cell of its latest "
+                            + "assessment on or before asOf. Closed risks only with includeClosed. Classes from the configured thresholds.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The matrix",
             content = @Content(schema = @Schema(implementation = MatrixResponse.class)))
-    @APIResponse(responseCode = "400", description = "unit missing or malformed, malformed asOf",
+    @APIResponse(
+            responseCode = "400",
+            description = "unit missing or malformed, malformed asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit on that day",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit on that day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MatrixResponse matrix(@Parameter(description = "The unit", required = true) @QueryParam("unit") String unit,
+    public MatrixResponse matrix(
+            @Parameter(description = "The unit", required = true) @QueryParam("unit") String unit,
             @Parameter(description = "Day (YYYY-MM-DD), default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "Also closed risks") @QueryParam("includeClosed") boolean includeClosed) {
         UUID u = QueryParams.uuid("unit", unit);

@@ -112,8 +112,7 @@ public class RiskService {
     public Risk addRisk(UUID analysisId, String ifMatch, RiskCommand r) {
         RiskAnalysis a = writable(analysisId, ifMatch);
         requireOpen(a);
-        texts(Map.of("description", r.description(), "causes", nullToEmpty(r.causes()), "note",
-                nullToEmpty(r.note())));
+        texts(Map.of("description", r.description(), "causes", nullToEmpty(r.causes()), "note", nullToEmpty(r.note())));
         Risk risk = new Risk();
         risk.id = UUID.randomUUID();
         risk.analysis = a;
@@ -121,18 +120,34 @@ public class RiskService {
         risk.description = r.description().strip();
         risk.causes = blankToNull(r.causes());
         LocalDate on = r.assessedOn() == null ? orgUnits.today() : r.assessedOn();
-        record(a, risk, true, r.likelihood(), r.consequence(), r.status() == null ? RiskStatus.OPEN : r.status(), on, r.note(),
-                orEmpty(r.measures()), "measures");
+        record(
+                a,
+                risk,
+                true,
+                r.likelihood(),
+                r.consequence(),
+                r.status() == null ? RiskStatus.OPEN : r.status(),
+                on,
+                r.note(),
+                orEmpty(r.measures()),
+                "measures");
         return risk;
     }
 
     @Transactional
     public Risk reassess(UUID analysisId, UUID riskId, String ifMatch, AssessmentCommand r) {
         RiskAnalysis a = writable(analysisId, ifMatch);
-        Risk risk = a.risks.stream().filter(x -> x.id.equals(riskId)).findFirst()
+        Risk risk = a.risks.stream()
+                .filter(x -> x.id.equals(riskId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Risk " + riskId + " of the analysis"));
-        texts(Map.of("description", nullToEmpty(r.description()), "causes", nullToEmpty(r.causes()),
-                "note", nullToEmpty(r.note())));
+        texts(Map.of(
+                "description",
+                nullToEmpty(r.description()),
+                "causes",
+                nullToEmpty(r.causes()),
+                "note",
+                nullToEmpty(r.note())));
         if (r.description() != null && !r.description().isBlank()) {
             risk.description = r.description().strip();
         }
@@ -149,8 +164,17 @@ public class RiskService {
     // ------------------------------------------------------------------ internals
 
     /** Validates first (queries flush), then changes the risk, persists it when new, and records and publishes the assessment. */
-    private void record(RiskAnalysis a, Risk risk, boolean isNew, int likelihood, int consequence, RiskStatus status, LocalDate on,
-            String note, List<MeasureCommand> measures, String field) {
+    private void record(
+            RiskAnalysis a,
+            Risk risk,
+            boolean isNew,
+            int likelihood,
+            int consequence,
+            RiskStatus status,
+            LocalDate on,
+            String note,
+            List<MeasureCommand> measures,
+            String field) {
         LocalDate today = orgUnits.today();
         if (on.isAfter(today)) {
             throw ProblemException.invalidField("assessedOn", "cannot be after today (" + today + ")");
@@ -166,17 +190,33 @@ public class RiskService {
         x.assessedAt = clock.instant();
         x.assessedBy = access.who();
         try {
-            x.measures = RiskQueries.JSON.writeValueAsString(risk.measures.stream().map(RiskQueries::measure).toList());
+            x.measures = RiskQueries.JSON.writeValueAsString(
+                    risk.measures.stream().map(RiskQueries::measure).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         touch(a);
         analyses.flush();
         assessments.persist(x);
-        outbox.publish(new RiskAssessedV1(a.id, risk.id, x.number, a.subjectKind, a.processId, a.activityId, a.orgUnitId,
-                x.likelihood, x.consequence, x.score, x.matrixClass, x.previousClass, x.status,
-                risk.measures.stream().map(m -> new MeasureRef(m.id, m.kind, m.status, m.dueDate, m.ownerOrgUnitId)).toList(),
-                x.assessedOn, x.assessedAt));
+        outbox.publish(new RiskAssessedV1(
+                a.id,
+                risk.id,
+                x.number,
+                a.subjectKind,
+                a.processId,
+                a.activityId,
+                a.orgUnitId,
+                x.likelihood,
+                x.consequence,
+                x.score,
+                x.matrixClass,
+                x.previousClass,
+                x.status,
+                risk.measures.stream()
+                        .map(m -> new MeasureRef(m.id, m.kind, m.status, m.dueDate, m.ownerOrgUnitId))
+                        .toList(),
+                x.assessedOn,
+                x.assessedAt));
     }
 
     private void validateMeasures(Risk risk, List<MeasureCommand> list, String field) {
@@ -187,10 +227,12 @@ public class RiskService {
         risk.measures.forEach(m -> ownerBefore.put(m.id, m.ownerOrgUnitId));
         for (int i = 0; i < list.size(); i++) {
             MeasureCommand m = list.get(i);
-            boolean unchanged = m.id() != null && ownerBefore.containsKey(m.id())
+            boolean unchanged = m.id() != null
+                    && ownerBefore.containsKey(m.id())
                     && java.util.Objects.equals(ownerBefore.get(m.id()), m.ownerOrgUnitId());
             if (m.ownerOrgUnitId() != null && !unchanged && !access.canWrite(m.ownerOrgUnitId())) {
-                throw ReferenceProblems.foreign(field + "[" + i + "].ownerOrgUnitId",
+                throw ReferenceProblems.foreign(
+                        field + "[" + i + "].ownerOrgUnitId",
                         "a measure is owned by a unit of your own part of the organisation");
             }
         }
@@ -310,15 +352,21 @@ public class RiskService {
         if (r.activityId() != null) {
             UUID owner = references.processOf(r.activityId());
             if (process != null && !process.equals(owner)) {
-                throw ProblemException.unprocessable("unknown-reference", "The activity is not of that process",
+                throw ProblemException.unprocessable(
+                        "unknown-reference",
+                        "The activity is not of that process",
                         List.of(new Problem.FieldError("activityId", "is not an activity of that process")));
             }
             process = owner;
         }
         if (process != null) {
             Document d = documents.findById(process);
-            if (d == null || d.type != se.kvalitet.events.registry.DocumentType.PROCESS || !references.visibleProcess(process)) {
-                throw ProblemException.unprocessable("unknown-reference", "No such process",
+            if (d == null
+                    || d.type != se.kvalitet.events.registry.DocumentType.PROCESS
+                    || !references.visibleProcess(process)) {
+                throw ProblemException.unprocessable(
+                        "unknown-reference",
+                        "No such process",
                         List.of(new Problem.FieldError("processId", "no such process")));
             }
         }
@@ -328,7 +376,8 @@ public class RiskService {
     private RiskAnalysis writable(UUID id, String ifMatch) {
         RiskAnalysis a = queries.get(id);
         if (!access.canWrite(a.orgUnitId)) {
-            throw ProblemException.forbidden("Only the quality team and the managers and process owners of the unit change its risk analyses");
+            throw ProblemException.forbidden(
+                    "Only the quality team and the managers and process owners of the unit change its risk analyses");
         }
         ETags.requireMatch(ifMatch, a.version);
         return a;

@@ -29,8 +29,10 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Search (sök)", description = "Swedish full-text search over approved processes, routines, guidelines, checklists and "
-        + "cooperation agreements")
+@Tag(
+        name = "Search (sök)",
+        description = "Swedish full-text search over approved processes, routines, guidelines, checklists and "
+                + "cooperation agreements")
 @SecurityRequirement(name = "SecurityScheme")
 public class SearchResource {
 
@@ -38,24 +40,46 @@ public class SearchResource {
     SearchService search;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "Search the documents in force (sök rutiner)",
-            description = "PostgreSQL's swedish text search (stemming, stop words), web-search syntax: words, \"phrases\", OR, "
-                    + "-word. Ranked, with highlighted snippets (<mark>, HTML-escaped). Only approved versions in force.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "Search the documents in force (sök rutiner)",
+            description =
+                    "PostgreSQL's swedish text search (stemming, stop words), web-search syntax: words, \"phrases\", OR, "
+                            + "-word. Ranked, with highlighted snippets (<mark>, HTML-escaped). Only approved versions in force.")
     @APIResponse(responseCode = "200", description = "One page of hits, best first")
-    @APIResponse(responseCode = "400", description = "q missing or over 200 characters, malformed parameter",
+    @APIResponse(
+            responseCode = "400",
+            description = "q missing or over 200 characters, malformed parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit today",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit today",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<SearchHit> search(
-            @Parameter(description = "What to look for", required = true, example = "läkemedel utskrivning") @QueryParam("q") String q,
-            @Parameter(description = "Only these types (repeat the parameter); default all") @QueryParam("type") List<String> type,
-            @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit") String unit,
+            @Parameter(description = "What to look for", required = true, example = "läkemedel utskrivning")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "Only these types (repeat the parameter); default all") @QueryParam("type")
+                    List<String> type,
+            @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit")
+                    String unit,
             @BeanParam @Valid PageParams paging) {
         Set<DocumentType> types = EnumSet.noneOf(DocumentType.class);
         if (type != null) {
-            type.stream().filter(t -> t != null && !t.isBlank()).forEach(t -> types.add(QueryParams.enumValue("type", t, DocumentType.class)));
+            type.stream()
+                    .filter(t -> t != null && !t.isBlank())
+                    .forEach(t -> types.add(QueryParams.enumValue("type", t, DocumentType.class)));
         }
         return search.search(q, types, QueryParams.uuid("unit", unit), paging.page, paging.limit);
     }

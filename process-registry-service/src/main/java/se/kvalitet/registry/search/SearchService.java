@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,9 +60,11 @@ public class SearchService {
                        ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS title_html,
                        ts_headline('swedish', %s, h.query,
                                    'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-                  FROM hits h ORDER BY h.rank DESC, h.title, h.document_id"""
-                .formatted(where, ESCAPED.formatted("h.title"),
-                        ESCAPED.formatted("coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra"));
+                  FROM hits h ORDER BY h.rank DESC, h.title, h.document_id""".formatted(
+                        where,
+                        ESCAPED.formatted("h.title"),
+                        ESCAPED.formatted(
+                                "coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra"));
     }
 
     @Transactional
@@ -83,11 +84,13 @@ public class SearchService {
         if (unit != null) {
             orgUnits.one(unit, orgUnits.today());
             units = orgUnits.around(unit, orgUnits.today());
-            where.append(" AND EXISTS (SELECT 1 FROM document_version_org_unit u WHERE u.version_id = v.id AND u.org_unit_id IN (:units))");
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM document_version_org_unit u WHERE u.version_id = v.id AND u.org_unit_id IN (:units))");
         }
         // rank and page first; headlines (the expensive part) only for the page's rows
         Query query = em.createNativeQuery(sql(where.toString()), Tuple.class)
-                .setParameter("limit", limit).setParameter("offset", (page - 1) * limit);
+                .setParameter("limit", limit)
+                .setParameter("offset", (page - 1) * limit);
         Set<UUID> unitIds = units;
         java.util.function.Consumer<Query> bind = qu -> {
             qu.setParameter("text", text.strip());
@@ -106,8 +109,7 @@ public class SearchService {
             // past the last page: still report the total
             Query count = em.createNativeQuery("""
                     WITH q AS (SELECT websearch_to_tsquery('swedish', :text) AS query)
-                    SELECT count(*) FROM document_version v JOIN document d ON d.id = v.document_id, q WHERE %s"""
-                    .formatted(where));
+                    SELECT count(*) FROM document_version v JOIN document d ON d.id = v.document_id, q WHERE %s""".formatted(where));
             bind.accept(count);
             total = ((Number) count.getSingleResult()).longValue();
         }
@@ -115,8 +117,15 @@ public class SearchService {
     }
 
     private static SearchHit hit(Tuple r) {
-        return new SearchHit(uuid(r, "document_id"), enumValue(r, "type", DocumentType.class), integer(r, "number"),
-                string(r, "title"), enumValue(r, "process_category", ProcessCategory.class), date(r, "valid_from"),
-                doubleValue(r, "rank"), string(r, "title_html"), string(r, "snippet"));
+        return new SearchHit(
+                uuid(r, "document_id"),
+                enumValue(r, "type", DocumentType.class),
+                integer(r, "number"),
+                string(r, "title"),
+                enumValue(r, "process_category", ProcessCategory.class),
+                date(r, "valid_from"),
+                doubleValue(r, "rank"),
+                string(r, "title_html"),
+                string(r, "snippet"));
     }
 }

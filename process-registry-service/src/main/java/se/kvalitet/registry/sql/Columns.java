@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 public final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     public static UUID uuid(Tuple row, String column) {
         return (UUID) row.get(column);

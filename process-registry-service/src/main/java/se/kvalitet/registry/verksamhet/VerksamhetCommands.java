@@ -9,8 +9,7 @@ import se.kvalitet.registry.codelist.VerksamhetKind;
 /** What the verksamhet feature's application service is asked to do (the resource maps its request records to these). */
 public final class VerksamhetCommands {
 
-    private VerksamhetCommands() {
-    }
+    private VerksamhetCommands() {}
 
     public record VerksamhetCommand(
             String code,
@@ -18,6 +17,5 @@ public final class VerksamhetCommands {
             String description,
             Set<LegalBasis> legalBases,
             Set<VerksamhetKind> kinds,
-            List<UUID> orgUnitIds) {
-    }
+            List<UUID> orgUnitIds) {}
 }

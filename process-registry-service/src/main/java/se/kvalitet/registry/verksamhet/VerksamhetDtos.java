@@ -15,38 +15,69 @@ import se.kvalitet.registry.codelist.VerksamhetKind;
 /** Request and response bodies of the verksamheter API. */
 public final class VerksamhetDtos {
 
-    private VerksamhetDtos() {
-    }
+    private VerksamhetDtos() {}
 
-    @Schema(name = "Verksamhet", description = "An area of operation (verksamhet), the laws it is run under and the units that run it")
+    @Schema(
+            name = "Verksamhet",
+            description = "An area of operation (verksamhet), the laws it is run under and the units that run it")
     public record VerksamhetResponse(
             UUID id,
-            @Schema(description = "The organisation's own code", example = "ÄO-HT") String code,
+
+            @Schema(description = "The organisation's own code", example = "ÄO-HT")
+            String code,
+
             @Schema(example = "Hemtjänst") String name,
             String description,
-            @Schema(description = "Legal bases (rättsliga grunder), sorted") List<LegalBasis> legalBases,
-            @Schema(description = "Kinds of verksamhet (verksamhetsområden), sorted") List<VerksamhetKind> kinds,
-            @Schema(description = "Org units that run it, sorted") List<UUID> orgUnitIds,
+
+            @Schema(description = "Legal bases (rättsliga grunder), sorted")
+            List<LegalBasis> legalBases,
+
+            @Schema(description = "Kinds of verksamhet (verksamhetsområden), sorted")
+            List<VerksamhetKind> kinds,
+
+            @Schema(description = "Org units that run it, sorted")
+            List<UUID> orgUnitIds,
+
             Instant createdAt,
             Instant updatedAt) {
 
         static VerksamhetResponse of(Verksamhet v) {
-            return new VerksamhetResponse(v.id, v.code, v.name, v.description,
-                    v.legalBases.stream().sorted().toList(), v.kinds.stream().sorted().toList(),
-                    v.orgUnitIds.stream().sorted().toList(), v.createdAt, v.updatedAt);
+            return new VerksamhetResponse(
+                    v.id,
+                    v.code,
+                    v.name,
+                    v.description,
+                    v.legalBases.stream().sorted().toList(),
+                    v.kinds.stream().sorted().toList(),
+                    v.orgUnitIds.stream().sorted().toList(),
+                    v.createdAt,
+                    v.updatedAt);
         }
     }
 
     @Schema(name = "VerksamhetRequest", description = "A verksamhet to create, or its full new state (replace)")
     public record VerksamhetRequest(
-            @NotBlank @Size(max = 40) @Schema(example = "ÄO-HT") String code,
-            @NotBlank @Size(max = 200) @Schema(example = "Hemtjänst") String name,
+            @NotBlank @Size(max = 40) @Schema(example = "ÄO-HT")
+            String code,
+
+            @NotBlank @Size(max = 200) @Schema(example = "Hemtjänst")
+            String name,
+
             @Size(max = 4000) String description,
-            @NotEmpty @Size(max = 20) @Schema(description = "At least one legal basis", example = "[\"SOL\", \"HSL\", \"GDPR\"]")
+
+            @NotEmpty
+            @Size(max = 20)
+            @Schema(description = "At least one legal basis", example = "[\"SOL\", \"HSL\", \"GDPR\"]")
             Set<@NotNull LegalBasis> legalBases,
-            @NotEmpty @Size(max = 20) @Schema(description = "At least one kind", example = "[\"HOME_CARE\", \"ELDERLY_CARE\"]")
+
+            @NotEmpty
+            @Size(max = 20)
+            @Schema(description = "At least one kind", example = "[\"HOME_CARE\", \"ELDERLY_CARE\"]")
             Set<@NotNull VerksamhetKind> kinds,
-            @NotNull @Size(max = 500) @Schema(description = "Org units of this registry that run it (may be empty); an unknown id is a 422")
+
+            @NotNull
+            @Size(max = 500)
+            @Schema(description = "Org units of this registry that run it (may be empty); an unknown id is a 422")
             List<@NotNull UUID> orgUnitIds) {
 
         public VerksamhetCommands.VerksamhetCommand toCommand() {

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class VerksamhetRepository implements PanacheRepositoryBase<Verksamhet, UUID> {
-}
+public class VerksamhetRepository implements PanacheRepositoryBase<Verksamhet, UUID> {}

@@ -38,8 +38,10 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/registry/v1/verksamheter")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Verksamheter (areas of operation)",
-        description = "What each verksamhet does, the laws it is run under (rättslig grund) and the org units that run it")
+@Tag(
+        name = "Verksamheter (areas of operation)",
+        description =
+                "What each verksamhet does, the laws it is run under (rättslig grund) and the org units that run it")
 @SecurityRequirement(name = "SecurityScheme")
 public class VerksamhetResource {
 
@@ -47,21 +49,47 @@ public class VerksamhetResource {
     VerksamhetService service;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
-    @Operation(summary = "List verksamheter (areas of operation)",
-            description = "Sorted by name. Filter by an org unit (optionally with every unit under it today), a legal basis, "
-                    + "a kind, or updatedSince for incremental pulls.")
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "List verksamheter (areas of operation)",
+            description =
+                    "Sorted by name. Filter by an org unit (optionally with every unit under it today), a legal basis, "
+                            + "a kind, or updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of verksamheter")
     public Page<VerksamhetResponse> list(
-            @Parameter(description = "Only verksamheter run by this org unit") @QueryParam("orgUnitId") String orgUnitId,
+            @Parameter(description = "Only verksamheter run by this org unit") @QueryParam("orgUnitId")
+                    String orgUnitId,
             @Parameter(description = "With orgUnitId: also those run by any unit under it (as the tree stands today)")
-            @QueryParam("includeSubtree") boolean includeSubtree,
-            @Parameter(description = "Only verksamheter run under this legal basis, e.g. LSS", schema = @Schema(implementation = LegalBasis.class)) @QueryParam("legalBasis") String legalBasis,
-            @Parameter(description = "Only verksamheter of this kind, e.g. HOME_CARE", schema = @Schema(implementation = VerksamhetKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Only verksamheter changed at or after this instant (RFC 3339)") @QueryParam("updatedSince") String updatedSince,
+                    @QueryParam("includeSubtree")
+                    boolean includeSubtree,
+            @Parameter(
+                            description = "Only verksamheter run under this legal basis, e.g. LSS",
+                            schema = @Schema(implementation = LegalBasis.class))
+                    @QueryParam("legalBasis")
+                    String legalBasis,
+            @Parameter(
+                            description = "Only verksamheter of this kind, e.g. HOME_CARE",
+                            schema = @Schema(implementation = VerksamhetKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(description = "Only verksamheter changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        var filter = new VerksamhetService.Filter(QueryParams.uuid("orgUnitId", orgUnitId), includeSubtree,
+        var filter = new VerksamhetService.Filter(
+                QueryParams.uuid("orgUnitId", orgUnitId),
+                includeSubtree,
                 QueryParams.enumValue("legalBasis", legalBasis, LegalBasis.class),
                 QueryParams.enumValue("kind", kind, VerksamhetKind.class),
                 QueryParams.instant("updatedSince", updatedSince));
@@ -70,12 +98,26 @@ public class VerksamhetResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.PROCESS_OWNER,
-            Roles.MEDICALLY_RESPONSIBLE, Roles.VIEWER, Roles.ADMIN, Roles.CASE_SYSTEM, Roles.BI_READER})
+    @RolesAllowed({
+        Roles.REPORTER,
+        Roles.UNIT_MANAGER,
+        Roles.INVESTIGATOR,
+        Roles.QUALITY_TEAM,
+        Roles.PROCESS_OWNER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.VIEWER,
+        Roles.ADMIN,
+        Roles.CASE_SYSTEM,
+        Roles.BI_READER
+    })
     @Operation(summary = "One verksamhet")
-    @APIResponse(responseCode = "200", description = "The verksamhet; ETag for updates",
+    @APIResponse(
+            responseCode = "200",
+            description = "The verksamhet; ETag for updates",
             content = @Content(schema = @Schema(implementation = VerksamhetResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such verksamhet",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such verksamhet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Verksamhet v = service.get(id);
@@ -86,16 +128,24 @@ public class VerksamhetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Create a verksamhet", description = "Its org units must exist in this registry.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = VerksamhetResponse.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An org unit does not exist (the field is named, e.g. orgUnitIds[1])",
+    @APIResponse(
+            responseCode = "422",
+            description = "An org unit does not exist (the field is named, e.g. orgUnitIds[1])",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid VerksamhetRequest request) {
         Verksamhet v = service.create(request.toCommand());
-        return Response.created(URI.create("/registry/v1/verksamheter/" + v.id)).tag(ETags.of(v.version))
-                .entity(VerksamhetResponse.of(v)).build();
+        return Response.created(URI.create("/registry/v1/verksamheter/" + v.id))
+                .tag(ETags.of(v.version))
+                .entity(VerksamhetResponse.of(v))
+                .build();
     }
 
     @PUT
@@ -103,15 +153,25 @@ public class VerksamhetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(summary = "Replace a verksamhet", description = "The whole new state; needs the ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = VerksamhetResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such verksamhet",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such verksamhet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An org unit does not exist",
+    @APIResponse(
+            responseCode = "422",
+            description = "An org unit does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response replace(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid VerksamhetRequest request) {
         Verksamhet v = service.replace(id, ifMatch, request.toCommand());
         return Response.ok(VerksamhetResponse.of(v)).tag(ETags.of(v.version)).build();

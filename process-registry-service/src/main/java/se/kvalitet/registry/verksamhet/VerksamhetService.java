@@ -49,8 +49,8 @@ public class VerksamhetService {
     Event<CoverageInputsChanged> coverageInputs;
 
     /** Filters of the list; null means no filter. */
-    public record Filter(UUID orgUnitId, boolean includeSubtree, LegalBasis legalBasis, VerksamhetKind kind, Instant updatedSince) {
-    }
+    public record Filter(
+            UUID orgUnitId, boolean includeSubtree, LegalBasis legalBasis, VerksamhetKind kind, Instant updatedSince) {}
 
     @Transactional
     public Verksamhet create(VerksamhetCommand r) {
@@ -62,7 +62,8 @@ public class VerksamhetService {
     public Verksamhet create(UUID id, VerksamhetCommand r) {
         String code = r.code().strip();
         if (verksamheter.find("code", code).firstResultOptional().isPresent()) {
-            throw ProblemException.conflict("verksamhet-code-taken", "A verksamhet with this code exists").with("code", code);
+            throw ProblemException.conflict("verksamhet-code-taken", "A verksamhet with this code exists")
+                    .with("code", code);
         }
         Verksamhet v = new Verksamhet();
         v.id = id == null ? UUID.randomUUID() : id;
@@ -78,9 +79,14 @@ public class VerksamhetService {
         Verksamhet v = get(id);
         ETags.requireMatch(ifMatch, v.version);
         String code = r.code().strip();
-        verksamheter.find("code", code).firstResultOptional().filter(other -> !other.id.equals(id)).ifPresent(other -> {
-            throw ProblemException.conflict("verksamhet-code-taken", "Another verksamhet has this code").with("code", code);
-        });
+        verksamheter
+                .find("code", code)
+                .firstResultOptional()
+                .filter(other -> !other.id.equals(id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("verksamhet-code-taken", "Another verksamhet has this code")
+                            .with("code", code);
+                });
         apply(v, r);
         // flush so the response carries the new version (ETag); updatedAt always changes, so it does move
         verksamheter.flush();
@@ -98,9 +104,12 @@ public class VerksamhetService {
         StringBuilder q = new StringBuilder("from Verksamhet v where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (f.orgUnitId() != null) {
-            Set<UUID> unitIds = f.includeSubtree() ? orgUnits.subtree(f.orgUnitId(), orgUnits.today()) : Set.of(f.orgUnitId());
+            Set<UUID> unitIds =
+                    f.includeSubtree() ? orgUnits.subtree(f.orgUnitId(), orgUnits.today()) : Set.of(f.orgUnitId());
             params.add(unitIds);
-            q.append(" and v.id in (select v2.id from Verksamhet v2 join v2.orgUnitIds u where u in ?").append(params.size()).append(")");
+            q.append(" and v.id in (select v2.id from Verksamhet v2 join v2.orgUnitIds u where u in ?")
+                    .append(params.size())
+                    .append(")");
         }
         if (f.legalBasis() != null) {
             params.add(f.legalBasis());
@@ -122,10 +131,12 @@ public class VerksamhetService {
 
     private void apply(Verksamhet v, VerksamhetCommand r) {
         Set<UUID> requested = new LinkedHashSet<>(r.orgUnitIds());
-        Set<UUID> known = requested.isEmpty() ? Set.of()
+        Set<UUID> known = requested.isEmpty()
+                ? Set.of()
                 : new HashSet<>(units.getEntityManager()
                         .createQuery("select u.id from OrgUnit u where u.id in :ids", UUID.class)
-                        .setParameter("ids", requested).getResultList());
+                        .setParameter("ids", requested)
+                        .getResultList());
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < r.orgUnitIds().size(); i++) {
             if (!known.contains(r.orgUnitIds().get(i))) {
@@ -133,11 +144,14 @@ public class VerksamhetService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-org-unit", "Some org units do not exist in the registry", errors);
+            throw ProblemException.unprocessable(
+                    "unknown-org-unit", "Some org units do not exist in the registry", errors);
         }
         v.code = r.code().strip();
         v.name = r.name().strip();
-        v.description = r.description() == null || r.description().isBlank() ? null : r.description().strip();
+        v.description = r.description() == null || r.description().isBlank()
+                ? null
+                : r.description().strip();
         replaceAll(v.legalBases, r.legalBases());
         replaceAll(v.kinds, r.kinds());
         replaceAll(v.orgUnitIds, requested);

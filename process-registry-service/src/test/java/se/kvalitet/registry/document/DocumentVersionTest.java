@@ -38,16 +38,26 @@ class DocumentVersionTest {
     void theLifecycleAllowsOnlyItsTransitions() {
         DocumentVersion v = draft();
         v.requireEditable();
-        assertThatThrownBy(() -> v.moveTo(Status.APPROVED)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> v.moveTo(Status.APPROVED))
+                .isInstanceOf(ProblemException.class)
                 .satisfies(e -> {
                     ProblemException p = (ProblemException) e;
                     assertThat(p.status()).isEqualTo(409);
                     assertThat(p.extensions()).containsEntry("currentState", Status.DRAFT);
                 });
         v.moveTo(Status.IN_REVIEW);
-        assertThatThrownBy(v::requireEditable).isInstanceOf(ProblemException.class).hasMessageContaining("return it to draft");
-        v.approve(DecisionBody.BOARD, null, LocalDate.of(2026, 3, 1), "SN 2026/1", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1),
-                Instant.now(), "karin");
+        assertThatThrownBy(v::requireEditable)
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("return it to draft");
+        v.approve(
+                DecisionBody.BOARD,
+                null,
+                LocalDate.of(2026, 3, 1),
+                "SN 2026/1",
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2027, 3, 1),
+                Instant.now(),
+                "karin");
         assertThat(v.status).isEqualTo(Status.APPROVED);
         assertThat(v.status.decided()).isTrue();
         assertThatThrownBy(() -> v.moveTo(Status.DRAFT)).isInstanceOf(ProblemException.class);
@@ -60,7 +70,15 @@ class DocumentVersionTest {
     void aRevisionCopiesTheContentAndKeepsActivityIds() {
         DocumentVersion v = draft();
         v.moveTo(Status.IN_REVIEW);
-        v.approve(DecisionBody.UNIT_HEAD, null, LocalDate.of(2026, 1, 10), null, LocalDate.of(2026, 1, 10), null, Instant.now(), "x");
+        v.approve(
+                DecisionBody.UNIT_HEAD,
+                null,
+                LocalDate.of(2026, 1, 10),
+                null,
+                LocalDate.of(2026, 1, 10),
+                null,
+                Instant.now(),
+                "x");
         DocumentVersion next = v.revision(2, Instant.now(), "per");
         assertThat(next.status).isEqualTo(Status.DRAFT);
         assertThat(next.number).isEqualTo(2);
@@ -71,7 +89,9 @@ class DocumentVersionTest {
             assertThat(a.id).isNotEqualTo(v.activities.get(0).id);
             assertThat(a.version).isSameAs(next);
         });
-        assertThat(next.requirements).singleElement().satisfies(l -> assertThat(l).isNotSameAs(v.requirements.get(0)));
+        assertThat(next.requirements)
+                .singleElement()
+                .satisfies(l -> assertThat(l).isNotSameAs(v.requirements.get(0)));
         assertThat(next.searchExtra).contains("Utreda");
     }
 
@@ -79,7 +99,8 @@ class DocumentVersionTest {
     void reviewDatesFollowTheInterval() {
         LocalDate d = LocalDate.of(2026, 1, 31);
         assertThat(ReviewSchedule.next(d, ReviewInterval.YEARLY, null)).isEqualTo("2027-01-31");
-        assertThat(ReviewSchedule.next(d, ReviewInterval.EVERY_SECOND_YEAR, null)).isEqualTo("2028-01-31");
+        assertThat(ReviewSchedule.next(d, ReviewInterval.EVERY_SECOND_YEAR, null))
+                .isEqualTo("2028-01-31");
         assertThat(ReviewSchedule.next(d, ReviewInterval.MONTHS, 1)).isEqualTo("2026-02-28");
         assertThat(ReviewSchedule.next(d, ReviewInterval.ON_DEMAND, null)).isNull();
     }

@@ -26,36 +26,63 @@ class CoverageCalculatorTest {
     final UUID homeCare = UUID.randomUUID();
     final UUID nursingHome = UUID.randomUUID();
     final UUID group = UUID.randomUUID();
-    final List<Unit> tree = List.of(new Unit(board, null), new Unit(department, board), new Unit(homeCare, department),
-            new Unit(nursingHome, department), new Unit(group, homeCare));
-    final Area hemtjanst = new Area(UUID.randomUUID(), Set.of(homeCare), Set.of(LegalBasis.SOL), Set.of(VerksamhetKind.HOME_CARE));
-    final Area sabo = new Area(UUID.randomUUID(), Set.of(nursingHome), Set.of(LegalBasis.SOL, LegalBasis.HSL),
+    final List<Unit> tree = List.of(
+            new Unit(board, null),
+            new Unit(department, board),
+            new Unit(homeCare, department),
+            new Unit(nursingHome, department),
+            new Unit(group, homeCare));
+    final Area hemtjanst =
+            new Area(UUID.randomUUID(), Set.of(homeCare), Set.of(LegalBasis.SOL), Set.of(VerksamhetKind.HOME_CARE));
+    final Area sabo = new Area(
+            UUID.randomUUID(),
+            Set.of(nursingHome),
+            Set.of(LegalBasis.SOL, LegalBasis.HSL),
             Set.of(VerksamhetKind.ELDERLY_CARE));
-    final Requirement routines = new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "4 kap. 4 §", 404, Set.of(), Set.of());
-    final Requirement egenkontroll = new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "5 kap. 2 §", 502, Set.of(), Set.of());
-    final Requirement lexMaria = new Requirement(UUID.randomUUID(), "SFS 2010:659", "3 kap. 5 §", 305, Set.of(LegalBasis.HSL), Set.of());
-    final Requirement lss = new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "9 kap. 9 §", 909, Set.of(LegalBasis.LSS), Set.of());
+    final Requirement routines =
+            new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "4 kap. 4 §", 404, Set.of(), Set.of());
+    final Requirement egenkontroll =
+            new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "5 kap. 2 §", 502, Set.of(), Set.of());
+    final Requirement lexMaria =
+            new Requirement(UUID.randomUUID(), "SFS 2010:659", "3 kap. 5 §", 305, Set.of(LegalBasis.HSL), Set.of());
+    final Requirement lss =
+            new Requirement(UUID.randomUUID(), "SOSFS 2011:9", "9 kap. 9 §", 909, Set.of(LegalBasis.LSS), Set.of());
 
     Doc doc(Set<UUID> units, Requirement... covers) {
-        return new Doc(UUID.randomUUID(), UUID.randomUUID(), DocumentType.ROUTINE, 1, units,
-                java.util.Arrays.stream(covers).map(r -> new Link(r.id(), FollowUpMethod.EGENKONTROLL, "Enhetschef")).toList());
+        return new Doc(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                DocumentType.ROUTINE,
+                1,
+                units,
+                java.util.Arrays.stream(covers)
+                        .map(r -> new Link(r.id(), FollowUpMethod.EGENKONTROLL, "Enhetschef"))
+                        .toList());
     }
 
     static Row row(CoverageCalculator.Result r, Requirement req) {
-        return r.rows().stream().filter(x -> x.requirement().equals(req)).findFirst().orElse(null);
+        return r.rows().stream()
+                .filter(x -> x.requirement().equals(req))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void aDocumentForADepartmentCoversEveryUnitUnderIt() {
         Doc departmentWide = doc(Set.of(department), routines);
         Doc homeCareOnly = doc(Set.of(homeCare), egenkontroll);
-        var calc = new CoverageCalculator(tree, List.of(hemtjanst, sabo), List.of(routines, egenkontroll, lexMaria, lss),
+        var calc = new CoverageCalculator(
+                tree,
+                List.of(hemtjanst, sabo),
+                List.of(routines, egenkontroll, lexMaria, lss),
                 List.of(departmentWide, homeCareOnly));
 
         var result = calc.forUnit(department, null);
         assertThat(result.operatingUnits()).containsOnlyKeys(homeCare, nursingHome);
         assertThat(row(result, routines).state()).isEqualTo(State.COVERED);
-        assertThat(row(result, routines).satisfiers()).extracting(s -> s.document()).containsExactly(departmentWide);
+        assertThat(row(result, routines).satisfiers())
+                .extracting(s -> s.document())
+                .containsExactly(departmentWide);
         Row ek = row(result, egenkontroll);
         assertThat(ek.state()).isEqualTo(State.PARTIAL);
         assertThat(ek.uncoveredUnits()).containsExactly(nursingHome);
@@ -67,12 +94,15 @@ class CoverageCalculatorTest {
         assertThat(row(result, lss)).isNull();
         assertThat(result.count(State.GAP)).isEqualTo(1);
         // sorted by regulation code, then order
-        assertThat(result.rows()).extracting(r -> r.requirement().reference()).containsExactly("3 kap. 5 §", "4 kap. 4 §", "5 kap. 2 §");
+        assertThat(result.rows())
+                .extracting(r -> r.requirement().reference())
+                .containsExactly("3 kap. 5 §", "4 kap. 4 §", "5 kap. 2 §");
     }
 
     @Test
     void aUnitRunsTheVerksamheterAboveItAndOneVerksamhetCanBeAskedFor() {
-        var calc = new CoverageCalculator(tree, List.of(hemtjanst, sabo), List.of(routines, lexMaria), List.of(doc(Set.of(group), routines)));
+        var calc = new CoverageCalculator(
+                tree, List.of(hemtjanst, sabo), List.of(routines, lexMaria), List.of(doc(Set.of(group), routines)));
         // the group under Hemtjänst runs Hemtjänst; a routine for the group covers it
         var g = calc.forUnit(group, null);
         assertThat(g.operatingUnits()).containsOnlyKeys(group);
@@ -89,7 +119,10 @@ class CoverageCalculatorTest {
 
     @Test
     void eachOperatingUnitHasItsOwnSnapshot() {
-        var calc = new CoverageCalculator(tree, List.of(hemtjanst, sabo), List.of(routines, egenkontroll, lexMaria),
+        var calc = new CoverageCalculator(
+                tree,
+                List.of(hemtjanst, sabo),
+                List.of(routines, egenkontroll, lexMaria),
                 List.of(doc(Set.of(department), routines), doc(Set.of(nursingHome), lexMaria, egenkontroll)));
         assertThat(calc.operatingUnits()).containsExactlyInAnyOrder(homeCare, nursingHome);
         var home = calc.ofUnit(homeCare);

@@ -10,18 +10,23 @@ import se.kvalitet.registry.domain.TextDiff.Op;
 class TextDiffTest {
 
     static List<String> render(List<Line> lines) {
-        return lines.stream().map(l -> switch (l.op()) {
-            case SAME -> "  " + l.text();
-            case ADDED -> "+ " + l.text();
-            case REMOVED -> "- " + l.text();
-        }).toList();
+        return lines.stream()
+                .map(l -> switch (l.op()) {
+                    case SAME -> "  " + l.text();
+                    case ADDED -> "+ " + l.text();
+                    case REMOVED -> "- " + l.text();
+                })
+                .toList();
     }
 
     @Test
     void aChangedLineIsRemovedThenAddedBetweenWhatStays() {
-        List<Line> d = TextDiff.diff("Rubrik\nKvittera nyckeln.\nLås in den.\nKlart", "Rubrik\nKvittera nyckeln i pärmen.\nLås in den.\nKlart\n");
-        assertThat(render(d)).containsExactly("  Rubrik", "- Kvittera nyckeln.", "+ Kvittera nyckeln i pärmen.", "  Lås in den.",
-                "  Klart");
+        List<Line> d = TextDiff.diff(
+                "Rubrik\nKvittera nyckeln.\nLås in den.\nKlart",
+                "Rubrik\nKvittera nyckeln i pärmen.\nLås in den.\nKlart\n");
+        assertThat(render(d))
+                .containsExactly(
+                        "  Rubrik", "- Kvittera nyckeln.", "+ Kvittera nyckeln i pärmen.", "  Lås in den.", "  Klart");
         assertThat(d.get(1).fromLine()).isEqualTo(2);
         assertThat(d.get(2).toLine()).isEqualTo(2);
         assertThat(d.get(4)).isEqualTo(new Line(Op.SAME, 4, 4, "Klart"));
@@ -29,10 +34,13 @@ class TextDiffTest {
 
     @Test
     void insertionsAndDeletionsInTheMiddleKeepTheCommonLines() {
-        assertThat(render(TextDiff.diff("a\nb\nc\nd\ne", "a\nx\nc\ne\nf"))).containsExactly("  a", "- b", "+ x", "  c", "- d", "  e", "+ f");
+        assertThat(render(TextDiff.diff("a\nb\nc\nd\ne", "a\nx\nc\ne\nf")))
+                .containsExactly("  a", "- b", "+ x", "  c", "- d", "  e", "+ f");
         assertThat(render(TextDiff.diff(null, "ny"))).containsExactly("+ ny");
         assertThat(render(TextDiff.diff("gammal", ""))).containsExactly("- gammal");
-        assertThat(TextDiff.diff("samma\r\ntext", "samma\ntext")).extracting(Line::op).containsOnly(Op.SAME);
+        assertThat(TextDiff.diff("samma\r\ntext", "samma\ntext"))
+                .extracting(Line::op)
+                .containsOnly(Op.SAME);
     }
 
     @Test

@@ -24,14 +24,18 @@ class PublishedValuesTest {
         OWNED.forEach((key, values) -> {
             String type = key.substring(0, key.indexOf(' '));
             String path = key.substring(key.indexOf(' ') + 1);
-            assertThat(SchemaEnums.values(type, path)).as(key)
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(values).map(Enum::name).toList());
+            assertThat(SchemaEnums.values(type, path))
+                    .as(key)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Arrays.stream(values).map(Enum::name).toList());
         });
     }
 
     @Test
     void everyRegistrySchemaEnumCarriedAsAStringIsCheckedHere() {
-        assertThat(OWNED.keySet()).containsExactlyInAnyOrderElementsOf(SchemaEnums.CARRIED_AS_STRING.keySet().stream()
-                .filter(k -> k.startsWith(REGISTRY)).collect(Collectors.toSet()));
+        assertThat(OWNED.keySet())
+                .containsExactlyInAnyOrderElementsOf(SchemaEnums.CARRIED_AS_STRING.keySet().stream()
+                        .filter(k -> k.startsWith(REGISTRY))
+                        .collect(Collectors.toSet()));
     }
 }

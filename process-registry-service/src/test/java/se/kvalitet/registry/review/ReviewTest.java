@@ -52,12 +52,41 @@ class ReviewTest {
     }
 
     static String guideline(LocalDate reviewOn) {
-        String id = post(karin(), DOCS, body("type", "GUIDELINE", "title", Api.unique("Riktlinje för hemtjänst"),
-                "content", "Riktlinjen anger ramarna.", "ownerOrgUnitId", ELDERLY, "orgUnitIds", List.of(HEMTJANST_NORR),
-                "reviewInterval", "YEARLY"), null).then().statusCode(201).extract().path("id");
+        String id = post(
+                        karin(),
+                        DOCS,
+                        body(
+                                "type",
+                                "GUIDELINE",
+                                "title",
+                                Api.unique("Riktlinje för hemtjänst"),
+                                "content",
+                                "Riktlinjen anger ramarna.",
+                                "ownerOrgUnitId",
+                                ELDERLY,
+                                "orgUnitIds",
+                                List.of(HEMTJANST_NORR),
+                                "reviewInterval",
+                                "YEARLY"),
+                        null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         post(karin(), DOCS + "/" + id + "/submit", "{}", etag(id)).then().statusCode(200);
-        post(karin(), DOCS + "/" + id + "/approve", body("decidedBy", "BOARD", "decidedOn", today().toString(),
-                "nextReviewDate", reviewOn.toString()), etag(id)).then().statusCode(200)
+        post(
+                        karin(),
+                        DOCS + "/" + id + "/approve",
+                        body(
+                                "decidedBy",
+                                "BOARD",
+                                "decidedOn",
+                                today().toString(),
+                                "nextReviewDate",
+                                reviewOn.toString()),
+                        etag(id))
+                .then()
+                .statusCode(200)
                 .body("nextReviewDate", equalTo(reviewOn.toString()));
         return id;
     }
@@ -72,10 +101,20 @@ class ReviewTest {
         assertThat(scheduler.notices(java.util.UUID.fromString(g))).isEqualTo(Map.of("DUE", 1));
         assertThat(scheduler.notices(java.util.UUID.fromString(later))).isEmpty();
         scheduler.check();
-        assertThat(scheduler.notices(java.util.UUID.fromString(g))).as("once per document and state").isEqualTo(Map.of("DUE", 1));
-        given().header("Authorization", anna()).queryParams("state", "DUE", "limit", 500).get("/registry/v1/reviews").then()
-                .statusCode(200).body("items.id", hasItem(g)).body("items.id", not(hasItem(later)));
-        given().header("Authorization", anna()).queryParams("state", "OVERDUE", "limit", 500).get("/registry/v1/reviews").then()
+        assertThat(scheduler.notices(java.util.UUID.fromString(g)))
+                .as("once per document and state")
+                .isEqualTo(Map.of("DUE", 1));
+        given().header("Authorization", anna())
+                .queryParams("state", "DUE", "limit", 500)
+                .get("/registry/v1/reviews")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(g))
+                .body("items.id", not(hasItem(later)));
+        given().header("Authorization", anna())
+                .queryParams("state", "OVERDUE", "limit", 500)
+                .get("/registry/v1/reviews")
+                .then()
                 .body("items.id", not(hasItem(g)));
 
         // eleven days later the review date has passed
@@ -83,8 +122,12 @@ class ReviewTest {
         scheduler.check();
         scheduler.check();
         assertThat(scheduler.notices(java.util.UUID.fromString(g))).isEqualTo(Map.of("DUE", 1, "OVERDUE", 1));
-        given().header("Authorization", anna()).queryParams("state", "OVERDUE", "limit", 500, "unit", HEMTJANST_NORR)
-                .get("/registry/v1/reviews").then().statusCode(200).body("items.id", hasItem(g))
+        given().header("Authorization", anna())
+                .queryParams("state", "OVERDUE", "limit", 500, "unit", HEMTJANST_NORR)
+                .get("/registry/v1/reviews")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(g))
                 .body("items.find { it.id == '" + g + "' }.nextReviewDate", equalTo(reviewOn.toString()));
         try (TopicReader reader = TopicReader.open(Topics.REGISTRY)) {
             DocumentReviewDueV1 due = Api.event(reader, g, DocumentReviewDueV1.class, 1);
@@ -98,10 +141,16 @@ class ReviewTest {
 
         // the owner reviews it: still current, next review in a year; it leaves the lists
         LocalDate reviewed = today().plusDays(11);
-        post(karin(), DOCS + "/" + g + "/reviews", body("reviewedOn", reviewed.toString()), etag(g)).then().statusCode(200)
-                .body("nextReviewDate", equalTo(reviewed.plusYears(1).toString())).body("lastReviewedOn", equalTo(reviewed.toString()))
+        post(karin(), DOCS + "/" + g + "/reviews", body("reviewedOn", reviewed.toString()), etag(g))
+                .then()
+                .statusCode(200)
+                .body("nextReviewDate", equalTo(reviewed.plusYears(1).toString()))
+                .body("lastReviewedOn", equalTo(reviewed.toString()))
                 .body("version", equalTo(1));
-        given().header("Authorization", anna()).queryParams("limit", 500).get("/registry/v1/reviews").then()
+        given().header("Authorization", anna())
+                .queryParams("limit", 500)
+                .get("/registry/v1/reviews")
+                .then()
                 .body("items.id", not(hasItem(g)));
         try (TopicReader reader = TopicReader.open(Topics.REGISTRY)) {
             DocumentReviewedV1 r = Api.event(reader, g, DocumentReviewedV1.class, 1);
@@ -117,13 +166,37 @@ class ReviewTest {
     @Test
     void reviewInputIsChecked() {
         String g = guideline(today().plusDays(100));
-        post(karin(), DOCS + "/" + g + "/reviews", body("reviewedOn", today().plusDays(1).toString()), etag(g)).then()
-                .statusCode(400).body("errors.field", hasItem("reviewedOn"));
-        post(karin(), DOCS + "/" + g + "/reviews", body("reviewedOn", today().toString(), "nextReviewDate", today().toString()),
-                etag(g)).then().statusCode(400).body("errors.field", hasItem("nextReviewDate"));
-        post(karin(), DOCS + "/" + g + "/reviews", "{}", etag(g)).then().statusCode(400).body("errors.field", hasItem("reviewedOn"));
-        post(anna(), DOCS + "/" + g + "/reviews", body("reviewedOn", today().toString()), etag(g)).then().statusCode(403);
-        given().header("Authorization", anna()).queryParam("state", "LATE").get("/registry/v1/reviews").then().statusCode(400);
-        given().header("Authorization", anna()).get(DOCS + "/" + g).then().body("nextReviewDate", equalTo(today().plusDays(100).toString()));
+        post(
+                        karin(),
+                        DOCS + "/" + g + "/reviews",
+                        body("reviewedOn", today().plusDays(1).toString()),
+                        etag(g))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("reviewedOn"));
+        post(
+                        karin(),
+                        DOCS + "/" + g + "/reviews",
+                        body("reviewedOn", today().toString(), "nextReviewDate", today().toString()),
+                        etag(g))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("nextReviewDate"));
+        post(karin(), DOCS + "/" + g + "/reviews", "{}", etag(g))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("reviewedOn"));
+        post(anna(), DOCS + "/" + g + "/reviews", body("reviewedOn", today().toString()), etag(g))
+                .then()
+                .statusCode(403);
+        given().header("Authorization", anna())
+                .queryParam("state", "LATE")
+                .get("/registry/v1/reviews")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", anna())
+                .get(DOCS + "/" + g)
+                .then()
+                .body("nextReviewDate", equalTo(today().plusDays(100).toString()));
     }
 }

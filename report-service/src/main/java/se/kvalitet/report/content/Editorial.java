@@ -17,11 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ReportEditorial")
 public record Editorial(
-        @Size(max = 200) @Schema(description = "Title; default Kvalitetsberättelse YYYY / Patientsäkerhetsberättelse YYYY")
+        @Size(max = 200)
+        @Schema(description = "Title; default Kvalitetsberättelse YYYY / Patientsäkerhetsberättelse YYYY")
         String title,
-        @Size(max = 20000) @Schema(description = "Sammanfattning") String summary,
+
+        @Size(max = 20000) @Schema(description = "Sammanfattning")
+        String summary,
+
         @Valid @Size(max = 20) @Schema(description = "Per chapter key (see the content's chapters)")
         Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,39}") String, @Valid ChapterText> chapters,
+
         @Size(max = 20) @Schema(description = "Next year's focus areas, in order")
         List<@NotBlank @Size(max = 500) String> focusAreas) {
 
@@ -35,9 +40,13 @@ public record Editorial(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReportChapterText")
     public record ChapterText(
-            @Size(max = 20000) @Schema(description = "The chapter's narrative (arbete, analys)") String narrative,
-            @Schema(description = "Override of the computed verdict") Verdict.Level verdictOverride,
-            @Size(max = 2000) @Schema(description = "Required with an override: why the computed verdict does not stand")
-            String justification) {
-    }
+            @Size(max = 20000) @Schema(description = "The chapter's narrative (arbete, analys)")
+            String narrative,
+
+            @Schema(description = "Override of the computed verdict")
+            Verdict.Level verdictOverride,
+
+            @Size(max = 2000)
+            @Schema(description = "Required with an override: why the computed verdict does not stand")
+            String justification) {}
 }

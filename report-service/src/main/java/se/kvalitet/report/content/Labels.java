@@ -9,7 +9,8 @@ public final class Labels {
     public static final String MISSING = "..";
 
     /** What ".." means, printed with every table that has one. */
-    public static final String MISSING_NOTE = ".. = uppgift saknas (inget värde för perioden, eller inget att räkna en andel av).";
+    public static final String MISSING_NOTE =
+            ".. = uppgift saknas (inget värde för perioden, eller inget att räkna en andel av).";
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("MISSING_ROUTINE", "Rutin saknas"),
@@ -61,8 +62,7 @@ public final class Labels {
             Map.entry("IVO", "IVO"),
             Map.entry("IMY", "IMY"));
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String of(String code) {
         if (code == null) {
@@ -72,6 +72,7 @@ public final class Labels {
             return LABELS.get(code);
         }
         return se.kvalitet.report.statistics.StatisticsBits.CATEGORIES.contains(code)
-                ? se.kvalitet.report.statistics.StatisticsBits.label(code) : code;
+                ? se.kvalitet.report.statistics.StatisticsBits.label(code)
+                : code;
     }
 }

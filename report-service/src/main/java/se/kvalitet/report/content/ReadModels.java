@@ -47,8 +47,14 @@ public interface ReadModels {
     }
 
     /** Steering documents in force for the organisation (applying to it or a unit in or above it). */
-    record Documents(Map<String, Long> inForceByType, Map<String, Long> processesByCategory, long approvedInYear,
-            long reviewOverdue, long cooperationInForce, long cooperationReviewOverdue, long withdrawnInYear) {
+    record Documents(
+            Map<String, Long> inForceByType,
+            Map<String, Long> processesByCategory,
+            long approvedInYear,
+            long reviewOverdue,
+            long cooperationInForce,
+            long cooperationReviewOverdue,
+            long withdrawnInYear) {
 
         public static final Documents NONE = new Documents(Map.of(), Map.of(), 0, 0, 0, 0, 0);
 
@@ -62,16 +68,24 @@ public interface ReadModels {
     }
 
     /** Requirement coverage of one operating unit, with its gaps as "SOSFS 2011:9 4 kap. 4 §". */
-    record CoverageRow(UUID unitId, String unitName, int applicable, int covered, List<String> gaps) {
-    }
+    record CoverageRow(UUID unitId, String unitName, int applicable, int covered, List<String> gaps) {}
 
-    record Risks(long assessmentsInYear, long risksAssessed, Map<String, Long> byClass, long unitsCovered,
+    record Risks(
+            long assessmentsInYear,
+            long risksAssessed,
+            Map<String, Long> byClass,
+            long unitsCovered,
             long openHighRisks) {
         public static final Risks NONE = new Risks(0, 0, Map.of(), 0, 0);
     }
 
     /** Egenkontroll occurrences due or carried out in the year. */
-    record Egenkontroll(long planned, long executed, long executedLate, long notExecuted, Map<String, Long> byResult,
+    record Egenkontroll(
+            long planned,
+            long executed,
+            long executedLate,
+            long notExecuted,
+            Map<String, Long> byResult,
             long deviationsFound) {
         public static final Egenkontroll NONE = new Egenkontroll(0, 0, 0, 0, Map.of(), 0);
     }
@@ -84,28 +98,47 @@ public interface ReadModels {
      * outcome in the year; and, where the data has them, the values and outcome for women (K) and
      * men (M).
      */
-    record Indicator(UUID indicatorId, Map<Integer, BigDecimal> values, boolean targetMissed, long unitsMissing,
-            String code, String name, String criterion, String unitOfMeasure, Target target, String outcome,
-            List<UnitOutcome> units, List<GenderValues> genders) {
+    record Indicator(
+            UUID indicatorId,
+            Map<Integer, BigDecimal> values,
+            boolean targetMissed,
+            long unitsMissing,
+            String code,
+            String name,
+            String criterion,
+            String unitOfMeasure,
+            Target target,
+            String outcome,
+            List<UnitOutcome> units,
+            List<GenderValues> genders) {
 
         /** An indicator known only from measurements and missed targets (no snapshot, no evaluation). */
         public Indicator(UUID indicatorId, Map<Integer, BigDecimal> values, boolean targetMissed, long unitsMissing) {
-            this(indicatorId, values, targetMissed, unitsMissing, null, null, null, null, null, null, List.of(), List.of());
+            this(
+                    indicatorId,
+                    values,
+                    targetMissed,
+                    unitsMissing,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of());
         }
     }
 
     /** An indicator's values for one gender (K or M) at the organisation, and its outcome in the report year. */
-    record GenderValues(String gender, Map<Integer, BigDecimal> values, String outcome) {
-    }
+    record GenderValues(String gender, Map<Integer, BigDecimal> values, String outcome) {}
 
     /** A målvärde: how it is compared, its value (lower bound for BETWEEN) and upper bound. */
-    record Target(TargetComparison comparator, BigDecimal value, BigDecimal upper) {
-    }
+    record Target(TargetComparison comparator, BigDecimal value, BigDecimal upper) {}
 
     /** One unit's evaluated outcome for a period of the year (gender total), as followup-service evaluated it. */
-    record UnitOutcome(UUID orgUnitId, String unit, int depth, String period, BigDecimal value, Target target,
-            String outcome) {
-    }
+    record UnitOutcome(
+            UUID orgUnitId, String unit, int depth, String period, BigDecimal value, Target target, String outcome) {}
 
     record Initiatives(long done, long notDone, long overdue) {
         public static final Initiatives NONE = new Initiatives(0, 0, 0);

@@ -36,9 +36,15 @@ public interface ReportChapter {
     Chapter build(ChapterInput in);
 
     /** A chapter with this one's key, title and regulation. */
-    default Chapter chapter(ChapterInput in, List<String> requirement, List<Fact> facts, List<Table> tables,
-            List<Chart> charts, Verdict verdict, List<String> notes) {
-        return new Chapter(key(), in.number(), title(), regulation(), requirement, facts, tables, charts, verdict, null,
-                notes);
+    default Chapter chapter(
+            ChapterInput in,
+            List<String> requirement,
+            List<Fact> facts,
+            List<Table> tables,
+            List<Chart> charts,
+            Verdict verdict,
+            List<String> notes) {
+        return new Chapter(
+                key(), in.number(), title(), regulation(), requirement, facts, tables, charts, verdict, null, notes);
     }
 }

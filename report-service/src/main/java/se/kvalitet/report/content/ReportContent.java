@@ -17,18 +17,35 @@ import se.kvalitet.report.statistics.DeviationStatistics;
 @Schema(name = "ReportContent")
 public record ReportContent(
         ReportKind kind,
-        @Schema(description = "Swedish title, e.g. Kvalitetsberättelse 2025") String title,
+
+        @Schema(description = "Swedish title, e.g. Kvalitetsberättelse 2025")
+        String title,
+
         int year,
         UUID orgUnitId,
-        @Schema(description = "The organisation's name at the end of the year") String orgUnitName,
+
+        @Schema(description = "The organisation's name at the end of the year")
+        String orgUnitName,
+
         LocalDate periodFrom,
         LocalDate periodTo,
-        @Schema(description = "The rule the report is structured by") String regulation,
-        @Schema(description = "When the report is due (patientsäkerhetsberättelse: 1 March the year after), or null") LocalDate dueDate,
-        @Schema(description = "Sammanfattning, written by the quality team") String summary,
+
+        @Schema(description = "The rule the report is structured by")
+        String regulation,
+
+        @Schema(description = "When the report is due (patientsäkerhetsberättelse: 1 March the year after), or null")
+        LocalDate dueDate,
+
+        @Schema(description = "Sammanfattning, written by the quality team")
+        String summary,
+
         List<Chapter> chapters,
-        @Schema(description = "Next year's focus areas (fokusområden), written by the quality team") List<String> focusAreas,
-        @Schema(description = "The deviation statistics the chapters draw on") DeviationStatistics statistics) {
+
+        @Schema(description = "Next year's focus areas (fokusområden), written by the quality team")
+        List<String> focusAreas,
+
+        @Schema(description = "The deviation statistics the chapters draw on")
+        DeviationStatistics statistics) {
 
     /** One chapter per regulation chapter: what the rule requires, what was done, the verdict, the narrative. */
     @Schema(name = "ReportChapter")
@@ -36,29 +53,45 @@ public record ReportContent(
             @Schema(example = "avvikelser") String key,
             @Schema(example = "5") String number,
             String title,
-            @Schema(description = "The paragraphs the chapter answers, e.g. SOSFS 2011:9 5 kap. 6-8 §§") String regulation,
-            @Schema(description = "What the rule requires (ansvar)") List<String> requirement,
-            @Schema(description = "What was done, from the read models (arbete): key figures") List<Fact> facts,
+
+            @Schema(description = "The paragraphs the chapter answers, e.g. SOSFS 2011:9 5 kap. 6-8 §§")
+            String regulation,
+
+            @Schema(description = "What the rule requires (ansvar)")
+            List<String> requirement,
+
+            @Schema(description = "What was done, from the read models (arbete): key figures")
+            List<Fact> facts,
+
             List<Table> tables,
             List<Chart> charts,
-            @Schema(description = "Null for chapters without a verdict (introduction)") Verdict verdict,
-            @Schema(description = "The quality team's narrative for the chapter") String narrative,
-            @Schema(description = "Remarks on the data (e.g. what the events do not tell)") List<String> notes) {
-    }
+
+            @Schema(description = "Null for chapters without a verdict (introduction)")
+            Verdict verdict,
+
+            @Schema(description = "The quality team's narrative for the chapter")
+            String narrative,
+
+            @Schema(description = "Remarks on the data (e.g. what the events do not tell)")
+            List<String> notes) {}
 
     @Schema(name = "ReportFact")
-    public record Fact(String label, String value) {
-    }
+    public record Fact(String label, String value) {}
 
     /** A table; cells are strings or numbers; the first column holds the row headers. */
     @Schema(name = "ReportTable")
     public record Table(
             @Schema(example = "figur-5-1") String key,
             String title,
-            @Schema(description = "Where the numbers come from") String source,
+
+            @Schema(description = "Where the numbers come from")
+            String source,
+
             List<String> columns,
             List<TableRow> rows,
-            @Schema(description = "Remarks printed with the table (what was left out, what '..' means)") List<String> notes) {
+
+            @Schema(description = "Remarks printed with the table (what was left out, what '..' means)")
+            List<String> notes) {
 
         public Table(String key, String title, String source, List<String> columns, List<TableRow> rows) {
             this(key, title, source, columns, rows, List.of());
@@ -74,10 +107,13 @@ public record ReportContent(
 
     @Schema(name = "ReportTableRow")
     public record TableRow(
-            @Schema(description = "Indentation: 0 for the top, 1 for a department, 2 for its units, ...") int level,
-            @Schema(description = "A total row (drawn bold)") boolean total,
-            List<Object> cells) {
-    }
+            @Schema(description = "Indentation: 0 for the top, 1 for a department, 2 for its units, ...")
+            int level,
+
+            @Schema(description = "A total row (drawn bold)")
+            boolean total,
+
+            List<Object> cells) {}
 
     /** A chart: one scale (its unit), labelled axes; its values are also in a table of the same chapter. */
     @Schema(name = "ReportChart")
@@ -87,12 +123,16 @@ public record ReportContent(
             @Schema(description = "BAR or LINE") String type,
             @Schema(description = "Labels of the x axis") List<String> labels,
             List<Series> series,
-            @Schema(description = "The one scale of the values: COUNT, PERCENT (0-100), SCALE_1_5, DAYS or INDEX") String unit,
-            @Schema(description = "Label of the category axis", example = "Månad") String categoryAxis,
-            @Schema(description = "Label of the value axis", example = "Antal rapporter") String valueAxis) {
-    }
+
+            @Schema(description = "The one scale of the values: COUNT, PERCENT (0-100), SCALE_1_5, DAYS or INDEX")
+            String unit,
+
+            @Schema(description = "Label of the category axis", example = "Månad")
+            String categoryAxis,
+
+            @Schema(description = "Label of the value axis", example = "Antal rapporter")
+            String valueAxis) {}
 
     @Schema(name = "ReportChartSeries")
-    public record Series(String name, List<Number> values) {
-    }
+    public record Series(String name, List<Number> values) {}
 }

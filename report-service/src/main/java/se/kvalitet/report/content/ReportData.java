@@ -10,8 +10,13 @@ import se.kvalitet.report.statistics.DeviationStatistics;
  * statistics of the year and of the year before (for trends), and the units without units under
  * them. Everything else a chapter reads it asks {@link ReadModels} for.
  */
-public record ReportData(UUID orgUnitId, String orgUnitName, int year, DeviationStatistics statistics,
-        DeviationStatistics previousYear, List<Unit> leafUnits) {
+public record ReportData(
+        UUID orgUnitId,
+        String orgUnitName,
+        int year,
+        DeviationStatistics statistics,
+        DeviationStatistics previousYear,
+        List<Unit> leafUnits) {
 
     public LocalDate from() {
         return LocalDate.of(year, 1, 1);
@@ -22,6 +27,5 @@ public record ReportData(UUID orgUnitId, String orgUnitName, int year, Deviation
     }
 
     /** A unit without units under it (an enhet), with its reports in the year and the year before. */
-    public record Unit(UUID id, String name, long reports, long reportsYearBefore) {
-    }
+    public record Unit(UUID id, String name, long reports, long reportsYearBefore) {}
 }

@@ -39,7 +39,8 @@ public final class ReportOutline {
     /** The patientsäkerhetsberättelse after patientsäkerhetslagen 3 kap. 10 §. */
     static final List<ReportChapter> PATIENTSAKERHETSBERATTELSE = List.of(
             new PslIntroduction(),
-            new ManagementSystem("Organisatoriskt ansvar för patientsäkerhetsarbetet",
+            new ManagementSystem(
+                    "Organisatoriskt ansvar för patientsäkerhetsarbetet",
                     "PSL 3 kap. 1 och 9–10 §§; SOSFS 2011:9 3 kap."),
             new CareInjuries(),
             new EgenkontrollChapter("Uppföljning genom egenkontroll", "PSL 3 kap. 10 §; HSLF-FS 2017:40 3 kap. 1 §"),
@@ -47,8 +48,7 @@ public final class ReportOutline {
             new Cooperation("Samverkan för att förebygga vårdskador", "HSLF-FS 2017:40 3 kap. 1 §"),
             new Complaints());
 
-    private ReportOutline() {
-    }
+    private ReportOutline() {}
 
     public static List<ReportChapter> chapters(ReportKind kind) {
         return kind == ReportKind.KVALITETSBERATTELSE ? KVALITETSBERATTELSE : PATIENTSAKERHETSBERATTELSE;
@@ -80,7 +80,8 @@ public final class ReportOutline {
         Chapter[] built = new Chapter[outline.size()];
         for (int i = 0; i < outline.size(); i++) {
             if (!outline.get(i).summarisesOthers()) {
-                built[i] = withEditorial(outline.get(i).build(new ChapterInput(number(i), data, policy, List.of())), editorial);
+                built[i] = withEditorial(
+                        outline.get(i).build(new ChapterInput(number(i), data, policy, List.of())), editorial);
             }
         }
         for (int i = 0; i < outline.size(); i++) {
@@ -91,7 +92,8 @@ public final class ReportOutline {
                         parts.add(built[j]);
                     }
                 }
-                built[i] = withEditorial(outline.get(i).build(new ChapterInput(number(i), data, policy, parts)), editorial);
+                built[i] = withEditorial(
+                        outline.get(i).build(new ChapterInput(number(i), data, policy, parts)), editorial);
             }
         }
         for (int i = 0; i < built.length; i++) {
@@ -99,9 +101,23 @@ public final class ReportOutline {
         }
         ReportData d = data.basis();
         String title = editorial.title() != null ? editorial.title() : defaultTitle(kind, d.year());
-        String regulation = kind == ReportKind.KVALITETSBERATTELSE ? "SOSFS 2011:9" : "Patientsäkerhetslagen (2010:659) 3 kap. 10 §";
-        return new ReportContent(kind, title, d.year(), d.orgUnitId(), d.orgUnitName(), d.from(), d.to(), regulation,
-                dueDate(kind, d.year()), editorial.summary(), List.of(built), editorial.focusAreas(), d.statistics());
+        String regulation = kind == ReportKind.KVALITETSBERATTELSE
+                ? "SOSFS 2011:9"
+                : "Patientsäkerhetslagen (2010:659) 3 kap. 10 §";
+        return new ReportContent(
+                kind,
+                title,
+                d.year(),
+                d.orgUnitId(),
+                d.orgUnitName(),
+                d.from(),
+                d.to(),
+                regulation,
+                dueDate(kind, d.year()),
+                editorial.summary(),
+                List.of(built),
+                editorial.focusAreas(),
+                d.statistics());
     }
 
     private static String number(int index) {
@@ -110,11 +126,24 @@ public final class ReportOutline {
 
     /** Every table with a ".." gets the note saying what it means, printed with the table (on its pages). */
     static Chapter withMissingNotes(Chapter c) {
-        List<ReportContent.Table> tables = c.tables().stream().map(t -> t.rows().stream()
-                .anyMatch(r -> r.cells().contains(Labels.MISSING)) && !t.notes().contains(Labels.MISSING_NOTE)
-                        ? t.withNote(Labels.MISSING_NOTE) : t).toList();
-        return new Chapter(c.key(), c.number(), c.title(), c.regulation(), c.requirement(), c.facts(), tables, c.charts(),
-                c.verdict(), c.narrative(), c.notes());
+        List<ReportContent.Table> tables = c.tables().stream()
+                .map(t -> t.rows().stream().anyMatch(r -> r.cells().contains(Labels.MISSING))
+                                && !t.notes().contains(Labels.MISSING_NOTE)
+                        ? t.withNote(Labels.MISSING_NOTE)
+                        : t)
+                .toList();
+        return new Chapter(
+                c.key(),
+                c.number(),
+                c.title(),
+                c.regulation(),
+                c.requirement(),
+                c.facts(),
+                tables,
+                c.charts(),
+                c.verdict(),
+                c.narrative(),
+                c.notes());
     }
 
     /** The chapter with the editorial narrative and verdict override (with its justification) applied. */
@@ -128,7 +157,17 @@ public final class ReportOutline {
         if (v != null && text.verdictOverride() != null) {
             v = v.overriddenBy(text.verdictOverride(), text.justification());
         }
-        return new Chapter(c.key(), c.number(), c.title(), c.regulation(), c.requirement(), c.facts(), c.tables(), c.charts(),
-                v, text.narrative(), c.notes());
+        return new Chapter(
+                c.key(),
+                c.number(),
+                c.title(),
+                c.regulation(),
+                c.requirement(),
+                c.facts(),
+                c.tables(),
+                c.charts(),
+                v,
+                text.narrative(),
+                c.notes());
     }
 }

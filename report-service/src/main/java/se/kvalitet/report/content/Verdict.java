@@ -10,10 +10,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Verdict(
         @Schema(description = "What the rule computed") Level computed,
         @Schema(description = "The rule, in Swedish") String rule,
-        @Schema(description = "The figures the rule was applied to") String basis,
-        @Schema(description = "The quality team's verdict where it differs from the computed one, else null") Level override,
-        @Schema(description = "Why the quality team overrode it") String justification,
-        @Schema(description = "The verdict that stands: the override when given, else the computed") Level effective) {
+
+        @Schema(description = "The figures the rule was applied to")
+        String basis,
+
+        @Schema(description = "The quality team's verdict where it differs from the computed one, else null")
+        Level override,
+
+        @Schema(description = "Why the quality team overrode it")
+        String justification,
+
+        @Schema(description = "The verdict that stands: the override when given, else the computed")
+        Level effective) {
 
     /** uppfyller / uppfyller delvis / uppfyller inte. */
     public enum Level {

@@ -39,16 +39,23 @@ public class DeviationCountsResource {
     @GET
     @Transactional
     @RolesAllowed({"quality-team", "viewer", "unit-manager", "bi-reader", "admin"})
-    @Operation(summary = "Count reported deviations per org unit and category",
+    @Operation(
+            summary = "Count reported deviations per org unit and category",
             description = "Aggregates only, no case data. Counts reports by the date they happened; "
                     + "defaults to the current calendar year.")
-    @APIResponse(responseCode = "200", description = "The counts",
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
             content = @Content(schema = @Schema(implementation = DeviationCounts.class)))
-    @APIResponse(responseCode = "400", description = "Invalid period",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeviationCounts counts(
-            @Parameter(description = "First day (YYYY-MM-DD), default 1 January this year") @QueryParam("from") String from,
-            @Parameter(description = "Last day (YYYY-MM-DD), default 31 December this year") @QueryParam("to") String to) {
+            @Parameter(description = "First day (YYYY-MM-DD), default 1 January this year") @QueryParam("from")
+                    String from,
+            @Parameter(description = "Last day (YYYY-MM-DD), default 31 December this year") @QueryParam("to")
+                    String to) {
         LocalDate today = LocalDate.now(clock.withZone(SWEDEN));
         LocalDate f = QueryParams.date("from", from);
         LocalDate t = QueryParams.date("to", to);

@@ -32,6 +32,7 @@ public class DemoReports {
     public static final UUID BOARD = UUID.fromString("00000000-0000-4000-8000-000000000001");
     /** Kvalitetsberättelse for the current year. */
     public static final UUID KB_THIS_YEAR = UUID.fromString("00000000-0000-4000-8000-000000000601");
+
     public static final UUID KB_LAST_YEAR = UUID.fromString("00000000-0000-4000-8000-000000000602");
     public static final UUID PSB_THIS_YEAR = UUID.fromString("00000000-0000-4000-8000-000000000603");
     public static final UUID PSB_LAST_YEAR = UUID.fromString("00000000-0000-4000-8000-000000000604");
@@ -54,26 +55,35 @@ public class DemoReports {
         if (!enabled) {
             return;
         }
-        int year = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Stockholm"))).getYear();
+        int year = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Stockholm")))
+                .getYear();
         reports.insert(KB_THIS_YEAR, ReportKind.KVALITETSBERATTELSE, year, BOARD, null);
         reports.insert(KB_LAST_YEAR, ReportKind.KVALITETSBERATTELSE, year - 1, BOARD, null);
         reports.insert(PSB_THIS_YEAR, ReportKind.PATIENTSAKERHETSBERATTELSE, year, BOARD, null);
         reports.insert(PSB_LAST_YEAR, ReportKind.PATIENTSAKERHETSBERATTELSE, year - 1, BOARD, null);
-        Editorial kb = new Editorial(null,
+        Editorial kb = new Editorial(
+                null,
                 "Socialnämnden har under året systematiserat dokumentationen av kvalitetsarbetet, främst "
                         + "avvikelsehanteringen. Statistiken i berättelsen är sammanställd ur det dokumenterade arbetet.",
-                Map.of("avvikelser", new Editorial.ChapterText(
-                        "Bedömningen av om en rapport är ett missförhållande, en personuppgiftsincident eller en övrig "
-                                + "avvikelse görs av teamet för kvalitet och utveckling, vilket ger enhetliga bedömningar.\n\n"
-                                + "De vanligaste orsakerna är avsaknad av rutiner, brister i befintliga rutiner och okunskap om "
-                                + "befintliga rutiner.", null, null)),
-                List.of("Fastställa organisation, processer och rutiner för det systematiska kvalitetsarbetet.",
+                Map.of(
+                        "avvikelser",
+                        new Editorial.ChapterText(
+                                "Bedömningen av om en rapport är ett missförhållande, en personuppgiftsincident eller en övrig "
+                                        + "avvikelse görs av teamet för kvalitet och utveckling, vilket ger enhetliga bedömningar.\n\n"
+                                        + "De vanligaste orsakerna är avsaknad av rutiner, brister i befintliga rutiner och okunskap om "
+                                        + "befintliga rutiner.",
+                                null,
+                                null)),
+                List.of(
+                        "Fastställa organisation, processer och rutiner för det systematiska kvalitetsarbetet.",
                         "Kartlägga verksamheten och fastställa vilka föreskrifter som gäller för verksamheten.",
                         "Fastställa riktlinjer för de verksamheter där behov av riktlinjer finns.",
                         "Fastställa processer för styrning och ledning."));
         for (UUID id : List.of(KB_THIS_YEAR, KB_LAST_YEAR)) {
             em.createNativeQuery("UPDATE report SET editorial = :e WHERE id = :id AND version = 1")
-                    .setParameter("e", CanonicalJson.write(kb)).setParameter("id", id).executeUpdate();
+                    .setParameter("e", CanonicalJson.write(kb))
+                    .setParameter("id", id)
+                    .executeUpdate();
         }
         LOG.infof("demo reports: kvalitetsberättelse %d is %s", year, KB_THIS_YEAR);
     }

@@ -23,7 +23,8 @@ public final class CanonicalJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // absent values are left out, never written as null (the suite's rule; the content endpoint serves this JSON)
+            // absent values are left out, never written as null (the suite's rule; the content endpoint serves this
+            // JSON)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -33,8 +34,7 @@ public final class CanonicalJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -44,7 +44,8 @@ public final class CanonicalJson {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -28,8 +28,8 @@ import se.kvalitet.report.content.Editorial;
 import se.kvalitet.report.content.ReadModels;
 import se.kvalitet.report.content.ReportContent;
 import se.kvalitet.report.content.ReportOutline;
-import se.kvalitet.report.content.query.ReadModelQueries;
 import se.kvalitet.report.content.VerdictPolicy;
+import se.kvalitet.report.content.query.ReadModelQueries;
 import se.kvalitet.report.render.DocumentView;
 import se.kvalitet.report.render.HtmlRenderer;
 import se.kvalitet.report.render.PdfRenderer;
@@ -60,15 +60,18 @@ public class ReportGenerator {
     record Request(UUID reportId, ReportKind kind, int year, UUID orgUnitId, int number, Editorial editorial) {
         static Request of(Row r) {
             String editorial = r.string("editorial");
-            return new Request(r.uuid("report_id"), ReportKind.valueOf(r.string("kind")), r.intValue("report_year"),
-                    r.uuid("org_unit_id"), r.intValue("number"),
+            return new Request(
+                    r.uuid("report_id"),
+                    ReportKind.valueOf(r.string("kind")),
+                    r.intValue("report_year"),
+                    r.uuid("org_unit_id"),
+                    r.intValue("number"),
                     editorial == null ? Editorial.EMPTY : CanonicalJson.read(editorial, Editorial.class));
         }
     }
 
     /** A version's rendered documents. */
-    public record Documents(String html, byte[] pdf, byte[] xlsx, String pdfHash) {
-    }
+    public record Documents(String html, byte[] pdf, byte[] xlsx, String pdfHash) {}
 
     @Inject
     EntityManager em;
@@ -135,8 +138,7 @@ public class ReportGenerator {
             transactions.putResource(WAKE_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -183,7 +185,8 @@ public class ReportGenerator {
                                 WHERE status = 'PENDING' OR (status = 'GENERATING' AND started_at < :stale)
                                 ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING id""")
-                    .setParameter("now", Timestamp.from(now)).setParameter("stale", Timestamp.from(now.minus(staleAfter)))
+                    .setParameter("now", Timestamp.from(now))
+                    .setParameter("stale", Timestamp.from(now.minus(staleAfter)))
                     .getResultList();
             return ids.isEmpty() ? null : (UUID) ids.get(0);
         });
@@ -192,10 +195,11 @@ public class ReportGenerator {
     /** Builds, renders and stores one claimed version; a failure is stored as FAILED with its reason. */
     void generate(UUID versionId) {
         try {
-            Request request = QuarkusTransaction.requiringNew().call(() -> Rows.first(Rows.tuples(em, """
+            Request request = QuarkusTransaction.requiringNew()
+                    .call(() -> Rows.first(Rows.tuples(em, """
                     SELECT r.id AS report_id, r.kind, r.report_year, r.org_unit_id, v.number, v.editorial
-                    FROM report_version v JOIN report r ON r.id = v.report_id WHERE v.id = :id""")
-                    .setParameter("id", versionId), Request::of).orElseThrow());
+                    FROM report_version v JOIN report r ON r.id = v.report_id WHERE v.id = :id""").setParameter("id", versionId), Request::of)
+                            .orElseThrow());
             UUID reportId = request.reportId();
             ReportKind kind = request.kind();
             int year = request.year();
@@ -220,23 +224,35 @@ public class ReportGenerator {
                             content_hash = :hash, html = :html, pdf = :pdf, xlsx = :xlsx, pdf_hash = :pdfHash,
                             deviation_count = :count, error = NULL, version = version + 1
                         WHERE id = :id AND status = 'GENERATING'""")
-                        .setParameter("at", Timestamp.from(now)).setParameter("content", json).setParameter("hash", hash)
-                        .setParameter("html", docs.html()).setParameter("pdf", docs.pdf()).setParameter("xlsx", docs.xlsx())
-                        .setParameter("pdfHash", docs.pdfHash()).setParameter("count", reports)
-                        .setParameter("id", versionId).executeUpdate();
+                        .setParameter("at", Timestamp.from(now))
+                        .setParameter("content", json)
+                        .setParameter("hash", hash)
+                        .setParameter("html", docs.html())
+                        .setParameter("pdf", docs.pdf())
+                        .setParameter("xlsx", docs.xlsx())
+                        .setParameter("pdfHash", docs.pdfHash())
+                        .setParameter("count", reports)
+                        .setParameter("id", versionId)
+                        .executeUpdate();
                 if (n == 1) {
-                    outbox.publish(new ReportGeneratedV1(reportId, versionId, number, kind, year, org, hash,
-                            reports, now));
+                    outbox.publish(
+                            new ReportGeneratedV1(reportId, versionId, number, kind, year, org, hash, reports, now));
                 }
             });
         } catch (RuntimeException e) {
-            LOG.errorf(SafeThrowables.redacted(e), "Generating report version %s failed", versionId); // no report text in the log
+            LOG.errorf(
+                    SafeThrowables.redacted(e),
+                    "Generating report version %s failed",
+                    versionId); // no report text in the log
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String error = PersonalIdentityNumbers.mask(message.length() > 1000 ? message.substring(0, 1000) : message);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
                     UPDATE report_version SET status = 'FAILED', error = :error, version = version + 1
                     WHERE id = :id AND status = 'GENERATING'""")
-                    .setParameter("error", error).setParameter("id", versionId).executeUpdate());
+                            .setParameter("error", error)
+                            .setParameter("id", versionId)
+                            .executeUpdate());
         }
     }
 
@@ -247,8 +263,11 @@ public class ReportGenerator {
         String page = html.render(view);
         byte[] pdf = PdfRenderer.render(html.render(view.forPdf(true)), stamp.signature() != null);
         if (stamp.signature() != null) {
-            pdf = signer.sign(pdf, stamp.signature().signedAt(), "Godkänd version " + stamp.versionNumber() + " av "
-                    + content.title() + " (kontrollsumma " + stamp.contentHash() + ")");
+            pdf = signer.sign(
+                    pdf,
+                    stamp.signature().signedAt(),
+                    "Godkänd version " + stamp.versionNumber() + " av " + content.title() + " (kontrollsumma "
+                            + stamp.contentHash() + ")");
         }
         byte[] xlsx = XlsxRenderer.render(content, stamp);
         return new Documents(page, pdf, xlsx, CanonicalJson.sha256(pdf));

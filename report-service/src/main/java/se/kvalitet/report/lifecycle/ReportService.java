@@ -44,9 +44,16 @@ public class ReportService {
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     /** A stored report definition. */
-    public record Definition(UUID id, ReportKind kind, int year, UUID orgUnitId, String title, Editorial editorial,
-            long version, Instant createdAt, Instant updatedAt) {
-    }
+    public record Definition(
+            UUID id,
+            ReportKind kind,
+            int year,
+            UUID orgUnitId,
+            String title,
+            Editorial editorial,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Inject
     EntityManager em;
@@ -69,16 +76,21 @@ public class ReportService {
     @Transactional
     public Definition create(ReportKind kind, int year, UUID orgUnitId, String title) {
         guard(Map.of("title", title == null ? "" : title));
-        // the organisation it covers must be one the registry published (the read model of its tree): 422 naming the field
+        // the organisation it covers must be one the registry published (the read model of its tree): 422 naming the
+        // field
         if (!orgUnits.knows(orgUnitId)) {
             throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
         }
         @SuppressWarnings("unchecked")
         List<Object> existing = em.createNativeQuery(
                         "SELECT id FROM report WHERE kind = :kind AND report_year = :year AND org_unit_id = :unit")
-                .setParameter("kind", kind.name()).setParameter("year", year).setParameter("unit", orgUnitId).getResultList();
+                .setParameter("kind", kind.name())
+                .setParameter("year", year)
+                .setParameter("unit", orgUnitId)
+                .getResultList();
         if (!existing.isEmpty()) {
-            throw ProblemException.conflict("report-exists", "A " + kind + " for " + year + " and this org unit exists already")
+            throw ProblemException.conflict(
+                            "report-exists", "A " + kind + " for " + year + " and this org unit exists already")
                     .with("existingId", existing.get(0).toString());
         }
         UUID id = UUID.randomUUID();
@@ -92,9 +104,13 @@ public class ReportService {
         em.createNativeQuery("""
                 INSERT INTO report (id, kind, report_year, org_unit_id, title, editorial, version, created_at, updated_at)
                 VALUES (:id, :kind, :year, :unit, :title, :editorial, 1, :now, :now) ON CONFLICT DO NOTHING""")
-                .setParameter("id", id).setParameter("kind", kind.name()).setParameter("year", year)
-                .setParameter("unit", orgUnitId).setParameter("title", title == null ? defaultTitle(kind, year) : title)
-                .setParameter("editorial", CanonicalJson.write(Editorial.EMPTY)).setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("kind", kind.name())
+                .setParameter("year", year)
+                .setParameter("unit", orgUnitId)
+                .setParameter("title", title == null ? defaultTitle(kind, year) : title)
+                .setParameter("editorial", CanonicalJson.write(Editorial.EMPTY))
+                .setParameter("now", now)
                 .executeUpdate();
     }
 
@@ -106,20 +122,35 @@ public class ReportService {
             "id, kind, report_year, org_unit_id, title, editorial, version, created_at, updated_at";
 
     public Definition definition(UUID id) {
-        return Rows.first(Rows.tuples(em, "SELECT " + DEFINITION_COLUMNS + " FROM report WHERE id = :id")
-                .setParameter("id", id), ReportService::definitionOf)
+        return Rows.first(
+                        Rows.tuples(em, "SELECT " + DEFINITION_COLUMNS + " FROM report WHERE id = :id")
+                                .setParameter("id", id),
+                        ReportService::definitionOf)
                 .orElseThrow(() -> ProblemException.notFound("Report " + id));
     }
 
     private static Definition definitionOf(Row r) {
-        return new Definition(r.uuid("id"), ReportKind.valueOf(r.string("kind")), r.intValue("report_year"),
-                r.uuid("org_unit_id"), r.string("title"), CanonicalJson.read(r.string("editorial"), Editorial.class),
-                r.longValue("version"), r.instant("created_at"), r.instant("updated_at"));
+        return new Definition(
+                r.uuid("id"),
+                ReportKind.valueOf(r.string("kind")),
+                r.intValue("report_year"),
+                r.uuid("org_unit_id"),
+                r.string("title"),
+                CanonicalJson.read(r.string("editorial"), Editorial.class),
+                r.longValue("version"),
+                r.instant("created_at"),
+                r.instant("updated_at"));
     }
 
     /** Reports, newest year first; {@code approvedOnly} for callers who may read only approved reports. */
-    public Page<Definition> list(ReportKind kind, Integer year, UUID orgUnit, Instant updatedSince, boolean approvedOnly,
-            int limit, int page) {
+    public Page<Definition> list(
+            ReportKind kind,
+            Integer year,
+            UUID orgUnit,
+            Instant updatedSince,
+            boolean approvedOnly,
+            int limit,
+            int page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (kind != null) {
             where.append(" AND kind = :kind");
@@ -134,11 +165,14 @@ public class ReportService {
             where.append(" AND updated_at >= :since");
         }
         if (approvedOnly) {
-            where.append(" AND EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id AND v.status = 'APPROVED')");
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id AND v.status = 'APPROVED')");
         }
-        var q = Rows.tuples(em, "SELECT " + DEFINITION_COLUMNS + " FROM report r" + where
-                + (updatedSince != null ? " ORDER BY updated_at, id" : " ORDER BY report_year DESC, kind, id")
-                + " LIMIT :limit OFFSET :offset");
+        var q = Rows.tuples(
+                em,
+                "SELECT " + DEFINITION_COLUMNS + " FROM report r" + where
+                        + (updatedSince != null ? " ORDER BY updated_at, id" : " ORDER BY report_year DESC, kind, id")
+                        + " LIMIT :limit OFFSET :offset");
         var c = em.createNativeQuery("SELECT count(*) FROM report r" + where);
         for (var query : List.of(q, c)) {
             if (kind != null) {
@@ -169,10 +203,15 @@ public class ReportService {
                 WHERE id = :id AND version = :version""")
                 .setParameter("editorial", CanonicalJson.write(editorial))
                 .setParameter("title", editorial.title() != null ? editorial.title() : d.title())
-                .setParameter("now", Timestamp.from(clock.instant())).setParameter("id", id)
-                .setParameter("version", d.version()).executeUpdate();
+                .setParameter("now", Timestamp.from(clock.instant()))
+                .setParameter("id", id)
+                .setParameter("version", d.version())
+                .executeUpdate();
         if (n == 0) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
+            throw new ProblemException(
+                    412,
+                    "precondition-failed",
+                    "Precondition failed",
                     "The report was changed by someone else; fetch it again and retry");
         }
         return definition(id);
@@ -185,12 +224,15 @@ public class ReportService {
         e.chapters().forEach((key, text) -> {
             var chapter = ReportOutline.chapter(kind, key);
             if (chapter.isEmpty()) {
-                errors.add(new Problem.FieldError("chapters." + key, "is not a chapter of a " + kind + "; chapters: " + known));
+                errors.add(new Problem.FieldError(
+                        "chapters." + key, "is not a chapter of a " + kind + "; chapters: " + known));
             } else if (text != null && text.verdictOverride() != null) {
                 if (!chapter.get().hasVerdict()) {
-                    errors.add(new Problem.FieldError("chapters." + key + ".verdictOverride", "this chapter has no verdict"));
+                    errors.add(new Problem.FieldError(
+                            "chapters." + key + ".verdictOverride", "this chapter has no verdict"));
                 } else if (text.justification() == null || text.justification().isBlank()) {
-                    errors.add(new Problem.FieldError("chapters." + key + ".justification",
+                    errors.add(new Problem.FieldError(
+                            "chapters." + key + ".justification",
                             "is required when the computed verdict is overridden"));
                 }
             }
@@ -217,12 +259,13 @@ public class ReportService {
         List<Problem.FieldError> found = new ArrayList<>();
         texts.forEach((field, text) -> {
             if (text != null && PersonalIdentityNumbers.containsAny(text)) {
-                found.add(new Problem.FieldError(field, "contains a personal identity number (personnummer); reports are public"));
+                found.add(new Problem.FieldError(
+                        field, "contains a personal identity number (personnummer); reports are public"));
             }
         });
         if (!found.isEmpty()) {
-            throw ProblemException.unprocessable("personal-identity-number",
-                    "A report must not contain personal identity numbers", found);
+            throw ProblemException.unprocessable(
+                    "personal-identity-number", "A report must not contain personal identity numbers", found);
         }
     }
 
@@ -233,46 +276,63 @@ public class ReportService {
     @Transactional
     public UUID requestVersion(UUID reportId, String ifMatch, String idempotencyKey) {
         Definition d = definition(reportId);
-        em.createNativeQuery("SELECT id FROM report WHERE id = :id FOR UPDATE").setParameter("id", reportId).getResultList();
+        em.createNativeQuery("SELECT id FROM report WHERE id = :id FOR UPDATE")
+                .setParameter("id", reportId)
+                .getResultList();
         if (idempotencyKey != null) {
             @SuppressWarnings("unchecked")
             List<Object> existing = em.createNativeQuery(
                             "SELECT id FROM report_version WHERE report_id = :id AND idempotency_key = :key")
-                    .setParameter("id", reportId).setParameter("key", idempotencyKey).getResultList();
+                    .setParameter("id", reportId)
+                    .setParameter("key", idempotencyKey)
+                    .getResultList();
             if (!existing.isEmpty()) {
                 return (UUID) existing.get(0);
             }
         }
         ETags.requireMatch(ifMatch, d.version());
         int number = ((Number) em.createNativeQuery(
-                        "SELECT coalesce(max(number), 0) + 1 FROM report_version WHERE report_id = :id")
-                .setParameter("id", reportId).getSingleResult()).intValue();
+                                "SELECT coalesce(max(number), 0) + 1 FROM report_version WHERE report_id = :id")
+                        .setParameter("id", reportId)
+                        .getSingleResult())
+                .intValue();
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
                 INSERT INTO report_version (id, report_id, number, status, idempotency_key, requested_at, editorial, version)
                 VALUES (:id, :report, :number, 'PENDING', :key, :at, :editorial, 1)""")
-                .setParameter("id", id).setParameter("report", reportId).setParameter("number", number)
+                .setParameter("id", id)
+                .setParameter("report", reportId)
+                .setParameter("number", number)
                 .setParameter("key", idempotencyKey != null ? idempotencyKey : "auto-" + id)
                 .setParameter("at", Timestamp.from(clock.instant()))
-                .setParameter("editorial", CanonicalJson.write(d.editorial())).executeUpdate();
+                .setParameter("editorial", CanonicalJson.write(d.editorial()))
+                .executeUpdate();
         generator.wakeAfterCommit();
         return id;
     }
 
     /** A version's metadata (no documents). */
     public VersionRow version(UUID reportId, UUID versionId) {
-        return Rows.first(Rows.tuples(em, VersionRow.SELECT + " WHERE report_id = :report AND id = :id")
-                .setParameter("report", reportId).setParameter("id", versionId), VersionRow::of)
+        return Rows.first(
+                        Rows.tuples(em, VersionRow.SELECT + " WHERE report_id = :report AND id = :id")
+                                .setParameter("report", reportId)
+                                .setParameter("id", versionId),
+                        VersionRow::of)
                 .orElseThrow(() -> ProblemException.notFound("Version " + versionId + " of report " + reportId));
     }
 
     public Page<VersionRow> versions(UUID reportId, boolean approvedOnly, int limit, int page) {
         String where = " WHERE report_id = :report" + (approvedOnly ? " AND status = 'APPROVED'" : "");
-        List<VersionRow> items = Rows.list(Rows.tuples(em, VersionRow.SELECT + where
-                        + " ORDER BY number DESC LIMIT :limit OFFSET :offset").setParameter("report", reportId)
-                .setParameter("limit", limit).setParameter("offset", (long) (page - 1) * limit), VersionRow::of);
+        List<VersionRow> items = Rows.list(
+                Rows.tuples(em, VersionRow.SELECT + where + " ORDER BY number DESC LIMIT :limit OFFSET :offset")
+                        .setParameter("report", reportId)
+                        .setParameter("limit", limit)
+                        .setParameter("offset", (long) (page - 1) * limit),
+                VersionRow::of);
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM report_version" + where)
-                .setParameter("report", reportId).getSingleResult()).longValue();
+                        .setParameter("report", reportId)
+                        .getSingleResult())
+                .longValue();
         return new Page<>(items, page, limit, total);
     }
 
@@ -282,8 +342,11 @@ public class ReportService {
             throw new IllegalArgumentException(column);
         }
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT " + column + " FROM report_version WHERE report_id = :r AND id = :id")
-                .setParameter("r", reportId).setParameter("id", versionId).getResultList();
+        List<Object> rows = em.createNativeQuery(
+                        "SELECT " + column + " FROM report_version WHERE report_id = :r AND id = :id")
+                .setParameter("r", reportId)
+                .setParameter("id", versionId)
+                .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -296,43 +359,83 @@ public class ReportService {
     public VersionRow approve(UUID reportId, UUID versionId, String ifMatch, String note, String approvedBy) {
         guard(Map.of("note", note == null ? "" : note));
         Definition d = definition(reportId);
-        em.createNativeQuery("SELECT id FROM report_version WHERE id = :id FOR UPDATE").setParameter("id", versionId)
+        em.createNativeQuery("SELECT id FROM report_version WHERE id = :id FOR UPDATE")
+                .setParameter("id", versionId)
                 .getResultList();
         VersionRow v = version(reportId, versionId);
         ETags.requireMatch(ifMatch, v.rowVersion());
         if (!"DRAFT".equals(v.status())) {
-            throw ProblemException.conflict("not-a-draft", "Only a generated draft can be approved; this version is "
-                    + v.status()).with("currentState", v.status());
+            throw ProblemException.conflict(
+                            "not-a-draft", "Only a generated draft can be approved; this version is " + v.status())
+                    .with("currentState", v.status());
         }
         long newer = ((Number) em.createNativeQuery("""
                 SELECT count(*) FROM report_version WHERE report_id = :r AND number > :n AND status <> 'FAILED'""")
-                .setParameter("r", reportId).setParameter("n", v.number()).getSingleResult()).longValue();
+                        .setParameter("r", reportId)
+                        .setParameter("n", v.number())
+                        .getSingleResult())
+                .longValue();
         if (newer > 0) {
-            throw ProblemException.conflict("not-latest", "A newer version exists: approve the newest generated version")
+            throw ProblemException.conflict(
+                            "not-latest", "A newer version exists: approve the newest generated version")
                     .with("currentState", v.status());
         }
         Instant now = clock.instant();
-        ReportContent content = CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
-        Stamp stamp = Stamp.approved(v.number(), LocalDate.ofInstant(v.generatedAt(), SWEDEN), LocalDate.ofInstant(now, SWEDEN),
-                v.contentHash(), note, signer.describe(now), "/report/v1/reports/" + reportId + "/verifications");
+        ReportContent content =
+                CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
+        Stamp stamp = Stamp.approved(
+                v.number(),
+                LocalDate.ofInstant(v.generatedAt(), SWEDEN),
+                LocalDate.ofInstant(now, SWEDEN),
+                v.contentHash(),
+                note,
+                signer.describe(now),
+                "/report/v1/reports/" + reportId + "/verifications");
         ReportGenerator.Documents docs = generator.render(content, stamp);
         em.createNativeQuery("""
                 UPDATE report_version SET status = 'APPROVED', approved_at = :at, approved_by = :by, approval_note = :note,
                     html = :html, pdf = :pdf, xlsx = :xlsx, pdf_hash = :pdfHash, version = version + 1
                 WHERE id = :id AND status = 'DRAFT'""")
-                .setParameter("at", Timestamp.from(now)).setParameter("by", approvedBy).setParameter("note", note)
-                .setParameter("html", docs.html()).setParameter("pdf", docs.pdf()).setParameter("xlsx", docs.xlsx())
-                .setParameter("pdfHash", docs.pdfHash()).setParameter("id", versionId).executeUpdate();
-        em.createNativeQuery("UPDATE report SET updated_at = :at WHERE id = :id").setParameter("at", Timestamp.from(now))
-                .setParameter("id", reportId).executeUpdate();
-        outbox.publish(new ReportApprovedV1(reportId, versionId, v.number(), d.kind(), d.year(), d.orgUnitId(),
-                v.contentHash(), docs.pdfHash(), now));
+                .setParameter("at", Timestamp.from(now))
+                .setParameter("by", approvedBy)
+                .setParameter("note", note)
+                .setParameter("html", docs.html())
+                .setParameter("pdf", docs.pdf())
+                .setParameter("xlsx", docs.xlsx())
+                .setParameter("pdfHash", docs.pdfHash())
+                .setParameter("id", versionId)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE report SET updated_at = :at WHERE id = :id")
+                .setParameter("at", Timestamp.from(now))
+                .setParameter("id", reportId)
+                .executeUpdate();
+        outbox.publish(new ReportApprovedV1(
+                reportId,
+                versionId,
+                v.number(),
+                d.kind(),
+                d.year(),
+                d.orgUnitId(),
+                v.contentHash(),
+                docs.pdfHash(),
+                now));
         return version(reportId, versionId);
     }
 
     /** A version row without its documents. */
-    public record VersionRow(UUID id, UUID reportId, int number, String status, Instant requestedAt, Instant generatedAt,
-            Instant approvedAt, String approvalNote, String contentHash, String pdfHash, Long deviationCount, String error,
+    public record VersionRow(
+            UUID id,
+            UUID reportId,
+            int number,
+            String status,
+            Instant requestedAt,
+            Instant generatedAt,
+            Instant approvedAt,
+            String approvalNote,
+            String contentHash,
+            String pdfHash,
+            Long deviationCount,
+            String error,
             long rowVersion) {
 
         static final String SELECT = """
@@ -340,9 +443,19 @@ public class ReportService {
                        pdf_hash, deviation_count, error, version FROM report_version""";
 
         static VersionRow of(Row r) {
-            return new VersionRow(r.uuid("id"), r.uuid("report_id"), r.intValue("number"), r.string("status"),
-                    r.instant("requested_at"), r.instant("generated_at"), r.instant("approved_at"), r.string("approval_note"),
-                    r.string("content_hash"), r.string("pdf_hash"), r.nullableLong("deviation_count"), r.string("error"),
+            return new VersionRow(
+                    r.uuid("id"),
+                    r.uuid("report_id"),
+                    r.intValue("number"),
+                    r.string("status"),
+                    r.instant("requested_at"),
+                    r.instant("generated_at"),
+                    r.instant("approved_at"),
+                    r.string("approval_note"),
+                    r.string("content_hash"),
+                    r.string("pdf_hash"),
+                    r.nullableLong("deviation_count"),
+                    r.string("error"),
                     r.longValue("version"));
         }
 
@@ -354,5 +467,4 @@ public class ReportService {
             return generated() || "FAILED".equals(status);
         }
     }
-
 }

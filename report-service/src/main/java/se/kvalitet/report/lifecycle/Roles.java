@@ -10,6 +10,5 @@ public final class Roles {
     public static final String BI_READER = "bi-reader";
     public static final String MEDICALLY_RESPONSIBLE = "medically-responsible";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -40,9 +40,16 @@ public class DeviationProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("deviation_fact", "deviation_fact_involved_unit", "deviation_fact_triage",
-                "deviation_fact_category", "deviation_fact_track", "deviation_fact_root_cause",
-                "deviation_fact_notification", "deviation_fact_action", "deviation_fact_overdue");
+        return List.of(
+                "deviation_fact",
+                "deviation_fact_involved_unit",
+                "deviation_fact_triage",
+                "deviation_fact_category",
+                "deviation_fact_track",
+                "deviation_fact_root_cause",
+                "deviation_fact_notification",
+                "deviation_fact_action",
+                "deviation_fact_overdue");
     }
 
     @Override
@@ -50,17 +57,22 @@ public class DeviationProjection implements Projection {
         switch (env.type()) {
             case DeviationReportedV1.TYPE -> facts.recordReported(EventCodec.data(env, DeviationReportedV1.class));
             case DeviationTriagedV1.TYPE -> facts.recordTriaged(EventCodec.data(env, DeviationTriagedV1.class));
-            case DeviationTrackOpenedV1.TYPE -> facts.recordTrackOpened(EventCodec.data(env, DeviationTrackOpenedV1.class));
+            case DeviationTrackOpenedV1.TYPE ->
+                facts.recordTrackOpened(EventCodec.data(env, DeviationTrackOpenedV1.class));
             case DeviationInvestigationCompletedV1.TYPE ->
-                    facts.recordInvestigation(EventCodec.data(env, DeviationInvestigationCompletedV1.class));
-            case DeviationTrackClosedV1.TYPE -> facts.recordTrackClosed(EventCodec.data(env, DeviationTrackClosedV1.class));
+                facts.recordInvestigation(EventCodec.data(env, DeviationInvestigationCompletedV1.class));
+            case DeviationTrackClosedV1.TYPE ->
+                facts.recordTrackClosed(EventCodec.data(env, DeviationTrackClosedV1.class));
             case DeviationAuthorityNotifiedV1.TYPE ->
-                    facts.recordNotification(EventCodec.data(env, DeviationAuthorityNotifiedV1.class));
-            case DeviationActionAddedV1.TYPE -> facts.recordActionAdded(EventCodec.data(env, DeviationActionAddedV1.class));
-            case DeviationActionDoneV1.TYPE -> facts.recordActionDone(EventCodec.data(env, DeviationActionDoneV1.class));
+                facts.recordNotification(EventCodec.data(env, DeviationAuthorityNotifiedV1.class));
+            case DeviationActionAddedV1.TYPE ->
+                facts.recordActionAdded(EventCodec.data(env, DeviationActionAddedV1.class));
+            case DeviationActionDoneV1.TYPE ->
+                facts.recordActionDone(EventCodec.data(env, DeviationActionDoneV1.class));
             case DeviationActionEffectCheckedV1.TYPE ->
-                    facts.recordEffectChecked(EventCodec.data(env, DeviationActionEffectCheckedV1.class));
-            case DeviationDeadlineOverdueV1.TYPE -> facts.recordOverdue(EventCodec.data(env, DeviationDeadlineOverdueV1.class));
+                facts.recordEffectChecked(EventCodec.data(env, DeviationActionEffectCheckedV1.class));
+            case DeviationDeadlineOverdueV1.TYPE ->
+                facts.recordOverdue(EventCodec.data(env, DeviationDeadlineOverdueV1.class));
             case DeviationClosedV1.TYPE -> facts.recordClosed(EventCodec.data(env, DeviationClosedV1.class));
             default -> {
                 // a type this read model does not use (or does not know yet)

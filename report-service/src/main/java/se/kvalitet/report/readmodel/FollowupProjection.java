@@ -38,8 +38,14 @@ public class FollowupProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("followup_egenkontroll", "followup_measurement", "followup_target_missed", "followup_initiative",
-                "followup_indicator_target", "followup_indicator", "followup_evaluation");
+        return List.of(
+                "followup_egenkontroll",
+                "followup_measurement",
+                "followup_target_missed",
+                "followup_initiative",
+                "followup_indicator_target",
+                "followup_indicator",
+                "followup_evaluation");
     }
 
     @Override
@@ -65,9 +71,12 @@ public class FollowupProjection implements Projection {
                 VALUES (:occ, :plan, :unit, :on, :result, :found)
                 ON CONFLICT (occurrence_id) DO UPDATE SET executed_on = excluded.executed_on, result = excluded.result,
                     deviations_found = excluded.deviations_found, org_unit_id = excluded.org_unit_id""")
-                .setParameter("occ", e.occurrenceId()).setParameter("plan", e.planId())
-                .setParameter("unit", e.orgUnitId()).setParameter("on", e.executedOn())
-                .setParameter("result", e.result()).setParameter("found", e.deviationsFound())
+                .setParameter("occ", e.occurrenceId())
+                .setParameter("plan", e.planId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("on", e.executedOn())
+                .setParameter("result", e.result())
+                .setParameter("found", e.deviationsFound())
                 .executeUpdate();
     }
 
@@ -76,8 +85,10 @@ public class FollowupProjection implements Projection {
                 INSERT INTO followup_egenkontroll (occurrence_id, plan_id, org_unit_id, due_on, overdue)
                 VALUES (:occ, :plan, :unit, :due, TRUE)
                 ON CONFLICT (occurrence_id) DO UPDATE SET due_on = excluded.due_on, overdue = TRUE""")
-                .setParameter("occ", e.occurrenceId()).setParameter("plan", e.planId())
-                .setParameter("unit", e.orgUnitId()).setParameter("due", e.dueOn())
+                .setParameter("occ", e.occurrenceId())
+                .setParameter("plan", e.planId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("due", e.dueOn())
                 .executeUpdate();
     }
 
@@ -90,11 +101,15 @@ public class FollowupProjection implements Projection {
                 ON CONFLICT (measurement_id) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
                     denominator = excluded.denominator, revision = excluded.revision
                 WHERE followup_measurement.revision <= excluded.revision""")
-                .setParameter("id", e.measurementId()).setParameter("ind", e.indicatorId())
-                .setParameter("unit", e.orgUnitId()).setParameter("period", e.period())
+                .setParameter("id", e.measurementId())
+                .setParameter("ind", e.indicatorId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("period", e.period())
                 .setParameter("gender", e.gender() == null ? "T" : e.gender())
-                .setParameter("value", e.value()).setParameter("num", e.numerator())
-                .setParameter("den", e.denominator()).setParameter("rev", e.revision())
+                .setParameter("value", e.value())
+                .setParameter("num", e.numerator())
+                .setParameter("den", e.denominator())
+                .setParameter("rev", e.revision())
                 .executeUpdate();
     }
 
@@ -105,9 +120,12 @@ public class FollowupProjection implements Projection {
                 ON CONFLICT (indicator_id, org_unit_id, period, gender) DO UPDATE SET value = excluded.value,
                     evaluated_at = excluded.evaluated_at
                 WHERE followup_target_missed.evaluated_at <= excluded.evaluated_at""")
-                .setParameter("ind", e.indicatorId()).setParameter("unit", e.orgUnitId())
-                .setParameter("period", e.period()).setParameter("gender", e.gender() == null ? "T" : e.gender())
-                .setParameter("value", e.value()).setParameter("at", Timestamp.from(e.evaluatedAt()))
+                .setParameter("ind", e.indicatorId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("period", e.period())
+                .setParameter("gender", e.gender() == null ? "T" : e.gender())
+                .setParameter("value", e.value())
+                .setParameter("at", Timestamp.from(e.evaluatedAt()))
                 .executeUpdate();
     }
 
@@ -117,9 +135,12 @@ public class FollowupProjection implements Projection {
                 VALUES (:id, :unit, :origin, :deadline, :outcome, :closed, :onTime)
                 ON CONFLICT (initiative_id) DO UPDATE SET outcome = excluded.outcome, closed_on = excluded.closed_on,
                     on_time = excluded.on_time, deadline = coalesce(excluded.deadline, followup_initiative.deadline)""")
-                .setParameter("id", e.initiativeId()).setParameter("unit", e.orgUnitId())
-                .setParameter("origin", e.origin()).setParameter("deadline", e.deadline())
-                .setParameter("outcome", e.outcome()).setParameter("closed", e.closedOn())
+                .setParameter("id", e.initiativeId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("origin", e.origin())
+                .setParameter("deadline", e.deadline())
+                .setParameter("outcome", e.outcome())
+                .setParameter("closed", e.closedOn())
                 .setParameter("onTime", e.onTime())
                 .executeUpdate();
     }
@@ -129,8 +150,10 @@ public class FollowupProjection implements Projection {
                 INSERT INTO followup_initiative (initiative_id, org_unit_id, origin, deadline, overdue)
                 VALUES (:id, :unit, :origin, :deadline, TRUE)
                 ON CONFLICT (initiative_id) DO UPDATE SET overdue = TRUE""")
-                .setParameter("id", e.initiativeId()).setParameter("unit", e.orgUnitId())
-                .setParameter("origin", e.origin()).setParameter("deadline", e.deadline())
+                .setParameter("id", e.initiativeId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("origin", e.origin())
+                .setParameter("deadline", e.deadline())
                 .executeUpdate();
     }
 
@@ -144,22 +167,30 @@ public class FollowupProjection implements Projection {
                     criterion_code = excluded.criterion_code, criterion_name = excluded.criterion_name,
                     unit_of_measure = excluded.unit_of_measure, decimals = excluded.decimals, changed_at = excluded.changed_at
                 WHERE followup_indicator.revision < excluded.revision""")
-                .setParameter("id", e.indicatorId()).setParameter("rev", e.revision()).setParameter("code", e.code())
-                .setParameter("name", e.name()).setParameter("crit", e.criterionCode()).setParameter("critName", e.criterionName())
-                .setParameter("unit", e.unitOfMeasure()).setParameter("decimals", e.decimals())
+                .setParameter("id", e.indicatorId())
+                .setParameter("rev", e.revision())
+                .setParameter("code", e.code())
+                .setParameter("name", e.name())
+                .setParameter("crit", e.criterionCode())
+                .setParameter("critName", e.criterionName())
+                .setParameter("unit", e.unitOfMeasure())
+                .setParameter("decimals", e.decimals())
                 .setParameter("at", Timestamp.from(e.changedAt()))
                 .executeUpdate();
         if (changed == 0) {
             return;
         }
-        em.createNativeQuery("DELETE FROM followup_indicator_target WHERE indicator_id = :id").setParameter("id", e.indicatorId())
+        em.createNativeQuery("DELETE FROM followup_indicator_target WHERE indicator_id = :id")
+                .setParameter("id", e.indicatorId())
                 .executeUpdate();
         for (IndicatorChangedV1.Target t : e.targets()) {
             em.createNativeQuery("""
                     INSERT INTO followup_indicator_target (indicator_id, valid_from_period, comparator, target_value, target_upper)
                     VALUES (:id, :from, :comparator, CAST(:value AS numeric), CAST(:upper AS numeric)) ON CONFLICT DO NOTHING""")
-                    .setParameter("id", e.indicatorId()).setParameter("from", t.validFromPeriod())
-                    .setParameter("comparator", t.comparator().name()).setParameter("value", text(t.value()))
+                    .setParameter("id", e.indicatorId())
+                    .setParameter("from", t.validFromPeriod())
+                    .setParameter("comparator", t.comparator().name())
+                    .setParameter("value", text(t.value()))
                     .setParameter("upper", text(t.upper()))
                     .executeUpdate();
         }
@@ -178,12 +209,22 @@ public class FollowupProjection implements Projection {
                     target_value = excluded.target_value, target_upper = excluded.target_upper,
                     target_valid_from = excluded.target_valid_from, trend = excluded.trend, evaluated_at = excluded.evaluated_at
                 WHERE followup_evaluation.sequence < excluded.sequence""")
-                .setParameter("ind", e.indicatorId()).setParameter("unit", e.orgUnitId()).setParameter("period", e.period())
-                .setParameter("gender", e.gender()).setParameter("seq", e.sequence()).setParameter("status", e.status())
-                .setParameter("basis", e.basis()).setParameter("value", text(e.value()))
-                .setParameter("missing", e.missingReason()).setParameter("comparator", e.comparator() == null ? null : e.comparator().name())
-                .setParameter("target", text(e.targetValue())).setParameter("upper", text(e.targetUpper()))
-                .setParameter("validFrom", e.targetValidFrom()).setParameter("trend", e.trend())
+                .setParameter("ind", e.indicatorId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("period", e.period())
+                .setParameter("gender", e.gender())
+                .setParameter("seq", e.sequence())
+                .setParameter("status", e.status())
+                .setParameter("basis", e.basis())
+                .setParameter("value", text(e.value()))
+                .setParameter("missing", e.missingReason())
+                .setParameter(
+                        "comparator",
+                        e.comparator() == null ? null : e.comparator().name())
+                .setParameter("target", text(e.targetValue()))
+                .setParameter("upper", text(e.targetUpper()))
+                .setParameter("validFrom", e.targetValidFrom())
+                .setParameter("trend", e.trend())
                 .setParameter("at", Timestamp.from(e.evaluatedAt()))
                 .executeUpdate();
     }

@@ -50,8 +50,14 @@ public class RegistryProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("orgcopy_version", "registry_document", "registry_document_unit",
-                "registry_risk", "registry_risk_assessment", "registry_unit_coverage", "registry_unit_coverage_gap");
+        return List.of(
+                "orgcopy_version",
+                "registry_document",
+                "registry_document_unit",
+                "registry_risk",
+                "registry_risk_assessment",
+                "registry_unit_coverage",
+                "registry_unit_coverage_gap");
     }
 
     @Override
@@ -71,8 +77,11 @@ public class RegistryProjection implements Projection {
     }
 
     void approved(DocumentApprovedV1 e) {
-        boolean cooperation = e.documentType() == DocumentType.COOPERATION_AGREEMENT || !e.cooperationPartnerKinds().isEmpty();
-        UUID unit = e.ownerOrgUnitId() != null ? e.ownerOrgUnitId() : e.orgUnitIds().stream().findFirst().orElse(null);
+        boolean cooperation = e.documentType() == DocumentType.COOPERATION_AGREEMENT
+                || !e.cooperationPartnerKinds().isEmpty();
+        UUID unit = e.ownerOrgUnitId() != null
+                ? e.ownerOrgUnitId()
+                : e.orgUnitIds().stream().findFirst().orElse(null);
         int changed = em.createNativeQuery("""
                 INSERT INTO registry_document (document_id, kind, org_unit_id, approved_on, next_review_on, review_overdue,
                                                cooperation, version, process_category, in_force, valid_from, requirement_count)
@@ -83,20 +92,30 @@ public class RegistryProjection implements Projection {
                     process_category = excluded.process_category, in_force = TRUE, withdrawn_on = NULL,
                     valid_from = excluded.valid_from, requirement_count = excluded.requirement_count
                 WHERE registry_document.version < excluded.version""")
-                .setParameter("id", e.documentId()).setParameter("kind", e.documentType().name())
-                .setParameter("unit", unit).setParameter("decided", e.decidedOn())
-                .setParameter("next", e.nextReviewDate()).setParameter("coop", cooperation)
+                .setParameter("id", e.documentId())
+                .setParameter("kind", e.documentType().name())
+                .setParameter("unit", unit)
+                .setParameter("decided", e.decidedOn())
+                .setParameter("next", e.nextReviewDate())
+                .setParameter("coop", cooperation)
                 .setParameter("version", e.version())
-                .setParameter("category", e.processCategory() == null ? null : e.processCategory().name())
-                .setParameter("from", e.validFrom()).setParameter("requirements", e.requirements().size())
+                .setParameter(
+                        "category",
+                        e.processCategory() == null ? null : e.processCategory().name())
+                .setParameter("from", e.validFrom())
+                .setParameter("requirements", e.requirements().size())
                 .executeUpdate();
         if (changed == 1) {
             em.createNativeQuery("DELETE FROM registry_document_unit WHERE document_id = :id")
-                    .setParameter("id", e.documentId()).executeUpdate();
+                    .setParameter("id", e.documentId())
+                    .executeUpdate();
             for (UUID u : e.orgUnitIds().isEmpty() && unit != null ? List.of(unit) : e.orgUnitIds()) {
                 em.createNativeQuery("""
                         INSERT INTO registry_document_unit (document_id, org_unit_id) VALUES (:id, :unit)
-                        ON CONFLICT DO NOTHING""").setParameter("id", e.documentId()).setParameter("unit", u).executeUpdate();
+                        ON CONFLICT DO NOTHING""")
+                        .setParameter("id", e.documentId())
+                        .setParameter("unit", u)
+                        .executeUpdate();
             }
         }
     }
@@ -106,8 +125,10 @@ public class RegistryProjection implements Projection {
                 UPDATE registry_document SET review_overdue = TRUE
                 WHERE document_id = :id AND version = :version AND in_force
                   AND next_review_on IS NOT DISTINCT FROM :date""")
-                .setParameter("id", e.documentId()).setParameter("version", e.version())
-                .setParameter("date", e.nextReviewDate()).executeUpdate();
+                .setParameter("id", e.documentId())
+                .setParameter("version", e.version())
+                .setParameter("date", e.nextReviewDate())
+                .executeUpdate();
     }
 
     void reviewed(DocumentReviewedV1 e) {
@@ -115,8 +136,11 @@ public class RegistryProjection implements Projection {
                 UPDATE registry_document SET review_overdue = FALSE, next_review_on = :next, last_reviewed_on = :on
                 WHERE document_id = :id AND version = :version
                   AND (last_reviewed_on IS NULL OR last_reviewed_on <= :on)""")
-                .setParameter("id", e.documentId()).setParameter("version", e.version())
-                .setParameter("next", e.nextReviewDate()).setParameter("on", e.reviewedOn()).executeUpdate();
+                .setParameter("id", e.documentId())
+                .setParameter("version", e.version())
+                .setParameter("next", e.nextReviewDate())
+                .setParameter("on", e.reviewedOn())
+                .executeUpdate();
     }
 
     void withdrawn(DocumentWithdrawnV1 e) {
@@ -126,13 +150,17 @@ public class RegistryProjection implements Projection {
                 ON CONFLICT (document_id) DO UPDATE SET in_force = FALSE, withdrawn_on = excluded.withdrawn_on,
                     review_overdue = FALSE
                 WHERE registry_document.version <= excluded.version""")
-                .setParameter("id", e.documentId()).setParameter("kind", e.documentType().name())
-                .setParameter("version", e.version()).setParameter("on", e.withdrawnOn()).executeUpdate();
+                .setParameter("id", e.documentId())
+                .setParameter("kind", e.documentType().name())
+                .setParameter("version", e.version())
+                .setParameter("on", e.withdrawnOn())
+                .executeUpdate();
     }
 
     void risk(RiskAssessedV1 e) {
         long open = e.measures().stream()
-                .filter(m -> m.status() != MeasureStatus.DONE && m.status() != MeasureStatus.CANCELLED).count();
+                .filter(m -> m.status() != MeasureStatus.DONE && m.status() != MeasureStatus.CANCELLED)
+                .count();
         em.createNativeQuery("""
                 INSERT INTO registry_risk (risk_id, org_unit_id, assessed_on, likelihood, consequence, risk_analysis_id,
                                            assessment, score, matrix_class, status, subject_kind, open_measures)
@@ -142,19 +170,31 @@ public class RegistryProjection implements Projection {
                     score = excluded.score, matrix_class = excluded.matrix_class, status = excluded.status,
                     subject_kind = excluded.subject_kind, open_measures = excluded.open_measures
                 WHERE registry_risk.assessment < excluded.assessment""")
-                .setParameter("id", e.riskId()).setParameter("unit", e.orgUnitId()).setParameter("on", e.assessedOn())
-                .setParameter("l", e.likelihood()).setParameter("c", e.consequence())
-                .setParameter("analysis", e.riskAnalysisId()).setParameter("n", e.assessment())
-                .setParameter("score", e.score()).setParameter("class", e.matrixClass().name())
+                .setParameter("id", e.riskId())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("on", e.assessedOn())
+                .setParameter("l", e.likelihood())
+                .setParameter("c", e.consequence())
+                .setParameter("analysis", e.riskAnalysisId())
+                .setParameter("n", e.assessment())
+                .setParameter("score", e.score())
+                .setParameter("class", e.matrixClass().name())
                 .setParameter("status", e.status() == null ? null : e.status().name())
-                .setParameter("subject", e.subjectKind() == null ? null : e.subjectKind().name())
-                .setParameter("open", (int) open).executeUpdate();
+                .setParameter(
+                        "subject",
+                        e.subjectKind() == null ? null : e.subjectKind().name())
+                .setParameter("open", (int) open)
+                .executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO registry_risk_assessment (risk_id, assessment, org_unit_id, assessed_on, score, matrix_class)
                 VALUES (:id, :n, :unit, :on, :score, :class) ON CONFLICT DO NOTHING""")
-                .setParameter("id", e.riskId()).setParameter("n", e.assessment()).setParameter("unit", e.orgUnitId())
-                .setParameter("on", e.assessedOn()).setParameter("score", e.score())
-                .setParameter("class", e.matrixClass().name()).executeUpdate();
+                .setParameter("id", e.riskId())
+                .setParameter("n", e.assessment())
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("on", e.assessedOn())
+                .setParameter("score", e.score())
+                .setParameter("class", e.matrixClass().name())
+                .executeUpdate();
     }
 
     void coverage(UnitCoverageChangedV1 e) {
@@ -166,19 +206,26 @@ public class RegistryProjection implements Projection {
                     covered_count = excluded.covered_count, documents_in_force = excluded.documents_in_force,
                     computed_at = excluded.computed_at
                 WHERE registry_unit_coverage.computed_at <= excluded.computed_at""")
-                .setParameter("unit", e.orgUnitId()).setParameter("asOf", e.asOf())
-                .setParameter("applicable", e.applicableCount()).setParameter("covered", e.coveredRequirementItemIds().size())
-                .setParameter("docs", e.documentsInForceCount()).setParameter("at", Timestamp.from(e.computedAt()))
+                .setParameter("unit", e.orgUnitId())
+                .setParameter("asOf", e.asOf())
+                .setParameter("applicable", e.applicableCount())
+                .setParameter("covered", e.coveredRequirementItemIds().size())
+                .setParameter("docs", e.documentsInForceCount())
+                .setParameter("at", Timestamp.from(e.computedAt()))
                 .executeUpdate();
         if (changed == 1) {
             em.createNativeQuery("DELETE FROM registry_unit_coverage_gap WHERE org_unit_id = :unit")
-                    .setParameter("unit", e.orgUnitId()).executeUpdate();
+                    .setParameter("unit", e.orgUnitId())
+                    .executeUpdate();
             for (RequirementRef gap : e.gaps()) {
                 em.createNativeQuery("""
                         INSERT INTO registry_unit_coverage_gap (org_unit_id, requirement_item_id, regulation_code, reference)
                         VALUES (:unit, :item, :code, :ref) ON CONFLICT DO NOTHING""")
-                        .setParameter("unit", e.orgUnitId()).setParameter("item", gap.requirementItemId())
-                        .setParameter("code", gap.regulationCode()).setParameter("ref", gap.reference()).executeUpdate();
+                        .setParameter("unit", e.orgUnitId())
+                        .setParameter("item", gap.requirementItemId())
+                        .setParameter("code", gap.regulationCode())
+                        .setParameter("ref", gap.reference())
+                        .executeUpdate();
             }
         }
     }

@@ -48,9 +48,14 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
     /** A rebuild as stored in {@code read_model_rebuild}. */
-    public record Status(UUID id, String status, Instant startedAt, Instant finishedAt, long eventsRead, String topics,
-            String error) {
-    }
+    public record Status(
+            UUID id,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            long eventsRead,
+            String topics,
+            String error) {}
 
     @Inject
     Instance<Projection> projections;
@@ -83,17 +88,22 @@ public class ReadModelRebuild {
         String topics = all.stream().map(Projection::topic).sorted().collect(Collectors.joining(","));
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("LOCK TABLE read_model_rebuild IN EXCLUSIVE MODE").executeUpdate();
-            long running = ((Number) em.createNativeQuery(
-                    "SELECT count(*) FROM read_model_rebuild WHERE status = 'RUNNING'").getSingleResult()).longValue();
+            em.createNativeQuery("LOCK TABLE read_model_rebuild IN EXCLUSIVE MODE")
+                    .executeUpdate();
+            long running = ((Number)
+                            em.createNativeQuery("SELECT count(*) FROM read_model_rebuild WHERE status = 'RUNNING'")
+                                    .getSingleResult())
+                    .longValue();
             if (running > 0) {
                 throw ProblemException.conflict("rebuild-running", "A rebuild of the read models is already running");
             }
             em.createNativeQuery("""
                     INSERT INTO read_model_rebuild (id, status, started_at, events_read, topics)
                     VALUES (:id, 'RUNNING', :at, 0, :topics)""")
-                    .setParameter("id", id).setParameter("at", Timestamp.from(clock.instant()))
-                    .setParameter("topics", topics).executeUpdate();
+                    .setParameter("id", id)
+                    .setParameter("at", Timestamp.from(clock.instant()))
+                    .setParameter("topics", topics)
+                    .executeUpdate();
         });
         worker.submit(() -> run(id, all));
         return status(id);
@@ -101,11 +111,18 @@ public class ReadModelRebuild {
 
     public Status status(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            return Rows.first(Rows.tuples(em, """
+            return Rows.first(
+                            Rows.tuples(em, """
                     SELECT id, status, started_at, finished_at, events_read, topics, error
                     FROM read_model_rebuild WHERE id = :id""").setParameter("id", id),
-                    r -> new Status(r.uuid("id"), r.string("status"), r.instant("started_at"), r.instant("finished_at"),
-                            r.longValue("events_read"), r.string("topics"), r.string("error")))
+                            r -> new Status(
+                                    r.uuid("id"),
+                                    r.string("status"),
+                                    r.instant("started_at"),
+                                    r.instant("finished_at"),
+                                    r.longValue("events_read"),
+                                    r.string("topics"),
+                                    r.string("error")))
                     .orElseThrow(() -> ProblemException.notFound("Rebuild " + id));
         });
     }
@@ -114,12 +131,17 @@ public class ReadModelRebuild {
         long read = 0;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                List<String> tables = all.stream().flatMap(p -> p.tables().stream()).distinct().toList();
+                List<String> tables = all.stream()
+                        .flatMap(p -> p.tables().stream())
+                        .distinct()
+                        .toList();
                 em.createNativeQuery("TRUNCATE " + String.join(", ", tables)).executeUpdate();
                 for (Projection p : all) {
-                    em.createNativeQuery("DELETE FROM inbox_event WHERE consumer = :c").setParameter("c", p.consumer())
+                    em.createNativeQuery("DELETE FROM inbox_event WHERE consumer = :c")
+                            .setParameter("c", p.consumer())
                             .executeUpdate();
-                    em.createNativeQuery("DELETE FROM dead_letter_event WHERE consumer = :c").setParameter("c", p.consumer())
+                    em.createNativeQuery("DELETE FROM dead_letter_event WHERE consumer = :c")
+                            .setParameter("c", p.consumer())
                             .executeUpdate();
                 }
             });
@@ -127,21 +149,27 @@ public class ReadModelRebuild {
                 read += replay(id, p, read);
             }
             long total = read;
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
                     UPDATE read_model_rebuild SET status = 'DONE', finished_at = :at, events_read = :n WHERE id = :id""")
-                    .setParameter("at", Timestamp.from(clock.instant())).setParameter("n", total).setParameter("id", id)
-                    .executeUpdate());
+                            .setParameter("at", Timestamp.from(clock.instant()))
+                            .setParameter("n", total)
+                            .setParameter("id", id)
+                            .executeUpdate());
             LOG.infof("Read models rebuilt from %d events", total);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Read-model rebuild %s failed", id);
             String message = e.toString();
             long total = read;
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
                     UPDATE read_model_rebuild SET status = 'FAILED', finished_at = :at, events_read = :n,
                         error = :error WHERE id = :id""")
-                    .setParameter("at", Timestamp.from(clock.instant())).setParameter("n", total)
-                    .setParameter("error", message.length() > 1000 ? message.substring(0, 1000) : message)
-                    .setParameter("id", id).executeUpdate());
+                            .setParameter("at", Timestamp.from(clock.instant()))
+                            .setParameter("n", total)
+                            .setParameter("error", message.length() > 1000 ? message.substring(0, 1000) : message)
+                            .setParameter("id", id)
+                            .executeUpdate());
         }
     }
 
@@ -153,8 +181,8 @@ public class ReadModelRebuild {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "report-rebuild-" + p.consumer());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(p.topic(), Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
                 return 0;
@@ -179,9 +207,11 @@ public class ReadModelRebuild {
                 }
                 end.entrySet().removeIf(en -> consumer.position(en.getKey()) >= en.getValue());
                 long n = before + read;
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "UPDATE read_model_rebuild SET events_read = :n WHERE id = :id")
-                        .setParameter("n", n).setParameter("id", id).executeUpdate());
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("UPDATE read_model_rebuild SET events_read = :n WHERE id = :id")
+                                .setParameter("n", n)
+                                .setParameter("id", id)
+                                .executeUpdate());
             }
         }
         return read;

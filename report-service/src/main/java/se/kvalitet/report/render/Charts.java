@@ -55,11 +55,18 @@ public final class Charts {
 
     static final int WIDTH = 1400;
     static final int HEIGHT = 640;
-    private static final Color[] PALETTE = {new Color(0x1f4e79), new Color(0xc55a11), new Color(0x548235),
-            new Color(0x7030a0), new Color(0x00838f), new Color(0x2e75b6), new Color(0x595959), new Color(0x833c0b)};
+    private static final Color[] PALETTE = {
+        new Color(0x1f4e79),
+        new Color(0xc55a11),
+        new Color(0x548235),
+        new Color(0x7030a0),
+        new Color(0x00838f),
+        new Color(0x2e75b6),
+        new Color(0x595959),
+        new Color(0x833c0b)
+    };
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** The chart as PNG bytes. */
     public static byte[] png(ReportContent.Chart chart) {
@@ -76,10 +83,24 @@ public final class Charts {
         // a line is an indicator: its legend names it even when it is alone; a single bar series is the axis title
         boolean legend = line || chart.series().size() > 1;
         JFreeChart c = line
-                ? ChartFactory.createLineChart(null, chart.categoryAxis(), chart.valueAxis(), data, PlotOrientation.VERTICAL,
-                        legend, false, false)
-                : ChartFactory.createBarChart(null, chart.categoryAxis(), chart.valueAxis(), data,
-                        horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, legend, false, false);
+                ? ChartFactory.createLineChart(
+                        null,
+                        chart.categoryAxis(),
+                        chart.valueAxis(),
+                        data,
+                        PlotOrientation.VERTICAL,
+                        legend,
+                        false,
+                        false)
+                : ChartFactory.createBarChart(
+                        null,
+                        chart.categoryAxis(),
+                        chart.valueAxis(),
+                        data,
+                        horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
+                        legend,
+                        false,
+                        false);
         if (line) {
             c.getCategoryPlot().setRenderer(new TrendRenderer(chart.series()));
         }
@@ -122,7 +143,8 @@ public final class Charts {
      * total solid with round points, women (K) dashed with square points, men (M) dotted with
      * triangles, so the lines are told apart in grey print as well.
      */
-    private static void styleLines(CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values) {
+    private static void styleLines(
+            CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values) {
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
         r.setDefaultShapesVisible(true);
         r.setDefaultItemLabelGenerator(values);
@@ -140,13 +162,17 @@ public final class Charts {
             r.setSeriesItemLabelPaint(i, colour);
             switch (gender(name)) {
                 case "K" -> {
-                    r.setSeriesStroke(i, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                            new float[] {18f, 9f}, 0f));
+                    r.setSeriesStroke(
+                            i,
+                            new BasicStroke(
+                                    3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {18f, 9f}, 0f));
                     r.setSeriesShape(i, new Rectangle2D.Double(-6, -6, 12, 12));
                 }
                 case "M" -> {
-                    r.setSeriesStroke(i, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-                            new float[] {2f, 8f}, 0f));
+                    r.setSeriesStroke(
+                            i,
+                            new BasicStroke(
+                                    3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 8f}, 0f));
                     r.setSeriesShape(i, new Polygon(new int[] {0, 7, -7}, new int[] {-7, 6, 6}, 3));
                 }
                 default -> {
@@ -178,9 +204,12 @@ public final class Charts {
      */
     static final class TrendRenderer extends LineAndShapeRenderer {
 
-        private static final ItemLabelPosition ABOVE = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
-        private static final ItemLabelPosition BELOW = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
-        private static final ItemLabelPosition RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
+        private static final ItemLabelPosition ABOVE =
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
+        private static final ItemLabelPosition BELOW =
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
+        private static final ItemLabelPosition RIGHT =
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
 
         private final List<String> groups;
 
@@ -199,7 +228,9 @@ public final class Charts {
             int above = 0;
             int below = 0;
             for (int other = 0; other < groups.size() && other < data.getRowCount(); other++) {
-                Number v = other == row || !groups.get(other).equals(groups.get(row)) ? null : data.getValue(other, column);
+                Number v = other == row || !groups.get(other).equals(groups.get(row))
+                        ? null
+                        : data.getValue(other, column);
                 if (v == null) {
                     continue;
                 }
@@ -230,7 +261,10 @@ public final class Charts {
     }
 
     /** Bars: flat, one colour per series, the value at the end of every bar. */
-    private static void styleBars(CategoryPlot plot, ReportContent.Chart chart, StandardCategoryItemLabelGenerator values,
+    private static void styleBars(
+            CategoryPlot plot,
+            ReportContent.Chart chart,
+            StandardCategoryItemLabelGenerator values,
             boolean horizontal) {
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -239,9 +273,10 @@ public final class Charts {
         r.setDefaultItemLabelGenerator(values);
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(Fonts.awt(false, 20f));
-        r.setDefaultPositiveItemLabelPosition(horizontal
-                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        r.setDefaultPositiveItemLabelPosition(
+                horizontal
+                        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         for (int i = 0; i < chart.series().size(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
@@ -249,7 +284,8 @@ public final class Charts {
 
     /** PNG with a fast deflate level: charts are flat colours, so the files stay small and encoding stays cheap. */
     static byte[] encode(BufferedImage image) {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
                 javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
@@ -317,8 +353,12 @@ public final class Charts {
      */
     public static String alt(ReportContent.Chart chart) {
         StringBuilder b = new StringBuilder("LINE".equals(chart.type()) ? "Linjediagram: " : "Stapeldiagram: ");
-        b.append(chart.title()).append(". ").append(chart.valueAxis()).append(" per ")
-                .append(chart.categoryAxis().toLowerCase(Locale.ROOT)).append(". ");
+        b.append(chart.title())
+                .append(". ")
+                .append(chart.valueAxis())
+                .append(" per ")
+                .append(chart.categoryAxis().toLowerCase(Locale.ROOT))
+                .append(". ");
         List<String> series = new ArrayList<>();
         for (ReportContent.Series s : chart.series()) {
             List<String> points = new ArrayList<>();
@@ -341,14 +381,16 @@ public final class Charts {
     /** Category keys must be unique: a second unit of the same name gets " (2)". */
     static List<String> unique(List<String> labels) {
         Set<String> seen = new HashSet<>();
-        return labels.stream().map(l -> {
-            String k = l == null ? "–" : l;
-            int n = 2;
-            String candidate = k;
-            while (!seen.add(candidate)) {
-                candidate = k + " (" + n++ + ")";
-            }
-            return candidate;
-        }).toList();
+        return labels.stream()
+                .map(l -> {
+                    String k = l == null ? "–" : l;
+                    int n = 2;
+                    String candidate = k;
+                    while (!seen.add(candidate)) {
+                        candidate = k + " (" + n++ + ")";
+                    }
+                    return candidate;
+                })
+                .toList();
     }
 }

@@ -12,23 +12,49 @@ import se.kvalitet.report.content.Verdict;
 
 /** A report's content formatted for the HTML/PDF template: every value a Swedish string, every table fitted to the page. */
 @TemplateData
-public record DocumentView(String title, String orgUnitName, String period, String regulation, String dueDate,
-        String stamp, String footer, String checksum, boolean approved, boolean pdf, List<String> summary,
-        List<ChapterView> chapters, List<String> focusAreas, String focusTitle, String focusNumber, ApprovalView approval) {
+public record DocumentView(
+        String title,
+        String orgUnitName,
+        String period,
+        String regulation,
+        String dueDate,
+        String stamp,
+        String footer,
+        String checksum,
+        boolean approved,
+        boolean pdf,
+        List<String> summary,
+        List<ChapterView> chapters,
+        List<String> focusAreas,
+        String focusTitle,
+        String focusNumber,
+        ApprovalView approval) {
 
     @TemplateData
-    public record ChapterView(String id, String number, String title, String regulation, List<String> requirement,
-            List<FactView> facts, List<TableView> tables, List<ChartView> charts, VerdictView verdict,
-            List<String> narrative, List<String> notes) {
-    }
+    public record ChapterView(
+            String id,
+            String number,
+            String title,
+            String regulation,
+            List<String> requirement,
+            List<FactView> facts,
+            List<TableView> tables,
+            List<ChartView> charts,
+            VerdictView verdict,
+            List<String> narrative,
+            List<String> notes) {}
 
     @TemplateData
-    public record FactView(String label, String value) {
-    }
+    public record FactView(String label, String value) {}
 
     /** One printed table (a wide table is printed as several, each repeating the row headers). */
     @TemplateData
-    public record TableView(String key, String title, String source, List<ColumnView> columns, List<RowView> rows,
+    public record TableView(
+            String key,
+            String title,
+            String source,
+            List<ColumnView> columns,
+            List<RowView> rows,
             List<String> footer) {
 
         public int span() {
@@ -38,60 +64,108 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
 
     /** A column header: the printed text (maybe abbreviated), the full text, and the column's width. */
     @TemplateData
-    public record ColumnView(String text, String full, boolean numeric, boolean abbreviated, String width) {
-    }
+    public record ColumnView(String text, String full, boolean numeric, boolean abbreviated, String width) {}
 
     /** A row: its header cell (the first column) and the other cells. */
     @TemplateData
-    public record RowView(boolean total, String indent, CellView header, List<CellView> cells) {
-    }
+    public record RowView(boolean total, String indent, CellView header, List<CellView> cells) {}
 
     @TemplateData
-    public record CellView(String text, boolean numeric) {
-    }
+    public record CellView(String text, boolean numeric) {}
 
     @TemplateData
-    public record ChartView(String title, String src, String alt) {
-    }
+    public record ChartView(String title, String src, String alt) {}
 
     @TemplateData
-    public record VerdictView(String effective, String css, String computed, String rule, String basis, boolean overridden,
-            String justification) {
-    }
+    public record VerdictView(
+            String effective,
+            String css,
+            String computed,
+            String rule,
+            String basis,
+            boolean overridden,
+            String justification) {}
 
     /** The approval block of an approved version: decision, signature and checksum. */
     @TemplateData
-    public record ApprovalView(String approvedOn, String note, String signer, String certificate, String signedAt,
-            String contentHash, String verificationPath) {
-    }
+    public record ApprovalView(
+            String approvedOn,
+            String note,
+            String signer,
+            String certificate,
+            String signedAt,
+            String contentHash,
+            String verificationPath) {}
 
     /** The same document for the other output (the PDF's running header, footer and bookmarks, or none). */
     public DocumentView forPdf(boolean forPdf) {
-        return new DocumentView(title, orgUnitName, period, regulation, dueDate, stamp, footer, checksum, approved, forPdf,
-                summary, chapters, focusAreas, focusTitle, focusNumber, approval);
+        return new DocumentView(
+                title,
+                orgUnitName,
+                period,
+                regulation,
+                dueDate,
+                stamp,
+                footer,
+                checksum,
+                approved,
+                forPdf,
+                summary,
+                chapters,
+                focusAreas,
+                focusTitle,
+                focusNumber,
+                approval);
     }
 
     /** Swedish time with its offset, so the signing time reads as the approval date beside it does. */
-    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
-            .withZone(ZoneId.of("Europe/Stockholm"));
+    static final DateTimeFormatter SIGNED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(ZoneId.of("Europe/Stockholm"));
 
     public static DocumentView of(ReportContent c, Stamp stamp, boolean pdf) {
         List<ChapterView> chapters = new ArrayList<>();
         for (ReportContent.Chapter ch : c.chapters()) {
-            List<TableView> tables = ch.tables().stream().flatMap(t -> tables(t, TableLayout.PAGE_WIDTH).stream()).toList();
+            List<TableView> tables = ch.tables().stream()
+                    .flatMap(t -> tables(t, TableLayout.PAGE_WIDTH).stream())
+                    .toList();
             List<ChartView> charts = ch.charts().stream()
-                    .map(x -> new ChartView(x.title(), Charts.dataUri(x), Charts.alt(x))).toList();
-            chapters.add(new ChapterView("kap-" + ch.key(), ch.number(), ch.title(), ch.regulation(), ch.requirement(),
-                    ch.facts().stream().map(f -> new FactView(f.label(), f.value())).toList(), tables, charts,
-                    verdict(ch.verdict()), paragraphs(ch.narrative()), ch.notes()));
+                    .map(x -> new ChartView(x.title(), Charts.dataUri(x), Charts.alt(x)))
+                    .toList();
+            chapters.add(new ChapterView(
+                    "kap-" + ch.key(),
+                    ch.number(),
+                    ch.title(),
+                    ch.regulation(),
+                    ch.requirement(),
+                    ch.facts().stream()
+                            .map(f -> new FactView(f.label(), f.value()))
+                            .toList(),
+                    tables,
+                    charts,
+                    verdict(ch.verdict()),
+                    paragraphs(ch.narrative()),
+                    ch.notes()));
         }
         int next = c.year() + 1;
         String focusNumber = Integer.toString(c.chapters().size() + 1);
         String due = c.dueDate() == null ? null : c.dueDate().toString();
-        return new DocumentView(c.title(), c.orgUnitName(), c.periodFrom() + " – " + c.periodTo(), c.regulation(), due,
-                stamp.label(), stamp.footer(), stamp.checksum(), stamp.approved(), pdf, paragraphs(c.summary()), chapters,
-                c.focusAreas(), (c.kind().name().startsWith("PATIENT") ? "Mål och strategier för " : "Fokusområden ") + next,
-                focusNumber, approval(stamp));
+        return new DocumentView(
+                c.title(),
+                c.orgUnitName(),
+                c.periodFrom() + " – " + c.periodTo(),
+                c.regulation(),
+                due,
+                stamp.label(),
+                stamp.footer(),
+                stamp.checksum(),
+                stamp.approved(),
+                pdf,
+                paragraphs(c.summary()),
+                chapters,
+                c.focusAreas(),
+                (c.kind().name().startsWith("PATIENT") ? "Mål och strategier för " : "Fokusområden ") + next,
+                focusNumber,
+                approval(stamp));
     }
 
     static ApprovalView approval(Stamp s) {
@@ -99,9 +173,14 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
             return null;
         }
         Stamp.Signature sig = s.signature();
-        return new ApprovalView(s.approvedOn().toString(), s.approvalNote(), sig == null ? null : sig.signer(),
-                sig == null ? null : grouped(sig.certificateSha256()), sig == null ? null : SIGNED_AT.format(sig.signedAt()),
-                s.contentHash(), s.verificationPath());
+        return new ApprovalView(
+                s.approvedOn().toString(),
+                s.approvalNote(),
+                sig == null ? null : sig.signer(),
+                sig == null ? null : grouped(sig.certificateSha256()),
+                sig == null ? null : SIGNED_AT.format(sig.signedAt()),
+                s.contentHash(),
+                s.verificationPath());
     }
 
     /** A fingerprint in groups of four hex digits, as certificate viewers print it. */
@@ -125,7 +204,11 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
                 int c = part.columns().get(i);
                 String full = t.columns().get(c);
                 String shown = part.abbreviated().getOrDefault(c, full);
-                columns.add(new ColumnView(shown, full, TableLayout.numeric(t, c), !shown.equals(full),
+                columns.add(new ColumnView(
+                        shown,
+                        full,
+                        TableLayout.numeric(t, c),
+                        !shown.equals(full),
                         String.format(java.util.Locale.ROOT, "%.2f%%", 100 * part.widths()[i] / total)));
             }
             List<RowView> rows = new ArrayList<>();
@@ -137,8 +220,11 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
                     cells.add(new CellView(Formats.cell(o), columns.get(i).numeric()));
                 }
                 Object head = r.cells().isEmpty() ? null : r.cells().get(0);
-                rows.add(new RowView(r.total(), "padding-left: " + (4 + 8 * r.level()) + "pt",
-                        new CellView(Formats.cell(head), false), cells));
+                rows.add(new RowView(
+                        r.total(),
+                        "padding-left: " + (4 + 8 * r.level()) + "pt",
+                        new CellView(Formats.cell(head), false),
+                        cells));
             }
             List<String> footer = new ArrayList<>();
             if (!part.abbreviated().isEmpty()) {
@@ -164,7 +250,13 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
             case PARTLY -> "partly";
             case DOES_NOT_MEET -> "not";
         };
-        return new VerdictView(v.effective().label(), css, v.computed().label(), v.rule(), v.basis(), v.override() != null,
+        return new VerdictView(
+                v.effective().label(),
+                css,
+                v.computed().label(),
+                v.rule(),
+                v.basis(),
+                v.override() != null,
                 v.justification());
     }
 
@@ -172,6 +264,9 @@ public record DocumentView(String title, String orgUnitName, String period, Stri
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.strip().split("\\R\\s*\\R"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -36,8 +36,7 @@ public final class Fonts {
     private static final byte[] MONO_REGULAR = pdfFont(load(DIR + "DejaVuSansMono.ttf"));
     private static volatile Font[] awt;
 
-    private Fonts() {
-    }
+    private Fonts() {}
 
     public static byte[] regular() {
         return REGULAR;

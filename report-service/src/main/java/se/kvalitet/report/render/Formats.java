@@ -6,8 +6,7 @@ import se.kvalitet.report.statistics.SwedishNumbers;
 /** A table cell as text: numbers through {@link SwedishNumbers} (as every other figure), text as it is. */
 public final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String cell(Object o) {
         if (o == null) {

@@ -10,11 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.COSObjectable;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -34,10 +34,10 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
  */
 public final class PdfRenderer {
 
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-    private PdfRenderer() {
-    }
+    private PdfRenderer() {}
 
     public static byte[] render(String xhtml) {
         return render(xhtml, false);
@@ -58,7 +58,8 @@ public final class PdfRenderer {
         font(b, Fonts::condensedBold, Fonts.CONDENSED, 700, BaseRendererBuilder.FontStyle.NORMAL);
         font(b, Fonts::mono, Fonts.MONO, 400, BaseRendererBuilder.FontStyle.NORMAL);
         b.withHtmlContent(xhtml, null);
-        try (PdfBoxRenderer renderer = b.buildPdfRenderer(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PdfBoxRenderer renderer = b.buildPdfRenderer();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocument doc = renderer.createPDFKeepOpen();
             describeLinks(doc);
             if (signatureField) {
@@ -72,7 +73,11 @@ public final class PdfRenderer {
         }
     }
 
-    private static void font(PdfRendererBuilder b, Supplier<byte[]> bytes, String family, int weight,
+    private static void font(
+            PdfRendererBuilder b,
+            Supplier<byte[]> bytes,
+            String family,
+            int weight,
             BaseRendererBuilder.FontStyle style) {
         b.useFont(() -> new ByteArrayInputStream(bytes.get()), family, weight, style, true);
     }

@@ -28,8 +28,7 @@ final class SignatureField {
     static final String NAME = "Signatur";
     static final String DESCRIPTION = "Digital signatur (PAdES) av den godkända versionen";
 
-    private SignatureField() {
-    }
+    private SignatureField() {}
 
     static void add(PDDocument doc) throws IOException {
         PDPage page = doc.getPage(0);
@@ -56,7 +55,9 @@ final class SignatureField {
     /** A Form element at the end of the document's structure, pointing at the widget through the parent tree. */
     private static void tag(PDDocument doc, PDPage page, PDAnnotationWidget widget) throws IOException {
         PDStructureTreeRoot root = doc.getDocumentCatalog().getStructureTreeRoot();
-        if (root == null || root.getKids().isEmpty() || !(root.getKids().get(0) instanceof PDStructureElement document)) {
+        if (root == null
+                || root.getKids().isEmpty()
+                || !(root.getKids().get(0) instanceof PDStructureElement document)) {
             throw new IllegalStateException("the document has no structure tree to tag the signature field in");
         }
         PDStructureElement element = new PDStructureElement("Form", document);

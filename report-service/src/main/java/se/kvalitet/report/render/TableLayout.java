@@ -19,6 +19,7 @@ final class TableLayout {
 
     /** A4 portrait less 2 × 18 mm margins, in points. */
     static final double PAGE_WIDTH = (210 - 36) / 25.4 * 72;
+
     static final float CELL_SIZE = 7.5f;
     static final double PADDING = 3 * 72 / 25.4 + 1;
     static final double INDENT = 8;
@@ -38,12 +39,10 @@ final class TableLayout {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
-    private TableLayout() {
-    }
+    private TableLayout() {}
 
     /** One printed table: its columns (text, full text when abbreviated, width), the cells by original column. */
-    record Part(List<Integer> columns, Map<Integer, String> abbreviated, double[] widths) {
-    }
+    record Part(List<Integer> columns, Map<Integer, String> abbreviated, double[] widths) {}
 
     static List<Part> layout(ReportContent.Table t, double available) {
         int n = t.columns().size();
@@ -57,7 +56,8 @@ final class TableLayout {
             min[c] = Math.max(cellMin[c], longestWord(bold, t.columns().get(c))) + PADDING;
             // a column of numbers stays as narrow as its longest number or header word (its header wraps);
             // the space goes to the columns of text, the row headers first
-            pref[c] = numeric(t, c) ? min[c]
+            pref[c] = numeric(t, c)
+                    ? min[c]
                     : Math.max(pref[c], Math.min(width(bold, t.columns().get(c)), MAX_PREFERRED)) + PADDING;
         }
         // the row headers (unit names, indicator names) keep up to a third of the width before anything else wraps them
@@ -66,7 +66,8 @@ final class TableLayout {
         while (sum(min) > available) {
             int widest = -1;
             for (int c = 1; c < n; c++) {
-                if (!abbreviated.containsKey(c) && longestWord(bold, t.columns().get(c)) > cellMin[c]
+                if (!abbreviated.containsKey(c)
+                        && longestWord(bold, t.columns().get(c)) > cellMin[c]
                         && (widest < 0 || min[c] > min[widest])) {
                     widest = c;
                 }
@@ -77,8 +78,10 @@ final class TableLayout {
             String shortText = abbreviation(t.columns().get(widest));
             abbreviated.put(widest, shortText);
             min[widest] = Math.max(cellMin[widest], longestWord(bold, shortText)) + PADDING;
-            pref[widest] = numeric(t, widest) ? min[widest]
-                    : Math.max(min[widest], pref[widest] - width(bold, t.columns().get(widest)) + width(bold, shortText));
+            pref[widest] = numeric(t, widest)
+                    ? min[widest]
+                    : Math.max(
+                            min[widest], pref[widest] - width(bold, t.columns().get(widest)) + width(bold, shortText));
         }
         return split(abbreviated, min, pref, available);
     }
@@ -122,8 +125,8 @@ final class TableLayout {
         return parts;
     }
 
-    private static Part part(List<Integer> columns, Map<Integer, String> abbreviated, double[] min, double[] pref,
-            double available) {
+    private static Part part(
+            List<Integer> columns, Map<Integer, String> abbreviated, double[] min, double[] pref, double available) {
         double[] w = new double[columns.size()];
         double total = 0;
         double growth = 0;

@@ -25,15 +25,14 @@ import se.kvalitet.report.content.ReportContent;
  */
 public final class XlsxRenderer {
 
-    private XlsxRenderer() {
-    }
+    private XlsxRenderer() {}
 
     /** The workbook's shared styles. */
-    private record Styles(CellStyle header, CellStyle decimal, CellStyle boldDecimal) {
-    }
+    private record Styles(CellStyle header, CellStyle decimal, CellStyle boldDecimal) {}
 
     public static byte[] render(ReportContent content, Stamp stamp) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.getProperties().getCoreProperties().setTitle(content.title() + " – " + content.orgUnitName());
             wb.getProperties().getCoreProperties().setCreator("Kvalitet report-service");
             Styles styles = styles(wb);
@@ -79,22 +78,38 @@ public final class XlsxRenderer {
         r = line(overview, r, null, "Kontrollsumma (SHA-256)", stamp.contentHash());
         if (stamp.signature() != null) {
             r = line(overview, r, null, "PDF:en signerad av", stamp.signature().signer());
-            r = line(overview, r, null, "Certifikat (SHA-256)", stamp.signature().certificateSha256());
+            r = line(
+                    overview, r, null, "Certifikat (SHA-256)", stamp.signature().certificateSha256());
         }
         r++;
-        cells(overview.createRow(r++), styles.header(), "Kapitel", "Bedömning", "Beräknad bedömning", "Regel", "Underlag",
+        cells(
+                overview.createRow(r++),
+                styles.header(),
+                "Kapitel",
+                "Bedömning",
+                "Beräknad bedömning",
+                "Regel",
+                "Underlag",
                 "Motivering till ändrad bedömning");
         for (ReportContent.Chapter ch : content.chapters()) {
             if (ch.verdict() != null) {
-                cells(overview.createRow(r++), null, ch.number() + " " + ch.title(), ch.verdict().effective().label(),
-                        ch.verdict().computed().label(), ch.verdict().rule(), ch.verdict().basis(),
+                cells(
+                        overview.createRow(r++),
+                        null,
+                        ch.number() + " " + ch.title(),
+                        ch.verdict().effective().label(),
+                        ch.verdict().computed().label(),
+                        ch.verdict().rule(),
+                        ch.verdict().basis(),
                         ch.verdict().justification() == null ? "" : ch.verdict().justification());
             }
         }
         r++;
         Row focus = overview.createRow(r++);
-        focus.createCell(0).setCellValue((content.kind().name().startsWith("PATIENT") ? "Mål och strategier för "
-                : "Fokusområden ") + (content.year() + 1));
+        focus.createCell(0)
+                .setCellValue(
+                        (content.kind().name().startsWith("PATIENT") ? "Mål och strategier för " : "Fokusområden ")
+                                + (content.year() + 1));
         focus.getCell(0).setCellStyle(styles.header());
         int n = 1;
         for (String f : content.focusAreas()) {
@@ -216,7 +231,9 @@ public final class XlsxRenderer {
 
     /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
     static String name(String wanted, Set<String> taken) {
-        String base = wanted.replaceAll("[\\[\\]:*?/\\\\]", " ").replaceAll("\\s+", " ").strip();
+        String base = wanted.replaceAll("[\\[\\]:*?/\\\\]", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (base.length() > 31) {
             base = base.substring(0, 31).strip();
         }
@@ -224,12 +241,15 @@ public final class XlsxRenderer {
         int n = 2;
         while (!taken.add(candidate.toLowerCase(Locale.ROOT))) {
             String suffix = " (" + n++ + ")";
-            candidate = (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
+            candidate =
+                    (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
         }
         return candidate;
     }
 
     static List<String> sheetNames(XSSFWorkbook wb) {
-        return IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
+        return IntStream.range(0, wb.getNumberOfSheets())
+                .mapToObj(wb::getSheetName)
+                .toList();
     }
 }

@@ -42,7 +42,11 @@ public class DeviationFactRepository {
                     reported_at = excluded.reported_at, updated_at = now()""")
                 .setParameter("id", e.deviationId())
                 .setParameter("unit", e.orgUnitId())
-                .setParameter("category", e.suggestedCategory() == null ? null : e.suggestedCategory().name())
+                .setParameter(
+                        "category",
+                        e.suggestedCategory() == null
+                                ? null
+                                : e.suggestedCategory().name())
                 .setParameter("channel", e.channel())
                 .setParameter("occurredOn", e.occurredOn())
                 .setParameter("reportedAt", Timestamp.from(e.reportedAt()))
@@ -57,7 +61,9 @@ public class DeviationFactRepository {
             em.createNativeQuery("""
                     INSERT INTO deviation_fact_involved_unit (deviation_id, org_unit_id) VALUES (:id, :unit)
                     ON CONFLICT DO NOTHING""")
-                    .setParameter("id", deviationId).setParameter("unit", unit).executeUpdate();
+                    .setParameter("id", deviationId)
+                    .setParameter("unit", unit)
+                    .executeUpdate();
         }
     }
 
@@ -67,16 +73,20 @@ public class DeviationFactRepository {
                 INSERT INTO deviation_fact_triage (deviation_id, triaged_at) VALUES (:id, :at)
                 ON CONFLICT (deviation_id) DO UPDATE SET triaged_at = excluded.triaged_at
                 WHERE deviation_fact_triage.triaged_at <= excluded.triaged_at""")
-                .setParameter("id", e.deviationId()).setParameter("at", Timestamp.from(e.triagedAt()))
+                .setParameter("id", e.deviationId())
+                .setParameter("at", Timestamp.from(e.triagedAt()))
                 .executeUpdate();
         if (newer == 1) {
             em.createNativeQuery("DELETE FROM deviation_fact_category WHERE deviation_id = :id")
-                    .setParameter("id", e.deviationId()).executeUpdate();
+                    .setParameter("id", e.deviationId())
+                    .executeUpdate();
             for (DeviationCategory c : e.categories()) {
                 em.createNativeQuery("""
                         INSERT INTO deviation_fact_category (deviation_id, category) VALUES (:id, :c)
                         ON CONFLICT DO NOTHING""")
-                        .setParameter("id", e.deviationId()).setParameter("c", c.name()).executeUpdate();
+                        .setParameter("id", e.deviationId())
+                        .setParameter("c", c.name())
+                        .executeUpdate();
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());
@@ -88,8 +98,10 @@ public class DeviationFactRepository {
                 INSERT INTO deviation_fact_track (track_id, deviation_id, track_type, opened_at)
                 VALUES (:track, :id, :type, :at)
                 ON CONFLICT (track_id) DO UPDATE SET opened_at = excluded.opened_at""")
-                .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
-                .setParameter("type", e.trackType().name()).setParameter("at", Timestamp.from(e.openedAt()))
+                .setParameter("track", e.trackId())
+                .setParameter("id", e.deviationId())
+                .setParameter("type", e.trackType().name())
+                .setParameter("at", Timestamp.from(e.openedAt()))
                 .executeUpdate();
         refresh(e.deviationId());
     }
@@ -100,17 +112,23 @@ public class DeviationFactRepository {
                 VALUES (:track, :id, :type, :on, :assessment, :serious)
                 ON CONFLICT (track_id) DO UPDATE SET investigated_on = excluded.investigated_on,
                     assessment = excluded.assessment, serious = excluded.serious""")
-                .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
-                .setParameter("type", e.trackType().name()).setParameter("on", e.completedOn())
-                .setParameter("assessment", e.assessment() == null ? null : e.assessment().name())
+                .setParameter("track", e.trackId())
+                .setParameter("id", e.deviationId())
+                .setParameter("type", e.trackType().name())
+                .setParameter("on", e.completedOn())
+                .setParameter(
+                        "assessment",
+                        e.assessment() == null ? null : e.assessment().name())
                 .setParameter("serious", e.serious())
                 .executeUpdate();
         for (var cause : e.rootCauses()) {
             em.createNativeQuery("""
                     INSERT INTO deviation_fact_root_cause (track_id, deviation_id, root_cause) VALUES (:track, :id, :cause)
                     ON CONFLICT DO NOTHING""")
-                    .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
-                    .setParameter("cause", cause.name()).executeUpdate();
+                    .setParameter("track", e.trackId())
+                    .setParameter("id", e.deviationId())
+                    .setParameter("cause", cause.name())
+                    .executeUpdate();
         }
         refresh(e.deviationId());
     }
@@ -126,12 +144,16 @@ public class DeviationFactRepository {
                     serious = coalesce(excluded.serious, deviation_fact_track.serious),
                     authority_notified = coalesce(excluded.authority_notified, deviation_fact_track.authority_notified),
                     notified_on_time = coalesce(excluded.notified_on_time, deviation_fact_track.notified_on_time)""")
-                .setParameter("track", e.trackId()).setParameter("id", e.deviationId())
+                .setParameter("track", e.trackId())
+                .setParameter("id", e.deviationId())
                 .setParameter("type", e.trackType().name())
                 .setParameter("openedAt", e.openedAt() == null ? null : Timestamp.from(e.openedAt()))
                 .setParameter("closedOn", e.closedOn())
-                .setParameter("closure", e.closure() == null ? null : e.closure().name())
-                .setParameter("assessment", e.assessment() == null ? null : e.assessment().name())
+                .setParameter(
+                        "closure", e.closure() == null ? null : e.closure().name())
+                .setParameter(
+                        "assessment",
+                        e.assessment() == null ? null : e.assessment().name())
                 .setParameter("serious", e.serious())
                 .setParameter("notified", e.authorityNotified())
                 .setParameter("onTime", e.notifiedOnTime())
@@ -146,10 +168,14 @@ public class DeviationFactRepository {
                                                          sent_at, on_time, hours_late)
                 VALUES (:nid, :id, :type, :authority, :kind, :sentAt, :onTime, :hoursLate)
                 ON CONFLICT (notification_id) DO NOTHING""")
-                .setParameter("nid", e.notificationId()).setParameter("id", e.deviationId())
-                .setParameter("type", e.trackType().name()).setParameter("authority", e.authority().name())
-                .setParameter("kind", e.kind().name()).setParameter("sentAt", Timestamp.from(e.sentAt()))
-                .setParameter("onTime", e.onTime()).setParameter("hoursLate", e.hoursLate())
+                .setParameter("nid", e.notificationId())
+                .setParameter("id", e.deviationId())
+                .setParameter("type", e.trackType().name())
+                .setParameter("authority", e.authority().name())
+                .setParameter("kind", e.kind().name())
+                .setParameter("sentAt", Timestamp.from(e.sentAt()))
+                .setParameter("onTime", e.onTime())
+                .setParameter("hoursLate", e.hoursLate())
                 .executeUpdate();
         refresh(e.deviationId());
     }
@@ -163,12 +189,26 @@ public class DeviationFactRepository {
     }
 
     public void recordEffectChecked(DeviationActionEffectCheckedV1 e) {
-        upsertAction(e.actionId(), e.deviationId(), e.orgUnitId(), e.dueDate(), e.doneDate(), null, e.checkedOn(),
+        upsertAction(
+                e.actionId(),
+                e.deviationId(),
+                e.orgUnitId(),
+                e.dueDate(),
+                e.doneDate(),
+                null,
+                e.checkedOn(),
                 e.effective());
     }
 
-    private void upsertAction(UUID actionId, UUID deviationId, UUID unit, LocalDate due, LocalDate done, Boolean onTime,
-            LocalDate checked, Boolean effective) {
+    private void upsertAction(
+            UUID actionId,
+            UUID deviationId,
+            UUID unit,
+            LocalDate due,
+            LocalDate done,
+            Boolean onTime,
+            LocalDate checked,
+            Boolean effective) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_action (action_id, deviation_id, org_unit_id, due_on, done_on, done_on_time,
                                                    effect_checked_on, effective)
@@ -180,9 +220,14 @@ public class DeviationFactRepository {
                     done_on_time = coalesce(excluded.done_on_time, deviation_fact_action.done_on_time),
                     effect_checked_on = coalesce(excluded.effect_checked_on, deviation_fact_action.effect_checked_on),
                     effective = coalesce(excluded.effective, deviation_fact_action.effective)""")
-                .setParameter("aid", actionId).setParameter("id", deviationId).setParameter("unit", unit)
-                .setParameter("due", due).setParameter("done", done).setParameter("onTime", onTime)
-                .setParameter("checked", checked).setParameter("effective", effective)
+                .setParameter("aid", actionId)
+                .setParameter("id", deviationId)
+                .setParameter("unit", unit)
+                .setParameter("due", due)
+                .setParameter("done", done)
+                .setParameter("onTime", onTime)
+                .setParameter("checked", checked)
+                .setParameter("effective", effective)
                 .executeUpdate();
     }
 
@@ -190,8 +235,10 @@ public class DeviationFactRepository {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_overdue (clock_id, deviation_id, clock_kind, org_unit_id, due_on)
                 VALUES (:clock, :id, :kind, :unit, :due) ON CONFLICT (clock_id) DO NOTHING""")
-                .setParameter("clock", e.clockId()).setParameter("id", e.deviationId())
-                .setParameter("kind", e.clockKind().name()).setParameter("unit", e.orgUnitId())
+                .setParameter("clock", e.clockId())
+                .setParameter("id", e.deviationId())
+                .setParameter("kind", e.clockKind().name())
+                .setParameter("unit", e.orgUnitId())
                 .setParameter("due", e.dueDate())
                 .executeUpdate();
     }
@@ -202,17 +249,22 @@ public class DeviationFactRepository {
                 ON CONFLICT (deviation_id) DO UPDATE SET closed_on = excluded.closed_on""")
                 .setParameter("id", e.deviationId())
                 // a report closed without a triage event keeps the closing categories below as its decision
-                .setParameter("at", Timestamp.from(e.closedAt())).setParameter("closed", e.closedOn())
+                .setParameter("at", Timestamp.from(e.closedAt()))
+                .setParameter("closed", e.closedOn())
                 .executeUpdate();
-        long categorised = ((Number) em.createNativeQuery(
-                        "SELECT count(*) FROM deviation_fact_category WHERE deviation_id = :id")
-                .setParameter("id", e.deviationId()).getSingleResult()).longValue();
+        long categorised = ((Number)
+                        em.createNativeQuery("SELECT count(*) FROM deviation_fact_category WHERE deviation_id = :id")
+                                .setParameter("id", e.deviationId())
+                                .getSingleResult())
+                .longValue();
         if (categorised == 0) {
             for (DeviationCategory c : e.categories()) {
                 em.createNativeQuery("""
                         INSERT INTO deviation_fact_category (deviation_id, category) VALUES (:id, :c)
                         ON CONFLICT DO NOTHING""")
-                        .setParameter("id", e.deviationId()).setParameter("c", c.name()).executeUpdate();
+                        .setParameter("id", e.deviationId())
+                        .setParameter("c", c.name())
+                        .executeUpdate();
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());

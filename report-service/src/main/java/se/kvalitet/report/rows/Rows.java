@@ -20,8 +20,7 @@ import javax.sql.DataSource;
  */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** A JDBC result set row (valid while the cursor is on it). */
     public static Row of(ResultSet rs) {
@@ -48,7 +47,8 @@ public final class Rows {
 
     /** Calls {@code consumer} with each row of {@code sql}, streamed (fetch size 10 000). */
     public static void each(DataSource ds, String sql, Consumer<Row> consumer, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -60,7 +60,8 @@ public final class Rows {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read " + sql.strip().lines().findFirst().orElse(sql), e);
+            throw new IllegalStateException(
+                    "could not read " + sql.strip().lines().findFirst().orElse(sql), e);
         }
     }
 
@@ -72,7 +73,8 @@ public final class Rows {
     /** Every row of a tuple query, mapped. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> list(Query tupleQuery, RowMapper<T> mapper) {
-        return ((List<Tuple>) tupleQuery.getResultList()).stream().map(t -> mapper.map(of(t))).toList();
+        return ((List<Tuple>) tupleQuery.getResultList())
+                .stream().map(t -> mapper.map(of(t))).toList();
     }
 
     /** The first row of a tuple query, mapped. */

@@ -18,10 +18,16 @@ public class ApprovedVersions {
     /** Newest first; empty when the report does not exist or has no approved version. */
     @Transactional
     public List<PdfVerification.ApprovedVersion> of(UUID reportId) {
-        return Rows.list(Rows.tuples(em, """
+        return Rows.list(
+                Rows.tuples(em, """
                 SELECT id, number, approved_at, content_hash, pdf_hash FROM report_version
                 WHERE report_id = :r AND status = 'APPROVED' ORDER BY number DESC""").setParameter("r", reportId),
-                r -> new PdfVerification.ApprovedVersion(reportId, r.uuid("id"), r.intValue("number"), r.instant("approved_at"),
-                        r.string("content_hash"), r.string("pdf_hash")));
+                r -> new PdfVerification.ApprovedVersion(
+                        reportId,
+                        r.uuid("id"),
+                        r.intValue("number"),
+                        r.instant("approved_at"),
+                        r.string("content_hash"),
+                        r.string("pdf_hash")));
     }
 }

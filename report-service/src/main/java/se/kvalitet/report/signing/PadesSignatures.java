@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -62,8 +62,7 @@ public final class PadesSignatures {
 
     static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
 
-    private PadesSignatures() {
-    }
+    private PadesSignatures() {}
 
     /**
      * Signs {@code pdf} in its empty signature field (or a new invisible one) at {@code at}, with
@@ -71,7 +70,8 @@ public final class PadesSignatures {
      * followed by the incremental update).
      */
     public static byte[] sign(byte[] pdf, SigningKey key, Instant at, String reason) {
-        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 40_000)) {
+        try (PDDocument doc = Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 40_000)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(ETSI_CADES_DETACHED);
@@ -114,37 +114,49 @@ public final class PadesSignatures {
             String algorithm = "RSA".equals(key.privateKey().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
             byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
             X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
-            ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash,
+            ESSCertIDv2 id = new ESSCertIDv2(
+                    new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256),
+                    certHash,
                     new IssuerSerial(new GeneralNames(new GeneralName(holder.getIssuer())), holder.getSerialNumber()));
             ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+            attributes.add(new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id}))));
-            DefaultSignedAttributeTableGenerator signedAttributes = new DefaultSignedAttributeTableGenerator(
-                    new AttributeTable(attributes)) {
-                @Override
-                @SuppressWarnings({"rawtypes", "unchecked"})
-                protected Hashtable createStandardAttributeTable(Map parameters) {
-                    Hashtable table = super.createStandardAttributeTable(parameters);
-                    // PAdES: the claimed signing time is the signature dictionary's M, not a CMS attribute
-                    table.remove(CMSAttributes.signingTime);
-                    return table;
-                }
-            };
+            DefaultSignedAttributeTableGenerator signedAttributes =
+                    new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)) {
+                        @Override
+                        @SuppressWarnings({"rawtypes", "unchecked"})
+                        protected Hashtable createStandardAttributeTable(Map parameters) {
+                            Hashtable table = super.createStandardAttributeTable(parameters);
+                            // PAdES: the claimed signing time is the signature dictionary's M, not a CMS attribute
+                            table.remove(CMSAttributes.signingTime);
+                            return table;
+                        }
+                    };
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(signedAttributes)
-                    .build(new JcaContentSignerBuilder(algorithm).build(key.privateKey()), cert));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(signedAttributes)
+                            .build(new JcaContentSignerBuilder(algorithm).build(key.privateKey()), cert));
             generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+            return generator
+                    .generate(new CMSProcessableByteArray(content.readAllBytes()), false)
+                    .getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("could not sign", e);
         }
     }
 
     /** One signature found in a PDF. */
-    public record Found(boolean valid, boolean coversWholeFile, int signedLength, String subFilter, String signer,
-            String certificateSha256, Instant signedAt, String signedRevisionSha256) {
-    }
+    public record Found(
+            boolean valid,
+            boolean coversWholeFile,
+            int signedLength,
+            String subFilter,
+            String signer,
+            String certificateSha256,
+            Instant signedAt,
+            String signedRevisionSha256) {}
 
     /**
      * Every signature of {@code pdf}, each checked: the CMS signature verifies with its certificate
@@ -175,8 +187,10 @@ public final class PadesSignatures {
         }
         String revision = sha256(pdf, end);
         try {
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(s.getSignedContent(pdf)), s.getContents(pdf));
-            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            CMSSignedData cms =
+                    new CMSSignedData(new CMSProcessableByteArray(s.getSignedContent(pdf)), s.getContents(pdf));
+            SignerInformation signer =
+                    cms.getSignerInfos().getSigners().iterator().next();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> certs = cms.getCertificates().getMatches(signer.getSID());
             if (certs.isEmpty()) {
@@ -184,10 +198,16 @@ public final class PadesSignatures {
             }
             X509CertificateHolder cert = certs.iterator().next();
             boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-            String subject = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(cert)
-                    .getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC1779);
-            return new Found(valid, end == pdf.length, end, subFilter, subject, sha256(cert.getEncoded(), -1), at, revision);
-        } catch (CMSException | OperatorCreationException | java.security.cert.CertificateException | RuntimeException e) {
+            String subject = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(cert)
+                    .getSubjectX500Principal()
+                    .getName(javax.security.auth.x500.X500Principal.RFC1779);
+            return new Found(
+                    valid, end == pdf.length, end, subFilter, subject, sha256(cert.getEncoded(), -1), at, revision);
+        } catch (CMSException
+                | OperatorCreationException
+                | java.security.cert.CertificateException
+                | RuntimeException e) {
             return new Found(false, end == pdf.length, end, subFilter, null, null, at, revision);
         }
     }

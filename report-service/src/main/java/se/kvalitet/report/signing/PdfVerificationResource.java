@@ -41,29 +41,57 @@ public class PdfVerificationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.MEDICALLY_RESPONSIBLE, Roles.BI_READER})
-    @Operation(summary = "Verify a presented PDF against the report's approved versions",
-            description = "The body is the PDF file (Content-Type application/pdf, at most the service's body limit). The "
-                    + "answer says whether it is an approved version byte for byte (MATCHES), whether its signed part is one "
-                    + "with something appended after the signature (MODIFIED_AFTER_SIGNING), or neither (NO_MATCH), with the "
-                    + "signature's validity, signer and time. Nothing is stored.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/pdf",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "200", description = "The verification (also when the file does not match)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PdfVerification.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id, empty body, or not a PDF",
+    @RolesAllowed({
+        Roles.QUALITY_TEAM,
+        Roles.ADMIN,
+        Roles.VIEWER,
+        Roles.UNIT_MANAGER,
+        Roles.MEDICALLY_RESPONSIBLE,
+        Roles.BI_READER
+    })
+    @Operation(
+            summary = "Verify a presented PDF against the report's approved versions",
+            description =
+                    "The body is the PDF file (Content-Type application/pdf, at most the service's body limit). The "
+                            + "answer says whether it is an approved version byte for byte (MATCHES), whether its signed part is one "
+                            + "with something appended after the signature (MODIFIED_AFTER_SIGNING), or neither (NO_MATCH), with the "
+                            + "signature's validity, signer and time. Nothing is stored.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The verification (also when the file does not match)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PdfVerification.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed id, empty body, or not a PDF",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such report, or it has no approved version",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or it has no approved version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PdfVerification verify(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            byte[] pdf) {
+    public PdfVerification verify(
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] pdf) {
         // the media type is checked here, after authentication and roles (a caller without access learns nothing more)
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
                     "Send the PDF itself with Content-Type application/pdf");
         }
         UUID reportId = QueryParams.uuid("id", id);
-        if (pdf == null || pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+        if (pdf == null
+                || pdf.length < 8
+                || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw ProblemException.badRequest("not-a-pdf", "The body is not a PDF file", List.of());
         }
         List<PdfVerification.ApprovedVersion> approved = approvedVersions.of(reportId);

@@ -28,19 +28,27 @@ public class ReportSigner {
     }
 
     @jakarta.inject.Inject
-    public ReportSigner(@ConfigProperty(name = "kvalitet.report.signing.key-store") Optional<String> keyStore,
+    public ReportSigner(
+            @ConfigProperty(name = "kvalitet.report.signing.key-store") Optional<String> keyStore,
             @ConfigProperty(name = "kvalitet.report.signing.key-store-password") Optional<String> password,
             @ConfigProperty(name = "kvalitet.report.signing.key-alias") Optional<String> alias,
-            @ConfigProperty(name = "kvalitet.report.signing.generated-subject",
-                    defaultValue = "CN=Kvalitet rapporttjänst (genererad nyckel: endast test och lokal miljö),O=Kvalitet")
-            String generatedSubject, Clock clock) {
+            @ConfigProperty(
+                            name = "kvalitet.report.signing.generated-subject",
+                            defaultValue =
+                                    "CN=Kvalitet rapporttjänst (genererad nyckel: endast test och lokal miljö),O=Kvalitet")
+                    String generatedSubject,
+            Clock clock) {
         if (keyStore.isPresent() && !keyStore.get().isBlank()) {
-            this.key = SigningKey.fromKeyStore(Path.of(keyStore.get()), password.orElse("").toCharArray(), alias.orElse(null));
-            LOG.infof("approved reports are signed by %s (certificate SHA-256 %s)", key.signer(), key.certificateSha256());
+            this.key = SigningKey.fromKeyStore(
+                    Path.of(keyStore.get()), password.orElse("").toCharArray(), alias.orElse(null));
+            LOG.infof(
+                    "approved reports are signed by %s (certificate SHA-256 %s)",
+                    key.signer(), key.certificateSha256());
         } else {
             this.key = SigningKey.generate(generatedSubject, clock.instant());
-            LOG.warnf("kvalitet.report.signing.key-store is not set: approved reports are signed with a key generated at "
-                    + "start-up (%s), which nobody outside this process trusts; mount a key store in production",
+            LOG.warnf(
+                    "kvalitet.report.signing.key-store is not set: approved reports are signed with a key generated at "
+                            + "start-up (%s), which nobody outside this process trusts; mount a key store in production",
                     key.certificateSha256());
         }
     }

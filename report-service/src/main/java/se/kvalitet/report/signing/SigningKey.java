@@ -60,8 +60,11 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             ks.load(in, password);
             String name = alias;
             if (name == null || name.isBlank()) {
-                name = Collections.list(ks.aliases()).stream().filter(a -> isKey(ks, a)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("the key store " + file + " holds no private key"));
+                name = Collections.list(ks.aliases()).stream()
+                        .filter(a -> isKey(ks, a))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalStateException("the key store " + file + " holds no private key"));
             }
             PrivateKey key = (PrivateKey) ks.getKey(name, password);
             if (key == null) {
@@ -96,15 +99,20 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             KeyPair pair = g.generateKeyPair();
             // parsed as X.500 names are written (most significant last), so the subject prints back as configured
             X500Name name = X500Name.getInstance(new javax.security.auth.x500.X500Principal(subject).getEncoded());
-            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), name,
+            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    name,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(3650))),
+                    name,
                     pair.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             X509Certificate cert = new JcaX509CertificateConverter()
                     .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             return new SigningKey(pair.getPrivate(), List.of(cert));
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+        } catch (GeneralSecurityException
+                | org.bouncycastle.operator.OperatorCreationException
                 | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException("could not generate a signing key", e);
         }

@@ -26,8 +26,10 @@ import se.kvalitet.web.QueryParams;
 
 @Path("/report/v1/deviation-statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deviation statistics (avvikelsestatistik)",
-        description = "Counts of deviations by the day they happened, per unit and category, from the events (aggregates only): for the board, the kvalitetsberättelse and BI tools")
+@Tag(
+        name = "Deviation statistics (avvikelsestatistik)",
+        description =
+                "Counts of deviations by the day they happened, per unit and category, from the events (aggregates only): for the board, the kvalitetsberättelse and BI tools")
 @SecurityRequirement(name = "SecurityScheme")
 public class DeviationStatisticsResource {
 
@@ -41,21 +43,31 @@ public class DeviationStatisticsResource {
 
     @GET
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.VIEWER, Roles.UNIT_MANAGER, Roles.BI_READER, Roles.ADMIN})
-    @Operation(summary = "Deviation statistics for a period and an org subtree (avvikelsestatistik)",
-            description = "The pivot of department/unit × category (not a deviation, lex Sarah, lex Maria, personal data breach, "
-                    + "complaint/suggestion, other deviation) with distinct-report totals at every level, each category's share, "
-                    + "the shares notified to IVO and IMY (on time and late), per month and tertial. Reports are placed where "
-                    + "their units sat in the organisation on the day they happened. Aggregates only, no case data.")
-    @APIResponse(responseCode = "200", description = "The statistics",
+    @Operation(
+            summary = "Deviation statistics for a period and an org subtree (avvikelsestatistik)",
+            description =
+                    "The pivot of department/unit × category (not a deviation, lex Sarah, lex Maria, personal data breach, "
+                            + "complaint/suggestion, other deviation) with distinct-report totals at every level, each category's share, "
+                            + "the shares notified to IVO and IMY (on time and late), per month and tertial. Reports are placed where "
+                            + "their units sat in the organisation on the day they happened. Aggregates only, no case data.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The statistics",
             content = @Content(schema = @Schema(implementation = DeviationStatistics.class)))
-    @APIResponse(responseCode = "400", description = "Invalid period or org unit",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid period or org unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeviationStatistics get(
             @Parameter(description = "Root of the subtree (e.g. the board); default: the organisation's only root")
-            @QueryParam("orgUnit") String orgUnit,
-            @Parameter(description = "Calendar year; sets from/to to 1 January - 31 December") @QueryParam("year") String year,
-            @Parameter(description = "First day (YYYY-MM-DD), default 1 January this year") @QueryParam("from") String from,
-            @Parameter(description = "Last day (YYYY-MM-DD), default 31 December this year") @QueryParam("to") String to) {
+                    @QueryParam("orgUnit")
+                    String orgUnit,
+            @Parameter(description = "Calendar year; sets from/to to 1 January - 31 December") @QueryParam("year")
+                    String year,
+            @Parameter(description = "First day (YYYY-MM-DD), default 1 January this year") @QueryParam("from")
+                    String from,
+            @Parameter(description = "Last day (YYYY-MM-DD), default 31 December this year") @QueryParam("to")
+                    String to) {
         LocalDate today = LocalDate.now(clock.withZone(SWEDEN));
         LocalDate f = QueryParams.date("from", from);
         LocalDate t = QueryParams.date("to", to);
@@ -77,7 +89,8 @@ public class DeviationStatisticsResource {
         if (root == null) {
             var roots = history.roots();
             if (roots.size() != 1) {
-                throw ProblemException.invalidField("orgUnit", "is required: the organisation has " + roots.size() + " roots");
+                throw ProblemException.invalidField(
+                        "orgUnit", "is required: the organisation has " + roots.size() + " roots");
             }
             root = roots.get(0);
         }

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * tables of HTML, PDF and XLSX and the sentences (37 of 391 is 9,5 % everywhere, never 9,5 in a
  * table and 10 % in the text).
  */
-@Schema(name = "Share", description = "A share kept as numerator/denominator; percent (one decimal, rounded once from "
-        + "the exact fraction) is null when the denominator is 0")
+@Schema(
+        name = "Share",
+        description = "A share kept as numerator/denominator; percent (one decimal, rounded once from "
+                + "the exact fraction) is null when the denominator is 0")
 public record Share(long numerator, long denominator, BigDecimal percent) {
 
     public static final int DECIMALS = 1;
@@ -21,8 +23,10 @@ public record Share(long numerator, long denominator, BigDecimal percent) {
     }
 
     static BigDecimal percent(long numerator, long denominator) {
-        return denominator == 0 ? null
-                : BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+        return denominator == 0
+                ? null
+                : BigDecimal.valueOf(numerator)
+                        .multiply(BigDecimal.valueOf(100))
                         .divide(BigDecimal.valueOf(denominator), DECIMALS, RoundingMode.HALF_UP);
     }
 
@@ -40,10 +44,13 @@ public record Share(long numerator, long denominator, BigDecimal percent) {
             return null;
         }
         // (a/b - c/d) * 100 = (a*d - c*b) * 100 / (b*d)
-        BigDecimal num = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(before.denominator))
+        BigDecimal num = BigDecimal.valueOf(numerator)
+                .multiply(BigDecimal.valueOf(before.denominator))
                 .subtract(BigDecimal.valueOf(before.numerator).multiply(BigDecimal.valueOf(denominator)))
                 .multiply(BigDecimal.valueOf(100));
-        return num.divide(BigDecimal.valueOf(denominator).multiply(BigDecimal.valueOf(before.denominator)), DECIMALS,
+        return num.divide(
+                BigDecimal.valueOf(denominator).multiply(BigDecimal.valueOf(before.denominator)),
+                DECIMALS,
                 RoundingMode.HALF_UP);
     }
 }

@@ -54,8 +54,7 @@ public final class StatisticsBits {
     public static final int TRIAGED = 4096;
     public static final int CLOSED = 8192;
 
-    private StatisticsBits() {
-    }
+    private StatisticsBits() {}
 
     /** The bit of an unclassified report (and of a category this version does not know). */
     public static final int UNCLASSIFIED_BIT = 64;
@@ -99,6 +98,8 @@ public final class StatisticsBits {
     }
 
     private static Optional<DeviationCategory> category(String name) {
-        return Arrays.stream(DeviationCategory.values()).filter(c -> c.name().equals(name)).findFirst();
+        return Arrays.stream(DeviationCategory.values())
+                .filter(c -> c.name().equals(name))
+                .findFirst();
     }
 }

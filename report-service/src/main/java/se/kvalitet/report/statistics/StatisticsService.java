@@ -36,6 +36,7 @@ public class StatisticsService {
 
     /** The measures of one group, in the order of {@link #MEASURES}. */
     static final List<String> MEASURES;
+
     static final int TOTAL = 0;
     static final int FIRST_CATEGORY = 1;
     static final int DEVIATIONS;
@@ -113,7 +114,8 @@ public class StatisticsService {
         List<LocalDate> changes = history.changeDates(from, to);
         Map<LocalDate, String> monthOf = new HashMap<>();
         Map<LocalDate, LocalDate> segmentOf = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(GROUPED)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(GROUPED)) {
             ps.setObject(1, from);
             ps.setObject(2, to);
             ps.setFetchSize(10_000);
@@ -136,7 +138,8 @@ public class StatisticsService {
                     for (int k = 0; k <= at; k++) {
                         tally.add(up.get(k), v);
                     }
-                    tally.addMonth(monthOf.computeIfAbsent(day, d -> d.toString().substring(0, 7)), v);
+                    tally.addMonth(
+                            monthOf.computeIfAbsent(day, d -> d.toString().substring(0, 7)), v);
                 }
             }
         } catch (SQLException e) {
@@ -146,42 +149,50 @@ public class StatisticsService {
 
     /** One row per report touching several units (partial index), its units aggregated by a join. */
     static final String MULTI_UNIT = "SELECT f.org_unit_id, f.occurred_on, array_agg(i.org_unit_id) AS involved,\n"
-            + String.join(",\n", java.util.stream.IntStream.range(0, MEASURES.size())
-                    .mapToObj(k -> "CASE WHEN " + MEASURES.get(k) + " THEN 1 ELSE 0 END AS m" + k).toList())
+            + String.join(
+                    ",\n",
+                    java.util.stream.IntStream.range(0, MEASURES.size())
+                            .mapToObj(k -> "CASE WHEN " + MEASURES.get(k) + " THEN 1 ELSE 0 END AS m" + k)
+                            .toList())
             + "\nFROM deviation_fact f LEFT JOIN deviation_fact_involved_unit i ON i.deviation_id = f.deviation_id"
             + "\nWHERE f.occurred_on BETWEEN ? AND ? AND f.multi_unit GROUP BY f.deviation_id";
 
     /** Each report touching several units counts once in the union of its units' ancestors. */
     private void scanMultiUnitReports(OrgHistory history, UUID root, LocalDate from, LocalDate to, Tally tally) {
-        Rows.each(dataSource, MULTI_UNIT, r -> {
-            LocalDate day = r.date("occurred_on");
-            Set<UUID> touched = new LinkedHashSet<>();
-            touched.add(r.uuid("org_unit_id"));
-            touched.addAll(r.uuids("involved"));
-            long[] v = new long[MEASURES.size()];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = r.longValue("m" + k);
-            }
-            Set<UUID> placed = new LinkedHashSet<>();
-            boolean known = false;
-            for (UUID u : touched) {
-                List<UUID> up = history.ancestorsOn(u, day);
-                known |= !up.isEmpty();
-                int at = up.indexOf(root);
-                if (at >= 0) {
-                    placed.addAll(up.subList(0, at + 1));
-                }
-            }
-            if (!known) {
-                tally.unplaced += 1;
-                return;
-            }
-            if (placed.isEmpty()) {
-                return;
-            }
-            placed.forEach(p -> tally.add(p, v));
-            tally.addMonth(day.toString().substring(0, 7), v);
-        }, from, to);
+        Rows.each(
+                dataSource,
+                MULTI_UNIT,
+                r -> {
+                    LocalDate day = r.date("occurred_on");
+                    Set<UUID> touched = new LinkedHashSet<>();
+                    touched.add(r.uuid("org_unit_id"));
+                    touched.addAll(r.uuids("involved"));
+                    long[] v = new long[MEASURES.size()];
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = r.longValue("m" + k);
+                    }
+                    Set<UUID> placed = new LinkedHashSet<>();
+                    boolean known = false;
+                    for (UUID u : touched) {
+                        List<UUID> up = history.ancestorsOn(u, day);
+                        known |= !up.isEmpty();
+                        int at = up.indexOf(root);
+                        if (at >= 0) {
+                            placed.addAll(up.subList(0, at + 1));
+                        }
+                    }
+                    if (!known) {
+                        tally.unplaced += 1;
+                        return;
+                    }
+                    if (placed.isEmpty()) {
+                        return;
+                    }
+                    placed.forEach(p -> tally.add(p, v));
+                    tally.addMonth(day.toString().substring(0, 7), v);
+                },
+                from,
+                to);
     }
 
     /** The first day of the org segment {@code day} falls in: the latest change on or before it, else {@code from}. */
@@ -206,6 +217,7 @@ public class StatisticsService {
      * transitions per row at nine instead of twenty-five.
      */
     static final String GROUPED;
+
     static final int PACK_BITS = 21;
     static final long PACK_MASK = (1L << PACK_BITS) - 1;
 
@@ -241,14 +253,20 @@ public class StatisticsService {
         }
     }
 
-    private DeviationStatistics assemble(OrgHistory history, UUID root, LocalDate from, LocalDate to,
-            Map<UUID, long[]> nodes, Map<String, long[]> months, long unplaced) {
+    private DeviationStatistics assemble(
+            OrgHistory history,
+            UUID root,
+            LocalDate from,
+            LocalDate to,
+            Map<UUID, long[]> nodes,
+            Map<String, long[]> months,
+            long unplaced) {
         long[] zero = new long[MEASURES.size()];
         List<DeviationStatistics.Row> rows = new ArrayList<>();
         for (OrgHistory.Node n : history.tree(root, from, to)) {
             long[] v = nodes.getOrDefault(n.unitId(), zero);
-            rows.add(new DeviationStatistics.Row(n.unitId(), n.parentId(), n.name(), n.level(), n.depth(), categories(v),
-                    v[TOTAL]));
+            rows.add(new DeviationStatistics.Row(
+                    n.unitId(), n.parentId(), n.name(), n.level(), n.depth(), categories(v), v[TOTAL]));
         }
         long[] all = nodes.getOrDefault(root, zero);
         long assignments = 0;
@@ -267,8 +285,16 @@ public class StatisticsService {
             int base = FIRST_AUTHORITY + 4 * t;
             long reports = all[FIRST_CATEGORY + StatisticsBits.CATEGORIES.indexOf(track.trackType())];
             long notified = all[base + 1];
-            authority.add(new DeviationStatistics.Authority(track.trackType(), track.authority(), reports, all[base],
-                    notified, all[base + 2], all[base + 3], Share.of(notified, reports), Share.of(all[base + 2], notified)));
+            authority.add(new DeviationStatistics.Authority(
+                    track.trackType(),
+                    track.authority(),
+                    reports,
+                    all[base],
+                    notified,
+                    all[base + 2],
+                    all[base + 3],
+                    Share.of(notified, reports),
+                    Share.of(all[base + 2], notified)));
         }
         List<DeviationStatistics.Period> byMonth = new ArrayList<>();
         Map<String, long[]> tertials = new TreeMap<>();
@@ -277,11 +303,29 @@ public class StatisticsService {
             add(tertials.computeIfAbsent(tertial(m.getKey()), x -> new long[MEASURES.size()]), m.getValue());
         }
         List<DeviationStatistics.Period> byTertial = tertials.entrySet().stream()
-                .map(e -> new DeviationStatistics.Period(e.getKey(), e.getValue()[TOTAL], categories(e.getValue()))).toList();
+                .map(e -> new DeviationStatistics.Period(e.getKey(), e.getValue()[TOTAL], categories(e.getValue())))
+                .toList();
         List<DeviationStatistics.Column> columns = StatisticsBits.CATEGORIES.stream()
-                .map(c -> new DeviationStatistics.Column(c, StatisticsBits.label(c))).toList();
-        return new DeviationStatistics(root, history.nameOn(root, to), from, to, columns, rows, all[TOTAL], all[DEVIATIONS],
-                assignments, all[TRIAGED], all[CLOSED], all[STAFF], unplaced, shares, authority, byMonth, byTertial);
+                .map(c -> new DeviationStatistics.Column(c, StatisticsBits.label(c)))
+                .toList();
+        return new DeviationStatistics(
+                root,
+                history.nameOn(root, to),
+                from,
+                to,
+                columns,
+                rows,
+                all[TOTAL],
+                all[DEVIATIONS],
+                assignments,
+                all[TRIAGED],
+                all[CLOSED],
+                all[STAFF],
+                unplaced,
+                shares,
+                authority,
+                byMonth,
+                byTertial);
     }
 
     /** {@code 2025-05} → {@code 2025-T2}. */
@@ -306,37 +350,45 @@ public class StatisticsService {
      */
     public Map<String, Long> placedSums(OrgHistory history, UUID root, String sql, Object... params) {
         Map<String, Long> sums = new TreeMap<>();
-        for (Placed<KeyCount> p : placed(history, root, sql, r -> new KeyCount(r.string("key"), r.longValue("value")), params)) {
+        for (Placed<KeyCount> p :
+                placed(history, root, sql, r -> new KeyCount(r.string("key"), r.longValue("value")), params)) {
             sums.merge(p.row().key(), p.row().count(), Long::sum);
         }
         return sums;
     }
 
-    private record KeyCount(String key, long count) {
-    }
+    private record KeyCount(String key, long count) {}
 
     /** A row of a placed query with the unit it was placed by. */
-    public record Placed<T>(UUID unit, LocalDate day, T row) {
-    }
+    public record Placed<T>(UUID unit, LocalDate day, T row) {}
 
     /**
      * The rows of {@code sql} whose columns {@code place_unit} and {@code place_day} sit under
      * {@code root} (the unit on that day, in the organisation history), each mapped by name.
      */
-    public <T> List<Placed<T>> placed(OrgHistory history, UUID root, String sql, RowMapper<T> mapper, Object... params) {
+    public <T> List<Placed<T>> placed(
+            OrgHistory history, UUID root, String sql, RowMapper<T> mapper, Object... params) {
         List<Placed<T>> out = new ArrayList<>();
-        Rows.each(dataSource, sql, r -> {
-            UUID unit = r.uuid("place_unit");
-            LocalDate day = r.date("place_day");
-            if (unit != null && day != null && history.ancestorsOn(unit, day).contains(root)) {
-                out.add(new Placed<>(unit, day, mapper.map(r)));
-            }
-        }, params);
+        Rows.each(
+                dataSource,
+                sql,
+                r -> {
+                    UUID unit = r.uuid("place_unit");
+                    LocalDate day = r.date("place_day");
+                    if (unit != null
+                            && day != null
+                            && history.ancestorsOn(unit, day).contains(root)) {
+                        out.add(new Placed<>(unit, day, mapper.map(r)));
+                    }
+                },
+                params);
         return out;
     }
 
     /** {@link #placed} without the placing unit. */
     public <T> List<T> placedRows(OrgHistory history, UUID root, String sql, RowMapper<T> mapper, Object... params) {
-        return placed(history, root, sql, mapper, params).stream().map(Placed::row).toList();
+        return placed(history, root, sql, mapper, params).stream()
+                .map(Placed::row)
+                .toList();
     }
 }

@@ -23,8 +23,7 @@ public final class SwedishNumbers {
         return f;
     });
 
-    private SwedishNumbers() {
-    }
+    private SwedishNumbers() {}
 
     /** With the decimals the value carries (at most two): 9,5 and 50,0 from shares rounded to one decimal. */
     public static String format(BigDecimal v) {

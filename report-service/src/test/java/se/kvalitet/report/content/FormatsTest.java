@@ -33,15 +33,18 @@ class FormatsTest {
         assertThat(se.kvalitet.report.statistics.Share.of(1, 8).text()).isEqualTo("12,5 %");
         assertThat(se.kvalitet.report.statistics.Share.of(0, 0).text()).isEqualTo("–");
         // the change in percentage points from the two exact fractions: 37/391 - 30/360 = 1.13 points
-        assertThat(s.pointsSince(se.kvalitet.report.statistics.Share.of(30, 360))).isEqualByComparingTo("1.1");
+        assertThat(s.pointsSince(se.kvalitet.report.statistics.Share.of(30, 360)))
+                .isEqualByComparingTo("1.1");
     }
 
     @Test
     void sheetNamesExcelAccepts() {
         Set<String> taken = new HashSet<>();
-        String a = se.kvalitet.report.render.XlsxRendererAccess.name("5 Antal avvikelser per typ: avdelning/enhet [2025]", taken);
+        String a = se.kvalitet.report.render.XlsxRendererAccess.name(
+                "5 Antal avvikelser per typ: avdelning/enhet [2025]", taken);
         assertThat(a).hasSizeLessThanOrEqualTo(31).doesNotContain(":", "/", "[", "]");
-        String b = se.kvalitet.report.render.XlsxRendererAccess.name("5 Antal avvikelser per typ: avdelning/enhet [2025]", taken);
+        String b = se.kvalitet.report.render.XlsxRendererAccess.name(
+                "5 Antal avvikelser per typ: avdelning/enhet [2025]", taken);
         assertThat(b).isNotEqualTo(a).hasSizeLessThanOrEqualTo(31).endsWith("(2)");
     }
 }

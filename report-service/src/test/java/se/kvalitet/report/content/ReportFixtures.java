@@ -24,88 +24,190 @@ public final class ReportFixtures {
 
     static final int YEAR = 2025;
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     /** Read models handed over as they are; every part has a default. */
-    public record Fixture(ReportData basis, Map<String, Long> rootCauses, Map<String, Map<String, Long>> assessments,
-            ReadModels.Actions actions, Map<String, Long> overdueDeadlines, ReadModels.Documents documents,
-            List<ReadModels.CoverageRow> coverage, ReadModels.Risks risks, ReadModels.Egenkontroll egenkontroll,
-            List<ReadModels.Indicator> indicators, ReadModels.Initiatives initiatives) implements ReadModels {
+    public record Fixture(
+            ReportData basis,
+            Map<String, Long> rootCauses,
+            Map<String, Map<String, Long>> assessments,
+            ReadModels.Actions actions,
+            Map<String, Long> overdueDeadlines,
+            ReadModels.Documents documents,
+            List<ReadModels.CoverageRow> coverage,
+            ReadModels.Risks risks,
+            ReadModels.Egenkontroll egenkontroll,
+            List<ReadModels.Indicator> indicators,
+            ReadModels.Initiatives initiatives)
+            implements ReadModels {
 
         public static Fixture of(ReportData basis) {
-            return new Fixture(basis, Map.of(), Map.of(), ReadModels.Actions.NONE, Map.of(), ReadModels.Documents.NONE,
-                    List.of(), ReadModels.Risks.NONE, ReadModels.Egenkontroll.NONE, List.of(), ReadModels.Initiatives.NONE);
+            return new Fixture(
+                    basis,
+                    Map.of(),
+                    Map.of(),
+                    ReadModels.Actions.NONE,
+                    Map.of(),
+                    ReadModels.Documents.NONE,
+                    List.of(),
+                    ReadModels.Risks.NONE,
+                    ReadModels.Egenkontroll.NONE,
+                    List.of(),
+                    ReadModels.Initiatives.NONE);
         }
 
         public Fixture withActions(ReadModels.Actions a) {
-            return new Fixture(basis, rootCauses, assessments, a, overdueDeadlines, documents, coverage, risks, egenkontroll,
-                    indicators, initiatives);
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    a,
+                    overdueDeadlines,
+                    documents,
+                    coverage,
+                    risks,
+                    egenkontroll,
+                    indicators,
+                    initiatives);
         }
 
         public Fixture withEgenkontroll(ReadModels.Egenkontroll k) {
-            return new Fixture(basis, rootCauses, assessments, actions, overdueDeadlines, documents, coverage, risks, k,
-                    indicators, initiatives);
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    actions,
+                    overdueDeadlines,
+                    documents,
+                    coverage,
+                    risks,
+                    k,
+                    indicators,
+                    initiatives);
         }
 
         public Fixture withDocuments(ReadModels.Documents d, List<ReadModels.CoverageRow> c) {
-            return new Fixture(basis, rootCauses, assessments, actions, overdueDeadlines, d, c, risks, egenkontroll, indicators,
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    actions,
+                    overdueDeadlines,
+                    d,
+                    c,
+                    risks,
+                    egenkontroll,
+                    indicators,
                     initiatives);
         }
 
         public Fixture withRisks(ReadModels.Risks r) {
-            return new Fixture(basis, rootCauses, assessments, actions, overdueDeadlines, documents, coverage, r, egenkontroll,
-                    indicators, initiatives);
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    actions,
+                    overdueDeadlines,
+                    documents,
+                    coverage,
+                    r,
+                    egenkontroll,
+                    indicators,
+                    initiatives);
         }
 
         public Fixture withIndicators(List<ReadModels.Indicator> i) {
-            return new Fixture(basis, rootCauses, assessments, actions, overdueDeadlines, documents, coverage, risks,
-                    egenkontroll, i, initiatives);
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    actions,
+                    overdueDeadlines,
+                    documents,
+                    coverage,
+                    risks,
+                    egenkontroll,
+                    i,
+                    initiatives);
         }
 
-        public Fixture withDeviationDetails(Map<String, Long> causes, Map<String, Map<String, Long>> assessed,
-                Map<String, Long> overdue) {
-            return new Fixture(basis, causes, assessed, actions, overdue, documents, coverage, risks, egenkontroll, indicators,
+        public Fixture withDeviationDetails(
+                Map<String, Long> causes, Map<String, Map<String, Long>> assessed, Map<String, Long> overdue) {
+            return new Fixture(
+                    basis,
+                    causes,
+                    assessed,
+                    actions,
+                    overdue,
+                    documents,
+                    coverage,
+                    risks,
+                    egenkontroll,
+                    indicators,
                     initiatives);
         }
 
         public Fixture withInitiatives(ReadModels.Initiatives i) {
-            return new Fixture(basis, rootCauses, assessments, actions, overdueDeadlines, documents, coverage, risks,
-                    egenkontroll, indicators, i);
+            return new Fixture(
+                    basis,
+                    rootCauses,
+                    assessments,
+                    actions,
+                    overdueDeadlines,
+                    documents,
+                    coverage,
+                    risks,
+                    egenkontroll,
+                    indicators,
+                    i);
         }
     }
 
     // ------------------------------------------------------------------ statistics
 
     /** A unit (or department, or the organisation) with its counts per category (in StatisticsBits order) and total. */
-    record Node(String name, int depth, long total, long... counts) {
-    }
+    record Node(String name, int depth, long total, long... counts) {}
 
     /** Statistics from explicit rows (the first is the organisation); shares and authority from the root's counts. */
-    public static DeviationStatistics statistics(int year, List<Node> nodes, long triaged, long closed, long[][] authority) {
+    public static DeviationStatistics statistics(
+            int year, List<Node> nodes, long triaged, long closed, long[][] authority) {
         UUID root = UUID.nameUUIDFromBytes(("org-" + nodes.get(0).name()).getBytes());
         List<DeviationStatistics.Row> rows = new ArrayList<>();
         UUID[] parents = new UUID[8];
         for (Node n : nodes) {
             UUID id = n.depth() == 0 ? root : UUID.nameUUIDFromBytes((n.name() + n.depth()).getBytes());
             parents[n.depth()] = id;
-            rows.add(new DeviationStatistics.Row(id, n.depth() == 0 ? null : parents[n.depth() - 1], n.name(),
-                    n.depth() == 0 ? "BOARD" : "UNIT", n.depth(), counts(n.counts()), n.total()));
+            rows.add(new DeviationStatistics.Row(
+                    id,
+                    n.depth() == 0 ? null : parents[n.depth() - 1],
+                    n.name(),
+                    n.depth() == 0 ? "BOARD" : "UNIT",
+                    n.depth(),
+                    counts(n.counts()),
+                    n.total()));
         }
         Map<String, Long> all = rows.get(0).counts();
         long reports = rows.get(0).total();
         long notADeviation = all.get("NOT_A_DEVIATION");
         long deviations = reports - notADeviation;
         Map<String, Share> shares = new LinkedHashMap<>();
-        StatisticsBits.CATEGORIES.forEach(c -> shares.put(c, Share.of(all.get(c),
-                c.equals("NOT_A_DEVIATION") ? reports : deviations)));
+        StatisticsBits.CATEGORIES.forEach(
+                c -> shares.put(c, Share.of(all.get(c), c.equals("NOT_A_DEVIATION") ? reports : deviations)));
         List<DeviationStatistics.Authority> auth = new ArrayList<>();
         for (int t = 0; t < StatisticsBits.AUTHORITY_TRACKS.size(); t++) {
             StatisticsBits.AuthorityTrack track = StatisticsBits.AUTHORITY_TRACKS.get(t);
             long[] a = authority[t];
             long inCategory = all.get(track.trackType());
-            auth.add(new DeviationStatistics.Authority(track.trackType(), track.authority(), inCategory, a[0], a[1], a[2], a[3],
-                    Share.of(a[1], inCategory), Share.of(a[2], a[1])));
+            auth.add(new DeviationStatistics.Authority(
+                    track.trackType(),
+                    track.authority(),
+                    inCategory,
+                    a[0],
+                    a[1],
+                    a[2],
+                    a[3],
+                    Share.of(a[1], inCategory),
+                    Share.of(a[2], a[1])));
         }
         long assignments = all.values().stream().mapToLong(Long::longValue).sum();
         List<DeviationStatistics.Period> months = new ArrayList<>();
@@ -119,7 +221,8 @@ public final class ReportFixtures {
             }
             total = reports / 12 + (m <= reports % 12 ? 1 : 0);
             months.add(new DeviationStatistics.Period(year + "-" + (m < 10 ? "0" : "") + m, total, counts));
-            long[] t = tertials.computeIfAbsent(year + "-T" + ((m - 1) / 4 + 1), k -> new long[StatisticsBits.CATEGORIES.size() + 1]);
+            long[] t = tertials.computeIfAbsent(
+                    year + "-T" + ((m - 1) / 4 + 1), k -> new long[StatisticsBits.CATEGORIES.size() + 1]);
             t[0] += total;
             for (int k = 0; k < StatisticsBits.CATEGORIES.size(); k++) {
                 t[k + 1] += counts.get(StatisticsBits.CATEGORIES.get(k));
@@ -134,9 +237,26 @@ public final class ReportFixtures {
             byTertial.add(new DeviationStatistics.Period(k, t[0], counts));
         });
         List<DeviationStatistics.Column> columns = StatisticsBits.CATEGORIES.stream()
-                .map(c -> new DeviationStatistics.Column(c, StatisticsBits.label(c))).toList();
-        return new DeviationStatistics(root, nodes.get(0).name(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), columns,
-                rows, reports, deviations, assignments, triaged, closed, reports * 9 / 10, 0, shares, auth, months, byTertial);
+                .map(c -> new DeviationStatistics.Column(c, StatisticsBits.label(c)))
+                .toList();
+        return new DeviationStatistics(
+                root,
+                nodes.get(0).name(),
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31),
+                columns,
+                rows,
+                reports,
+                deviations,
+                assignments,
+                triaged,
+                closed,
+                reports * 9 / 10,
+                0,
+                shares,
+                auth,
+                months,
+                byTertial);
     }
 
     private static Map<String, Long> counts(long... values) {
@@ -156,8 +276,10 @@ public final class ReportFixtures {
         });
         Map<UUID, Long> previous = new java.util.HashMap<>();
         before.rows().forEach(r -> previous.put(r.orgUnitId(), r.total()));
-        List<ReportData.Unit> leaves = now.rows().stream().filter(r -> r.depth() > 0 && !parents.contains(r.orgUnitId()))
-                .map(r -> new ReportData.Unit(r.orgUnitId(), r.name(), r.total(), previous.getOrDefault(r.orgUnitId(), 0L)))
+        List<ReportData.Unit> leaves = now.rows().stream()
+                .filter(r -> r.depth() > 0 && !parents.contains(r.orgUnitId()))
+                .map(r -> new ReportData.Unit(
+                        r.orgUnitId(), r.name(), r.total(), previous.getOrDefault(r.orgUnitId(), 0L)))
                 .toList();
         return new ReportData(now.orgUnitId(), now.orgUnitName(), YEAR, now, before, leaves);
     }
@@ -166,7 +288,8 @@ public final class ReportFixtures {
 
     /** One department, two units, six reports. */
     public static Fixture small() {
-        // NOT_A_DEVIATION, OTHER? no: order is NOT_A_DEVIATION, LEX_SARAH, LEX_MARIA, PERSONAL_DATA_BREACH, COMPLAINT, OTHER_DEVIATION, UNCLASSIFIED
+        // NOT_A_DEVIATION, OTHER? no: order is NOT_A_DEVIATION, LEX_SARAH, LEX_MARIA, PERSONAL_DATA_BREACH, COMPLAINT,
+        // OTHER_DEVIATION, UNCLASSIFIED
         List<Node> now = List.of(
                 new Node("Omsorgsnämnden Liten", 0, 6, 1, 1, 0, 0, 1, 3, 0),
                 new Node("Äldreomsorg", 1, 6, 1, 1, 0, 0, 1, 3, 0),
@@ -180,10 +303,17 @@ public final class ReportFixtures {
         long[][] authority = {{1, 1, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
         DeviationStatistics s = statistics(YEAR, now, 6, 4, authority);
         DeviationStatistics p = statistics(YEAR - 1, before, 4, 4, authority);
-        return Fixture.of(basis(s, p)).withActions(new ReadModels.Actions(4, 3, 3, 2, 2))
+        return Fixture.of(basis(s, p))
+                .withActions(new ReadModels.Actions(4, 3, 3, 2, 2))
                 .withEgenkontroll(new ReadModels.Egenkontroll(2, 1, 0, 1, Map.of("APPROVED", 1L), 1))
-                .withIndicators(List.of(indicator("BRUKARE-NOJDA", "Andel brukare som är nöjda med bemötandet", "PERCENT",
-                        values("80", null, "82", "93.3"), target("AT_LEAST", "90"), "MET", List.of())));
+                .withIndicators(List.of(indicator(
+                        "BRUKARE-NOJDA",
+                        "Andel brukare som är nöjda med bemötandet",
+                        "PERCENT",
+                        values("80", null, "82", "93.3"),
+                        target("AT_LEAST", "90"),
+                        "MET",
+                        List.of())));
     }
 
     /** Seed 003's Figur 5.1 (Norrtälje's kvalitetsberättelse 2023), with the demo's indicators, documents and risks. */
@@ -225,61 +355,154 @@ public final class ReportFixtures {
         causes.put("ROUTINE_NOT_KNOWN_OR_NOT_FOLLOWED", 38L);
         causes.put("STAFFING_AND_RESOURCES", 21L);
         causes.put("COMMUNICATION_AND_INFORMATION_TRANSFER", 17L);
-        Map<String, Map<String, Long>> assessed = Map.of("LEX_SARAH", Map.of("MISSFORHALLANDE", 21L,
-                "PATAGLIG_RISK_FOR_MISSFORHALLANDE", 30L, "INGET_MISSFORHALLANDE", 52L, "NOT_ASSESSED", 6L));
+        Map<String, Map<String, Long>> assessed = Map.of(
+                "LEX_SARAH",
+                Map.of(
+                        "MISSFORHALLANDE",
+                        21L,
+                        "PATAGLIG_RISK_FOR_MISSFORHALLANDE",
+                        30L,
+                        "INGET_MISSFORHALLANDE",
+                        52L,
+                        "NOT_ASSESSED",
+                        6L));
         List<ReadModels.CoverageRow> coverage = List.of(
-                new ReadModels.CoverageRow(UUID.randomUUID(), "Administrativa enheten", 12, 11, List.of("SOSFS 2011:9 4 kap. 4 §")),
+                new ReadModels.CoverageRow(
+                        UUID.randomUUID(), "Administrativa enheten", 12, 11, List.of("SOSFS 2011:9 4 kap. 4 §")),
                 new ReadModels.CoverageRow(UUID.randomUUID(), "Utredningsenhet barn och unga", 18, 18, List.of()));
-        return Fixture.of(basis).withActions(new ReadModels.Actions(120, 104, 91, 60, 51))
+        return Fixture.of(basis)
+                .withActions(new ReadModels.Actions(120, 104, 91, 60, 51))
                 .withDeviationDetails(causes, assessed, Map.of("TRIAGE", 9L, "LEX_SARAH_INVESTIGATION", 3L))
-                .withDocuments(new ReadModels.Documents(Map.of("PROCESS", 14L, "ROUTINE", 86L, "GUIDELINE", 6L,
-                        "COOPERATION_AGREEMENT", 9L), Map.of("CORE", 8L, "SUPPORT", 4L, "MANAGEMENT", 2L), 23, 5, 12, 2, 3),
+                .withDocuments(
+                        new ReadModels.Documents(
+                                Map.of("PROCESS", 14L, "ROUTINE", 86L, "GUIDELINE", 6L, "COOPERATION_AGREEMENT", 9L),
+                                Map.of("CORE", 8L, "SUPPORT", 4L, "MANAGEMENT", 2L),
+                                23,
+                                5,
+                                12,
+                                2,
+                                3),
                         coverage)
-                .withRisks(new ReadModels.Risks(17, 31, Map.of("LOW", 9L, "MEDIUM", 14L, "HIGH", 6L, "VERY_HIGH", 2L), 9, 3))
-                .withEgenkontroll(new ReadModels.Egenkontroll(40, 33, 5, 7, Map.of("APPROVED", 25L, "PARTLY_APPROVED", 6L,
-                        "NOT_APPROVED", 2L), 11))
+                .withRisks(new ReadModels.Risks(
+                        17, 31, Map.of("LOW", 9L, "MEDIUM", 14L, "HIGH", 6L, "VERY_HIGH", 2L), 9, 3))
+                .withEgenkontroll(new ReadModels.Egenkontroll(
+                        40, 33, 5, 7, Map.of("APPROVED", 25L, "PARTLY_APPROVED", 6L, "NOT_APPROVED", 2L), 11))
                 .withInitiatives(new ReadModels.Initiatives(8, 2, 3))
                 .withIndicators(demoIndicators());
     }
 
     static List<ReadModels.Indicator> demoIndicators() {
         List<ReadModels.Indicator> list = new ArrayList<>();
-        list.add(indicator("BARN-TRAFFAT", "Andel ärenden där handläggaren har träffat barnet", "PERCENT",
-                values("88", "91", "94", "97"), target("AT_LEAST", "100"), "NOT_MET", List.of()));
-        list.add(indicator("BRUKARE-PAVERKA", "Andel brukare som upplever att de kan påverka insatsens utförande", "PERCENT",
-                values("78", "81", "79", "84"), target("AT_LEAST", "85"), "NOT_MET",
-                List.of(gender("K", values("80", "83", "81", "86"), "MET"), gender("M", values("75", "78", "76", "81"), "NOT_MET"))));
-        list.add(indicator("GENOMFORANDEPLANER", "Andel genomförandeplaner som uppfyller Socialstyrelsens föreskrifter och "
-                + "allmänna råd", "PERCENT", values("71", "75", "82", "90"), target("AT_LEAST", "90"), "MET", List.of()));
-        list.add(indicator("IFO-SVARSFREKVENS", "Brukarbedömning individ- och familjeomsorg totalt, svarsfrekvens", "PERCENT",
-                values("27", null, "22", "41"), target("AT_LEAST", "40"), "MET", List.of()));
-        list.add(indicator("MEDARBETARINDEX", "Sammantaget medarbetarindex", "INDEX", values("66", "68", "64", "67"),
-                target("AT_LEAST", "65"), "MET",
-                List.of(gender("K", values("67", "69", "65", "68"), "MET"), gender("M", values("63", "64", "61", "63"), "NOT_MET"))));
-        list.add(indicator("MYN-BEMOTANDE", "Upplevelse av att ha blivit bemött med respekt i kontakten med myndigheten",
-                "SCALE_1_5", values("4.1", "4.2", "4.0", "4.3"), target("AT_LEAST", "4"), "MET",
-                List.of(gender("K", values("4.2", "4.3", "4.1", "4.4"), "MET"), gender("M", values("3.9", "4.0", "3.8", "4.1"), "MET"))));
-        list.add(indicator("MYN-DELAKTIGHET", "Upplevelse av att kunna påverka handläggningen av sitt ärende", "SCALE_1_5",
-                values("3.6", "3.8", "3.7", "3.9"), target("AT_LEAST", "4"), "NOT_MET", List.of()));
-        list.add(indicator("OVERKLAGANDEN-EMOT", "Andel överklaganden och ändringar som gått oss emot", "PERCENT",
-                values("12.5", "9.8", "11.2", "8.7"), target("AT_MOST", "10"), "MET", List.of()));
-        list.add(indicator("UTREDNING-DAGAR", "Handläggningstid för utredning av barn och unga, dagar", "DAYS",
-                values("131", "124", "118", "109"), target("AT_MOST", "120"), "MET", List.of()));
-        list.add(indicator("UPPFOLJNINGSMETODER", "Metoder för att följa upp resultat för insatser, per grupp", "COUNT",
-                values("1", "2", "2", "3"), target("AT_LEAST_PER_GROUP", "1"), "MET", List.of()));
-        list.add(new ReadModels.Indicator(UUID.nameUUIDFromBytes("unnamed".getBytes()), values(null, null, null, "3"), true, 1));
+        list.add(indicator(
+                "BARN-TRAFFAT",
+                "Andel ärenden där handläggaren har träffat barnet",
+                "PERCENT",
+                values("88", "91", "94", "97"),
+                target("AT_LEAST", "100"),
+                "NOT_MET",
+                List.of()));
+        list.add(indicator(
+                "BRUKARE-PAVERKA",
+                "Andel brukare som upplever att de kan påverka insatsens utförande",
+                "PERCENT",
+                values("78", "81", "79", "84"),
+                target("AT_LEAST", "85"),
+                "NOT_MET",
+                List.of(
+                        gender("K", values("80", "83", "81", "86"), "MET"),
+                        gender("M", values("75", "78", "76", "81"), "NOT_MET"))));
+        list.add(indicator(
+                "GENOMFORANDEPLANER",
+                "Andel genomförandeplaner som uppfyller Socialstyrelsens föreskrifter och " + "allmänna råd",
+                "PERCENT",
+                values("71", "75", "82", "90"),
+                target("AT_LEAST", "90"),
+                "MET",
+                List.of()));
+        list.add(indicator(
+                "IFO-SVARSFREKVENS",
+                "Brukarbedömning individ- och familjeomsorg totalt, svarsfrekvens",
+                "PERCENT",
+                values("27", null, "22", "41"),
+                target("AT_LEAST", "40"),
+                "MET",
+                List.of()));
+        list.add(indicator(
+                "MEDARBETARINDEX",
+                "Sammantaget medarbetarindex",
+                "INDEX",
+                values("66", "68", "64", "67"),
+                target("AT_LEAST", "65"),
+                "MET",
+                List.of(
+                        gender("K", values("67", "69", "65", "68"), "MET"),
+                        gender("M", values("63", "64", "61", "63"), "NOT_MET"))));
+        list.add(indicator(
+                "MYN-BEMOTANDE",
+                "Upplevelse av att ha blivit bemött med respekt i kontakten med myndigheten",
+                "SCALE_1_5",
+                values("4.1", "4.2", "4.0", "4.3"),
+                target("AT_LEAST", "4"),
+                "MET",
+                List.of(
+                        gender("K", values("4.2", "4.3", "4.1", "4.4"), "MET"),
+                        gender("M", values("3.9", "4.0", "3.8", "4.1"), "MET"))));
+        list.add(indicator(
+                "MYN-DELAKTIGHET",
+                "Upplevelse av att kunna påverka handläggningen av sitt ärende",
+                "SCALE_1_5",
+                values("3.6", "3.8", "3.7", "3.9"),
+                target("AT_LEAST", "4"),
+                "NOT_MET",
+                List.of()));
+        list.add(indicator(
+                "OVERKLAGANDEN-EMOT",
+                "Andel överklaganden och ändringar som gått oss emot",
+                "PERCENT",
+                values("12.5", "9.8", "11.2", "8.7"),
+                target("AT_MOST", "10"),
+                "MET",
+                List.of()));
+        list.add(indicator(
+                "UTREDNING-DAGAR",
+                "Handläggningstid för utredning av barn och unga, dagar",
+                "DAYS",
+                values("131", "124", "118", "109"),
+                target("AT_MOST", "120"),
+                "MET",
+                List.of()));
+        list.add(indicator(
+                "UPPFOLJNINGSMETODER",
+                "Metoder för att följa upp resultat för insatser, per grupp",
+                "COUNT",
+                values("1", "2", "2", "3"),
+                target("AT_LEAST_PER_GROUP", "1"),
+                "MET",
+                List.of()));
+        list.add(new ReadModels.Indicator(
+                UUID.nameUUIDFromBytes("unnamed".getBytes()), values(null, null, null, "3"), true, 1));
         return list;
     }
 
     /** Every category (lex Maria and unclassified too), five departments of eight units with long names, many indicators. */
     public static Fixture wide() {
-        String[] departments = {"Avdelningen för vård och omsorg om äldre och personer med funktionsnedsättning",
-                "Individ- och familjeomsorgen, myndighetsutövning och öppna insatser",
-                "Arbetsmarknad, försörjningsstöd och etablering", "Socialpsykiatri och beroendevård",
-                "Stab, kvalitet och systematiskt förbättringsarbete"};
-        String[] kinds = {"Hemtjänstområde", "Särskilt boende för äldre med demensinriktning", "Gruppbostad enligt LSS",
-                "Daglig verksamhet", "Mottagningsenhet för ekonomiskt bistånd och rådgivning", "Familjebehandlingsenheten",
-                "Utredningsenheten för barn, unga och deras familjer", "Korttidsboende och växelvård"};
+        String[] departments = {
+            "Avdelningen för vård och omsorg om äldre och personer med funktionsnedsättning",
+            "Individ- och familjeomsorgen, myndighetsutövning och öppna insatser",
+            "Arbetsmarknad, försörjningsstöd och etablering",
+            "Socialpsykiatri och beroendevård",
+            "Stab, kvalitet och systematiskt förbättringsarbete"
+        };
+        String[] kinds = {
+            "Hemtjänstområde",
+            "Särskilt boende för äldre med demensinriktning",
+            "Gruppbostad enligt LSS",
+            "Daglig verksamhet",
+            "Mottagningsenhet för ekonomiskt bistånd och rådgivning",
+            "Familjebehandlingsenheten",
+            "Utredningsenheten för barn, unga och deras familjer",
+            "Korttidsboende och växelvård"
+        };
         List<Node> now = new ArrayList<>();
         List<Node> before = new ArrayList<>();
         long[] rootCounts = new long[7];
@@ -297,8 +520,11 @@ public final class ReportFixtures {
                     total += c[k];
                     deptCounts[k] += c[k];
                 }
-                mine.add(new Node(kinds[u] + " " + (char) ('A' + d) + (u + 1) + ", " + departments[d].split(",")[0].toLowerCase(),
-                        2, total, c));
+                mine.add(new Node(
+                        kinds[u] + " " + (char) ('A' + d) + (u + 1) + ", " + departments[d].split(",")[0].toLowerCase(),
+                        2,
+                        total,
+                        c));
             }
             long deptTotal = 0;
             for (int k = 0; k < 7; k++) {
@@ -326,26 +552,40 @@ public final class ReportFixtures {
         DeviationStatistics p = statistics(YEAR - 1, before, rootTotal, rootTotal, authority);
         List<ReadModels.Indicator> indicators = new ArrayList<>(demoIndicators());
         for (int i = 1; i <= 9; i++) {
-            indicators.add(indicator("EXTRA-NYCKELTAL-MED-LANG-KOD-" + i, "Andel av något som mäts i uppföljningen, mått nummer " + i
-                    + " med ett långt namn som måste radbrytas i tabellen", "PERCENT",
+            indicators.add(indicator(
+                    "EXTRA-NYCKELTAL-MED-LANG-KOD-" + i,
+                    "Andel av något som mäts i uppföljningen, mått nummer " + i
+                            + " med ett långt namn som måste radbrytas i tabellen",
+                    "PERCENT",
                     values(String.valueOf(40 + i), String.valueOf(45 + i), null, String.valueOf(50 + i * 3)),
-                    target("BETWEEN", "50"), i % 2 == 0 ? "MET" : "NOT_MET", List.of()));
+                    target("BETWEEN", "50"),
+                    i % 2 == 0 ? "MET" : "NOT_MET",
+                    List.of()));
         }
         List<ReadModels.CoverageRow> coverage = new ArrayList<>();
         for (Node n : units) {
             if (n.depth() == 2) {
-                coverage.add(new ReadModels.CoverageRow(UUID.randomUUID(), n.name(), 14, 12,
+                coverage.add(new ReadModels.CoverageRow(
+                        UUID.randomUUID(),
+                        n.name(),
+                        14,
+                        12,
                         List.of("SOSFS 2011:9 4 kap. 4 §", "SOSFS 2014:5 4 kap. 1 §")));
             }
         }
-        return Fixture.of(basis(s, p)).withActions(new ReadModels.Actions(300, 250, 200, 120, 100))
-                .withDeviationDetails(Map.of("MISSING_ROUTINE", 120L, "TECHNOLOGY", 14L, "OTHER", 3L),
+        return Fixture.of(basis(s, p))
+                .withActions(new ReadModels.Actions(300, 250, 200, 120, 100))
+                .withDeviationDetails(
+                        Map.of("MISSING_ROUTINE", 120L, "TECHNOLOGY", 14L, "OTHER", 3L),
                         Map.of("LEX_MARIA", Map.of("ALLVARLIG_VARDSKADA", 12L, "VARDSKADA", 30L, "NOT_ASSESSED", 4L)),
                         Map.of("IMY_NOTIFICATION", 2L, "ACTION_DUE", 40L))
-                .withDocuments(new ReadModels.Documents(Map.of("PROCESS", 30L, "ROUTINE", 250L), Map.of("CORE", 20L), 40, 0, 10,
-                        0, 1), coverage)
+                .withDocuments(
+                        new ReadModels.Documents(
+                                Map.of("PROCESS", 30L, "ROUTINE", 250L), Map.of("CORE", 20L), 40, 0, 10, 0, 1),
+                        coverage)
                 .withRisks(new ReadModels.Risks(60, 80, Map.of("LOW", 30L, "HIGH", 10L), 38, 4))
-                .withEgenkontroll(new ReadModels.Egenkontroll(200, 185, 20, 15, Map.of("APPROVED", 160L, "NOT_APPROVED", 25L), 40))
+                .withEgenkontroll(new ReadModels.Egenkontroll(
+                        200, 185, 20, 15, Map.of("APPROVED", 160L, "NOT_APPROVED", 25L), 40))
                 .withIndicators(indicators);
     }
 
@@ -362,19 +602,39 @@ public final class ReportFixtures {
     }
 
     static ReadModels.Target target(String comparator, String value) {
-        return new ReadModels.Target(TargetComparison.valueOf(comparator), new BigDecimal(value), "BETWEEN".equals(comparator) ? new BigDecimal("60") : null);
+        return new ReadModels.Target(
+                TargetComparison.valueOf(comparator),
+                new BigDecimal(value),
+                "BETWEEN".equals(comparator) ? new BigDecimal("60") : null);
     }
 
     static ReadModels.GenderValues gender(String g, Map<Integer, BigDecimal> values, String outcome) {
         return new ReadModels.GenderValues(g, values, outcome);
     }
 
-    static ReadModels.Indicator indicator(String code, String name, String unit, Map<Integer, BigDecimal> values,
-            ReadModels.Target target, String outcome, List<ReadModels.GenderValues> genders) {
+    static ReadModels.Indicator indicator(
+            String code,
+            String name,
+            String unit,
+            Map<Integer, BigDecimal> values,
+            ReadModels.Target target,
+            String outcome,
+            List<ReadModels.GenderValues> genders) {
         UUID id = UUID.nameUUIDFromBytes(code.getBytes());
-        List<ReadModels.UnitOutcome> units = List.of(new ReadModels.UnitOutcome(UUID.randomUUID(), "Hemtjänst Söder", 2,
-                Integer.toString(YEAR), values.get(YEAR), target, outcome));
-        return new ReadModels.Indicator(id, values, "NOT_MET".equals(outcome), "NOT_MET".equals(outcome) ? 1 : 0, code, name,
-                null, unit, target, outcome, units, genders);
+        List<ReadModels.UnitOutcome> units = List.of(new ReadModels.UnitOutcome(
+                UUID.randomUUID(), "Hemtjänst Söder", 2, Integer.toString(YEAR), values.get(YEAR), target, outcome));
+        return new ReadModels.Indicator(
+                id,
+                values,
+                "NOT_MET".equals(outcome),
+                "NOT_MET".equals(outcome) ? 1 : 0,
+                code,
+                name,
+                null,
+                unit,
+                target,
+                outcome,
+                units,
+                genders);
     }
 }

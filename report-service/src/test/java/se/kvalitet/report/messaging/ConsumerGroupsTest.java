@@ -39,14 +39,20 @@ class ConsumerGroupsTest {
         for (String channel : CHANNELS) {
             KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
             Function<Consumer<Object, Object>, ConsumerGroupMetadata> metadata = Consumer::groupMetadata;
-            ConsumerGroupMetadata group = consumer.runOnPollingThread(metadata).await().atMost(Duration.ofSeconds(10));
+            ConsumerGroupMetadata group =
+                    consumer.runOnPollingThread(metadata).await().atMost(Duration.ofSeconds(10));
             assertThat(group.groupId()).isEqualTo("report-service." + channel);
             assertThat(group.groupInstanceId()).contains(instance.id() + "." + channel);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> !consumer.getAssignments().await().atMost(Duration.ofSeconds(5)).isEmpty());
+                    .until(() -> !consumer.getAssignments()
+                            .await()
+                            .atMost(Duration.ofSeconds(5))
+                            .isEmpty());
         }
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
-        Map<String, String> channels = ready.getMap("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data");
+        JsonPath ready =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        Map<String, String> channels =
+                ready.getMap("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data");
         assertThat(channels).containsOnlyKeys(CHANNELS);
         assertThat(channels.values()).allSatisfy(state -> assertThat(state).startsWith("[OK]"));
     }

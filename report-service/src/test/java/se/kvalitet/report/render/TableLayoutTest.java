@@ -24,25 +24,38 @@ class TableLayoutTest {
 
     @Test
     void aNarrowTableIsOneTableWithItsHeadersAsTheyAre() {
-        List<DocumentView.TableView> parts = DocumentView.tables(table(List.of("Typ", "Antal"), "Rad"), TableLayout.PAGE_WIDTH);
+        List<DocumentView.TableView> parts =
+                DocumentView.tables(table(List.of("Typ", "Antal"), "Rad"), TableLayout.PAGE_WIDTH);
         assertThat(parts).hasSize(1);
-        assertThat(parts.get(0).columns()).extracting(DocumentView.ColumnView::text).containsExactly("Typ", "Antal");
+        assertThat(parts.get(0).columns())
+                .extracting(DocumentView.ColumnView::text)
+                .containsExactly("Typ", "Antal");
         assertThat(parts.get(0).footer()).isEmpty();
         assertThat(parts.get(0).columns().get(1).numeric()).isTrue();
     }
 
     @Test
     void longHeadersAreAbbreviatedWithALegendWhenTheRowHeadersWouldOtherwiseBeSqueezed() {
-        List<String> columns = List.of("Avdelning/enhet", "Ej avvikelse i verksamheten", "Lex Sarah", "Lex Maria",
-                "Personuppgiftsincident", "Synpunkt/klagomål", "Övrig avvikelse", "Ej bedömd", "Totalt");
-        List<DocumentView.TableView> parts = DocumentView.tables(table(columns,
-                "Mottagningsenhet för ekonomiskt bistånd och rådgivning i norra distriktet"), TableLayout.PAGE_WIDTH);
+        List<String> columns = List.of(
+                "Avdelning/enhet",
+                "Ej avvikelse i verksamheten",
+                "Lex Sarah",
+                "Lex Maria",
+                "Personuppgiftsincident",
+                "Synpunkt/klagomål",
+                "Övrig avvikelse",
+                "Ej bedömd",
+                "Totalt");
+        List<DocumentView.TableView> parts = DocumentView.tables(
+                table(columns, "Mottagningsenhet för ekonomiskt bistånd och rådgivning i norra distriktet"),
+                TableLayout.PAGE_WIDTH);
         assertThat(parts).hasSize(1);
         DocumentView.TableView t = parts.get(0);
         assertThat(t.columns()).extracting(DocumentView.ColumnView::text).contains("PUI");
         assertThat(t.footer().get(0)).startsWith("Förkortningar: ").contains("PUI = Personuppgiftsincident");
         // the row headers keep at least a third of the width
-        assertThat(Double.parseDouble(t.columns().get(0).width().replace("%", ""))).isGreaterThanOrEqualTo(31.9);
+        assertThat(Double.parseDouble(t.columns().get(0).width().replace("%", "")))
+                .isGreaterThanOrEqualTo(31.9);
     }
 
     @Test
@@ -57,8 +70,9 @@ class TableLayoutTest {
         int shown = 0;
         for (DocumentView.TableView p : parts) {
             assertThat(p.columns().get(0).full()).isEqualTo("Enhet");
-            assertThat(p.rows()).extracting(r -> r.header().text()).containsExactly("Enhet med långt namn 0",
-                    "Enhet med långt namn 1", "Enhet med långt namn 2");
+            assertThat(p.rows())
+                    .extracting(r -> r.header().text())
+                    .containsExactly("Enhet med långt namn 0", "Enhet med långt namn 1", "Enhet med långt namn 2");
             assertThat(p.title()).matches("Tabell \\(del \\d+ av " + parts.size() + "\\)");
             shown += p.columns().size() - 1;
         }

@@ -33,7 +33,8 @@ public record DeviationActionAddedV1(
         List<DeviationCategory> categories,
         List<RootCause> rootCauses,
         LocalDate dueDate,
-        Instant addedAt) implements DomainEvent {
+        Instant addedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.action.added.v1";
 

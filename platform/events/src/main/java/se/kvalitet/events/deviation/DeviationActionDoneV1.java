@@ -35,7 +35,8 @@ public record DeviationActionDoneV1(
         LocalDate doneDate,
         boolean onTime,
         int daysLate,
-        Instant doneAt) implements DomainEvent {
+        Instant doneAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.action.done.v1";
 

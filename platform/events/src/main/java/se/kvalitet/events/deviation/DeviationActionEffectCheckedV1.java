@@ -36,7 +36,8 @@ public record DeviationActionEffectCheckedV1(
         LocalDate doneDate,
         LocalDate checkedOn,
         boolean effective,
-        Instant checkedAt) implements DomainEvent {
+        Instant checkedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.action.effect-checked.v1";
 

@@ -41,7 +41,8 @@ public record DeviationAuthorityNotifiedV1(
         Instant sentAt,
         boolean onTime,
         int daysLate,
-        long hoursLate) implements DomainEvent {
+        long hoursLate)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.authority.notified.v1";
 

@@ -34,7 +34,8 @@ public record DeviationClosedV1(
         Instant closedAt,
         LocalDate closedOn,
         int daysToClose,
-        int actionCount) implements DomainEvent {
+        int actionCount)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.closed.v1";
 

@@ -32,7 +32,8 @@ public record DeviationDeadlineDueSoonV1(
         Instant startedAt,
         Instant dueAt,
         LocalDate dueDate,
-        Instant detectedAt) implements DomainEvent {
+        Instant detectedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.deadline.due-soon.v1";
 

@@ -32,7 +32,8 @@ public record DeviationDeadlineOverdueV1(
         Instant startedAt,
         Instant dueAt,
         LocalDate dueDate,
-        Instant detectedAt) implements DomainEvent {
+        Instant detectedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.deadline.overdue.v1";
 

@@ -20,6 +20,5 @@ public final class DeviationEvents {
             DeviationDeadlineOverdueV1.class,
             DeviationClosedV1.class);
 
-    private DeviationEvents() {
-    }
+    private DeviationEvents() {}
 }

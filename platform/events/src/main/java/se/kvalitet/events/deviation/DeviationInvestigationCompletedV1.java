@@ -42,7 +42,8 @@ public record DeviationInvestigationCompletedV1(
         List<UUID> routineIds,
         int actionCount,
         Instant completedAt,
-        LocalDate completedOn) implements DomainEvent {
+        LocalDate completedOn)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.investigation.completed.v1";
 

@@ -1,13 +1,12 @@
 package se.kvalitet.events.deviation;
 
-import se.kvalitet.events.DomainEvent;
-import se.kvalitet.events.EventType;
-import se.kvalitet.events.Topics;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import se.kvalitet.events.DomainEvent;
+import se.kvalitet.events.EventType;
+import se.kvalitet.events.Topics;
 
 /**
  * A deviation (avvikelse) was reported: staff or a case-management system filed a report.
@@ -30,7 +29,8 @@ public record DeviationReportedV1(
         String channel,
         DeviationCategory suggestedCategory,
         LocalDate occurredOn,
-        Instant reportedAt) implements DomainEvent {
+        Instant reportedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.reported.v1";
 

@@ -50,7 +50,8 @@ public record DeviationTrackClosedV1(
         ComplaintKind complaintKind,
         ComplaintSource complaintSource,
         ComplaintChannel complaintChannel,
-        Boolean deviationOccurred) implements DomainEvent {
+        Boolean deviationOccurred)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.track.closed.v1";
 

@@ -25,7 +25,8 @@ public record DeviationTrackOpenedV1(
         DeviationCategory trackType,
         UUID orgUnitId,
         List<UUID> involvedOrgUnitIds,
-        Instant openedAt) implements DomainEvent {
+        Instant openedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.track.opened.v1";
 

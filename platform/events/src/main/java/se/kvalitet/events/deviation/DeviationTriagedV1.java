@@ -30,7 +30,8 @@ public record DeviationTriagedV1(
         List<DeviationCategory> categories,
         List<DeviationCategory> previousCategories,
         boolean reclassification,
-        Instant triagedAt) implements DomainEvent {
+        Instant triagedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.deviation.triaged.v1";
 

@@ -27,7 +27,8 @@ public record EgenkontrollExecutedV1(
         String result,
         Integer sampleSize,
         int deviationsFound,
-        int actionCount) implements DomainEvent {
+        int actionCount)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.egenkontroll.executed.v1";
 

@@ -15,11 +15,8 @@ import se.kvalitet.events.Topics;
  * @param dueOn         the due date that passed
  */
 @EventType(value = EgenkontrollOverdueV1.TYPE, topic = Topics.FOLLOWUP)
-public record EgenkontrollOverdueV1(
-        UUID planId,
-        UUID occurrenceId,
-        UUID orgUnitId,
-        LocalDate dueOn) implements DomainEvent {
+public record EgenkontrollOverdueV1(UUID planId, UUID occurrenceId, UUID orgUnitId, LocalDate dueOn)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.egenkontroll.overdue.v1";
 

@@ -16,6 +16,5 @@ public final class FollowupEvents {
             IndicatorChangedV1.class,
             IndicatorEvaluatedV1.class);
 
-    private FollowupEvents() {
-    }
+    private FollowupEvents() {}
 }

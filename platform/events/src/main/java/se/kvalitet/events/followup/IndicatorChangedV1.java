@@ -57,7 +57,8 @@ public record IndicatorChangedV1(
         String derivedCategory,
         UUID responsibleOrgUnitId,
         List<Target> targets,
-        Instant changedAt) implements DomainEvent {
+        Instant changedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.indicator.changed.v1";
 
@@ -73,8 +74,7 @@ public record IndicatorChangedV1(
      * @param value           the target, the lower bound for {@code BETWEEN}, N for {@code AT_LEAST_PER_GROUP}
      * @param upper           the upper bound for {@code BETWEEN}, else null
      */
-    public record Target(String validFromPeriod, TargetComparison comparator, BigDecimal value, BigDecimal upper) {
-    }
+    public record Target(String validFromPeriod, TargetComparison comparator, BigDecimal value, BigDecimal upper) {}
 
     @Override
     public String aggregateId() {

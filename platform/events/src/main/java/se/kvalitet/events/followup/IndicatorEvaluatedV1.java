@@ -68,7 +68,8 @@ public record IndicatorEvaluatedV1(
         BigDecimal previousValue,
         String trend,
         BigDecimal change,
-        Instant evaluatedAt) implements DomainEvent {
+        Instant evaluatedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.indicator.evaluated.v1";
 

@@ -25,7 +25,8 @@ public record InitiativeCompletedV1(
         String origin,
         LocalDate deadline,
         LocalDate closedOn,
-        boolean onTime) implements DomainEvent {
+        boolean onTime)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.initiative.completed.v1";
 

@@ -15,11 +15,8 @@ import se.kvalitet.events.Topics;
  * @param deadline      the deadline that passed
  */
 @EventType(value = InitiativeOverdueV1.TYPE, topic = Topics.FOLLOWUP)
-public record InitiativeOverdueV1(
-        UUID initiativeId,
-        UUID orgUnitId,
-        String origin,
-        LocalDate deadline) implements DomainEvent {
+public record InitiativeOverdueV1(UUID initiativeId, UUID orgUnitId, String origin, LocalDate deadline)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.initiative.overdue.v1";
 

@@ -37,7 +37,8 @@ public record MeasurementRecordedV1(
         Integer responses,
         String missingReason,
         int revision,
-        Instant recordedAt) implements DomainEvent {
+        Instant recordedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.measurement.recorded.v1";
 

@@ -32,7 +32,8 @@ public record TargetMissedV1(
         BigDecimal targetValue,
         BigDecimal targetUpper,
         BigDecimal distance,
-        Instant evaluatedAt) implements DomainEvent {
+        Instant evaluatedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.followup.target.missed.v1";
 

@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param activityId the activity
  * @param position   its place in the process, from 1
  */
-public record ActivityRef(UUID activityId, int position) {
-}
+public record ActivityRef(UUID activityId, int position) {}

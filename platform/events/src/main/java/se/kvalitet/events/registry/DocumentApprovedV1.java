@@ -63,7 +63,8 @@ public record DocumentApprovedV1(
         Integer reviewIntervalMonths,
         LocalDate nextReviewDate,
         Integer supersedesVersion,
-        Instant approvedAt) implements DomainEvent {
+        Instant approvedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.document.approved.v1";
 

@@ -27,7 +27,8 @@ public record DocumentReviewDueV1(
         LocalDate nextReviewDate,
         UUID ownerOrgUnitId,
         List<UUID> orgUnitIds,
-        Instant detectedAt) implements DomainEvent {
+        Instant detectedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.document.review.due.v1";
 

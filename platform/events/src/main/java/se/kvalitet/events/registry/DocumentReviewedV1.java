@@ -28,7 +28,8 @@ public record DocumentReviewedV1(
         LocalDate reviewedOn,
         LocalDate previousReviewDate,
         LocalDate nextReviewDate,
-        Instant reviewedAt) implements DomainEvent {
+        Instant reviewedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.document.reviewed.v1";
 

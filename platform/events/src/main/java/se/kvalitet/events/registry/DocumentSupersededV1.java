@@ -30,7 +30,8 @@ public record DocumentSupersededV1(
         int supersededByVersion,
         LocalDate supersededOn,
         List<UUID> orgUnitIds,
-        Instant supersededAt) implements DomainEvent {
+        Instant supersededAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.document.superseded.v1";
 

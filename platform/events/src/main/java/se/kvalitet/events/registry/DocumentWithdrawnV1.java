@@ -32,7 +32,8 @@ public record DocumentWithdrawnV1(
         UUID replacedByDocumentId,
         LocalDate withdrawnOn,
         List<UUID> orgUnitIds,
-        Instant withdrawnAt) implements DomainEvent {
+        Instant withdrawnAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.document.withdrawn.v1";
 

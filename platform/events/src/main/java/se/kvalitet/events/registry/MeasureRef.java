@@ -13,5 +13,5 @@ import java.util.UUID;
  * @param dueDate        when it is due; may be null
  * @param ownerOrgUnitId the unit responsible for it; may be null
  */
-public record MeasureRef(UUID measureId, MeasureKind kind, MeasureStatus status, LocalDate dueDate, UUID ownerOrgUnitId) {
-}
+public record MeasureRef(
+        UUID measureId, MeasureKind kind, MeasureStatus status, LocalDate dueDate, UUID ownerOrgUnitId) {}

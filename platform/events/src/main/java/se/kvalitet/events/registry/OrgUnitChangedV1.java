@@ -37,7 +37,8 @@ public record OrgUnitChangedV1(
         boolean active,
         String change,
         List<UUID> relatedOrgUnitIds,
-        Instant changedAt) implements DomainEvent {
+        Instant changedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.org-unit.changed.v1";
 

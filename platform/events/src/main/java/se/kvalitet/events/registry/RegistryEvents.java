@@ -17,6 +17,5 @@ public final class RegistryEvents {
             RiskAssessedV1.class,
             UnitCoverageChangedV1.class);
 
-    private RegistryEvents() {
-    }
+    private RegistryEvents() {}
 }

@@ -11,5 +11,5 @@ import java.util.UUID;
  * @param reference         the paragraph, e.g. "4 kap. 4 §"
  * @param followUpMethod    how the document's satisfaction of it is followed up; null where not given (and in gaps)
  */
-public record RequirementRef(UUID requirementItemId, String regulationCode, String reference, FollowUpMethod followUpMethod) {
-}
+public record RequirementRef(
+        UUID requirementItemId, String regulationCode, String reference, FollowUpMethod followUpMethod) {}

@@ -47,7 +47,8 @@ public record RiskAssessedV1(
         RiskStatus status,
         List<MeasureRef> measures,
         LocalDate assessedOn,
-        Instant assessedAt) implements DomainEvent {
+        Instant assessedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.risk.assessed.v1";
 

@@ -34,13 +34,15 @@ public record UnitCoverageChangedV1(
         List<UUID> coveredRequirementItemIds,
         List<RequirementRef> gaps,
         int documentsInForceCount,
-        Instant computedAt) implements DomainEvent {
+        Instant computedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.registry.unit-coverage.changed.v1";
 
     public UnitCoverageChangedV1 {
         verksamhetIds = verksamhetIds == null ? List.of() : List.copyOf(verksamhetIds);
-        coveredRequirementItemIds = coveredRequirementItemIds == null ? List.of() : List.copyOf(coveredRequirementItemIds);
+        coveredRequirementItemIds =
+                coveredRequirementItemIds == null ? List.of() : List.copyOf(coveredRequirementItemIds);
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
     }
 

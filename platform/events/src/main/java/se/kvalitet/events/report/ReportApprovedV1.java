@@ -30,7 +30,8 @@ public record ReportApprovedV1(
         UUID orgUnitId,
         String contentHash,
         String pdfHash,
-        Instant approvedAt) implements DomainEvent {
+        Instant approvedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.report.approved.v1";
 

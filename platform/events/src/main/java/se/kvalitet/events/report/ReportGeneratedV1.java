@@ -30,7 +30,8 @@ public record ReportGeneratedV1(
         UUID orgUnitId,
         String contentHash,
         long deviationCount,
-        Instant generatedAt) implements DomainEvent {
+        Instant generatedAt)
+        implements DomainEvent {
 
     public static final String TYPE = "se.kvalitet.report.generated.v1";
 

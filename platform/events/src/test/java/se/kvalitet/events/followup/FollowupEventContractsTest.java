@@ -43,36 +43,131 @@ class FollowupEventContractsTest {
     static final Set<String> NAMES = Set.of("IndicatorChangedV1.name", "IndicatorChangedV1.criterionName");
 
     static IndicatorChangedV1 indicator() {
-        return new IndicatorChangedV1(INDICATOR, 3, "MYN-DELAKTIGHET", "Upplevelse av att kunna påverka handläggningen",
-                "SELF_DETERMINATION_INTEGRITY", "Självbestämmande och integritet", UUID.randomUUID(), "SCALE_1_5", "SURVEY",
-                "YEARLY", 1, true, "U28532", 5, null, null, UNIT,
-                List.of(new IndicatorChangedV1.Target("2022", TargetComparison.AT_LEAST, new BigDecimal("4"), null),
-                        new IndicatorChangedV1.Target("2025", TargetComparison.BETWEEN, new BigDecimal("4.2"), new BigDecimal("5"))),
+        return new IndicatorChangedV1(
+                INDICATOR,
+                3,
+                "MYN-DELAKTIGHET",
+                "Upplevelse av att kunna påverka handläggningen",
+                "SELF_DETERMINATION_INTEGRITY",
+                "Självbestämmande och integritet",
+                UUID.randomUUID(),
+                "SCALE_1_5",
+                "SURVEY",
+                "YEARLY",
+                1,
+                true,
+                "U28532",
+                5,
+                null,
+                null,
+                UNIT,
+                List.of(
+                        new IndicatorChangedV1.Target("2022", TargetComparison.AT_LEAST, new BigDecimal("4"), null),
+                        new IndicatorChangedV1.Target(
+                                "2025", TargetComparison.BETWEEN, new BigDecimal("4.2"), new BigDecimal("5"))),
                 AT);
     }
 
     static IndicatorEvaluatedV1 evaluation() {
-        return new IndicatorEvaluatedV1(INDICATOR, UNIT, "2025", "T", 2, "NOT_MET", "ROLLED_UP", new BigDecimal("84.4"), null,
-                new BigDecimal("38"), new BigDecimal("45"), 45L, 2, 0, TargetComparison.AT_LEAST, new BigDecimal("90"), null, "2024",
-                new BigDecimal("-5.6"), "2024", new BigDecimal("80.1"), "IMPROVED", new BigDecimal("4.3"), AT);
+        return new IndicatorEvaluatedV1(
+                INDICATOR,
+                UNIT,
+                "2025",
+                "T",
+                2,
+                "NOT_MET",
+                "ROLLED_UP",
+                new BigDecimal("84.4"),
+                null,
+                new BigDecimal("38"),
+                new BigDecimal("45"),
+                45L,
+                2,
+                0,
+                TargetComparison.AT_LEAST,
+                new BigDecimal("90"),
+                null,
+                "2024",
+                new BigDecimal("-5.6"),
+                "2024",
+                new BigDecimal("80.1"),
+                "IMPROVED",
+                new BigDecimal("4.3"),
+                AT);
     }
 
     static List<DomainEvent> samples() {
         return List.of(
-                new MeasurementRecordedV1(UUID.randomUUID(), INDICATOR, UNIT, "2025-T2", "K", new BigDecimal("84.4"),
-                        new BigDecimal("38"), new BigDecimal("45"), 45, null, 2, AT),
-                new TargetMissedV1(INDICATOR, UNIT, "2025", "T", new BigDecimal("84.4"), TargetComparison.AT_LEAST, new BigDecimal("90"), null,
-                        new BigDecimal("-5.6"), AT),
-                new EgenkontrollExecutedV1(UUID.randomUUID(), UUID.randomUUID(), UNIT, LocalDate.of(2026, 3, 1), "PARTLY_APPROVED",
-                        20, 2, 1),
+                new MeasurementRecordedV1(
+                        UUID.randomUUID(),
+                        INDICATOR,
+                        UNIT,
+                        "2025-T2",
+                        "K",
+                        new BigDecimal("84.4"),
+                        new BigDecimal("38"),
+                        new BigDecimal("45"),
+                        45,
+                        null,
+                        2,
+                        AT),
+                new TargetMissedV1(
+                        INDICATOR,
+                        UNIT,
+                        "2025",
+                        "T",
+                        new BigDecimal("84.4"),
+                        TargetComparison.AT_LEAST,
+                        new BigDecimal("90"),
+                        null,
+                        new BigDecimal("-5.6"),
+                        AT),
+                new EgenkontrollExecutedV1(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UNIT,
+                        LocalDate.of(2026, 3, 1),
+                        "PARTLY_APPROVED",
+                        20,
+                        2,
+                        1),
                 new EgenkontrollOverdueV1(UUID.randomUUID(), UUID.randomUUID(), UNIT, LocalDate.of(2026, 3, 1)),
-                new InitiativeCompletedV1(UUID.randomUUID(), UNIT, "DONE", "INDICATOR", LocalDate.of(2026, 6, 30),
-                        LocalDate.of(2026, 6, 1), true),
+                new InitiativeCompletedV1(
+                        UUID.randomUUID(),
+                        UNIT,
+                        "DONE",
+                        "INDICATOR",
+                        LocalDate.of(2026, 6, 30),
+                        LocalDate.of(2026, 6, 1),
+                        true),
                 new InitiativeOverdueV1(UUID.randomUUID(), UNIT, "RISK", LocalDate.of(2026, 6, 30)),
                 indicator(),
                 evaluation(),
-                new IndicatorEvaluatedV1(INDICATOR, UNIT, "2021", "T", 1, "NO_DATA", "NONE", null, "NOT_COLLECTED", null, null,
-                        58L, 0, 0, null, null, null, null, null, "2020", new BigDecimal("27"), "UNKNOWN", null, AT));
+                new IndicatorEvaluatedV1(
+                        INDICATOR,
+                        UNIT,
+                        "2021",
+                        "T",
+                        1,
+                        "NO_DATA",
+                        "NONE",
+                        null,
+                        "NOT_COLLECTED",
+                        null,
+                        null,
+                        58L,
+                        0,
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "2020",
+                        new BigDecimal("27"),
+                        "UNKNOWN",
+                        null,
+                        AT));
     }
 
     static EventEnvelope envelope(DomainEvent e) {
@@ -91,14 +186,16 @@ class FollowupEventContractsTest {
     void everyFollowupEventHasASampleThatValidatesAndRoundTrips() {
         List<DomainEvent> samples = samples();
         assertThat(samples.stream().map(Object::getClass).collect(Collectors.toSet()))
-                .as("a sample for every type in FollowupEvents.ALL").containsExactlyInAnyOrderElementsOf(FollowupEvents.ALL);
+                .as("a sample for every type in FollowupEvents.ALL")
+                .containsExactlyInAnyOrderElementsOf(FollowupEvents.ALL);
         for (DomainEvent e : samples) {
             EventEnvelope env = envelope(e);
             assertThat(env.type()).startsWith("se.kvalitet.followup.");
             assertThat(EventCatalog.topicOf(e.getClass())).isEqualTo(Topics.FOLLOWUP);
             assertThat(env.subject()).isEqualTo(e.aggregateId());
             assertThat(EventSchemas.validate(env.type(), env.data()))
-                    .as("%s: %s", env.type(), new String(env.data(), StandardCharsets.UTF_8)).isEmpty();
+                    .as("%s: %s", env.type(), new String(env.data(), StandardCharsets.UTF_8))
+                    .isEmpty();
             assertThat(EventCodec.data(env)).isEqualTo(e);
         }
     }
@@ -113,28 +210,49 @@ class FollowupEventContractsTest {
     void schemasAreClosedAndRejectUnknownCodesAndMalformedValues() {
         for (DomainEvent e : samples()) {
             String type = EventCatalog.typeOf(e.getClass());
-            assertThat(violations(type, json(e).replaceFirst("\\{", "{\"description\":\"Fri text\","))).as("extra field in " + type)
+            assertThat(violations(type, json(e).replaceFirst("\\{", "{\"description\":\"Fri text\",")))
+                    .as("extra field in " + type)
                     .isNotEmpty();
         }
         String ind = json(indicator());
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"validFromPeriod\":\"2022\",",
-                "\"validFromPeriod\":\"2022\",\"note\":\"x\","))).as("nested targets are closed").isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"SCALE_1_5\"", "\"STARS\""))).isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"BETWEEN\"", "\"ROUGHLY\""))).isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"validFromPeriod\":\"2025\"", "\"validFromPeriod\":\"2025-Q5\"")))
+        assertThat(violations(
+                        IndicatorChangedV1.TYPE,
+                        ind.replace("\"validFromPeriod\":\"2022\",", "\"validFromPeriod\":\"2022\",\"note\":\"x\",")))
+                .as("nested targets are closed")
                 .isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"revision\":3", "\"revision\":0"))).isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"code\":\"MYN-DELAKTIGHET\"", "\"code\":\"MYN DELAKTIGHET\"")))
-                .as("a code is a code").isNotEmpty();
-        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"name\":\"Upplevelse av att kunna påverka handläggningen\"",
-                "\"name\":\"\""))).isNotEmpty();
+        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"SCALE_1_5\"", "\"STARS\"")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"BETWEEN\"", "\"ROUGHLY\"")))
+                .isNotEmpty();
+        assertThat(violations(
+                        IndicatorChangedV1.TYPE,
+                        ind.replace("\"validFromPeriod\":\"2025\"", "\"validFromPeriod\":\"2025-Q5\"")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorChangedV1.TYPE, ind.replace("\"revision\":3", "\"revision\":0")))
+                .isNotEmpty();
+        assertThat(violations(
+                        IndicatorChangedV1.TYPE,
+                        ind.replace("\"code\":\"MYN-DELAKTIGHET\"", "\"code\":\"MYN DELAKTIGHET\"")))
+                .as("a code is a code")
+                .isNotEmpty();
+        assertThat(violations(
+                        IndicatorChangedV1.TYPE,
+                        ind.replace("\"name\":\"Upplevelse av att kunna påverka handläggningen\"", "\"name\":\"\"")))
+                .isNotEmpty();
         String ev = json(evaluation());
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"NOT_MET\"", "\"ALMOST\""))).isNotEmpty();
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"ROLLED_UP\"", "\"AVERAGED\""))).isNotEmpty();
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"gender\":\"T\"", "\"gender\":\"X\""))).isNotEmpty();
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"sequence\":2", "\"sequence\":0"))).isNotEmpty();
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"value\":84.4", "\"value\":\"84,4\""))).isNotEmpty();
-        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"orgUnitId\":\"" + UNIT + "\"", "\"orgUnitId\":\"enhet-11\"")))
+        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"NOT_MET\"", "\"ALMOST\"")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"ROLLED_UP\"", "\"AVERAGED\"")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"gender\":\"T\"", "\"gender\":\"X\"")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"sequence\":2", "\"sequence\":0")))
+                .isNotEmpty();
+        assertThat(violations(IndicatorEvaluatedV1.TYPE, ev.replace("\"value\":84.4", "\"value\":\"84,4\"")))
+                .isNotEmpty();
+        assertThat(violations(
+                        IndicatorEvaluatedV1.TYPE,
+                        ev.replace("\"orgUnitId\":\"" + UNIT + "\"", "\"orgUnitId\":\"enhet-11\"")))
                 .isNotEmpty();
     }
 
@@ -143,10 +261,14 @@ class FollowupEventContractsTest {
         EventComponents.forEach(FollowupEvents.ALL, (name, t, record, rc) -> {
             if (t == String.class) {
                 if (!NAMES.contains(name)) {
-                    assertThat(schemaRestricts(record, rc.getName())).as(name + " is a code: its schema restricts it").isTrue();
+                    assertThat(schemaRestricts(record, rc.getName()))
+                            .as(name + " is a code: its schema restricts it")
+                            .isTrue();
                 }
             } else {
-                assertThat(EventComponents.isIdCodeDateCountOrNumber(t)).as(name + " is an id, code, date, count or number").isTrue();
+                assertThat(EventComponents.isIdCodeDateCountOrNumber(t))
+                        .as(name + " is an id, code, date, count or number")
+                        .isTrue();
             }
         });
     }
@@ -161,7 +283,9 @@ class FollowupEventContractsTest {
         String type = EventCatalog.typeOf((Class<? extends DomainEvent>) top);
         try {
             var schema = EventCodec.mapper().readTree(resource(EventSchemas.resourcePath(type)));
-            var props = record == top ? schema.path("properties") : schema.path("properties").path("targets").path("items").path("properties");
+            var props = record == top
+                    ? schema.path("properties")
+                    : schema.path("properties").path("targets").path("items").path("properties");
             var p = props.path(property);
             String path = record == top ? property : "targets[]." + property;
             return p.has("pattern") || SchemaEnums.of(type).containsKey(path);
@@ -176,15 +300,24 @@ class FollowupEventContractsTest {
         assertThat(json).contains("\"comparator\":\"AT_LEAST\"");
         for (TargetComparison c : TargetComparison.values()) {
             EventEnvelope old = withData(envelope(evaluation()), json.replace("\"AT_LEAST\"", "\"" + c.name() + "\""));
-            assertThat(EventCodec.data(old, IndicatorEvaluatedV1.class).comparator()).isEqualTo(c);
+            assertThat(EventCodec.data(old, IndicatorEvaluatedV1.class).comparator())
+                    .isEqualTo(c);
         }
         EventEnvelope unknown = withData(envelope(evaluation()), json.replace("\"AT_LEAST\"", "\"ROUGHLY\""));
         assertThatThrownBy(() -> EventCodec.data(unknown, IndicatorEvaluatedV1.class))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining(unknown.id());
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining(unknown.id());
     }
 
     private static EventEnvelope withData(EventEnvelope e, String json) {
-        return new EventEnvelope(e.id(), e.source(), e.type(), e.time(), e.subject(), e.dataSchema(), e.correlationId(),
+        return new EventEnvelope(
+                e.id(),
+                e.source(),
+                e.type(),
+                e.time(),
+                e.subject(),
+                e.dataSchema(),
+                e.correlationId(),
                 json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -192,16 +325,19 @@ class FollowupEventContractsTest {
     void theFieldsOfEarlierVersionsAreUnchanged() {
         // published before the indicator events were added: never remove or retype a field of a version
         // (comparator became the enum whose names are exactly the strings it carried: the wire is unchanged)
-        assertThat(signature(TargetMissedV1.class)).isEqualTo("indicatorId:UUID, orgUnitId:UUID, period:String, gender:String, "
-                + "value:BigDecimal, comparator:TargetComparison, targetValue:BigDecimal, targetUpper:BigDecimal, distance:BigDecimal, "
-                + "evaluatedAt:Instant");
-        assertThat(signature(MeasurementRecordedV1.class)).isEqualTo("measurementId:UUID, indicatorId:UUID, orgUnitId:UUID, "
-                + "period:String, gender:String, value:BigDecimal, numerator:BigDecimal, denominator:BigDecimal, "
-                + "responses:Integer, missingReason:String, revision:int, recordedAt:Instant");
+        assertThat(signature(TargetMissedV1.class))
+                .isEqualTo("indicatorId:UUID, orgUnitId:UUID, period:String, gender:String, "
+                        + "value:BigDecimal, comparator:TargetComparison, targetValue:BigDecimal, targetUpper:BigDecimal, distance:BigDecimal, "
+                        + "evaluatedAt:Instant");
+        assertThat(signature(MeasurementRecordedV1.class))
+                .isEqualTo("measurementId:UUID, indicatorId:UUID, orgUnitId:UUID, "
+                        + "period:String, gender:String, value:BigDecimal, numerator:BigDecimal, denominator:BigDecimal, "
+                        + "responses:Integer, missingReason:String, revision:int, recordedAt:Instant");
     }
 
     private static String signature(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(rc -> rc.getName() + ":" + rc.getType().getSimpleName())
+        return Arrays.stream(record.getRecordComponents())
+                .map(rc -> rc.getName() + ":" + rc.getType().getSimpleName())
                 .collect(Collectors.joining(", "));
     }
 

@@ -38,41 +38,138 @@ class RegistryEventContractsTest {
 
     /** The only String components registry events may have: codes and organisational names, never free text. */
     static final Set<String> ALLOWED_STRINGS = Set.of(
-            "OrgUnitChangedV1.code", "OrgUnitChangedV1.name", "OrgUnitChangedV1.type", "OrgUnitChangedV1.change",
-            "RequirementRef.regulationCode", "RequirementRef.reference");
+            "OrgUnitChangedV1.code",
+            "OrgUnitChangedV1.name",
+            "OrgUnitChangedV1.type",
+            "OrgUnitChangedV1.change",
+            "RequirementRef.regulationCode",
+            "RequirementRef.reference");
 
     static List<DomainEvent> samples() {
         UUID activity = UUID.randomUUID();
         RequirementRef routines = new RequirementRef(REQ, "SOSFS 2011:9", "4 kap. 4 §", FollowUpMethod.EGENKONTROLL);
         return List.of(
-                new OrgUnitChangedV1(UNIT, "ÄO-HT", "Hemtjänst Norr", "UNIT", UUID.randomUUID(), LocalDate.of(2024, 1, 1), true,
-                        "CREATED", List.of(), AT),
-                new DocumentApprovedV1(DOC, DocumentType.PROCESS, 2, UUID.randomUUID(), ProcessCategory.CORE, null, null, null,
-                        List.of(new ActivityRef(activity, 1), new ActivityRef(UUID.randomUUID(), 2)), UNIT, List.of(UNIT),
-                        List.of(UUID.randomUUID()), List.of(routines),
-                        List.of(CooperationPartnerKind.REGION, CooperationPartnerKind.POLICE), List.of(UUID.randomUUID()),
-                        DecisionBody.BOARD, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15), ReviewInterval.YEARLY, null,
-                        LocalDate.of(2027, 3, 1), 1, AT),
-                new DocumentApprovedV1(UUID.randomUUID(), DocumentType.ROUTINE, 1, UUID.randomUUID(), null, DOC, activity, null,
-                        List.of(), UNIT, List.of(UNIT), List.of(), List.of(routines,
-                                new RequirementRef(UUID.randomUUID(), "SOSFS 2011:5", "2 kap.", null)),
-                        List.of(), List.of(), DecisionBody.UNIT_HEAD, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1),
-                        ReviewInterval.MONTHS, 18, LocalDate.of(2027, 9, 1), null, AT),
-                new DocumentSupersededV1(DOC, DocumentType.PROCESS, 1, UUID.randomUUID(), 2, LocalDate.of(2026, 3, 15),
-                        List.of(UNIT), AT),
-                new DocumentWithdrawnV1(DOC, DocumentType.ROUTINE, 3, UUID.randomUUID(), WithdrawalReason.REPLACED,
-                        UUID.randomUUID(), LocalDate.of(2026, 5, 1), List.of(UNIT), AT),
-                new DocumentReviewedV1(DOC, DocumentType.GUIDELINE, 1, LocalDate.of(2026, 2, 20), LocalDate.of(2026, 3, 1),
-                        LocalDate.of(2027, 3, 1), AT),
-                new DocumentReviewDueV1(DOC, DocumentType.CHECKLIST, 1, LocalDate.of(2026, 3, 1), UNIT, List.of(UNIT), AT),
-                new DocumentReviewOverdueV1(DOC, DocumentType.COOPERATION_AGREEMENT, 4, LocalDate.of(2026, 3, 1), null,
-                        List.of(UNIT), AT),
-                new RiskAssessedV1(UUID.randomUUID(), UUID.randomUUID(), 2, RiskSubjectKind.ACTIVITY, DOC, activity, UNIT, 3, 4,
-                        12, RiskMatrixClass.VERY_HIGH, RiskMatrixClass.HIGH, RiskStatus.OPEN,
-                        List.of(new MeasureRef(UUID.randomUUID(), MeasureKind.EGENKONTROLL, MeasureStatus.PLANNED,
-                                LocalDate.of(2026, 6, 30), UNIT)), LocalDate.of(2026, 3, 2), AT),
-                new UnitCoverageChangedV1(UNIT, LocalDate.of(2026, 3, 2), List.of(UUID.randomUUID()), 24, List.of(REQ),
-                        List.of(new RequirementRef(UUID.randomUUID(), "SOSFS 2011:9", "5 kap. 2 §", null)), 7, AT));
+                new OrgUnitChangedV1(
+                        UNIT,
+                        "ÄO-HT",
+                        "Hemtjänst Norr",
+                        "UNIT",
+                        UUID.randomUUID(),
+                        LocalDate.of(2024, 1, 1),
+                        true,
+                        "CREATED",
+                        List.of(),
+                        AT),
+                new DocumentApprovedV1(
+                        DOC,
+                        DocumentType.PROCESS,
+                        2,
+                        UUID.randomUUID(),
+                        ProcessCategory.CORE,
+                        null,
+                        null,
+                        null,
+                        List.of(new ActivityRef(activity, 1), new ActivityRef(UUID.randomUUID(), 2)),
+                        UNIT,
+                        List.of(UNIT),
+                        List.of(UUID.randomUUID()),
+                        List.of(routines),
+                        List.of(CooperationPartnerKind.REGION, CooperationPartnerKind.POLICE),
+                        List.of(UUID.randomUUID()),
+                        DecisionBody.BOARD,
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 3, 15),
+                        ReviewInterval.YEARLY,
+                        null,
+                        LocalDate.of(2027, 3, 1),
+                        1,
+                        AT),
+                new DocumentApprovedV1(
+                        UUID.randomUUID(),
+                        DocumentType.ROUTINE,
+                        1,
+                        UUID.randomUUID(),
+                        null,
+                        DOC,
+                        activity,
+                        null,
+                        List.of(),
+                        UNIT,
+                        List.of(UNIT),
+                        List.of(),
+                        List.of(routines, new RequirementRef(UUID.randomUUID(), "SOSFS 2011:5", "2 kap.", null)),
+                        List.of(),
+                        List.of(),
+                        DecisionBody.UNIT_HEAD,
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 3, 1),
+                        ReviewInterval.MONTHS,
+                        18,
+                        LocalDate.of(2027, 9, 1),
+                        null,
+                        AT),
+                new DocumentSupersededV1(
+                        DOC,
+                        DocumentType.PROCESS,
+                        1,
+                        UUID.randomUUID(),
+                        2,
+                        LocalDate.of(2026, 3, 15),
+                        List.of(UNIT),
+                        AT),
+                new DocumentWithdrawnV1(
+                        DOC,
+                        DocumentType.ROUTINE,
+                        3,
+                        UUID.randomUUID(),
+                        WithdrawalReason.REPLACED,
+                        UUID.randomUUID(),
+                        LocalDate.of(2026, 5, 1),
+                        List.of(UNIT),
+                        AT),
+                new DocumentReviewedV1(
+                        DOC,
+                        DocumentType.GUIDELINE,
+                        1,
+                        LocalDate.of(2026, 2, 20),
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2027, 3, 1),
+                        AT),
+                new DocumentReviewDueV1(
+                        DOC, DocumentType.CHECKLIST, 1, LocalDate.of(2026, 3, 1), UNIT, List.of(UNIT), AT),
+                new DocumentReviewOverdueV1(
+                        DOC, DocumentType.COOPERATION_AGREEMENT, 4, LocalDate.of(2026, 3, 1), null, List.of(UNIT), AT),
+                new RiskAssessedV1(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        2,
+                        RiskSubjectKind.ACTIVITY,
+                        DOC,
+                        activity,
+                        UNIT,
+                        3,
+                        4,
+                        12,
+                        RiskMatrixClass.VERY_HIGH,
+                        RiskMatrixClass.HIGH,
+                        RiskStatus.OPEN,
+                        List.of(new MeasureRef(
+                                UUID.randomUUID(),
+                                MeasureKind.EGENKONTROLL,
+                                MeasureStatus.PLANNED,
+                                LocalDate.of(2026, 6, 30),
+                                UNIT)),
+                        LocalDate.of(2026, 3, 2),
+                        AT),
+                new UnitCoverageChangedV1(
+                        UNIT,
+                        LocalDate.of(2026, 3, 2),
+                        List.of(UUID.randomUUID()),
+                        24,
+                        List.of(REQ),
+                        List.of(new RequirementRef(UUID.randomUUID(), "SOSFS 2011:9", "5 kap. 2 §", null)),
+                        7,
+                        AT));
     }
 
     static EventEnvelope envelope(DomainEvent e) {
@@ -83,14 +180,16 @@ class RegistryEventContractsTest {
     void everyRegistryEventHasASampleThatValidatesAndRoundTrips() {
         List<DomainEvent> samples = samples();
         assertThat(samples.stream().map(Object::getClass).collect(Collectors.toSet()))
-                .as("a sample for every type in RegistryEvents.ALL").containsExactlyInAnyOrderElementsOf(RegistryEvents.ALL);
+                .as("a sample for every type in RegistryEvents.ALL")
+                .containsExactlyInAnyOrderElementsOf(RegistryEvents.ALL);
         for (DomainEvent e : samples) {
             EventEnvelope env = envelope(e);
             assertThat(env.type()).startsWith("se.kvalitet.registry.");
             assertThat(EventCatalog.topicOf(e.getClass())).isEqualTo(Topics.REGISTRY);
             assertThat(env.subject()).isEqualTo(e.aggregateId());
             assertThat(EventSchemas.validate(env.type(), env.data()))
-                    .as("%s: %s", env.type(), new String(env.data(), StandardCharsets.UTF_8)).isEmpty();
+                    .as("%s: %s", env.type(), new String(env.data(), StandardCharsets.UTF_8))
+                    .isEmpty();
             assertThat(EventCodec.data(env)).isEqualTo(e);
         }
     }
@@ -100,23 +199,43 @@ class RegistryEventContractsTest {
         for (DomainEvent e : samples()) {
             EventEnvelope env = envelope(e);
             String json = new String(env.data(), StandardCharsets.UTF_8);
-            assertThat(EventSchemas.validate(env.type(), json.replaceFirst("\\{", "{\"title\":\"Rutin för läkemedel\",")
-                    .getBytes(StandardCharsets.UTF_8))).as("free text field in " + env.type()).isNotEmpty();
+            assertThat(EventSchemas.validate(
+                            env.type(),
+                            json.replaceFirst("\\{", "{\"title\":\"Rutin för läkemedel\",")
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .as("free text field in " + env.type())
+                    .isNotEmpty();
         }
-        RiskAssessedV1 risk = (RiskAssessedV1) samples().stream().filter(RiskAssessedV1.class::isInstance).findFirst().orElseThrow();
+        RiskAssessedV1 risk = (RiskAssessedV1) samples().stream()
+                .filter(RiskAssessedV1.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         String json = new String(envelope(risk).data(), StandardCharsets.UTF_8);
-        assertThat(EventSchemas.validate(RiskAssessedV1.TYPE, json.replace("\"likelihood\":3", "\"likelihood\":5")
-                .getBytes(StandardCharsets.UTF_8))).isNotEmpty();
-        assertThat(EventSchemas.validate(RiskAssessedV1.TYPE, json.replace("\"VERY_HIGH\"", "\"EXTREME\"")
-                .getBytes(StandardCharsets.UTF_8))).isNotEmpty();
-        assertThat(EventSchemas.validate(RiskAssessedV1.TYPE, json.replace("\"measureId\":", "\"ownerName\":\"Karin\",\"measureId\":")
-                .getBytes(StandardCharsets.UTF_8))).as("nested objects are closed too").isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        RiskAssessedV1.TYPE,
+                        json.replace("\"likelihood\":3", "\"likelihood\":5").getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        RiskAssessedV1.TYPE,
+                        json.replace("\"VERY_HIGH\"", "\"EXTREME\"").getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        RiskAssessedV1.TYPE,
+                        json.replace("\"measureId\":", "\"ownerName\":\"Karin\",\"measureId\":")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .as("nested objects are closed too")
+                .isNotEmpty();
         DocumentApprovedV1 approved = (DocumentApprovedV1) samples().get(1);
         String doc = new String(envelope(approved).data(), StandardCharsets.UTF_8);
-        assertThat(EventSchemas.validate(DocumentApprovedV1.TYPE, doc.replace("\"PROCESS\"", "\"ACTIVITY\"")
-                .getBytes(StandardCharsets.UTF_8))).isNotEmpty();
-        assertThat(EventSchemas.validate(DocumentApprovedV1.TYPE, doc.replace("\"orgUnitIds\":[", "\"orgUnitIds\":[\"x\",")
-                .getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        DocumentApprovedV1.TYPE,
+                        doc.replace("\"PROCESS\"", "\"ACTIVITY\"").getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+        assertThat(EventSchemas.validate(
+                        DocumentApprovedV1.TYPE,
+                        doc.replace("\"orgUnitIds\":[", "\"orgUnitIds\":[\"x\",")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     @Test
@@ -133,7 +252,10 @@ class RegistryEventContractsTest {
             SchemaEnums.of(EventCatalog.typeOf(c)).forEach((property, values) -> {
                 List<String> want = expected.get(property);
                 if (want != null) {
-                    assertThat(values.stream().filter(java.util.Objects::nonNull).toList()).as(c.getSimpleName() + "." + property)
+                    assertThat(values.stream()
+                                    .filter(java.util.Objects::nonNull)
+                                    .toList())
+                            .as(c.getSimpleName() + "." + property)
                             .isEqualTo(want);
                 }
             });
@@ -144,9 +266,13 @@ class RegistryEventContractsTest {
     void registryEventsCarryNoFreeText() {
         EventComponents.forEach(RegistryEvents.ALL, (name, t, record, rc) -> {
             if (t == String.class) {
-                assertThat(ALLOWED_STRINGS).as("String component " + name + " (free text does not belong in events)").contains(name);
+                assertThat(ALLOWED_STRINGS)
+                        .as("String component " + name + " (free text does not belong in events)")
+                        .contains(name);
             } else {
-                assertThat(EventComponents.isIdCodeDateCountOrNumber(t)).as(name + " is an id, code, date or count").isTrue();
+                assertThat(EventComponents.isIdCodeDateCountOrNumber(t))
+                        .as(name + " is an id, code, date or count")
+                        .isTrue();
             }
         });
     }

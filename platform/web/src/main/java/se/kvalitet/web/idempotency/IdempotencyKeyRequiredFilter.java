@@ -53,10 +53,13 @@ public class IdempotencyKeyRequiredFilter implements ContainerRequestFilter {
             return;
         }
         if (isMachineClient(identity, Set.copyOf(machineClientRoles))) {
-            throw new ProblemException(428, PROBLEM_SLUG, "Idempotency-Key required",
-                    "A machine client must send an Idempotency-Key header when it creates something: a key unique to this "
-                            + "request (1-100 of A-Z a-z 0-9 . _ : -, e.g. a UUID), sent again unchanged with every retry of "
-                            + "the same request. A repeat then returns the first response instead of creating a second record.")
+            throw new ProblemException(
+                            428,
+                            PROBLEM_SLUG,
+                            "Idempotency-Key required",
+                            "A machine client must send an Idempotency-Key header when it creates something: a key unique to this "
+                                    + "request (1-100 of A-Z a-z 0-9 . _ : -, e.g. a UUID), sent again unchanged with every retry of "
+                                    + "the same request. A repeat then returns the first response instead of creating a second record.")
                     .with("header", HEADER);
         }
     }

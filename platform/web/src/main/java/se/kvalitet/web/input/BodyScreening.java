@@ -20,11 +20,13 @@ public final class BodyScreening {
 
     /** What a service does with a personal identity number in free text (config {@code kvalitet.web.personal-identity-numbers}). */
     public enum Mode {
-        REJECT, MASK
+        REJECT,
+        MASK
     }
 
     public static final String TEXT_MESSAGE = "contains a personal identity number (personnummer or samordningsnummer)";
-    public static final String IDENTIFIER_MESSAGE = "must not be or contain a personal identity number; use a pseudonymous reference";
+    public static final String IDENTIFIER_MESSAGE =
+            "must not be or contain a personal identity number; use a pseudonymous reference";
 
     private static final ThreadLocal<BodyScreening> CURRENT = new ThreadLocal<>();
 
@@ -78,8 +80,10 @@ public final class BodyScreening {
 
     private void done() {
         if (!refused.isEmpty()) {
-            throw ProblemException.unprocessable("personal-identity-number",
-                    "Personal identity numbers may not be stored here; remove them and send again", List.copyOf(refused));
+            throw ProblemException.unprocessable(
+                    "personal-identity-number",
+                    "Personal identity numbers may not be stored here; remove them and send again",
+                    List.copyOf(refused));
         }
     }
 

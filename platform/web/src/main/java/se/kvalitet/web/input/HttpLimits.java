@@ -45,11 +45,14 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
     }
 
     void install(@Observes Router router) {
-        long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        long maxBody = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue)
+                .orElse(10L * 1024 * 1024);
         // a body without Content-Length (chunked) is read here, counted against the limit as it arrives;
         // not where the application streams bodies on itself (the gateway's proxy counts them on the way)
-        boolean readChunked = ConfigProvider.getConfig().getOptionalValue("kvalitet.web.read-chunked-bodies", Boolean.class)
+        boolean readChunked = ConfigProvider.getConfig()
+                .getOptionalValue("kvalitet.web.read-chunked-bodies", Boolean.class)
                 .orElse(true);
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
@@ -64,14 +67,25 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
                 ctx.next();
             }
         });
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, maxBody)).failureHandler(ctx -> {
-            // a chunked body that grew beyond the limit while it was read
-            if (ctx.statusCode() == 413 && ctx.failure() == null && !ctx.response().headWritten()) {
-                refuse(ctx, 413, "payload-too-large", "Payload Too Large", "The request body is larger than " + maxBody + " bytes", true);
-            } else {
-                ctx.next();
-            }
-        });
+        router.route()
+                .order(Integer.MIN_VALUE)
+                .handler(ctx -> check(ctx, maxBody))
+                .failureHandler(ctx -> {
+                    // a chunked body that grew beyond the limit while it was read
+                    if (ctx.statusCode() == 413
+                            && ctx.failure() == null
+                            && !ctx.response().headWritten()) {
+                        refuse(
+                                ctx,
+                                413,
+                                "payload-too-large",
+                                "Payload Too Large",
+                                "The request body is larger than " + maxBody + " bytes",
+                                true);
+                    } else {
+                        ctx.next();
+                    }
+                });
     }
 
     private static void check(RoutingContext ctx, long maxBody) {
@@ -79,8 +93,13 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
         // the request line: METHOD SP URI SP HTTP/1.1
         int line = request.method().name().length() + request.uri().length() + 10;
         if (line > maxInitialLineLength) {
-            refuse(ctx, 414, "uri-too-long", "URI Too Long",
-                    "The request line is longer than " + maxInitialLineLength + " characters", false);
+            refuse(
+                    ctx,
+                    414,
+                    "uri-too-long",
+                    "URI Too Long",
+                    "The request line is longer than " + maxInitialLineLength + " characters",
+                    false);
             return;
         }
         int headers = 0;
@@ -88,8 +107,13 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
             headers += h.getKey().length() + h.getValue().length() + 4;
         }
         if (headers > maxHeaderSize) {
-            refuse(ctx, 431, "request-header-fields-too-large", "Request Header Fields Too Large",
-                    "The request headers are larger than " + maxHeaderSize + " bytes", false);
+            refuse(
+                    ctx,
+                    431,
+                    "request-header-fields-too-large",
+                    "Request Header Fields Too Large",
+                    "The request headers are larger than " + maxHeaderSize + " bytes",
+                    false);
             return;
         }
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
@@ -102,20 +126,27 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
                 return;
             }
             if (announced > maxBody) {
-                refuse(ctx, 413, "payload-too-large", "Payload Too Large",
-                        "The request body is larger than " + maxBody + " bytes", true);
+                refuse(
+                        ctx,
+                        413,
+                        "payload-too-large",
+                        "Payload Too Large",
+                        "The request body is larger than " + maxBody + " bytes",
+                        true);
                 return;
             }
         }
         ctx.next();
     }
 
-    private static void refuse(RoutingContext ctx, int status, String slug, String title, String detail, boolean close) {
+    private static void refuse(
+            RoutingContext ctx, int status, String slug, String title, String detail, boolean close) {
         String id = CorrelationIdFilter.accept(ctx.request().getHeader(CorrelationIdFilter.HEADER));
         String body = "{\"type\":\"" + Problem.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\",\"correlationId\":\"" + id + "\"}";
         HttpServerResponse response = ctx.response();
-        response.setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        response.setStatusCode(status)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(CorrelationIdFilter.HEADER, id);
         if (close) {
             // the body was not read: the connection cannot carry another request

@@ -20,21 +20,23 @@ public final class InputRules {
 
     /** Dates and timestamps in bodies and parameters lie in these years (PostgreSQL's range is wider; a year beyond 9999 is always a mistake). */
     public static final int MIN_YEAR = 1900;
+
     public static final int MAX_YEAR = 9999;
     public static final LocalDate MIN_DATE = LocalDate.of(MIN_YEAR, 1, 1);
     public static final LocalDate MAX_DATE = LocalDate.of(MAX_YEAR, 12, 31);
     public static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
-    public static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+    public static final Instant MAX_INSTANT =
+            MAX_DATE.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
 
-    public static final String CONTROL_CHARACTER_MESSAGE = "must not contain control characters (only tab, line feed and carriage return are allowed)";
+    public static final String CONTROL_CHARACTER_MESSAGE =
+            "must not contain control characters (only tab, line feed and carriage return are allowed)";
     public static final String DATE_RANGE_MESSAGE = "must be a date between " + MIN_DATE + " and " + MAX_DATE;
     public static final String YEAR_RANGE_MESSAGE = "must be a year between " + MIN_YEAR + " and " + MAX_YEAR;
 
     /** A field or parameter name that may be echoed in a problem: a plain identifier, not a personnummer. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
-    private InputRules() {
-    }
+    private InputRules() {}
 
     /**
      * The index of the first character no text may hold, or -1: C0 controls other than tab, line

@@ -37,8 +37,14 @@ import se.kvalitet.web.privacy.Identifier;
 @Singleton
 public class JsonInputCustomizer implements ObjectMapperCustomizer {
 
-    private static final Set<Class<?>> TEMPORAL = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
-            OffsetDateTime.class, ZonedDateTime.class, YearMonth.class, Year.class);
+    private static final Set<Class<?>> TEMPORAL = Set.of(
+            LocalDate.class,
+            LocalDateTime.class,
+            Instant.class,
+            OffsetDateTime.class,
+            ZonedDateTime.class,
+            YearMonth.class,
+            Year.class);
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -57,8 +63,8 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
 
     static final class Modifier extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
-                JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
             Class<?> type = beanDesc.getBeanClass();
             if (type == String.class) {
                 return new CheckedString(deserializer, false);
@@ -66,15 +72,20 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
             if (TEMPORAL.contains(type)) {
                 return new CheckedTemporal(deserializer);
             }
-            if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                    || type == Short.class || type == short.class) {
+            if (type == Integer.class
+                    || type == int.class
+                    || type == Long.class
+                    || type == long.class
+                    || type == Short.class
+                    || type == short.class) {
                 return new CheckedYear(deserializer, false);
             }
             return deserializer;
         }
 
         @Override
-        public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, JavaType type, KeyDeserializer deserializer) {
+        public KeyDeserializer modifyKeyDeserializer(
+                DeserializationConfig config, JavaType type, KeyDeserializer deserializer) {
             if (type.getRawClass() != String.class) {
                 return deserializer;
             }
@@ -82,7 +93,8 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
                 @Override
                 public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
                     if (InputRules.hasForbiddenCharacter(key)) {
-                        throw new InputRejectedException(ctxt.getParser(), "a key " + InputRules.CONTROL_CHARACTER_MESSAGE);
+                        throw new InputRejectedException(
+                                ctxt.getParser(), "a key " + InputRules.CONTROL_CHARACTER_MESSAGE);
                     }
                     BodyScreening screening = BodyScreening.current();
                     if (screening != null) {
@@ -109,7 +121,8 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
             JsonDeserializer<?> d = super.createContextual(ctxt, property);
             boolean id = property != null && property.getAnnotation(Identifier.class) != null;
             if (d instanceof CheckedString c && c.identifier == id) {
@@ -155,8 +168,11 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             Object value = _delegatee.deserialize(p, ctxt);
             if (value != null && !InputRules.inRange(value)) {
-                throw new InputRejectedException(p, value instanceof Year || value instanceof YearMonth
-                        ? InputRules.YEAR_RANGE_MESSAGE : InputRules.DATE_RANGE_MESSAGE);
+                throw new InputRejectedException(
+                        p,
+                        value instanceof Year || value instanceof YearMonth
+                                ? InputRules.YEAR_RANGE_MESSAGE
+                                : InputRules.DATE_RANGE_MESSAGE);
             }
             return value;
         }
@@ -177,7 +193,8 @@ public class JsonInputCustomizer implements ObjectMapperCustomizer {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
             JsonDeserializer<?> d = super.createContextual(ctxt, property);
             boolean isYear = property != null && InputRules.isYearName(property.getName());
             JsonDeserializer<?> inner = d instanceof CheckedYear c ? c._delegatee : d;

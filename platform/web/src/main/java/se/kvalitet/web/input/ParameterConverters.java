@@ -88,7 +88,8 @@ public class ParameterConverters implements ParamConverterProvider {
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     throw new ParameterProblem(name, message);
                 }
-                if (!InputRules.inRange(converted) || (year && converted instanceof Number n && !InputRules.yearInRange(n.longValue()))) {
+                if (!InputRules.inRange(converted)
+                        || (year && converted instanceof Number n && !InputRules.yearInRange(n.longValue()))) {
                     throw new ParameterProblem(name, message);
                 }
                 return (T) converted;

@@ -25,8 +25,8 @@ public class RequestBodies {
     private final Map<Method, Boolean> required = new ConcurrentHashMap<>();
 
     public static ProblemException missing() {
-        return ProblemException.badRequest("malformed-json", "The request body is empty; this operation needs a JSON document",
-                List.of());
+        return ProblemException.badRequest(
+                "malformed-json", "The request body is empty; this operation needs a JSON document", List.of());
     }
 
     @ServerRequestFilter(priority = 300)
@@ -58,12 +58,15 @@ public class RequestBodies {
     private static boolean isBody(Parameter p) {
         for (Annotation a : p.getAnnotations()) {
             String name = a.annotationType().getName();
-            if ((name.startsWith(ANNOTATIONS) && !name.equals("jakarta.validation.Valid")) || name.startsWith(REST_ANNOTATIONS)) {
+            if ((name.startsWith(ANNOTATIONS) && !name.equals("jakarta.validation.Valid"))
+                    || name.startsWith(REST_ANNOTATIONS)) {
                 return false;
             }
         }
         Class<?> type = p.getType();
-        return type.isRecord() || type.getName().startsWith("se.kvalitet.") || Collection.class.isAssignableFrom(type)
+        return type.isRecord()
+                || type.getName().startsWith("se.kvalitet.")
+                || Collection.class.isAssignableFrom(type)
                 || (Map.class.isAssignableFrom(type) && !type.getName().startsWith("jakarta."));
     }
 }

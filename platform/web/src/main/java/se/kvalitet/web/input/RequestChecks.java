@@ -26,8 +26,10 @@ public class RequestChecks {
     @ServerRequestFilter(preMatching = true, priority = 200)
     public void check(ContainerRequestContext request) {
         String key = request.getHeaderString(IDEMPOTENCY_KEY);
-        if (key != null && (!IDEMPOTENCY_KEY_PATTERN.matcher(key).matches() || PersonalIdentityNumbers.containsAny(key))) {
-            throw ProblemException.invalidField(IDEMPOTENCY_KEY,
+        if (key != null
+                && (!IDEMPOTENCY_KEY_PATTERN.matcher(key).matches() || PersonalIdentityNumbers.containsAny(key))) {
+            throw ProblemException.invalidField(
+                    IDEMPOTENCY_KEY,
                     "must be 1-100 letters A-Z, digits or . _ : - (a UUID, for example), and no personal identity number");
         }
         String path = request.getUriInfo().getPath();
@@ -53,7 +55,10 @@ public class RequestChecks {
             }
         }
         if (request.getMediaType() == null && hasBody(request)) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
                     "A request body needs a Content-Type (application/json for JSON)");
         }
     }

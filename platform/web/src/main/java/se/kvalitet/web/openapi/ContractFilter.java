@@ -59,9 +59,12 @@ public class ContractFilter implements OASFilter {
         // RFC 9457: a problem may carry extension members (currentState, allowed, currentETag, rowErrors …)
         components.getSchemas().get("Problem").setAdditionalPropertiesBoolean(Boolean.TRUE);
         if (api.getServers() == null || api.getServers().isEmpty()) {
-            api.addServer(OASFactory.createServer().url("/").description("This service (in the suite, the gateway's base URL)"));
+            api.addServer(OASFactory.createServer()
+                    .url("/")
+                    .description("This service (in the suite, the gateway's base URL)"));
         }
-        boolean documentSecured = api.getSecurity() != null && !api.getSecurity().isEmpty();
+        boolean documentSecured =
+                api.getSecurity() != null && !api.getSecurity().isEmpty();
         Set<String> paths = api.getPaths().getPathItems().keySet();
         Set<String> operationIds = new HashSet<>();
         List<Runnable> unnamed = new ArrayList<>();
@@ -70,16 +73,20 @@ public class ContractFilter implements OASFilter {
             if (!StandardResponses.isApi(path)) {
                 continue;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    entry.getValue().getOperations().entrySet()) {
                 Operation operation = op.getValue();
-                boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : documentSecured;
+                boolean secured = operation.getSecurity() != null
+                        ? !operation.getSecurity().isEmpty()
+                        : documentSecured;
                 StandardResponses.complete(path, op.getKey(), operation, secured);
                 if (Boolean.TRUE.equals(operation.getDeprecated())) {
                     deprecationHeaders(operation);
                 }
                 SharedParameters.describe(path, operation.getParameters());
                 SharedParameters.describe(path, entry.getValue().getParameters());
-                if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
+                if (operation.getOperationId() == null
+                        || operation.getOperationId().isBlank()) {
                     unnamed.add(() -> operation.setOperationId(
                             OperationIds.unique(OperationIds.derive(op.getKey().name(), path, paths), operationIds)));
                 } else {
@@ -97,47 +104,80 @@ public class ContractFilter implements OASFilter {
             if (response.getRef() != null) {
                 continue;
             }
-            response.addHeader(DeprecationHeaders.DEPRECATION, OASFactory.createHeader()
-                    .description("RFC 9745: when this operation was deprecated (@ and seconds since the epoch)")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^@[0-9]+$")));
-            response.addHeader(DeprecationHeaders.SUNSET, OASFactory.createHeader()
-                    .description("RFC 8594: from this moment (an HTTP-date) the operation may no longer answer")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-            response.addHeader("Link", OASFactory.createHeader()
-                    .description("The operation that replaces it: <path>; rel=\"successor-version\"")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            response.addHeader(
+                    DeprecationHeaders.DEPRECATION,
+                    OASFactory.createHeader()
+                            .description("RFC 9745: when this operation was deprecated (@ and seconds since the epoch)")
+                            .schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.STRING)
+                                    .pattern("^@[0-9]+$")));
+            response.addHeader(
+                    DeprecationHeaders.SUNSET,
+                    OASFactory.createHeader()
+                            .description("RFC 8594: from this moment (an HTTP-date) the operation may no longer answer")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            response.addHeader(
+                    "Link",
+                    OASFactory.createHeader()
+                            .description("The operation that replaces it: <path>; rel=\"successor-version\"")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
     }
 
     /** The problem document (RFC 9457) every error of the suite answers with. */
     static Schema problemSchema() {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The field, parameter or header the message is about"))
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "field",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The field, parameter or header the message is about"))
                 .addProperty("message", string);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("A problem (RFC 9457): what went wrong, never the offending value")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                        .description("Identifies the kind of problem, under " + Problem.TYPE_BASE))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri")
+                                .description("Identifies the kind of problem, under " + Problem.TYPE_BASE))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32"))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .addProperty("correlationId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The request's X-Correlation-Id, to quote to the operator"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty(
+                        "correlationId",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The request's X-Correlation-Id, to quote to the operator"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(fieldError))
                 .required(List.of("type", "title", "status"));
     }
 
     /** {@code application/problem+json} with the Problem schema. */
     static Content problemContent() {
-        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        MediaType media =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
     }
 
     static Header integerHeader(String description) {
-        return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER)
+                        .format("int32")
+                        .minimum(java.math.BigDecimal.ZERO));
     }
 
     static APIResponse response(String description) {

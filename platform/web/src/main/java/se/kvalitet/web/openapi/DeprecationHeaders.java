@@ -23,7 +23,8 @@ public class DeprecationHeaders implements ContainerResponseFilter {
 
     public static final String DEPRECATION = "Deprecation";
     public static final String SUNSET = "Sunset";
-    static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+    static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
     @Context
     ResourceInfo resource;

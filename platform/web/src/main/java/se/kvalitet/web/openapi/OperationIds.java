@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class OperationIds {
 
-    private OperationIds() {
-    }
+    private OperationIds() {}
 
     public static String derive(String method, String path, Set<String> allPaths) {
         List<String> segments = new ArrayList<>();
@@ -109,7 +108,11 @@ public final class OperationIds {
                 return w.substring(0, w.length() - 2);
             }
         }
-        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is") && !w.endsWith("ics")
+        if (w.endsWith("s")
+                && !w.endsWith("ss")
+                && !w.endsWith("us")
+                && !w.endsWith("is")
+                && !w.endsWith("ics")
                 && w.length() > 3) {
             return w.substring(0, w.length() - 1);
         }

@@ -14,20 +14,22 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 final class SharedParameters {
 
     private static final Map<String, String> QUERY = Map.of(
-            "updatedSince", "Only items changed at or after this instant (RFC 3339 date-time, e.g. 2026-01-31T00:00:00Z); "
-                    + "for incremental pulls",
+            "updatedSince",
+                    "Only items changed at or after this instant (RFC 3339 date-time, e.g. 2026-01-31T00:00:00Z); "
+                            + "for incremental pulls",
             "orgUnitId", "The organisation unit (UUID, as the process registry publishes it)",
             "subtree", "true: the unit and every unit below it; false (default): the unit alone",
             "year", "The calendar year (e.g. 2026)",
             "q", "Free-text search in titles (case-insensitive)");
 
     private static final Map<String, String> HEADER = Map.of(
-            "If-Match", "The ETag of the version you read (from its GET); a stale one gives 412",
-            "Idempotency-Key", "A key of your own (1-100 of A-Z a-z 0-9 . _ : -, a UUID for example) to retry safely: the same "
+            "If-Match",
+            "The ETag of the version you read (from its GET); a stale one gives 412",
+            "Idempotency-Key",
+            "A key of your own (1-100 of A-Z a-z 0-9 . _ : -, a UUID for example) to retry safely: the same "
                     + "key and body give the first answer again, never a second record");
 
-    private SharedParameters() {
-    }
+    private SharedParameters() {}
 
     static void describe(String path, List<Parameter> parameters) {
         if (parameters == null) {
@@ -38,8 +40,11 @@ final class SharedParameters {
                 continue;
             }
             String name = p.getName();
-            if (p.getIn() == Parameter.In.QUERY && "updatedSince".equals(name) && p.getSchema() != null
-                    && p.getSchema().getFormat() == null && isString(p.getSchema())) {
+            if (p.getIn() == Parameter.In.QUERY
+                    && "updatedSince".equals(name)
+                    && p.getSchema() != null
+                    && p.getSchema().getFormat() == null
+                    && isString(p.getSchema())) {
                 p.getSchema().setFormat("date-time");
             }
             if (p.getDescription() != null && !p.getDescription().isBlank()) {
@@ -73,7 +78,9 @@ final class SharedParameters {
             return null;
         }
         if (name.endsWith("Id") && name.length() > 2) {
-            String words = name.substring(0, name.length() - 2).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            String words = name.substring(0, name.length() - 2)
+                    .replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
             return "Id of the " + words;
         }
         return null;

@@ -25,8 +25,7 @@ final class StandardResponses {
 
     private static final Pattern API_PATH = Pattern.compile("^/[a-z][a-z0-9-]*/v[0-9]+(/.*)?$");
 
-    private StandardResponses() {
-    }
+    private StandardResponses() {}
 
     /** An operation of the versioned API (not Quarkus' own {@code /q/...} endpoints). */
     static boolean isApi(String path) {
@@ -36,14 +35,20 @@ final class StandardResponses {
     static void complete(String path, PathItem.HttpMethod method, Operation operation, boolean secured) {
         APIResponses responses = ContractFilter.responses(operation);
         boolean body = operation.getRequestBody() != null;
-        boolean produces = responses.getAPIResponses() != null && responses.getAPIResponses().entrySet().stream()
-                .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
-                        && e.getValue().getContent().getMediaTypes() != null && !e.getValue().getContent().getMediaTypes().isEmpty());
+        boolean produces = responses.getAPIResponses() != null
+                && responses.getAPIResponses().entrySet().stream()
+                        .anyMatch(e -> e.getKey().startsWith("2")
+                                && e.getValue().getContent() != null
+                                && e.getValue().getContent().getMediaTypes() != null
+                                && !e.getValue().getContent().getMediaTypes().isEmpty());
         boolean ifMatch = ContractFilter.parameters(operation).stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
 
-        add(responses, "400", "The request does not match this document: a parameter, header or body is malformed "
-                + "(never echoed back)");
+        add(
+                responses,
+                "400",
+                "The request does not match this document: a parameter, header or body is malformed "
+                        + "(never echoed back)");
         if (secured) {
             add(responses, "401", "No valid bearer token");
             add(responses, "403", "The caller's roles or organisation units do not allow this");
@@ -57,16 +62,25 @@ final class StandardResponses {
         if (body) {
             add(responses, "413", "The body is larger than the service accepts");
             add(responses, "415", "The body's Content-Type is missing or not one this operation reads");
-            add(responses, "422", "The body is well-formed but breaks a rule: a value, a reference the caller may not use, "
-                    + "or a personal identity number in free text");
+            add(
+                    responses,
+                    "422",
+                    "The body is well-formed but breaks a rule: a value, a reference the caller may not use, "
+                            + "or a personal identity number in free text");
         }
         if (ifMatch) {
-            add(responses, "412", "If-Match does not name the resource's current ETag (someone changed it): read it again");
+            add(
+                    responses,
+                    "412",
+                    "If-Match does not name the resource's current ETag (someone changed it): read it again");
             add(responses, "428", "If-Match is required: send the ETag of the version you read");
         }
         add(responses, "500", "An unexpected failure; quote the correlation id to the operator");
-        add(responses, "503", "A dependency (database, message broker) is unavailable: nothing was done, retry after "
-                + "Retry-After seconds");
+        add(
+                responses,
+                "503",
+                "A dependency (database, message broker) is unavailable: nothing was done, retry after "
+                        + "Retry-After seconds");
 
         for (Map.Entry<String, APIResponse> e : responses.getAPIResponses().entrySet()) {
             APIResponse response = e.getValue();
@@ -79,9 +93,13 @@ final class StandardResponses {
             if (e.getKey().equals("503") || e.getKey().equals("429")) {
                 addHeader(response, "Retry-After", ContractFilter.integerHeader("Seconds to wait before retrying"));
             }
-            addHeader(response, CorrelationIdFilter.HEADER, OASFactory.createHeader()
-                    .description("The request's correlation id (the one sent, or a new one)")
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+            addHeader(
+                    response,
+                    CorrelationIdFilter.HEADER,
+                    OASFactory.createHeader()
+                            .description("The request's correlation id (the one sent, or a new one)")
+                            .schema(OASFactory.createSchema()
+                                    .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
         }
     }
 
@@ -93,8 +111,10 @@ final class StandardResponses {
 
     /** A 4xx/5xx is a problem document, whatever media type a resource wrote on it. */
     private static void asProblem(APIResponse response) {
-        MediaType declared = response.getContent() == null || response.getContent().getMediaTypes() == null ? null
-                : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        MediaType declared =
+                response.getContent() == null || response.getContent().getMediaTypes() == null
+                        ? null
+                        : response.getContent().getMediaType(Problem.MEDIA_TYPE);
         if (declared == null || declared.getSchema() == null) {
             response.setContent(ContractFilter.problemContent());
         } else if (response.getContent().getMediaTypes().size() > 1) {

@@ -64,15 +64,14 @@ public final class PersonalIdentityNumbers {
      * ({@code 2005/12-1234}, a diarienummer) are another kind of number.
      */
     private static final Set<List<Integer>> SPLITS_10 = Set.of(List.of(2, 4), List.of(2, 4, 6));
-    private static final Set<List<Integer>> SPLITS_12 = Set.of(List.of(4, 6), List.of(4, 6, 8), List.of(2, 4, 6),
-            List.of(2, 4, 6, 8), List.of(2), List.of(2, 8));
 
-    private PersonalIdentityNumbers() {
-    }
+    private static final Set<List<Integer>> SPLITS_12 =
+            Set.of(List.of(4, 6), List.of(4, 6, 8), List.of(2, 4, 6), List.of(2, 4, 6, 8), List.of(2), List.of(2, 8));
+
+    private PersonalIdentityNumbers() {}
 
     /** Where a number was found: character offsets in the original text, end exclusive. */
-    public record Match(int start, int end, boolean coordinationNumber) {
-    }
+    public record Match(int start, int end, boolean coordinationNumber) {}
 
     public static boolean containsAny(String text) {
         return !find(text).isEmpty();
@@ -123,12 +122,13 @@ public final class PersonalIdentityNumbers {
     // ---------------------------------------------------------------------------------------------
 
     private enum Link {
-        NONE, SEPARATOR, PLUS
+        NONE,
+        SEPARATOR,
+        PLUS
     }
 
     /** A group of adjacent digits: their ASCII values and where they stand in the original text. */
-    private record Group(String digits, int start, int end, Link linkedToPrevious) {
-    }
+    private record Group(String digits, int start, int end, Link linkedToPrevious) {}
 
     /** Reads the text once, normalising as the class comment says, into groups of digits. */
     private static List<Group> groups(String text) {
@@ -156,7 +156,8 @@ public final class PersonalIdentityNumbers {
                 groupEnd = next;
             } else {
                 if (groupStart >= 0) {
-                    groups.add(new Group(digits.toString(), groupStart, groupEnd, pendingLink(groups, broken, gap, plus)));
+                    groups.add(
+                            new Group(digits.toString(), groupStart, groupEnd, pendingLink(groups, broken, gap, plus)));
                     digits.setLength(0);
                     groupStart = -1;
                     gap = 0;
@@ -196,7 +197,9 @@ public final class PersonalIdentityNumbers {
             if (n == 10 || n == 12) {
                 check(g.digits(), false, g.start(), g.end(), found);
             }
-            if ((n == 6 || n == 8) && k + 1 < run.size() && run.get(k + 1).digits().length() == 4) {
+            if ((n == 6 || n == 8)
+                    && k + 1 < run.size()
+                    && run.get(k + 1).digits().length() == 4) {
                 Group serial = run.get(k + 1);
                 boolean plus = serial.linkedToPrevious() == Link.PLUS;
                 check(g.digits() + serial.digits(), plus, g.start(), serial.end(), found);
@@ -230,7 +233,12 @@ public final class PersonalIdentityNumbers {
             return;
         }
         if (smallGroups || (n == 10 ? SPLITS_10 : SPLITS_12).contains(splits)) {
-            check(all.toString(), plus, run.get(0).start(), run.get(run.size() - 1).end(), found);
+            check(
+                    all.toString(),
+                    plus,
+                    run.get(0).start(),
+                    run.get(run.size() - 1).end(),
+                    found);
         }
     }
 
@@ -260,7 +268,9 @@ public final class PersonalIdentityNumbers {
         for (Match m : sorted) {
             if (!merged.isEmpty() && m.start() < merged.get(merged.size() - 1).end()) {
                 Match last = merged.remove(merged.size() - 1);
-                merged.add(new Match(last.start(), Math.max(last.end(), m.end()),
+                merged.add(new Match(
+                        last.start(),
+                        Math.max(last.end(), m.end()),
                         last.coordinationNumber() || m.coordinationNumber()));
             } else {
                 merged.add(m);
@@ -270,7 +280,11 @@ public final class PersonalIdentityNumbers {
     }
 
     private enum Kind {
-        DIGIT, SEPARATOR, PLUS, IGNORED, OTHER
+        DIGIT,
+        SEPARATOR,
+        PLUS,
+        IGNORED,
+        OTHER
     }
 
     private static Kind kindOf(int cp) {
@@ -287,10 +301,17 @@ public final class PersonalIdentityNumbers {
         if (type == Character.DECIMAL_DIGIT_NUMBER) {
             return Kind.DIGIT;
         }
-        if (type == Character.DASH_PUNCTUATION || type == Character.CONNECTOR_PUNCTUATION
-                || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || cp == 0x2212 /* minus sign */
-                || cp == 0x00B7 || cp == 0x2027 || cp == 0x2024 || cp == 0x2215 || cp == 0x2044) {
+        if (type == Character.DASH_PUNCTUATION
+                || type == Character.CONNECTOR_PUNCTUATION
+                || type == Character.SPACE_SEPARATOR
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || cp == 0x2212 /* minus sign */
+                || cp == 0x00B7
+                || cp == 0x2027
+                || cp == 0x2024
+                || cp == 0x2215
+                || cp == 0x2044) {
             return Kind.SEPARATOR;
         }
         // compatibility forms: full-width '１', '－', '．', '＋', superscript and circled digits ...
@@ -298,7 +319,8 @@ public final class PersonalIdentityNumbers {
         if (nfkc.length() == 1 && nfkc.charAt(0) < 0x80) {
             return asciiKind(nfkc.charAt(0));
         }
-        if (nfkc.codePointCount(0, nfkc.length()) == 1 && Character.getType(nfkc.codePointAt(0)) == Character.DECIMAL_DIGIT_NUMBER) {
+        if (nfkc.codePointCount(0, nfkc.length()) == 1
+                && Character.getType(nfkc.codePointAt(0)) == Character.DECIMAL_DIGIT_NUMBER) {
             return Kind.DIGIT;
         }
         return Kind.OTHER;

@@ -33,6 +33,7 @@ public class CachedBearerAuthenticationMechanism implements HttpAuthenticationMe
 
     /** Marks an identity that came from the cache, so the augmentor does not store it again. */
     static final String FROM_CACHE = "se.kvalitet.token-cache.hit";
+
     private static final String BEARER = "bearer ";
 
     @Inject
@@ -44,14 +45,18 @@ public class CachedBearerAuthenticationMechanism implements HttpAuthenticationMe
             return Uni.createFrom().optional(Optional.empty());
         }
         String header = rc.request().getHeader("Authorization");
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        Optional<SecurityIdentity> cached = cache.get(header.substring(BEARER.length()).strip());
+        Optional<SecurityIdentity> cached =
+                cache.get(header.substring(BEARER.length()).strip());
         if (cached.isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new CachedIdentityRequest(cached.get()), rc));
+        return identityProviderManager.authenticate(
+                HttpSecurityUtils.setRoutingContextAttribute(new CachedIdentityRequest(cached.get()), rc));
     }
 
     @Override
@@ -92,7 +97,8 @@ public class CachedBearerAuthenticationMechanism implements HttpAuthenticationMe
         @Override
         public Uni<SecurityIdentity> authenticate(CachedIdentityRequest request, AuthenticationRequestContext context) {
             RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder(request.identity).addAttribute(FROM_CACHE, true);
+            QuarkusSecurityIdentity.Builder b =
+                    QuarkusSecurityIdentity.builder(request.identity).addAttribute(FROM_CACHE, true);
             if (rc != null) {
                 b.addAttribute(RoutingContext.class.getName(), rc);
                 b.addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, rc);

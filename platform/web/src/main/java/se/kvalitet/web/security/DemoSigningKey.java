@@ -21,15 +21,15 @@ public final class DemoSigningKey {
     public static final String DERIVED_KID = "0RPWCUWlH6FTBu-EExme3TUB97oio6DN9CYv-bkLdFo";
 
     /** The RSA modulus {@code n}, base64url as in a JWK. */
-    public static final String MODULUS = "wlLz_2DnOG0ZTwxhwfzVxdY_URFvIm4vSEC0drs2a1gMJrnOk7MdRDxZjH-zlYFHFB-1JCy_bWp2vU2iMYyp9sq7"
-            + "XIK1G924LDTKelCBNSPzCae_mzcwcyDHNV-oYEA44oO-ESemp3gR28L8LiC2MprHMFLS7F1qxwpjs8RifqM7BnzHlq9Te-nvy7DCrS_isr-KTS60"
-            + "4o4tfSxtlzvWXIrRopDvnHL76gbaUInkAZ3lxmypOviC4DrbUx7LR8FV_tFCDqAPHJXCz7C31Xp1yqHWNdIrzjiY-kcvCmKk7RFIicfBzu4InuFVp"
-            + "xnyRcjj3B98KJ54culBj7rq8X0UoQ";
+    public static final String MODULUS =
+            "wlLz_2DnOG0ZTwxhwfzVxdY_URFvIm4vSEC0drs2a1gMJrnOk7MdRDxZjH-zlYFHFB-1JCy_bWp2vU2iMYyp9sq7"
+                    + "XIK1G924LDTKelCBNSPzCae_mzcwcyDHNV-oYEA44oO-ESemp3gR28L8LiC2MprHMFLS7F1qxwpjs8RifqM7BnzHlq9Te-nvy7DCrS_isr-KTS60"
+                    + "4o4tfSxtlzvWXIrRopDvnHL76gbaUInkAZ3lxmypOviC4DrbUx7LR8FV_tFCDqAPHJXCz7C31Xp1yqHWNdIrzjiY-kcvCmKk7RFIicfBzu4InuFVp"
+                    + "xnyRcjj3B98KJ54culBj7rq8X0UoQ";
 
     private static final Set<String> KIDS = Set.of(KID, DERIVED_KID);
 
-    private DemoSigningKey() {
-    }
+    private DemoSigningKey() {}
 
     /** The key id under which a JWK Set ({@code {"keys":[...]}}) publishes the demo key, if it does. */
     public static Optional<String> findIn(JsonNode jwks) {

@@ -54,7 +54,10 @@ public class DemoSigningKeyGuard {
 
     /** Where the check stands; readiness is UP in {@code DISABLED} and {@code VERIFIED} only. */
     public enum State {
-        DISABLED, PENDING, VERIFIED, REFUSED
+        DISABLED,
+        PENDING,
+        VERIFIED,
+        REFUSED
     }
 
     @ConfigProperty(name = "kvalitet.security.refuse-demo-signing-key", defaultValue = "true")
@@ -95,7 +98,8 @@ public class DemoSigningKeyGuard {
     void routes(@Observes Router router) {
         router.route().order(-3).handler(rc -> {
             State s = state;
-            if ((s == State.PENDING || s == State.REFUSED) && !rc.normalizedPath().startsWith("/q/")) {
+            if ((s == State.PENDING || s == State.REFUSED)
+                    && !rc.normalizedPath().startsWith("/q/")) {
                 String correlationId = UUID.randomUUID().toString();
                 ObjectNode problem = JSON.createObjectNode()
                         .put("type", Problem.TYPE_BASE + "signing-keys-unverified")
@@ -103,7 +107,8 @@ public class DemoSigningKeyGuard {
                         .put("status", 503)
                         .put("detail", "The identity provider's signing keys have not been verified yet.")
                         .put("correlationId", correlationId);
-                rc.response().setStatusCode(503)
+                rc.response()
+                        .setStatusCode(503)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Retry-After", Long.toString(Math.max(1, retryInterval.toSeconds())))
                         .putHeader(CorrelationIdFilter.HEADER, correlationId)
@@ -175,7 +180,9 @@ public class DemoSigningKeyGuard {
     private void retry() {
         try {
             check();
-            LOG.infof("The issuer %s is reachable now; its signing keys are verified, serving requests.", authServerUrl.get());
+            LOG.infof(
+                    "The issuer %s is reachable now; its signing keys are verified, serving requests.",
+                    authServerUrl.get());
             stop();
         } catch (DemoSigningKeyPublished e) {
             LOG.error(e.getMessage());
@@ -196,8 +203,10 @@ public class DemoSigningKeyGuard {
         long now = System.nanoTime();
         if (lastLoggedNanos == 0 || now - lastLoggedNanos >= LOG_EVERY.toNanos()) {
             lastLoggedNanos = now;
-            LOG.warnf("Cannot read the signing keys of the issuer %s (%s): not serving until they are verified; "
-                    + "retrying every %s.", authServerUrl.get(), lastProblem, retryInterval);
+            LOG.warnf(
+                    "Cannot read the signing keys of the issuer %s (%s): not serving until they are verified; "
+                            + "retrying every %s.",
+                    authServerUrl.get(), lastProblem, retryInterval);
         }
     }
 
@@ -216,14 +225,17 @@ public class DemoSigningKeyGuard {
         jwks.get("keys").forEach(k -> kids.add(k.path("kid").asText("?")));
         state = State.VERIFIED;
         lastProblem = null;
-        LOG.infof("Signing keys of %s verified (key ids %s): the demo signing key is not among them.", authServerUrl.get(), kids);
+        LOG.infof(
+                "Signing keys of %s verified (key ids %s): the demo signing key is not among them.",
+                authServerUrl.get(), kids);
     }
 
     private URI jwksUri() throws IOException, InterruptedException {
         String issuer = authServerUrl.get().replaceAll("/+$", "");
         if (!discoveryEnabled && jwksPath.isPresent()) {
             String p = jwksPath.get();
-            return URI.create(p.startsWith("http://") || p.startsWith("https://") ? p : issuer + "/" + p.replaceAll("^/+", ""));
+            return URI.create(
+                    p.startsWith("http://") || p.startsWith("https://") ? p : issuer + "/" + p.replaceAll("^/+", ""));
         }
         JsonNode discovery = fetch(URI.create(issuer + "/.well-known/openid-configuration"));
         String uri = discovery.path("jwks_uri").asText("");
@@ -234,9 +246,17 @@ public class DemoSigningKeyGuard {
     }
 
     private JsonNode fetch(URI uri) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException(uri + " answered " + r.statusCode());
         }
@@ -251,7 +271,8 @@ public class DemoSigningKeyGuard {
     public static final class DemoSigningKeyPublished extends IllegalStateException {
 
         DemoSigningKeyPublished(String issuer, String kid) {
-            super("Refusing to start: the OIDC issuer " + issuer + " publishes the Kvalitet DEMO signing key (kid " + kid
+            super("Refusing to start: the OIDC issuer " + issuer + " publishes the Kvalitet DEMO signing key (kid "
+                    + kid
                     + "). Its private key is in the public repository, so anyone could sign tokens this service would "
                     + "accept. Import the production realm (deploy/keycloak/kvalitet-realm.json), which lets Keycloak "
                     + "generate its own keys, and remove the demo key; see SECURITY.md. Only the local demo stack may run "

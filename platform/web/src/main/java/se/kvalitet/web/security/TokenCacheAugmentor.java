@@ -29,8 +29,11 @@ public class TokenCacheAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (cache.enabled() && !identity.isAnonymous() && identity.getAttribute(CachedBearerAuthenticationMechanism.FROM_CACHE) == null
-                && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+        if (cache.enabled()
+                && !identity.isAnonymous()
+                && identity.getAttribute(CachedBearerAuthenticationMechanism.FROM_CACHE) == null
+                && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getRawToken() != null) {
             // the request that verified it must not be kept alive by the cache
             SecurityIdentity detached = QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(RoutingContext.class.getName(), null)

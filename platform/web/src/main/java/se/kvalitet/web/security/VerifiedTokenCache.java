@@ -30,8 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerifiedTokenCache {
 
-    record Entry(SecurityIdentity identity, long expiresAtMillis) {
-    }
+    record Entry(SecurityIdentity identity, long expiresAtMillis) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 

@@ -31,9 +31,11 @@ class IdempotencyKeyRequiredTest {
 
     @Test
     void aCaseSystemWithoutAKeyGets428AndNothingIsCreated() {
-        String caseSystem = TestTokens.client("case-system").roles("case-system").sign();
+        String caseSystem =
+                TestTokens.client("case-system").roles("case-system").sign();
         int before = IntakeTestResource.CREATED.get();
-        post("/test/intake", caseSystem, null).statusCode(428)
+        post("/test/intake", caseSystem, null)
+                .statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://kvalitet.se/problems/idempotency-key-required"))
                 .body("status", equalTo(428))
@@ -44,7 +46,8 @@ class IdempotencyKeyRequiredTest {
         post("/test/intake", caseSystem, "   ").statusCode(400).contentType("application/problem+json");
         assertThat(IntakeTestResource.CREATED.get()).isEqualTo(before);
 
-        post("/test/intake", caseSystem, "3f1c2a8e-5b7d-4c1e-9a0b-1d2e3f4a5b6c").statusCode(201)
+        post("/test/intake", caseSystem, "3f1c2a8e-5b7d-4c1e-9a0b-1d2e3f4a5b6c")
+                .statusCode(201)
                 .body("key", equalTo("3f1c2a8e-5b7d-4c1e-9a0b-1d2e3f4a5b6c"));
         assertThat(IntakeTestResource.CREATED.get()).isEqualTo(before + 1);
     }
@@ -73,7 +76,8 @@ class IdempotencyKeyRequiredTest {
 
     @Test
     void anEndpointWithoutTheAnnotationDoesNotAskForAKey() {
-        String caseSystem = TestTokens.client("case-system").roles("case-system").sign();
+        String caseSystem =
+                TestTokens.client("case-system").roles("case-system").sign();
         post("/test/intake/unmarked", caseSystem, null).statusCode(201);
     }
 }

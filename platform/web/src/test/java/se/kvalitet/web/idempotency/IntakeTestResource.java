@@ -24,7 +24,9 @@ public class IntakeTestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam("Idempotency-Key") String key, Map<String, Object> body) {
         int n = CREATED.incrementAndGet();
-        return Response.status(201).entity(Map.of("n", n, "key", key == null ? "" : key)).build();
+        return Response.status(201)
+                .entity(Map.of("n", n, "key", key == null ? "" : key))
+                .build();
     }
 
     @POST
@@ -33,6 +35,8 @@ public class IntakeTestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response unmarked(Map<String, Object> body) {
-        return Response.status(201).entity(Map.of("n", CREATED.incrementAndGet())).build();
+        return Response.status(201)
+                .entity(Map.of("n", CREATED.incrementAndGet()))
+                .build();
     }
 }

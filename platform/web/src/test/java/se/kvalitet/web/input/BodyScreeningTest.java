@@ -15,11 +15,10 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 /** The body screening's two policies on a plain ObjectMapper with the suite's input rules. */
 class BodyScreeningTest {
 
-    record Ref(@Identifier String source, String note) {
-    }
+    record Ref(@Identifier String source, String note) {}
 
-    record Report(String summary, List<String> notes, @Identifier String personRef, Ref external) {
-    }
+    record Report(
+            String summary, List<String> notes, @Identifier String personRef, Ref external) {}
 
     static final ObjectMapper JSON = JsonInputCustomizer.apply(new ObjectMapper());
 
@@ -39,35 +38,48 @@ class BodyScreeningTest {
     @Test
     void maskStillRefusesIdentifiers() {
         String body = BODY.replace("p-1", "121212_1212").replace("treserva", "121212:1212");
-        assertThatThrownBy(() -> BodyScreening.screen(BodyScreening.Mode.MASK, () -> JSON.readValue(body, Report.class)))
+        assertThatThrownBy(
+                        () -> BodyScreening.screen(BodyScreening.Mode.MASK, () -> JSON.readValue(body, Report.class)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("personRef", "external.source");
+                    assertThat(e.errors())
+                            .extracting(Problem.FieldError::field)
+                            .containsExactly("personRef", "external.source");
                     assertThat(e.getMessage() + e.errors()).doesNotContain("1212");
                 });
     }
 
     @Test
     void rejectNamesEveryField() {
-        assertThatThrownBy(() -> BodyScreening.screen(BodyScreening.Mode.REJECT, () -> JSON.readValue(BODY, Report.class)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(Problem.FieldError::field)
-                        .containsExactly("summary", "notes[1]", "external.note"));
+        assertThatThrownBy(
+                        () -> BodyScreening.screen(BodyScreening.Mode.REJECT, () -> JSON.readValue(BODY, Report.class)))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(Problem.FieldError::field)
+                                .containsExactly("summary", "notes[1]", "external.note"));
     }
 
     @Test
     void outsideARequestBodyNothingIsScreenedButControlCharactersAreStillRefused() throws Exception {
         assertThat(JSON.readValue(BODY, Report.class).summary()).contains("1212");
-        assertThatThrownBy(() -> JSON.readValue("{\"summary\":\"a\\u0000\"}", Report.class)).isInstanceOf(InputRejectedException.class);
+        assertThatThrownBy(() -> JSON.readValue("{\"summary\":\"a\\u0000\"}", Report.class))
+                .isInstanceOf(InputRejectedException.class);
     }
 
     @Test
     void logLinesLoseQuotedValuesAndNumbers() {
-        Exception e = new IllegalStateException("wrapper", new RuntimeException(
-                "ERROR: invalid input syntax for type uuid: \"Brukaren Tolvan\" Key (summary)=(Tolvan 121212-1212) already exists"));
+        Exception e = new IllegalStateException(
+                "wrapper",
+                new RuntimeException(
+                        "ERROR: invalid input syntax for type uuid: \"Brukaren Tolvan\" Key (summary)=(Tolvan 121212-1212) already exists"));
         Throwable safe = SafeThrowables.redacted(e);
         String printed = safe + " / " + safe.getCause();
-        assertThat(printed).contains("IllegalStateException: wrapper").contains("invalid input syntax for type uuid")
-                .doesNotContain("Tolvan").doesNotContain("1212");
+        assertThat(printed)
+                .contains("IllegalStateException: wrapper")
+                .contains("invalid input syntax for type uuid")
+                .doesNotContain("Tolvan")
+                .doesNotContain("1212");
         assertThat(safe.getStackTrace()).isEqualTo(e.getStackTrace());
     }
 }

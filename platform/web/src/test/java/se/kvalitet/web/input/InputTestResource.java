@@ -25,15 +25,23 @@ import se.kvalitet.web.privacy.Identifier;
 public class InputTestResource {
 
     public enum Colour {
-        RED, GREEN
+        RED,
+        GREEN
     }
 
-    public record Nested(String note, @Identifier String source) {
-    }
+    public record Nested(String note, @Identifier String source) {}
 
-    public record Body(String text, @Identifier String ref, List<String> tags, Map<String, String> labels,
-            LocalDate day, Instant at, Integer year, int count, Nested nested, Colour colour) {
-    }
+    public record Body(
+            String text,
+            @Identifier String ref,
+            List<String> tags,
+            Map<String, String> labels,
+            LocalDate day,
+            Instant at,
+            Integer year,
+            int count,
+            Nested nested,
+            Colour colour) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,16 +65,22 @@ public class InputTestResource {
     @GET
     @Path("/refused/{state}")
     public String refused(@PathParam("state") String state) {
-        throw new IllegalStateException("could not execute statement",
+        throw new IllegalStateException(
+                "could not execute statement",
                 new java.sql.SQLException("ERROR: value too long for type character varying(100)", state));
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
-            @QueryParam("day") LocalDate day, @QueryParam("colour") Colour colour, @QueryParam("year") Integer year,
-            @QueryParam("subtree") boolean subtree, @QueryParam("q") String q) {
+    public Map<String, Object> get(
+            @PathParam("id") UUID id,
+            @BeanParam @Valid PageParams page,
+            @QueryParam("day") LocalDate day,
+            @QueryParam("colour") Colour colour,
+            @QueryParam("year") Integer year,
+            @QueryParam("subtree") boolean subtree,
+            @QueryParam("q") String q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id.toString());
         m.put("limit", page.limit);

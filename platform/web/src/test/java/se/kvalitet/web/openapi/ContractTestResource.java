@@ -22,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed("reporter")
 public class ContractTestResource {
 
-    public record Thing(String id, String title, String closedAt) {
-    }
+    public record Thing(String id, String title, String closedAt) {}
 
     @GET
     public List<Thing> list(@QueryParam("updatedSince") String updatedSince) {
@@ -39,7 +38,10 @@ public class ContractTestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "Already there", content = @Content(mediaType = "application/json"))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already there",
+            content = @Content(mediaType = "application/json"))
     public Thing create(Thing thing) {
         return thing;
     }
@@ -67,7 +69,10 @@ public class ContractTestResource {
     @GET
     @Path("{id}/log")
     @Operation(summary = "The old name of the history", deprecated = true)
-    @DeprecatedOperation(since = "2026-12-05", sunset = "2027-06-30", successor = "/contract/v1/quality-activities/{id}/history")
+    @DeprecatedOperation(
+            since = "2026-12-05",
+            sunset = "2027-06-30",
+            successor = "/contract/v1/quality-activities/{id}/history")
     public List<Thing> log(@PathParam("id") String id) {
         return List.of();
     }

@@ -24,8 +24,9 @@ import se.kvalitet.testing.FreePorts;
  */
 class DemoSigningKeyGuardTest {
 
-    static final String OTHER_KEY = "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"generated-by-keycloak\","
-            + "\"n\":\"sXch_a-modulus-of-a-key-keycloak-generated\",\"e\":\"AQAB\"}";
+    static final String OTHER_KEY =
+            "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"generated-by-keycloak\","
+                    + "\"n\":\"sXch_a-modulus-of-a-key-keycloak-generated\",\"e\":\"AQAB\"}";
     static final String DEMO_KEY = "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + DemoSigningKey.KID
             + "\",\"n\":\"" + DemoSigningKey.MODULUS + "\",\"e\":\"AQAB\"}";
 
@@ -51,8 +52,10 @@ class DemoSigningKeyGuardTest {
 
         assertThat(guard.state()).isEqualTo(DemoSigningKeyGuard.State.VERIFIED);
         assertThat(readiness().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(issuer.requests("/realms/kvalitet/.well-known/openid-configuration")).isEqualTo(1);
-        assertThat(issuer.requests("/realms/kvalitet/protocol/openid-connect/certs")).isEqualTo(1);
+        assertThat(issuer.requests("/realms/kvalitet/.well-known/openid-configuration"))
+                .isEqualTo(1);
+        assertThat(issuer.requests("/realms/kvalitet/protocol/openid-connect/certs"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -60,16 +63,20 @@ class DemoSigningKeyGuardTest {
         issuer = Issuer.start(FreePorts.pick(), "{\"keys\":[" + OTHER_KEY + "," + DEMO_KEY + "]}");
         guard = guard(issuer.url());
 
-        assertThatThrownBy(guard::start).isInstanceOf(DemoSigningKeyGuard.DemoSigningKeyPublished.class)
-                .hasMessageContaining("Refusing to start").hasMessageContaining(issuer.url())
-                .hasMessageContaining(DemoSigningKey.KID).hasMessageContaining("kvalitet.security.refuse-demo-signing-key");
+        assertThatThrownBy(guard::start)
+                .isInstanceOf(DemoSigningKeyGuard.DemoSigningKeyPublished.class)
+                .hasMessageContaining("Refusing to start")
+                .hasMessageContaining(issuer.url())
+                .hasMessageContaining(DemoSigningKey.KID)
+                .hasMessageContaining("kvalitet.security.refuse-demo-signing-key");
         assertThat(guard.state()).isEqualTo(DemoSigningKeyGuard.State.REFUSED);
         assertThat(readiness().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
     @Test
     void theDemoKeyIsRecognisedUnderKeycloaksDerivedIdAndUnderAnyIdByItsModulus() {
-        String derived = DEMO_KEY.replace("\"kid\":\"" + DemoSigningKey.KID + "\"", "\"kid\":\"" + DemoSigningKey.DERIVED_KID + "\"")
+        String derived = DEMO_KEY.replace(
+                        "\"kid\":\"" + DemoSigningKey.KID + "\"", "\"kid\":\"" + DemoSigningKey.DERIVED_KID + "\"")
                 .replace(DemoSigningKey.MODULUS, "another-modulus");
         String renamed = DEMO_KEY.replace(DemoSigningKey.KID, "innocent-looking-key");
         for (String jwks : new String[] {derived, renamed}) {
@@ -89,7 +96,8 @@ class DemoSigningKeyGuardTest {
         guard.jwksPath = Optional.of("protocol/openid-connect/certs");
 
         assertThatThrownBy(guard::start).isInstanceOf(DemoSigningKeyGuard.DemoSigningKeyPublished.class);
-        assertThat(issuer.requests("/realms/kvalitet/.well-known/openid-configuration")).isZero();
+        assertThat(issuer.requests("/realms/kvalitet/.well-known/openid-configuration"))
+                .isZero();
     }
 
     @Test
@@ -115,7 +123,9 @@ class DemoSigningKeyGuardTest {
         assertThat(guard.state()).isEqualTo(DemoSigningKeyGuard.State.PENDING);
         HealthCheckResponse down = readiness();
         assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(down.getData().orElseThrow()).containsEntry("state", "PENDING").containsKey("problem");
+        assertThat(down.getData().orElseThrow())
+                .containsEntry("state", "PENDING")
+                .containsKey("problem");
 
         issuer = Issuer.start(port, "{\"keys\":[" + OTHER_KEY + "]}");
         awaitState(DemoSigningKeyGuard.State.VERIFIED);
@@ -193,7 +203,9 @@ class DemoSigningKeyGuardTest {
                 Issuer issuer = new Issuer(http, url);
                 http.createContext("/", ex -> {
                     String path = ex.getRequestURI().getPath();
-                    issuer.requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                    issuer.requests
+                            .computeIfAbsent(path, p -> new AtomicInteger())
+                            .incrementAndGet();
                     String body = switch (path) {
                         case "/realms/kvalitet/.well-known/openid-configuration" ->
                             "{\"issuer\":\"" + url + "\",\"jwks_uri\":\"" + url + "/protocol/openid-connect/certs\"}";

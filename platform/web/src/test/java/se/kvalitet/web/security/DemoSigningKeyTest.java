@@ -25,14 +25,17 @@ class DemoSigningKeyTest {
     void theConstantsAreThoseOfTheOverlaysPinnedKey() throws Exception {
         JsonNode overlay = new ObjectMapper().readTree(Files.readString(OVERLAY));
         JsonNode config = overlay.at("/components/org.keycloak.keys.KeyProvider/0/config");
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(Base64.getMimeDecoder().decode(config.at("/certificate/0").asText())));
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder()
+                        .decode(config.at("/certificate/0").asText())));
         RSAPublicKey key = (RSAPublicKey) cert.getPublicKey();
 
         assertThat(config.at("/kid/0").asText()).isEqualTo(DemoSigningKey.KID);
         // Keycloak's KeyUtils.createKeyId: base64url(SHA-256(the encoded public key))
-        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))).isEqualTo(DemoSigningKey.DERIVED_KID);
+        assertThat(Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())))
+                .isEqualTo(DemoSigningKey.DERIVED_KID);
         byte[] n = key.getModulus().toByteArray();
         if (n[0] == 0) {
             n = Arrays.copyOfRange(n, 1, n.length);
@@ -42,7 +45,8 @@ class DemoSigningKeyTest {
 
     @Test
     void aKeySetWithoutTheDemoKeyIsNotMistakenForOne() throws Exception {
-        JsonNode jwks = new ObjectMapper().readTree("{\"keys\":[{\"kid\":\"k1\",\"n\":\"abc\"},{\"kid\":\"demo\",\"n\":\"def\"}]}");
+        JsonNode jwks = new ObjectMapper()
+                .readTree("{\"keys\":[{\"kid\":\"k1\",\"n\":\"abc\"},{\"kid\":\"demo\",\"n\":\"def\"}]}");
         assertThat(DemoSigningKey.findIn(jwks)).isEmpty();
         assertThat(DemoSigningKey.findIn(new ObjectMapper().readTree("{}"))).isEmpty();
     }

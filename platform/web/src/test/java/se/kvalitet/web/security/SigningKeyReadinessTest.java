@@ -27,11 +27,17 @@ class SigningKeyReadinessTest {
     @Test
     void theIssuersKeysWereCheckedAtStartUpAndTheServiceIsReadyAndServing() {
         assertThat(guard.state()).isEqualTo(DemoSigningKeyGuard.State.VERIFIED);
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItem(SigningKeyReadiness.NAME))
                 .body("checks.find { it.name == '" + SigningKeyReadiness.NAME + "' }.status", equalTo("UP"))
                 .body("checks.find { it.name == '" + SigningKeyReadiness.NAME + "' }.data.state", equalTo("VERIFIED"));
-        given().auth().oauth2(TestTokens.user("anna").roles("reporter").sign()).get("/test/whoami").then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.user("anna").roles("reporter").sign())
+                .get("/test/whoami")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -39,13 +45,19 @@ class SigningKeyReadinessTest {
         String token = TestTokens.user("anna").roles("reporter").sign();
         guard.state(DemoSigningKeyGuard.State.PENDING);
         try {
-            given().auth().oauth2(token).get("/test/whoami").then().statusCode(503)
+            given().auth()
+                    .oauth2(token)
+                    .get("/test/whoami")
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                     .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue())
                     .body("status", equalTo(503))
                     .body("type", equalTo("https://kvalitet.se/problems/signing-keys-unverified"));
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("checks.find { it.name == '" + SigningKeyReadiness.NAME + "' }.status", equalTo("DOWN"));
             given().get("/q/health/live").then().statusCode(200);
         } finally {

@@ -31,11 +31,21 @@ class TokenCacheTest {
     @Test
     void theSecondRequestWithTheSameTokenIsAnsweredFromTheCacheWithTheSameIdentity() {
         String token = TestTokens.user("karin").roles("quality-team").sign();
-        given().auth().oauth2(token).get("/test/whoami").then().statusCode(200)
-                .body("cached", equalTo(false)).body("roles", contains("quality-team"));
+        given().auth()
+                .oauth2(token)
+                .get("/test/whoami")
+                .then()
+                .statusCode(200)
+                .body("cached", equalTo(false))
+                .body("roles", contains("quality-team"));
         assertThat(cache.size()).isEqualTo(1);
-        given().auth().oauth2(token).get("/test/whoami").then().statusCode(200)
-                .body("cached", equalTo(true)).body("roles", contains("quality-team"))
+        given().auth()
+                .oauth2(token)
+                .get("/test/whoami")
+                .then()
+                .statusCode(200)
+                .body("cached", equalTo(true))
+                .body("roles", contains("quality-team"))
                 .body("name", equalTo("karin"));
         given().auth().oauth2(token).get("/test/whoami/quality").then().statusCode(200);
     }
@@ -54,9 +64,10 @@ class TokenCacheTest {
         given().auth().oauth2(token).get("/test/whoami").then().statusCode(200);
         String[] parts = token.split("\\.");
         // same header and signature, payload claiming another role
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("reporter", "quality-team");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
-                + "." + parts[2];
+        String payload =
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("reporter", "quality-team");
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
         given().auth().oauth2(forged).get("/test/whoami/quality").then().statusCode(401);
         // flip a character in the middle of the signature: the last base64url character of a
         // 2048-bit signature carries padding bits, so changing it may leave the bytes unchanged
@@ -71,7 +82,11 @@ class TokenCacheTest {
     @Test
     void aCachedTokenStopsWorkingWhenItExpires() throws Exception {
         Instant exp = Instant.now().plusSeconds(3);
-        String token = TestTokens.user("erik").roles("unit-manager").issuedAt(Instant.now().minusSeconds(10)).expiresAt(exp).sign();
+        String token = TestTokens.user("erik")
+                .roles("unit-manager")
+                .issuedAt(Instant.now().minusSeconds(10))
+                .expiresAt(exp)
+                .sign();
         given().auth().oauth2(token).get("/test/whoami").then().statusCode(200);
         given().auth().oauth2(token).get("/test/whoami").then().statusCode(200).body("cached", equalTo(true));
         while (Instant.now().isBefore(exp.plusMillis(1200))) {
@@ -82,8 +97,11 @@ class TokenCacheTest {
 
     @Test
     void anExpiredTokenIsNeverCached() {
-        String token = TestTokens.user("erik").roles("unit-manager")
-                .issuedAt(Instant.now().minusSeconds(600)).expiresAt(Instant.now().minusSeconds(300)).sign();
+        String token = TestTokens.user("erik")
+                .roles("unit-manager")
+                .issuedAt(Instant.now().minusSeconds(600))
+                .expiresAt(Instant.now().minusSeconds(300))
+                .sign();
         given().auth().oauth2(token).get("/test/whoami").then().statusCode(401);
         assertThat(cache.size()).isZero();
     }

@@ -26,10 +26,15 @@ public class WhoAmIResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> whoami() {
-        return Map.of("name", identity.getPrincipal().getName(),
-                "subject", jwt.getSubject(),
-                "roles", new TreeSet<>(identity.getRoles()),
-                "cached", identity.getAttribute(CachedBearerAuthenticationMechanism.FROM_CACHE) != null);
+        return Map.of(
+                "name",
+                identity.getPrincipal().getName(),
+                "subject",
+                jwt.getSubject(),
+                "roles",
+                new TreeSet<>(identity.getRoles()),
+                "cached",
+                identity.getAttribute(CachedBearerAuthenticationMechanism.FROM_CACHE) != null);
     }
 
     @GET

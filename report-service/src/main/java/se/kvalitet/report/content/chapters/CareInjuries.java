@@ -52,24 +52,37 @@ public final class CareInjuries implements ReportChapter {
         long notAssessed = assessed.getOrDefault("NOT_ASSESSED", 0L);
         boolean allAssessed = maria.reports() > 0 && notAssessed == 0;
         boolean allNotified = maria.notified() >= maria.reportable();
-        Level level = maria.reports() == 0 ? Level.PARTLY : allAssessed && allNotified ? Level.MEETS
-                : allAssessed || allNotified ? Level.PARTLY : Level.DOES_NOT_MEET;
-        String rule = "Uppfyller när varje lex Maria-händelse under året har bedömts och varje allvarlig vårdskada eller risk "
-                + "för allvarlig vårdskada har anmälts till IVO; uppfyller delvis när ett av dem gäller, eller när inga "
-                + "händelser har rapporterats (rapporteringen behöver då följas upp); annars uppfyller inte.";
-        String basis = maria.reports() + " lex Maria-händelser, " + notAssessed + " ännu inte bedömda, " + maria.notified()
-                + " av " + maria.reportable() + " anmälningspliktiga anmälda till IVO";
+        Level level = maria.reports() == 0
+                ? Level.PARTLY
+                : allAssessed && allNotified
+                        ? Level.MEETS
+                        : allAssessed || allNotified ? Level.PARTLY : Level.DOES_NOT_MEET;
+        String rule =
+                "Uppfyller när varje lex Maria-händelse under året har bedömts och varje allvarlig vårdskada eller risk "
+                        + "för allvarlig vårdskada har anmälts till IVO; uppfyller delvis när ett av dem gäller, eller när inga "
+                        + "händelser har rapporterats (rapporteringen behöver då följas upp); annars uppfyller inte.";
+        String basis = maria.reports() + " lex Maria-händelser, " + notAssessed + " ännu inte bedömda, "
+                + maria.notified() + " av " + maria.reportable() + " anmälningspliktiga anmälda till IVO";
         ReadModels.Actions actions = in.data().actions();
         List<Fact> facts = List.of(
                 new Fact("Lex Maria-händelser", Long.toString(maria.reports())),
-                new Fact("Anmälda till IVO", maria.notified() + " (" + maria.notifiedShare().text() + ")"),
+                new Fact(
+                        "Anmälda till IVO",
+                        maria.notified() + " (" + maria.notifiedShare().text() + ")"),
                 new Fact("Varav i tid", maria.onTime() + ", sent " + maria.late()),
                 new Fact("Åtgärder genomförda i tid", actions.doneOnTime() + " av " + actions.due()));
-        return chapter(in, req, facts, tables(in, maria, assessed), List.of(monthChart(s, d.year())),
-                Verdict.computed(level, rule, basis), List.of());
+        return chapter(
+                in,
+                req,
+                facts,
+                tables(in, maria, assessed),
+                List.of(monthChart(s, d.year())),
+                Verdict.computed(level, rule, basis),
+                List.of());
     }
 
-    private static List<Table> tables(ChapterInput in, DeviationStatistics.Authority maria, Map<String, Long> assessed) {
+    private static List<Table> tables(
+            ChapterInput in, DeviationStatistics.Authority maria, Map<String, Long> assessed) {
         ReportData d = in.basis();
         List<TableRow> unitRows = new ArrayList<>();
         for (DeviationStatistics.Row r : d.statistics().rows()) {
@@ -80,16 +93,30 @@ public final class CareInjuries implements ReportChapter {
         }
         unitRows.add(new TableRow(0, true, List.of("Totalt", maria.reports())));
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("lex-maria-enheter", "Lex Maria-händelser per avdelning och enhet " + d.year(), Sources.DEVIATIONS,
-                List.of("Avdelning/enhet", "Händelser"), unitRows)
+        tables.add(new Table(
+                        "lex-maria-enheter",
+                        "Lex Maria-händelser per avdelning och enhet " + d.year(),
+                        Sources.DEVIATIONS,
+                        List.of("Avdelning/enhet", "Händelser"),
+                        unitRows)
                 .withNote("Avdelningar och enheter utan lex Maria-händelser under året visas inte i tabellen."));
         tables.add(months(d.statistics(), d.year()));
-        tables.add(DeviationTables.counted("lex-maria-bedomning", "Bedömning av lex Maria-händelser", "Bedömning", "Antal",
-                assessed, Sources.DEVIATIONS));
+        tables.add(DeviationTables.counted(
+                "lex-maria-bedomning",
+                "Bedömning av lex Maria-händelser",
+                "Bedömning",
+                "Antal",
+                assessed,
+                Sources.DEVIATIONS));
         tables.add(DeviationTables.authority(d.statistics()));
         if (!in.data().rootCauses().isEmpty()) {
-            tables.add(DeviationTables.counted("orsaker", "Bakomliggande orsaker i utredda händelser", "Orsak",
-                    "Antal rapporter", in.data().rootCauses(), Sources.DEVIATIONS));
+            tables.add(DeviationTables.counted(
+                    "orsaker",
+                    "Bakomliggande orsaker i utredda händelser",
+                    "Orsak",
+                    "Antal rapporter",
+                    in.data().rootCauses(),
+                    Sources.DEVIATIONS));
         }
         return tables;
     }
@@ -99,7 +126,9 @@ public final class CareInjuries implements ReportChapter {
         for (int m = 1; m <= 12; m++) {
             byMonth.put(DeviationTables.monthKey(year, m), 0L);
         }
-        s.byMonth().forEach(p -> byMonth.computeIfPresent(p.period(), (k, v) -> p.counts().getOrDefault(CATEGORY, 0L)));
+        s.byMonth()
+                .forEach(p -> byMonth.computeIfPresent(
+                        p.period(), (k, v) -> p.counts().getOrDefault(CATEGORY, 0L)));
         return byMonth;
     }
 
@@ -109,13 +138,24 @@ public final class CareInjuries implements ReportChapter {
         for (long n : perMonth(s, year).values()) {
             rows.add(new TableRow(0, false, List.of(DeviationTables.MONTHS.get(m++), n)));
         }
-        return new Table("lex-maria-per-manad", "Lex Maria-händelser per månad " + year, Sources.DEVIATIONS,
-                List.of("Månad", "Händelser"), rows);
+        return new Table(
+                "lex-maria-per-manad",
+                "Lex Maria-händelser per månad " + year,
+                Sources.DEVIATIONS,
+                List.of("Månad", "Händelser"),
+                rows);
     }
 
     private static Chart monthChart(DeviationStatistics s, int year) {
-        return new Chart("lex-maria-per-manad", "Lex Maria-händelser per månad " + year, "BAR", DeviationTables.MONTHS,
-                List.of(new Series("Lex Maria-händelser", new ArrayList<>(perMonth(s, year).values()))), "COUNT", "Månad",
+        return new Chart(
+                "lex-maria-per-manad",
+                "Lex Maria-händelser per månad " + year,
+                "BAR",
+                DeviationTables.MONTHS,
+                List.of(new Series(
+                        "Lex Maria-händelser", new ArrayList<>(perMonth(s, year).values()))),
+                "COUNT",
+                "Månad",
                 "Antal händelser");
     }
 }

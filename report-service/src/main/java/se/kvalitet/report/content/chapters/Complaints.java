@@ -38,8 +38,15 @@ public final class Complaints implements ReportChapter {
         Level level = complaints == 0 ? Level.PARTLY : s.triaged() == s.reports() ? Level.MEETS : Level.PARTLY;
         String rule = "Uppfyller när klagomål och synpunkter har tagits emot och varje rapport under året har bedömts; "
                 + "uppfyller delvis när inga klagomål tagits emot (mottagandet behöver då följas upp) eller rapporter är obedömda.";
-        String basis = complaints + " klagomål och synpunkter, " + s.triaged() + " av " + s.reports() + " rapporter bedömda";
-        return chapter(in, req, List.of(new Fact("Klagomål och synpunkter", Long.toString(complaints))), List.of(), List.of(),
-                Verdict.computed(level, rule, basis), List.of());
+        String basis =
+                complaints + " klagomål och synpunkter, " + s.triaged() + " av " + s.reports() + " rapporter bedömda";
+        return chapter(
+                in,
+                req,
+                List.of(new Fact("Klagomål och synpunkter", Long.toString(complaints))),
+                List.of(),
+                List.of(),
+                Verdict.computed(level, rule, basis),
+                List.of());
     }
 }

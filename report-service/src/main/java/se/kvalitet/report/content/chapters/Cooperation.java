@@ -47,11 +47,13 @@ public final class Cooperation implements ReportChapter {
                         + "verksamheten och säkerställas att samverkan möjliggörs med andra verksamheter inom socialtjänsten, "
                         + "vårdgivare, myndigheter, föreningar och andra organisationer.");
         ReadModels.Documents docs = in.data().documents();
-        Level level = docs.cooperationInForce() > 0 && docs.cooperationReviewOverdue() == 0 ? Level.MEETS
+        Level level = docs.cooperationInForce() > 0 && docs.cooperationReviewOverdue() == 0
+                ? Level.MEETS
                 : docs.cooperationInForce() > 0 ? Level.PARTLY : Level.DOES_NOT_MEET;
-        String rule = "Uppfyller när det finns gällande samverkansöverenskommelser eller processer och rutiner som anger "
-                + "samverkan och ingen av dem har försenad revidering; uppfyller delvis när någon revidering är försenad; "
-                + "uppfyller inte när samverkan inte är dokumenterad.";
+        String rule =
+                "Uppfyller när det finns gällande samverkansöverenskommelser eller processer och rutiner som anger "
+                        + "samverkan och ingen av dem har försenad revidering; uppfyller delvis när någon revidering är försenad; "
+                        + "uppfyller inte när samverkan inte är dokumenterad.";
         String basis = docs.cooperationInForce() + " gällande styrdokument anger samverkan, "
                 + docs.cooperationReviewOverdue() + " med försenad revidering";
         List<Fact> facts = List.of(

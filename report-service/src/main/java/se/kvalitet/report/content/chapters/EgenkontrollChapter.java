@@ -69,23 +69,31 @@ public final class EgenkontrollChapter implements ReportChapter {
             }
             charts.addAll(IndicatorTables.charts(indicators, in.year()));
         }
-        List<String> notes = indicators.isEmpty() ? List.of()
-                : List.of("Nyckeltalen, deras målvärden och utfall är uppföljningstjänstens: ett värde jämförs avrundat till "
-                        + "nyckeltalets decimaler, och en avdelnings värde räknas från enheternas täljare och nämnare (andelar) "
-                        + "eller antal svar (skalor), aldrig som medelvärde av andelar. Kvinnor och män visas där uppgifterna "
-                        + "finns uppdelade. Ett nyckeltal vars namn ännu inte publicerats visas med sin identitet.");
+        List<String> notes = indicators.isEmpty()
+                ? List.of()
+                : List.of(
+                        "Nyckeltalen, deras målvärden och utfall är uppföljningstjänstens: ett värde jämförs avrundat till "
+                                + "nyckeltalets decimaler, och en avdelnings värde räknas från enheternas täljare och nämnare (andelar) "
+                                + "eller antal svar (skalor), aldrig som medelvärde av andelar. Kvinnor och män visas där uppgifterna "
+                                + "finns uppdelade. Ett nyckeltal vars namn ännu inte publicerats visas med sin identitet.");
         return chapter(in, req, facts(k, done, indicators), tables, charts, verdict(in, k, done), notes);
     }
 
     private static Verdict verdict(ChapterInput in, ReadModels.Egenkontroll k, Share done) {
-        Level level = k.planned() == 0 ? Level.DOES_NOT_MEET
-                : ChapterInput.atLeast(done, in.policy().egenkontrollMeets()) ? Level.MEETS
-                : ChapterInput.atLeast(done, in.policy().egenkontrollPartly()) ? Level.PARTLY : Level.DOES_NOT_MEET;
-        String rule = "Uppfyller när minst " + ChapterInput.plain(in.policy().egenkontrollMeets()) + " % av de egenkontroller "
+        Level level = k.planned() == 0
+                ? Level.DOES_NOT_MEET
+                : ChapterInput.atLeast(done, in.policy().egenkontrollMeets())
+                        ? Level.MEETS
+                        : ChapterInput.atLeast(done, in.policy().egenkontrollPartly())
+                                ? Level.PARTLY
+                                : Level.DOES_NOT_MEET;
+        String rule = "Uppfyller när minst " + ChapterInput.plain(in.policy().egenkontrollMeets())
+                + " % av de egenkontroller "
                 + "som planerats under året har genomförts; uppfyller delvis vid minst "
                 + ChapterInput.plain(in.policy().egenkontrollPartly()) + " %; uppfyller inte vid färre eller när inga "
                 + "egenkontroller planerats.";
-        String basis = k.executed() + " av " + k.planned() + " planerade egenkontroller genomförda (" + done.text() + ")";
+        String basis =
+                k.executed() + " av " + k.planned() + " planerade egenkontroller genomförda (" + done.text() + ")";
         return Verdict.computed(level, rule, basis);
     }
 
@@ -96,12 +104,17 @@ public final class EgenkontrollChapter implements ReportChapter {
         }
         rows.add(new TableRow(0, false, List.of("Inte genomförda", k.notExecuted())));
         rows.add(new TableRow(0, true, List.of("Planerade totalt", k.planned())));
-        return new Table("egenkontroller", "Egenkontroller " + year + " efter resultat", Sources.FOLLOWUP,
-                List.of("Resultat", "Antal"), rows);
+        return new Table(
+                "egenkontroller",
+                "Egenkontroller " + year + " efter resultat",
+                Sources.FOLLOWUP,
+                List.of("Resultat", "Antal"),
+                rows);
     }
 
     private static List<Fact> facts(ReadModels.Egenkontroll k, Share done, List<ReadModels.Indicator> indicators) {
-        long missed = indicators.stream().filter(ReadModels.Indicator::targetMissed).count();
+        long missed =
+                indicators.stream().filter(ReadModels.Indicator::targetMissed).count();
         long met = indicators.stream().filter(i -> "MET".equals(i.outcome())).count();
         return List.of(
                 new Fact("Planerade egenkontroller", Long.toString(k.planned())),

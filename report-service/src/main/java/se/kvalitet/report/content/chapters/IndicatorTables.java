@@ -23,15 +23,16 @@ final class IndicatorTables {
     /** Series per chart, so that every line stays legible. */
     static final int SERIES_PER_CHART = 6;
 
-    private IndicatorTables() {
-    }
+    private IndicatorTables() {}
 
     static List<Integer> years(int year) {
         return List.of(year - 3, year - 2, year - 1, year);
     }
 
     static String name(ReadModels.Indicator i) {
-        return i.name() != null ? i.name() : "Nyckeltal " + i.indicatorId().toString().substring(0, 8);
+        return i.name() != null
+                ? i.name()
+                : "Nyckeltal " + i.indicatorId().toString().substring(0, 8);
     }
 
     static Table overview(List<ReadModels.Indicator> indicators, int year) {
@@ -42,20 +43,42 @@ final class IndicatorTables {
         columns.add("Utfall " + year);
         List<TableRow> rows = new ArrayList<>();
         for (ReadModels.Indicator i : indicators) {
-            String outcome = i.outcome() != null ? outcomeLabel(i.outcome())
+            String outcome = i.outcome() != null
+                    ? outcomeLabel(i.outcome())
                     : i.targetMissed() ? "Ej uppnått" : i.values().containsKey(year) ? "Uppnått" : Labels.MISSING;
-            rows.add(new TableRow(0, false, cells(name(i), i.code() != null ? i.code() : Labels.MISSING, i.values(), year,
-                    targetText(i.target(), i.unitOfMeasure()), outcome)));
+            rows.add(new TableRow(
+                    0,
+                    false,
+                    cells(
+                            name(i),
+                            i.code() != null ? i.code() : Labels.MISSING,
+                            i.values(),
+                            year,
+                            targetText(i.target(), i.unitOfMeasure()),
+                            outcome)));
             for (ReadModels.GenderValues g : i.genders()) {
-                rows.add(new TableRow(1, false, cells(genderLabel(g.gender()), "", g.values(), year, "",
-                        g.outcome() == null ? Labels.MISSING : outcomeLabel(g.outcome()))));
+                rows.add(new TableRow(
+                        1,
+                        false,
+                        cells(
+                                genderLabel(g.gender()),
+                                "",
+                                g.values(),
+                                year,
+                                "",
+                                g.outcome() == null ? Labels.MISSING : outcomeLabel(g.outcome()))));
             }
         }
-        return new Table("nyckeltal", "Nyckeltal " + (year - 3) + "–" + year + " mot målvärden", Sources.FOLLOWUP, columns, rows);
+        return new Table(
+                "nyckeltal",
+                "Nyckeltal " + (year - 3) + "–" + year + " mot målvärden",
+                Sources.FOLLOWUP,
+                columns,
+                rows);
     }
 
-    private static List<Object> cells(String name, String code, Map<Integer, BigDecimal> values, int year, String target,
-            String outcome) {
+    private static List<Object> cells(
+            String name, String code, Map<Integer, BigDecimal> values, int year, String target, String outcome) {
         List<Object> cells = new ArrayList<>(List.of(name, code));
         for (Integer y : years(year)) {
             BigDecimal v = values.get(y);
@@ -81,13 +104,24 @@ final class IndicatorTables {
         List<TableRow> rows = new ArrayList<>();
         for (ReadModels.Indicator i : indicators) {
             for (ReadModels.UnitOutcome u : i.units()) {
-                rows.add(new TableRow(0, false, List.of(name(i), u.unit() != null ? u.unit() : Labels.MISSING, u.period(),
-                        u.value() != null ? u.value() : Labels.MISSING, targetText(u.target(), i.unitOfMeasure()),
-                        outcomeLabel(u.outcome()))));
+                rows.add(new TableRow(
+                        0,
+                        false,
+                        List.of(
+                                name(i),
+                                u.unit() != null ? u.unit() : Labels.MISSING,
+                                u.period(),
+                                u.value() != null ? u.value() : Labels.MISSING,
+                                targetText(u.target(), i.unitOfMeasure()),
+                                outcomeLabel(u.outcome()))));
             }
         }
-        return new Table("nyckeltal-enheter", "Nyckeltal " + year + " per enhet och period mot målvärden", Sources.FOLLOWUP,
-                List.of("Nyckeltal", "Enhet", "Period", "Värde", "Målvärde", "Utfall"), rows);
+        return new Table(
+                "nyckeltal-enheter",
+                "Nyckeltal " + year + " per enhet och period mot målvärden",
+                Sources.FOLLOWUP,
+                List.of("Nyckeltal", "Enhet", "Period", "Värde", "Målvärde", "Utfall"),
+                rows);
     }
 
     /**
@@ -102,7 +136,8 @@ final class IndicatorTables {
             byScale.put(scale, new ArrayList<>());
         }
         for (ReadModels.Indicator i : indicators) {
-            String scale = i.unitOfMeasure() != null && byScale.containsKey(i.unitOfMeasure()) ? i.unitOfMeasure() : "VALUE";
+            String scale =
+                    i.unitOfMeasure() != null && byScale.containsKey(i.unitOfMeasure()) ? i.unitOfMeasure() : "VALUE";
             // a trend needs two years to draw: an indicator with one value is in the table only
             if (years(year).stream().filter(i.values()::containsKey).count() >= 2) {
                 byScale.get(scale).add(i);
@@ -118,7 +153,9 @@ final class IndicatorTables {
             for (ReadModels.Indicator i : list) {
                 List<Series> lines = series(i, year);
                 boolean split = lines.size() > 1;
-                if (parts.isEmpty() || split || lastSplit
+                if (parts.isEmpty()
+                        || split
+                        || lastSplit
                         || parts.get(parts.size() - 1).size() + lines.size() > SERIES_PER_CHART) {
                     parts.add(new ArrayList<>());
                 }
@@ -127,9 +164,16 @@ final class IndicatorTables {
             }
             for (int p = 0; p < parts.size(); p++) {
                 String suffix = parts.size() > 1 ? " (" + (p + 1) + " av " + parts.size() + ")" : "";
-                charts.add(new Chart("nyckeltal-" + scale.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                        + (parts.size() > 1 ? "-" + (p + 1) : ""), "Nyckeltal över tid: " + scaleTitle(scale) + suffix, "LINE",
-                        labels, List.copyOf(parts.get(p)), scale, "År", axisTitle(scale)));
+                charts.add(new Chart(
+                        "nyckeltal-" + scale.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                                + (parts.size() > 1 ? "-" + (p + 1) : ""),
+                        "Nyckeltal över tid: " + scaleTitle(scale) + suffix,
+                        "LINE",
+                        labels,
+                        List.copyOf(parts.get(p)),
+                        scale,
+                        "År",
+                        axisTitle(scale)));
             }
         });
         return charts;
@@ -139,7 +183,8 @@ final class IndicatorTables {
     private static List<Series> series(ReadModels.Indicator i, int year) {
         String code = i.code() != null ? i.code() : name(i);
         List<ReadModels.GenderValues> genders = i.genders().stream()
-                .filter(g -> years(year).stream().anyMatch(g.values()::containsKey)).toList();
+                .filter(g -> years(year).stream().anyMatch(g.values()::containsKey))
+                .toList();
         List<Series> lines = new ArrayList<>();
         lines.add(new Series(genders.isEmpty() ? code : seriesName(code, "T"), trend(i.values(), year)));
         for (ReadModels.GenderValues g : genders) {
@@ -187,8 +232,11 @@ final class IndicatorTables {
             case AT_LEAST -> "≥ " + v + unit;
             case AT_MOST -> "≤ " + v + unit;
             case EXACTLY -> "= " + v + unit;
-            case BETWEEN -> v + "–" + (t.upper() == null ? Labels.MISSING : t.upper().toPlainString().replace('.', ','))
-                    + unit;
+            case BETWEEN ->
+                v + "–"
+                        + (t.upper() == null
+                                ? Labels.MISSING
+                                : t.upper().toPlainString().replace('.', ',')) + unit;
             case AT_LEAST_PER_GROUP -> "≥ " + v + " per grupp";
         };
     }

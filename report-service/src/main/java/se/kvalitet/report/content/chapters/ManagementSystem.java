@@ -58,18 +58,32 @@ public final class ManagementSystem implements ReportChapter {
                 "Med stöd av ledningssystemet ska verksamheten planeras, ledas, kontrolleras, följas upp, utvärderas och "
                         + "förbättras, och det ska framgå hur uppgifterna i kvalitetsarbetet är fördelade i verksamheten.");
         List<Chapter> parts = in.parts();
-        long meets = parts.stream().filter(c -> c.verdict().effective() == Level.MEETS).count();
-        long not = parts.stream().filter(c -> c.verdict().effective() == Level.DOES_NOT_MEET).count();
-        Level level = meets == parts.size() ? Level.MEETS : not * 2 >= parts.size() ? Level.DOES_NOT_MEET : Level.PARTLY;
+        long meets = parts.stream()
+                .filter(c -> c.verdict().effective() == Level.MEETS)
+                .count();
+        long not = parts.stream()
+                .filter(c -> c.verdict().effective() == Level.DOES_NOT_MEET)
+                .count();
+        Level level =
+                meets == parts.size() ? Level.MEETS : not * 2 >= parts.size() ? Level.DOES_NOT_MEET : Level.PARTLY;
         String rule = "Uppfyller när samtliga övriga delar uppfyller kraven; uppfyller inte när hälften "
                 + "eller fler delar inte uppfyller; annars uppfyller delvis. Bedömningarna efter kvalitetsteamets ändringar räknas.";
         String basis = meets + " av " + parts.size() + " delar uppfyller, " + not + " uppfyller inte";
         List<TableRow> rows = new ArrayList<>();
         for (Chapter c : parts) {
-            rows.add(new TableRow(0, false, List.of(c.number() + " " + c.title(), c.verdict().effective().label())));
+            rows.add(new TableRow(
+                    0,
+                    false,
+                    List.of(
+                            c.number() + " " + c.title(),
+                            c.verdict().effective().label())));
         }
-        Table verdicts = new Table("bedomningar", "Bedömning per del av föreskrifterna", Sources.THIS_REPORT,
-                List.of("Del", "Bedömning"), rows);
+        Table verdicts = new Table(
+                "bedomningar",
+                "Bedömning per del av föreskrifterna",
+                Sources.THIS_REPORT,
+                List.of("Del", "Bedömning"),
+                rows);
         ReadModels.Initiatives initiatives = in.data().initiatives();
         List<Fact> facts = List.of(
                 new Fact("Kvalitetsinsatser genomförda under året", Long.toString(initiatives.done())),

@@ -63,7 +63,8 @@ public final class Processes implements ReportChapter {
                 new Fact("Försenade revideringar", Long.toString(docs.reviewOverdue())),
                 new Fact("Krav utan rutin", Long.toString(gaps)));
         List<String> notes = coverage.isEmpty()
-                ? List.of("Processregistret har inte redovisat någon kravtäckning för enheterna.") : List.of();
+                ? List.of("Processregistret har inte redovisat någon kravtäckning för enheterna.")
+                : List.of();
         return chapter(in, req, facts, tables, List.of(), Verdict.computed(level, rule, basis), notes);
     }
 
@@ -83,20 +84,37 @@ public final class Processes implements ReportChapter {
             rows.add(new TableRow(1, false, List.of(Labels.of(c.getKey()), c.getValue())));
         }
         rows.add(new TableRow(0, true, List.of("Totalt", docs.inForce())));
-        return new Table("styrdokument", "Gällande styrdokument vid årets slut", Sources.REGISTRY, List.of("Typ", "Antal"),
+        return new Table(
+                "styrdokument",
+                "Gällande styrdokument vid årets slut",
+                Sources.REGISTRY,
+                List.of("Typ", "Antal"),
                 rows);
     }
 
     private static Table coverage(List<ReadModels.CoverageRow> coverage, long gaps) {
         List<TableRow> rows = new ArrayList<>();
         for (ReadModels.CoverageRow c : coverage) {
-            rows.add(new TableRow(0, false, List.of(c.unitName() == null ? Labels.MISSING : c.unitName(), c.applicable(),
-                    c.covered(), c.gaps().size(), String.join(", ", c.gaps()))));
+            rows.add(new TableRow(
+                    0,
+                    false,
+                    List.of(
+                            c.unitName() == null ? Labels.MISSING : c.unitName(),
+                            c.applicable(),
+                            c.covered(),
+                            c.gaps().size(),
+                            String.join(", ", c.gaps()))));
         }
-        long applicable = coverage.stream().mapToLong(ReadModels.CoverageRow::applicable).sum();
-        long covered = coverage.stream().mapToLong(ReadModels.CoverageRow::covered).sum();
+        long applicable =
+                coverage.stream().mapToLong(ReadModels.CoverageRow::applicable).sum();
+        long covered =
+                coverage.stream().mapToLong(ReadModels.CoverageRow::covered).sum();
         rows.add(new TableRow(0, true, List.of("Totalt", applicable, covered, gaps, "")));
-        return new Table("kravtackning", "Tillämpliga krav med och utan rutin per enhet", Sources.REGISTRY,
-                List.of("Enhet", "Tillämpliga krav", "Med rutin", "Utan rutin", "Krav utan rutin"), rows);
+        return new Table(
+                "kravtackning",
+                "Tillämpliga krav med och utan rutin per enhet",
+                Sources.REGISTRY,
+                List.of("Enhet", "Tillämpliga krav", "Med rutin", "Utan rutin", "Krav utan rutin"),
+                rows);
     }
 }

@@ -42,9 +42,13 @@ public final class PslIntroduction implements ReportChapter {
                 "Berättelsen avser den hälso- och sjukvård som bedrivs i verksamheten (till exempel hemsjukvård och "
                         + "sjuksköterskeinsatser i särskilt boende).");
         ReportData d = in.basis();
-        List<Fact> facts = List.of(new Fact("Organisation", d.orgUnitName()), new Fact("Period", d.from() + " – " + d.to()),
-                new Fact("Ska vara upprättad senast",
-                        ReportOutline.dueDate(ReportKind.PATIENTSAKERHETSBERATTELSE, d.year()).toString()));
+        List<Fact> facts = List.of(
+                new Fact("Organisation", d.orgUnitName()),
+                new Fact("Period", d.from() + " – " + d.to()),
+                new Fact(
+                        "Ska vara upprättad senast",
+                        ReportOutline.dueDate(ReportKind.PATIENTSAKERHETSBERATTELSE, d.year())
+                                .toString()));
         return chapter(in, req, facts, List.of(), List.of(), null, List.of());
     }
 }

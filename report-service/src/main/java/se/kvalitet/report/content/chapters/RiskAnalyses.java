@@ -53,9 +53,11 @@ public final class RiskAnalyses implements ReportChapter {
         ReadModels.Risks r = in.data().risks();
         int units = in.basis().leafUnits().size();
         Share coverage = Share.of(r.unitsCovered(), units);
-        Level level = r.assessmentsInYear() == 0 ? Level.DOES_NOT_MEET
+        Level level = r.assessmentsInYear() == 0
+                ? Level.DOES_NOT_MEET
                 : ChapterInput.atLeast(coverage, in.policy().unitsCoveredMeets()) ? Level.MEETS : Level.PARTLY;
-        String rule = "Uppfyller när riskbedömningar gjorts under året för minst " + ChapterInput.plain(in.policy().unitsCoveredMeets())
+        String rule = "Uppfyller när riskbedömningar gjorts under året för minst "
+                + ChapterInput.plain(in.policy().unitsCoveredMeets())
                 + " % av enheterna (en analys för en avdelning täcker dess enheter); uppfyller delvis när riskbedömningar gjorts "
                 + "men för färre enheter; uppfyller inte när inga riskbedömningar gjorts under året.";
         String basis = r.assessmentsInYear() + " riskbedömningar, " + r.unitsCovered() + " av " + units
@@ -64,13 +66,29 @@ public final class RiskAnalyses implements ReportChapter {
         for (String c : List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH")) {
             rows.add(new TableRow(0, false, List.of(Labels.of(c), r.byClass().getOrDefault(c, 0L))));
         }
-        rows.add(new TableRow(0, true, List.of("Totalt", r.byClass().values().stream().mapToLong(Long::longValue).sum())));
+        rows.add(new TableRow(
+                0,
+                true,
+                List.of(
+                        "Totalt",
+                        r.byClass().values().stream().mapToLong(Long::longValue).sum())));
         List<Fact> facts = List.of(
                 new Fact("Riskbedömningar under året", Long.toString(r.assessmentsInYear())),
                 new Fact("Bedömda risker", Long.toString(r.risksAssessed())),
                 new Fact("Enheter som omfattas av riskanalys", r.unitsCovered() + " av " + units),
                 new Fact("Öppna höga risker vid årets slut", Long.toString(r.openHighRisks())));
-        return chapter(in, req, facts, List.of(new Table("riskmatris", "Risker per riskklass vid årets slut", Sources.REGISTRY,
-                List.of("Riskklass", "Antal"), rows)), List.of(), Verdict.computed(level, rule, basis), List.of());
+        return chapter(
+                in,
+                req,
+                facts,
+                List.of(new Table(
+                        "riskmatris",
+                        "Risker per riskklass vid årets slut",
+                        Sources.REGISTRY,
+                        List.of("Riskklass", "Antal"),
+                        rows)),
+                List.of(),
+                Verdict.computed(level, rule, basis),
+                List.of());
     }
 }

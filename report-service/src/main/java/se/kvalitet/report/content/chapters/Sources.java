@@ -8,6 +8,5 @@ final class Sources {
     static final String FOLLOWUP = "Källa: uppföljningstjänsten (egenkontroller och nyckeltal)";
     static final String THIS_REPORT = "Källa: denna kvalitetsberättelse";
 
-    private Sources() {
-    }
+    private Sources() {}
 }

@@ -42,10 +42,13 @@ public final class StaffParticipation implements ReportChapter {
         ReportData d = in.basis();
         long reporting = d.leafUnits().stream().filter(u -> u.reports() > 0).count();
         Share share = Share.of(reporting, d.leafUnits().size());
-        Level level = ChapterInput.atLeast(share, in.policy().unitsCoveredMeets()) ? Level.MEETS
+        Level level = ChapterInput.atLeast(share, in.policy().unitsCoveredMeets())
+                ? Level.MEETS
                 : ChapterInput.atLeast(share, in.policy().unitsCoveredPartly()) ? Level.PARTLY : Level.DOES_NOT_MEET;
-        String rule = "Uppfyller när avvikelser har rapporterats från minst " + ChapterInput.plain(in.policy().unitsCoveredMeets())
-                + " % av enheterna under året; uppfyller delvis vid minst " + ChapterInput.plain(in.policy().unitsCoveredPartly())
+        String rule = "Uppfyller när avvikelser har rapporterats från minst "
+                + ChapterInput.plain(in.policy().unitsCoveredMeets())
+                + " % av enheterna under året; uppfyller delvis vid minst "
+                + ChapterInput.plain(in.policy().unitsCoveredPartly())
                 + " %; annars uppfyller inte. (En enhet utan rapporter tyder oftare på att rapporteringen brister än på "
                 + "att inget har hänt.)";
         String basis = reporting + " av " + d.leafUnits().size() + " enheter har rapporterat (" + share.text() + ")";
@@ -53,15 +56,26 @@ public final class StaffParticipation implements ReportChapter {
         List<Fact> facts = List.of(
                 new Fact("Rapporter från medarbetare", Long.toString(s.staffReported())),
                 new Fact("Rapporter från verksamhetssystem", Long.toString(s.reports() - s.staffReported())),
-                new Fact("Enheter med minst en rapport", reporting + " av " + d.leafUnits().size()));
+                new Fact(
+                        "Enheter med minst en rapport",
+                        reporting + " av " + d.leafUnits().size()));
         List<TableRow> rows = new ArrayList<>();
         for (ReportData.Unit u : d.leafUnits()) {
-            rows.add(new TableRow(0, false, List.of(u.name() == null ? Labels.MISSING : u.name(), u.reportsYearBefore(),
-                    u.reports(), u.reports() - u.reportsYearBefore())));
+            rows.add(new TableRow(
+                    0,
+                    false,
+                    List.of(
+                            u.name() == null ? Labels.MISSING : u.name(),
+                            u.reportsYearBefore(),
+                            u.reports(),
+                            u.reports() - u.reportsYearBefore())));
         }
-        Table perUnit = new Table("rapporter-per-enhet", "Rapporterade avvikelser per enhet " + d.year() + " och "
-                + (d.year() - 1), Sources.DEVIATIONS, List.of("Enhet", Integer.toString(d.year() - 1),
-                Integer.toString(d.year()), "Förändring"), rows);
+        Table perUnit = new Table(
+                "rapporter-per-enhet",
+                "Rapporterade avvikelser per enhet " + d.year() + " och " + (d.year() - 1),
+                Sources.DEVIATIONS,
+                List.of("Enhet", Integer.toString(d.year() - 1), Integer.toString(d.year()), "Förändring"),
+                rows);
         return chapter(in, req, facts, List.of(perUnit), List.of(), Verdict.computed(level, rule, basis), List.of());
     }
 }

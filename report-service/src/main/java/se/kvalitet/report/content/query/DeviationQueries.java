@@ -36,19 +36,30 @@ final class DeviationQueries {
     }
 
     /** An action due in the year, placed by its own unit (else the report's). */
-    private record Action(boolean done, boolean onTime, boolean effectChecked, boolean effective) {
-    }
+    private record Action(boolean done, boolean onTime, boolean effectChecked, boolean effective) {}
 
     ReadModels.Actions actions() {
-        List<Action> rows = s.statistics().placedRows(s.history(), s.root(), """
+        List<Action> rows = s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT coalesce(a.org_unit_id, f.org_unit_id) AS place_unit, a.due_on AS place_day, a.done_on, a.done_on_time,
                        a.effect_checked_on, a.effective
                 FROM deviation_fact_action a LEFT JOIN deviation_fact f ON f.deviation_id = a.deviation_id
                 WHERE a.due_on BETWEEN ? AND ?""",
-                r -> new Action(r.get("done_on") != null, r.isTrue("done_on_time"), r.get("effect_checked_on") != null,
-                        r.isTrue("effective")), s.from(), s.to());
-        return new ReadModels.Actions(rows.size(), rows.stream().filter(Action::done).count(),
-                rows.stream().filter(Action::onTime).count(), rows.stream().filter(Action::effectChecked).count(),
+                        r -> new Action(
+                                r.get("done_on") != null,
+                                r.isTrue("done_on_time"),
+                                r.get("effect_checked_on") != null,
+                                r.isTrue("effective")),
+                        s.from(),
+                        s.to());
+        return new ReadModels.Actions(
+                rows.size(),
+                rows.stream().filter(Action::done).count(),
+                rows.stream().filter(Action::onTime).count(),
+                rows.stream().filter(Action::effectChecked).count(),
                 rows.stream().filter(Action::effective).count());
     }
 

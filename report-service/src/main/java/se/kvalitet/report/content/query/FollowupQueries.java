@@ -14,16 +14,24 @@ final class FollowupQueries {
         this.s = s;
     }
 
-    private record Occurrence(boolean executed, boolean late, String result, long deviationsFound) {
-    }
+    private record Occurrence(boolean executed, boolean late, String result, long deviationsFound) {}
 
     ReadModels.Egenkontroll egenkontroll() {
-        List<Occurrence> rows = s.statistics().placedRows(s.history(), s.root(), """
+        List<Occurrence> rows = s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT org_unit_id AS place_unit, coalesce(executed_on, due_on) AS place_day, executed_on, overdue, result,
                        deviations_found
                 FROM followup_egenkontroll WHERE coalesce(executed_on, due_on) BETWEEN ? AND ?""",
-                r -> new Occurrence(r.get("executed_on") != null, r.isTrue("overdue"), r.string("result"),
-                        r.get("deviations_found") == null ? 0 : r.longValue("deviations_found")), s.from(), s.to());
+                        r -> new Occurrence(
+                                r.get("executed_on") != null,
+                                r.isTrue("overdue"),
+                                r.string("result"),
+                                r.get("deviations_found") == null ? 0 : r.longValue("deviations_found")),
+                        s.from(),
+                        s.to());
         Map<String, Long> byResult = new TreeMap<>();
         long executed = 0;
         long late = 0;
@@ -42,15 +50,21 @@ final class FollowupQueries {
         return new ReadModels.Egenkontroll(rows.size(), executed, late, rows.size() - executed, byResult, found);
     }
 
-    private record Initiative(String outcome, boolean overdue) {
-    }
+    private record Initiative(String outcome, boolean overdue) {}
 
     ReadModels.Initiatives initiatives() {
-        List<Initiative> rows = s.statistics().placedRows(s.history(), s.root(), """
+        List<Initiative> rows = s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT org_unit_id AS place_unit, coalesce(closed_on, deadline) AS place_day, outcome, overdue
                 FROM followup_initiative WHERE coalesce(closed_on, deadline) BETWEEN ? AND ?""",
-                r -> new Initiative(r.string("outcome"), r.isTrue("overdue")), s.from(), s.to());
-        return new ReadModels.Initiatives(rows.stream().filter(i -> "DONE".equals(i.outcome())).count(),
+                        r -> new Initiative(r.string("outcome"), r.isTrue("overdue")),
+                        s.from(),
+                        s.to());
+        return new ReadModels.Initiatives(
+                rows.stream().filter(i -> "DONE".equals(i.outcome())).count(),
                 rows.stream().filter(i -> "NOT_DONE".equals(i.outcome())).count(),
                 rows.stream().filter(i -> i.overdue() && i.outcome() == null).count());
     }

@@ -38,21 +38,33 @@ final class IndicatorQueries {
         this.s = s;
     }
 
-    private record Measurement(UUID indicator, UUID unit, int year, String gender, BigDecimal value, BigDecimal numerator,
-            BigDecimal denominator) {
-    }
+    private record Measurement(
+            UUID indicator,
+            UUID unit,
+            int year,
+            String gender,
+            BigDecimal value,
+            BigDecimal numerator,
+            BigDecimal denominator) {}
 
-    private record Evaluation(UUID indicator, UUID unit, String period, String gender, String status, BigDecimal value,
-            ReadModels.Target target) {
-    }
+    private record Evaluation(
+            UUID indicator,
+            UUID unit,
+            String period,
+            String gender,
+            String status,
+            BigDecimal value,
+            ReadModels.Target target) {}
 
-    private record Named(String code, String name, String criterion, String unitOfMeasure) {
-    }
+    private record Named(String code, String name, String criterion, String unitOfMeasure) {}
 
     /** Everything read for the indicators of the subtree and year. */
-    private record Read(Map<UUID, Map<String, Map<Integer, List<Measurement>>>> measured, Map<UUID, Long> missed,
-            List<Evaluation> evaluations, Map<UUID, Named> named, Map<UUID, ReadModels.Target> targets) {
-    }
+    private record Read(
+            Map<UUID, Map<String, Map<Integer, List<Measurement>>>> measured,
+            Map<UUID, Long> missed,
+            List<Evaluation> evaluations,
+            Map<UUID, Named> named,
+            Map<UUID, ReadModels.Target> targets) {}
 
     List<ReadModels.Indicator> indicators() {
         Read read = new Read(measurements(), missedTargets(), evaluations(), named(), targetsValidInYear());
@@ -76,7 +88,9 @@ final class IndicatorQueries {
     }
 
     private ReadModels.Indicator indicator(UUID id, Read read, Map<UUID, Integer> order, Map<UUID, Integer> depth) {
-        List<Evaluation> mine = read.evaluations().stream().filter(e -> e.indicator().equals(id)).toList();
+        List<Evaluation> mine = read.evaluations().stream()
+                .filter(e -> e.indicator().equals(id))
+                .toList();
         Map<String, Map<Integer, List<Measurement>>> measured = read.measured().getOrDefault(id, Map.of());
         Map<Integer, BigDecimal> values = values(measured.getOrDefault("T", Map.of()), atRoot(mine, "T"));
         Evaluation thisYear = atRoot(mine, "T").get(s.year());
@@ -84,16 +98,26 @@ final class IndicatorQueries {
         List<ReadModels.UnitOutcome> cells = new ArrayList<>();
         for (Evaluation e : mine) {
             if (e.gender().equals("T") && e.period().startsWith(Integer.toString(s.year()))) {
-                cells.add(new ReadModels.UnitOutcome(e.unit(), s.history().nameOn(e.unit(), s.to()), depth.getOrDefault(e.unit(), 0),
-                        e.period(), e.value(), e.target(), e.status()));
+                cells.add(new ReadModels.UnitOutcome(
+                        e.unit(),
+                        s.history().nameOn(e.unit(), s.to()),
+                        depth.getOrDefault(e.unit(), 0),
+                        e.period(),
+                        e.value(),
+                        e.target(),
+                        e.status()));
             }
         }
-        cells.sort(Comparator.comparing((ReadModels.UnitOutcome u) -> order.getOrDefault(u.orgUnitId(), Integer.MAX_VALUE))
-                .thenComparing(ReadModels.UnitOutcome::unit, Comparator.nullsLast(String::compareTo))
-                .thenComparing(ReadModels.UnitOutcome::period));
-        long unitsMissing = read.missed().getOrDefault(id, 0L) + cells.stream().filter(c -> "NOT_MET".equals(c.outcome())).count();
+        cells.sort(
+                Comparator.comparing((ReadModels.UnitOutcome u) -> order.getOrDefault(u.orgUnitId(), Integer.MAX_VALUE))
+                        .thenComparing(ReadModels.UnitOutcome::unit, Comparator.nullsLast(String::compareTo))
+                        .thenComparing(ReadModels.UnitOutcome::period));
+        long unitsMissing = read.missed().getOrDefault(id, 0L)
+                + cells.stream().filter(c -> "NOT_MET".equals(c.outcome())).count();
         boolean targetMissed = outcome != null ? "NOT_MET".equals(outcome) : unitsMissing > 0;
-        ReadModels.Target target = thisYear != null && thisYear.target() != null ? thisYear.target() : read.targets().get(id);
+        ReadModels.Target target = thisYear != null && thisYear.target() != null
+                ? thisYear.target()
+                : read.targets().get(id);
         List<ReadModels.GenderValues> genders = new ArrayList<>();
         for (String g : GENDERS) {
             Map<Integer, Evaluation> evaluated = atRoot(mine, g);
@@ -104,16 +128,28 @@ final class IndicatorQueries {
             }
         }
         Named n = read.named().get(id);
-        return new ReadModels.Indicator(id, values, targetMissed, unitsMissing, n == null ? null : n.code(),
-                n == null ? null : n.name(), n == null ? null : n.criterion(), n == null ? null : n.unitOfMeasure(), target,
-                outcome, List.copyOf(cells), List.copyOf(genders));
+        return new ReadModels.Indicator(
+                id,
+                values,
+                targetMissed,
+                unitsMissing,
+                n == null ? null : n.code(),
+                n == null ? null : n.name(),
+                n == null ? null : n.criterion(),
+                n == null ? null : n.unitOfMeasure(),
+                target,
+                outcome,
+                List.copyOf(cells),
+                List.copyOf(genders));
     }
 
     /** The organisation's yearly evaluations of one gender, by year. */
     private Map<Integer, Evaluation> atRoot(List<Evaluation> evaluations, String gender) {
         Map<Integer, Evaluation> out = new HashMap<>();
         for (Evaluation e : evaluations) {
-            if (e.unit().equals(s.root()) && e.gender().equals(gender) && e.period().length() == 4) {
+            if (e.unit().equals(s.root())
+                    && e.gender().equals(gender)
+                    && e.period().length() == 4) {
                 out.put(Integer.parseInt(e.period()), e);
             }
         }
@@ -121,7 +157,8 @@ final class IndicatorQueries {
     }
 
     /** Values from the measurements, replaced by the evaluation's where followup-service evaluated the year. */
-    private Map<Integer, BigDecimal> values(Map<Integer, List<Measurement>> measured, Map<Integer, Evaluation> evaluated) {
+    private Map<Integer, BigDecimal> values(
+            Map<Integer, List<Measurement>> measured, Map<Integer, Evaluation> evaluated) {
         Map<Integer, BigDecimal> values = new TreeMap<>();
         measured.forEach((year, rows) -> {
             BigDecimal v = value(rows);
@@ -149,14 +186,17 @@ final class IndicatorQueries {
         BigDecimal den = BigDecimal.ZERO;
         BigDecimal scale = null;
         for (Measurement m : rows) {
-            if (m.numerator() == null || m.denominator() == null || m.denominator().signum() == 0) {
+            if (m.numerator() == null
+                    || m.denominator() == null
+                    || m.denominator().signum() == 0) {
                 return rows.size() == 1 ? m.value() : null;
             }
             num = num.add(m.numerator());
             den = den.add(m.denominator());
             if (scale == null && m.value() != null && m.numerator().signum() != 0) {
                 // percent (×100) or plain share (×1): the factor between the value and its ratio
-                scale = m.value().divide(m.numerator().divide(m.denominator(), MathContext.DECIMAL64), 0, RoundingMode.HALF_UP);
+                scale = m.value()
+                        .divide(m.numerator().divide(m.denominator(), MathContext.DECIMAL64), 0, RoundingMode.HALF_UP);
             }
         }
         if (den.signum() == 0) {
@@ -168,23 +208,38 @@ final class IndicatorQueries {
 
     private Map<UUID, Map<String, Map<Integer, List<Measurement>>>> measurements() {
         Map<UUID, Map<String, Map<Integer, List<Measurement>>>> out = new TreeMap<>();
-        for (Measurement m : s.statistics().placedRows(s.history(), s.root(), """
+        for (Measurement m : s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT org_unit_id AS place_unit, CAST(? AS date) AS place_day, indicator_id, org_unit_id, period, gender, value,
                        numerator, denominator
                 FROM followup_measurement WHERE gender IN ('T', 'K', 'M') AND period ~ '^[0-9]{4}$'
                   AND period BETWEEN ? AND ?""",
-                r -> new Measurement(r.uuid("indicator_id"), r.uuid("org_unit_id"), Integer.parseInt(r.string("period")),
-                        r.string("gender"), r.decimal("value"), r.decimal("numerator"), r.decimal("denominator")),
-                s.to(), String.valueOf(s.year() - 3), String.valueOf(s.year()))) {
-            out.computeIfAbsent(m.indicator(), k -> new HashMap<>()).computeIfAbsent(m.gender(), k -> new TreeMap<>())
-                    .computeIfAbsent(m.year(), k -> new ArrayList<>()).add(m);
+                        r -> new Measurement(
+                                r.uuid("indicator_id"),
+                                r.uuid("org_unit_id"),
+                                Integer.parseInt(r.string("period")),
+                                r.string("gender"),
+                                r.decimal("value"),
+                                r.decimal("numerator"),
+                                r.decimal("denominator")),
+                        s.to(),
+                        String.valueOf(s.year() - 3),
+                        String.valueOf(s.year()))) {
+            out.computeIfAbsent(m.indicator(), k -> new HashMap<>())
+                    .computeIfAbsent(m.gender(), k -> new TreeMap<>())
+                    .computeIfAbsent(m.year(), k -> new ArrayList<>())
+                    .add(m);
         }
         return out;
     }
 
     private Map<UUID, Long> missedTargets() {
         Map<UUID, Long> missed = new HashMap<>();
-        s.statistics().placedRows(s.history(), s.root(), """
+        s.statistics()
+                .placedRows(s.history(), s.root(), """
                 SELECT m.org_unit_id AS place_unit, CAST(? AS date) AS place_day, m.indicator_id FROM followup_target_missed m
                 WHERE m.gender = 'T' AND m.period LIKE ? AND NOT EXISTS (SELECT 1 FROM followup_evaluation e
                     WHERE e.indicator_id = m.indicator_id AND e.org_unit_id = m.org_unit_id AND e.period = m.period
@@ -195,21 +250,41 @@ final class IndicatorQueries {
 
     /** Evaluations of the subtree: the years of the table (every gender), every period of the report year per unit. */
     private List<Evaluation> evaluations() {
-        return s.statistics().placedRows(s.history(), s.root(), """
+        return s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT org_unit_id AS place_unit, CAST(? AS date) AS place_day, indicator_id, org_unit_id, period, gender,
                        status, value, comparator, target_value, target_upper
                 FROM followup_evaluation WHERE gender IN ('T', 'K', 'M')
                   AND ((period ~ '^[0-9]{4}$' AND period BETWEEN ? AND ?) OR period LIKE ?)""",
-                r -> new Evaluation(r.uuid("indicator_id"), r.uuid("org_unit_id"), r.string("period"), r.string("gender"),
-                        r.string("status"), strip(r.decimal("value")), target(r, "comparator", "target_value", "target_upper")),
-                s.to(), String.valueOf(s.year() - 3), String.valueOf(s.year()), s.year() + "-%");
+                        r -> new Evaluation(
+                                r.uuid("indicator_id"),
+                                r.uuid("org_unit_id"),
+                                r.string("period"),
+                                r.string("gender"),
+                                r.string("status"),
+                                strip(r.decimal("value")),
+                                target(r, "comparator", "target_value", "target_upper")),
+                        s.to(),
+                        String.valueOf(s.year() - 3),
+                        String.valueOf(s.year()),
+                        s.year() + "-%");
     }
 
     private Map<UUID, Named> named() {
         Map<UUID, Named> named = new HashMap<>();
-        Rows.each(s.dataSource(), "SELECT indicator_id, code, name, criterion_name, unit_of_measure FROM followup_indicator",
-                r -> named.put(r.uuid("indicator_id"), new Named(r.string("code"), r.string("name"), r.string("criterion_name"),
-                        r.string("unit_of_measure"))));
+        Rows.each(
+                s.dataSource(),
+                "SELECT indicator_id, code, name, criterion_name, unit_of_measure FROM followup_indicator",
+                r -> named.put(
+                        r.uuid("indicator_id"),
+                        new Named(
+                                r.string("code"),
+                                r.string("name"),
+                                r.string("criterion_name"),
+                                r.string("unit_of_measure"))));
         return named;
     }
 
@@ -228,8 +303,10 @@ final class IndicatorQueries {
 
     /** The målvärde in the named columns; null without a comparator. */
     private static ReadModels.Target target(Row r, String comparator, String value, String upper) {
-        return r.string(comparator) == null ? null
-                : new ReadModels.Target(comparison(r.string(comparator)), strip(r.decimal(value)), strip(r.decimal(upper)));
+        return r.string(comparator) == null
+                ? null
+                : new ReadModels.Target(
+                        comparison(r.string(comparator)), strip(r.decimal(value)), strip(r.decimal(upper)));
     }
 
     /** The stored name as the enum; only the enum-typed events write it, so an unknown name means a read model from elsewhere. */
@@ -237,8 +314,10 @@ final class IndicatorQueries {
         try {
             return TargetComparison.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the read model holds the målvärde comparator " + name
-                    + ", which this version does not know; rebuild the read model from the events", e);
+            throw new IllegalStateException(
+                    "the read model holds the målvärde comparator " + name
+                            + ", which this version does not know; rebuild the read model from the events",
+                    e);
         }
     }
 
@@ -249,5 +328,4 @@ final class IndicatorQueries {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }
-
 }

@@ -114,7 +114,8 @@ public class ReadModelQueries {
     static ReportData basis(Scope s) {
         OrgHistory h = s.history();
         DeviationStatistics stats = s.statistics().compute(h, s.root(), s.from(), s.to());
-        DeviationStatistics previous = s.statistics().compute(h, s.root(), s.from().minusYears(1), s.to().minusYears(1));
+        DeviationStatistics previous =
+                s.statistics().compute(h, s.root(), s.from().minusYears(1), s.to().minusYears(1));
         Set<UUID> parents = new HashSet<>();
         stats.rows().forEach(r -> {
             if (r.parentId() != null) {
@@ -124,9 +125,10 @@ public class ReadModelQueries {
         Map<UUID, Long> before = new HashMap<>();
         previous.rows().forEach(r -> before.put(r.orgUnitId(), r.total()));
         List<ReportData.Unit> leaves = new ArrayList<>();
-        stats.rows().stream().filter(r -> r.depth() > 0 && !parents.contains(r.orgUnitId()))
-                .forEach(r -> leaves.add(new ReportData.Unit(r.orgUnitId(), r.name(), r.total(),
-                        before.getOrDefault(r.orgUnitId(), 0L))));
+        stats.rows().stream()
+                .filter(r -> r.depth() > 0 && !parents.contains(r.orgUnitId()))
+                .forEach(r -> leaves.add(new ReportData.Unit(
+                        r.orgUnitId(), r.name(), r.total(), before.getOrDefault(r.orgUnitId(), 0L))));
         return new ReportData(s.root(), h.nameOn(s.root(), s.to()), s.year(), stats, previous, List.copyOf(leaves));
     }
 }

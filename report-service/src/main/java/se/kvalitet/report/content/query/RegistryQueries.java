@@ -24,9 +24,15 @@ final class RegistryQueries {
     }
 
     /** A registry document with the units it applies to. */
-    private record Document(String kind, String processCategory, boolean inForce, LocalDate validFrom,
-            boolean reviewOverdue, boolean cooperation, LocalDate withdrawnOn, List<UUID> units) {
-    }
+    private record Document(
+            String kind,
+            String processCategory,
+            boolean inForce,
+            LocalDate validFrom,
+            boolean reviewOverdue,
+            boolean cooperation,
+            LocalDate withdrawnOn,
+            List<UUID> units) {}
 
     /** Documents applying to a unit in the subtree or above it (a document for the board applies to all). */
     ReadModels.Documents documents() {
@@ -39,8 +45,15 @@ final class RegistryQueries {
             if (units.isEmpty() && r.uuid("org_unit_id") != null) {
                 units.add(r.uuid("org_unit_id"));
             }
-            return new Document(r.string("kind"), r.string("process_category"), r.isTrue("in_force"), r.date("valid_from"),
-                    r.isTrue("review_overdue"), r.isTrue("cooperation"), r.date("withdrawn_on"), units);
+            return new Document(
+                    r.string("kind"),
+                    r.string("process_category"),
+                    r.isTrue("in_force"),
+                    r.date("valid_from"),
+                    r.isTrue("review_overdue"),
+                    r.isTrue("cooperation"),
+                    r.date("withdrawn_on"),
+                    units);
         });
         List<UUID> rootUp = s.history().ancestorsOn(s.root(), s.to());
         Map<String, Long> byType = new TreeMap<>();
@@ -76,11 +89,9 @@ final class RegistryQueries {
         return day != null && !day.isBefore(s.from()) && !day.isAfter(s.to());
     }
 
-    private record Gap(UUID unit, String text) {
-    }
+    private record Gap(UUID unit, String text) {}
 
-    private record Coverage(UUID unit, int applicable, int covered) {
-    }
+    private record Coverage(UUID unit, int applicable, int covered) {}
 
     List<ReadModels.CoverageRow> coverage() {
         Map<UUID, List<String>> gaps = new HashMap<>();
@@ -90,10 +101,17 @@ final class RegistryQueries {
             gaps.computeIfAbsent(g.unit(), k -> new ArrayList<>()).add(g.text());
         }
         List<ReadModels.CoverageRow> out = new ArrayList<>();
-        for (Coverage c : Rows.list(s.dataSource(), "SELECT org_unit_id, applicable_count, covered_count FROM registry_unit_coverage",
-                r -> new Coverage(r.uuid("org_unit_id"), r.intValue("applicable_count"), r.intValue("covered_count")))) {
+        for (Coverage c : Rows.list(
+                s.dataSource(),
+                "SELECT org_unit_id, applicable_count, covered_count FROM registry_unit_coverage",
+                r -> new Coverage(
+                        r.uuid("org_unit_id"), r.intValue("applicable_count"), r.intValue("covered_count")))) {
             if (s.inSubtree(c.unit())) {
-                out.add(new ReadModels.CoverageRow(c.unit(), s.history().nameOn(c.unit(), s.to()), c.applicable(), c.covered(),
+                out.add(new ReadModels.CoverageRow(
+                        c.unit(),
+                        s.history().nameOn(c.unit(), s.to()),
+                        c.applicable(),
+                        c.covered(),
                         gaps.getOrDefault(c.unit(), List.of())));
             }
         }
@@ -101,15 +119,20 @@ final class RegistryQueries {
         return out;
     }
 
-    private record Assessment(UUID risk, UUID unit) {
-    }
+    private record Assessment(UUID risk, UUID unit) {}
 
     /** Risk assessments in the year (an analysis for a unit covers every unit under it) and risks by class at year end. */
     ReadModels.Risks risks(List<ReportData.Unit> leaves) {
-        List<Assessment> assessments = s.statistics().placedRows(s.history(), s.root(), """
+        List<Assessment> assessments = s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT org_unit_id AS place_unit, assessed_on AS place_day, risk_id, org_unit_id
                 FROM registry_risk_assessment WHERE assessed_on BETWEEN ? AND ?""",
-                r -> new Assessment(r.uuid("risk_id"), r.uuid("org_unit_id")), s.from(), s.to());
+                        r -> new Assessment(r.uuid("risk_id"), r.uuid("org_unit_id")),
+                        s.from(),
+                        s.to());
         Set<UUID> risks = new HashSet<>();
         Set<UUID> covered = new HashSet<>();
         for (Assessment a : assessments) {
@@ -123,12 +146,14 @@ final class RegistryQueries {
         Map<String, Long> byClass = new TreeMap<>();
         s.statistics().placedRows(s.history(), s.root(), """
                 SELECT org_unit_id AS place_unit, assessed_on AS place_day, matrix_class FROM registry_risk
-                WHERE assessed_on <= ?""", r -> r.string("matrix_class"), s.to())
-                .stream().filter(java.util.Objects::nonNull).forEach(c -> byClass.merge(c, 1L, Long::sum));
-        long openHigh = s.statistics().placedRows(s.history(), s.root(), """
+                WHERE assessed_on <= ?""", r -> r.string("matrix_class"), s.to()).stream()
+                .filter(java.util.Objects::nonNull)
+                .forEach(c -> byClass.merge(c, 1L, Long::sum));
+        long openHigh = s.statistics()
+                .placedRows(s.history(), s.root(), """
                 SELECT org_unit_id AS place_unit, assessed_on AS place_day, risk_id FROM registry_risk
-                WHERE assessed_on <= ? AND matrix_class IN ('HIGH', 'VERY_HIGH') AND coalesce(status, 'OPEN') = 'OPEN'""",
-                r -> r.uuid("risk_id"), s.to()).size();
+                WHERE assessed_on <= ? AND matrix_class IN ('HIGH', 'VERY_HIGH') AND coalesce(status, 'OPEN') = 'OPEN'""", r -> r.uuid("risk_id"), s.to())
+                .size();
         return new ReadModels.Risks(assessments.size(), risks.size(), byClass, covered.size(), openHigh);
     }
 }

@@ -23,7 +23,8 @@ class IndicatorTablesTest {
         assertThat(expected.keySet()).containsExactly(TargetComparison.values());
         for (TargetComparison c : TargetComparison.values()) {
             BigDecimal upper = c == TargetComparison.BETWEEN ? new BigDecimal("95") : null;
-            String text = IndicatorTables.targetText(new ReadModels.Target(c, new BigDecimal("90.5"), upper), "PERCENT");
+            String text =
+                    IndicatorTables.targetText(new ReadModels.Target(c, new BigDecimal("90.5"), upper), "PERCENT");
             assertThat(text).as(c.name()).isEqualTo(expected.get(c)).doesNotContain(c.name());
         }
         assertThat(IndicatorTables.targetText(null, "PERCENT")).isEqualTo("..");
