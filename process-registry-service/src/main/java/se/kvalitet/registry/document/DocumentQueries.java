@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.registry.document.DocumentVersion.Status;
 import se.kvalitet.registry.document.DocumentViews.ActivityResponse;
@@ -38,6 +39,7 @@ import se.kvalitet.web.ProblemException;
 public class DocumentQueries {
 
     /** Which version of each document a list shows. */
+    @Schema(name = "DocumentView")
     public enum View {
         /** The version in force (default). */
         IN_FORCE,
