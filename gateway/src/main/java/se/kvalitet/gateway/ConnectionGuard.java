@@ -90,12 +90,32 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        install();
+        installUntilSettled();
     }
 
+    /**
+     * Quarkus reports the start asynchronously, and on a loaded machine a server's verticle may not have
+     * finished listening yet (its connection handler is set only then): from startup and from that event,
+     * look again every 100 ms for {@value #SETTLE_MS} ms, so every server that listens is guarded whatever
+     * the order.
+     */
     void onHttpStart(@ObservesAsync HttpServerStart event) {
-        install();
+        installUntilSettled();
     }
+
+    private void installUntilSettled() {
+        install();
+        long[] timer = new long[1];
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MS);
+        timer[0] = vertx.setPeriodic(100, id -> {
+            install();
+            if (System.nanoTime() > until) {
+                vertx.cancelTimer(timer[0]);
+            }
+        });
+    }
+
+    static final long SETTLE_MS = 5_000;
 
     /** The number of HTTP servers whose connections are guarded. */
     int guardedServers() {
