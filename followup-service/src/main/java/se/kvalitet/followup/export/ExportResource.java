@@ -2,6 +2,7 @@ package se.kvalitet.followup.export;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -102,42 +103,14 @@ public class ExportResource {
             description = "Malformed parameter or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response measurements(
-            @Parameter(
-                            description = "csv (default) or json",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"csv", "json"},
-                                            defaultValue = "csv"))
-                    @QueryParam("format")
-                    String format,
-            @Parameter(
-                            description = "CSV delimiter (default comma)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"comma", "semicolon", "tab"},
-                                            defaultValue = "comma"))
-                    @QueryParam("delimiter")
-                    String delimiter,
-            @Parameter(
-                            description = "CSV decimal separator (default point)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"point", "comma"},
-                                            defaultValue = "point"))
-                    @QueryParam("decimal")
-                    String decimal,
-            @Parameter(
-                            description = "true: start the CSV with a UTF-8 byte order mark (Excel)",
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("bom")
-                    String bom,
+            @BeanParam TableFormatParams tableFormat,
             @Parameter(description = "The X-Next-Cursor of the previous pull") @QueryParam("cursor") String cursor,
             @Parameter(description = "First pull only: rows changed at or after this instant (RFC 3339)")
                     @QueryParam("updatedSince")
                     String updatedSince,
             @Parameter(description = "At most this many rows (1-5000000); default all") @QueryParam("limit")
                     Integer limit) {
-        TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);
+        TableFormat f = tableFormat.parse();
         if (limit != null && (limit < 1 || limit > 5_000_000)) {
             throw ProblemException.invalidField("limit", "must be between 1 and 5000000");
         }
@@ -188,36 +161,8 @@ public class ExportResource {
                     @QueryParam("gender")
                     String gender,
             @QueryParam("criterion") String criterion,
-            @Parameter(
-                            description = "csv (default) or json",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"csv", "json"},
-                                            defaultValue = "csv"))
-                    @QueryParam("format")
-                    String format,
-            @Parameter(
-                            description = "CSV delimiter (default comma)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"comma", "semicolon", "tab"},
-                                            defaultValue = "comma"))
-                    @QueryParam("delimiter")
-                    String delimiter,
-            @Parameter(
-                            description = "CSV decimal separator (default point)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"point", "comma"},
-                                            defaultValue = "point"))
-                    @QueryParam("decimal")
-                    String decimal,
-            @Parameter(
-                            description = "true: start the CSV with a UTF-8 byte order mark (Excel)",
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("bom")
-                    String bom) {
-        TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);
+            @BeanParam TableFormatParams tableFormat) {
+        TableFormat f = tableFormat.parse();
         Period p = PeriodParams.required(period, "period");
         var g = PeriodParams.gender(gender);
         List<Indicator> all = indicators.all(criterion);
@@ -256,37 +201,8 @@ public class ExportResource {
                                         description = "format=csv (default): RFC 4180 with a header row"))
             })
     public Response indicators(
-            @QueryParam("updatedSince") String updatedSince,
-            @Parameter(
-                            description = "csv (default) or json",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"csv", "json"},
-                                            defaultValue = "csv"))
-                    @QueryParam("format")
-                    String format,
-            @Parameter(
-                            description = "CSV delimiter (default comma)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"comma", "semicolon", "tab"},
-                                            defaultValue = "comma"))
-                    @QueryParam("delimiter")
-                    String delimiter,
-            @Parameter(
-                            description = "CSV decimal separator (default point)",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"point", "comma"},
-                                            defaultValue = "point"))
-                    @QueryParam("decimal")
-                    String decimal,
-            @Parameter(
-                            description = "true: start the CSV with a UTF-8 byte order mark (Excel)",
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("bom")
-                    String bom) {
-        TableFormat f = TableFormat.parse(format, delimiter, decimal, bom);
+            @QueryParam("updatedSince") String updatedSince, @BeanParam TableFormatParams tableFormat) {
+        TableFormat f = tableFormat.parse();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         StreamingOutput body = out -> export.indicators(since, f, out);
         return file(body, f, "indicators").build();
