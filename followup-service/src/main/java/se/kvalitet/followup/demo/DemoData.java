@@ -56,7 +56,8 @@ import se.kvalitet.followup.internalcontrol.InternalControlPlan;
 import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlService;
 import se.kvalitet.followup.kolada.KoladaService;
-import se.kvalitet.followup.measurement.MeasurementService;
+import se.kvalitet.followup.measurement.BulkUpload;
+import se.kvalitet.followup.measurement.MeasurementCommands;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.orgcopy.OrgCopy;
 
@@ -94,7 +95,7 @@ public class DemoData {
     GoalRepository goalRepository;
 
     @Inject
-    MeasurementService measurements;
+    BulkUpload measurements;
 
     @Inject
     InitiativeService initiatives;
@@ -736,10 +737,10 @@ public class DemoData {
     }
 
     /** Invented measurements for the last four years (and their tertials and halves), the same on every start. */
-    private List<MeasurementService.RawRow> measurementRows() {
+    private List<MeasurementCommands.RawRow> measurementRows() {
         int last = today.date().getYear() - 1;
         Random random = new Random(5);
-        List<MeasurementService.RawRow> rows = new ArrayList<>();
+        List<MeasurementCommands.RawRow> rows = new ArrayList<>();
         List<UUID> myndighet = List.of(BARN_UNGA, VUXEN);
         List<UUID> utforare = List.of(HEMTJANST, EKBACKEN, LINDEN, DAGLIG);
         List<UUID> all = List.of(HEMTJANST, EKBACKEN, BARN_UNGA, VUXEN, LINDEN, DAGLIG);
@@ -844,14 +845,14 @@ public class DemoData {
                             ? Map.of("missingReason", "NOT_COLLECTED", "responses", r[2], "source", "Kolada")
                             : Map.of("value", r[1], "responses", r[2], "source", "Kolada")));
         }
-        List<MeasurementService.RawRow> numbered = new ArrayList<>();
-        for (MeasurementService.RawRow r : rows) {
-            numbered.add(new MeasurementService.RawRow(numbered.size() + 1, null, r.cells(), null));
+        List<MeasurementCommands.RawRow> numbered = new ArrayList<>();
+        for (MeasurementCommands.RawRow r : rows) {
+            numbered.add(new MeasurementCommands.RawRow(numbered.size() + 1, null, r.cells(), null));
         }
         return numbered;
     }
 
-    private static MeasurementService.RawRow row(
+    private static MeasurementCommands.RawRow row(
             String code, UUID unit, String period, String gender, Map<String, String> values) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put("indicatorcode", code);
@@ -860,7 +861,7 @@ public class DemoData {
         cells.put("gender", gender);
         values.forEach((k, v) -> cells.put(k.toLowerCase(), v));
         cells.putIfAbsent("source", "Demodata");
-        return new MeasurementService.RawRow(0, null, cells, null);
+        return new MeasurementCommands.RawRow(0, null, cells, null);
     }
 
     private static String dec(double v, int scale) {
@@ -868,7 +869,7 @@ public class DemoData {
     }
 
     private static void scale(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
         rows.add(row(
                 code,
                 u,
@@ -884,7 +885,7 @@ public class DemoData {
     }
 
     private static void scaleByGender(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
         rows.add(row(
                 code,
                 u,
@@ -908,14 +909,14 @@ public class DemoData {
     }
 
     private static void share(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String period, double p, int n, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String period, double p, int n, Random r) {
         int num = (int) Math.round(Math.max(0, Math.min(1, p)) * n);
         rows.add(row(
                 code, u, period, "T", Map.of("numerator", Integer.toString(num), "denominator", Integer.toString(n))));
     }
 
     private static void shareByGender(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double p, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double p, Random r) {
         for (String g : List.of("K", "M")) {
             int n = 10 + r.nextInt(30);
             int num = (int) Math.round(Math.max(0, Math.min(1, p + r.nextGaussian() * 0.05)) * n);
@@ -934,12 +935,12 @@ public class DemoData {
         }
     }
 
-    private static void count(List<MeasurementService.RawRow> rows, String code, UUID u, String y, int n) {
+    private static void count(List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, int n) {
         rows.add(row(code, u, y, "T", Map.of("value", Integer.toString(n))));
     }
 
     private static void value(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String period, String v, int responses) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String period, String v, int responses) {
         rows.add(row(code, u, period, "T", Map.of("value", v, "responses", Integer.toString(responses))));
     }
 

@@ -25,10 +25,11 @@ import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.Rollup;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorRepository;
+import se.kvalitet.followup.measurement.BulkUpload;
 import se.kvalitet.followup.measurement.Measurement;
+import se.kvalitet.followup.measurement.MeasurementCommands;
 import se.kvalitet.followup.measurement.MeasurementCommands.BulkOutcome;
 import se.kvalitet.followup.measurement.MeasurementRepository;
-import se.kvalitet.followup.measurement.MeasurementService;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem.FieldError;
@@ -57,7 +58,7 @@ public class KoladaService {
     MeasurementRepository measurements;
 
     @Inject
-    MeasurementService measurementService;
+    BulkUpload bulkUpload;
 
     @Inject
     Today today;
@@ -233,18 +234,18 @@ public class KoladaService {
         }
         BulkOutcome recorded = null;
         if (orgUnitId != null) {
-            recorded = measurementService.bulk(rows(values, orgUnitId, municipality, missing), partial, false);
+            recorded = bulkUpload.bulk(rows(values, orgUnitId, municipality, missing), partial, false);
         }
         return new ImportResult(values.size(), stored, deleted, recorded);
     }
 
     /** Bulk rows for the values of one area: every yearly indicator with the KPI gets the unit's measurement. */
-    private List<MeasurementService.RawRow> rows(List<Value> values, UUID unit, String area, MissingReason missing) {
+    private List<MeasurementCommands.RawRow> rows(List<Value> values, UUID unit, String area, MissingReason missing) {
         Map<String, List<Indicator>> byKpi = new HashMap<>();
         for (Indicator i : indicators.list("koladaKpi is not null")) {
             byKpi.computeIfAbsent(i.koladaKpi, k -> new ArrayList<>()).add(i);
         }
-        List<MeasurementService.RawRow> rows = new ArrayList<>();
+        List<MeasurementCommands.RawRow> rows = new ArrayList<>();
         for (Value v : values) {
             if (v.deleted() || !v.areaId().equals(area)) {
                 continue;
@@ -264,7 +265,7 @@ public class KoladaService {
                     cells.put("missingreason", missing.name());
                 }
                 cells.put("source", "Kolada " + v.kpi());
-                rows.add(new MeasurementService.RawRow(rows.size() + 1, null, cells, null));
+                rows.add(new MeasurementCommands.RawRow(rows.size() + 1, null, cells, null));
             }
         }
         return rows;
