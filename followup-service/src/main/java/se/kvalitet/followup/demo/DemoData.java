@@ -55,7 +55,8 @@ import se.kvalitet.followup.internalcontrol.InternalControlItem.ResultStatus;
 import se.kvalitet.followup.internalcontrol.InternalControlPlan;
 import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlService;
-import se.kvalitet.followup.kolada.KoladaService;
+import se.kvalitet.followup.kolada.KoladaDocument;
+import se.kvalitet.followup.kolada.KoladaImport;
 import se.kvalitet.followup.measurement.BulkUpload;
 import se.kvalitet.followup.measurement.MeasurementCommands;
 import se.kvalitet.followup.support.Today;
@@ -122,7 +123,7 @@ public class DemoData {
     OrgCopy orgUnits;
 
     @Inject
-    KoladaService kolada;
+    KoladaImport kolada;
 
     @Inject
     FollowupAccess access;
@@ -536,7 +537,7 @@ public class DemoData {
         var recorded = measurements.bulk(measurementRows(), true, false);
         kolada.importValues(
                 List.of(
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
@@ -546,9 +547,9 @@ public class DemoData {
                                 1,
                                 null,
                                 false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF", "MUNICIPALITY", "0188", 2021, "T", null, 1, null, false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
@@ -558,7 +559,7 @@ public class DemoData {
                                 1,
                                 null,
                                 false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
