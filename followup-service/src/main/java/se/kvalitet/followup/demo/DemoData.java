@@ -30,11 +30,12 @@ import se.kvalitet.followup.domain.Enums.GoalLevel;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.egenkontroll.EgenkontrollCommands;
+import se.kvalitet.followup.egenkontroll.EgenkontrollExecutions;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrence;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrenceRepository;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlan;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
-import se.kvalitet.followup.egenkontroll.EgenkontrollService;
+import se.kvalitet.followup.egenkontroll.EgenkontrollPlans;
 import se.kvalitet.followup.goal.Goal;
 import se.kvalitet.followup.goal.GoalCommands.GoalCommand;
 import se.kvalitet.followup.goal.GoalRepository;
@@ -105,7 +106,10 @@ public class DemoData {
     QualityInitiativeRepository initiativeRepository;
 
     @Inject
-    EgenkontrollService egenkontroll;
+    EgenkontrollPlans egenkontroll;
+
+    @Inject
+    EgenkontrollExecutions egenkontrollExecutions;
 
     @Inject
     EgenkontrollPlanRepository planRepository;
@@ -1178,7 +1182,7 @@ public class DemoData {
         for (int k = 0; k < past.size() - 1; k++) {
             EgenkontrollOccurrence o = past.get(k);
             boolean remarks = k == 1;
-            egenkontroll.execute(
+            egenkontrollExecutions.execute(
                     o.id,
                     "\"" + o.version + "\"",
                     new EgenkontrollCommands.ExecutionCommand(
