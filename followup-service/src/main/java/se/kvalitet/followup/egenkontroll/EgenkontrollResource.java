@@ -74,15 +74,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List egenkontroll plans",
             description = "By title; filters by unit (and below), status, linked routine or risk; "
@@ -123,15 +115,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One egenkontroll plan with its next scheduled occurrences")
     @APIResponse(
             responseCode = "200",
@@ -233,15 +217,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-occurrences")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List scheduled and executed egenkontroller",
             description = "By due date; state=OVERDUE lists the scheduled ones past "
@@ -277,15 +253,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-occurrences/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One egenkontroll occurrence")
     @APIResponse(
             responseCode = "200",

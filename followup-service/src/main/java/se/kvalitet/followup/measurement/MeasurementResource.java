@@ -70,15 +70,7 @@ public class MeasurementResource {
     RequestValidation validation;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List measurements (mätvärden)",
             description =
@@ -117,15 +109,7 @@ public class MeasurementResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One measurement", description = "With its ETag for corrections.")
     @APIResponse(
             responseCode = "200",
