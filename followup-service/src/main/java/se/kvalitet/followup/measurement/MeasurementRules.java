@@ -67,6 +67,18 @@ final class MeasurementRules {
                     "indicator " + ind.code + " is computed from deviation events; it takes no measurements"));
             return;
         }
+        boolean hasShare = given(v, prefix, errors);
+        scale(prefix + "value", v.value(), errors);
+        scale(prefix + "numerator", v.numerator(), errors);
+        scale(prefix + "denominator", v.denominator(), errors);
+        scale(prefix + "responseRate", v.responseRate(), errors);
+        parts(ind.unitOfMeasure, v, hasShare, prefix, errors);
+        valueForUnit(ind.unitOfMeasure, v.value(), prefix, errors);
+        answersAndText(v, prefix, errors);
+    }
+
+    /** One of value, numerator and denominator, or a missing reason; returns whether a share was given. */
+    private static boolean given(Measurement.Values v, String prefix, List<FieldError> errors) {
         boolean hasValue = v.value() != null;
         boolean hasShare = v.numerator() != null || v.denominator() != null;
         if (v.missingReason() != null) {
@@ -85,11 +97,12 @@ final class MeasurementRules {
                     prefix + (v.numerator() == null ? "numerator" : "denominator"),
                     "a numerator needs a denominator and the other way round"));
         }
-        scale(prefix + "value", v.value(), errors);
-        scale(prefix + "numerator", v.numerator(), errors);
-        scale(prefix + "denominator", v.denominator(), errors);
-        scale(prefix + "responseRate", v.responseRate(), errors);
-        UnitOfMeasure unit = ind.unitOfMeasure;
+        return hasShare;
+    }
+
+    /** Numerator and denominator: only for PERCENT and RATIO, a positive denominator, a share at most 1. */
+    private static void parts(
+            UnitOfMeasure unit, Measurement.Values v, boolean hasShare, String prefix, List<FieldError> errors) {
         if (hasShare && unit != UnitOfMeasure.PERCENT && unit != UnitOfMeasure.RATIO) {
             errors.add(new FieldError(
                     prefix + "numerator", "only PERCENT and RATIO indicators take a numerator and denominator"));
@@ -103,7 +116,10 @@ final class MeasurementRules {
                 errors.add(new FieldError(prefix + "numerator", "a share's numerator cannot exceed its denominator"));
             }
         }
-        BigDecimal x = v.value();
+    }
+
+    /** The value's range for the indicator's unit of measure. */
+    private static void valueForUnit(UnitOfMeasure unit, BigDecimal x, String prefix, List<FieldError> errors) {
         if (x != null) {
             switch (unit) {
                 case PERCENT -> range(prefix, x, BigDecimal.ZERO, HUNDRED, "a percentage is between 0 and 100", errors);
@@ -130,6 +146,10 @@ final class MeasurementRules {
                 }
             }
         }
+    }
+
+    /** Answers, response rate, and the source and comment texts (lengths, no personnummer). */
+    private static void answersAndText(Measurement.Values v, String prefix, List<FieldError> errors) {
         if (v.responses() != null && v.responses() < 0) {
             errors.add(new FieldError(prefix + "responses", "must not be negative"));
         }
