@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -864,7 +865,7 @@ public class DemoData {
         cells.put("orgunitid", unit.toString());
         cells.put("period", period);
         cells.put("gender", gender);
-        values.forEach((k, v) -> cells.put(k.toLowerCase(), v));
+        values.forEach((k, v) -> cells.put(k.toLowerCase(Locale.ROOT), v));
         cells.putIfAbsent("source", "Demodata");
         return new MeasurementCommands.RawRow(0, null, cells, null);
     }

@@ -124,7 +124,7 @@ public class MeasurementExport {
                 String sql = "SELECT change_xid::text, id FROM measurement m WHERE "
                         + range(updatedSince).formatted("<") + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int i = bindRange(ps, 1, from, end, false, updatedSince);
+                    int i = bindRange(ps, 1, from, end, updatedSince);
                     ps.setInt(i, limit - 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
@@ -146,7 +146,7 @@ public class MeasurementExport {
                 + (updatedSince == null ? "" : " AND m.updated_at >= ?");
     }
 
-    private static int bindRange(PreparedStatement ps, int i, Cursor from, Cursor to, boolean inclusive, Instant since)
+    private static int bindRange(PreparedStatement ps, int i, Cursor from, Cursor to, Instant since)
             throws SQLException {
         ps.setString(i++, Long.toString(from.xid()));
         ps.setObject(i++, from.id());
@@ -165,7 +165,7 @@ public class MeasurementExport {
                         + " ORDER BY m.change_xid, m.id";
         return stream.stream(
                 sql,
-                ps -> bindRange(ps, 1, slice.from(), slice.to(), slice.toInclusive(), slice.updatedSince()),
+                ps -> bindRange(ps, 1, slice.from(), slice.to(), slice.updatedSince()),
                 MEASUREMENT_COLUMNS,
                 format,
                 out);

@@ -66,7 +66,7 @@ public final class KoladaDocument {
             }
             Integer period = null;
             JsonNode p = e.get("period");
-            if (p != null && (p.isInt() || p.isTextual() && p.asText().matches("\\d{4}"))) {
+            if (p != null && (p.isInt() || (p.isTextual() && p.asText().matches("\\d{4}")))) {
                 period = p.asInt();
             }
             if (period == null || period < 1900 || period > 2200) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -258,7 +259,8 @@ public class MeasurementResource {
                     @QueryParam("decimal")
                     String decimal,
             InputStream body) {
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
+        boolean csv =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
         boolean decimalComma = TableFormat.decimalComma(decimal);
         Character delim = delimiter == null || delimiter.isBlank() ? null : TableFormat.delimiter(delimiter, ',');
         List<MeasurementCommands.RawRow> rows = csv

@@ -2,6 +2,7 @@ package se.kvalitet.followup.measurement;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
@@ -37,7 +38,7 @@ final class MeasurementRules {
             errors.add(new FieldError(
                     field,
                     "indicator " + ind.code + " is followed up " + ind.frequency + ": the period must be a "
-                            + expected.name().toLowerCase() + " (e.g. " + example(expected) + ")"));
+                            + expected.name().toLowerCase(Locale.ROOT) + " (e.g. " + example(expected) + ")"));
             return null;
         }
         return p;
