@@ -48,7 +48,7 @@ public class KoladaValueQueries {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = bind(
                         em.createNativeQuery(
-                                "SELECT kpi, area_kind, area_id, period, gender, value, count, status FROM kolada_value"
+                                "SELECT kpi, area_kind, area_id, period, gender::text AS gender, value, count, status FROM kolada_value"
                                         + where + " ORDER BY kpi, area_kind, area_id, period, gender",
                                 Tuple.class),
                         params)
