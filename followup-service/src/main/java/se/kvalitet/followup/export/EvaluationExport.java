@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.UUID;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Numbers;
 import se.kvalitet.followup.domain.Period;
@@ -55,18 +56,22 @@ public class EvaluationExport {
             new Column("trend", Kind.TEXT),
             new Column("change", Kind.NUMBER));
 
-    /** Streams the evaluation of every indicator at every unit of the tree for {@code period}. */
+    /**
+     * Streams the evaluation of {@code indicators} for {@code period} at {@code units} (in that order; null:
+     * every unit of the tree). Roll-ups still read the measurements of every unit below.
+     */
     public long evaluations(
             List<Indicator> indicators,
             Period period,
             Gender gender,
             OrgTree tree,
+            List<UUID> units,
             TableFormat format,
             OutputStream out) {
         long[] rows = {0};
         try (RowWriter w = RowWriter.open(format, EVALUATION_COLUMNS, out)) {
             String[] cells = new String[EVALUATION_COLUMNS.size()];
-            evaluation.evaluate(indicators, period, gender, tree, null, r -> {
+            evaluation.evaluate(indicators, period, gender, tree, units, r -> {
                 fill(cells, r, tree);
                 try {
                     w.row(cells);

@@ -10,8 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -115,13 +119,37 @@ public class ExportResource {
                     @QueryParam("updatedSince")
                     String updatedSince,
             @Parameter(description = "At most this many rows (1-5000000); default all") @QueryParam("limit")
-                    Integer limit) {
+                    Integer limit,
+            @Parameter(
+                            description =
+                                    "Only these indicators: repeat the parameter or separate ids by commas (at most 200); an "
+                                            + "unknown id is a 400")
+                    @QueryParam("indicatorId")
+                    List<String> indicatorId,
+            @Parameter(
+                            description =
+                                    "Only this org unit (as published by the process registry; an unknown one is a 400)")
+                    @QueryParam("orgUnitId")
+                    String orgUnitId,
+            @Parameter(
+                            description = "With orgUnitId: true also every unit below it (default false)",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("subtree")
+                    String subtree,
+            @Parameter(description = "Exactly this period, e.g. 2025, 2025-Q3") @QueryParam("period") String period,
+            @Parameter(description = "Periods starting at or after the start of this one, e.g. 2023")
+                    @QueryParam("periodFrom")
+                    String periodFrom,
+            @Parameter(description = "Periods ending at or before the end of this one, e.g. 2025")
+                    @QueryParam("periodTo")
+                    String periodTo) {
         TableFormat f = tableFormat.parse();
         if (limit != null && (limit < 1 || limit > 5_000_000)) {
             throw ProblemException.invalidField("limit", "must be between 1 and 5000000");
         }
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        MeasurementExport.Slice slice = measurementExport.slice(cursor, since, limit);
+        ExportFilter filter = filter(indicatorId, orgUnitId, subtree, period, periodFrom, periodTo);
+        MeasurementExport.Slice slice = measurementExport.slice(cursor, since, filter, limit);
         StreamingOutput body = out -> measurementExport.measurements(slice, f, out);
         return file(body, f, "measurements")
                 .header(CURSOR_HEADER, slice.next().encode())
@@ -166,14 +194,59 @@ public class ExportResource {
                             schema = @Schema(implementation = se.kvalitet.followup.domain.Enums.Gender.class))
                     @QueryParam("gender")
                     String gender,
-            @QueryParam("criterion") String criterion,
-            @BeanParam TableFormatParams tableFormat) {
+            @Parameter(description = "Only indicators of this quality criterion") @QueryParam("criterion")
+                    String criterion,
+            @BeanParam TableFormatParams tableFormat,
+            @Parameter(
+                            description =
+                                    "Only these indicators: repeat the parameter or separate ids by commas (at most 200); an "
+                                            + "unknown id is a 400")
+                    @QueryParam("indicatorId")
+                    List<String> indicatorId,
+            @Parameter(
+                            description =
+                                    "Only this org unit (as published by the process registry; an unknown one is a 400)")
+                    @QueryParam("orgUnitId")
+                    String orgUnitId,
+            @Parameter(
+                            description = "With orgUnitId: true also every unit below it (default false)",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("subtree")
+                    String subtree) {
         TableFormat f = tableFormat.parse();
         Period p = PeriodParams.required(period, "period");
         var g = PeriodParams.gender(gender);
+        ExportFilter filter = ExportFilter.parse(indicatorId, orgUnitId, bool("subtree", subtree), null, null, null);
         List<Indicator> all = indicators.all(criterion);
+        List<Indicator> wanted = all;
+        if (!filter.indicatorIds().isEmpty()) {
+            Set<UUID> ids = new HashSet<>(filter.indicatorIds());
+            wanted = all.stream().filter(i -> ids.contains(i.id)).toList();
+            if (wanted.size() < ids.size()) {
+                wanted.forEach(i -> ids.remove(i.id));
+                UUID missing = filter.indicatorIds().stream()
+                        .filter(ids::contains)
+                        .findFirst()
+                        .orElseThrow();
+                throw criterion == null
+                        ? unknownIndicator(missing)
+                        : ProblemException.invalidField(
+                                "indicatorId", "no such indicator of criterion " + criterion + ": " + missing);
+            }
+        }
         OrgTree tree = orgUnits.tree();
-        StreamingOutput body = out -> evaluationExport.evaluations(all, p, g, tree, f, out);
+        List<UUID> units = null;
+        if (filter.orgUnitId() != null) {
+            if (!tree.knows(filter.orgUnitId())) {
+                throw unknownUnit();
+            }
+            units = filter.subtree()
+                    ? tree.preorder(filter.orgUnitId(), Integer.MAX_VALUE)
+                    : List.of(filter.orgUnitId());
+        }
+        List<Indicator> chosen = wanted;
+        List<UUID> at = units;
+        StreamingOutput body = out -> evaluationExport.evaluations(chosen, p, g, tree, at, f, out);
         return file(body, f, "evaluations-" + p.code()).build();
     }
 
@@ -207,11 +280,69 @@ public class ExportResource {
                                         description = "format=csv (default): RFC 4180 with a header row"))
             })
     public Response indicators(
-            @QueryParam("updatedSince") String updatedSince, @BeanParam TableFormatParams tableFormat) {
+            @Parameter(description = "Only indicators changed at or after this instant (RFC 3339)")
+                    @QueryParam("updatedSince")
+                    String updatedSince,
+            @BeanParam TableFormatParams tableFormat,
+            @Parameter(
+                            description =
+                                    "Only these indicators: repeat the parameter or separate ids by commas (at most 200); an "
+                                            + "unknown id is a 400")
+                    @QueryParam("indicatorId")
+                    List<String> indicatorId) {
         TableFormat f = tableFormat.parse();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        StreamingOutput body = out -> indicatorExport.indicators(since, f, out);
+        ExportFilter filter = ExportFilter.parse(indicatorId, null, null, null, null, null);
+        UUID unknown = indicatorExport.firstUnknown(filter.indicatorIds());
+        if (unknown != null) {
+            throw unknownIndicator(unknown);
+        }
+        StreamingOutput body = out -> indicatorExport.indicators(since, filter.indicatorIds(), f, out);
         return file(body, f, "indicators").build();
+    }
+
+    /** The filters of a measurement pull, checked against the indicators and the organisation copy. */
+    private ExportFilter filter(
+            List<String> indicatorId,
+            String orgUnitId,
+            String subtree,
+            String period,
+            String periodFrom,
+            String periodTo) {
+        ExportFilter filter =
+                ExportFilter.parse(indicatorId, orgUnitId, bool("subtree", subtree), period, periodFrom, periodTo);
+        UUID unknown = indicatorExport.firstUnknown(filter.indicatorIds());
+        if (unknown != null) {
+            throw unknownIndicator(unknown);
+        }
+        if (filter.orgUnitId() == null) {
+            return filter;
+        }
+        if (!orgUnits.knows(filter.orgUnitId())) {
+            throw unknownUnit();
+        }
+        return filter.withUnits(
+                filter.subtree() ? orgUnits.subtree(List.of(filter.orgUnitId())) : Set.of(filter.orgUnitId()));
+    }
+
+    private static ProblemException unknownIndicator(UUID id) {
+        return ProblemException.invalidField("indicatorId", "no such indicator: " + id);
+    }
+
+    private static ProblemException unknownUnit() {
+        return ProblemException.invalidField("orgUnitId", "no such org unit (as published by the process registry)");
+    }
+
+    /** true, false or not given (null); anything else is a 400 naming the parameter. */
+    private static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
     }
 
     private static Response.ResponseBuilder file(StreamingOutput body, TableFormat f, String name) {

@@ -3,9 +3,16 @@ package se.kvalitet.followup.export;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import se.kvalitet.followup.format.RowWriter.Column;
 import se.kvalitet.followup.format.RowWriter.Kind;
 import se.kvalitet.followup.format.TableFormat;
@@ -16,6 +23,9 @@ public class IndicatorExport {
 
     @Inject
     ExportStream stream;
+
+    @Inject
+    DataSource dataSource;
 
     /** The columns of the indicator export: one row per indicator and målvärde (an indicator without one has one row). */
     public static final List<Column> INDICATOR_COLUMNS = List.of(
@@ -39,26 +49,58 @@ public class IndicatorExport {
             new Column("targetUpper", Kind.NUMBER),
             new Column("updatedAt", Kind.TEXT));
 
-    /** Streams the indicator definitions with their målvärden (changed at or after {@code updatedSince} when given). */
-    public long indicators(Instant updatedSince, TableFormat format, OutputStream out) {
-        String sql =
-                """
+    /**
+     * Streams the indicator definitions with their målvärden (changed at or after {@code updatedSince} when
+     * given; only {@code ids} when not empty).
+     */
+    public long indicators(Instant updatedSince, List<UUID> ids, TableFormat format, OutputStream out) {
+        List<String> where = new ArrayList<>();
+        if (updatedSince != null) {
+            where.add("i.updated_at >= ?");
+        }
+        if (!ids.isEmpty()) {
+            where.add("i.id = ANY(?)");
+        }
+        String sql = """
                 SELECT i.id, i.code, i.name, i.criterion_code, i.goal_id, i.unit_of_measure, i.method, i.frequency, i.responsible_role,
                        i.decimals, i.gender_split, i.kolada_kpi, i.min_responses, i.derived_metric, t.valid_from_period, t.comparator,
                        trim_scale(t.target_value), trim_scale(t.target_upper),
                        to_char(i.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                 FROM indicator i LEFT JOIN indicator_target t ON t.indicator_id = i.id
-                """ + (updatedSince == null ? "" : " WHERE i.updated_at >= ?") + " ORDER BY i.code, i.id, t.valid_from";
+                """ + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY i.code, i.id, t.valid_from";
         return stream.stream(
                 sql,
                 ps -> {
+                    int i = 1;
                     if (updatedSince != null) {
-                        ps.setTimestamp(1, Timestamp.from(updatedSince));
+                        ps.setTimestamp(i++, Timestamp.from(updatedSince));
                     }
-                    return 0;
+                    if (!ids.isEmpty()) {
+                        ps.setArray(i++, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                    }
+                    return i;
                 },
                 INDICATOR_COLUMNS,
                 format,
                 out);
+    }
+
+    /** The first of {@code ids} that names no indicator, or null when all do. */
+    public UUID firstUnknown(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT x.id FROM unnest(?::uuid[]) WITH ORDINALITY AS x(id, n) "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.id) ORDER BY x.n LIMIT 1")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up indicators", e);
+        }
     }
 }

@@ -77,22 +77,28 @@ public class MeasurementExport {
             JOIN indicator i ON i.id = m.indicator_id
             LEFT JOIN orgcopy_version o ON o.org_unit_id = m.org_unit_id AND o.valid_to IS NULL""".formatted(SUPPRESSED);
 
-    /** Where an incremental pull starts: after this (transaction id, row id); opaque to clients. */
-    public record Cursor(long xid, UUID id) {
+    /**
+     * Where an incremental pull starts: after this (transaction id, row id), for the filters of
+     * {@code filter} (their {@link ExportFilter#fingerprint()}, empty without filters); opaque to clients.
+     */
+    public record Cursor(long xid, UUID id, String filter) {
 
         static final UUID FIRST = new UUID(0, 0);
 
         public String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((xid + ":" + id).getBytes(StandardCharsets.US_ASCII));
+            String text = xid + ":" + id + (filter.isEmpty() ? "" : ":" + filter);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
         }
 
         public static Cursor decode(String text) {
             try {
                 String s = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.US_ASCII);
-                int colon = s.indexOf(':');
-                return new Cursor(Long.parseLong(s.substring(0, colon)), UUID.fromString(s.substring(colon + 1)));
+                String[] parts = s.split(":", -1);
+                if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && parts[2].isEmpty())) {
+                    throw new IllegalArgumentException("not a cursor");
+                }
+                return new Cursor(
+                        Long.parseLong(parts[0]), UUID.fromString(parts[1]), parts.length == 3 ? parts[2] : "");
             } catch (RuntimeException e) {
                 throw ProblemException.invalidField("cursor", "is not a cursor this service handed out");
             }
@@ -101,15 +107,29 @@ public class MeasurementExport {
 
     /** The plan of one incremental measurement pull, fixed before the body streams. */
     public record Slice(
-            Cursor from, Cursor to, boolean toInclusive, Instant updatedSince, boolean hasMore, Cursor next) {}
+            Cursor from,
+            Cursor to,
+            boolean toInclusive,
+            Instant updatedSince,
+            ExportFilter filter,
+            boolean hasMore,
+            Cursor next) {}
 
     /**
      * Fixes the rows of a pull: after {@code cursor} (or changed at or after {@code updatedSince}), up
      * to the xmin of the current snapshot (every transaction below it has ended) and at most
-     * {@code limit} rows (null: no limit).
+     * {@code limit} rows (null: no limit), of the rows {@code filter} lets through. A cursor handed out
+     * for other filters is a 400 problem: it marks a place in another selection of rows.
      */
-    public Slice slice(String cursor, Instant updatedSince, Integer limit) {
-        Cursor from = cursor == null ? new Cursor(0, Cursor.FIRST) : Cursor.decode(cursor);
+    public Slice slice(String cursor, Instant updatedSince, ExportFilter filter, Integer limit) {
+        String fingerprint = filter.fingerprint();
+        Cursor from = cursor == null ? new Cursor(0, Cursor.FIRST, fingerprint) : Cursor.decode(cursor);
+        if (!from.filter().equals(fingerprint)) {
+            throw ProblemException.invalidField(
+                    "cursor",
+                    "was handed out for other filters (indicatorId, orgUnitId, subtree, period, periodFrom, periodTo): "
+                            + "continue with the filters of the pull that returned it, or start a new pull without cursor");
+        }
         try (Connection c = dataSource.getConnection()) {
             long horizon;
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
@@ -117,25 +137,27 @@ public class MeasurementExport {
                 rs.next();
                 horizon = Long.parseLong(rs.getString(1));
             }
-            Cursor end = new Cursor(horizon, Cursor.FIRST);
+            Cursor end = new Cursor(horizon, Cursor.FIRST, fingerprint);
             if (limit != null) {
                 // ORDER BY m.change_xid: unqualified, the name means the text output column and sorts "1002" before
                 // "999"
                 String sql = "SELECT change_xid::text, id FROM measurement m WHERE "
-                        + range(updatedSince).formatted("<") + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
+                        + range(updatedSince).formatted("<") + filter.measurementConditions()
+                        + " ORDER BY m.change_xid, m.id OFFSET ? LIMIT 2";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int i = bindRange(ps, 1, from, end, updatedSince);
+                    int i = filter.bindMeasurement(ps, bindRange(ps, 1, from, end, updatedSince));
                     ps.setInt(i, limit - 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            Cursor last = new Cursor(Long.parseLong(rs.getString(1)), rs.getObject(2, UUID.class));
+                            Cursor last = new Cursor(
+                                    Long.parseLong(rs.getString(1)), rs.getObject(2, UUID.class), fingerprint);
                             boolean more = rs.next();
-                            return new Slice(from, last, true, updatedSince, more, last);
+                            return new Slice(from, last, true, updatedSince, filter, more, last);
                         }
                     }
                 }
             }
-            return new Slice(from, end, false, updatedSince, false, end);
+            return new Slice(from, end, false, updatedSince, filter, false, end);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot plan the export", e);
         }
@@ -162,10 +184,11 @@ public class MeasurementExport {
     public long measurements(Slice slice, TableFormat format, OutputStream out) {
         String sql =
                 MEASUREMENT_SELECT + " WHERE " + range(slice.updatedSince()).formatted(slice.toInclusive() ? "<=" : "<")
-                        + " ORDER BY m.change_xid, m.id";
+                        + slice.filter().measurementConditions() + " ORDER BY m.change_xid, m.id";
         return stream.stream(
                 sql,
-                ps -> bindRange(ps, 1, slice.from(), slice.to(), slice.updatedSince()),
+                ps -> slice.filter()
+                        .bindMeasurement(ps, bindRange(ps, 1, slice.from(), slice.to(), slice.updatedSince())),
                 MEASUREMENT_COLUMNS,
                 format,
                 out);
