@@ -40,8 +40,16 @@ public final class KoladaDocument {
             String status,
             boolean deleted) {}
 
+    /** A value with where it stands in the document ({@code values[n].values[m]}). */
+    public record Entry(String at, Value value) {}
+
     /** Parses a Kolada v3 (or v2) data document; every malformed entry is reported, nothing is stored when any is. */
     public static List<Value> parse(JsonNode root) {
+        return entries(root).stream().map(Entry::value).toList();
+    }
+
+    /** As {@link #parse}, each value with its place in the document. */
+    public static List<Entry> entries(JsonNode root) {
         JsonNode entries = root == null ? null : root.isArray() ? root : root.get("values");
         if (entries == null || !entries.isArray()) {
             throw ProblemException.invalidField(
@@ -49,7 +57,7 @@ public final class KoladaDocument {
                     "expected Kolada's data shape: {\"values\": [{\"kpi\", \"municipality\" or \"ou\", "
                             + "\"period\", \"values\": [{\"gender\", \"count\", \"status\", \"value\"}]}]}");
         }
-        List<Value> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         for (int n = 0; n < entries.size(); n++) {
             JsonNode e = entries.get(n);
@@ -78,9 +86,10 @@ public final class KoladaDocument {
                 continue;
             }
             for (int m = 0; m < values.size(); m++) {
-                Value v = value(values.get(m), at + ".values[" + m + "]", kpi, kind, area, period, errors);
+                String vat = at + ".values[" + m + "]";
+                Value v = value(values.get(m), vat, kpi, kind, area, period, errors);
                 if (v != null) {
-                    out.add(v);
+                    out.add(new Entry(vat, v));
                 }
             }
         }

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import se.kvalitet.followup.access.FollowupAccess;
+import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.MissingReason;
+import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.followup.kolada.KoladaDocument.Value;
@@ -50,8 +52,32 @@ public class KoladaImport {
     @Inject
     FollowupAccess access;
 
-    /** Values read, stored and deleted, and the measurements recorded when asked (null when not). */
-    public record ImportResult(int values, int stored, int deleted, BulkOutcome measurements) {}
+    /**
+     * Values read, stored and deleted, the measurements recorded when asked (null when not), and the
+     * values that became no measurement of an indicator with their KPI, each with the reason.
+     */
+    public record ImportResult(int values, int stored, int deleted, BulkOutcome measurements, List<Skipped> skipped) {}
+
+    /** Why a value did not become a measurement of an indicator with its KPI. */
+    public enum SkipReason {
+        /** The indicator is followed up more or less often than yearly (Kolada's values are yearly). */
+        FREQUENCY,
+        /** The indicator is not split by gender and the value is K or M. */
+        NOT_SPLIT_BY_GENDER,
+        /** The indicator is computed from deviation events and takes no measurements. */
+        DERIVED
+    }
+
+    /** A value (at its place in the document) that did not become a measurement of one indicator. */
+    public record Skipped(
+            String at,
+            String kpi,
+            int period,
+            String gender,
+            UUID indicatorId,
+            String indicatorCode,
+            SkipReason reason,
+            String detail) {}
 
     /**
      * Stores the values as comparison series; with {@code orgUnitId} the values of {@code municipality}
@@ -60,6 +86,25 @@ public class KoladaImport {
     @Transactional
     public ImportResult importValues(
             List<Value> values, UUID orgUnitId, String municipality, MissingReason missing, boolean partial) {
+        List<KoladaDocument.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            entries.add(new KoladaDocument.Entry("values[" + i + "]", values.get(i)));
+        }
+        return importEntries(entries, orgUnitId, municipality, missing, partial);
+    }
+
+    /**
+     * As {@link #importValues}; a value whose indicator cannot take it (another frequency than yearly, no
+     * gender split for K/M, derived from events) is skipped for that indicator and reported with its place.
+     */
+    @Transactional
+    public ImportResult importEntries(
+            List<KoladaDocument.Entry> entries,
+            UUID orgUnitId,
+            String municipality,
+            MissingReason missing,
+            boolean partial) {
+        List<Value> values = entries.stream().map(KoladaDocument.Entry::value).toList();
         if (orgUnitId != null && municipality == null) {
             throw ProblemException.invalidField(
                     "municipality", "name the municipality (or ou) whose values become the unit's measurements");
@@ -100,25 +145,33 @@ public class KoladaImport {
             throw new IllegalStateException("cannot store Kolada values", e);
         }
         BulkOutcome recorded = null;
+        List<Skipped> skipped = new ArrayList<>();
         if (orgUnitId != null) {
-            recorded = bulkUpload.bulk(rows(values, orgUnitId, municipality, missing), partial, false);
+            recorded = bulkUpload.bulk(rows(entries, orgUnitId, municipality, missing, skipped), partial, false);
         }
-        return new ImportResult(values.size(), stored, deleted, recorded);
+        return new ImportResult(values.size(), stored, deleted, recorded, List.copyOf(skipped));
     }
 
-    /** Bulk rows for the values of one area: every yearly indicator with the KPI gets the unit's measurement. */
-    private List<MeasurementCommands.RawRow> rows(List<Value> values, UUID unit, String area, MissingReason missing) {
+    /**
+     * Bulk rows for the values of one area: every indicator with the KPI that takes a yearly value gets the
+     * unit's measurement; the others are added to {@code skipped}.
+     */
+    private List<MeasurementCommands.RawRow> rows(
+            List<KoladaDocument.Entry> entries, UUID unit, String area, MissingReason missing, List<Skipped> skipped) {
         Map<String, List<Indicator>> byKpi = new HashMap<>();
         for (Indicator i : indicators.list("koladaKpi is not null")) {
             byKpi.computeIfAbsent(i.koladaKpi, k -> new ArrayList<>()).add(i);
         }
         List<MeasurementCommands.RawRow> rows = new ArrayList<>();
-        for (Value v : values) {
+        for (KoladaDocument.Entry e : entries) {
+            Value v = e.value();
             if (v.deleted() || !v.areaId().equals(area)) {
                 continue;
             }
             for (Indicator ind : byKpi.getOrDefault(v.kpi(), List.of())) {
-                if (!ind.genderSplit && !v.gender().equals("T")) {
+                Skipped skip = skip(e, ind);
+                if (skip != null) {
+                    skipped.add(skip);
                     continue;
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -136,5 +189,26 @@ public class KoladaImport {
             }
         }
         return rows;
+    }
+
+    /** Why {@code ind} cannot take the value of {@code e}, or null when it can. */
+    private static Skipped skip(KoladaDocument.Entry e, Indicator ind) {
+        Value v = e.value();
+        SkipReason reason = null;
+        String detail = null;
+        Period.Type type = ind.frequency.periodType();
+        if (ind.method == Method.DERIVED_FROM_EVENTS) {
+            reason = SkipReason.DERIVED;
+            detail = "indicator " + ind.code + " is computed from deviation events; it takes no measurements";
+        } else if (type != null && type != Period.Type.YEAR) {
+            reason = SkipReason.FREQUENCY;
+            detail = "indicator " + ind.code + " is followed up " + ind.frequency + "; Kolada's values are yearly";
+        } else if (!ind.genderSplit && !v.gender().equals("T")) {
+            reason = SkipReason.NOT_SPLIT_BY_GENDER;
+            detail = "indicator " + ind.code + " is not split by gender: only T";
+        }
+        return reason == null
+                ? null
+                : new Skipped(e.at(), v.kpi(), v.period(), v.gender(), ind.id, ind.code, reason, detail);
     }
 }

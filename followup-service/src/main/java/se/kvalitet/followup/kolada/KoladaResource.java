@@ -119,8 +119,8 @@ public class KoladaResource {
             throw new java.io.UncheckedIOException(e);
         }
         MissingReason reason = QueryParams.enumValue("missingReason", missing, MissingReason.class);
-        return KoladaApi.ImportResponse.of(kolada.importValues(
-                KoladaDocument.parse(root),
+        return KoladaApi.ImportResponse.of(kolada.importEntries(
+                KoladaDocument.entries(root),
                 QueryParams.uuid("orgUnitId", orgUnitId),
                 municipality == null || municipality.isBlank() ? null : municipality.strip(),
                 reason == null ? MissingReason.NOT_COLLECTED : reason,

@@ -173,4 +173,72 @@ class KoladaTest {
                 .then()
                 .statusCode(403);
     }
+
+    /**
+     * Issue 16 item 4: a quarterly indicator sharing the KPI with a yearly one no longer fails the import;
+     * the yearly values are recorded where they fit and every value left out is reported with the reason.
+     */
+    @Test
+    void anImportTakesTheValuesThatFitEachIndicatorAndReportsTheRest() {
+        String shared = "U" + Fixtures.code("S").substring(2);
+        String yearly = Fixtures.indicator(
+                Fixtures.code("KY"), "PERCENT", "YEARLY", false, "[]", "\"koladaKpi\":\"" + shared + "\"");
+        String quarterlyCode = Fixtures.code("KQ");
+        String quarterly = Fixtures.indicator(
+                quarterlyCode, "PERCENT", "QUARTERLY", false, "[]", "\"koladaKpi\":\"" + shared + "\"");
+        String doc = """
+                {"values":[
+                  {"kpi":"%1$s","municipality":"0188","period":2023,"values":[{"gender":"T","count":1,"status":"","value":61}]},
+                  {"kpi":"%1$s","municipality":"0188","period":2024,"values":[
+                     {"gender":"T","count":1,"status":"","value":64},{"gender":"K","count":1,"status":"","value":70}]}]}""".formatted(shared);
+        JsonPath r = given().header("Authorization", Fixtures.karin())
+                .contentType(ContentType.JSON)
+                .body(doc)
+                .queryParam("orgUnitId", org.a2().toString())
+                .queryParam("municipality", "0188")
+                .post("/followup/v1/kolada/import")
+                .then()
+                .statusCode(200)
+                .body("values", equalTo(3))
+                .body("stored", equalTo(3))
+                .body("measurements.created", equalTo(2))
+                .body("measurements.failed", equalTo(0))
+                .extract()
+                .jsonPath();
+        // the quarterly indicator skips all three values; the yearly one without gender split skips K
+        assertThat(r.getList("skipped", java.util.Map.class)).hasSize(4);
+        assertThat(r.getList("skipped.findAll { it.indicatorId == '" + quarterly + "' }.at"))
+                .containsExactly("values[0].values[0]", "values[1].values[0]", "values[1].values[1]");
+        assertThat(r.getString("skipped.find { it.indicatorId == '" + quarterly + "' }.reason"))
+                .isEqualTo("FREQUENCY");
+        assertThat(r.getString("skipped.find { it.indicatorId == '" + quarterly + "' }.detail"))
+                .contains(quarterlyCode)
+                .contains("QUARTERLY");
+        assertThat(r.getInt("skipped.find { it.indicatorId == '" + quarterly
+                        + "' && it.at == 'values[0].values[0]' }.period"))
+                .isEqualTo(2023);
+        assertThat(r.getList("skipped.findAll { it.indicatorId == '" + yearly + "' }.reason"))
+                .containsExactly("NOT_SPLIT_BY_GENDER");
+        assertThat(r.getString("skipped.find { it.indicatorId == '" + yearly + "' }.at"))
+                .isEqualTo("values[1].values[1]");
+        assertThat(r.getString("skipped.find { it.indicatorId == '" + yearly + "' }.kpi"))
+                .isEqualTo(shared);
+        // stored: the yearly indicator's two T values; nothing for the quarterly one
+        JsonPath y = given().header("Authorization", Fixtures.karin())
+                .queryParam("indicatorId", yearly)
+                .queryParam("orgUnitId", org.a2().toString())
+                .get("/followup/v1/measurements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(y.getList("items.period")).containsExactlyInAnyOrder("2023", "2024");
+        assertThat(y.getList("items.gender")).containsOnly("T");
+        given().header("Authorization", Fixtures.karin())
+                .queryParam("indicatorId", quarterly)
+                .get("/followup/v1/measurements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+    }
 }
