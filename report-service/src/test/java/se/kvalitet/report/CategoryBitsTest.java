@@ -12,9 +12,9 @@ import se.kvalitet.report.statistics.CategoryBitFunction;
 import se.kvalitet.report.statistics.StatisticsBits;
 
 /**
- * The category bit table exists once, in {@link StatisticsBits}: the database's
+ * The category and flag bit tables exist once, in {@link StatisticsBits}: the database's
  * {@code report_category_bit} (generated from it by the repeatable migration {@link CategoryBitFunction})
- * computes the same bit for every category, and a new category cannot be forgotten (the Java switch
+ * computes the same bit for every category, its flag functions are the generated ones, and a new category cannot be forgotten (the Java switch
  * has no default, the columns list every category).
  */
 @QuarkusTest
@@ -33,6 +33,26 @@ class CategoryBitsTest {
         assertThat(Db.value("SELECT provolatile FROM pg_proc WHERE proname = 'report_category_bit'"))
                 .as("still immutable")
                 .isEqualTo("i");
+    }
+
+    @Test
+    void theDatabasesFlagFunctionsAreTheOnesGeneratedFromTheJavaFlags() {
+        // the definitions in force are the generated ones (the flag bits, like the category bits, exist once)
+        for (String function : List.of("report_track_flags", "report_deviation_flags")) {
+            String generated = CategoryBitFunction.statements().stream()
+                    .filter(sql -> sql.contains("FUNCTION " + function + "("))
+                    .findFirst()
+                    .orElseThrow();
+            String body = generated.substring(generated.indexOf("$$") + 2, generated.lastIndexOf("$$"));
+            assertThat(Db.value("SELECT prosrc FROM pg_proc WHERE proname = '" + function + "'"))
+                    .as(function)
+                    .isEqualTo(body);
+        }
+        for (StatisticsBits.AuthorityTrack t : StatisticsBits.AUTHORITY_TRACKS) {
+            assertThat(CategoryBitFunction.sql())
+                    .contains(
+                            "report_track_flags(d, '%s', '%s', %d)".formatted(t.trackType(), t.authority(), t.shift()));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.kvalitet.followup.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -171,10 +172,13 @@ public final class Evaluator {
         List<Figure> usable = new ArrayList<>();
         int excluded = 0;
         MissingReason missing = null;
+        boolean groupWithoutData = false;
         for (Figure f : parts) {
             excluded += f.excludedUnits();
             if (!f.hasData()) {
                 missing = missing == null ? f.missing() : missing;
+                // "at least N per group": a group that reports nothing is not a group that met it
+                groupWithoutData |= perGroup && f.missing() != MissingReason.NOT_APPLICABLE;
                 continue;
             }
             if (perGroup ? f.value() != null : Rollup.usable(spec.unit(), f.input())) {
@@ -185,6 +189,9 @@ public final class Evaluator {
         }
         if (usable.isEmpty()) {
             return Figure.none(missing, excluded);
+        }
+        if (groupWithoutData) {
+            return Figure.none(missing == null ? MissingReason.NOT_COLLECTED : missing, excluded);
         }
         int contributing = usable.stream().mapToInt(Figure::contributingUnits).sum();
         Long responses = usable.stream().anyMatch(f -> f.responses() != null)
@@ -212,22 +219,65 @@ public final class Evaluator {
                 null);
     }
 
-    /** The value as shown and compared: rounded to the indicator's decimals; null when missing or backed by too few answers. */
+    /**
+     * The value as shown, without a target to keep honest: rounded (half up) to the indicator's decimals; null
+     * when missing or backed by too few answers.
+     */
     public static BigDecimal shown(Spec spec, Figure f) {
+        BigDecimal exact = exact(spec, f);
+        return exact == null ? null : Rollup.round(exact, spec.decimals());
+    }
+
+    /** The exact value that is compared with a target; null when missing or backed by too few answers. */
+    public static BigDecimal exact(Spec spec, Figure f) {
         if (f == null || !f.hasData() || tooFew(spec, f)) {
             return null;
         }
-        return Rollup.round(f.value(), spec.decimals());
+        return f.value();
+    }
+
+    /** Decimals beyond the indicator's that a shown value may take to tell the truth about its target. */
+    static final int EXTRA_DECIMALS = 4;
+
+    /**
+     * The one rounding rule (followup-service README, "Målvärden: exact comparison"): a value is compared
+     * with its target exactly and shown rounded half up to the indicator's decimals, with as many more
+     * decimals (up to {@value #EXTRA_DECIMALS}) as it takes for the shown value to meet the target exactly
+     * when the exact value does: 99.5 against "at least 100" is shown as 99.5, not 100, and 10.1 against
+     * "at most 10" as 10.1, not 10.
+     */
+    public static BigDecimal shown(Spec spec, BigDecimal exact, Target target) {
+        if (exact == null) {
+            return null;
+        }
+        int decimals = spec.decimals();
+        BigDecimal shown = Rollup.round(exact, decimals);
+        if (target == null) {
+            return shown;
+        }
+        boolean met = target.isMet(exact);
+        while (target.isMet(shown) != met && decimals < spec.decimals() + EXTRA_DECIMALS) {
+            decimals++;
+            shown = Rollup.round(exact, decimals);
+        }
+        return shown;
     }
 
     private static boolean tooFew(Spec spec, Figure f) {
         return spec.minResponses() != null && f.responses() != null && f.responses() < spec.minResponses();
     }
 
-    /** Met / not met / no data, distance to the target and the trend against the previous period. */
+    /**
+     * Met / not met / no data from the exact value, the distance to the target (exact, shown at the shown
+     * value's decimals and rounded away from zero, so an unmet target never shows a distance of 0) and the
+     * trend against the previous period (from the exact values; the change is the difference of the shown
+     * values).
+     */
     public static Result evaluate(Spec spec, Target target, Figure current, Figure previous) {
-        BigDecimal value = shown(spec, current);
-        BigDecimal before = shown(spec, previous);
+        BigDecimal exact = exact(spec, current);
+        BigDecimal exactBefore = exact(spec, previous);
+        BigDecimal value = shown(spec, exact, target);
+        BigDecimal before = shown(spec, exactBefore, target);
         MissingReason missing = null;
         if (value == null && current != null) {
             missing = current.hasData() ? MissingReason.TOO_FEW_RESPONSES : current.missing();
@@ -239,8 +289,9 @@ public final class Evaluator {
         } else if (target == null) {
             status = Status.NO_TARGET;
         } else {
-            distance = target.distance(value);
-            status = distance.signum() == 0 ? Status.MET : Status.NOT_MET;
+            BigDecimal exactDistance = target.distance(exact);
+            status = exactDistance.signum() == 0 ? Status.MET : Status.NOT_MET;
+            distance = exactDistance.setScale(Math.max(value.scale(), 0), RoundingMode.UP);
         }
         Trend trend = Trend.UNKNOWN;
         BigDecimal change = null;
@@ -249,11 +300,11 @@ public final class Evaluator {
             if (target != null) {
                 int better;
                 if (target.direction() != 0) {
-                    better = change.signum() * target.direction();
+                    better = exact.compareTo(exactBefore) * target.direction();
                 } else {
-                    better = target.distance(before)
+                    better = target.distance(exactBefore)
                             .abs()
-                            .compareTo(target.distance(value).abs());
+                            .compareTo(target.distance(exact).abs());
                 }
                 trend = better > 0 ? Trend.IMPROVED : better < 0 ? Trend.WORSENED : Trend.UNCHANGED;
             }

@@ -164,7 +164,7 @@ class EvaluatorTest {
         Evaluator.Result atMost =
                 Evaluator.evaluate(s, new Target(TargetComparison.AT_MOST, d("10"), null), now, before);
         assertThat(atMost.status()).isEqualTo(Status.MET);
-        assertThat(atMost.value()).isEqualByComparingTo("8.0"); // compared as shown, at the indicator's decimals
+        assertThat(atMost.value()).isEqualByComparingTo("8.0"); // shown at the indicator's decimals, compared exactly
         assertThat(atMost.distance()).isEqualByComparingTo("0");
         assertThat(atMost.trend()).isEqualTo(Trend.IMPROVED);
         assertThat(atMost.change()).isEqualByComparingTo("-4.0");
@@ -175,11 +175,89 @@ class EvaluatorTest {
         assertThat(atLeast.trend()).isEqualTo(Trend.WORSENED);
         Evaluator.Result between =
                 Evaluator.evaluate(s, new Target(TargetComparison.BETWEEN, d("9"), d("11")), now, before);
-        assertThat(between.trend()).isEqualTo(Trend.UNCHANGED); // 1.0 below, then 1.0 above
+        // exact values decide: 0.96 below the band now, 1.0 above it before (shown, both are 1.0 away)
+        assertThat(between.trend()).isEqualTo(Trend.IMPROVED);
         assertThat(Evaluator.evaluate(s, null, now, before).status()).isEqualTo(Status.NO_TARGET);
         assertThat(Evaluator.evaluate(s, null, now, before).trend()).isEqualTo(Trend.UNKNOWN);
         assertThat(Evaluator.evaluate(s, new Target(TargetComparison.AT_LEAST, d("10"), null), null, before)
                         .status())
                 .isEqualTo(Status.NO_DATA);
+    }
+
+    static Evaluator.Result at(String exact, TargetComparison comparison, String target, String upper) {
+        Evaluator.Spec whole = new Evaluator.Spec(UnitOfMeasure.PERCENT, 0, null);
+        return Evaluator.evaluate(
+                whole,
+                new Target(comparison, d(target), upper == null ? null : d(upper)),
+                Evaluator.figure(whole, value(exact, null)),
+                null);
+    }
+
+    static void assertResult(Evaluator.Result r, Status status, String shown, String distance) {
+        assertThat(r.status()).as("status of %s", shown).isEqualTo(status);
+        assertThat(r.value()).as("shown").isEqualByComparingTo(shown);
+        assertThat(r.value().toPlainString()).as("shown as").isEqualTo(shown);
+        assertThat(r.distance()).as("distance of %s", shown).isEqualByComparingTo(distance);
+    }
+
+    @Test
+    void everyComparatorDecidesOnTheExactValueOnBothSidesOfTheRoundingEdge() {
+        // decimals = 0: rounding would make 99.5 meet "at least 100" and 10.1 meet "at most 10"
+        assertResult(at("99.5", TargetComparison.AT_LEAST, "100", null), Status.NOT_MET, "99.5", "-0.5");
+        assertResult(at("99.99", TargetComparison.AT_LEAST, "100", null), Status.NOT_MET, "99.99", "-0.01");
+        assertResult(at("100", TargetComparison.AT_LEAST, "100", null), Status.MET, "100", "0");
+        assertResult(at("100.4", TargetComparison.AT_LEAST, "100", null), Status.MET, "100", "0");
+        assertResult(at("10.1", TargetComparison.AT_MOST, "10", null), Status.NOT_MET, "10.1", "0.1");
+        assertResult(at("10", TargetComparison.AT_MOST, "10", null), Status.MET, "10", "0");
+        assertResult(at("9.6", TargetComparison.AT_MOST, "10", null), Status.MET, "10", "0");
+        assertResult(at("5.4", TargetComparison.EXACTLY, "5", null), Status.NOT_MET, "5.4", "0.4");
+        assertResult(at("4.6", TargetComparison.EXACTLY, "5", null), Status.NOT_MET, "4.6", "-0.4");
+        assertResult(at("5", TargetComparison.EXACTLY, "5", null), Status.MET, "5", "0");
+        assertResult(at("8.6", TargetComparison.BETWEEN, "9", "11"), Status.NOT_MET, "8.6", "-0.4");
+        assertResult(at("9", TargetComparison.BETWEEN, "9", "11"), Status.MET, "9", "0");
+        assertResult(at("11", TargetComparison.BETWEEN, "9", "11"), Status.MET, "11", "0");
+        assertResult(at("11.4", TargetComparison.BETWEEN, "9", "11"), Status.NOT_MET, "11.4", "0.4");
+        assertResult(at("0.6", TargetComparison.AT_LEAST_PER_GROUP, "1", null), Status.NOT_MET, "0.6", "-0.4");
+        assertResult(at("1", TargetComparison.AT_LEAST_PER_GROUP, "1", null), Status.MET, "1", "0");
+        // where rounding does not cross the target, the indicator's decimals are enough; the distance rounds away from
+        // 0
+        assertResult(at("97.2", TargetComparison.AT_LEAST, "100", null), Status.NOT_MET, "97", "-3");
+        assertResult(at("99.2", TargetComparison.AT_LEAST, "100", null), Status.NOT_MET, "99", "-1");
+        // the trend follows the exact values even where the shown ones are equal
+        Evaluator.Spec whole = new Evaluator.Spec(UnitOfMeasure.PERCENT, 0, null);
+        Evaluator.Result r = Evaluator.evaluate(
+                whole,
+                new Target(TargetComparison.AT_MOST, d("50"), null),
+                Evaluator.figure(whole, value("20.2", null)),
+                Evaluator.figure(whole, value("20.4", null)));
+        assertThat(r.trend()).isEqualTo(Trend.IMPROVED);
+    }
+
+    @Test
+    void aGroupThatReportsNothingKeepsAtLeastOnePerGroupFromBeingMet() {
+        Target onePerGroup = new Target(TargetComparison.AT_LEAST_PER_GROUP, d("1"), null);
+        Evaluator.Spec count = spec(UnitOfMeasure.COUNT, null);
+        // A reported 3, B nothing: the department is not "met", it has no data, and says why
+        Map<UUID, Figure> f = Evaluator.figures(count, true, TREE, Map.of(A, value("3", null)));
+        Evaluator.Result dept = Evaluator.evaluate(count, onePerGroup, f.get(DEPT), null);
+        assertThat(dept.status()).isEqualTo(Status.NO_DATA);
+        assertThat(dept.missing()).isEqualTo(MissingReason.NOT_COLLECTED);
+        // B says it was not collected: the same
+        f = Evaluator.figures(
+                count, true, TREE, Map.of(A, value("3", null), B, Own.missing(MissingReason.NOT_COLLECTED, null)));
+        assertThat(Evaluator.evaluate(count, onePerGroup, f.get(DEPT), null).status())
+                .isEqualTo(Status.NO_DATA);
+        // B says the measure does not apply to it: it is not a group of this målvärde, A decides
+        f = Evaluator.figures(
+                count, true, TREE, Map.of(A, value("3", null), B, Own.missing(MissingReason.NOT_APPLICABLE, null)));
+        assertThat(Evaluator.evaluate(count, onePerGroup, f.get(DEPT), null).status())
+                .isEqualTo(Status.MET);
+        // both reported, one with 0: not met
+        f = Evaluator.figures(count, true, TREE, Map.of(A, value("3", null), B, value("0", null)));
+        assertThat(Evaluator.evaluate(count, onePerGroup, f.get(DEPT), null).status())
+                .isEqualTo(Status.NOT_MET);
+        // a plain sum is not "per group": B's silence leaves A's figure standing
+        f = Evaluator.figures(count, false, TREE, Map.of(A, value("3", null)));
+        assertThat(f.get(DEPT).value()).isEqualByComparingTo("3");
     }
 }

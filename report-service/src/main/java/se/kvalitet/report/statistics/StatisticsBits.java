@@ -10,7 +10,8 @@ import se.kvalitet.events.deviation.DeviationCategory;
  * live only here: the SQL function {@code report_category_bit} that computes the masks in the
  * database is generated from {@link #bit(DeviationCategory)} on every migrate
  * ({@link CategoryBitFunction}, a repeatable Flyway migration whose checksum is its generated text).
- * The flag bits are still mirrored by hand in migration V3's {@code report_deviation_flags}.
+ * The flag bits live here too: {@code report_track_flags} and {@code report_deviation_flags} are generated
+ * from {@link #AUTHORITY_TRACKS}, {@link #TRIAGED} and {@link #CLOSED} by the same migration.
  */
 public final class StatisticsBits {
 

@@ -172,6 +172,30 @@ class InputRulesTest {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotTakeIsA400NamingIt() {
+        String url = "/test/input/" + UUID.randomUUID();
+        problem(given().get(url + "?limit=5&asOf=2013-10-01").then(), 400)
+                .body("type", containsString("unknown-query-parameter"))
+                .body("errors[0].field", equalTo("asOf"))
+                .body("detail", containsString("limit"))
+                .body("detail", containsString("page")); // a @BeanParam's parameters are the operation's too
+        problem(given().get(url + "?Limit=5&unitid=x").then(), 400)
+                .body("errors.field", hasItem("Limit"))
+                .body("errors.field", hasItem("unitid"));
+        // a name that is not a plain name is not echoed
+        problem(given().urlEncodingEnabled(false).get(url + "?19121212-1212=1").then(), 400)
+                .body("errors[0].field", equalTo("query parameter"))
+                .body(not(containsString("1212")));
+        problem(
+                        given().contentType(ContentType.JSON)
+                                .body(OK)
+                                .post("/test/input?dryRun=true")
+                                .then(),
+                        400)
+                .body("detail", containsString("takes no query parameters"));
+    }
+
+    @Test
     void theIdempotencyKeyHasAStrictShapeAndIsNoPersonnummer() {
         problem(
                         given().header("Idempotency-Key", "121212-1212")
