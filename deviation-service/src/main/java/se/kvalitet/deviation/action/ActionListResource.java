@@ -44,8 +44,7 @@ public class ActionListResource {
     se.kvalitet.web.Caller caller;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "Actions across the reports the caller may see",
             description =

@@ -45,8 +45,7 @@ public class ActionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "Add an action (åtgärd) to a report",
             description =
@@ -82,8 +81,7 @@ public class ActionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(summary = "The actions of a report", description = "Oldest first, each with whether it is overdue.")
     @APIResponse(responseCode = "200", description = "The actions")
     @APIResponse(
@@ -99,8 +97,7 @@ public class ActionResource {
 
     @GET
     @Path("{actionId}")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(summary = "One action", description = "With its ETag for the next change.")
     @APIResponse(
             responseCode = "200",
@@ -120,8 +117,7 @@ public class ActionResource {
     @POST
     @Path("{actionId}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "Move an action on: started, done or cancelled",
             description =
@@ -151,8 +147,7 @@ public class ActionResource {
     @POST
     @Path("{actionId}/effect-check")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "Record the effect check of a done action (uppföljning av effekt)",
             description =

@@ -43,8 +43,7 @@ public class DeadlineResource {
     Clock clock;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "Running deadlines: overdue, due soon, or all",
             description =

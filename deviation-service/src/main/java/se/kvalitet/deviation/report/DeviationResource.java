@@ -54,15 +54,7 @@ public class DeviationResource {
     DeviationAccess access;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.CASE_SYSTEM,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "List reports",
             description =
@@ -128,15 +120,7 @@ public class DeviationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.CASE_SYSTEM,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "Read a report of a deviation",
             description =

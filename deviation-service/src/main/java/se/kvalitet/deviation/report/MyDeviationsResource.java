@@ -31,15 +31,7 @@ public class MyDeviationsResource {
     DeviationQueries queries;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.CASE_SYSTEM,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "My reports and their stage (mina avvikelser)",
             description = "The reports the caller filed, newest first: stage in English and Swedish and, once closed, "

@@ -84,8 +84,7 @@ public class NotificationResource {
 
     @GET
     @Path("notifications/{notificationId}")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(summary = "A filed notification with its frozen snapshot")
     @APIResponse(
             responseCode = "200",

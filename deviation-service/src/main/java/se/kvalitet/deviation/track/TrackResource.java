@@ -59,8 +59,7 @@ public class TrackResource {
     TrackView view;
 
     @GET
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "A track with its investigation",
             description = "Entries, assessment, notifications, missing sections and the IVO deadline.")

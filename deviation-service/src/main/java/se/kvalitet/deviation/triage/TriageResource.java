@@ -70,8 +70,7 @@ public class TriageResource {
 
     @GET
     @Path("{id}/triage-history")
-    @RolesAllowed({Roles.UNIT_MANAGER, Roles.INVESTIGATOR, Roles.QUALITY_TEAM, Roles.MEDICALLY_RESPONSIBLE, Roles.ADMIN
-    })
+    @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "How a report was classified over time",
             description = "Every triage and reclassification, oldest first.")

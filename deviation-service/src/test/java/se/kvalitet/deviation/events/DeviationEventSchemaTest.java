@@ -3,6 +3,7 @@ package se.kvalitet.deviation.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -245,7 +246,7 @@ class DeviationEventSchemaTest {
         for (DomainEvent e : samples()) {
             EventEnvelope env = EventCodec.envelope(e, URI.create("/kvalitet/deviation-service"), T, null);
             assertThat(EventSchemas.validate(env.type(), env.data()))
-                    .as("%s: %s", env.type(), new String(env.data()))
+                    .as("%s: %s", env.type(), new String(env.data(), StandardCharsets.UTF_8))
                     .isEmpty();
             assertThat(EventCodec.data(env)).isEqualTo(e);
             assertThat(env.subject()).isEqualTo(D.toString());
@@ -275,17 +276,17 @@ class DeviationEventSchemaTest {
     @Test
     void schemasRejectUnknownFieldsAndWrongEnumValues() {
         EventEnvelope env = EventCodec.envelope(samples().get(9), URI.create("/x"), T, null);
-        String json = new String(env.data());
+        String json = new String(env.data(), StandardCharsets.UTF_8);
         assertThat(EventSchemas.validate(
-                        env.type(), json.replace("\"IMY\"", "\"POLICE\"").getBytes()))
+                        env.type(), json.replace("\"IMY\"", "\"POLICE\"").getBytes(StandardCharsets.UTF_8)))
                 .isNotEmpty();
         assertThat(EventSchemas.validate(
                         env.type(),
-                        json.replace("{", "{\"note\":\"free text\",").getBytes()))
+                        json.replace("{", "{\"note\":\"free text\",").getBytes(StandardCharsets.UTF_8)))
                 .isNotEmpty();
         assertThat(EventSchemas.validate(
                         env.type(),
-                        json.replace("\"daysLate\":1", "\"daysLate\":-1").getBytes()))
+                        json.replace("\"daysLate\":1", "\"daysLate\":-1").getBytes(StandardCharsets.UTF_8)))
                 .isNotEmpty();
     }
 }

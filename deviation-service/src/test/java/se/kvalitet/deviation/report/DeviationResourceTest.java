@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +99,9 @@ class DeviationResourceTest {
             assertThat(event.involvedOrgUnitIds()).containsExactly(EKBACKEN);
             assertThat(event.suggestedCategory()).isEqualTo(DeviationCategory.LEX_MARIA);
             assertThat(event.occurredOn()).hasToString("2026-11-20");
-            assertThat(new String(records.get(0).value())).doesNotContain("dos").doesNotContain("Sjuksköterska");
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                    .doesNotContain("dos")
+                    .doesNotContain("Sjuksköterska");
         }
     }
 

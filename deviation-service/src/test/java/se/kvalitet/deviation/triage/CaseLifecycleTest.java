@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -196,7 +197,9 @@ class CaseLifecycleTest {
             assertThat(closed.trackType()).isEqualTo(DeviationCategory.LEX_SARAH);
             assertThat(closed.closure()).isEqualTo(DeviationTrackClosedV1.Closure.RECLASSIFIED);
             for (ConsumerRecord<String, byte[]> r : records) {
-                assertThat(new String(r.value())).doesNotContain("brukare").doesNotContain("medicinskåp");
+                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("brukare")
+                        .doesNotContain("medicinskåp");
             }
         }
     }
@@ -260,7 +263,8 @@ class CaseLifecycleTest {
             EventEnvelope env = EventContract.assertValid(records.get(0));
             DeviationClosedV1 closed = EventCodec.data(env, DeviationClosedV1.class);
             assertThat(closed.categories()).containsExactly(DeviationCategory.NOT_A_DEVIATION);
-            assertThat(new String(records.get(0).value())).doesNotContain("arbetsmiljö");
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                    .doesNotContain("arbetsmiljö");
         }
     }
 

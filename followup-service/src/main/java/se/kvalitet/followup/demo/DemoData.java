@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -30,11 +31,12 @@ import se.kvalitet.followup.domain.Enums.GoalLevel;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
 import se.kvalitet.followup.egenkontroll.EgenkontrollCommands;
+import se.kvalitet.followup.egenkontroll.EgenkontrollExecutions;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrence;
 import se.kvalitet.followup.egenkontroll.EgenkontrollOccurrenceRepository;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlan;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
-import se.kvalitet.followup.egenkontroll.EgenkontrollService;
+import se.kvalitet.followup.egenkontroll.EgenkontrollPlans;
 import se.kvalitet.followup.goal.Goal;
 import se.kvalitet.followup.goal.GoalCommands.GoalCommand;
 import se.kvalitet.followup.goal.GoalRepository;
@@ -55,8 +57,10 @@ import se.kvalitet.followup.internalcontrol.InternalControlItem.ResultStatus;
 import se.kvalitet.followup.internalcontrol.InternalControlPlan;
 import se.kvalitet.followup.internalcontrol.InternalControlPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlService;
-import se.kvalitet.followup.kolada.KoladaService;
-import se.kvalitet.followup.measurement.MeasurementService;
+import se.kvalitet.followup.kolada.KoladaDocument;
+import se.kvalitet.followup.kolada.KoladaImport;
+import se.kvalitet.followup.measurement.BulkUpload;
+import se.kvalitet.followup.measurement.MeasurementCommands;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.orgcopy.OrgCopy;
 
@@ -94,7 +98,7 @@ public class DemoData {
     GoalRepository goalRepository;
 
     @Inject
-    MeasurementService measurements;
+    BulkUpload measurements;
 
     @Inject
     InitiativeService initiatives;
@@ -103,7 +107,10 @@ public class DemoData {
     QualityInitiativeRepository initiativeRepository;
 
     @Inject
-    EgenkontrollService egenkontroll;
+    EgenkontrollPlans egenkontroll;
+
+    @Inject
+    EgenkontrollExecutions egenkontrollExecutions;
 
     @Inject
     EgenkontrollPlanRepository planRepository;
@@ -121,7 +128,7 @@ public class DemoData {
     OrgCopy orgUnits;
 
     @Inject
-    KoladaService kolada;
+    KoladaImport kolada;
 
     @Inject
     FollowupAccess access;
@@ -535,7 +542,7 @@ public class DemoData {
         var recorded = measurements.bulk(measurementRows(), true, false);
         kolada.importValues(
                 List.of(
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
@@ -545,9 +552,9 @@ public class DemoData {
                                 1,
                                 null,
                                 false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF", "MUNICIPALITY", "0188", 2021, "T", null, 1, null, false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
@@ -557,7 +564,7 @@ public class DemoData {
                                 1,
                                 null,
                                 false),
-                        new KoladaService.Value(
+                        new KoladaDocument.Value(
                                 "DEMO-IFO-SVF",
                                 "MUNICIPALITY",
                                 "0188",
@@ -736,10 +743,10 @@ public class DemoData {
     }
 
     /** Invented measurements for the last four years (and their tertials and halves), the same on every start. */
-    private List<MeasurementService.RawRow> measurementRows() {
+    private List<MeasurementCommands.RawRow> measurementRows() {
         int last = today.date().getYear() - 1;
         Random random = new Random(5);
-        List<MeasurementService.RawRow> rows = new ArrayList<>();
+        List<MeasurementCommands.RawRow> rows = new ArrayList<>();
         List<UUID> myndighet = List.of(BARN_UNGA, VUXEN);
         List<UUID> utforare = List.of(HEMTJANST, EKBACKEN, LINDEN, DAGLIG);
         List<UUID> all = List.of(HEMTJANST, EKBACKEN, BARN_UNGA, VUXEN, LINDEN, DAGLIG);
@@ -844,23 +851,23 @@ public class DemoData {
                             ? Map.of("missingReason", "NOT_COLLECTED", "responses", r[2], "source", "Kolada")
                             : Map.of("value", r[1], "responses", r[2], "source", "Kolada")));
         }
-        List<MeasurementService.RawRow> numbered = new ArrayList<>();
-        for (MeasurementService.RawRow r : rows) {
-            numbered.add(new MeasurementService.RawRow(numbered.size() + 1, null, r.cells(), null));
+        List<MeasurementCommands.RawRow> numbered = new ArrayList<>();
+        for (MeasurementCommands.RawRow r : rows) {
+            numbered.add(new MeasurementCommands.RawRow(numbered.size() + 1, null, r.cells(), null));
         }
         return numbered;
     }
 
-    private static MeasurementService.RawRow row(
+    private static MeasurementCommands.RawRow row(
             String code, UUID unit, String period, String gender, Map<String, String> values) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put("indicatorcode", code);
         cells.put("orgunitid", unit.toString());
         cells.put("period", period);
         cells.put("gender", gender);
-        values.forEach((k, v) -> cells.put(k.toLowerCase(), v));
+        values.forEach((k, v) -> cells.put(k.toLowerCase(Locale.ROOT), v));
         cells.putIfAbsent("source", "Demodata");
-        return new MeasurementService.RawRow(0, null, cells, null);
+        return new MeasurementCommands.RawRow(0, null, cells, null);
     }
 
     private static String dec(double v, int scale) {
@@ -868,7 +875,7 @@ public class DemoData {
     }
 
     private static void scale(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
         rows.add(row(
                 code,
                 u,
@@ -884,7 +891,7 @@ public class DemoData {
     }
 
     private static void scaleByGender(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double mean, Random r) {
         rows.add(row(
                 code,
                 u,
@@ -908,14 +915,14 @@ public class DemoData {
     }
 
     private static void share(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String period, double p, int n, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String period, double p, int n, Random r) {
         int num = (int) Math.round(Math.max(0, Math.min(1, p)) * n);
         rows.add(row(
                 code, u, period, "T", Map.of("numerator", Integer.toString(num), "denominator", Integer.toString(n))));
     }
 
     private static void shareByGender(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String y, double p, Random r) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, double p, Random r) {
         for (String g : List.of("K", "M")) {
             int n = 10 + r.nextInt(30);
             int num = (int) Math.round(Math.max(0, Math.min(1, p + r.nextGaussian() * 0.05)) * n);
@@ -934,12 +941,12 @@ public class DemoData {
         }
     }
 
-    private static void count(List<MeasurementService.RawRow> rows, String code, UUID u, String y, int n) {
+    private static void count(List<MeasurementCommands.RawRow> rows, String code, UUID u, String y, int n) {
         rows.add(row(code, u, y, "T", Map.of("value", Integer.toString(n))));
     }
 
     private static void value(
-            List<MeasurementService.RawRow> rows, String code, UUID u, String period, String v, int responses) {
+            List<MeasurementCommands.RawRow> rows, String code, UUID u, String period, String v, int responses) {
         rows.add(row(code, u, period, "T", Map.of("value", v, "responses", Integer.toString(responses))));
     }
 
@@ -1176,7 +1183,7 @@ public class DemoData {
         for (int k = 0; k < past.size() - 1; k++) {
             EgenkontrollOccurrence o = past.get(k);
             boolean remarks = k == 1;
-            egenkontroll.execute(
+            egenkontrollExecutions.execute(
                     o.id,
                     "\"" + o.version + "\"",
                     new EgenkontrollCommands.ExecutionCommand(

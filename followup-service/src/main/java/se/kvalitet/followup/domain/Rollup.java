@@ -36,7 +36,7 @@ public final class Rollup {
     /** Whether {@code in} can take part in a roll-up of {@code unit}: it has the parts the unit's rule needs. */
     public static boolean usable(UnitOfMeasure unit, Input in) {
         return switch (unit) {
-            case PERCENT -> hasShare(in) || in.value() != null && in.responses() != null && in.responses() > 0;
+            case PERCENT -> hasShare(in) || (in.value() != null && in.responses() != null && in.responses() > 0);
             case RATIO -> hasShare(in);
             case COUNT -> in.value() != null;
             case SCALE_1_5, INDEX, DAYS -> in.value() != null && in.responses() != null && in.responses() > 0;

@@ -55,7 +55,13 @@ import se.kvalitet.web.QueryParams;
 public class EgenkontrollResource {
 
     @Inject
-    EgenkontrollService service;
+    EgenkontrollPlans plans;
+
+    @Inject
+    EgenkontrollExecutions executions;
+
+    @Inject
+    EgenkontrollQueries queries;
 
     @Inject
     RegistryReferences references;
@@ -68,15 +74,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List egenkontroll plans",
             description = "By title; filters by unit (and below), status, linked routine or risk; "
@@ -94,8 +92,8 @@ public class EgenkontrollResource {
             @Parameter(description = "Plans that control this risk") @QueryParam("riskId") String riskId,
             @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        Page<EgenkontrollPlan> page = service.plans(
-                new EgenkontrollService.PlanFilter(
+        Page<EgenkontrollPlan> page = queries.plans(
+                new EgenkontrollQueries.PlanFilter(
                         QueryParams.uuid("orgUnitId", orgUnitId),
                         subtree,
                         QueryParams.enumValue("status", status, EgenkontrollPlan.Status.class),
@@ -117,15 +115,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-plans/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One egenkontroll plan with its next scheduled occurrences")
     @APIResponse(
             responseCode = "200",
@@ -136,7 +126,7 @@ public class EgenkontrollResource {
             description = "No such plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response plan(@PathParam("id") UUID id) {
-        return detail(service.plan(id));
+        return detail(queries.plan(id));
     }
 
     @POST
@@ -157,7 +147,7 @@ public class EgenkontrollResource {
             description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createPlan(@NotNull @Valid PlanRequest request) {
-        EgenkontrollPlan p = service.create(request.toCommand());
+        EgenkontrollPlan p = plans.create(request.toCommand());
         Response ok = detail(p);
         return Response.fromResponse(ok)
                 .status(201)
@@ -181,8 +171,8 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "409", description = "The plan is retired")
     public Response replacePlan(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanRequest request) {
-        ETags.requireMatch(ifMatch, service.writablePlan(id).version);
-        return detail(service.replace(id, ifMatch, validation.check(request).toCommand()));
+        ETags.requireMatch(ifMatch, queries.writablePlan(id).version);
+        return detail(plans.replace(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST
@@ -199,7 +189,7 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Already retired")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return detail(service.retire(id, ifMatch));
+        return detail(plans.retire(id, ifMatch));
     }
 
     @POST
@@ -216,9 +206,9 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is retired, or has an egenkontroll due that day")
     public Response addOccurrence(@PathParam("id") UUID id, ExtraRequest request) {
-        service.writablePlan(id);
+        queries.writablePlan(id);
         EgenkontrollOccurrence o =
-                service.addOccurrence(id, validation.check(request).dueOn());
+                plans.addOccurrence(id, validation.check(request).dueOn());
         return Response.created(URI.create("/followup/v1/egenkontroll-occurrences/" + o.id))
                 .tag(ETags.of(o.version))
                 .entity(OccurrenceResponse.of(o, today.date()))
@@ -227,15 +217,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-occurrences")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List scheduled and executed egenkontroller",
             description = "By due date; state=OVERDUE lists the scheduled ones past "
@@ -247,7 +229,7 @@ public class EgenkontrollResource {
             @QueryParam("subtree") boolean subtree,
             @Parameter(
                             description = "Only occurrences in this state; OVERDUE: scheduled and past due",
-                            schema = @Schema(implementation = EgenkontrollService.OccurrenceState.class))
+                            schema = @Schema(implementation = EgenkontrollQueries.OccurrenceState.class))
                     @QueryParam("state")
                     String state,
             @QueryParam("dueFrom") String dueFrom,
@@ -255,12 +237,12 @@ public class EgenkontrollResource {
             @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
         LocalDate day = today.date();
-        return service.occurrences(
-                        new EgenkontrollService.OccurrenceFilter(
+        return queries.occurrences(
+                        new EgenkontrollQueries.OccurrenceFilter(
                                 QueryParams.uuid("planId", planId),
                                 QueryParams.uuid("orgUnitId", orgUnitId),
                                 subtree,
-                                QueryParams.enumValue("state", state, EgenkontrollService.OccurrenceState.class),
+                                QueryParams.enumValue("state", state, EgenkontrollQueries.OccurrenceState.class),
                                 QueryParams.date("dueFrom", dueFrom),
                                 QueryParams.date("dueTo", dueTo),
                                 QueryParams.instant("updatedSince", updatedSince)),
@@ -271,15 +253,7 @@ public class EgenkontrollResource {
 
     @GET
     @Path("egenkontroll-occurrences/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One egenkontroll occurrence")
     @APIResponse(
             responseCode = "200",
@@ -290,7 +264,7 @@ public class EgenkontrollResource {
             description = "No such occurrence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response occurrence(@PathParam("id") UUID id) {
-        return ok(service.occurrence(id));
+        return ok(queries.occurrence(id));
     }
 
     @POST
@@ -311,8 +285,8 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "422", description = "Free text holds a personal identity number")
     public Response execute(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ExecutionRequest request) {
-        ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
-        return ok(service.execute(id, ifMatch, validation.check(request).toCommand()));
+        ETags.requireMatch(ifMatch, queries.writableOccurrence(id).version);
+        return ok(executions.execute(id, ifMatch, validation.check(request).toCommand()));
     }
 
     @POST
@@ -327,8 +301,8 @@ public class EgenkontrollResource {
     @APIResponse(responseCode = "404", description = "No such occurrence")
     @APIResponse(responseCode = "409", description = "Already executed or cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CancelRequest request) {
-        ETags.requireMatch(ifMatch, service.writableOccurrence(id).version);
-        return ok(service.cancel(id, ifMatch, validation.check(request).reason()));
+        ETags.requireMatch(ifMatch, queries.writableOccurrence(id).version);
+        return ok(executions.cancel(id, ifMatch, validation.check(request).reason()));
     }
 
     private Response ok(EgenkontrollOccurrence o) {
@@ -339,7 +313,7 @@ public class EgenkontrollResource {
 
     private Response detail(EgenkontrollPlan p) {
         LocalDate day = today.date();
-        List<OccurrenceResponse> upcoming = service.upcoming(p.id, 5).stream()
+        List<OccurrenceResponse> upcoming = queries.upcoming(p.id, 5).stream()
                 .map(o -> OccurrenceResponse.of(o, day))
                 .toList();
         PlanResponse plan = PlanResponse.of(p, references.routines(p.routineIds), references.risks(p.riskIds));

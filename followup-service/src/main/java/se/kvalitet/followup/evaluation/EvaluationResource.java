@@ -45,17 +45,7 @@ public class EvaluationResource {
 
     @GET
     @Path("evaluations")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "Evaluate indicators against their målvärden",
             description =
@@ -101,17 +91,7 @@ public class EvaluationResource {
 
     @GET
     @Path("evaluations/series")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "One indicator at one unit over time",
             description =
@@ -142,17 +122,7 @@ public class EvaluationResource {
 
     @GET
     @Path("deviation-indicators")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             operationId = "getDeviationIndicators",
             summary = "Indicators derived from deviations (avvikelser) per unit, by the day each report was received",
@@ -182,17 +152,7 @@ public class EvaluationResource {
     /** The old name, kept for integrators that use it until its sunset (root README, versioning policy). */
     @GET
     @Path("deviation-statistics")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             operationId = "getDeviationStatisticsByReceivedDay",
             summary = "Deprecated: the old name of GET /followup/v1/deviation-indicators",

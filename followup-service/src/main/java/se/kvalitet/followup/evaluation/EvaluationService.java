@@ -120,7 +120,7 @@ public class EvaluationService {
             Map<UUID, Own> men = byGender.getOrDefault(Gender.M, Map.of());
             for (Map.Entry<UUID, Own> k : women.entrySet()) {
                 Own existing = out.get(k.getKey());
-                if (existing == null || existing.value() == null && existing.numerator() == null) {
+                if (existing == null || (existing.value() == null && existing.numerator() == null)) {
                     Own total = Evaluator.total(spec, k.getValue(), men.get(k.getKey()));
                     if (total != null) {
                         out.put(k.getKey(), total);

@@ -46,7 +46,13 @@ public class ExportResource {
     static final String MORE_HEADER = "X-Has-More";
 
     @Inject
-    ExportService export;
+    MeasurementExport measurementExport;
+
+    @Inject
+    EvaluationExport evaluationExport;
+
+    @Inject
+    IndicatorExport indicatorExport;
 
     @Inject
     IndicatorService indicators;
@@ -115,8 +121,8 @@ public class ExportResource {
             throw ProblemException.invalidField("limit", "must be between 1 and 5000000");
         }
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        ExportService.Slice slice = export.slice(cursor, since, limit);
-        StreamingOutput body = out -> export.measurements(slice, f, out);
+        MeasurementExport.Slice slice = measurementExport.slice(cursor, since, limit);
+        StreamingOutput body = out -> measurementExport.measurements(slice, f, out);
         return file(body, f, "measurements")
                 .header(CURSOR_HEADER, slice.next().encode())
                 .header(MORE_HEADER, Boolean.toString(slice.hasMore()))
@@ -167,7 +173,7 @@ public class ExportResource {
         var g = PeriodParams.gender(gender);
         List<Indicator> all = indicators.all(criterion);
         OrgTree tree = orgUnits.tree();
-        StreamingOutput body = out -> export.evaluations(all, p, g, tree, f, out);
+        StreamingOutput body = out -> evaluationExport.evaluations(all, p, g, tree, f, out);
         return file(body, f, "evaluations-" + p.code()).build();
     }
 
@@ -204,7 +210,7 @@ public class ExportResource {
             @QueryParam("updatedSince") String updatedSince, @BeanParam TableFormatParams tableFormat) {
         TableFormat f = tableFormat.parse();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        StreamingOutput body = out -> export.indicators(since, f, out);
+        StreamingOutput body = out -> indicatorExport.indicators(since, f, out);
         return file(body, f, "indicators").build();
     }
 

@@ -1,6 +1,7 @@
 package se.kvalitet.followup.format;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -35,7 +36,7 @@ public record TableFormat(Kind kind, char delimiter, boolean decimalComma, boole
         if (option == null || option.isBlank()) {
             return fallback;
         }
-        return switch (option.strip().toLowerCase()) {
+        return switch (option.strip().toLowerCase(Locale.ROOT)) {
             case "comma" -> ',';
             case "semicolon" -> ';';
             case "tab" -> '\t';

@@ -52,17 +52,7 @@ public class GoalResource {
     RequestValidation validation;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "List goals (mål)",
             description = "By level and title; updatedSince for incremental pulls (then oldest change first).")
@@ -87,17 +77,7 @@ public class GoalResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(summary = "One goal")
     @APIResponse(
             responseCode = "200",

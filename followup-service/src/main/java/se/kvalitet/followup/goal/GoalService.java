@@ -116,21 +116,38 @@ public class GoalService {
                 && criteria.findByIdOptional(r.criterionCode()).isEmpty()) {
             throw ReferenceProblems.unknown("criterionCode", "no such quality criterion");
         }
-        Goal parent = null;
-        if (r.parentId() != null) {
-            parent = goals.findByIdOptional(r.parentId())
-                    .orElseThrow(() -> ReferenceProblems.unknown("parentId", "no such goal"));
-            // no cycles: the new parent must not be this goal or below it
-            Set<UUID> seen = new HashSet<>();
-            for (Goal p = parent;
-                    p != null && seen.add(p.id);
-                    p = p.parentId == null ? null : goals.findById(p.parentId)) {
-                if (p.id.equals(g.id)) {
-                    throw ProblemException.invalidField(
-                            "parentId", "a goal cannot break down itself or a goal below it");
-                }
+        Goal parent = parent(g, r.parentId());
+        requireLevelFits(r, parent);
+        g.level = r.level();
+        g.parentId = r.parentId();
+        g.orgUnitId = r.orgUnitId();
+        g.title = r.title().strip();
+        g.description = r.description();
+        g.criterionCode = r.criterionCode();
+        g.validFrom = r.validFrom();
+        g.validTo = r.validTo();
+        g.updatedAt = today.now();
+    }
+
+    /** The goal {@code parentId} names (null for none); 422 when unknown, 400 when it is {@code g} or below it. */
+    private Goal parent(Goal g, UUID parentId) {
+        if (parentId == null) {
+            return null;
+        }
+        Goal parent = goals.findByIdOptional(parentId)
+                .orElseThrow(() -> ReferenceProblems.unknown("parentId", "no such goal"));
+        // no cycles: the new parent must not be this goal or below it
+        Set<UUID> seen = new HashSet<>();
+        for (Goal p = parent; p != null && seen.add(p.id); p = p.parentId == null ? null : goals.findById(p.parentId)) {
+            if (p.id.equals(g.id)) {
+                throw ProblemException.invalidField("parentId", "a goal cannot break down itself or a goal below it");
             }
         }
+        return parent;
+    }
+
+    /** Overarching → board → operational: the parent each level may have (operational: of its own unit or above). */
+    private void requireLevelFits(GoalCommand r, Goal parent) {
         switch (r.level()) {
             case OVERARCHING -> {
                 if (parent != null) {
@@ -162,14 +179,5 @@ public class GoalService {
                 }
             }
         }
-        g.level = r.level();
-        g.parentId = r.parentId();
-        g.orgUnitId = r.orgUnitId();
-        g.title = r.title().strip();
-        g.description = r.description();
-        g.criterionCode = r.criterionCode();
-        g.validFrom = r.validFrom();
-        g.validTo = r.validTo();
-        g.updatedAt = today.now();
     }
 }

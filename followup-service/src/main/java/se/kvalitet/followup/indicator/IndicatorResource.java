@@ -52,17 +52,7 @@ public class IndicatorResource {
 
     @GET
     @Path("indicators")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "List indicators (nyckeltal)",
             description = "Sorted by code; updatedSince for incremental pulls.")
@@ -80,17 +70,7 @@ public class IndicatorResource {
 
     @GET
     @Path("indicators/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(summary = "One indicator with its målvärden")
     @APIResponse(
             responseCode = "200",
@@ -146,17 +126,7 @@ public class IndicatorResource {
 
     @GET
     @Path("quality-criteria")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(summary = "The quality criteria (kvalitetskriterier), Socialstyrelsen's six by default")
     @APIResponse(responseCode = "200", description = "The criteria in order")
     public List<CriterionResponse> criteria() {

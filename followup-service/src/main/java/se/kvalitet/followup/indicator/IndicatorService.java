@@ -170,6 +170,33 @@ public class IndicatorService {
             throw ReferenceProblems.unknown("goalId", "no such goal");
         }
         access.requireKnownUnit("responsibleOrgUnitId", r.responsibleOrgUnitId());
+        requireDerivedFits(r);
+        List<IndicatorTarget> targets = targets(i, r.targets());
+        targets.sort(java.util.Comparator.comparing(t -> t.validFrom));
+        i.code = r.code();
+        i.name = r.name().strip();
+        i.description = r.description();
+        i.criterionCode = r.criterionCode();
+        i.goalId = r.goalId();
+        i.unitOfMeasure = r.unitOfMeasure();
+        i.method = r.method();
+        i.frequency = r.frequency();
+        i.responsibleRole = r.responsibleRole();
+        i.responsibleOrgUnitId = r.responsibleOrgUnitId();
+        i.decimals = r.decimals();
+        i.genderSplit = r.genderSplit();
+        i.koladaKpi = r.koladaKpi() == null || r.koladaKpi().isBlank()
+                ? null
+                : r.koladaKpi().strip();
+        i.minResponses = r.minResponses();
+        i.derivedMetric = r.derivedMetric();
+        i.derivedCategory = r.derivedCategory();
+        i.targets.addAll(targets);
+        i.updatedAt = clock.instant();
+    }
+
+    /** A derived indicator names a metric of its unit of measure, without gender; other methods name none. */
+    private static void requireDerivedFits(IndicatorCommand r) {
         if (r.method() == Method.DERIVED_FROM_EVENTS) {
             if (r.derivedMetric() == null) {
                 throw ProblemException.invalidField(
@@ -188,9 +215,13 @@ public class IndicatorService {
         if (r.derivedCategory() != null && r.derivedMetric() != DerivedMetric.DEVIATION_COUNT) {
             throw ProblemException.invalidField("derivedCategory", "only for DEVIATION_COUNT");
         }
+    }
+
+    /** The målvärden asked for, each valid and starting on its own day; 400 naming every invalid one. */
+    private List<IndicatorTarget> targets(Indicator i, List<TargetCommand> commands) {
         List<IndicatorTarget> targets = new ArrayList<>();
         Set<java.time.LocalDate> starts = new HashSet<>();
-        List<TargetCommand> requested = r.targets() == null ? List.of() : r.targets();
+        List<TargetCommand> requested = commands == null ? List.of() : commands;
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int n = 0; n < requested.size(); n++) {
             TargetCommand t = requested.get(n);
@@ -226,26 +257,6 @@ public class IndicatorService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid-targets", "Some målvärden are invalid", errors);
         }
-        targets.sort(java.util.Comparator.comparing(t -> t.validFrom));
-        i.code = r.code();
-        i.name = r.name().strip();
-        i.description = r.description();
-        i.criterionCode = r.criterionCode();
-        i.goalId = r.goalId();
-        i.unitOfMeasure = r.unitOfMeasure();
-        i.method = r.method();
-        i.frequency = r.frequency();
-        i.responsibleRole = r.responsibleRole();
-        i.responsibleOrgUnitId = r.responsibleOrgUnitId();
-        i.decimals = r.decimals();
-        i.genderSplit = r.genderSplit();
-        i.koladaKpi = r.koladaKpi() == null || r.koladaKpi().isBlank()
-                ? null
-                : r.koladaKpi().strip();
-        i.minResponses = r.minResponses();
-        i.derivedMetric = r.derivedMetric();
-        i.derivedCategory = r.derivedCategory();
-        i.targets.addAll(targets);
-        i.updatedAt = clock.instant();
+        return targets;
     }
 }

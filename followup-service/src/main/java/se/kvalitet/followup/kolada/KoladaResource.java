@@ -49,11 +49,17 @@ public class KoladaResource {
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Inject
-    KoladaService kolada;
+    KoladaImport kolada;
+
+    @Inject
+    KoladaValueQueries valueQueries;
+
+    @Inject
+    KoladaExport export;
 
     /** The Kolada data shape. */
     @Schema(name = "KoladaData", description = "Kolada v3's data response")
-    public record KoladaData(long total_count, int count, List<KoladaService.Entry> values, String next_url) {}
+    public record KoladaData(long total_count, int count, List<KoladaExport.Entry> values, String next_url) {}
 
     @POST
     @Path("import")
@@ -114,7 +120,7 @@ public class KoladaResource {
         }
         MissingReason reason = QueryParams.enumValue("missingReason", missing, MissingReason.class);
         return KoladaApi.ImportResponse.of(kolada.importValues(
-                KoladaService.parse(root),
+                KoladaDocument.parse(root),
                 QueryParams.uuid("orgUnitId", orgUnitId),
                 municipality == null || municipality.isBlank() ? null : municipality.strip(),
                 reason == null ? MissingReason.NOT_COLLECTED : reason,
@@ -123,28 +129,18 @@ public class KoladaResource {
 
     @GET
     @Path("values")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "The imported comparison series",
             description = "Kolada's public values, by KPI, area, year and gender.")
     @APIResponse(responseCode = "200", description = "One page of values")
-    public Page<KoladaService.Value> values(
+    public Page<KoladaDocument.Value> values(
             @QueryParam("kpi") String kpi,
             @Parameter(description = "Municipality or ou id") @QueryParam("areaId") String areaId,
             @QueryParam("fromYear") Integer fromYear,
             @QueryParam("toYear") Integer toYear,
             @BeanParam @Valid PageParams paging) {
-        return kolada.values(kpi, areaId, fromYear, toYear, paging.page, paging.limit);
+        return valueQueries.values(kpi, areaId, fromYear, toYear, paging.page, paging.limit);
     }
 
     @GET
@@ -165,7 +161,7 @@ public class KoladaResource {
             @QueryParam("year") Integer year,
             @QueryParam("orgUnitId") String orgUnitId,
             @BeanParam @Valid PageParams paging) {
-        Page<KoladaService.Entry> page = kolada.export(
+        Page<KoladaExport.Entry> page = export.export(
                 QueryParams.uuid("indicatorId", indicatorId),
                 kpi,
                 year,

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.kvalitet.followup.format.Csv;
-import se.kvalitet.followup.measurement.MeasurementService.RawRow;
+import se.kvalitet.followup.measurement.MeasurementCommands.RawRow;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.input.InputRules;
 import se.kvalitet.web.input.JsonInputCustomizer;

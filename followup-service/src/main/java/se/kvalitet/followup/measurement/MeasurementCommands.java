@@ -1,6 +1,7 @@
 package se.kvalitet.followup.measurement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import se.kvalitet.followup.domain.Enums.Gender;
 
@@ -12,6 +13,9 @@ public final class MeasurementCommands {
     /** Record a measurement of one indicator for one unit, period (as written) and gender (null: T). */
     public record RecordMeasurement(
             UUID indicatorId, UUID orgUnitId, String period, Gender gender, Measurement.Values values) {}
+
+    /** One row of a bulk upload as text: column name (lower case) → value; {@code line} is the CSV line or null; {@code problem} what made the row unreadable. */
+    public record RawRow(int row, Integer line, Map<String, String> cells, String problem) {}
 
     /** Why one row of a bulk upload was refused: row from 1, CSV line (null for JSON), field and message. */
     public record RowFailure(int row, Integer line, String field, String message) {}

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,21 +59,19 @@ public class MeasurementResource {
     static final String CSV = "text/csv";
 
     @Inject
-    MeasurementService service;
+    MeasurementRecording recording;
+
+    @Inject
+    MeasurementQueries queries;
+
+    @Inject
+    BulkUpload bulkUpload;
 
     @Inject
     RequestValidation validation;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List measurements (mätvärden)",
             description =
@@ -97,7 +96,7 @@ public class MeasurementResource {
                     @QueryParam("updatedSince")
                     String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        MeasurementService.Filter f = new MeasurementService.Filter(
+        MeasurementQueries.Filter f = new MeasurementQueries.Filter(
                 QueryParams.uuid("indicatorId", indicatorId),
                 QueryParams.uuid("orgUnitId", orgUnitId),
                 subtree,
@@ -106,20 +105,12 @@ public class MeasurementResource {
                 periodTo == null ? null : PeriodParams.period(periodTo, "periodTo"),
                 QueryParams.enumValue("gender", gender, Gender.class),
                 QueryParams.instant("updatedSince", updatedSince));
-        return service.list(f, paging.page, paging.limit).map(MeasurementResponse::of);
+        return queries.list(f, paging.page, paging.limit).map(MeasurementResponse::of);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.ADMIN
-    })
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One measurement", description = "With its ETag for corrections.")
     @APIResponse(
             responseCode = "200",
@@ -130,7 +121,7 @@ public class MeasurementResource {
             description = "No such measurement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        Measurement m = service.get(id);
+        Measurement m = queries.get(id);
         return Response.ok(MeasurementResponse.of(m)).tag(ETags.of(m.version)).build();
     }
 
@@ -158,7 +149,7 @@ public class MeasurementResource {
             description = "Free text holds a personal identity number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid MeasurementRequest request) {
-        Measurement m = service.create(request.toCommand());
+        Measurement m = recording.create(request.toCommand());
         return Response.created(URI.create("/followup/v1/measurements/" + m.id))
                 .tag(ETags.of(m.version))
                 .entity(MeasurementResponse.of(m))
@@ -179,11 +170,11 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "404", description = "No such measurement")
     public Response correct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Values body) {
-        Measurement m = service.get(id);
+        Measurement m = queries.get(id);
         // object-level access before the body is judged
-        service.requireWrite(m);
+        queries.requireWrite(m);
         Measurement corrected =
-                service.correct(id, ifMatch, validation.check(body).toDomain());
+                recording.correct(id, ifMatch, validation.check(body).toDomain());
         return Response.ok(MeasurementResponse.of(corrected))
                 .tag(ETags.of(corrected.version))
                 .build();
@@ -199,7 +190,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No such measurement")
     public List<RevisionResponse> revisions(@PathParam("id") UUID id) {
-        return service.revisions(id).stream().map(RevisionResponse::of).toList();
+        return queries.revisions(id).stream().map(RevisionResponse::of).toList();
     }
 
     @POST
@@ -215,7 +206,7 @@ public class MeasurementResource {
                             + "numerator, denominator, responses, responseRate, missingReason, source, comment. CSV: RFC 4180 with a header row, UTF-8, "
                             + "comma or semicolon (detected, or delimiter=), decimal=comma for Swedish Excel. JSON: an array of row objects or "
                             + "{\"rows\": [...]}. Every failing row is reported; nothing is written when any row fails, unless partial=true. At most "
-                            + MeasurementService.MAX_BULK_ROWS + " rows.")
+                            + BulkUpload.MAX_BULK_ROWS + " rows.")
     @RequestBody(
             content = {
                 @Content(
@@ -268,12 +259,13 @@ public class MeasurementResource {
                     @QueryParam("decimal")
                     String decimal,
             InputStream body) {
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
+        boolean csv =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
         boolean decimalComma = TableFormat.decimalComma(decimal);
         Character delim = delimiter == null || delimiter.isBlank() ? null : TableFormat.delimiter(delimiter, ',');
-        List<MeasurementService.RawRow> rows = csv
-                ? BulkReader.csv(body, delim, MeasurementService.COLUMNS, MeasurementService.MAX_BULK_ROWS)
-                : BulkReader.json(body, MeasurementService.COLUMNS, MeasurementService.MAX_BULK_ROWS);
-        return BulkResult.of(service.bulk(rows, partial, csv && decimalComma));
+        List<MeasurementCommands.RawRow> rows = csv
+                ? BulkReader.csv(body, delim, BulkUpload.COLUMNS, BulkUpload.MAX_BULK_ROWS)
+                : BulkReader.json(body, BulkUpload.COLUMNS, BulkUpload.MAX_BULK_ROWS);
+        return BulkResult.of(bulkUpload.bulk(rows, partial, csv && decimalComma));
     }
 }

@@ -2,6 +2,7 @@ package se.kvalitet.followup.measurement;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import se.kvalitet.followup.domain.Enums.Gender;
 import se.kvalitet.followup.domain.Enums.Method;
 import se.kvalitet.followup.domain.Enums.UnitOfMeasure;
@@ -37,7 +38,7 @@ final class MeasurementRules {
             errors.add(new FieldError(
                     field,
                     "indicator " + ind.code + " is followed up " + ind.frequency + ": the period must be a "
-                            + expected.name().toLowerCase() + " (e.g. " + example(expected) + ")"));
+                            + expected.name().toLowerCase(Locale.ROOT) + " (e.g. " + example(expected) + ")"));
             return null;
         }
         return p;
@@ -67,6 +68,18 @@ final class MeasurementRules {
                     "indicator " + ind.code + " is computed from deviation events; it takes no measurements"));
             return;
         }
+        boolean hasShare = given(v, prefix, errors);
+        scale(prefix + "value", v.value(), errors);
+        scale(prefix + "numerator", v.numerator(), errors);
+        scale(prefix + "denominator", v.denominator(), errors);
+        scale(prefix + "responseRate", v.responseRate(), errors);
+        parts(ind.unitOfMeasure, v, hasShare, prefix, errors);
+        valueForUnit(ind.unitOfMeasure, v.value(), prefix, errors);
+        answersAndText(v, prefix, errors);
+    }
+
+    /** One of value, numerator and denominator, or a missing reason; returns whether a share was given. */
+    private static boolean given(Measurement.Values v, String prefix, List<FieldError> errors) {
         boolean hasValue = v.value() != null;
         boolean hasShare = v.numerator() != null || v.denominator() != null;
         if (v.missingReason() != null) {
@@ -85,11 +98,12 @@ final class MeasurementRules {
                     prefix + (v.numerator() == null ? "numerator" : "denominator"),
                     "a numerator needs a denominator and the other way round"));
         }
-        scale(prefix + "value", v.value(), errors);
-        scale(prefix + "numerator", v.numerator(), errors);
-        scale(prefix + "denominator", v.denominator(), errors);
-        scale(prefix + "responseRate", v.responseRate(), errors);
-        UnitOfMeasure unit = ind.unitOfMeasure;
+        return hasShare;
+    }
+
+    /** Numerator and denominator: only for PERCENT and RATIO, a positive denominator, a share at most 1. */
+    private static void parts(
+            UnitOfMeasure unit, Measurement.Values v, boolean hasShare, String prefix, List<FieldError> errors) {
         if (hasShare && unit != UnitOfMeasure.PERCENT && unit != UnitOfMeasure.RATIO) {
             errors.add(new FieldError(
                     prefix + "numerator", "only PERCENT and RATIO indicators take a numerator and denominator"));
@@ -103,7 +117,10 @@ final class MeasurementRules {
                 errors.add(new FieldError(prefix + "numerator", "a share's numerator cannot exceed its denominator"));
             }
         }
-        BigDecimal x = v.value();
+    }
+
+    /** The value's range for the indicator's unit of measure. */
+    private static void valueForUnit(UnitOfMeasure unit, BigDecimal x, String prefix, List<FieldError> errors) {
         if (x != null) {
             switch (unit) {
                 case PERCENT -> range(prefix, x, BigDecimal.ZERO, HUNDRED, "a percentage is between 0 and 100", errors);
@@ -130,6 +147,10 @@ final class MeasurementRules {
                 }
             }
         }
+    }
+
+    /** Answers, response rate, and the source and comment texts (lengths, no personnummer). */
+    private static void answersAndText(Measurement.Values v, String prefix, List<FieldError> errors) {
         if (v.responses() != null && v.responses() < 0) {
             errors.add(new FieldError(prefix + "responses", "must not be negative"));
         }

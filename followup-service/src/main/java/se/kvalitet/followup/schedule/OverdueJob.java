@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import org.jboss.logging.Logger;
-import se.kvalitet.followup.egenkontroll.EgenkontrollService;
+import se.kvalitet.followup.egenkontroll.EgenkontrollSchedule;
 import se.kvalitet.followup.initiative.InitiativeService;
 import se.kvalitet.followup.support.Today;
 
@@ -25,7 +25,7 @@ public class OverdueJob {
     private static final long LOCK_KEY = 0x66752d647565L;
 
     @Inject
-    EgenkontrollService egenkontroll;
+    EgenkontrollSchedule egenkontroll;
 
     @Inject
     InitiativeService initiatives;

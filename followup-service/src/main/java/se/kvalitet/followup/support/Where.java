@@ -17,12 +17,13 @@ public final class Where {
 
     /** Adds {@code condition}, whose each {@code ?} takes the next of {@code values}, unless the first value is null or empty. */
     public Where and(String condition, Object... values) {
-        if (values.length > 0 && (values[0] == null || values[0] instanceof Collection<?> c && c.isEmpty())) {
+        if (values.length > 0 && (values[0] == null || (values[0] instanceof Collection<?> c && c.isEmpty()))) {
             return this;
         }
         StringBuilder c = new StringBuilder();
         int next = 0;
-        for (char ch : condition.toCharArray()) {
+        for (int k = 0; k < condition.length(); k++) {
+            char ch = condition.charAt(k);
             if (ch == '?') {
                 params.add(values[next++]);
                 c.append('?').append(params.size());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.export.ExportService;
+import se.kvalitet.followup.export.MeasurementExport;
 
 /**
  * Issue 5 item 13: the BI export of 1 000 000 measurement rows as CSV through the HTTP endpoint
@@ -106,7 +106,7 @@ class ExportBenchmark {
     }
 
     Run copy(boolean live) throws Exception {
-        String sql = "COPY (" + ExportService.MEASUREMENT_SELECT
+        String sql = "COPY (" + MeasurementExport.MEASUREMENT_SELECT
                 + " ORDER BY m.change_xid, m.id) TO STDOUT WITH (FORMAT csv, HEADER)";
         try (Connection c = Fixtures.db();
                 HeapSampler heap = new HeapSampler(live)) {

@@ -37,9 +37,9 @@ import se.kvalitet.events.registry.RiskStatus;
 import se.kvalitet.events.registry.RiskSubjectKind;
 import se.kvalitet.events.registry.WithdrawalReason;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.TestClock;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.TestClock;
 import se.kvalitet.testing.TopicReader;
 
 /** Egenkontroll: plans schedule occurrences, executions are recorded and published, overdue ones are published once. */

@@ -81,7 +81,7 @@ class ExportResourceTest {
                 .header("Content-Disposition", containsString("measurements.csv"));
         List<List<String>> rows = csv(r.asString(), ',');
         assertThat(rows.get(0))
-                .containsExactlyElementsOf(ExportService.MEASUREMENT_COLUMNS.stream()
+                .containsExactlyElementsOf(MeasurementExport.MEASUREMENT_COLUMNS.stream()
                         .map(c -> c.name())
                         .toList());
         List<List<String>> mine = mine(rows);
@@ -226,7 +226,7 @@ class ExportResourceTest {
                 .asString();
         List<List<String>> rows = csv(evaluations, ',');
         assertThat(rows.get(0))
-                .containsExactlyElementsOf(ExportService.EVALUATION_COLUMNS.stream()
+                .containsExactlyElementsOf(EvaluationExport.EVALUATION_COLUMNS.stream()
                         .map(c -> c.name())
                         .toList());
         List<String> dept = rows.stream()

@@ -9,6 +9,7 @@ import static se.kvalitet.followup.Fixtures.karin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,11 @@ class GoalResourceTest {
     @Test
     void theListOfQualityCriteriaIsConfigurable() {
         String code = "CRIT_"
-                + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
+                + UUID.randomUUID()
+                        .toString()
+                        .substring(0, 8)
+                        .toUpperCase(Locale.ROOT)
+                        .replace("-", "");
         String body =
                 "{\"code\":\"%s\",\"nameSv\":\"Kontinuitet\",\"nameEn\":\"Continuity\",\"sortOrder\":20,\"active\":true}"
                         .formatted(code);

@@ -28,9 +28,9 @@ import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.followup.Fixtures;
-import se.kvalitet.followup.TestClock;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.TestClock;
 import se.kvalitet.testing.TopicReader;
 
 /** Quality initiatives (kvalitetsinsatser): lifecycle, effect check, events for done and overdue, access. */

@@ -2,6 +2,7 @@ package se.kvalitet.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -46,13 +47,20 @@ public final class TestTokens {
 
     /** A person logged in through the intranet client. */
     public static TestTokens user(String username) {
-        return new TestTokens(UUID.nameUUIDFromBytes(username.getBytes()).toString(), username, "kvalitet-intranet");
+        return new TestTokens(
+                UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                username,
+                "kvalitet-intranet");
     }
 
     /** A machine client (client credentials): Keycloak names its service account {@code service-account-<client>}. */
     public static TestTokens client(String clientId) {
         return new TestTokens(
-                UUID.nameUUIDFromBytes(clientId.getBytes()).toString(), "service-account-" + clientId, clientId);
+                UUID.nameUUIDFromBytes(clientId.getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                "service-account-" + clientId,
+                clientId);
     }
 
     public TestTokens roles(String... r) {

@@ -49,18 +49,7 @@ public class CooperationPartnerResource {
     CooperationPartnerService service;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "List cooperation partners", description = "Sorted by name; inactive ones only on request.")
     @APIResponse(responseCode = "200", description = "One page of partners")
     public Page<PartnerResponse> list(
@@ -86,18 +75,7 @@ public class CooperationPartnerResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "One cooperation partner")
     @APIResponse(
             responseCode = "200",

@@ -49,17 +49,7 @@ public class CoverageResource {
     OrgUnitService orgUnits;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "Requirement coverage of a unit (kravtäckning)",
             description =

@@ -69,18 +69,7 @@ public class DocumentResource {
     DocumentQueries queries;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "List steering documents (styrdokument)",
             description =
@@ -158,18 +147,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "A document: its version in force",
             description =
@@ -423,18 +401,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "The document's history: its versions, oldest first",
             description = "Approved, superseded and withdrawn versions for all staff; drafts too for editors.")
@@ -449,18 +416,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions/{number}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "One version of a document, as it was decided")
     @APIResponse(
             responseCode = "200",
@@ -476,18 +432,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/diff")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "What changed between two versions",
             description =

@@ -55,18 +55,7 @@ public class OrgUnitResource {
     OrgUnitChanges changes;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "The organisation as of a day (organisationen per datum)",
             description =
@@ -85,18 +74,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "One unit as of a day")
     @APIResponse(
             responseCode = "200",
@@ -116,18 +94,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "Every version of a unit, oldest first (its reorganisations)")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(

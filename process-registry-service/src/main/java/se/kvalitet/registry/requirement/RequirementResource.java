@@ -57,18 +57,7 @@ public class RequirementResource {
 
     @GET
     @Path("regulations")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "List regulations (författningar)", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of regulations")
     public Page<RegulationResponse> regulations(
@@ -83,18 +72,7 @@ public class RequirementResource {
 
     @GET
     @Path("regulations/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "One regulation with its requirement items in order")
     @APIResponse(
             responseCode = "200",
@@ -188,18 +166,7 @@ public class RequirementResource {
 
     @GET
     @Path("items")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "List requirement items (krav)",
             description =
@@ -249,18 +216,7 @@ public class RequirementResource {
 
     @GET
     @Path("items/{id}")
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(summary = "One requirement item, withdrawn or not")
     @APIResponse(
             responseCode = "200",

@@ -35,17 +35,7 @@ public class ReviewResource {
     DocumentQueries queries;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS)
     @Operation(
             summary = "Documents due for review or overdue (revision försenad)",
             description =

@@ -40,18 +40,7 @@ public class SearchResource {
     SearchService search;
 
     @GET
-    @RolesAllowed({
-        Roles.REPORTER,
-        Roles.UNIT_MANAGER,
-        Roles.INVESTIGATOR,
-        Roles.QUALITY_TEAM,
-        Roles.PROCESS_OWNER,
-        Roles.MEDICALLY_RESPONSIBLE,
-        Roles.VIEWER,
-        Roles.ADMIN,
-        Roles.CASE_SYSTEM,
-        Roles.BI_READER
-    })
+    @RolesAllowed(Roles.READERS_AND_CASE_SYSTEM)
     @Operation(
             summary = "Search the documents in force (sök rutiner)",
             description =

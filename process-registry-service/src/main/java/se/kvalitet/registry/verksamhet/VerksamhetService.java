@@ -158,6 +158,4 @@ public class VerksamhetService {
         v.updatedAt = clock.instant();
         v.updatedBy = caller.isAuthenticated() ? caller.subject() : "system";
     }
-
-    /** Changes a persistent set in place (Hibernate tracks the collection instance). */
 }

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.Topics;
@@ -173,7 +174,7 @@ class CooperationTest {
     void badPartnersAndOversizedBodiesAreProblems() {
         String name = Api.unique("Regionen");
         partner(name, "REGION");
-        post(karin(), PARTNERS, body("name", name.toUpperCase(), "kind", "REGION"), null)
+        post(karin(), PARTNERS, body("name", name.toUpperCase(Locale.ROOT), "kind", "REGION"), null)
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("https://kvalitet.se/problems/partner-name-taken"));

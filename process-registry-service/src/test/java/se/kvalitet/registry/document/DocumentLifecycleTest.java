@@ -28,6 +28,7 @@ import static se.kvalitet.registry.Api.today;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -125,7 +126,7 @@ class DocumentLifecycleTest {
                     .extracting(a -> a.activityId().toString())
                     .containsExactlyElementsOf(all);
             assertThat(e.orgUnitIds()).containsExactly(UUID.fromString(ELDERLY));
-            assertThat(new String(env.data()))
+            assertThat(new String(env.data(), StandardCharsets.UTF_8))
                     .doesNotContain("Hemtjänst: från ansökan")
                     .doesNotContain("Avdelningschef");
         }

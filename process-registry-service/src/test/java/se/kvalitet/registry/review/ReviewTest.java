@@ -29,7 +29,7 @@ import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentReviewedV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.registry.Api;
-import se.kvalitet.registry.TestClock;
+import se.kvalitet.testing.TestClock;
 import se.kvalitet.testing.TopicReader;
 
 /** Review intervals, the due and overdue lists, and one event per document and state from the scheduler (injected clock). */

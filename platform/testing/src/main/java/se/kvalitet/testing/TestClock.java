@@ -1,4 +1,4 @@
-package se.kvalitet.followup;
+package se.kvalitet.testing;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -8,16 +8,26 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's clock in tests: real time shifted by an offset a test can move (to make deadlines
- * and due dates pass), replacing platform/messaging's default clock.
+ * A service's clock in tests: real time shifted by an offset a test may move (to make deadlines,
+ * due dates and review dates pass) and must {@link #reset()}; it replaces platform/messaging's
+ * default clock. A bean only in the services that index this module for their tests
+ * ({@code %test.quarkus.index-dependency.testing.*} in their application.properties): a service with
+ * a clock of its own (deviation's {@code DemoClock}) does not see it. A clock {@link #withZone} made
+ * follows later moves.
  */
 @Singleton
 public class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
+    /** Moves time on by {@code d} (offsets add up). */
     public void advance(Duration d) {
         offset = offset.plus(d);
+    }
+
+    /** Sets the offset from real time to {@code by}. */
+    public void shift(Duration by) {
+        offset = by;
     }
 
     public void reset() {
