@@ -38,12 +38,16 @@ import se.kvalitet.localstack.LocalStack;
 import se.kvalitet.localstack.Service;
 
 /**
- * Issue 3, item 14: intake throughput and p50/p99 latency with N concurrent clients, posting
- * reports to deviation-service directly and through the gateway (real Keycloak token, real
- * PostgreSQL and Kafka, the packaged suite), against raw single-row INSERTs of a report-sized row
- * into the same PostgreSQL server, measured in the same run. Target: gateway ≥ 0.5 × raw. By default
- * PostgreSQL runs durable (fsync, synchronous commit), as production does; {@code -Dbench.durable=false}
- * runs it with the test settings instead.
+ * Issue 3 item 14, issue 18 item 5: intake throughput and p50/p99 latency with N concurrent clients,
+ * posting reports to deviation-service directly and through the gateway (real Keycloak token, real
+ * PostgreSQL and Kafka, the packaged suite), against the yardstick of what an engineer would build
+ * instead: a bare Quarkus endpoint ({@code benchmarks/bare-intake}: Quarkus REST, the same Bean
+ * Validation of the same body, the same quarkus-oidc token validation against the same Keycloak,
+ * Hibernate ORM writing the report and one outbox row in one transaction into the same PostgreSQL
+ * server), measured in the same run. Goals: direct ≥ 0.5 × bare, gateway ≥ 0.9 × direct. Raw
+ * single-row INSERTs of a report-sized row stay as an extra row (the floor of the database alone). By
+ * default PostgreSQL runs durable (fsync, synchronous commit), as production does;
+ * {@code -Dbench.durable=false} runs it with the test settings instead.
  *
  * <p>Besides throughput and latency it prints, per mode, the CPU time per request of every process
  * on the machine (each service, the gateway, PostgreSQL with its backends, Keycloak, the load
@@ -78,6 +82,12 @@ class IntakeBenchmark {
              "orgUnitId":"00000000-0000-4000-8000-000000000011","suggestedCategory":"OTHER_DEVIATION",
              "immediateActions":"Sjuksköterska kontaktad."}""";
     static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+    /** The yardstick's process name in the CPU table and its database on the stack's PostgreSQL server. */
+    static final String BARE = "bare endpoint";
+
+    static final String BARE_DATABASE = "bare";
+
+    private String bareUrl;
 
     /** Throughput, latency, failures and CPU of one run. */
     record Figures(
@@ -97,7 +107,7 @@ class IntakeBenchmark {
     }
 
     @Test
-    void intakeDirectAndThroughTheGatewayAgainstRawInserts() throws Exception {
+    void intakeDirectAndThroughTheGatewayAgainstABareEndpoint() throws Exception {
         // durable (the default): PostgreSQL with fsync and synchronous commit, as a system of record runs;
         // -Dbench.durable=false
         // measures the test settings (fsync off), where a raw insert costs next to nothing
@@ -117,6 +127,7 @@ class IntakeBenchmark {
         }
         int maxClients = THREADS.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Connection> rawConnections = new ArrayList<>();
+        Process bareProcess = null;
         try (LocalStack stack = b.build().start()) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -132,6 +143,12 @@ class IntakeBenchmark {
                                         + " description VARCHAR(10000) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, org_unit_id UUID NOT NULL,"
                                         + " immediate_actions VARCHAR(4000), created_at TIMESTAMPTZ NOT NULL)");
             }
+            // the yardstick: a bare Quarkus endpoint (benchmarks/bare-intake) on its own database of the same server
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres")) {
+                c.createStatement().execute("CREATE DATABASE " + BARE_DATABASE);
+            }
+            bareProcess = startBare(stack, stack.repoRoot(), http);
+            Call bare = post(http, bareUrl + "/bare/v1/reports", token);
             Call direct = post(http, stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations", token);
             Call gateway = post(http, stack.gatewayUrl() + "/deviation/v1/deviations", token);
             // one connection per client, autocommit: every INSERT is its own durable transaction
@@ -155,7 +172,9 @@ class IntakeBenchmark {
                 return ps.executeUpdate() == 1;
             };
             Cpu cpu = new Cpu(stack);
+            cpu.roots.put(BARE, bareProcess.pid());
             run("warmup raw", raw, maxClients, Math.min(5, WARMUP_SECONDS), cpu);
+            run("warmup bare", bare, maxClients, WARMUP_SECONDS, cpu);
             run("warmup direct", direct, maxClients, WARMUP_SECONDS, cpu);
             run("warmup gateway", gateway, maxClients, WARMUP_SECONDS, cpu);
             StringBuilder sb = new StringBuilder();
@@ -168,15 +187,18 @@ class IntakeBenchmark {
             for (int clients : THREADS) {
                 // alternate to spread drift (JIT, GC, the other core) evenly
                 List<Figures> rawRuns = new ArrayList<>();
+                List<Figures> bareRuns = new ArrayList<>();
                 List<Figures> directRuns = new ArrayList<>();
                 List<Figures> gatewayRuns = new ArrayList<>();
                 rawRuns.add(run("raw INSERT", raw, clients, SECONDS, cpu));
+                bareRuns.add(run("bare endpoint", bare, clients, SECONDS, cpu));
                 directRuns.add(run("intake direct", direct, clients, SECONDS, cpu));
                 gatewayRuns.add(run("intake via gateway", gateway, clients, SECONDS, cpu));
                 gatewayRuns.add(run("intake via gateway", gateway, clients, SECONDS, cpu));
                 directRuns.add(run("intake direct", direct, clients, SECONDS, cpu));
+                bareRuns.add(run("bare endpoint", bare, clients, SECONDS, cpu));
                 rawRuns.add(run("raw INSERT", raw, clients, SECONDS, cpu));
-                all.addAll(List.of(mean(rawRuns), mean(directRuns), mean(gatewayRuns)));
+                all.addAll(List.of(mean(rawRuns), mean(bareRuns), mean(directRuns), mean(gatewayRuns)));
             }
             sb.append(throughputTable(all));
             sb.append(cpuTable(
@@ -197,6 +219,12 @@ class IntakeBenchmark {
                     .as("failed requests")
                     .isZero();
         } finally {
+            if (bareProcess != null) {
+                bareProcess.destroy();
+                if (!bareProcess.waitFor(20, TimeUnit.SECONDS)) {
+                    bareProcess.destroyForcibly();
+                }
+            }
             for (Connection c : rawConnections) {
                 c.close();
             }
@@ -210,27 +238,39 @@ class IntakeBenchmark {
     static String throughputTable(List<Figures> all) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
-                "%-20s %7s %9s %8s %8s %7s %8s%n", "mode", "clients", "per s", "p50 ms", "p99 ms", "x raw", "busy"));
+                "%-20s %7s %9s %8s %8s %7s %7s %8s%n",
+                "mode", "clients", "per s", "p50 ms", "p99 ms", "x bare", "x raw", "busy"));
         Figures raw = null;
+        Figures bare = null;
+        Figures direct = null;
         for (Figures f : all) {
             if (f.name().startsWith("raw")) {
                 raw = f;
+            } else if (f.name().startsWith("bare")) {
+                bare = f;
+            } else if (f.name().contains("direct")) {
+                direct = f;
             }
             sb.append(String.format(
-                    "%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.0f%%%n",
+                    "%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.3f %7.0f%%%n",
                     f.name(),
                     f.clients(),
                     f.perSecond(),
                     f.p50Millis(),
                     f.p99Millis(),
+                    bare == null ? Double.NaN : f.perSecond() / bare.perSecond(),
                     raw == null ? Double.NaN : f.perSecond() / raw.perSecond(),
                     100 * f.machineBusy()));
-            if (f.name().contains("gateway") && raw != null) {
+            if (f.name().contains("gateway") && bare != null && direct != null) {
+                double directShare = direct.perSecond() / bare.perSecond();
+                double gatewayShare = f.perSecond() / direct.perSecond();
                 sb.append(String.format(
-                        "target at %d clients: gateway >= 0.50 x raw -> %s (gateway/direct %.2f)%n",
+                        "goals at %d clients: direct >= 0.5 x bare -> %.2f %s; gateway >= 0.9 x direct -> %.2f %s%n",
                         f.clients(),
-                        f.perSecond() >= 0.5 * raw.perSecond() ? "met" : "NOT met",
-                        f.perSecond() / all.get(all.indexOf(f) - 1).perSecond()));
+                        directShare,
+                        directShare >= 0.5 ? "met" : "NOT met",
+                        gatewayShare,
+                        gatewayShare >= 0.9 ? "met" : "NOT met"));
             }
         }
         return sb.toString();
@@ -275,7 +315,9 @@ class IntakeBenchmark {
     }
 
     static String shortName(Figures f) {
-        String n = f.name().startsWith("raw") ? "raw" : f.name().contains("gateway") ? "gateway" : "direct";
+        String n = f.name().startsWith("raw")
+                ? "raw"
+                : f.name().startsWith("bare") ? "bare" : f.name().contains("gateway") ? "gateway" : "direct";
         return n + "@" + f.clients();
     }
 
@@ -303,6 +345,60 @@ class IntakeBenchmark {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Starts the packaged bare endpoint ({@code benchmarks/bare-intake}, built by {@code -Pbench}) with the
+     * stack's PostgreSQL (database {@value #BARE_DATABASE}) and Keycloak issuer, the services' JVM options,
+     * and waits until it answers.
+     */
+    Process startBare(LocalStack stack, Path repoRoot, HttpClient http) throws Exception {
+        Path jar = repoRoot.resolve("benchmarks/bare-intake/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: run the benchmark with -Pbench (it packages the module)");
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        bareUrl = "http://127.0.0.1:" + port;
+        Path log = stack.logDir().resolve(BARE + ".log");
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(BARE_DATABASE));
+        pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", stack.issuer());
+        pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the bare endpoint exited: see " + log);
+            }
+            try {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(bareUrl + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    System.out.println("[bench] bare endpoint ready on " + bareUrl + " (log " + log + ")");
+                    return p;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bare endpoint was not ready within 120 s: see " + log);
+            }
+            Thread.sleep(200);
+        }
     }
 
     static void jcmd(long pid, String... args) throws IOException, InterruptedException {
@@ -473,7 +569,7 @@ class IntakeBenchmark {
         /** CPU nanoseconds per part, and the machine's busy and total nanoseconds (all cores). */
         record Sample(Map<String, Long> nanos, long machineBusy, long machineTotal, Map<String, Long> db) {}
 
-        private final Map<String, Long> roots = new LinkedHashMap<>();
+        final Map<String, Long> roots = new LinkedHashMap<>();
         private final Connection stats;
 
         Cpu(LocalStack stack) throws java.sql.SQLException {
@@ -505,7 +601,9 @@ class IntakeBenchmark {
                     sum += processNanos(pid);
                 }
                 out.put(e.getKey(), sum);
-                if (e.getKey().equals(Service.DEVIATION.module()) || e.getKey().equals(Service.GATEWAY.module())) {
+                if (e.getKey().equals(Service.DEVIATION.module())
+                        || e.getKey().equals(Service.GATEWAY.module())
+                        || e.getKey().equals(BARE)) {
                     long[] vm = jvmThreads(e.getValue());
                     out.put("  of which JIT compiler", vm[0]);
                     out.put("  of which GC", vm[1]);
@@ -544,7 +642,9 @@ class IntakeBenchmark {
                             .split("\\s+");
                     if (title.length >= 3
                             && title[0].equals("postgres:")
-                            && (LocalStack.DATABASES.contains(title[2]) || title[2].equals("postgres"))) {
+                            && (LocalStack.DATABASES.contains(title[2])
+                                    || title[2].equals(BARE_DATABASE)
+                                    || title[2].equals("postgres"))) {
                         part = "postgresql " + title[2];
                     }
                 } catch (IOException | RuntimeException e) {
@@ -586,7 +686,7 @@ class IntakeBenchmark {
             try (var rs = stats.createStatement()
                     .executeQuery(
                             "SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted"
-                                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report') ORDER BY datname")) {
+                                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report', 'bare') ORDER BY datname")) {
                 while (rs.next()) {
                     out.put(rs.getString(1) + " commits", rs.getLong(2));
                     out.put(rs.getString(1) + " rows written", rs.getLong(3));
