@@ -117,6 +117,8 @@ class IntakeBenchmark {
                         : LocalStack.builder().temporary())
                 .randomPorts()
                 .keycloakInMemory(true)
+                // the demo organisation: intake accepts only units the registry has published (422 otherwise)
+                .demoData(true)
                 // measure intake, not the per-client rate limit
                 .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ENABLED", "false")
                 .environment("QUARKUS_LOG_LEVEL", "WARN")
@@ -171,6 +173,9 @@ class IntakeBenchmark {
                 ps.setTimestamp(7, Timestamp.from(Instant.now()));
                 return ps.executeUpdate() == 1;
             };
+            awaitAccepted(direct, "deviation-service's copy of the demo organisation");
+            awaitAccepted(gateway, "the gateway's route");
+            awaitAccepted(bare, "the bare endpoint");
             Cpu cpu = new Cpu(stack);
             cpu.roots.put(BARE, bareProcess.pid());
             run("warmup raw", raw, maxClients, Math.min(5, WARMUP_SECONDS), cpu);
@@ -412,21 +417,40 @@ class IntakeBenchmark {
         }
     }
 
+    /** The status of the last request that did not answer 201 (printed with a run that had failures). */
+    static final java.util.concurrent.atomic.AtomicInteger LAST_FAILURE =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     static Call post(HttpClient http, String url, String token) {
         // a machine client sends a new Idempotency-Key with every new report (428 without one, issue 18)
-        return client -> http.send(
-                                HttpRequest.newBuilder(URI.create(url))
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .header(
-                                                "Idempotency-Key",
-                                                UUID.randomUUID().toString())
-                                        .timeout(Duration.ofSeconds(10))
-                                        .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                == 201;
+        return client -> {
+            int status = http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .timeout(Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status != 201) {
+                LAST_FAILURE.set(status);
+            }
+            return status == 201;
+        };
+    }
+
+    /** Waits (up to 120 s) until {@code call} succeeds: the org copy is filled from the registry's events. */
+    static void awaitAccepted(Call call, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!call.once(0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "intake still refused after 120 s (status " + LAST_FAILURE.get() + "): " + what);
+            }
+            Thread.sleep(500);
+        }
     }
 
     static Figures mean(List<Figures> runs) {
@@ -527,13 +551,14 @@ class IntakeBenchmark {
                 Cpu.busy(before, after),
                 Cpu.perRequest(before.db(), after.db(), sorted.length, 1));
         System.out.printf(
-                "[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%% cpu ms/req %s; db/req %s%n",
+                "[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%%%s cpu ms/req %s; db/req %s%n",
                 name,
                 clients,
                 f.perSecond(),
                 f.p50Millis(),
                 f.p99Millis(),
                 100 * f.machineBusy(),
+                failed == 0 ? "" : " FAILED " + failed + " (last status " + LAST_FAILURE.get() + ")",
                 format(f.cpuMillisPerRequest()),
                 format(f.dbPerRequest()));
         return f;
