@@ -485,6 +485,7 @@ class IntakeBenchmark {
 
     /** {@code clients} closed-loop clients for {@code seconds}: throughput, latency percentiles, failures, CPU per request. */
     static Figures run(String name, Call call, int clients, int seconds, Cpu cpu) throws Exception {
+        awaitQuiet(name);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
@@ -562,6 +563,29 @@ class IntakeBenchmark {
                 format(f.cpuMillisPerRequest()),
                 format(f.dbPerRequest()));
         return f;
+    }
+
+    /**
+     * Waits (at most {@code bench.quiet-max} seconds, default 120) until the machine is below 25 % busy over
+     * half a second: followup- and report-service work off the events of the previous run after it ends, and a
+     * mode measured while they still do (the bare endpoint above all, which sends none) would pay for them.
+     */
+    static void awaitQuiet(String next) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.quiet-max", 120));
+        double busy;
+        do {
+            long[] a = Cpu.machine();
+            Thread.sleep(500);
+            long[] b = Cpu.machine();
+            busy = b[1] == a[1] ? 0 : (double) (b[0] - a[0]) / (b[1] - a[1]);
+        } while (busy > 0.25 && System.nanoTime() < deadline);
+        double waited = (System.nanoTime() - started) / 1e9;
+        if (waited > 1) {
+            System.out.printf(
+                    "[bench] waited %.1f s for the machine to go quiet before %s (%.0f%% busy at the end)%n",
+                    waited, next, 100 * busy);
+        }
     }
 
     static String format(Map<String, Double> cpu) {
@@ -763,7 +787,7 @@ class IntakeBenchmark {
         }
 
         /** Busy and total CPU time of the whole machine, from the first line of /proc/stat. */
-        private static long[] machine() {
+        static long[] machine() {
             try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
                 String[] f = lines.findFirst().orElseThrow().trim().split("\\s+");
                 long total = 0;
