@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -82,9 +86,21 @@ final class AuthorizationMatrixRun {
         return out;
     }
 
+    /** Cells sent at the same time: the cells of one row that cannot change what later cells find. */
+    static final int PARALLEL = Integer.getInteger("kvalitet.matrix.parallel", 4);
+
+    /** One cell of a row: a caller and, where the row has fixtures, the own (0) or foreign (1) variant. */
+    private record Cell(String caller, int variant, String outcome) {}
+
     /**
      * Sends every row for every caller (own and foreign object where the row has fixtures) and returns the
      * mismatches, one readable line each. A write that succeeds renews the fixtures it acted on.
+     *
+     * <p>Rows go in the table's order. Within a row, the cells that change nothing when they get what the
+     * table says (every read, and every write the table expects refused or stopped before it acts) are sent
+     * in parallel; the cells of a write expected to go through follow one by one, each renewing the objects
+     * it changed for the next. A refused write that went through anyway is a mismatch, and its objects are
+     * renewed too before the next cell.
      *
      * @param tokens        caller → bearer token
      * @param refreshTokens fetches new tokens into {@code tokens} (called every few minutes: Keycloak's live five)
@@ -96,46 +112,91 @@ final class AuthorizationMatrixRun {
             MatrixFixtures fixtures,
             MatrixBodies bodies)
             throws Exception {
-        List<String> failures = new ArrayList<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long refreshed = System.nanoTime();
-        for (AuthorizationMatrix.Row row : matrix.rows()) {
-            if (System.nanoTime() - refreshed > Duration.ofMinutes(3).toNanos()) {
-                refreshTokens.run();
-                refreshed = System.nanoTime();
-            }
-            MatrixBodies.Template template = row.method().equals("GET") ? null : bodies.forRow(row);
-            for (String caller : matrix.callers()) {
-                String[] expected = row.cells().get(caller);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            for (AuthorizationMatrix.Row row : matrix.rows()) {
+                if (System.nanoTime() - refreshed > Duration.ofMinutes(3).toNanos()) {
+                    refreshTokens.run(); // no cell is in flight between rows
+                    refreshed = System.nanoTime();
+                }
+                MatrixBodies.Template template = row.method().equals("GET") ? null : bodies.forRow(row);
                 boolean split = !row.fixtures().isEmpty();
-                for (int variant = 0; variant < (split ? 2 : 1); variant++) {
-                    String outcome = expected.length == 2 ? expected[variant] : expected[0];
-                    int v = variant;
-                    String path = fill(row.path(), name -> {
-                        String kind = row.fixtures().get(name);
-                        return kind == null ? UUID.randomUUID().toString() : fixtures.id(kind, v);
-                    });
-                    Function<String, String> values = placeholders(fixtures, v);
-                    Sent sent = send(row.method(), path, tokens.get(caller), template, values);
-                    if (!AuthorizationMatrix.matches(outcome, sent.status())) {
-                        failures.add("%s %s%s as %s%s: expected %s, got %d %s"
-                                .formatted(
-                                        row.line(),
-                                        row.endpoint(),
-                                        row.body() == null ? "" : " (" + row.body() + ")",
-                                        caller,
-                                        split ? (variant == 0 ? " (own unit)" : " (foreign unit)") : "",
-                                        outcome,
-                                        sent.status(),
-                                        abbreviate(sent.body())));
+                List<Cell> oneByOne = new ArrayList<>();
+                List<Future<Boolean>> inParallel = new ArrayList<>();
+                List<Cell> parallelCells = new ArrayList<>();
+                for (String caller : matrix.callers()) {
+                    String[] expected = row.cells().get(caller);
+                    for (int variant = 0; variant < (split ? 2 : 1); variant++) {
+                        Cell cell = new Cell(caller, variant, expected.length == 2 ? expected[variant] : expected[0]);
+                        if (template != null && changesObjects(cell.outcome())) {
+                            oneByOne.add(cell);
+                        } else {
+                            parallelCells.add(cell);
+                            inParallel.add(
+                                    pool.submit(() -> send(row, cell, split, template, tokens, fixtures, failures)));
+                        }
                     }
-                    if (template != null && sent.status() >= 200 && sent.status() < 300) {
-                        // the write changed the objects it acted on: later cells get fresh ones
-                        row.fixtures().values().forEach(kind -> fixtures.renew(kind, v));
+                }
+                for (int i = 0; i < inParallel.size(); i++) {
+                    if (inParallel.get(i).get() && template != null) {
+                        renew(row, parallelCells.get(i).variant(), fixtures);
+                    }
+                }
+                for (Cell cell : oneByOne) {
+                    if (send(row, cell, split, template, tokens, fixtures, failures)) {
+                        renew(row, cell.variant(), fixtures);
                     }
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        return failures;
+        List<String> sorted = new ArrayList<>(failures);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    /** Whether a write that gets this outcome has acted (then later cells need fresh objects). */
+    static boolean changesObjects(String outcome) {
+        return outcome.equals("ok") || outcome.startsWith("2");
+    }
+
+    /** The write changed the objects it acted on: later cells get fresh ones. */
+    private static void renew(AuthorizationMatrix.Row row, int variant, MatrixFixtures fixtures) {
+        row.fixtures().values().forEach(kind -> fixtures.renew(kind, variant));
+    }
+
+    /** Sends one cell; records a mismatch in {@code failures}; true when a write went through (2xx). */
+    private boolean send(
+            AuthorizationMatrix.Row row,
+            Cell cell,
+            boolean split,
+            MatrixBodies.Template template,
+            Map<String, String> tokens,
+            MatrixFixtures fixtures,
+            List<String> failures)
+            throws Exception {
+        int v = cell.variant();
+        String path = fill(row.path(), name -> {
+            String kind = row.fixtures().get(name);
+            return kind == null ? UUID.randomUUID().toString() : fixtures.id(kind, v);
+        });
+        Sent sent = send(row.method(), path, tokens.get(cell.caller()), template, placeholders(fixtures, v));
+        if (!AuthorizationMatrix.matches(cell.outcome(), sent.status())) {
+            failures.add("%s %s%s as %s%s: expected %s, got %d %s"
+                    .formatted(
+                            row.line(),
+                            row.endpoint(),
+                            row.body() == null ? "" : " (" + row.body() + ")",
+                            cell.caller(),
+                            split ? (v == 0 ? " (own unit)" : " (foreign unit)") : "",
+                            cell.outcome(),
+                            sent.status(),
+                            abbreviate(sent.body())));
+        }
+        return template != null && sent.status() >= 200 && sent.status() < 300;
     }
 
     /** The placeholders of a template for a variant ({@link MatrixBodies}). */

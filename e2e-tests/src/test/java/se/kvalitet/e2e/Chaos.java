@@ -83,7 +83,7 @@ public final class Chaos {
 
         /** A few hundred intakes over one round of faults: the normal test command. */
         public static Settings shortRun() {
-            return new Settings(240, 3.0, 8, Duration.ofSeconds(10), Duration.ofSeconds(5), false).overridden();
+            return new Settings(240, 4.0, 8, Duration.ofSeconds(10), Duration.ofSeconds(5), false).overridden();
         }
 
         /** 10 000 intakes, the round of faults repeated until all are sent, the pause lengths. */
@@ -342,21 +342,23 @@ public final class Chaos {
             fault(
                     "SIGKILL + restart of deviation- and report-service (replicas keep running)" + r,
                     () -> parallel(() -> killAndRestart(Service.DEVIATION), () -> killAndRestart(Service.REPORT)));
-            fault("SIGKILL + restart of the gateway" + r, () -> killAndRestart(Service.GATEWAY));
+            fault(
+                    "SIGKILL + restart of the gateway while PostgreSQL is frozen (SIGSTOP) for "
+                            + settings.postgresPause().toSeconds() + " s" + r,
+                    () -> parallel(() -> killAndRestart(Service.GATEWAY), () -> {
+                        stack.pausePostgres();
+                        try {
+                            Thread.sleep(settings.postgresPause().toMillis());
+                        } finally {
+                            stack.resumePostgres();
+                        }
+                    }));
             fault("Kafka frozen (SIGSTOP) for " + settings.kafkaPause().toSeconds() + " s" + r, () -> {
                 stack.pauseKafka();
                 try {
                     Thread.sleep(settings.kafkaPause().toMillis());
                 } finally {
                     stack.resumeKafka();
-                }
-            });
-            fault("PostgreSQL frozen (SIGSTOP) for " + settings.postgresPause().toSeconds() + " s" + r, () -> {
-                stack.pausePostgres();
-                try {
-                    Thread.sleep(settings.postgresPause().toMillis());
-                } finally {
-                    stack.resumePostgres();
                 }
             });
         } while (settings.repeatFaults() && intakes.size() < settings.intakes());

@@ -104,8 +104,9 @@ class InputFuzzIT {
         MatrixFixtures fixtures = SuiteEndToEndIT.fixtures(tokens);
         Random random = new Random(SEED);
         List<Probe> probes = new ArrayList<>();
+        int rowNumber = 0;
         for (AuthorizationMatrix.Row row : matrix.rows()) {
-            String caller = allowedCaller(row);
+            String caller = allowedCaller(row, rowNumber++);
             if (caller == null) {
                 continue;
             }
@@ -164,15 +165,19 @@ class InputFuzzIT {
         return tokens;
     }
 
-    /** A caller the matrix lets through for an object of its own unit, the broadest first. */
-    static String allowedCaller(AuthorizationMatrix.Row row) {
+    /**
+     * A caller the matrix lets through for an object of its own unit: the rows take turns among the callers
+     * allowed, so that the probes spread over several callers and each stays below its own rate limit.
+     */
+    static String allowedCaller(AuthorizationMatrix.Row row, int rowNumber) {
+        List<String> allowed = new ArrayList<>();
         for (String caller : PREFERRED_CALLERS) {
             String[] cell = row.cells().get(caller);
             if (cell != null && (cell[0].equals("ok") || cell[0].startsWith("2"))) {
-                return caller;
+                allowed.add(caller);
             }
         }
-        return null;
+        return allowed.isEmpty() ? null : allowed.get(rowNumber % allowed.size());
     }
 
     // --- probes --------------------------------------------------------------------------------
@@ -627,7 +632,7 @@ class InputFuzzIT {
                 if (attempt > 0) {
                     Thread.sleep(1000);
                 }
-                pace();
+                pace(p.headers().getOrDefault("Authorization", ""));
                 r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             }
         } catch (Exception e) {
@@ -668,17 +673,21 @@ class InputFuzzIT {
         return null;
     }
 
-    /** Requests per second, below the gateway's per-client rate limit (kvalitet.gateway.rate-limit, 100/s). */
+    /**
+     * Requests per second and caller, below the gateway's per-caller rate limit (kvalitet.gateway.rate-limit,
+     * 100/s): the limit counts each token's client and subject apart, so each caller is paced on its own.
+     */
     static final int RATE = Integer.getInteger("kvalitet.fuzz.rate", 80);
 
-    static long nextSlot = System.nanoTime();
+    static final Map<String, long[]> NEXT_SLOT = new ConcurrentHashMap<>();
 
-    static void pace() throws InterruptedException {
+    static void pace(String caller) throws InterruptedException {
+        long[] slot = NEXT_SLOT.computeIfAbsent(caller, c -> new long[] {System.nanoTime()});
         long wait;
-        synchronized (InputFuzzIT.class) {
+        synchronized (slot) {
             long now = System.nanoTime();
-            nextSlot = Math.max(nextSlot + 1_000_000_000L / RATE, now);
-            wait = nextSlot - now;
+            slot[0] = Math.max(slot[0] + 1_000_000_000L / RATE, now);
+            wait = slot[0] - now;
         }
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

@@ -14,7 +14,8 @@ import java.util.Set;
  * risk). A group is made when first needed, and made afresh after a write that succeeded on one of its
  * objects ({@link #renew}): a successful write may change what later cells find (a track assigned, a
  * document approved), so every cell meets objects in the same state whatever ran before it. Writes that
- * are refused change nothing, which is what the matrix checks.
+ * are refused change nothing, which is what the matrix checks. Safe for the run's parallel cells: a group
+ * is made once, under the object's lock.
  */
 final class MatrixFixtures {
 
@@ -70,7 +71,7 @@ final class MatrixFixtures {
     }
 
     /** The id of the variant's object of this kind, made first if need be. */
-    String id(String kind, int variant) {
+    synchronized String id(String kind, int variant) {
         Group g = groupOf.get(kind);
         if (g == null) {
             throw new IllegalStateException("no fixture of kind " + kind);
@@ -95,7 +96,7 @@ final class MatrixFixtures {
     }
 
     /** Forgets the variant's group of this kind: the next cell gets fresh objects. Fixed kinds stay. */
-    void renew(String kind, int variant) {
+    synchronized void renew(String kind, int variant) {
         Group g = groupOf.get(kind);
         if (g != null && !g.name.startsWith("fixed ")) {
             g.made.remove(g.shared ? 0 : variant);
@@ -103,7 +104,7 @@ final class MatrixFixtures {
     }
 
     /** How many groups were made so far (for the run's summary). */
-    int groupsMade() {
+    synchronized int groupsMade() {
         return made;
     }
 }
