@@ -38,12 +38,16 @@ import se.kvalitet.localstack.LocalStack;
 import se.kvalitet.localstack.Service;
 
 /**
- * Issue 3, item 14: intake throughput and p50/p99 latency with N concurrent clients, posting
- * reports to deviation-service directly and through the gateway (real Keycloak token, real
- * PostgreSQL and Kafka, the packaged suite), against raw single-row INSERTs of a report-sized row
- * into the same PostgreSQL server, measured in the same run. Target: gateway ≥ 0.5 × raw. By default
- * PostgreSQL runs durable (fsync, synchronous commit), as production does; {@code -Dbench.durable=false}
- * runs it with the test settings instead.
+ * Issue 3 item 14, issue 18 item 5: intake throughput and p50/p99 latency with N concurrent clients,
+ * posting reports to deviation-service directly and through the gateway (real Keycloak token, real
+ * PostgreSQL and Kafka, the packaged suite), against the yardstick of what an engineer would build
+ * instead: a bare Quarkus endpoint ({@code benchmarks/bare-intake}: Quarkus REST, the same Bean
+ * Validation of the same body, the same quarkus-oidc token validation against the same Keycloak,
+ * Hibernate ORM writing the report and one outbox row in one transaction into the same PostgreSQL
+ * server), measured in the same run. Goals: direct ≥ 0.5 × bare, gateway ≥ 0.9 × direct. Raw
+ * single-row INSERTs of a report-sized row stay as an extra row (the floor of the database alone). By
+ * default PostgreSQL runs durable (fsync, synchronous commit), as production does;
+ * {@code -Dbench.durable=false} runs it with the test settings instead.
  *
  * <p>Besides throughput and latency it prints, per mode, the CPU time per request of every process
  * on the machine (each service, the gateway, PostgreSQL with its backends, Keycloak, the load
@@ -78,6 +82,12 @@ class IntakeBenchmark {
              "orgUnitId":"00000000-0000-4000-8000-000000000011","suggestedCategory":"OTHER_DEVIATION",
              "immediateActions":"Sjuksköterska kontaktad."}""";
     static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+    /** The yardstick's process name in the CPU table and its database on the stack's PostgreSQL server. */
+    static final String BARE = "bare endpoint";
+
+    static final String BARE_DATABASE = "bare";
+
+    private String bareUrl;
 
     /** Throughput, latency, failures and CPU of one run. */
     record Figures(
@@ -97,7 +107,7 @@ class IntakeBenchmark {
     }
 
     @Test
-    void intakeDirectAndThroughTheGatewayAgainstRawInserts() throws Exception {
+    void intakeDirectAndThroughTheGatewayAgainstABareEndpoint() throws Exception {
         // durable (the default): PostgreSQL with fsync and synchronous commit, as a system of record runs;
         // -Dbench.durable=false
         // measures the test settings (fsync off), where a raw insert costs next to nothing
@@ -107,6 +117,8 @@ class IntakeBenchmark {
                         : LocalStack.builder().temporary())
                 .randomPorts()
                 .keycloakInMemory(true)
+                // the demo organisation: intake accepts only units the registry has published (422 otherwise)
+                .demoData(true)
                 // measure intake, not the per-client rate limit
                 .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ENABLED", "false")
                 .environment("QUARKUS_LOG_LEVEL", "WARN")
@@ -117,6 +129,7 @@ class IntakeBenchmark {
         }
         int maxClients = THREADS.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Connection> rawConnections = new ArrayList<>();
+        Process bareProcess = null;
         try (LocalStack stack = b.build().start()) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -132,6 +145,12 @@ class IntakeBenchmark {
                                         + " description VARCHAR(10000) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, org_unit_id UUID NOT NULL,"
                                         + " immediate_actions VARCHAR(4000), created_at TIMESTAMPTZ NOT NULL)");
             }
+            // the yardstick: a bare Quarkus endpoint (benchmarks/bare-intake) on its own database of the same server
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres")) {
+                c.createStatement().execute("CREATE DATABASE " + BARE_DATABASE);
+            }
+            bareProcess = startBare(stack, stack.repoRoot(), http);
+            Call bare = post(http, bareUrl + "/bare/v1/reports", token);
             Call direct = post(http, stack.serviceUrl(Service.DEVIATION) + "/deviation/v1/deviations", token);
             Call gateway = post(http, stack.gatewayUrl() + "/deviation/v1/deviations", token);
             // one connection per client, autocommit: every INSERT is its own durable transaction
@@ -154,8 +173,13 @@ class IntakeBenchmark {
                 ps.setTimestamp(7, Timestamp.from(Instant.now()));
                 return ps.executeUpdate() == 1;
             };
+            awaitAccepted(direct, "deviation-service's copy of the demo organisation");
+            awaitAccepted(gateway, "the gateway's route");
+            awaitAccepted(bare, "the bare endpoint");
             Cpu cpu = new Cpu(stack);
+            cpu.roots.put(BARE, bareProcess.pid());
             run("warmup raw", raw, maxClients, Math.min(5, WARMUP_SECONDS), cpu);
+            run("warmup bare", bare, maxClients, WARMUP_SECONDS, cpu);
             run("warmup direct", direct, maxClients, WARMUP_SECONDS, cpu);
             run("warmup gateway", gateway, maxClients, WARMUP_SECONDS, cpu);
             StringBuilder sb = new StringBuilder();
@@ -168,15 +192,18 @@ class IntakeBenchmark {
             for (int clients : THREADS) {
                 // alternate to spread drift (JIT, GC, the other core) evenly
                 List<Figures> rawRuns = new ArrayList<>();
+                List<Figures> bareRuns = new ArrayList<>();
                 List<Figures> directRuns = new ArrayList<>();
                 List<Figures> gatewayRuns = new ArrayList<>();
                 rawRuns.add(run("raw INSERT", raw, clients, SECONDS, cpu));
+                bareRuns.add(run("bare endpoint", bare, clients, SECONDS, cpu));
                 directRuns.add(run("intake direct", direct, clients, SECONDS, cpu));
                 gatewayRuns.add(run("intake via gateway", gateway, clients, SECONDS, cpu));
                 gatewayRuns.add(run("intake via gateway", gateway, clients, SECONDS, cpu));
                 directRuns.add(run("intake direct", direct, clients, SECONDS, cpu));
+                bareRuns.add(run("bare endpoint", bare, clients, SECONDS, cpu));
                 rawRuns.add(run("raw INSERT", raw, clients, SECONDS, cpu));
-                all.addAll(List.of(mean(rawRuns), mean(directRuns), mean(gatewayRuns)));
+                all.addAll(List.of(mean(rawRuns), mean(bareRuns), mean(directRuns), mean(gatewayRuns)));
             }
             sb.append(throughputTable(all));
             sb.append(cpuTable(
@@ -197,6 +224,12 @@ class IntakeBenchmark {
                     .as("failed requests")
                     .isZero();
         } finally {
+            if (bareProcess != null) {
+                bareProcess.destroy();
+                if (!bareProcess.waitFor(20, TimeUnit.SECONDS)) {
+                    bareProcess.destroyForcibly();
+                }
+            }
             for (Connection c : rawConnections) {
                 c.close();
             }
@@ -210,27 +243,39 @@ class IntakeBenchmark {
     static String throughputTable(List<Figures> all) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
-                "%-20s %7s %9s %8s %8s %7s %8s%n", "mode", "clients", "per s", "p50 ms", "p99 ms", "x raw", "busy"));
+                "%-20s %7s %9s %8s %8s %7s %7s %8s%n",
+                "mode", "clients", "per s", "p50 ms", "p99 ms", "x bare", "x raw", "busy"));
         Figures raw = null;
+        Figures bare = null;
+        Figures direct = null;
         for (Figures f : all) {
             if (f.name().startsWith("raw")) {
                 raw = f;
+            } else if (f.name().startsWith("bare")) {
+                bare = f;
+            } else if (f.name().contains("direct")) {
+                direct = f;
             }
             sb.append(String.format(
-                    "%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.0f%%%n",
+                    "%-20s %7d %9.0f %8.1f %8.1f %7.3f %7.3f %7.0f%%%n",
                     f.name(),
                     f.clients(),
                     f.perSecond(),
                     f.p50Millis(),
                     f.p99Millis(),
+                    bare == null ? Double.NaN : f.perSecond() / bare.perSecond(),
                     raw == null ? Double.NaN : f.perSecond() / raw.perSecond(),
                     100 * f.machineBusy()));
-            if (f.name().contains("gateway") && raw != null) {
+            if (f.name().contains("gateway") && bare != null && direct != null) {
+                double directShare = direct.perSecond() / bare.perSecond();
+                double gatewayShare = f.perSecond() / direct.perSecond();
                 sb.append(String.format(
-                        "target at %d clients: gateway >= 0.50 x raw -> %s (gateway/direct %.2f)%n",
+                        "goals at %d clients: direct >= 0.5 x bare -> %.2f %s; gateway >= 0.9 x direct -> %.2f %s%n",
                         f.clients(),
-                        f.perSecond() >= 0.5 * raw.perSecond() ? "met" : "NOT met",
-                        f.perSecond() / all.get(all.indexOf(f) - 1).perSecond()));
+                        directShare,
+                        directShare >= 0.5 ? "met" : "NOT met",
+                        gatewayShare,
+                        gatewayShare >= 0.9 ? "met" : "NOT met"));
             }
         }
         return sb.toString();
@@ -275,7 +320,9 @@ class IntakeBenchmark {
     }
 
     static String shortName(Figures f) {
-        String n = f.name().startsWith("raw") ? "raw" : f.name().contains("gateway") ? "gateway" : "direct";
+        String n = f.name().startsWith("raw")
+                ? "raw"
+                : f.name().startsWith("bare") ? "bare" : f.name().contains("gateway") ? "gateway" : "direct";
         return n + "@" + f.clients();
     }
 
@@ -305,6 +352,60 @@ class IntakeBenchmark {
         return sb.toString();
     }
 
+    /**
+     * Starts the packaged bare endpoint ({@code benchmarks/bare-intake}, built by {@code -Pbench}) with the
+     * stack's PostgreSQL (database {@value #BARE_DATABASE}) and Keycloak issuer, the services' JVM options,
+     * and waits until it answers.
+     */
+    Process startBare(LocalStack stack, Path repoRoot, HttpClient http) throws Exception {
+        Path jar = repoRoot.resolve("benchmarks/bare-intake/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: run the benchmark with -Pbench (it packages the module)");
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        bareUrl = "http://127.0.0.1:" + port;
+        Path log = stack.logDir().resolve(BARE + ".log");
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(BARE_DATABASE));
+        pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", stack.issuer());
+        pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the bare endpoint exited: see " + log);
+            }
+            try {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(bareUrl + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    System.out.println("[bench] bare endpoint ready on " + bareUrl + " (log " + log + ")");
+                    return p;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bare endpoint was not ready within 120 s: see " + log);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     static void jcmd(long pid, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
@@ -316,21 +417,40 @@ class IntakeBenchmark {
         }
     }
 
+    /** The status of the last request that did not answer 201 (printed with a run that had failures). */
+    static final java.util.concurrent.atomic.AtomicInteger LAST_FAILURE =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     static Call post(HttpClient http, String url, String token) {
         // a machine client sends a new Idempotency-Key with every new report (428 without one, issue 18)
-        return client -> http.send(
-                                HttpRequest.newBuilder(URI.create(url))
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .header(
-                                                "Idempotency-Key",
-                                                UUID.randomUUID().toString())
-                                        .timeout(Duration.ofSeconds(10))
-                                        .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                == 201;
+        return client -> {
+            int status = http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .timeout(Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status != 201) {
+                LAST_FAILURE.set(status);
+            }
+            return status == 201;
+        };
+    }
+
+    /** Waits (up to 120 s) until {@code call} succeeds: the org copy is filled from the registry's events. */
+    static void awaitAccepted(Call call, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!call.once(0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "intake still refused after 120 s (status " + LAST_FAILURE.get() + "): " + what);
+            }
+            Thread.sleep(500);
+        }
     }
 
     static Figures mean(List<Figures> runs) {
@@ -365,6 +485,7 @@ class IntakeBenchmark {
 
     /** {@code clients} closed-loop clients for {@code seconds}: throughput, latency percentiles, failures, CPU per request. */
     static Figures run(String name, Call call, int clients, int seconds, Cpu cpu) throws Exception {
+        awaitQuiet(name);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
@@ -431,16 +552,40 @@ class IntakeBenchmark {
                 Cpu.busy(before, after),
                 Cpu.perRequest(before.db(), after.db(), sorted.length, 1));
         System.out.printf(
-                "[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%% cpu ms/req %s; db/req %s%n",
+                "[bench] %-20s %3d clients %8.0f/s p50 %6.1f ms p99 %6.1f ms busy %3.0f%%%s cpu ms/req %s; db/req %s%n",
                 name,
                 clients,
                 f.perSecond(),
                 f.p50Millis(),
                 f.p99Millis(),
                 100 * f.machineBusy(),
+                failed == 0 ? "" : " FAILED " + failed + " (last status " + LAST_FAILURE.get() + ")",
                 format(f.cpuMillisPerRequest()),
                 format(f.dbPerRequest()));
         return f;
+    }
+
+    /**
+     * Waits (at most {@code bench.quiet-max} seconds, default 120) until the machine is below 25 % busy over
+     * half a second: followup- and report-service work off the events of the previous run after it ends, and a
+     * mode measured while they still do (the bare endpoint above all, which sends none) would pay for them.
+     */
+    static void awaitQuiet(String next) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.quiet-max", 120));
+        double busy;
+        do {
+            long[] a = Cpu.machine();
+            Thread.sleep(500);
+            long[] b = Cpu.machine();
+            busy = b[1] == a[1] ? 0 : (double) (b[0] - a[0]) / (b[1] - a[1]);
+        } while (busy > 0.25 && System.nanoTime() < deadline);
+        double waited = (System.nanoTime() - started) / 1e9;
+        if (waited > 1) {
+            System.out.printf(
+                    "[bench] waited %.1f s for the machine to go quiet before %s (%.0f%% busy at the end)%n",
+                    waited, next, 100 * busy);
+        }
     }
 
     static String format(Map<String, Double> cpu) {
@@ -473,7 +618,7 @@ class IntakeBenchmark {
         /** CPU nanoseconds per part, and the machine's busy and total nanoseconds (all cores). */
         record Sample(Map<String, Long> nanos, long machineBusy, long machineTotal, Map<String, Long> db) {}
 
-        private final Map<String, Long> roots = new LinkedHashMap<>();
+        final Map<String, Long> roots = new LinkedHashMap<>();
         private final Connection stats;
 
         Cpu(LocalStack stack) throws java.sql.SQLException {
@@ -505,7 +650,9 @@ class IntakeBenchmark {
                     sum += processNanos(pid);
                 }
                 out.put(e.getKey(), sum);
-                if (e.getKey().equals(Service.DEVIATION.module()) || e.getKey().equals(Service.GATEWAY.module())) {
+                if (e.getKey().equals(Service.DEVIATION.module())
+                        || e.getKey().equals(Service.GATEWAY.module())
+                        || e.getKey().equals(BARE)) {
                     long[] vm = jvmThreads(e.getValue());
                     out.put("  of which JIT compiler", vm[0]);
                     out.put("  of which GC", vm[1]);
@@ -544,7 +691,9 @@ class IntakeBenchmark {
                             .split("\\s+");
                     if (title.length >= 3
                             && title[0].equals("postgres:")
-                            && (LocalStack.DATABASES.contains(title[2]) || title[2].equals("postgres"))) {
+                            && (LocalStack.DATABASES.contains(title[2])
+                                    || title[2].equals(BARE_DATABASE)
+                                    || title[2].equals("postgres"))) {
                         part = "postgresql " + title[2];
                     }
                 } catch (IOException | RuntimeException e) {
@@ -586,7 +735,7 @@ class IntakeBenchmark {
             try (var rs = stats.createStatement()
                     .executeQuery(
                             "SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted"
-                                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report') ORDER BY datname")) {
+                                    + " FROM pg_stat_database WHERE datname IN ('deviation', 'registry', 'followup', 'report', 'bare') ORDER BY datname")) {
                 while (rs.next()) {
                     out.put(rs.getString(1) + " commits", rs.getLong(2));
                     out.put(rs.getString(1) + " rows written", rs.getLong(3));
@@ -638,7 +787,7 @@ class IntakeBenchmark {
         }
 
         /** Busy and total CPU time of the whole machine, from the first line of /proc/stat. */
-        private static long[] machine() {
+        static long[] machine() {
             try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
                 String[] f = lines.findFirst().orElseThrow().trim().split("\\s+");
                 long total = 0;

@@ -2,17 +2,22 @@ package se.kvalitet.deviation.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.hibernate.Session;
 import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
@@ -63,8 +68,20 @@ public class DeviationIntakeService {
     @Inject
     DeviationAccess access;
 
-    /** The outcome of a POST: a new report (as {@code render} made it), or the replay of the first response to the same Idempotency-Key. */
-    public record Intake<R>(R created, long version, IdempotencyKeys.Stored replayed) {}
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionManager transactions;
+
+    /**
+     * The outcome of a POST: a new report (as {@code render} made it; with an Idempotency-Key also as the JSON kept
+     * with the key, which is what is sent), or the replay of the first response to the same Idempotency-Key.
+     */
+    public record Intake<R>(R created, String createdJson, long version, IdempotencyKeys.Stored replayed) {}
+
+    /** What intake looks up before it writes: the key's first use, and the filer's report with the same reference. */
+    record Lookup(IdempotencyKeys.Row key, UUID existingId) {}
 
     @Transactional
     /**
@@ -73,11 +90,12 @@ public class DeviationIntakeService {
      */
     public <R> Intake<R> report(
             ReportDeviation request, String idempotencyKey, BiFunction<Deviation, Boolean, R> render) {
-        if (idempotencyKey != null) {
-            Optional<IdempotencyKeys.Stored> first = idempotency.claim(caller.subject(), idempotencyKey, request);
-            if (first.isPresent()) {
-                return new Intake<>(null, 0, first.get());
-            }
+        String subject = caller.subject();
+        String client = caller.clientId();
+        String fingerprint = idempotencyKey == null ? null : idempotency.fingerprint(request);
+        Lookup found = lookup(subject, client, idempotencyKey, request.externalReference());
+        if (found.key() != null) {
+            return new Intake<>(null, null, 0, IdempotencyKeys.replay(found.key(), fingerprint));
         }
         Deviation d = toEntity(request);
         FreeTextGuard.Screening screening = guard.screen();
@@ -90,19 +108,15 @@ public class DeviationIntakeService {
         screening.done();
 
         requireKnownUnits(d);
-        d.reporterSubject = caller.subject();
-        d.reporterClient = caller.clientId();
-        if (d.externalSource != null) {
+        d.reporterSubject = subject;
+        d.reporterClient = client;
+        if (found.existingId() != null) {
             // a reference is unique per filer: another system's (or person's) reports are never found, nor named
-            Optional<Deviation> existing = deviations.findByExternalReference(
-                    d.reporterClient, d.reporterSubject, d.externalSource, d.externalId);
-            if (existing.isPresent()) {
-                throw ProblemException.conflict(
-                                "duplicate-external-reference",
-                                "A report with this external reference from this source already exists")
-                        .with("existingId", existing.get().id)
-                        .with("existing", "/deviation/v1/deviations/" + existing.get().id);
-            }
+            throw ProblemException.conflict(
+                            "duplicate-external-reference",
+                            "A report with this external reference from this source already exists")
+                    .with("existingId", found.existingId())
+                    .with("existing", "/deviation/v1/deviations/" + found.existingId());
         }
         d.channel = caller.hasRole(Roles.CASE_SYSTEM) && !caller.hasRole(Roles.REPORTER)
                 ? Deviation.Channel.CASE_SYSTEM
@@ -113,10 +127,73 @@ public class DeviationIntakeService {
         clocks.startNew(d.id, ClockKind.TRIAGE, d.id, null, d.orgUnitId, d.createdAt);
         accessLog.granted(d.id, Action.CREATE);
         R response = render.apply(d, access.canWorkOn(d));
-        if (idempotencyKey != null) {
-            idempotency.complete(caller.subject(), idempotencyKey, 201, d.id, response);
+        if (idempotencyKey == null) {
+            return new Intake<>(response, null, d.version, null);
         }
-        return new Intake<>(response, d.version, null);
+        String json = idempotency.write(response);
+        if (!idempotency.record(subject, idempotencyKey, fingerprint, 201, d.id, json)) {
+            // a concurrent request with this key committed first: its report stands, this one is not stored
+            IdempotencyKeys.Stored first = idempotency
+                    .find(subject, idempotencyKey, fingerprint)
+                    .orElseThrow(() -> new IllegalStateException("an idempotency key conflicted but is not there"));
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException e) {
+                throw new IllegalStateException(e);
+            }
+            return new Intake<>(null, null, 0, first);
+        }
+        return new Intake<>(response, json, d.version, null);
+    }
+
+    /**
+     * One round trip for what intake must know before it writes (issue 20 item 3): the first use of the
+     * Idempotency-Key by this caller, and the id of this filer's report with the same external reference (through
+     * the unique index of V8, whose expression this matches).
+     */
+    private Lookup lookup(
+            String subject, String client, String idempotencyKey, ReportDeviation.ExternalReference reference) {
+        if (idempotencyKey == null && reference == null) {
+            return new Lookup(null, null);
+        }
+        List<String> parts = new ArrayList<>();
+        if (idempotencyKey != null) {
+            parts.add("SELECT 1 AS kind, k.request_hash, k.response_status, k.resource_id, k.response_body"
+                    + " FROM idempotency_key k WHERE k.caller = ? AND k.idempotency_key = ?");
+        }
+        if (reference != null) {
+            parts.add("(SELECT 2, NULL::text, NULL::integer, d.id, NULL::text FROM deviation d"
+                    + " WHERE COALESCE(d.reporter_client, '') = ? AND d.reporter_subject = ?"
+                    + " AND d.external_source = ? AND d.external_id = ? LIMIT 1)");
+        }
+        String sql = String.join(" UNION ALL ", parts);
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (idempotencyKey != null) {
+                    ps.setString(i++, subject);
+                    ps.setString(i++, idempotencyKey);
+                }
+                if (reference != null) {
+                    ps.setString(i++, client == null ? "" : client);
+                    ps.setString(i++, subject);
+                    ps.setString(i++, reference.source());
+                    ps.setString(i, reference.id());
+                }
+                IdempotencyKeys.Row key = null;
+                UUID existing = null;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) == 1) {
+                            key = IdempotencyKeys.row(rs, 2);
+                        } else {
+                            existing = rs.getObject(4, UUID.class);
+                        }
+                    }
+                }
+                return new Lookup(key, existing);
+            }
+        });
     }
 
     private static Deviation toEntity(ReportDeviation r) {

@@ -6,33 +6,52 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import se.kvalitet.web.ProblemException;
 
 /**
  * {@code Idempotency-Key} for POSTs that create (IETF draft-ietf-httpapi-idempotency-key-header):
- * a key is claimed per caller (token subject) by inserting it in the same transaction as the
- * effect, so a retry after a lost response — even a concurrent one, which waits on the unique key
- * — gets the first response again and creates nothing; the same key with a different body is a
- * 422. Keys are kept for {@code kvalitet.deviation.idempotency.retention} (default 24 h).
+ * a key is kept per caller (token subject) with the request's fingerprint and the first response,
+ * written in the same transaction as the effect, so a retry after a lost response gets the first
+ * response again and creates nothing; the same key with a different body is a 422. Keys are kept for
+ * {@code kvalitet.deviation.idempotency.retention} (default 24 h).
+ *
+ * <p>The key is looked up before the work and recorded once, complete, at its end (issue 20 item 3:
+ * a claim row inserted first and updated last cost two statements, and each native query made
+ * Hibernate flush the session early). A concurrent retry with the same key does the work too, then
+ * waits on the key's primary key until the first transaction ends: when that one committed, the
+ * retry's {@link #record} returns false and the caller rolls its own work back and replays the
+ * first response, so exactly one effect is stored either way. Plain JDBC on the transaction's
+ * connection: no auto-flush, no entity for a row that is never read back in the request.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    static final String SELECT_KEY = "SELECT request_hash, response_status, resource_id, response_body "
+            + "FROM idempotency_key WHERE caller = ? AND idempotency_key = ?";
+    private static final String INSERT_KEY = "INSERT INTO idempotency_key (caller, idempotency_key, request_hash, "
+            + "created_at, response_status, resource_id, response_body) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
 
     @Inject
     EntityManager em;
@@ -49,6 +68,9 @@ public class IdempotencyKeys {
     /** A stored first response. */
     public record Stored(int status, UUID resourceId, String body) {}
 
+    /** A key as stored: the fingerprint of the request that used it first, and its response. */
+    record Row(String requestHash, Stored response) {}
+
     public static void validate(String key) {
         if (key != null && !VALID.matcher(key).matches()) {
             throw ProblemException.invalidField(HEADER, "must be 1-200 visible ASCII characters");
@@ -56,51 +78,77 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for this request inside the caller's transaction. Empty: the key is new and
-     * the caller goes on to do the work and {@link #complete} it. Present: the first response to
-     * replay. The same key with another request body is a 422.
+     * The request's fingerprint: SHA-256 of its JSON as this service writes it, so the same request
+     * formatted differently (whitespace, member order) is the same request.
      */
-    public Optional<Stored> claim(String caller, String key, Object request) {
-        String hash = hash(request);
-        int inserted = em.createNativeQuery(
-                        "INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_at) "
-                                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                .setParameter(1, caller)
-                .setParameter(2, key)
-                .setParameter(3, hash)
-                .setParameter(4, clock.instant())
-                .executeUpdate();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        Tuple row = (Tuple) em.createNativeQuery(
-                        "SELECT request_hash, response_status, resource_id, response_body "
-                                + "FROM idempotency_key WHERE caller = ?1 AND idempotency_key = ?2",
-                        Tuple.class)
-                .setParameter(1, caller)
-                .setParameter(2, key)
-                .getSingleResult();
-        if (!hash.equals(row.get("request_hash", String.class))) {
+    public String fingerprint(Object request) {
+        return hash(write(request));
+    }
+
+    /**
+     * The first response to this key, if a transaction that used it has committed. The same key with
+     * another request (another fingerprint) is a 422.
+     */
+    public Optional<Stored> find(String caller, String key, String fingerprint) {
+        Optional<Row> row = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_KEY)) {
+                ps.setString(1, caller);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs, 1)) : Optional.<Row>empty();
+                }
+            }
+        });
+        return row.map(r -> replay(r, fingerprint));
+    }
+
+    /** The stored response for a matching fingerprint; a 422 for another request with the same key. */
+    static Stored replay(Row row, String fingerprint) {
+        if (!fingerprint.equals(row.requestHash())) {
             throw ProblemException.unprocessable(
                     "idempotency-key-reused",
                     "This Idempotency-Key was used with a different request body; use a new key for a new request",
                     List.of());
         }
-        return Optional.of(new Stored(
-                row.get("response_status", Number.class).intValue(),
-                row.get("resource_id", UUID.class),
-                row.get("response_body", String.class)));
+        return row.response();
     }
 
-    public void complete(String caller, String key, int status, UUID resourceId, Object responseBody) {
-        em.createNativeQuery("UPDATE idempotency_key SET response_status = ?3, resource_id = ?4, response_body = ?5 "
-                        + "WHERE caller = ?1 AND idempotency_key = ?2")
-                .setParameter(1, caller)
-                .setParameter(2, key)
-                .setParameter(3, status)
-                .setParameter(4, resourceId)
-                .setParameter(5, write(responseBody))
-                .executeUpdate();
+    /** Reads a key row's four columns, starting at {@code first}. */
+    static Row row(ResultSet rs, int first) throws SQLException {
+        return new Row(
+                rs.getString(first),
+                new Stored(rs.getInt(first + 1), rs.getObject(first + 2, UUID.class), rs.getString(first + 3)));
+    }
+
+    /**
+     * Records the key with the response, in the caller's transaction. False when a concurrent
+     * request with the same key committed first (this statement waited for it): the caller must roll
+     * its work back and answer {@link #find}'s response instead.
+     */
+    public boolean record(String caller, String key, String fingerprint, int status, UUID resourceId, String body) {
+        Instant now = clock.instant();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
+                ps.setString(1, caller);
+                ps.setString(2, key);
+                ps.setString(3, fingerprint);
+                ps.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setInt(5, status);
+                ps.setObject(6, resourceId);
+                ps.setString(7, body);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The JSON this service answers with (a response is written once: stored with the key and sent). */
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
     }
 
     @Scheduled(
@@ -114,22 +162,12 @@ public class IdempotencyKeys {
                 .executeUpdate();
     }
 
-    private String hash(Object request) {
+    private static String hash(String text) {
         try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 }

@@ -85,7 +85,9 @@ public class IntakeResource {
         return Response.created(URI.create(
                         "/deviation/v1/deviations/" + result.created().id()))
                 .tag(ETags.of(result.version()))
-                .entity(result.created())
+                // with a key the body is the JSON kept with it (written once, sent as it will be replayed)
+                .entity(result.createdJson() != null ? result.createdJson() : result.created())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 }

@@ -156,8 +156,10 @@ public class DeviationQueries {
         if (f.orgUnit() != null) {
             Set<UUID> subtree = orgUnits.subtree(List.of(f.orgUnit()));
             where.append(
-                    " and (d.orgUnitId in :subtree or exists (select 1 from Deviation d3 join d3.involvedOrgUnitIds v"
-                            + " where d3 = d and v in :subtree))");
+                    // one union of two index lookups (where it happened, units involved), not an OR the planner
+                    // can answer only by reading every report (NoSequentialScansTest)
+                    " and d.id in (select d3.id from Deviation d3 where d3.orgUnitId in :subtree"
+                            + " union select d4.id from Deviation d4 join d4.involvedOrgUnitIds v where v in :subtree)");
             params.put("subtree", subtree);
         }
         range(where, params, "d.occurredAt", "occurredFrom", f.occurredFrom(), "occurredTo", f.occurredTo());

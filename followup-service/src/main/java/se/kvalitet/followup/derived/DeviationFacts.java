@@ -64,28 +64,39 @@ public class DeviationFacts {
     }
 
     public void apply(DomainEvent event) throws SQLException {
+        applyAll(List.of(event));
+    }
+
+    /** Applies the events in their order on one connection (inside the inbox's transaction for the batch). */
+    public void applyAll(List<? extends DomainEvent> events) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (event instanceof DeviationReportedV1 e) {
-                reported(c, e);
-            } else if (event instanceof DeviationTriagedV1 e) {
-                triaged(c, e);
-            } else if (event instanceof DeviationTrackOpenedV1 e) {
-                trackOpened(c, e);
-            } else if (event instanceof DeviationInvestigationCompletedV1 e) {
-                investigationCompleted(c, e);
-            } else if (event instanceof DeviationAuthorityNotifiedV1 e) {
-                notified(c, e);
-            } else if (event instanceof DeviationTrackClosedV1 e) {
-                trackClosed(c, e);
-            } else if (event instanceof DeviationActionAddedV1 e) {
-                actionAdded(c, e);
-            } else if (event instanceof DeviationActionDoneV1 e) {
-                actionDone(c, e);
-            } else if (event instanceof DeviationClosedV1 e) {
-                closed(c, e);
+            for (DomainEvent event : events) {
+                apply(c, event);
             }
-            // other events are not used by the derived indicators
         }
+    }
+
+    private void apply(Connection c, DomainEvent event) throws SQLException {
+        if (event instanceof DeviationReportedV1 e) {
+            reported(c, e);
+        } else if (event instanceof DeviationTriagedV1 e) {
+            triaged(c, e);
+        } else if (event instanceof DeviationTrackOpenedV1 e) {
+            trackOpened(c, e);
+        } else if (event instanceof DeviationInvestigationCompletedV1 e) {
+            investigationCompleted(c, e);
+        } else if (event instanceof DeviationAuthorityNotifiedV1 e) {
+            notified(c, e);
+        } else if (event instanceof DeviationTrackClosedV1 e) {
+            trackClosed(c, e);
+        } else if (event instanceof DeviationActionAddedV1 e) {
+            actionAdded(c, e);
+        } else if (event instanceof DeviationActionDoneV1 e) {
+            actionDone(c, e);
+        } else if (event instanceof DeviationClosedV1 e) {
+            closed(c, e);
+        }
+        // other events are not used by the derived indicators
     }
 
     private LocalDate day(Instant t) {

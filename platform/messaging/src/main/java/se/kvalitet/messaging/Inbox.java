@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -25,6 +30,13 @@ import se.kvalitet.events.MalformedEventException;
  * effect that keeps failing after {@code kvalitet.inbox.max-attempts} goes to
  * {@code dead_letter_event} (with its headers and body, for replay) instead of blocking its
  * partition forever; so does a record that is not a valid event.
+ *
+ * <p>{@link #processBatch} applies a polled batch of records in one transaction: one inbox insert
+ * for all of them (an event id met twice, inside the batch or before it, has its effect once), then
+ * the consumer's effect of the events that are new, in their order. If that transaction fails, the
+ * batch is applied again record by record through {@link #process}, so a record that cannot be
+ * applied gets the same retries and dead letter as when it is consumed alone, and the other records
+ * of its batch are applied.
  */
 @ApplicationScoped
 public class Inbox {
@@ -42,16 +54,77 @@ public class Inbox {
 
     /** Applies {@code handler} to the record's event once per {@code consumer}; returns whether it had an effect. */
     public boolean process(String consumer, ConsumerRecord<String, byte[]> record, EventHandler handler) {
-        EventEnvelope env;
+        EventEnvelope env = decode(consumer, record);
+        return env != null && processDecoded(consumer, record, env, handler);
+    }
+
+    /**
+     * Applies {@code handler} to the new events of a polled batch (in record order, each event id
+     * once) in one transaction; returns how many events had an effect. Records that are not valid
+     * events go to {@code dead_letter_event} first. When the batch's transaction fails, its records
+     * are applied one by one ({@link #process}), each in its own transaction with its own retries and
+     * dead letter, so one poison record cannot hold the others back.
+     */
+    public int processBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, BatchEventHandler handler) {
+        List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>(records.size());
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope env = decode(consumer, record);
+            if (env != null) {
+                valid.add(record);
+                events.add(env);
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        EventHandler single = env -> handler.apply(List.of(env));
+        if (events.size() == 1) {
+            return processDecoded(consumer, valid.get(0), events.get(0), single) ? 1 : 0;
+        }
         try {
-            env = EventCodec.fromKafka(record.headers(), record.value());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<EventEnvelope> fresh = firstDeliveries(consumer, events);
+                if (!fresh.isEmpty()) {
+                    handler.apply(fresh);
+                }
+                return fresh.size();
+            });
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
+            LOG.warnf(
+                    "%s: batch of %d events (%s-%d@%d..) failed, applying them one by one: %s",
+                    consumer,
+                    events.size(),
+                    valid.get(0).topic(),
+                    valid.get(0).partition(),
+                    valid.get(0).offset(),
+                    cause.toString());
+            int applied = 0;
+            for (int i = 0; i < events.size(); i++) {
+                if (processDecoded(consumer, valid.get(i), events.get(i), single)) {
+                    applied++;
+                }
+            }
+            return applied;
+        }
+    }
+
+    /** The record's event, or null after setting a record that is not a valid event aside. */
+    private EventEnvelope decode(String consumer, ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventCodec.fromKafka(record.headers(), record.value());
         } catch (MalformedEventException e) {
             LOG.warnf(
                     "%s: skipping malformed record %s-%d@%d: %s",
                     consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
             deadLetter(consumer, record, null, e);
-            return false;
+            return null;
         }
+    }
+
+    private boolean processDecoded(
+            String consumer, ConsumerRecord<String, byte[]> record, EventEnvelope env, EventHandler handler) {
         Duration backoff = firstBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -83,6 +156,42 @@ public class Inbox {
                 backoff = backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Inserts the inbox keys of several events inside the current transaction (one statement, keys
+     * in sorted order so concurrent batches lock them in the same order); returns the events this
+     * consumer did not have yet, in their order, an event id repeated in the list only once.
+     */
+    public List<EventEnvelope> firstDeliveries(String consumer, List<EventEnvelope> events) throws SQLException {
+        Map<String, EventEnvelope> byId = new LinkedHashMap<>();
+        for (EventEnvelope env : events) {
+            byId.putIfAbsent(env.id(), env);
+        }
+        String[] ids = byId.keySet().toArray(String[]::new);
+        String[] types = byId.values().stream().map(EventEnvelope::type).toArray(String[]::new);
+        Set<String> inserted = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO inbox_event (consumer, event_id, event_type)
+                        SELECT ?, e.id, e.type FROM unnest(?::varchar[], ?::varchar[]) AS e(id, type) ORDER BY e.id
+                        ON CONFLICT DO NOTHING RETURNING event_id""")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("varchar", ids));
+            ps.setArray(3, c.createArrayOf("varchar", types));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
+            }
+        }
+        List<EventEnvelope> fresh = new ArrayList<>(inserted.size());
+        for (EventEnvelope env : byId.values()) {
+            if (inserted.contains(env.id())) {
+                fresh.add(env);
+            }
+        }
+        return fresh;
     }
 
     /** Inserts the inbox key inside the current transaction; false when this consumer already had the event. */

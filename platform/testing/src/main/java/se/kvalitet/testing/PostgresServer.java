@@ -51,7 +51,10 @@ public final class PostgresServer implements AutoCloseable {
             if (fast) {
                 b.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
+                        .setServerConfig("full_page_writes", "off")
+                        // SequentialScans names the statements behind a sequential scan from these
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
             }
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());

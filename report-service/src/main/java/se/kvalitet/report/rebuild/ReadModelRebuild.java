@@ -38,7 +38,7 @@ import se.kvalitet.web.ProblemException;
  * The admin command that rebuilds every read model from the topics: empties the projections'
  * tables and their inbox rows in one transaction, then reads each topic from its beginning up to
  * the end offsets seen right after, applying every record through the inbox and the same
- * {@link Projection#apply} the live consumers use. Live consumption goes on meanwhile: an event it
+ * {@link Projection#applyAll} the live consumers use, a poll (up to 1000 records) per transaction. Live consumption goes on meanwhile: an event it
  * applies during the rebuild is in the inbox, so the replay skips it; the projections do not depend
  * on the order events of different aggregates arrive in, so the result equals a fresh consumption.
  */
@@ -196,15 +196,16 @@ public class ReadModelRebuild {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(en -> en.getValue() <= consumer.position(en.getKey()));
             while (!end.isEmpty()) {
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     Long stop = end.get(tp);
-                    if (stop == null || record.offset() >= stop) {
-                        continue;
+                    if (stop != null && record.offset() < stop) {
+                        batch.add(record);
                     }
-                    inbox.process(p.consumer(), record, p::apply);
-                    read++;
                 }
+                inbox.processBatch(p.consumer(), batch, p::applyAll);
+                read += batch.size();
                 end.entrySet().removeIf(en -> consumer.position(en.getKey()) >= en.getValue());
                 long n = before + read;
                 QuarkusTransaction.requiringNew()

@@ -33,7 +33,7 @@ public class DeviationFactRepository {
     @Inject
     EntityManager em;
 
-    public void recordReported(DeviationReportedV1 e) {
+    public UUID recordReported(DeviationReportedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at, updated_at)
                 VALUES (:id, :unit, :category, :channel, :occurredOn, :reportedAt, now())
@@ -52,7 +52,7 @@ public class DeviationFactRepository {
                 .setParameter("reportedAt", Timestamp.from(e.reportedAt()))
                 .executeUpdate();
         involve(e.deviationId(), e.involvedOrgUnitIds());
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
     /** Involved units are a union over the events naming them: order-insensitive. */
@@ -68,7 +68,7 @@ public class DeviationFactRepository {
     }
 
     /** Replaces the categories unless a later triage decision is already stored. */
-    public void recordTriaged(DeviationTriagedV1 e) {
+    public UUID recordTriaged(DeviationTriagedV1 e) {
         int newer = em.createNativeQuery("""
                 INSERT INTO deviation_fact_triage (deviation_id, triaged_at) VALUES (:id, :at)
                 ON CONFLICT (deviation_id) DO UPDATE SET triaged_at = excluded.triaged_at
@@ -90,10 +90,10 @@ public class DeviationFactRepository {
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
-    public void recordTrackOpened(DeviationTrackOpenedV1 e) {
+    public UUID recordTrackOpened(DeviationTrackOpenedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_track (track_id, deviation_id, track_type, opened_at)
                 VALUES (:track, :id, :type, :at)
@@ -103,10 +103,10 @@ public class DeviationFactRepository {
                 .setParameter("type", e.trackType().name())
                 .setParameter("at", Timestamp.from(e.openedAt()))
                 .executeUpdate();
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
-    public void recordInvestigation(DeviationInvestigationCompletedV1 e) {
+    public UUID recordInvestigation(DeviationInvestigationCompletedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_track (track_id, deviation_id, track_type, investigated_on, assessment, serious)
                 VALUES (:track, :id, :type, :on, :assessment, :serious)
@@ -130,10 +130,10 @@ public class DeviationFactRepository {
                     .setParameter("cause", cause.name())
                     .executeUpdate();
         }
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
-    public void recordTrackClosed(DeviationTrackClosedV1 e) {
+    public UUID recordTrackClosed(DeviationTrackClosedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_track (track_id, deviation_id, track_type, opened_at, closed_on, closure,
                                                   assessment, serious, authority_notified, notified_on_time)
@@ -159,10 +159,10 @@ public class DeviationFactRepository {
                 .setParameter("onTime", e.notifiedOnTime())
                 .executeUpdate();
         involve(e.deviationId(), e.involvedOrgUnitIds());
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
-    public void recordNotification(DeviationAuthorityNotifiedV1 e) {
+    public UUID recordNotification(DeviationAuthorityNotifiedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_notification (notification_id, deviation_id, track_type, authority, kind,
                                                          sent_at, on_time, hours_late)
@@ -177,7 +177,7 @@ public class DeviationFactRepository {
                 .setParameter("onTime", e.onTime())
                 .setParameter("hoursLate", e.hoursLate())
                 .executeUpdate();
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
     public void recordActionAdded(DeviationActionAddedV1 e) {
@@ -243,7 +243,7 @@ public class DeviationFactRepository {
                 .executeUpdate();
     }
 
-    public void recordClosed(DeviationClosedV1 e) {
+    public UUID recordClosed(DeviationClosedV1 e) {
         em.createNativeQuery("""
                 INSERT INTO deviation_fact_triage (deviation_id, triaged_at, closed_on) VALUES (:id, :at, :closed)
                 ON CONFLICT (deviation_id) DO UPDATE SET closed_on = excluded.closed_on""")
@@ -268,14 +268,18 @@ public class DeviationFactRepository {
             }
         }
         involve(e.deviationId(), e.involvedOrgUnitIds());
-        refresh(e.deviationId());
+        return e.deviationId();
     }
 
     /**
-     * Recomputes the report's derived columns (category bits, authority flags, several units) from
-     * the detail tables, so they come out the same whatever order the events arrived in.
+     * Recomputes the derived columns (category bits, authority flags, several units) of the given
+     * reports from the detail tables, in one statement, so they come out the same whatever order the
+     * events arrived in and the day cells' statement triggers run once for all of them.
      */
-    public void refresh(UUID deviationId) {
+    public void refresh(Collection<UUID> deviationIds) {
+        if (deviationIds.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("""
                 UPDATE deviation_fact f SET
                     category_mask = coalesce((SELECT bit_or(report_category_bit(c.category)) FROM deviation_fact_category c
@@ -284,7 +288,7 @@ public class DeviationFactRepository {
                     multi_unit = EXISTS (SELECT 1 FROM deviation_fact_involved_unit i WHERE i.deviation_id = f.deviation_id
                                          AND i.org_unit_id <> f.org_unit_id),
                     flags = report_deviation_flags(f.deviation_id)
-                WHERE f.deviation_id = :id""").setParameter("id", deviationId).executeUpdate();
+                WHERE f.deviation_id IN (:ids)""").setParameter("ids", deviationIds).executeUpdate();
     }
 
     static Timestamp ts(Instant i) {

@@ -1,0 +1,130 @@
+package se.kvalitet.followup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.kvalitet.events.DomainEvent;
+import se.kvalitet.events.EventEnvelope;
+import se.kvalitet.events.Topics;
+import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.events.deviation.DeviationReportedV1;
+import se.kvalitet.events.deviation.DeviationTriagedV1;
+import se.kvalitet.testing.SequentialScans;
+
+/**
+ * Issue 20 item 2: consuming a batch of deviation events, recording measurements (one by one and in
+ * bulk), evaluating them and serving the lists, the evaluations, the derived statistics and the BI
+ * export read every table that grows with history through an index or a bounded range, never by a
+ * sequential scan ({@link SequentialScans}).
+ */
+@QuarkusTest
+class NoSequentialScansTest {
+
+    /** Tables that do not grow with history: Flyway's, the copy of the registry's organisation, the relay's lease. */
+    static final Set<String> BOUNDED = Set.of(
+            "flyway_schema_history",
+            "org_unit_copy",
+            "org_unit_version",
+            "org_unit_closure",
+            "orgcopy_version",
+            "outbox_relay_lease");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theHotPathsReadNoGrowingTableByASequentialScan() throws Exception {
+        Fixtures.Org org = Fixtures.org();
+        String indicator = Fixtures.indicator(
+                Fixtures.code("S"),
+                "PERCENT",
+                "YEARLY",
+                false,
+                "[{\"validFromPeriod\":\"2023\",\"comparator\":\"AT_LEAST\",\"value\":90}]",
+                null);
+
+        SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
+
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID report = UUID.randomUUID();
+            UUID unit = i % 2 == 0 ? org.a1() : org.b1();
+            Instant at = Instant.parse("2025-0" + (1 + i % 9) + "-10T09:00:00Z");
+            events.add(new DeviationReportedV1(
+                    report, unit, List.of(), "STAFF", null, LocalDate.of(2025, 1 + i % 9, 10), at));
+            events.add(new DeviationTriagedV1(
+                    report,
+                    unit,
+                    List.of(),
+                    List.of(i % 3 == 0 ? DeviationCategory.LEX_SARAH : DeviationCategory.OTHER_DEVIATION),
+                    List.of(),
+                    false,
+                    at.plusSeconds(3600)));
+        }
+        List<EventEnvelope> sent = Fixtures.sendAll(Topics.DEVIATION, events);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Fixtures.inboxed("followup.deviation-facts", sent) == sent.size());
+
+        Response first = Fixtures.measure(indicator, org.a1(), "2025", "T", "\"numerator\":80,\"denominator\":100");
+        first.then().statusCode(201);
+        Fixtures.measure(indicator, org.a2(), "2025", "T", "\"numerator\":95,\"denominator\":100")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", Fixtures.karin())
+                .header("If-Match", first.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"numerator\":85,\"denominator\":100}")
+                .put("/followup/v1/measurements/" + first.path("id"))
+                .then()
+                .statusCode(200); // a correction: a new revision
+        given().header("Authorization", Fixtures.karin())
+                .get("/followup/v1/measurements/" + first.path("id") + "/revisions")
+                .then()
+                .statusCode(200);
+
+        for (Map<String, Object> query : List.of(
+                Map.<String, Object>of("period", "2025", "indicatorId", indicator),
+                Map.<String, Object>of(
+                        "period", "2025", "indicatorId", indicator, "orgUnitId", org.board(), "depth", 3))) {
+            given().header("Authorization", Fixtures.viewer())
+                    .queryParams(query)
+                    .get("/followup/v1/evaluations")
+                    .then()
+                    .statusCode(200);
+        }
+        given().header("Authorization", Fixtures.karin())
+                .queryParam("indicatorId", indicator)
+                .get("/followup/v1/measurements")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .get("/followup/v1/export/measurements")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("period", "2025")
+                .get("/followup/v1/export/evaluations")
+                .then()
+                .statusCode(200);
+
+        SequentialScans.Result result = scans.end(BOUNDED);
+        assertThat(result.scanned())
+                .as("growing tables read by a sequential scan (no index could answer):%n%s", result)
+                .isEmpty();
+    }
+}
