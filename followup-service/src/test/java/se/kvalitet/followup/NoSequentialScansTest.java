@@ -121,6 +121,37 @@ class NoSequentialScansTest {
                 .get("/followup/v1/export/evaluations")
                 .then()
                 .statusCode(200);
+        // the export filters (issue 16 item 7), with and without a cursor and a limit
+        Response filtered = given().header("Authorization", Fixtures.bi())
+                .queryParam("indicatorId", indicator)
+                .queryParam("orgUnitId", org.deptA().toString())
+                .queryParam("subtree", "true")
+                .queryParam("periodFrom", "2024")
+                .queryParam("periodTo", "2025")
+                .queryParam("limit", 1)
+                .get("/followup/v1/export/measurements");
+        filtered.then().statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("indicatorId", indicator)
+                .queryParam("orgUnitId", org.deptA().toString())
+                .queryParam("subtree", "true")
+                .queryParam("periodFrom", "2024")
+                .queryParam("periodTo", "2025")
+                .queryParam("cursor", filtered.header("X-Next-Cursor"))
+                .get("/followup/v1/export/measurements")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("orgUnitId", org.a1().toString())
+                .queryParam("period", "2025")
+                .get("/followup/v1/export/measurements")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("indicatorId", indicator)
+                .get("/followup/v1/export/indicators")
+                .then()
+                .statusCode(200);
 
         SequentialScans.Result result = scans.end(BOUNDED);
         assertThat(result.scanned())
