@@ -120,22 +120,7 @@ public class ExportResource {
                     String updatedSince,
             @Parameter(description = "At most this many rows (1-5000000); default all") @QueryParam("limit")
                     Integer limit,
-            @Parameter(
-                            description =
-                                    "Only these indicators: repeat the parameter or separate ids by commas (at most 200); an "
-                                            + "unknown id is a 400")
-                    @QueryParam("indicatorId")
-                    List<String> indicatorId,
-            @Parameter(
-                            description =
-                                    "Only this org unit (as published by the process registry; an unknown one is a 400)")
-                    @QueryParam("orgUnitId")
-                    String orgUnitId,
-            @Parameter(
-                            description = "With orgUnitId: true also every unit below it (default false)",
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("subtree")
-                    String subtree,
+            @BeanParam ExportScopeParams scope,
             @Parameter(description = "Exactly this period, e.g. 2025, 2025-Q3") @QueryParam("period") String period,
             @Parameter(description = "Periods starting at or after the start of this one, e.g. 2023")
                     @QueryParam("periodFrom")
@@ -148,7 +133,7 @@ public class ExportResource {
             throw ProblemException.invalidField("limit", "must be between 1 and 5000000");
         }
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        ExportFilter filter = filter(indicatorId, orgUnitId, subtree, period, periodFrom, periodTo);
+        ExportFilter filter = filter(scope.indicatorId, scope.orgUnitId, scope.subtree, period, periodFrom, periodTo);
         MeasurementExport.Slice slice = measurementExport.slice(cursor, since, filter, limit);
         StreamingOutput body = out -> measurementExport.measurements(slice, f, out);
         return file(body, f, "measurements")
@@ -197,26 +182,12 @@ public class ExportResource {
             @Parameter(description = "Only indicators of this quality criterion") @QueryParam("criterion")
                     String criterion,
             @BeanParam TableFormatParams tableFormat,
-            @Parameter(
-                            description =
-                                    "Only these indicators: repeat the parameter or separate ids by commas (at most 200); an "
-                                            + "unknown id is a 400")
-                    @QueryParam("indicatorId")
-                    List<String> indicatorId,
-            @Parameter(
-                            description =
-                                    "Only this org unit (as published by the process registry; an unknown one is a 400)")
-                    @QueryParam("orgUnitId")
-                    String orgUnitId,
-            @Parameter(
-                            description = "With orgUnitId: true also every unit below it (default false)",
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("subtree")
-                    String subtree) {
+            @BeanParam ExportScopeParams scope) {
         TableFormat f = tableFormat.parse();
         Period p = PeriodParams.required(period, "period");
         var g = PeriodParams.gender(gender);
-        ExportFilter filter = ExportFilter.parse(indicatorId, orgUnitId, bool("subtree", subtree), null, null, null);
+        ExportFilter filter = ExportFilter.parse(
+                scope.indicatorId, scope.orgUnitId, bool("subtree", scope.subtree), null, null, null);
         List<Indicator> all = indicators.all(criterion);
         List<Indicator> wanted = all;
         if (!filter.indicatorIds().isEmpty()) {
