@@ -2,25 +2,10 @@ package se.kvalitet.report.readmodel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashSet;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.Topics;
-import se.kvalitet.events.deviation.DeviationActionAddedV1;
-import se.kvalitet.events.deviation.DeviationActionDoneV1;
-import se.kvalitet.events.deviation.DeviationActionEffectCheckedV1;
-import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;
-import se.kvalitet.events.deviation.DeviationClosedV1;
-import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
-import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
-import se.kvalitet.events.deviation.DeviationReportedV1;
-import se.kvalitet.events.deviation.DeviationTrackClosedV1;
-import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
-import se.kvalitet.events.deviation.DeviationTriagedV1;
-import se.kvalitet.report.repository.DeviationFactRepository;
 
 /** Deviation facts from deviation-service's events (the due-soon warnings are not needed for reports). */
 @ApplicationScoped
@@ -29,7 +14,7 @@ public class DeviationProjection implements Projection {
     public static final String CONSUMER = "report.deviation-facts";
 
     @Inject
-    DeviationFactRepository facts;
+    DeviationFactWriter writer;
 
     @Override
     public String consumer() {
@@ -61,57 +46,16 @@ public class DeviationProjection implements Projection {
     }
 
     /**
-     * Applies the events in their order, then recomputes the summary columns of the reports they
-     * touched once (one statement, so the day cells' triggers run once per batch too).
+     * Applies the events as if one by one in their order, set-based: one multi-row statement per table
+     * (and per run of events whose order matters), then the summary columns of the reports they touched
+     * in one statement, so the day cells' triggers run once per batch too ({@link DeviationFactWriter}).
      */
     @Override
     public void applyAll(List<EventEnvelope> events) {
-        Set<UUID> touched = new LinkedHashSet<>();
-        for (EventEnvelope env : events) {
-            UUID refresh = record(env);
-            if (refresh != null) {
-                touched.add(refresh);
-            }
+        try {
+            writer.apply(events);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the deviation read model", e);
         }
-        facts.refresh(touched);
-    }
-
-    /** Stores one event's facts; returns the report whose summary columns it may change, if any. */
-    private UUID record(EventEnvelope env) {
-        switch (env.type()) {
-            case DeviationReportedV1.TYPE -> {
-                return facts.recordReported(EventCodec.data(env, DeviationReportedV1.class));
-            }
-            case DeviationTriagedV1.TYPE -> {
-                return facts.recordTriaged(EventCodec.data(env, DeviationTriagedV1.class));
-            }
-            case DeviationTrackOpenedV1.TYPE -> {
-                return facts.recordTrackOpened(EventCodec.data(env, DeviationTrackOpenedV1.class));
-            }
-            case DeviationInvestigationCompletedV1.TYPE -> {
-                return facts.recordInvestigation(EventCodec.data(env, DeviationInvestigationCompletedV1.class));
-            }
-            case DeviationTrackClosedV1.TYPE -> {
-                return facts.recordTrackClosed(EventCodec.data(env, DeviationTrackClosedV1.class));
-            }
-            case DeviationAuthorityNotifiedV1.TYPE -> {
-                return facts.recordNotification(EventCodec.data(env, DeviationAuthorityNotifiedV1.class));
-            }
-            case DeviationActionAddedV1.TYPE ->
-                facts.recordActionAdded(EventCodec.data(env, DeviationActionAddedV1.class));
-            case DeviationActionDoneV1.TYPE ->
-                facts.recordActionDone(EventCodec.data(env, DeviationActionDoneV1.class));
-            case DeviationActionEffectCheckedV1.TYPE ->
-                facts.recordEffectChecked(EventCodec.data(env, DeviationActionEffectCheckedV1.class));
-            case DeviationDeadlineOverdueV1.TYPE ->
-                facts.recordOverdue(EventCodec.data(env, DeviationDeadlineOverdueV1.class));
-            case DeviationClosedV1.TYPE -> {
-                return facts.recordClosed(EventCodec.data(env, DeviationClosedV1.class));
-            }
-            default -> {
-                // a type this read model does not use (or does not know yet)
-            }
-        }
-        return null;
     }
 }

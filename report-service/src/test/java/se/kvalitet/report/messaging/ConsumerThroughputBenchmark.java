@@ -4,11 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -58,19 +61,60 @@ class ConsumerThroughputBenchmark {
                 "postgres",
                 ConsumerBench.deviationStream(events, 2));
         List<ConsumerBench.Run> runs = new ArrayList<>();
-        consumers.applyInBatches(false);
-        try {
-            runs.add(drain(
-                    "report-service, one event per transaction (before)",
-                    ConsumerBench.deviationStream(events, 3),
-                    bootstrap));
-        } finally {
-            consumers.applyInBatches(true);
+        if (Boolean.parseBoolean(System.getProperty("bench.one-by-one", "true"))) {
+            consumers.applyInBatches(false);
+            try {
+                runs.add(drain(
+                        "report-service, one event per transaction",
+                        ConsumerBench.deviationStream(events, 3),
+                        bootstrap));
+            } finally {
+                consumers.applyInBatches(true);
+            }
         }
-        runs.add(drain(
-                "report-service, a poll per transaction (after)", ConsumerBench.deviationStream(events, 4), bootstrap));
+        resetStatements(jdbc);
+        runs.add(drain("report-service, a poll per transaction", ConsumerBench.deviationStream(events, 4), bootstrap));
         System.out.println("\nConsumer throughput, report-service (" + events + " deviation events per burst)\n"
                 + ConsumerBench.table(baseline, GATEWAY_INTAKE, runs));
+        System.out.println("Statements of the batch run by total execution time (pg_stat_statements; the calls"
+                + " include statements run inside functions and triggers)\n" + topStatements(jdbc, 12));
+    }
+
+    private static void resetStatements(String jdbc) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements that cost most database time since the reset: calls, rows, total and mean milliseconds. */
+    private static String topStatements(String jdbc, int limit) throws SQLException {
+        StringBuilder sb =
+                new StringBuilder("| calls | rows | total ms | mean ms | statement |\n|---|---|---|---|---|\n");
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT calls, rows, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                        FROM pg_stat_statements
+                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                          AND query NOT ILIKE '%pg_stat_statements%'
+                        ORDER BY total_exec_time DESC LIMIT ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String q = rs.getString(5);
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %d | %.0f | %.3f | %s |%n",
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            q.length() > 160 ? q.substring(0, 160) + "…" : q));
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private ConsumerBench.Run drain(String name, List<EventEnvelope> burst, String bootstrap) throws Exception {
