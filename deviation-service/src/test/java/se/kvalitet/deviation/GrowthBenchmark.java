@@ -77,10 +77,12 @@ class GrowthBenchmark {
 
         bench.seeded(GrowthBench.SMALL, seed(jdbc, units, 0, bench.small()));
         GrowthBench.vacuumAnalyze(jdbc, "postgres", "postgres");
+        GrowthBench.resetStatements(jdbc, "postgres", "postgres");
         phase(bench, GrowthBench.SMALL);
 
         bench.seeded(GrowthBench.LARGE, seed(jdbc, units, bench.small(), bench.large()));
         GrowthBench.vacuumAnalyze(jdbc, "postgres", "postgres");
+        GrowthBench.resetStatements(jdbc, "postgres", "postgres");
         phase(bench, GrowthBench.LARGE);
 
         System.out.println("\n" + bench.table());
@@ -139,6 +141,7 @@ class GrowthBenchmark {
                             .then()
                             .statusCode(200));
         }
+        System.out.print(bench.statements(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres", 12));
         bench.endPhase();
     }
 

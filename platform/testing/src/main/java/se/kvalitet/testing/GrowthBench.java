@@ -246,6 +246,49 @@ public final class GrowthBench {
         }
     }
 
+    /**
+     * Resets {@code pg_stat_statements} (loaded by {@link PostgresServer} in tests): call after seeding, so
+     * {@link #statements} shows what the measured workload ran.
+     */
+    public static void resetStatements(String jdbcUrl, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The statements with the highest mean time since {@link #resetStatements} (calls, mean ms, rows per
+     * call, shared blocks read+hit per call), each line prefixed with {@code [growth] sql}: where a ratio
+     * falls, the statement whose cost grows with history is near the top of the large phase's list.
+     */
+    public String statements(String jdbcUrl, String user, String password, int limit) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("""
+                        SELECT calls, mean_exec_time, rows::float8 / calls, (shared_blks_hit + shared_blks_read)::float8 / calls,
+                               regexp_replace(query, '\\s+', ' ', 'g')
+                        FROM pg_stat_statements WHERE calls >= 3 AND query !~* '^(begin|commit|set|show|select 1$)'
+                        ORDER BY mean_exec_time DESC LIMIT """ + limit)) {
+            while (rs.next()) {
+                String q = rs.getString(5);
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "[growth] sql %s %s: %6d calls, mean %8.2f ms, %8.1f rows, %9.0f blocks | %s%n",
+                        service,
+                        phase,
+                        rs.getLong(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        q.length() > 400 ? q.substring(0, 400) + "…" : q));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Runs set-based seeding statements in one autocommit session; returns the seconds taken. */
     public static double execute(String jdbcUrl, String user, String password, List<String> statements)
             throws SQLException {
