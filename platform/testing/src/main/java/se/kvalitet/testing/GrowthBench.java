@@ -227,9 +227,9 @@ public final class GrowthBench {
                     seedSeconds.get(LARGE)));
         }
         StringBuilder out = new StringBuilder();
-        for (String line : sb.toString().split("\n")) {
-            out.append("[growth] ").append(line).append('\n');
-        }
+        sb.toString()
+                .lines()
+                .forEach(line -> out.append("[growth] ").append(line).append('\n'));
         return out.toString();
     }
 
