@@ -271,7 +271,7 @@ public final class GrowthBench {
                         SELECT calls, mean_exec_time, rows::float8 / calls, (shared_blks_hit + shared_blks_read)::float8 / calls,
                                regexp_replace(query, '\\s+', ' ', 'g')
                         FROM pg_stat_statements WHERE calls >= 3 AND query !~* '^(begin|commit|set|show|select 1$)'
-                        ORDER BY mean_exec_time DESC LIMIT """ + limit)) {
+                        ORDER BY mean_exec_time DESC LIMIT %d""".formatted(limit))) {
             while (rs.next()) {
                 String q = rs.getString(5);
                 sb.append(String.format(
