@@ -87,6 +87,13 @@ public final class InitiativeApi {
         }
     }
 
+    @Schema(name = "QualityInitiativeStart", description = "Starting an initiative; the body may be left out")
+    public record StartRequest(
+            @Schema(
+                    description = "The day it started: default today; not in the future (it may precede the"
+                            + " initiative's recording here: last year's work posted now)")
+            LocalDate startedOn) {}
+
     @Schema(name = "QualityInitiativeCompletion")
     public record CompleteRequest(
             @Schema(description = "DONE (genomförd) or NOT_DONE (ej genomförd)") @NotNull
@@ -95,7 +102,9 @@ public final class InitiativeApi {
             @Schema(description = "What it achieved, or why it was not done") @Size(max = 4000)
             String effect,
 
-            @Schema(description = "Default today; not in the future")
+            @Schema(
+                    description = "The day it was closed: default today; not in the future, not before it started."
+                            + " Whether it was closed by its deadline follows this day")
             LocalDate closedOn) {
 
         /** The command this request asks for. */

@@ -30,6 +30,7 @@ import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.followup.Fixtures;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.RegistryStub;
 import se.kvalitet.testing.TestClock;
 import se.kvalitet.testing.TopicReader;
 
@@ -144,6 +145,105 @@ class InitiativeTest {
             assertThat(e.outcome()).isEqualTo("DONE");
             assertThat(e.onTime()).isTrue();
             assertThat(e.origin()).isEqualTo("OTHER");
+        }
+    }
+
+    /**
+     * A unit created in the registry a moment ago (its event not here yet) takes an initiative at once: the
+     * registry (played by {@link RegistryStub}) is asked with the caller's token and the unit stored in the copy.
+     */
+    @Test
+    void aUnitCreatedAMomentAgoInTheRegistryIsUsableAtOnce() {
+        UUID unit = UUID.randomUUID();
+        String history = "/registry/v1/org-units/" + unit + "/history";
+        RegistryStub.answer(history, 200, """
+                [{"id":"%s","code":null,"name":"Nya hemtjänstgruppen","type":"GROUP","parentId":"%s","active":true,
+                  "validFrom":"%s","validTo":null,"change":"CREATED","relatedOrgUnitIds":[],"changedAt":"%s"}]""".formatted(unit, org.a1(), today(), Instant.now()));
+        String token = karin();
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body(unit, today().plusDays(30), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(unit.toString()));
+        assertThat(RegistryStub.authorization(history)).isEqualTo(token);
+        assertThat(Fixtures.count("SELECT count(*) FROM orgcopy_version WHERE org_unit_id = '" + unit + "'"))
+                .isEqualTo(1);
+        // a unit the registry does not have either stays a 422
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), today().plusDays(30), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("orgUnitId"));
+    }
+
+    /** Start and completion on the days they happened (issue 16 item 2), within the initiative's life. */
+    @Test
+    void startAndCompletionTakeTheDaysTheyHappenedAndTheOnTimeFigureFollows() {
+        LocalDate created = today();
+        LocalDate deadline = created.plusDays(5);
+        Response r = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), deadline, "OTHER", null))
+                .post(PATH);
+        String id = r.path("id");
+        String path = PATH + "/" + id;
+        clock.advance(Duration.ofDays(20)); // recorded three weeks later
+        String etag = etag(r);
+        given().header("Authorization", karin())
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{\"startedOn\":\"" + created.plusDays(21) + "\"}") // tomorrow, as the service counts
+                .post(path + "/start")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("startedOn"));
+        // started before it was recorded here (last year's work posted now) is the day it happened
+        Response started = given().header("Authorization", karin())
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{\"startedOn\":\"" + created.minusDays(2) + "\"}")
+                .post(path + "/start");
+        started.then()
+                .statusCode(200)
+                .body("startedOn", equalTo(created.minusDays(2).toString()));
+        for (LocalDate refused : List.of(created.minusDays(3), created.plusDays(21))) {
+            given().header("Authorization", karin())
+                    .header("If-Match", etag(started))
+                    .contentType(ContentType.JSON)
+                    .body("{\"outcome\":\"DONE\",\"closedOn\":\"" + refused + "\"}")
+                    .post(path + "/complete")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("closedOn"));
+        }
+        // closed the day after its deadline: late, though recorded long after
+        given().header("Authorization", karin())
+                .header("If-Match", etag(started))
+                .contentType(ContentType.JSON)
+                .body("{\"outcome\":\"DONE\",\"closedOn\":\"" + deadline.plusDays(1) + "\"}")
+                .post(path + "/complete")
+                .then()
+                .statusCode(200)
+                .body("closedOn", equalTo(deadline.plusDays(1).toString()));
+        try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
+            InitiativeCompletedV1 e = topic
+                    .await(
+                            rec -> rec.key().equals(id)
+                                    && InitiativeCompletedV1.TYPE.equals(
+                                            EventContract.assertValid(rec).type()),
+                            1,
+                            Duration.ofSeconds(20))
+                    .stream()
+                    .map(rec -> EventCodec.data(EventContract.assertValid(rec), InitiativeCompletedV1.class))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(e.closedOn()).isEqualTo(deadline.plusDays(1));
+            assertThat(e.onTime()).isFalse();
         }
     }
 
