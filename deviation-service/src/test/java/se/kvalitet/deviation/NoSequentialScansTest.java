@@ -116,6 +116,24 @@ class NoSequentialScansTest {
                 .get("/deviation/v1/my-deviations?limit=50")
                 .then()
                 .statusCode(200);
+        // the lists as the roles that see reports for more than one reason (a union of index lookups each)
+        for (String caseWorker : new String[] {
+            TestTokens.user("um-" + UUID.randomUUID())
+                    .roles("unit-manager")
+                    .orgUnits(HEMTJANST)
+                    .bearer(),
+            TestTokens.user("inv-" + UUID.randomUUID()).roles("investigator").bearer(),
+            TestTokens.user("mas-" + UUID.randomUUID())
+                    .roles("medically-responsible")
+                    .bearer(),
+            reporter
+        }) {
+            for (String path : new String[] {
+                PATH + "?limit=50", PATH + "?category=LEX_SARAH", "/deviation/v1/actions", "/deviation/v1/deadlines"
+            }) {
+                given().header("Authorization", caseWorker).get(path).then().statusCode(anyOf(is(200), is(403)));
+            }
+        }
 
         scans.end(BOUNDED).assertNone();
     }

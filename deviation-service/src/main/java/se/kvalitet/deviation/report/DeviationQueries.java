@@ -136,7 +136,7 @@ public class DeviationQueries {
         Map<String, Object> params = new HashMap<>();
         if (f.onlyMine()) {
             where.append(" and ");
-            appendFiledByMe(where, params);
+            appendFiledByMe(where, params, "d");
         } else {
             appendVisible(where, params);
         }
@@ -224,16 +224,21 @@ public class DeviationQueries {
 
     /**
      * Appends the caller's visibility ({@link DeviationAccess}) as a condition on the alias {@code d}
-     * (a {@code Deviation}), for every query that lists case data.
+     * (a {@code Deviation}), for every query that lists case data. The reasons to see a report (filed it,
+     * manages its unit, investigates one of its tracks, handles its category as MAS) are one {@code d.id in
+     * (… union …)} of index lookups, not an OR the planner can answer only by reading every report
+     * (NoSequentialScansTest lists as a unit manager, an investigator and the MAS).
      */
     public void appendVisible(StringBuilder where, Map<String, Object> params) {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return;
         }
-        where.append(" and (");
-        appendFiledByMe(where, params);
-        appendWorkOn(where, params);
-        where.append(")");
+        List<String> reasons = new ArrayList<>();
+        StringBuilder filed = new StringBuilder("select df.id from Deviation df where ");
+        appendFiledByMe(filed, params, "df");
+        reasons.add(filed.toString());
+        reasons.addAll(workOn(params));
+        where.append(" and d.id in (").append(String.join(" union ", reasons)).append(")");
     }
 
     /**
@@ -245,43 +250,50 @@ public class DeviationQueries {
         if (caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN)) {
             return;
         }
-        where.append(" and (1=0");
-        appendWorkOn(where, params);
-        where.append(")");
+        List<String> reasons = workOn(params);
+        if (reasons.isEmpty()) {
+            where.append(" and 1=0");
+        } else {
+            where.append(" and d.id in (")
+                    .append(String.join(" union ", reasons))
+                    .append(")");
+        }
     }
 
-    /** The roles' reasons to work on a case ({@link DeviationAccess#canWorkOn}), each as {@code " or <condition>"}. */
-    private void appendWorkOn(StringBuilder where, Map<String, Object> params) {
+    /**
+     * The roles' reasons to work on a case ({@link DeviationAccess#canWorkOn}), each as a select of the ids of
+     * the reports it covers, answered by an index.
+     */
+    private List<String> workOn(Map<String, Object> params) {
+        List<String> reasons = new ArrayList<>();
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
             Set<UUID> units = access.managedUnits();
             if (!units.isEmpty()) {
-                where.append(
-                        " or d.orgUnitId in :managed or exists (select 1 from Deviation d2 join d2.involvedOrgUnitIds u"
-                                + " where d2 = d and u in :managed)");
+                reasons.add("select dm.id from Deviation dm where dm.orgUnitId in :managed");
+                reasons.add("select dv.id from Deviation dv join dv.involvedOrgUnitIds v where v in :managed");
                 params.put("managed", units);
             }
         }
         if (caller.hasRole(Roles.INVESTIGATOR)) {
-            where.append(
-                    " or exists (select 1 from DeviationTrack ti where ti.deviation = d and ti.investigator = :username)");
+            reasons.add("select ti.deviation.id from DeviationTrack ti where ti.investigator = :username");
             params.put("username", caller.username());
         }
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
-            where.append(
-                    " or exists (select 1 from DeviationTrack tm where tm.deviation = d"
-                            + " and tm.category in :masCategories"
-                            + " and (tm.closure is null or tm.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED))");
+            reasons.add(
+                    "select tm.deviation.id from DeviationTrack tm where tm.category in :masCategories"
+                            + " and (tm.closure is null or tm.closure <> se.kvalitet.events.deviation.DeviationTrackClosedV1.Closure.RECLASSIFIED)");
             params.put("masCategories", CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE));
         }
+        return reasons;
     }
 
-    /** The reports the caller filed ({@link DeviationAccess#filedBy}), as a condition on the alias {@code d}. */
-    private void appendFiledByMe(StringBuilder where, Map<String, Object> params) {
-        where.append("(d.reporterSubject = :me");
+    /** The reports the caller filed ({@link DeviationAccess#filedBy}), as a condition on the given alias. */
+    private void appendFiledByMe(StringBuilder where, Map<String, Object> params, String alias) {
+        where.append("(").append(alias).append(".reporterSubject = :me");
         params.put("me", caller.subject());
         if (access.isCaseSystem()) {
             // a case-management system sees what its own client filed, never another system's reports
-            where.append(" and d.reporterClient = :client");
+            where.append(" and ").append(alias).append(".reporterClient = :client");
             params.put("client", caller.clientId() == null ? "" : caller.clientId());
         }
         where.append(")");
