@@ -87,13 +87,6 @@ public final class InitiativeApi {
         }
     }
 
-    @Schema(name = "QualityInitiativeStart", description = "Starting an initiative; the body may be left out")
-    public record StartRequest(
-            @Schema(
-                    description = "The day it started: default today; not in the future (it may precede the"
-                            + " initiative's recording here: last year's work posted now)")
-            LocalDate startedOn) {}
-
     @Schema(name = "QualityInitiativeCompletion")
     public record CompleteRequest(
             @Schema(description = "DONE (genomförd) or NOT_DONE (ej genomförd)") @NotNull
@@ -103,8 +96,8 @@ public final class InitiativeApi {
             String effect,
 
             @Schema(
-                    description = "The day it was closed: default today; not in the future, not before it started."
-                            + " Whether it was closed by its deadline follows this day")
+                    description = "The day it was closed: default today; not in the future (it may precede its"
+                            + " recording here). Whether it was closed by its deadline follows this day")
             LocalDate closedOn) {
 
         /** The command this request asks for. */

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +30,6 @@ import se.kvalitet.followup.initiative.InitiativeApi.CompleteRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.EffectRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.InitiativeRequest;
 import se.kvalitet.followup.initiative.InitiativeApi.InitiativeResponse;
-import se.kvalitet.followup.initiative.InitiativeApi.StartRequest;
 import se.kvalitet.followup.initiative.QualityInitiative.Origin;
 import se.kvalitet.followup.initiative.QualityInitiative.Status;
 import se.kvalitet.followup.support.RequestValidation;
@@ -41,7 +39,6 @@ import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.QueryParams;
-import se.kvalitet.web.input.OptionalBody;
 
 @Path("/followup/v1/quality-initiatives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -174,19 +171,15 @@ public class InitiativeResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(
             summary = "Start the initiative (pågående)",
-            description = "NOT_STARTED → ONGOING, on startedOn (default today; the body may be left out). Needs the"
-                    + " ETag in If-Match.")
+            description = "NOT_STARTED → ONGOING. Needs the ETag in If-Match.")
     @APIResponse(
             responseCode = "200",
             description = "Started",
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Not in NOT_STARTED (currentState in the problem)")
-    public Response start(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(required = false) @OptionalBody @Valid StartRequest request) {
-        return ok(service.start(id, ifMatch, request == null ? null : request.startedOn()));
+    public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.start(id, ifMatch));
     }
 
     @POST

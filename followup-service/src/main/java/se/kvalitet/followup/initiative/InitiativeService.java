@@ -118,7 +118,7 @@ public class InitiativeService {
         return start(id, ifMatch, null);
     }
 
-    /** Starts the initiative on {@code startedOn} (default today; {@link #happenedOn}'s rules). */
+    /** Starts the initiative on {@code startedOn} (default today; {@link #happenedOn}'s rules): the demo data's past. */
     @Transactional
     public QualityInitiative start(UUID id, String ifMatch, LocalDate startedOn) {
         QualityInitiative i = locked(id, ifMatch);
@@ -133,7 +133,7 @@ public class InitiativeService {
         if (r.outcome() != Status.DONE && r.outcome() != Status.NOT_DONE) {
             throw ProblemException.invalidField("outcome", "must be DONE or NOT_DONE");
         }
-        LocalDate on = happenedOn("closedOn", r.closedOn(), i.startedOn);
+        LocalDate on = happenedOn("closedOn", r.closedOn(), null);
         new TextGuard().text("effect", r.effect()).done();
         outbox.publish(i.close(r.outcome(), r.effect(), on, today.now()));
         initiatives.flush();
