@@ -247,6 +247,32 @@ class SuiteEndToEndIT {
         }
     }
 
+    /**
+     * A unit created in the registry takes a deviation at once (issue 16 item 5): deviation-service does not wait
+     * for the org-unit.changed event but asks the registry with the case system's own token.
+     */
+    @Test
+    void aUnitCreatedInTheRegistryTakesADeviationAtOnce() throws Exception {
+        String karin = passwordToken("karin");
+        String caseSystem = clientToken("case-system", "case-system-secret");
+        String unit = UUID.randomUUID().toString();
+        HttpResponse<String> created = post(
+                "/registry/v1/org-units",
+                karin,
+                """
+                {"id":"%s","code":"E2E-%s","name":"Korttidsboendet %s","type":"UNIT",
+                 "parentId":"00000000-0000-4000-8000-000000000010"}""".formatted(unit, unit.substring(0, 8), unit.substring(0, 8)),
+                Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> reported = post(
+                "/deviation/v1/deviations",
+                caseSystem,
+                deviation("Fall i nytt boende").replace(HEMTJANST, unit),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        assertThat(JSON.readTree(reported.body()).get("orgUnitId").asText()).isEqualTo(unit);
+    }
+
     /** The count once it has not changed for three seconds (at most 60 s): demo events arrive after start-up. */
     static long settledCount(String countsUrl, String token, String unit, String category) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
