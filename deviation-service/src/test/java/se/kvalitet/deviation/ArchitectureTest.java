@@ -61,6 +61,8 @@ class ArchitectureTest {
                             "complaint",
                             "rootcause")),
             Map.entry("messaging", Set.of("rootcause")),
+            // the Idempotency-Key header's name and format check
+            Map.entry("webhook", Set.of("intake")),
             Map.entry(
                     "demo",
                     Set.of(

@@ -6,14 +6,16 @@ import io.quarkus.test.common.WithTestResource;
 import se.kvalitet.testing.KafkaTestResource;
 import se.kvalitet.testing.OidcTestResource;
 import se.kvalitet.testing.PostgresTestResource;
+import se.kvalitet.testing.RegistryStubTestResource;
 
-/** Real PostgreSQL, Kafka and a signing OIDC provider for every @QuarkusTest of this module. */
+/** Real PostgreSQL, Kafka a signing OIDC provider and a stand-in for process-registry-service's org-unit read for every @QuarkusTest of this module. */
 @WithTestResource(
         value = PostgresTestResource.class,
         scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "deviation"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RegistryStubTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {}

@@ -150,6 +150,10 @@ public final class Chaos {
     private volatile boolean replicaReady;
     private volatile String caseToken;
     private volatile long tokenAt;
+    /** The case system's webhook endpoint (issue 19 item 2): every report's reported event must reach it. */
+    private WebhookReceiver hooks;
+
+    private String hookSubscription;
     private long startNanos;
 
     public Chaos(LocalStack stack, Settings settings) {
@@ -164,6 +168,8 @@ public final class Chaos {
         say("baseline: report-service counts " + before.reportCount + ", followup-service counts "
                 + before.followupCount + ", dead letters " + before.deadLetters);
         caseToken();
+        hooks = WebhookReceiver.start();
+        hookSubscription = hooks.subscribe(http, stack.gatewayUrl(), caseToken(), "se.kvalitet.deviation.reported.v1");
 
         startNanos = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
@@ -602,6 +608,7 @@ public final class Chaos {
             failures.add(newDeadLetters + " new dead letters");
         }
         long unsent = StackDb.count(stack, "deviation", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+        webhooks(clientIds, failures);
         return new Checks(
                 stored.size(),
                 distinctSummaries,
@@ -618,6 +625,60 @@ public final class Chaos {
                 newDeadLetters,
                 unsent);
     }
+
+    /**
+     * Every report's reported event reached the case system's webhook at least once, signed; a delivery that came
+     * twice (a sender that died before it recorded the answer) carries the same webhook-id, so the receiver can drop
+     * it. Then the subscription ends.
+     */
+    private void webhooks(Set<String> reportIds, List<String> failures) throws Exception {
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        Set<String> heard = Set.of();
+        while (System.nanoTime() < deadline) {
+            heard = hooks.deliveries().stream()
+                    .map(WebhookReceiver.Delivery::subject)
+                    .filter(reportIds::contains)
+                    .collect(Collectors.toSet());
+            if (heard.size() == reportIds.size()) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        List<WebhookReceiver.Delivery> got = hooks.deliveries();
+        hookDeliveries = got.size();
+        hookDistinct = hooks.timesPerId().size();
+        hookReports = heard.size();
+        if (heard.size() != reportIds.size()) {
+            failures.add("the webhook heard of " + heard.size() + " of " + reportIds.size() + " reports");
+        }
+        long unsigned = got.stream().filter(d -> !d.signatureValid()).count();
+        if (unsigned > 0) {
+            failures.add(unsigned + " webhook deliveries without a valid signature");
+        }
+        Map<String, Set<String>> subjectsPerId = got.stream()
+                .collect(Collectors.groupingBy(
+                        WebhookReceiver.Delivery::id,
+                        Collectors.mapping(WebhookReceiver.Delivery::subject, Collectors.toSet())));
+        if (subjectsPerId.values().stream().anyMatch(v -> v.size() != 1) || subjectsPerId.size() != heard.size()) {
+            failures.add("webhook deliveries: " + subjectsPerId.size() + " webhook-ids for " + heard.size()
+                    + " reports (one id per event expected)");
+        }
+        try {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    stack.gatewayUrl() + "/deviation/v1/webhook-subscriptions/" + hookSubscription))
+                            .header("Authorization", "Bearer " + caseToken())
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } finally {
+            hooks.close();
+        }
+    }
+
+    private long hookDeliveries;
+    private long hookDistinct;
+    private long hookReports;
 
     /** Reads the deviation topic from its beginning to its current end: reported events of these reports. */
     private void readReported(
@@ -720,6 +781,10 @@ public final class Chaos {
         row(b, "report-service: facts / counts grew by", c.reportFacts() + " / " + c.reportCounted());
         row(b, "followup-service: facts / counts grew by", c.followupFacts() + " / " + c.followupCounted());
         row(b, "new dead letters / outbox backlog", c.newDeadLetters() + " / " + c.unsent());
+        row(
+                b,
+                "webhook (case system, reported): reports heard / deliveries / distinct webhook-ids",
+                hookReports + " / " + hookDeliveries + " / " + hookDistinct);
         return b.toString();
     }
 

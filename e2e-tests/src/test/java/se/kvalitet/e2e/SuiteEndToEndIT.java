@@ -164,6 +164,115 @@ class SuiteEndToEndIT {
         assertThat(counted).isEqualTo(initial + 1);
     }
 
+    /**
+     * Issue 19 item 2: a case-management system posts a report, subscribes to its stages and hears, signed, that it
+     * was received, taken up and closed, without polling; it hears nothing of what only case workers see.
+     */
+    @Test
+    void aCaseSystemHearsThroughItsWebhookThatItsReportWasTriagedAndClosed() throws Exception {
+        String caseSystem = clientToken("case-system", "case-system-secret");
+        String karin = passwordToken("karin");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String subscription = JSON.createObjectNode()
+                    .put("url", receiver.url())
+                    .set(
+                            "types",
+                            JSON.valueToTree(
+                                    List.of("se.kvalitet.deviation.triaged.v1", "se.kvalitet.deviation.closed.v1")))
+                    .toString();
+            HttpResponse<String> subscribed = post(
+                    "/deviation/v1/webhook-subscriptions",
+                    caseSystem,
+                    subscription,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            JsonNode created = JSON.readTree(subscribed.body());
+            receiver.secret(created.get("secret").asText());
+            String subscriptionId = created.get("id").asText();
+
+            HttpResponse<String> filed = post(
+                    "/deviation/v1/deviations",
+                    caseSystem,
+                    deviation("Dörren till medicinrummet stod olåst"),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+            String id = JSON.readTree(filed.body()).get("id").asText();
+            String url = stack.gatewayUrl() + "/deviation/v1/deviations/" + id;
+            HttpResponse<String> triaged = post(
+                    "/deviation/v1/deviations/" + id + "/triage",
+                    karin,
+                    "{\"categories\":[\"NOT_A_DEVIATION\"],\"reason\":\"Gäller fastigheten.\"}",
+                    Map.of(
+                            "If-Match",
+                            get(url, karin).headers().firstValue("ETag").orElseThrow()));
+            assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+            HttpResponse<String> closed = post(
+                    "/deviation/v1/deviations/" + id + "/close",
+                    karin,
+                    "{\"feedbackToReporter\":\"Tack, fastighetsägaren har bytt låset.\"}",
+                    Map.of(
+                            "If-Match",
+                            get(url, karin).headers().firstValue("ETag").orElseThrow()));
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (receiver.deliveries().stream()
+                                    .filter(d -> id.equals(d.subject()))
+                                    .count()
+                            < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            List<WebhookReceiver.Delivery> mine = receiver.deliveries().stream()
+                    .filter(d -> id.equals(d.subject()))
+                    .toList();
+            assertThat(mine)
+                    .extracting(WebhookReceiver.Delivery::stage)
+                    .containsExactlyInAnyOrder("IN_PROGRESS", "CLOSED");
+            assertThat(mine).allMatch(WebhookReceiver.Delivery::signatureValid);
+
+            HttpResponse<String> deliveries = get(
+                    stack.gatewayUrl() + "/deviation/v1/webhook-subscriptions/" + subscriptionId + "/deliveries",
+                    caseSystem);
+            assertThat(deliveries.statusCode()).as(deliveries.body()).isEqualTo(200);
+            assertThat(JSON.readTree(deliveries.body()).get("items").size()).isGreaterThanOrEqualTo(2);
+            HttpResponse<String> ended = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    stack.gatewayUrl() + "/deviation/v1/webhook-subscriptions/" + subscriptionId))
+                            .header("Authorization", "Bearer " + caseSystem)
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ended.statusCode()).isEqualTo(204);
+        }
+    }
+
+    /**
+     * A unit created in the registry takes a deviation at once (issue 16 item 5): deviation-service does not wait
+     * for the org-unit.changed event but asks the registry with the case system's own token.
+     */
+    @Test
+    void aUnitCreatedInTheRegistryTakesADeviationAtOnce() throws Exception {
+        String karin = passwordToken("karin");
+        String caseSystem = clientToken("case-system", "case-system-secret");
+        String unit = UUID.randomUUID().toString();
+        HttpResponse<String> created = post(
+                "/registry/v1/org-units",
+                karin,
+                """
+                {"id":"%s","code":"E2E-%s","name":"Korttidsboendet %s","type":"UNIT",
+                 "parentId":"00000000-0000-4000-8000-000000000010"}""".formatted(unit, unit.substring(0, 8), unit.substring(0, 8)),
+                Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> reported = post(
+                "/deviation/v1/deviations",
+                caseSystem,
+                deviation("Fall i nytt boende").replace(HEMTJANST, unit),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        assertThat(JSON.readTree(reported.body()).get("orgUnitId").asText()).isEqualTo(unit);
+    }
+
     /** The count once it has not changed for three seconds (at most 60 s): demo events arrive after start-up. */
     static long settledCount(String countsUrl, String token, String unit, String category) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

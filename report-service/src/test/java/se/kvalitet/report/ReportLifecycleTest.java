@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -57,6 +58,7 @@ import se.kvalitet.events.report.ReportApprovedV1;
 import se.kvalitet.events.report.ReportGeneratedV1;
 import se.kvalitet.report.signing.PadesSignatures;
 import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.RegistryStub;
 import se.kvalitet.testing.TestTokens;
 import se.kvalitet.testing.TopicReader;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
@@ -248,6 +250,31 @@ class ReportLifecycleTest {
                 .statusCode(422)
                 .body("type", equalTo("https://kvalitet.se/problems/unknown-reference"))
                 .body("errors[0].field", equalTo("orgUnitId"));
+        // ... or one it created a moment ago, before its event arrived: asked of the registry at once (issue 16 item 5)
+        UUID fresh = UUID.randomUUID();
+        RegistryStub.answer("/registry/v1/org-units/" + fresh + "/history", 200, """
+                [{"id":"%s","name":"Nya nämnden","type":"BOARD","parentId":null,"active":true,"validFrom":"2025-01-01",
+                  "change":"CREATED","relatedOrgUnitIds":[],"changedAt":"2025-01-01T08:00:00Z"}]""".formatted(fresh));
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + fresh + "\"}")
+                .when()
+                .post(REPORTS)
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(fresh.toString()));
+        // a registry that does not answer: 503 with Retry-After, not "no such org unit"
+        UUID unanswered = UUID.randomUUID();
+        RegistryStub.answer("/registry/v1/org-units/" + unanswered + "/history", 500, "{\"status\":500}");
+        given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + unanswered + "\"}")
+                .when()
+                .post(REPORTS)
+                .then()
+                .statusCode(503)
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://kvalitet.se/problems/dependency-unavailable"));
         given().header("Authorization", viewer())
                 .contentType(ContentType.JSON)
                 .body(create("KVALITETSBERATTELSE"))

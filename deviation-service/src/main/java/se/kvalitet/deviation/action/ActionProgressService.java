@@ -67,9 +67,12 @@ public class ActionProgressService {
                 if (doneDate.isAfter(today)) {
                     throw ProblemException.invalidField("doneDate", "must not be in the future");
                 }
-                if (doneDate.isBefore(
-                        LocalDate.ofInstant(x.createdAt, Deviation.SWEDEN).minusYears(1))) {
-                    throw ProblemException.invalidField("doneDate", "is too long before the action was added");
+                // done as it happened (issue 16 item 2): any day from the deviation's on, the action perhaps
+                // recorded here long after it was done (a past year posted now)
+                LocalDate occurredOn = LocalDate.ofInstant(d.occurredAt, Deviation.SWEDEN);
+                if (doneDate.isBefore(occurredOn)) {
+                    throw ProblemException.invalidField(
+                            "doneDate", "must not be before the deviation occurred (" + occurredOn + ")");
                 }
                 LocalDate check = effectCheckDue != null ? effectCheckDue : x.effectCheckDue;
                 if (check != null && check.isBefore(doneDate)) {

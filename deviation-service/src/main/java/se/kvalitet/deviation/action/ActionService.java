@@ -24,7 +24,7 @@ import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.RootCause;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
@@ -63,7 +63,7 @@ public class ActionService {
     FreeTextGuard guard;
 
     @Inject
-    OrgCopy orgUnits;
+    OrgUnitLookup lookup;
 
     /** What a new action says. */
     public record NewAction(
@@ -196,7 +196,7 @@ public class ActionService {
                     "an action is attributed to a unit of your own part of the organisation"
                             + " (investigators: a unit the report concerns)");
         }
-        Boolean active = orgUnits.activeByUnit(List.of(unit)).get(unit);
+        Boolean active = lookup.activeByUnit(List.of(unit)).get(unit); // a new unit: asked of the registry
         if (active == null) {
             throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.domain.TrackKind;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationAccess;
@@ -75,7 +76,7 @@ public class ComplaintService {
                             "complaint-acknowledged", "The complaint is acknowledged; its registration is fixed")
                     .with("currentState", t.state());
         }
-        if (receivedAt.isAfter(now.plusSeconds(300))) {
+        if (receivedAt.isAfter(now.plus(StepTime.CLOCK_SKEW))) {
             throw ProblemException.invalidField("receivedAt", "must not be in the future");
         }
         t.complaintKind = kind;
@@ -237,7 +238,7 @@ public class ComplaintService {
     }
 
     private void checkTime(String field, Instant at, Instant receivedAt) {
-        if (at.isAfter(clock.instant().plusSeconds(300))) {
+        if (at.isAfter(clock.instant().plus(StepTime.CLOCK_SKEW))) {
             throw ProblemException.invalidField(field, "must not be in the future");
         }
         if (at.isBefore(receivedAt)) {

@@ -28,7 +28,7 @@ import se.kvalitet.deviation.report.DeviationRepository;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
@@ -63,7 +63,7 @@ public class DeviationIntakeService {
     Clocks clocks;
 
     @Inject
-    OrgCopy orgUnits;
+    OrgUnitLookup lookup;
 
     @Inject
     DeviationAccess access;
@@ -226,7 +226,9 @@ public class DeviationIntakeService {
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         Set<UUID> all = new HashSet<>(involved);
         all.add(d.orgUnitId);
-        Map<UUID, Boolean> known = orgUnits.activeByUnit(all);
+        // a unit created a moment ago, whose event has not arrived, is looked up in the registry at once
+        // (platform/orgcopy's OrgUnitLookup; a registry that does not answer is a 503)
+        Map<UUID, Boolean> known = lookup.activeByUnit(all);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!known.containsKey(d.orgUnitId)) {
             errors.add(new Problem.FieldError("orgUnitId", "no such org unit (as published by the process registry)"));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.report.Deviation;
 import se.kvalitet.deviation.report.DeviationTrack;
 import se.kvalitet.deviation.report.TrackWork;
@@ -50,9 +51,7 @@ public class BreachService {
         Instant now = clock.instant();
         Deviation d = t.deviation;
         if (awareAt != null) {
-            if (awareAt.isAfter(now.plusSeconds(300))) {
-                throw ProblemException.invalidField("awareAt", "must not be in the future");
-            }
+            StepTime.of("awareAt", awareAt, now, d.occurredAt); // not in the future, not before the breach occurred
             if (t.initialNotification().isPresent() && !awareAt.equals(t.awareAt)) {
                 throw ProblemException.conflict("already-notified", "Awareness cannot move after IMY was notified");
             }
@@ -72,9 +71,7 @@ public class BreachService {
                     dataCategories.stream().distinct().sorted().map(Enum::name).toList());
         }
         if (dataSubjectsNotifiedAt != null) {
-            if (dataSubjectsNotifiedAt.isAfter(now.plusSeconds(300))) {
-                throw ProblemException.invalidField("dataSubjectsNotifiedAt", "must not be in the future");
-            }
+            StepTime.of("dataSubjectsNotifiedAt", dataSubjectsNotifiedAt, now, d.occurredAt);
             t.dataSubjectsNotifiedAt = dataSubjectsNotifiedAt;
         }
         if (notNotifiedReason != null && !notNotifiedReason.isBlank()) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.action.ActionQueries;
 import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.domain.Section;
@@ -66,6 +67,17 @@ public class CompletionService {
      */
     @Transactional
     public DeviationTrack complete(UUID deviationId, UUID trackId, String ifMatch, String position) {
+        return complete(deviationId, trackId, ifMatch, position, null);
+    }
+
+    /**
+     * Completes the investigation as of {@code completedAt} (default now; {@link StepTime}'s rules, and
+     * not before the track's assessment or initial notification): the investigation clock stops then and the
+     * events carry that day.
+     */
+    @Transactional
+    public DeviationTrack complete(
+            UUID deviationId, UUID trackId, String ifMatch, String position, Instant completedAt) {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         CategoryPolicy policy = t.policy();
         if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
@@ -98,8 +110,14 @@ public class CompletionService {
         FreeTextGuard.Screening screening = guard.screen();
         String text = screening.text("position", position.strip());
         screening.done();
-        Instant now = clock.instant();
         Deviation d = t.deviation;
+        Instant now = StepTime.of("completedAt", completedAt, clock.instant(), d.occurredAt);
+        requireNotBefore("completedAt", now, "the assessment", t.assessedAt);
+        requireNotBefore(
+                "completedAt",
+                now,
+                "the initial notification",
+                t.initialNotification().map(n -> n.sentAt).orElse(null));
         t.positionText = text;
         t.positionBy = caller.subject();
         t.closedAt = now;
@@ -146,5 +164,12 @@ public class CompletionService {
                 null,
                 null));
         return t;
+    }
+
+    /** A position is taken after what it rests on: a 400 naming the field otherwise. */
+    private static void requireNotBefore(String field, Instant at, String what, Instant earlier) {
+        if (earlier != null && at.isBefore(earlier)) {
+            throw ProblemException.invalidField(field, "must not be before " + what + " (" + earlier + ")");
+        }
     }
 }

@@ -14,6 +14,7 @@ import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.deviation.clock.DeadlineClock;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.domain.RuleViolation;
@@ -104,6 +105,22 @@ public class InvestigationService {
     @Transactional
     public DeviationTrack assess(
             UUID deviationId, UUID trackId, String ifMatch, Assessment assessment, Boolean serious) {
+        return assess(deviationId, trackId, ifMatch, assessment, serious, null);
+    }
+
+    /**
+     * Assesses the track as of {@code assessedAt} (default now; {@link StepTime}'s rules): a serious assessment
+     * starts the notification clock (lex Sarah / lex Maria) at that time, so a notification's deadline and
+     * on-time figure follow the real dates.
+     */
+    @Transactional
+    public DeviationTrack assess(
+            UUID deviationId,
+            UUID trackId,
+            String ifMatch,
+            Assessment assessment,
+            Boolean serious,
+            Instant assessedAt) {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         CategoryPolicy policy = t.policy();
         boolean isSerious;
@@ -117,7 +134,7 @@ public class InvestigationService {
                     Roles.MEDICALLY_RESPONSIBLE,
                     "Only the medically responsible (MAS) assesses " + policy.displayName());
         }
-        Instant now = clock.instant();
+        Instant now = StepTime.of("assessedAt", assessedAt, clock.instant(), t.deviation.occurredAt);
         t.assessment = assessment;
         t.serious = isSerious;
         t.assessedAt = now;

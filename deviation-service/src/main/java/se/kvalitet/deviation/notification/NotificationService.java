@@ -20,6 +20,7 @@ import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.clock.Clocks;
 import se.kvalitet.deviation.clock.DeadlineClock;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.HandledBy;
 import se.kvalitet.deviation.report.AuthorityNotification;
@@ -88,12 +89,9 @@ public class NotificationService {
         Authority authority = policy.authority().get();
         ClockKind clockKind = policy.notificationClock().orElseThrow();
         Instant now = clock.instant();
-        if (sentAt.isAfter(now.plusSeconds(300))) {
-            throw ProblemException.invalidField("sentAt", "must not be in the future");
-        }
-        if (sentAt.isBefore(d.createdAt)) {
-            throw ProblemException.invalidField("sentAt", "must not be before the report was received");
-        }
+        // when it was really sent (not in the future, not before the deviation occurred): the report may have
+        // reached this service later than the authority did (a past year posted now)
+        StepTime.of("sentAt", sentAt, now, d.occurredAt);
         requireFits(t, kind);
         Instant clockStart;
         Instant dueAt;

@@ -102,13 +102,25 @@ public final class TrackDtos {
             @Schema(
                     description =
                             "Lex Sarah: whether it is allvarligt (required); lex Maria: follows from the assessment")
-            Boolean serious) {}
+            Boolean serious,
+
+            @Schema(
+                    description =
+                            "When it was assessed (default now): a serious lex Sarah / lex Maria assessment starts"
+                                    + " the IVO notification clock then. Not in the future (5 minutes of clock skew allowed),"
+                                    + " not before the deviation occurred",
+                    example = "2026-11-21T10:00:00Z")
+            Instant assessedAt) {}
 
     @Schema(name = "AuthorityNotificationRequest", description = "A notification filed with IVO through its e-service")
     public record NotificationRequest(
             @NotNull NotificationKind kind,
 
-            @Schema(description = "When it was sent") @NotNull
+            @Schema(
+                    description = "When it was sent: the deadline's on-time/late figure is computed from it."
+                            + " Not in the future (5 minutes of clock skew allowed), not before the deviation"
+                            + " occurred (a notification may precede the report's arrival here)")
+            @NotNull
             Instant sentAt,
 
             @Schema(description = "IVO's reference (diarienummer), when known", example = "3.5.1-12345/2026")
@@ -165,7 +177,14 @@ public final class TrackDtos {
                     maxLength = 10000)
             @NotBlank
             @Size(max = 10000)
-            String position) {}
+            String position,
+
+            @Schema(
+                    description = "When the position was taken (default now): the investigation clock stops then. Not"
+                            + " in the future (5 minutes of clock skew allowed), not before the deviation occurred, the"
+                            + " assessment or the initial notification",
+                    example = "2026-11-27T14:00:00Z")
+            Instant completedAt) {}
 
     @Schema(
             name = "BreachDetailsRequest",

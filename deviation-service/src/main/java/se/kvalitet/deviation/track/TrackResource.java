@@ -141,7 +141,8 @@ public class TrackResource {
             @PathParam("trackId") UUID trackId,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.AssessmentRequest request) {
-        return view.detail(investigations.assess(id, trackId, ifMatch, request.assessment(), request.serious()));
+        return view.detail(investigations.assess(
+                id, trackId, ifMatch, request.assessment(), request.serious(), request.assessedAt()));
     }
 
     @POST
@@ -163,7 +164,7 @@ public class TrackResource {
             @PathParam("trackId") UUID trackId,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TrackDtos.CompleteRequest request) {
-        return view.detail(completions.complete(id, trackId, ifMatch, request.position()));
+        return view.detail(completions.complete(id, trackId, ifMatch, request.position(), request.completedAt()));
     }
 
     @POST

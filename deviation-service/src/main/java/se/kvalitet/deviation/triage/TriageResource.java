@@ -62,7 +62,7 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response triage(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TriageRequest request) {
-        Deviation d = triage.triage(id, ifMatch, request.categories(), request.reason());
+        Deviation d = triage.triage(id, ifMatch, request.categories(), request.reason(), request.decidedAt());
         return Response.ok(DeviationMapper.toResponse(d))
                 .tag(ETags.of(d.version))
                 .build();
@@ -102,7 +102,7 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CloseRequest request) {
-        Deviation d = triage.close(id, ifMatch, request.feedbackToReporter());
+        Deviation d = triage.close(id, ifMatch, request.feedbackToReporter(), request.closedAt());
         return Response.ok(DeviationMapper.toResponse(d))
                 .tag(ETags.of(d.version))
                 .build();

@@ -11,12 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import se.kvalitet.deviation.access.AccessLog;
 import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.clock.Clocks;
+import se.kvalitet.deviation.clock.StepTime;
 import se.kvalitet.deviation.domain.CategoryPolicies;
 import se.kvalitet.deviation.domain.CategoryPolicy;
 import se.kvalitet.deviation.domain.TrackKind;
@@ -81,6 +83,16 @@ public class TriageService {
      */
     @Transactional
     public Deviation triage(UUID id, String ifMatch, List<DeviationCategory> requested, String reason) {
+        return triage(id, ifMatch, requested, reason, null);
+    }
+
+    /**
+     * Triage as decided at {@code decidedAt} (default now; {@link StepTime}'s rules, and a reclassification not
+     * before the triage it changes): the tracks open then and their clocks run from then.
+     */
+    @Transactional
+    public Deviation triage(
+            UUID id, String ifMatch, List<DeviationCategory> requested, String reason, Instant decidedAt) {
         Deviation d = queries.read(id, Action.TRIAGE);
         ETags.requireMatch(ifMatch, d.version);
         if (d.status == Deviation.Status.CLOSED) {
@@ -105,7 +117,12 @@ public class TriageService {
         String screenedReason = screening.text("reason", reason == null ? null : reason.strip());
         screening.done();
 
-        Instant now = clock.instant();
+        Instant recorded = clock.instant();
+        Instant now = StepTime.of("decidedAt", decidedAt, recorded, d.occurredAt);
+        if (reclassification && now.isBefore(d.triagedAt)) {
+            throw ProblemException.invalidField(
+                    "decidedAt", "must not be before the triage it changes (" + d.triagedAt + ")");
+        }
         List<UUID> involved = List.copyOf(d.involvedOrgUnitIds);
         List<DeviationCategory> sorted = new ArrayList<>(new TreeSet<>(wanted));
         outbox.publish(new DeviationTriagedV1(d.id, d.orgUnitId, involved, sorted, previous, reclassification, now));
@@ -127,7 +144,7 @@ public class TriageService {
         clocks.stop(d.id, ClockKind.TRIAGE, "MET", now);
         d.triagedAt = now;
         d.status = Deviation.Status.IN_PROGRESS;
-        d.updatedAt = now;
+        d.updatedAt = recorded; // when it changed here (incremental pulls), not when it was decided
         decisions.flush();
         return d;
     }
@@ -147,7 +164,7 @@ public class TriageService {
             end(d, t, DeviationTrackClosedV1.Closure.COMPLETED, now);
         } else if (policy.notificationClockFromAwareness()) {
             // aware when the report reached the organisation, unless the quality team records otherwise
-            t.awareAt = d.createdAt;
+            t.awareAt = now.isBefore(d.createdAt) ? now : d.createdAt;
             clocks.start(d.id, policy.notificationClock().orElseThrow(), t.id, c, d.orgUnitId, t.awareAt);
         } else if (policy.investigationClock().isPresent()) {
             clocks.start(d.id, policy.investigationClock().get(), t.id, c, d.orgUnitId, now);
@@ -174,6 +191,15 @@ public class TriageService {
     /** Closes a report whose tracks have all ended, with the summary written for its reporter. */
     @Transactional
     public Deviation close(UUID id, String ifMatch, String feedbackToReporter) {
+        return close(id, ifMatch, feedbackToReporter, null);
+    }
+
+    /**
+     * Closes the report as of {@code closedAt} (default now; {@link StepTime}'s rules, and not before its tracks
+     * ended). A case closed, as dated, before this service received the report counts 0 days open.
+     */
+    @Transactional
+    public Deviation close(UUID id, String ifMatch, String feedbackToReporter, Instant closedAt) {
         Deviation d = queries.read(id, Action.CLOSE);
         ETags.requireMatch(ifMatch, d.version);
         if (d.status == Deviation.Status.CLOSED) {
@@ -196,11 +222,21 @@ public class TriageService {
         FreeTextGuard.Screening screening = guard.screen();
         String feedback = screening.text("feedbackToReporter", feedbackToReporter.strip());
         screening.done();
-        Instant now = clock.instant();
+        Instant recorded = clock.instant();
+        Instant now = StepTime.of("closedAt", closedAt, recorded, d.occurredAt);
+        Instant lastEnded = d.tracks.stream()
+                .map(t -> t.closedAt)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
+        if (lastEnded != null && now.isBefore(lastEnded)) {
+            throw ProblemException.invalidField(
+                    "closedAt", "must not be before the report's last track ended (" + lastEnded + ")");
+        }
         d.feedbackToReporter = feedback;
         d.closedAt = now;
         d.status = Deviation.Status.CLOSED;
-        d.updatedAt = now;
+        d.updatedAt = recorded; // when it changed here (incremental pulls), not when it was closed
         LocalDate reportedOn = LocalDate.ofInstant(d.createdAt, Deviation.SWEDEN);
         LocalDate closedOn = LocalDate.ofInstant(now, Deviation.SWEDEN);
         outbox.publish(new DeviationClosedV1(
@@ -212,7 +248,7 @@ public class TriageService {
                 reportedOn,
                 now,
                 closedOn,
-                (int) ChronoUnit.DAYS.between(reportedOn, closedOn),
+                (int) Math.max(0, ChronoUnit.DAYS.between(reportedOn, closedOn)),
                 0));
         decisions.flush();
         return d;

@@ -258,6 +258,15 @@ class ActionsAndDeadlinesTest {
                         "{\"status\":\"DONE\",\"doneDate\":\"" + today().plusDays(1) + "\"}")
                 .then()
                 .statusCode(400);
+        // done as it happened, but not before the deviation occurred (2026-09-14)
+        post(
+                        erik,
+                        onTimePath + "/progress",
+                        etag(erik, onTimePath),
+                        "{\"status\":\"DONE\",\"doneDate\":\"2026-09-13\"}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("doneDate"));
         post(
                         erik,
                         onTimePath + "/progress",

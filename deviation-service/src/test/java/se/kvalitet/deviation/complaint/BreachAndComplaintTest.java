@@ -126,6 +126,11 @@ class BreachAndComplaintTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("awareAt"));
+        // nor before the breach occurred (2026-09-14T08:00Z)
+        post(karin, path + "/breach", etag(karin, path), "{\"awareAt\":\"2026-09-14T07:59:59Z\"}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("awareAt"));
         post(reporter, path + "/breach", etag(karin, path), "{\"affectedCount\":3}")
                 .then()
                 .statusCode(403);

@@ -2,9 +2,12 @@ package se.kvalitet.followup.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.ReferenceProblems;
@@ -24,7 +27,11 @@ public class FollowupAccess {
     @Inject
     OrgCopy orgUnits;
 
+    @Inject
+    OrgUnitLookup lookup;
+
     private OrgTree tree;
+    private final Set<UUID> notInRegistry = new HashSet<>();
     private String system;
 
     /** Lets this request context act for the service itself (demo data at start-up): no token, every unit. */
@@ -61,9 +68,29 @@ public class FollowupAccess {
         }
     }
 
-    /** 422 (unknown-reference) unless the local copy of the organisation knows {@code unit}. */
+    /**
+     * Whether the organisation has {@code unit}: the local copy, or else process-registry-service asked at
+     * once (a unit created a moment ago whose event has not arrived; platform/orgcopy's {@link OrgUnitLookup},
+     * which stores it in the copy; a registry that does not answer is a 503). Asked once per request and unit.
+     */
+    public boolean knowsUnit(UUID unit) {
+        if (unit == null || tree().knows(unit)) {
+            return unit != null;
+        }
+        if (notInRegistry.contains(unit)) {
+            return false;
+        }
+        if (lookup.knows(unit)) {
+            tree = null; // the copy gained the unit: read the tree again
+            return true;
+        }
+        notInRegistry.add(unit);
+        return false;
+    }
+
+    /** 422 (unknown-reference) unless the organisation has {@code unit} ({@link #knowsUnit}). */
     public void requireKnownUnit(String field, UUID unit) {
-        if (unit != null && !tree().knows(unit)) {
+        if (unit != null && !knowsUnit(unit)) {
             throw ReferenceProblems.unknown(field, "no such org unit (as published by the process registry)");
         }
     }

@@ -1075,11 +1075,13 @@ public class DemoData {
                 null,
                 ind == null ? null : ind.id,
                 tasks));
+        LocalDate closed = deadline.isAfter(today.date()) ? today.date() : deadline.minusDays(3);
         if (!status.equals("NOT_STARTED")) {
-            i = initiatives.start(i.id, "\"" + i.version + "\"");
+            // started before it was closed: a month before a closing in the past (dates as they happened)
+            LocalDate started = closed.isBefore(today.date()) ? closed.minusMonths(1) : today.date();
+            i = initiatives.start(i.id, "\"" + i.version + "\"", started);
         }
         if (status.equals("DONE") || status.equals("NOT_DONE")) {
-            LocalDate closed = deadline.isAfter(today.date()) ? today.date() : deadline.minusDays(3);
             i = initiatives.complete(
                     i.id,
                     "\"" + i.version + "\"",

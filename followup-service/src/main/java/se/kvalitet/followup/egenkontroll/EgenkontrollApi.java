@@ -141,7 +141,10 @@ public final class EgenkontrollApi {
 
     @Schema(name = "EgenkontrollExecution", description = "The execution of a scheduled egenkontroll")
     public record ExecutionRequest(
-            @Schema(description = "The day it was carried out; not in the future") @NotNull
+            @Schema(
+                    description = "The day it was carried out; not in the future, not before the period it"
+                            + " covers (its due day one interval back)")
+            @NotNull
             LocalDate executedOn,
 
             @Schema(description = "Items checked") @Min(0) @Max(1_000_000)

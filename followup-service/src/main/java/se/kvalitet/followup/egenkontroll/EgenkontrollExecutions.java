@@ -3,6 +3,7 @@ package se.kvalitet.followup.egenkontroll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.UUID;
 import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.egenkontroll.EgenkontrollCommands.ExecutionCommand;
@@ -37,6 +38,14 @@ public class EgenkontrollExecutions {
         ETags.requireMatch(ifMatch, o.version);
         if (r.executedOn().isAfter(today.date())) {
             throw ProblemException.invalidField("executedOn", "must not be in the future");
+        }
+        // carried out as it happened (a past schedule recorded now), but within the period this occurrence
+        // covers: from its due day one interval back (an earlier day is the previous occurrence's work)
+        int months = queries.plan(o.planId).frequency.months();
+        LocalDate periodStart = o.dueOn.minusMonths(months > 0 ? months : 12);
+        if (r.executedOn().isBefore(periodStart)) {
+            throw ProblemException.invalidField(
+                    "executedOn", "must not be before the period this egenkontroll covers (" + periodStart + ")");
         }
         new TextGuard()
                 .text("findings", r.findings())

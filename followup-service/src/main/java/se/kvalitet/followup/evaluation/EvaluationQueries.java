@@ -24,6 +24,7 @@ import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.indicator.IndicatorRepository;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 
@@ -46,7 +47,21 @@ public class EvaluationQueries {
     OrgCopy orgUnits;
 
     @Inject
+    OrgUnitLookup lookup;
+
+    @Inject
     DataSource dataSource;
+
+    /**
+     * The organisation as this service knows it, with {@code orgUnitId} in it if the registry has it: a unit
+     * created a moment ago is looked up there at once (platform/orgcopy's {@link OrgUnitLookup}).
+     */
+    private OrgTree treeKnowing(UUID orgUnitId) {
+        if (orgUnitId != null) {
+            lookup.knows(orgUnitId);
+        }
+        return orgUnits.tree();
+    }
 
     /** The units asked for: {@code orgUnitId} (or every root) and the units below it down to {@code depth} levels. */
     static List<UUID> units(OrgTree tree, UUID orgUnitId, int depth) {
@@ -74,7 +89,7 @@ public class EvaluationQueries {
             String criterion,
             int page,
             int limit) {
-        OrgTree tree = orgUnits.tree();
+        OrgTree tree = treeKnowing(orgUnitId);
         List<UUID> units = units(tree, orgUnitId, depth);
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
@@ -119,7 +134,7 @@ public class EvaluationQueries {
         if (to.compareTo(from) < 0) {
             throw ProblemException.invalidField("to", "ends before from");
         }
-        OrgTree tree = orgUnits.tree();
+        OrgTree tree = treeKnowing(orgUnitId);
         List<UUID> unit = units(tree, orgUnitId, 0);
         List<SeriesPoint> out = new ArrayList<>();
         for (Period p = from; p.compareTo(to) <= 0; p = p.next()) {
@@ -168,7 +183,7 @@ public class EvaluationQueries {
     /** Deviation statistics for the units asked for, a page of units in tree order. */
     @Transactional
     public Page<StatisticsResponse> statistics(Period period, UUID orgUnitId, int depth, int page, int limit) {
-        OrgTree tree = orgUnits.tree();
+        OrgTree tree = treeKnowing(orgUnitId);
         List<UUID> units = units(tree, orgUnitId, depth);
         Map<UUID, DerivedIndicators.Statistics> all = derived.statistics(period, tree);
         int first = Math.min(units.size(), (page - 1) * limit);

@@ -33,6 +33,7 @@ import se.kvalitet.followup.indicator.IndicatorService;
 import se.kvalitet.followup.support.PeriodParams;
 import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.orgcopy.OrgTree;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
@@ -63,6 +64,9 @@ public class ExportResource {
 
     @Inject
     OrgCopy orgUnits;
+
+    @Inject
+    OrgUnitLookup lookup;
 
     @GET
     @Path("measurements")
@@ -205,10 +209,12 @@ public class ExportResource {
                                 "indicatorId", "no such indicator of criterion " + criterion + ": " + missing);
             }
         }
+        // a unit created a moment ago is looked up in the registry at once (platform/orgcopy's OrgUnitLookup)
+        boolean unitKnown = filter.orgUnitId() == null || lookup.knows(filter.orgUnitId());
         OrgTree tree = orgUnits.tree();
         List<UUID> units = null;
         if (filter.orgUnitId() != null) {
-            if (!tree.knows(filter.orgUnitId())) {
+            if (!unitKnown) {
                 throw unknownUnit();
             }
             units = filter.subtree()
@@ -289,7 +295,7 @@ public class ExportResource {
         if (filter.orgUnitId() == null) {
             return filter;
         }
-        if (!orgUnits.knows(filter.orgUnitId())) {
+        if (!lookup.knows(filter.orgUnitId())) {
             throw unknownUnit();
         }
         return filter.withUnits(

@@ -95,7 +95,9 @@ public final class InitiativeApi {
             @Schema(description = "What it achieved, or why it was not done") @Size(max = 4000)
             String effect,
 
-            @Schema(description = "Default today; not in the future")
+            @Schema(
+                    description = "The day it was closed: default today; not in the future (it may precede its"
+                            + " recording here). Whether it was closed by its deadline follows this day")
             LocalDate closedOn) {
 
         /** The command this request asks for. */

@@ -115,8 +115,14 @@ public class InitiativeService {
 
     @Transactional
     public QualityInitiative start(UUID id, String ifMatch) {
+        return start(id, ifMatch, null);
+    }
+
+    /** Starts the initiative on {@code startedOn} (default today; {@link #happenedOn}'s rules): the demo data's past. */
+    @Transactional
+    public QualityInitiative start(UUID id, String ifMatch, LocalDate startedOn) {
         QualityInitiative i = locked(id, ifMatch);
-        i.start(today.date(), today.now());
+        i.start(happenedOn("startedOn", startedOn, null), today.now());
         initiatives.flush();
         return i;
     }
@@ -127,10 +133,7 @@ public class InitiativeService {
         if (r.outcome() != Status.DONE && r.outcome() != Status.NOT_DONE) {
             throw ProblemException.invalidField("outcome", "must be DONE or NOT_DONE");
         }
-        LocalDate on = r.closedOn() == null ? today.date() : r.closedOn();
-        if (on.isAfter(today.date())) {
-            throw ProblemException.invalidField("closedOn", "must not be in the future");
-        }
+        LocalDate on = happenedOn("closedOn", r.closedOn(), null);
         new TextGuard().text("effect", r.effect()).done();
         outbox.publish(i.close(r.outcome(), r.effect(), on, today.now()));
         initiatives.flush();
@@ -148,6 +151,27 @@ public class InitiativeService {
         i.checkEffect(r.effective(), r.effect(), on, today.now());
         initiatives.flush();
         return i;
+    }
+
+    /**
+     * The day a step of the initiative happened (issue 16 item 2): {@code given}, or today when left out; not in
+     * the future, and a completion not before the start ({@code notBefore}). It may precede the initiative's
+     * recording here (last year's initiative posted now), as a deviation's steps may precede the report's
+     * arrival. A 400 naming the field otherwise. The completion's on-time figure (initiative.completed) follows
+     * this day.
+     */
+    private LocalDate happenedOn(String field, LocalDate given, LocalDate notBefore) {
+        LocalDate day = today.date();
+        if (given == null) {
+            return day;
+        }
+        if (given.isAfter(day)) {
+            throw ProblemException.invalidField(field, "must not be in the future");
+        }
+        if (notBefore != null && given.isBefore(notBefore)) {
+            throw ProblemException.invalidField(field, "must not be before the initiative started (" + notBefore + ")");
+        }
+        return given;
     }
 
     private QualityInitiative locked(UUID id, String ifMatch) {

@@ -15,7 +15,6 @@ import se.kvalitet.followup.domain.Period;
 import se.kvalitet.followup.format.TableFormat;
 import se.kvalitet.followup.indicator.Indicator;
 import se.kvalitet.followup.measurement.MeasurementCommands.RawRow;
-import se.kvalitet.orgcopy.OrgTree;
 import se.kvalitet.web.Problem.FieldError;
 
 /**
@@ -37,19 +36,19 @@ final class BulkRows {
 
     private final Map<String, Indicator> byCode;
     private final Map<UUID, Indicator> byId;
-    private final OrgTree tree;
+    private final Predicate<UUID> knownUnit;
     private final Predicate<UUID> mayWrite;
     private final boolean decimalComma;
 
     BulkRows(
             Map<String, Indicator> byCode,
             Map<UUID, Indicator> byId,
-            OrgTree tree,
+            Predicate<UUID> knownUnit,
             Predicate<UUID> mayWrite,
             boolean decimalComma) {
         this.byCode = byCode;
         this.byId = byId;
-        this.tree = tree;
+        this.knownUnit = knownUnit;
         this.mayWrite = mayWrite;
         this.decimalComma = decimalComma;
     }
@@ -151,7 +150,7 @@ final class BulkRows {
         }
         try {
             UUID unit = UUID.fromString(unitText);
-            if (!tree.knows(unit)) {
+            if (!knownUnit.test(unit)) {
                 errors.add(new FieldError("orgUnitId", "no such org unit (as published by the process registry)"));
             } else if (!mayWrite.test(unit)) {
                 errors.add(new FieldError("orgUnitId", "you may not record follow-up data for this org unit"));

@@ -85,7 +85,7 @@ public class BulkUpload {
         Map<String, Indicator> byCode = new HashMap<>();
         Map<UUID, Indicator> byId = new HashMap<>();
         loadIndicators(rows, byCode, byId);
-        Checked checked = check(rows, new BulkRows(byCode, byId, access.tree(), access::mayWriteFor, decimalComma));
+        Checked checked = check(rows, new BulkRows(byCode, byId, access::knowsUnit, access::mayWriteFor, decimalComma));
         if (!checked.errors().isEmpty() && !partial) {
             List<FieldError> fields = checked.errors().stream()
                     .map(e -> new FieldError("rows[" + e.row() + "]." + e.field(), e.message()))

@@ -111,6 +111,16 @@ class EgenkontrollTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("executedOn"));
+        // carried out on the day it was (issue 16 item 2), but within the quarter this occurrence covers
+        given().header("Authorization", karin())
+                .header("If-Match", o.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(execution.replace(
+                        today().toString(), first.minusMonths(3).minusDays(1).toString()))
+                .post(OCCURRENCES + "/" + occurrence + "/execution")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("executedOn"));
         given().header("Authorization", karin())
                 .header("If-Match", o.header("ETag"))
                 .contentType(ContentType.JSON)

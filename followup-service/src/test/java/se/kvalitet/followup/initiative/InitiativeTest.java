@@ -30,6 +30,7 @@ import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.followup.Fixtures;
 import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.RegistryStub;
 import se.kvalitet.testing.TestClock;
 import se.kvalitet.testing.TopicReader;
 
@@ -145,6 +146,38 @@ class InitiativeTest {
             assertThat(e.onTime()).isTrue();
             assertThat(e.origin()).isEqualTo("OTHER");
         }
+    }
+
+    /**
+     * A unit created in the registry a moment ago (its event not here yet) takes an initiative at once: the
+     * registry (played by {@link RegistryStub}) is asked with the caller's token and the unit stored in the copy.
+     */
+    @Test
+    void aUnitCreatedAMomentAgoInTheRegistryIsUsableAtOnce() {
+        UUID unit = UUID.randomUUID();
+        String history = "/registry/v1/org-units/" + unit + "/history";
+        RegistryStub.answer(history, 200, """
+                [{"id":"%s","code":null,"name":"Nya hemtjänstgruppen","type":"GROUP","parentId":"%s","active":true,
+                  "validFrom":"%s","validTo":null,"change":"CREATED","relatedOrgUnitIds":[],"changedAt":"%s"}]""".formatted(unit, org.a1(), today(), Instant.now()));
+        String token = karin();
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body(unit, today().plusDays(30), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .body("orgUnitId", equalTo(unit.toString()));
+        assertThat(RegistryStub.authorization(history)).isEqualTo(token);
+        assertThat(Fixtures.count("SELECT count(*) FROM orgcopy_version WHERE org_unit_id = '" + unit + "'"))
+                .isEqualTo(1);
+        // a unit the registry does not have either stays a 422
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), today().plusDays(30), "OTHER", null))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("orgUnitId"));
     }
 
     @Test

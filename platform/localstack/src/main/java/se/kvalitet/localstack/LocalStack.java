@@ -872,6 +872,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
             }
             env.put("KVALITET_DEMO_DATA_ENABLED", Boolean.toString(options.demoData));
+            // platform/orgcopy's OrgUnitLookup asks the registry for a unit created a moment ago
+            env.put("QUARKUS_REST_CLIENT_PROCESS_REGISTRY_URL", serviceUrl(Service.REGISTRY));
         }
         // the local stack is the demo: its Keycloak signs with the published demo key, which a
         // packaged service (prod profile) refuses unless told that this is knowingly a demo

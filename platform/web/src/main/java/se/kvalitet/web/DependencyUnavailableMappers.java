@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * and is answered exactly as {@link ProblemMappers#mapUnexpected} does.
  *
  * <p>The cause is found anywhere in the exception's chain, so it does not matter whether Hibernate,
- * the transaction manager or the service's own code wrapped it. {@code kvalitet.web.retry-after}
+ * the transaction manager or the service's own code wrapped it. Another service that does not answer
+ * ({@link DependencyUnavailableException}) is answered the same way, naming it. {@code kvalitet.web.retry-after}
  * (seconds, default 5) is what the response asks the client to wait.
  */
 public class DependencyUnavailableMappers {
@@ -59,11 +60,12 @@ public class DependencyUnavailableMappers {
         LOG.warnf(
                 "Dependency unavailable, answered 503 (correlation id %s): %s",
                 ProblemMappers.correlationId(), cause.get().toString());
+        String what = cause.get() instanceof DependencyUnavailableException d ? d.dependency() : "its database";
         Response problem = ProblemMappers.problem(
                 503,
                 "dependency-unavailable",
                 "Service unavailable",
-                "A system this service depends on (its database) cannot be reached at the moment. Retry after "
+                "A system this service depends on (" + what + ") cannot be reached at the moment. Retry after "
                         + retryAfter + " s; repeat a write with the same Idempotency-Key.",
                 List.of(),
                 null);
@@ -76,6 +78,9 @@ public class DependencyUnavailableMappers {
     static Optional<Throwable> dependencyFailure(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 25; t = t.getCause(), depth++) {
+            if (t instanceof DependencyUnavailableException) {
+                return Optional.of(t);
+            }
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {

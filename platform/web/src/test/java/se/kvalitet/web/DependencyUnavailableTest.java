@@ -180,5 +180,9 @@ class DependencyUnavailableTest {
                 .isEmpty();
         assertThat(DependencyUnavailableMappers.dependencyFailure(new IllegalArgumentException("x")))
                 .isEmpty();
+        DependencyUnavailableException registry =
+                new DependencyUnavailableException("the process registry", new java.net.SocketTimeoutException());
+        assertThat(DependencyUnavailableMappers.dependencyFailure(new IllegalStateException(registry)))
+                .contains(registry);
     }
 }

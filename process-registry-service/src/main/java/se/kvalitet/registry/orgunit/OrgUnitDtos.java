@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +42,13 @@ public final class OrgUnitDtos {
             @Schema(description = "What this version recorded: CREATED, RENAMED, MOVED, SPLIT, MERGED, CLOSED")
             String change,
 
-            List<UUID> relatedOrgUnitIds) {
+            List<UUID> relatedOrgUnitIds,
+
+            @Schema(
+                    description = "When this version was recorded: the changedAt of the org-unit.changed event"
+                            + " that published it (a consuming service that looks a unit up stores it as that event"
+                            + " would)")
+            Instant changedAt) {
 
         static OrgUnitResponse of(OrgUnitVersion v) {
             return new OrgUnitResponse(
@@ -54,7 +61,8 @@ public final class OrgUnitDtos {
                     v.validFrom,
                     v.validTo,
                     v.change.name(),
-                    v.related());
+                    v.related(),
+                    v.recordedAt);
         }
     }
 

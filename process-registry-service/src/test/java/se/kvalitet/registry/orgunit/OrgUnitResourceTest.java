@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,7 +158,9 @@ class OrgUnitResourceTest {
                 .get(PATH + "/" + id + "/history")
                 .then()
                 .statusCode(200)
-                .body("change", equalTo(List.of("CREATED", "MOVED")));
+                .body("change", equalTo(List.of("CREATED", "MOVED")))
+                // each version's recording time, as its org-unit.changed event carried it (consumers' look-up)
+                .body("changedAt", everyItem(notNullValue()));
         // a change before the latest one would rewrite history
         given().header("Authorization", karin())
                 .header("If-Match", etag(id))

@@ -17,7 +17,7 @@ import java.util.UUID;
 import se.kvalitet.events.report.ReportApprovedV1;
 import se.kvalitet.events.report.ReportKind;
 import se.kvalitet.messaging.Outbox;
-import se.kvalitet.orgcopy.OrgCopy;
+import se.kvalitet.orgcopy.OrgUnitLookup;
 import se.kvalitet.report.content.Editorial;
 import se.kvalitet.report.content.ReportContent;
 import se.kvalitet.report.content.ReportOutline;
@@ -71,14 +71,15 @@ public class ReportService {
     ReportSigner signer;
 
     @Inject
-    OrgCopy orgUnits;
+    OrgUnitLookup lookup;
 
     @Transactional
     public Definition create(ReportKind kind, int year, UUID orgUnitId, String title) {
         guard(Map.of("title", title == null ? "" : title));
         // the organisation it covers must be one the registry published (the read model of its tree): 422 naming the
         // field
-        if (!orgUnits.knows(orgUnitId)) {
+        // (a unit created a moment ago is looked up in the registry at once: platform/orgcopy's OrgUnitLookup)
+        if (!lookup.knows(orgUnitId)) {
             throw ReferenceProblems.unknown("orgUnitId", "no such org unit (as published by the process registry)");
         }
         @SuppressWarnings("unchecked")

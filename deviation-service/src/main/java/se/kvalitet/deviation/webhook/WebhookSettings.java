@@ -1,0 +1,63 @@
+package se.kvalitet.deviation.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Webhooks (issue 19 item 2): who the suite says it is, what it may call, how it retries. */
+@ConfigMapping(prefix = "kvalitet.webhooks")
+public interface WebhookSettings {
+
+    /**
+     * The origin the suite names in the CloudEvents validation handshake ({@code WebHook-Request-Origin}) and on
+     * every delivery: the host name of the installation, as receivers allow it.
+     */
+    @WithDefault("kvalitet.localhost")
+    String origin();
+
+    /** Where a delivery's {@code dataref} points: the gateway's public address. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicBaseUrl();
+
+    /**
+     * Hosts a subscription may name with plain {@code http} (a receiver on the same machine in the local stack and
+     * the tests); every other target must be {@code https}.
+     */
+    @WithDefault("localhost,127.0.0.1")
+    List<String> plainHttpHosts();
+
+    /** Attempts per delivery before it goes to the subscription's dead-letter list. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** Wait after the first failed attempt; doubled after each further one up to {@link #maxBackoff()}. */
+    @WithDefault("PT10S")
+    Duration firstBackoff();
+
+    @WithDefault("PT1H")
+    Duration maxBackoff();
+
+    /** How long one attempt may take (connect, send, answer). */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** A claimed delivery is left alone by other replicas this long (longer than {@link #timeout()}). */
+    @WithDefault("PT60S")
+    Duration lease();
+
+    /** Deliveries sent per dispatcher pass. */
+    @WithDefault("50")
+    int batchSize();
+
+    /**
+     * How often the dispatcher looks for due retries (a new delivery is sent at once); read by its
+     * {@code @Scheduled} expression.
+     */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Active subscriptions per machine client. */
+    @WithDefault("20")
+    int maxSubscriptionsPerClient();
+}
