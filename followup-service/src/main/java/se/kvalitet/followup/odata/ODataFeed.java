@@ -1,0 +1,80 @@
+package se.kvalitet.followup.odata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataHandler;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.kvalitet.web.ProblemException;
+
+/**
+ * The OData v4 service: Apache Olingo's handler (URI parsing, {@code $metadata}, the service document,
+ * content negotiation, OData errors) with this service's {@link FeedProcessor}. Read-only.
+ */
+@ApplicationScoped
+public class ODataFeed {
+
+    @Inject
+    FeedReader reader;
+
+    @Inject
+    EvaluationFeed evaluations;
+
+    @ConfigProperty(name = "kvalitet.odata.page-size", defaultValue = "5000")
+    int pageSize;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OData odata = OData.newInstance();
+    private final ServiceMetadata metadata = odata.createServiceMetadata(new FeedEdm(), List.of());
+
+    /**
+     * Answers one request. An error is a problem document like every error of the suite (status, the OData
+     * error's message as {@code detail}, OData's {@code error} object as an extension member). Olingo answers
+     * what no processor here reads (a single entity, a property) with 501: that is the client asking for what
+     * this read-only feed does not offer, so it is a 400.
+     */
+    public ODataResponse handle(ODataRequest request) {
+        ODataHandler handler = odata.createRawHandler(metadata);
+        handler.register(new FeedProcessor(reader, evaluations, pageSize));
+        ODataResponse response = handler.process(request);
+        int status = response.getStatusCode();
+        if (status < 400) {
+            return response;
+        }
+        String message = "the OData request could not be answered";
+        String code = null;
+        if (response.getContent() != null) {
+            try (InputStream in = response.getContent()) {
+                JsonNode error = JSON.readTree(in).path("error");
+                message = error.path("message").asText(message);
+                code = error.path("code").isNull() ? null : error.path("code").asText(null);
+            } catch (IOException | RuntimeException e) {
+                // not an OData error document: keep the general message
+            }
+        }
+        if (status == HttpStatusCode.NOT_IMPLEMENTED.getStatusCode()) {
+            status = HttpStatusCode.BAD_REQUEST.getStatusCode();
+            message = "not supported by this read-only feed (" + message + "): read entity sets with query options";
+        }
+        if (status >= 500) {
+            throw new IllegalStateException("OData feed failed: " + message);
+        }
+        Map<String, Object> odataError = new LinkedHashMap<>();
+        odataError.put("code", code == null ? Integer.toString(status) : code);
+        odataError.put("message", message);
+        throw new ProblemException(status, "odata-request", "OData request not answered", message)
+                .with("error", odataError);
+    }
+}
