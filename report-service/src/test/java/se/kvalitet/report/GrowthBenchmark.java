@@ -219,7 +219,8 @@ class GrowthBenchmark {
                 + " | (CASE WHEN i % 50 <> 0 THEN 8192 ELSE 0 END))";
         String track = "CASE WHEN {B} < 30 THEN 'LEX_SARAH' WHEN {B} < 35 THEN 'LEX_MARIA' WHEN {B} < 40 THEN"
                 + " 'PERSONAL_DATA_BREACH' WHEN {B} < 48 THEN 'COMPLAINT' ELSE 'OTHER_DEVIATION' END";
-        List<String> sql = List.of("""
+        List<String> sql =
+                List.of("""
                 INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at, updated_at,
                                             category_mask, flags, multi_unit)
                 SELECT md5('rf' || i)::uuid, {U}[1 + (i * 7) % 100], NULL,
@@ -255,15 +256,7 @@ class GrowthBenchmark {
                                                    effect_checked_on, effective)
                 SELECT md5('ra' || i)::uuid, md5('rf' || i)::uuid, {U}[1 + (i * 7) % 100], ({A} + interval '60 days')::date,
                        CASE WHEN i % 50 <> 0 THEN ({A} + interval '50 days')::date END, i % 50 <> 0, NULL, NULL
-                FROM {R} WHERE {B} >= 5 AND i % 5 = 1""", """
-                INSERT INTO inbox_event (consumer, event_id, event_type, received_at)
-                SELECT '{C}', md5('re' || i || '.' || e)::uuid::text,
-                       (ARRAY['se.kvalitet.deviation.reported.v1', 'se.kvalitet.deviation.triaged.v1',
-                              'se.kvalitet.deviation.closed.v1', 'se.kvalitet.deviation.track-opened.v1',
-                              'se.kvalitet.deviation.authority-notified.v1'])[e], {A} + e * interval '1 hour'
-                FROM {R}, generate_series(1, 5) e
-                WHERE e <= 3 OR (e = 4 AND {B} >= 5) OR (e = 5 AND (({B} >= 5 AND {B} < 30 AND i % 10 = 0)
-                      OR ({B} >= 30 AND {B} < 40 AND i % 3 = 0)))""");
+                FROM {R} WHERE {B} >= 5 AND i % 5 = 1""", GrowthBench.DEVIATION_INBOX_SEED.replace("{P}", "re"));
         List<String> statements = new ArrayList<>();
         for (String s : sql) {
             statements.add(s.replace("{TT}", track)

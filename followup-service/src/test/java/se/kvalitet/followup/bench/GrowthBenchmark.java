@@ -251,15 +251,7 @@ class GrowthBenchmark {
                 INSERT INTO deviation_action_fact (action_id, deviation_id, org_unit_id, due_date, done_date, on_time)
                 SELECT md5('fa' || i)::uuid, md5('ff' || i)::uuid, {U}[1 + (i * 7) % {N}], ({A} + interval '60 days')::date,
                        CASE WHEN i % 50 <> 0 THEN ({A} + interval '50 days')::date END, i % 50 <> 0
-                FROM {R} WHERE {B} >= 5 AND i % 5 = 1""", """
-                INSERT INTO inbox_event (consumer, event_id, event_type, received_at)
-                SELECT '{C}', md5('fe' || i || '.' || e)::uuid::text,
-                       (ARRAY['se.kvalitet.deviation.reported.v1', 'se.kvalitet.deviation.triaged.v1',
-                              'se.kvalitet.deviation.closed.v1', 'se.kvalitet.deviation.track-opened.v1',
-                              'se.kvalitet.deviation.authority-notified.v1'])[e], {A} + e * interval '1 hour'
-                FROM {R}, generate_series(1, 5) e
-                WHERE e <= 3 OR (e = 4 AND {B} >= 5) OR (e = 5 AND (({B} >= 5 AND {B} < 30 AND i % 10 = 0)
-                      OR ({B} >= 30 AND {B} < 40 AND i % 3 = 0)))""");
+                FROM {R} WHERE {B} >= 5 AND i % 5 = 1""", GrowthBench.DEVIATION_INBOX_SEED.replace("{P}", "fe"));
         List<String> statements = new ArrayList<>();
         for (String s : sql) {
             statements.add(s.replace("{TT}", track)

@@ -39,6 +39,23 @@ public final class GrowthBench {
     public static final String LARGE = "large";
     public static final double GOAL = 0.8;
 
+    /**
+     * Seeds the inbox rows a consumer of the deviation topic holds per report of history (reported, triaged,
+     * closed; a track opened for the categories with a track; a notification for the serious ones), for the
+     * report- and followup-service benchmarks. Placeholders as in their seed statements: {@code {C}} the consumer,
+     * {@code {P}} a two-letter id prefix, {@code {R}} the range of report numbers {@code i}, {@code {B}} the
+     * category bucket, {@code {A}} the report's time.
+     */
+    public static final String DEVIATION_INBOX_SEED = """
+            INSERT INTO inbox_event (consumer, event_id, event_type, received_at)
+            SELECT '{C}', md5('{P}' || i || '.' || e)::uuid::text,
+                   (ARRAY['se.kvalitet.deviation.reported.v1', 'se.kvalitet.deviation.triaged.v1',
+                          'se.kvalitet.deviation.closed.v1', 'se.kvalitet.deviation.track-opened.v1',
+                          'se.kvalitet.deviation.authority-notified.v1'])[e], {A} + e * interval '1 hour'
+            FROM {R}, generate_series(1, 5) e
+            WHERE e <= 3 OR (e = 4 AND {B} >= 5) OR (e = 5 AND (({B} >= 5 AND {B} < 30 AND i % 10 = 0)
+                  OR ({B} >= 30 AND {B} < 40 AND i % 3 = 0)))""";
+
     /** One timed operation. */
     @FunctionalInterface
     public interface Op {
