@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -171,15 +172,23 @@ public class InitiativeResource {
     @RolesAllowed({Roles.UNIT_MANAGER, Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(
             summary = "Start the initiative (pågående)",
-            description = "NOT_STARTED → ONGOING. Needs the ETag in If-Match.")
+            description = "NOT_STARTED → ONGOING. Needs the ETag in If-Match. startedOn records when it started when "
+                    + "that was earlier (moving in with past years, issue 16): not in the future; default today.")
     @APIResponse(
             responseCode = "200",
             description = "Started",
             content = @Content(schema = @Schema(implementation = InitiativeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such initiative")
     @APIResponse(responseCode = "409", description = "Not in NOT_STARTED (currentState in the problem)")
-    public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.start(id, ifMatch));
+    public Response start(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(
+                            description = "The day it started, when earlier than today (YYYY-MM-DD)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("startedOn")
+                    String startedOn) {
+        return ok(service.start(id, ifMatch, QueryParams.date("startedOn", startedOn)));
     }
 
     @POST

@@ -152,6 +152,34 @@ class InitiativeTest {
      * A unit created in the registry a moment ago (its event not here yet) takes an initiative at once: the
      * registry (played by {@link RegistryStub}) is asked with the caller's token and the unit stored in the copy.
      */
+    /** Issue 16 item 2: a start recorded as it happened (moving in with past years), never in the future. */
+    @Test
+    void anInitiativeStartedInAnEarlierYearKeepsThatDay() {
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.a1(), today().plusDays(30), "OTHER", null))
+                .post(PATH);
+        created.then().statusCode(201);
+        String id = created.path("id");
+        for (String wrong : new String[] {today().plusDays(1).toString(), "2013-02-30", "i våras"}) {
+            given().header("Authorization", karin())
+                    .header("If-Match", etag(created))
+                    .queryParam("startedOn", wrong)
+                    .post(PATH + "/" + id + "/start")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("startedOn"));
+        }
+        given().header("Authorization", karin())
+                .header("If-Match", etag(created))
+                .queryParam("startedOn", "2013-03-01")
+                .post(PATH + "/" + id + "/start")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ONGOING"))
+                .body("startedOn", equalTo("2013-03-01"));
+    }
+
     @Test
     void aUnitCreatedAMomentAgoInTheRegistryIsUsableAtOnce() {
         UUID unit = UUID.randomUUID();
