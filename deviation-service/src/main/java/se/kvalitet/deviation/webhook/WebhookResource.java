@@ -31,6 +31,8 @@ import se.kvalitet.deviation.intake.IdempotencyKeys;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.idempotency.IdempotencyKeyRequiredFilter;
 import se.kvalitet.web.idempotency.IdempotentCreate;
 
 /**
@@ -85,6 +87,17 @@ public class WebhookResource {
                     @HeaderParam(IdempotencyKeys.HEADER)
                     String idempotencyKey,
             @NotNull @Valid WebhookDtos.NewSubscription request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            // whoever may subscribe is a machine client, which IdempotencyKeyRequiredFilter already refuses without
+            // a key; this holds even where the machine roles are configured differently (the key is a column)
+            throw new ProblemException(
+                            428,
+                            IdempotencyKeyRequiredFilter.PROBLEM_SLUG,
+                            "Idempotency-Key required",
+                            "Subscribing needs an Idempotency-Key header (a UUID, for example), sent again unchanged "
+                                    + "with every retry of the same request")
+                    .with("header", IdempotencyKeys.HEADER);
+        }
         IdempotencyKeys.validate(idempotencyKey);
         WebhookSubscriptions.Created created = subscriptions.create(
                 new NewSubscription(request.url(), request.types(), request.mode()), idempotencyKey);
