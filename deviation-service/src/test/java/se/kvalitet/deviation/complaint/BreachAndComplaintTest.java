@@ -160,8 +160,9 @@ class BreachAndComplaintTest {
 
         String notification = """
                 {"kind":"%s","sentAt":"%s","authorityReference":"IMY-2026-1234","content":"Anmälan om personuppgiftsincident"%s}""";
-        // rounded up to the next second: rounding down could fall before the report's own arrival in this same second
-        Instant sent = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        // now, to the millisecond: not after the completion below (which is at the server's now and may not come before
+        // the initial notification), and not before the report's own arrival several requests ago
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         post(karin, path + "/notifications", null, notification.formatted("SUPPLEMENT", sent, ""))
                 .then()
                 .statusCode(409);
