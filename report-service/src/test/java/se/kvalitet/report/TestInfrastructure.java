@@ -8,7 +8,7 @@ import se.kvalitet.testing.OidcTestResource;
 import se.kvalitet.testing.PostgresTestResource;
 import se.kvalitet.testing.RegistryStubTestResource;
 
-/** Real PostgreSQL, Kafka a signing OIDC provider and a stand-in for process-registry-service's org-unit read for every @QuarkusTest of this module. */
+/** Real PostgreSQL, Kafka, a signing OIDC provider, a stand-in for process-registry-service's org-unit read and a real SMTP server (GreenMail) for every @QuarkusTest of this module. */
 @WithTestResource(
         value = PostgresTestResource.class,
         scope = TestResourceScope.GLOBAL,
@@ -16,6 +16,7 @@ import se.kvalitet.testing.RegistryStubTestResource;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = RegistryStubTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {}

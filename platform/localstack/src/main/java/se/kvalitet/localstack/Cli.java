@@ -127,6 +127,13 @@ final class Cli {
                 "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/{" + String.join(",", LocalStack.DATABASES)
                         + "}  (postgres / postgres)");
         line(b, "Kafka", stack.kafkaBootstrapServers());
+        if (stack.mailEnabled()) {
+            line(
+                    b,
+                    "Mail (GreenMail)",
+                    "SMTP 127.0.0.1:" + stack.smtpPort() + ", IMAP 127.0.0.1:" + stack.imapPort()
+                            + " (login = password = the address); sent mail: " + stack.mailLog());
+        }
         line(b, "Logs", stack.logDir().toString());
         line(b, "Demo data", stack.demoData() ? "on" : "off (start with --demo to load it)");
 

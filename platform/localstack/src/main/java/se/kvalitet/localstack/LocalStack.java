@@ -72,6 +72,8 @@ public final class LocalStack implements AutoCloseable {
     private final int kafkaPort;
     private final int keycloakPort;
     private final int keycloakManagementPort;
+    private final int smtpPort;
+    private final int imapPort;
 
     private final Object lock = new Object();
     private final Object closeLock = new Object();
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ChildProcess kafkaChild;
+    private MailServer mail;
     private ChildProcess keycloak;
     private Path keycloakInstanceHome;
     private final Map<Service, ChildProcess> running = new EnumMap<>(Service.class);
@@ -97,6 +100,8 @@ public final class LocalStack implements AutoCloseable {
         this.kafkaPort = FreePorts.orPick(b.kafkaPort);
         this.keycloakPort = FreePorts.orPick(b.keycloakPort);
         this.keycloakManagementPort = FreePorts.orPick(b.keycloakManagementPort);
+        this.smtpPort = FreePorts.orPick(b.smtpPort);
+        this.imapPort = FreePorts.orPick(b.imapPort);
         EnumMap<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, FreePorts.orPick(b.servicePorts.getOrDefault(s, s.defaultPort())));
@@ -165,6 +170,15 @@ public final class LocalStack implements AutoCloseable {
                 }
                 readyAfter.put(KAFKA, since(t));
                 say("Kafka ready at " + kafkaBootstrapServers());
+            }
+            if (options.mail) {
+                MailServer m =
+                        MailServer.start(smtpPort, imapPort, logDir.resolve("mail.log"), stateDir.resolve("mail"));
+                synchronized (lock) {
+                    mail = m;
+                }
+                say("Mail server (GreenMail) on SMTP " + smtpPort + " / IMAP " + imapPort + ", sent mail in "
+                        + logDir.resolve("mail.log"));
             }
             Map<Service, Long> launched = launchServices(jars);
             if (options.keycloak) {
@@ -378,6 +392,7 @@ public final class LocalStack implements AutoCloseable {
             PostgresServer pg;
             KafkaBroker broker;
             ChildProcess kafkaProcess;
+            MailServer mailServer;
             ChildProcess kc;
             List<ChildProcess> apps;
             ChildProcess gateway;
@@ -386,6 +401,8 @@ public final class LocalStack implements AutoCloseable {
                 pg = postgres;
                 broker = kafka;
                 kafkaProcess = kafkaChild;
+                mailServer = mail;
+                mail = null;
                 kc = keycloak;
                 gateway = running.remove(Service.GATEWAY);
                 apps = new ArrayList<>(running.values());
@@ -420,6 +437,9 @@ public final class LocalStack implements AutoCloseable {
             }
             if (!apps.isEmpty() || gateway != null || kc != null) {
                 say("child processes stopped");
+            }
+            if (mailServer != null) {
+                mailServer.close();
             }
             if (broker != null) {
                 try {
@@ -526,6 +546,26 @@ public final class LocalStack implements AutoCloseable {
 
     public int postgresPort() {
         return postgresPort;
+    }
+
+    /** Whether the stack runs its mail server (GreenMail, {@link Builder#mail}). */
+    public boolean mailEnabled() {
+        return options.mail;
+    }
+
+    /** The SMTP port the services' mailers send to. */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The IMAP port a mail client reads from (login and password: the recipient's address). */
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The log of every mail the mail server received. */
+    public Path mailLog() {
+        return logDir.resolve("mail.log");
     }
 
     public String kafkaBootstrapServers() {
@@ -872,6 +912,11 @@ public final class LocalStack implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
             }
             env.put("KVALITET_DEMO_DATA_ENABLED", Boolean.toString(options.demoData));
+            if (options.mail && s == Service.REPORT) {
+                // report-service mails notifications to people (its README, "Notifications")
+                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
+            }
             // platform/orgcopy's OrgUnitLookup asks the registry for a unit created a moment ago
             env.put("QUARKUS_REST_CLIENT_PROCESS_REGISTRY_URL", serviceUrl(Service.REGISTRY));
         }
@@ -1141,6 +1186,10 @@ public final class LocalStack implements AutoCloseable {
         if (options.kafka) {
             wanted.put("Kafka", kafkaPort);
         }
+        if (options.mail) {
+            wanted.put("SMTP", smtpPort);
+            wanted.put("IMAP", imapPort);
+        }
         if (options.keycloak) {
             wanted.put("Keycloak", keycloakPort);
             wanted.put("Keycloak management", keycloakManagementPort);
@@ -1266,6 +1315,9 @@ public final class LocalStack implements AutoCloseable {
         private int kafkaPort = 19092;
         private int keycloakPort = 8180;
         private int keycloakManagementPort = 9180;
+        private boolean mail = true;
+        private int smtpPort = 3025;
+        private int imapPort = 3143;
         private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         private final Map<Service, Path> serviceJars = new EnumMap<>(Service.class);
         private Set<Service> services = EnumSet.allOf(Service.class);
@@ -1332,6 +1384,8 @@ public final class LocalStack implements AutoCloseable {
         public Builder randomPorts() {
             postgresPort = 0;
             kafkaPort = 0;
+            smtpPort = 0;
+            imapPort = 0;
             keycloakPort = 0;
             keycloakManagementPort = 0;
             for (Service s : Service.values()) {
@@ -1342,6 +1396,12 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder postgres(boolean on) {
             this.postgres = on;
+            return this;
+        }
+
+        /** The SMTP/IMAP server (GreenMail in this JVM) report-service mails notifications to; on by default. */
+        public Builder mail(boolean on) {
+            this.mail = on;
             return this;
         }
 

@@ -35,6 +35,7 @@ public final class TestTokens {
     private final Set<String> roles = new LinkedHashSet<>();
     private final List<String> orgUnits = new ArrayList<>();
     private String issuer;
+    private String email;
     private String audience = AUDIENCE;
     private Instant expiresAt = Instant.now().plusSeconds(600);
     private Instant issuedAt = Instant.now();
@@ -75,6 +76,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The {@code email} claim (Keycloak's default "email" client scope), absent unless set. */
+    public TestTokens email(String address) {
+        this.email = address;
+        return this;
+    }
+
     public TestTokens issuer(String iss) {
         this.issuer = iss;
         return this;
@@ -111,6 +118,9 @@ public final class TestTokens {
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .claim(ORG_UNITS_CLAIM, List.copyOf(orgUnits));
+        if (email != null) {
+            b.claim("email", email);
+        }
         return b.jws().keyId(OidcServer.KEY_ID).sign(privateKey());
     }
 

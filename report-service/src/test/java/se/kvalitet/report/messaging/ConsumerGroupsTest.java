@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import se.kvalitet.messaging.MessagingInstance;
 
 /**
- * The three topics are consumed by three groups, so a stall of one (a rebalance waiting for a
+ * The three topics are consumed by three groups (and the notifications by a fourth over all four topics), so a stall of one (a rebalance waiting for a
  * member) does not hold up the others; each consumer is a static member named after this replica,
  * and readiness reports, per channel, whether it holds partitions.
  */
 @QuarkusTest
 class ConsumerGroupsTest {
 
-    static final List<String> CHANNELS = List.of("deviation-events", "registry-events", "followup-events");
+    static final List<String> CHANNELS =
+            List.of("deviation-events", "registry-events", "followup-events", "notification-events");
 
     @Inject
     KafkaClientService kafka;

@@ -1,0 +1,203 @@
+package se.kvalitet.report.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import se.kvalitet.events.DomainEvent;
+import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
+import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
+import se.kvalitet.events.followup.EgenkontrollOverdueV1;
+import se.kvalitet.events.followup.InitiativeOverdueV1;
+import se.kvalitet.events.registry.DocumentReviewDueV1;
+import se.kvalitet.events.registry.DocumentReviewOverdueV1;
+import se.kvalitet.events.registry.DocumentType;
+import se.kvalitet.events.report.ReportGeneratedV1;
+import se.kvalitet.events.report.ReportKind;
+
+/**
+ * Which events people are told about, what they are told (Swedish, from the event's identifiers,
+ * kinds and dates only: never a name, a personal identity number or a case's free text, which the
+ * events do not carry), who is responsible, and where the link points in the intranet front-end.
+ * One home for these rules; no Quarkus, no database.
+ */
+public final class NoticeRules {
+
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH:mm");
+
+    static final String QUALITY_TEAM = "quality-team";
+    static final String UNIT_MANAGER = "unit-manager";
+    static final String PROCESS_OWNER = "process-owner";
+
+    private NoticeRules() {}
+
+    /**
+     * What one event is to tell people, or empty for events nobody is notified about.
+     *
+     * @param what          the thing to do, in Swedish (no case data)
+     * @param dueText       by when (date, or date and time where the hour matters), or null
+     * @param overdue       whether the deadline has passed (escalates to the manager)
+     * @param orgUnitId     the unit whose responsible people are told
+     * @param roles         the roles responsible for it at that unit (nearest level up with such a person)
+     * @param linkPath      the path of the case in the intranet front-end (appended to the base URL)
+     */
+    public record Notice(
+            String topic,
+            String what,
+            String dueText,
+            boolean overdue,
+            UUID orgUnitId,
+            List<String> roles,
+            String linkPath) {}
+
+    /** The event types {@link #of} may make a notice of; others are not even parsed. */
+    public static final Set<String> TYPES = Set.of(
+            DeviationDeadlineDueSoonV1.TYPE,
+            DeviationDeadlineOverdueV1.TYPE,
+            EgenkontrollOverdueV1.TYPE,
+            InitiativeOverdueV1.TYPE,
+            DocumentReviewDueV1.TYPE,
+            DocumentReviewOverdueV1.TYPE,
+            ReportGeneratedV1.TYPE);
+
+    public static Optional<Notice> of(DomainEvent event) {
+        if (event instanceof DeviationDeadlineDueSoonV1 e) {
+            return Optional.of(clock(e.clockKind(), e.deviationId(), e.orgUnitId(), e.dueAt(), e.dueDate(), false));
+        }
+        if (event instanceof DeviationDeadlineOverdueV1 e) {
+            return Optional.of(clock(e.clockKind(), e.deviationId(), e.orgUnitId(), e.dueAt(), e.dueDate(), true));
+        }
+        if (event instanceof EgenkontrollOverdueV1 e) {
+            return Optional.of(new Notice(
+                    "egenkontroll",
+                    "En egenkontroll har inte genomförts i tid",
+                    date(e.dueOn()),
+                    true,
+                    e.orgUnitId(),
+                    List.of(UNIT_MANAGER),
+                    "/egenkontroller/" + e.planId()));
+        }
+        if (event instanceof InitiativeOverdueV1 e) {
+            return Optional.of(new Notice(
+                    "kvalitetsinsats",
+                    "En kvalitetsinsats har inte slutförts i tid",
+                    date(e.deadline()),
+                    true,
+                    e.orgUnitId(),
+                    List.of(UNIT_MANAGER),
+                    "/kvalitetsinsatser/" + e.initiativeId()));
+        }
+        if (event instanceof DocumentReviewDueV1 e) {
+            return Optional.of(review(
+                    e.documentId(), e.documentType(), e.nextReviewDate(), e.ownerOrgUnitId(), e.orgUnitIds(), false));
+        }
+        if (event instanceof DocumentReviewOverdueV1 e) {
+            return Optional.of(review(
+                    e.documentId(), e.documentType(), e.nextReviewDate(), e.ownerOrgUnitId(), e.orgUnitIds(), true));
+        }
+        if (event instanceof ReportGeneratedV1 e) {
+            return Optional.of(new Notice(
+                    "rapport",
+                    reportName(e.kind()) + " " + e.year() + " (version " + e.versionNumber()
+                            + ") är klar för granskning och godkännande",
+                    // patientsäkerhetslagen 3 kap. 10 §: the patientsäkerhetsberättelse by 1 March
+                    e.kind() == ReportKind.PATIENTSAKERHETSBERATTELSE ? date(LocalDate.of(e.year() + 1, 3, 1)) : null,
+                    false,
+                    e.orgUnitId(),
+                    List.of(QUALITY_TEAM),
+                    "/rapporter/" + e.reportId() + "/versioner/" + e.versionId()));
+        }
+        return Optional.empty();
+    }
+
+    private static Notice clock(
+            ClockKind kind, UUID deviationId, UUID orgUnitId, Instant dueAt, LocalDate dueDate, boolean overdue) {
+        boolean action = kind == ClockKind.ACTION_DUE || kind == ClockKind.ACTION_EFFECT_CHECK;
+        return new Notice(
+                "avvikelse",
+                clockText(kind),
+                // where the hour matters (IMY's 72 hours, "snarast") it is shown; the rest are days
+                hourMatters(kind) && dueAt != null ? dateTime(dueAt) : date(dueDate),
+                overdue,
+                orgUnitId,
+                // an action belongs to the unit that does it; the other clocks are the quality team's work
+                action ? List.of(UNIT_MANAGER) : List.of(QUALITY_TEAM),
+                "/avvikelser/" + deviationId);
+    }
+
+    private static Notice review(
+            UUID documentId,
+            DocumentType type,
+            LocalDate reviewDate,
+            UUID ownerOrgUnitId,
+            List<UUID> orgUnitIds,
+            boolean overdue) {
+        UUID unit = ownerOrgUnitId != null ? ownerOrgUnitId : orgUnitIds.isEmpty() ? null : orgUnitIds.get(0);
+        return new Notice(
+                "styrdokument",
+                documentName(type) + " ska revideras",
+                date(reviewDate),
+                overdue,
+                unit,
+                List.of(PROCESS_OWNER, UNIT_MANAGER),
+                "/styrdokument/" + documentId);
+    }
+
+    static boolean hourMatters(ClockKind kind) {
+        return switch (kind) {
+            case IMY_NOTIFICATION, LEX_SARAH_IVO_NOTIFICATION, LEX_MARIA_IVO_NOTIFICATION, TRIAGE -> true;
+            default -> false;
+        };
+    }
+
+    static String clockText(ClockKind kind) {
+        return switch (kind) {
+            case TRIAGE -> "En avvikelserapport väntar på bedömning (triage)";
+            case LEX_SARAH_IVO_NOTIFICATION -> "Lex Sarah: anmälan till IVO (snarast)";
+            case LEX_SARAH_INVESTIGATION -> "Lex Sarah: utredning och ställningstagande";
+            case LEX_MARIA_IVO_NOTIFICATION -> "Lex Maria: anmälan till IVO (snarast)";
+            case LEX_MARIA_INVESTIGATION -> "Lex Maria: utredning";
+            case IMY_NOTIFICATION -> "Personuppgiftsincident: anmälan till IMY inom 72 timmar";
+            case COMPLAINT_ACKNOWLEDGEMENT -> "Klagomål: bekräfta att klagomålet tagits emot";
+            case COMPLAINT_ANSWER -> "Klagomål: svar till den som lämnat klagomålet";
+            case DEVIATION_INVESTIGATION -> "Avvikelse: utredning";
+            case ACTION_DUE -> "En åtgärd ska vara genomförd";
+            case ACTION_EFFECT_CHECK -> "En åtgärd: uppföljning av effekten";
+        };
+    }
+
+    static String documentName(DocumentType type) {
+        return switch (type) {
+            case PROCESS -> "En process";
+            case ROUTINE -> "En rutin";
+            case GUIDELINE -> "En riktlinje";
+            case CHECKLIST -> "En checklista";
+            case COOPERATION_AGREEMENT -> "En samverkansöverenskommelse";
+        };
+    }
+
+    static String reportName(ReportKind kind) {
+        return switch (kind) {
+            case KVALITETSBERATTELSE -> "Kvalitetsberättelsen";
+            case PATIENTSAKERHETSBERATTELSE -> "Patientsäkerhetsberättelsen";
+        };
+    }
+
+    /** The roles whose people may be told anything at all (the preferences resource keeps these). */
+    static final Set<String> NOTIFIED_ROLES = Set.of(QUALITY_TEAM, UNIT_MANAGER, PROCESS_OWNER);
+
+    private static String date(LocalDate d) {
+        return d == null ? null : DATE.format(d);
+    }
+
+    private static String dateTime(Instant t) {
+        return DATE_TIME.format(t.atZone(SWEDEN));
+    }
+}
