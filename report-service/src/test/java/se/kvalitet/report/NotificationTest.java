@@ -153,6 +153,9 @@ class NotificationTest {
                 .isEqualTo("SENT");
         assertThat(Db.count("SELECT count(*) FROM notification_item WHERE event_id = '" + env.id() + "'"))
                 .isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE consumer = 'notifications' AND event_id = '"
+                        + env.id() + "'"))
+                .isEqualTo(1);
         // a deadline that has not passed is not the unit manager's (no escalation before it has passed)
         assertThat(mailRows(erik)).isZero();
         assertThat(Mailbox.of(mail(karin))).hasSize(1);
