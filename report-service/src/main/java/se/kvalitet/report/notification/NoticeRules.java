@@ -69,6 +69,11 @@ public final class NoticeRules {
 
     public static Optional<Notice> of(DomainEvent event) {
         if (event instanceof DeviationDeadlineDueSoonV1 e) {
+            if (e.detectedAt() != null && e.dueAt() != null && !e.detectedAt().isBefore(e.dueAt())) {
+                // noticed only after it was due (a clock started late, a watcher that was down): the overdue
+                // event of the same scan says it, a "due soon" after the fact would only confuse
+                return Optional.empty();
+            }
             return Optional.of(clock(e.clockKind(), e.deviationId(), e.orgUnitId(), e.dueAt(), e.dueDate(), false));
         }
         if (event instanceof DeviationDeadlineOverdueV1 e) {
