@@ -28,7 +28,9 @@ public record Deadline(
         Instant dueAt,
         Instant stoppedAt,
 
-        @Schema(description = "OPEN, DUE_SOON, OVERDUE, MET, MET_LATE, NOT_REQUIRED or CANCELLED")
+        @Schema(
+                description = "OPEN, DUE_SOON, OVERDUE, MET, MET_LATE, NOT_REQUIRED or CANCELLED, at the"
+                        + " request's asOf (default now); NOT_STARTED when asOf is before it started")
         String state) {
     public static Deadline of(DeadlineClock c, Instant now) {
         return new Deadline(

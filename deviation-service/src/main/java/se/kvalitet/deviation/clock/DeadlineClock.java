@@ -66,14 +66,21 @@ public class DeadlineClock {
     @Column(name = "overdue_published_at")
     public Instant overduePublishedAt;
 
-    /** OPEN, DUE_SOON, OVERDUE, or how it stopped, and whether it was met on time. */
-    public String state(Instant now) {
-        if (stoppedAt != null) {
+    /**
+     * Its state at the instant {@code at} (now, or a request's asOf), from the stored instants: NOT_STARTED before it
+     * started; OPEN, DUE_SOON or OVERDUE (from the due instant itself on) while running; how it stopped, and whether
+     * it was met on time, from the instant it stopped. A clock stopped after {@code at} was still running then.
+     */
+    public String state(Instant at) {
+        if (stoppedAt != null && !stoppedAt.isAfter(at)) {
             return "MET".equals(stopReason) ? (stoppedAt.isAfter(dueAt) ? "MET_LATE" : "MET") : stopReason;
         }
-        if (!now.isBefore(dueAt)) {
+        if (startedAt.isAfter(at)) {
+            return "NOT_STARTED";
+        }
+        if (!at.isBefore(dueAt)) {
             return "OVERDUE";
         }
-        return now.isBefore(dueSoonAt) ? "OPEN" : "DUE_SOON";
+        return at.isBefore(dueSoonAt) ? "OPEN" : "DUE_SOON";
     }
 }

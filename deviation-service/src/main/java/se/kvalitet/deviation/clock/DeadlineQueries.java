@@ -16,7 +16,7 @@ import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.ProblemException;
 
-/** Running deadline clocks of the cases the caller may see: overdue, due soon, or every running one. */
+/** Deadline clocks running now or at an instant (asOf), of the cases the caller may see: overdue, due soon, or all. */
 @ApplicationScoped
 public class DeadlineQueries {
 
@@ -49,10 +49,17 @@ public class DeadlineQueries {
     Clock clock;
 
     @Transactional
-    public Page<DeadlineClock> list(State state, ClockKind kind, UUID orgUnit, PageParams page) {
-        Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where d.id = c.deviationId and c.stoppedAt is null");
+    public Page<DeadlineClock> list(State state, ClockKind kind, UUID orgUnit, Instant asOf, PageParams page) {
+        Instant now = asOf == null ? clock.instant() : asOf;
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where d.id = c.deviationId");
+        if (asOf == null) {
+            where.append(" and c.stoppedAt is null"); // running now: the partial indexes on running clocks serve it
+        } else {
+            // running at asOf, from the stored instants (DeadlineClock.state)
+            where.append(" and c.startedAt <= :now and (c.stoppedAt is null or c.stoppedAt > :now)");
+            params.put("now", now);
+        }
         queries.appendWorkable(where, params);
         switch (state) {
             case OVERDUE -> where.append(" and c.dueAt <= :now");

@@ -45,7 +45,7 @@ public class DeadlineResource {
     @GET
     @RolesAllowed(Roles.HANDLERS)
     @Operation(
-            summary = "Running deadlines: overdue, due soon, or all",
+            summary = "Running deadlines (now or at asOf): overdue, due soon, or all",
             description =
                     "Soonest due first. Only the deadlines of cases the caller may see (object-level access); each listed case is "
                             + "written to the access log.")
@@ -67,13 +67,24 @@ public class DeadlineResource {
             @Parameter(schema = @Schema(implementation = ClockKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "The unit whose deadline it is, and every unit under it") @QueryParam("orgUnit")
                     String orgUnit,
+            @Parameter(
+                            description =
+                                    "The instant (RFC 3339) the list and each state answer for: the clocks running"
+                                            + " then, from their stored start, due and stop instants; default now. An instant,"
+                                            + " not a day, because these deadlines are to the minute (24 h, 72 h)",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("asOf")
+                    String asOf,
             @Valid @BeanParam PageParams page) {
+        Instant at = QueryParams.instant("asOf", asOf);
         Page<se.kvalitet.deviation.clock.DeadlineClock> found = deadlines.list(
                 DeadlineQueries.State.parse(state),
                 QueryParams.enumValue("kind", kind, ClockKind.class),
                 QueryParams.uuid("orgUnit", orgUnit),
+                at,
                 page);
-        Instant now = clock.instant();
+        Instant now = at == null ? clock.instant() : at;
         return found.map(c -> Deadline.of(c, now));
     }
 }

@@ -11,13 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +35,7 @@ import se.kvalitet.deviation.investigation.InvestigationService;
 import se.kvalitet.deviation.report.InvestigationEntry;
 import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.web.Problem;
+import se.kvalitet.web.QueryParams;
 
 /** A track's investigation: assignment, entries, assessment, IVO notifications and the position. */
 @Path("/deviation/v1/deviations/{id}/tracks/{trackId}")
@@ -62,7 +67,8 @@ public class TrackResource {
     @RolesAllowed(Roles.HANDLERS)
     @Operation(
             summary = "A track with its investigation",
-            description = "Entries, assessment, notifications, missing sections and the IVO deadline.")
+            description = "Entries, assessment, notifications, missing sections and the IVO deadline; the deadlines'"
+                    + " states at asOf (default now).")
     @APIResponse(
             responseCode = "200",
             description = "The track",
@@ -71,8 +77,22 @@ public class TrackResource {
             responseCode = "404",
             description = "No such track, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id, @PathParam("trackId") UUID trackId) {
-        return view.detail(work.track(id, trackId, Action.READ));
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or out-of-range asOf, or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("id") UUID id,
+            @PathParam("trackId") UUID trackId,
+            @Parameter(
+                            description = "The instant (RFC 3339) the deadlines' states answer for, from their stored"
+                                    + " start, due and stop instants; default now",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        Instant at = QueryParams.instant("asOf", asOf);
+        return view.detail(work.track(id, trackId, Action.READ), at);
     }
 
     @POST

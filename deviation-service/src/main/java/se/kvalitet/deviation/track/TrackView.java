@@ -30,13 +30,18 @@ public class TrackView {
     Clock clock;
 
     Response detail(DeviationTrack t) {
+        return detail(t, null);
+    }
+
+    /** The track with its deadlines' states at {@code asOf} (null: now), from their stored instants. */
+    Response detail(DeviationTrack t, java.time.Instant asOf) {
         return Response.ok(TrackDtos.detail(
                         t,
                         investigations.missingSections(t),
                         notifications.notificationDueAt(t),
                         investigations.clocksOf(t),
                         rootCauses.of(t.id),
-                        clock.instant()))
+                        asOf == null ? clock.instant() : asOf))
                 .tag(ETags.of(t.version))
                 .build();
     }

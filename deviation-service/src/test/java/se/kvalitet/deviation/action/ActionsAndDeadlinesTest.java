@@ -433,6 +433,76 @@ class ActionsAndDeadlinesTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", not(hasItem(clockId)));
+
+        // "as of" an instant (issue 16 item 3), on both sides of the start, the due instant and the stop
+        var clock = given().header("Authorization", karin)
+                .get(path)
+                .then()
+                .extract()
+                .jsonPath();
+        String find = "deadlines.find { it.kind == 'COMPLAINT_ACKNOWLEDGEMENT' }.";
+        Instant started = Instant.parse(clock.getString(find + "startedAt"));
+        Instant due = Instant.parse(clock.getString(find + "dueAt"));
+        Instant stopped = Instant.parse(clock.getString(find + "stoppedAt"));
+        assertThat(stopped).isAfter(due);
+        Object[][] sides = {
+            {started.minusMillis(1), "NOT_STARTED", false, false},
+            {started, null, true, false},
+            {due.minusMillis(1), null, true, false},
+            {due, "OVERDUE", true, true},
+            {stopped.minusMillis(1), "OVERDUE", true, true},
+            {stopped, "MET_LATE", false, false}
+        };
+        for (Object[] side : sides) {
+            String at = side[0].toString();
+            List<String> running = given().header("Authorization", karin)
+                    .queryParam("asOf", at)
+                    .queryParam("kind", "COMPLAINT_ACKNOWLEDGEMENT")
+                    .queryParam("limit", 500)
+                    .get("/deviation/v1/deadlines")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            List<String> overdue = given().header("Authorization", karin)
+                    .queryParam("asOf", at)
+                    .queryParam("state", "overdue")
+                    .queryParam("kind", "COMPLAINT_ACKNOWLEDGEMENT")
+                    .queryParam("limit", 500)
+                    .get("/deviation/v1/deadlines")
+                    .then()
+                    .statusCode(200)
+                    .body("items.state", everyItem(equalTo("OVERDUE")))
+                    .extract()
+                    .path("items.id");
+            assertThat(running.contains(clockId)).as("running at %s", at).isEqualTo(side[2]);
+            assertThat(overdue.contains(clockId)).as("overdue at %s", at).isEqualTo(side[3]);
+            String state = given().header("Authorization", karin)
+                    .queryParam("asOf", at)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path(find + "state");
+            if (side[1] == null) {
+                assertThat(state).as("at %s", at).isIn("OPEN", "DUE_SOON");
+            } else {
+                assertThat(state).as("at %s", at).isEqualTo(side[1]);
+            }
+        }
+        // an instant, not a day: these deadlines are to the minute
+        given().header("Authorization", karin)
+                .queryParam("asOf", "2026-03-01")
+                .get("/deviation/v1/deadlines")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().header("Authorization", karin)
+                .queryParam("asOf", "2026-03-01T25:00:00Z")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
     }
 
     @Test

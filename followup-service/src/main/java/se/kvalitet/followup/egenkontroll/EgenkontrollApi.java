@@ -184,7 +184,9 @@ public final class EgenkontrollApi {
             @Schema(description = "SCHEDULED, EXECUTED or CANCELLED")
             EgenkontrollOccurrence.Status status,
 
-            @Schema(description = "Scheduled and past its due date")
+            @Schema(
+                    description = "Past its due date and neither carried out nor cancelled, on the asOf day of"
+                            + " the request (default today, Europe/Stockholm)")
             boolean overdue,
 
             LocalDate executedOn,
@@ -195,6 +197,10 @@ public final class EgenkontrollApi {
             String followUpActions,
             Integer actionCount,
             String cancelReason,
+
+            @Schema(description = "The day it was cancelled, when CANCELLED")
+            LocalDate cancelledOn,
+
             Instant createdAt,
             Instant updatedAt) {
 
@@ -205,7 +211,7 @@ public final class EgenkontrollApi {
                     o.orgUnitId,
                     o.dueOn,
                     o.status,
-                    o.isOverdue(today),
+                    o.isOverdueOn(today),
                     o.executedOn,
                     o.sampleSize,
                     o.findings,
@@ -214,6 +220,7 @@ public final class EgenkontrollApi {
                     o.followUpActions,
                     o.actionCount,
                     o.cancelReason,
+                    o.cancelledOn,
                     o.createdAt,
                     o.updatedAt);
         }

@@ -71,7 +71,7 @@ public class EgenkontrollExecutions {
         EgenkontrollOccurrence o = queries.writableOccurrence(id);
         ETags.requireMatch(ifMatch, o.version);
         new TextGuard().text("reason", reason).done();
-        o.cancel(reason.strip(), today.now());
+        o.cancel(reason.strip(), today.date(), today.now());
         occurrences.flush();
         return o;
     }

@@ -72,6 +72,10 @@ public class EgenkontrollOccurrence {
     @Column(name = "cancel_reason", length = 1000)
     public String cancelReason;
 
+    /** The day it was cancelled (Europe/Stockholm); null unless CANCELLED. */
+    @Column(name = "cancelled_on")
+    public LocalDate cancelledOn;
+
     @Column(name = "overdue_notified", nullable = false)
     public boolean overdueNotified;
 
@@ -84,8 +88,25 @@ public class EgenkontrollOccurrence {
     @Version
     public long version;
 
+    /** Overdue now: still scheduled and today is past its due date. */
     public boolean isOverdue(LocalDate today) {
-        return status == Status.SCHEDULED && today.isAfter(dueOn);
+        return status == Status.SCHEDULED && isOverdueOn(today);
+    }
+
+    /**
+     * Overdue on {@code day}: the day is after the due date and it had been neither carried out nor cancelled by
+     * then (executed or cancelled on the day itself counts as done). From the stored dates, so a past or future
+     * day answers as it was or will be.
+     */
+    public boolean isOverdueOn(LocalDate day) {
+        if (!day.isAfter(dueOn)) {
+            return false;
+        }
+        return switch (status) {
+            case SCHEDULED -> true;
+            case EXECUTED -> executedOn != null && executedOn.isAfter(day);
+            case CANCELLED -> cancelledOn != null && cancelledOn.isAfter(day);
+        };
     }
 
     private void requireScheduled(String what) {
@@ -121,10 +142,11 @@ public class EgenkontrollOccurrence {
         return new EgenkontrollExecutedV1(planId, id, orgUnitId, on, outcome.name(), sample, deviations, actionTotal);
     }
 
-    public void cancel(String reason, Instant now) {
+    public void cancel(String reason, LocalDate on, Instant now) {
         requireScheduled("cancelled");
         status = Status.CANCELLED;
         cancelReason = reason;
+        cancelledOn = on;
         updatedAt = now;
     }
 

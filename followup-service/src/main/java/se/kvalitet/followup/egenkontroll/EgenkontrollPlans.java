@@ -103,7 +103,7 @@ public class EgenkontrollPlans {
                 p.id,
                 EgenkontrollOccurrence.Status.SCHEDULED,
                 today.date())) {
-            o.cancel("the plan was retired", today.now());
+            o.cancel("the plan was retired", today.date(), today.now());
         }
         plans.flush();
         return p;

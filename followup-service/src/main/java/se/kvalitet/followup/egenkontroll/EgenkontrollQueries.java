@@ -77,7 +77,7 @@ public class EgenkontrollQueries {
                 .page(plans, f.updatedSince() != null ? "updatedAt, id" : "title, id", page, limit);
     }
 
-    /** Which occurrences: SCHEDULED, EXECUTED, CANCELLED, or OVERDUE (scheduled and past due). */
+    /** Which occurrences: SCHEDULED, EXECUTED, CANCELLED (now), or OVERDUE (on the asOf day: past due, not done by then). */
     public enum OccurrenceState {
         SCHEDULED,
         EXECUTED,
@@ -93,20 +93,27 @@ public class EgenkontrollQueries {
             OccurrenceState state,
             LocalDate dueFrom,
             LocalDate dueTo,
+            LocalDate asOf,
             Instant updatedSince) {}
 
     @Transactional
     public Page<EgenkontrollOccurrence> occurrences(OccurrenceFilter f, int page, int limit) {
-        EgenkontrollOccurrence.Status status = f.state() == null
+        EgenkontrollOccurrence.Status status = f.state() == null || f.state() == OccurrenceState.OVERDUE
                 ? null
-                : f.state() == OccurrenceState.OVERDUE
-                        ? EgenkontrollOccurrence.Status.SCHEDULED
-                        : EgenkontrollOccurrence.Status.valueOf(f.state().name());
+                : EgenkontrollOccurrence.Status.valueOf(f.state().name());
+        LocalDate day = f.asOf() == null ? today.date() : f.asOf();
         return new Where()
                 .and("planId = ?", f.planId())
                 .and("orgUnitId in ?", units(f.orgUnitId(), f.subtree()))
                 .and("status = ?", status)
-                .andIf(f.state() == OccurrenceState.OVERDUE, "dueOn < ?", today.date())
+                // EgenkontrollOccurrence.isOverdueOn in JPQL: past due on the day, not executed or cancelled by then
+                .andIf(
+                        f.state() == OccurrenceState.OVERDUE,
+                        "dueOn < ? and (status = ? or executedOn > ? or cancelledOn > ?)",
+                        day,
+                        EgenkontrollOccurrence.Status.SCHEDULED,
+                        day,
+                        day)
                 .and("dueOn >= ?", f.dueFrom())
                 .and("dueOn <= ?", f.dueTo())
                 .and("updatedAt >= ?", f.updatedSince())

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -220,9 +221,15 @@ public class EgenkontrollResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(
             summary = "List scheduled and executed egenkontroller",
-            description = "By due date; state=OVERDUE lists the scheduled ones past "
-                    + "their due date. updatedSince for incremental pulls.")
+            description = "By due date; state=OVERDUE lists those past their due date and neither carried out nor"
+                    + " cancelled on the asOf day (default today); the other states are the current status."
+                    + " updatedSince for incremental pulls.")
     @APIResponse(responseCode = "200", description = "One page of occurrences")
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed filter (planId, orgUnitId, state, dueFrom, dueTo, asOf, updatedSince) or an"
+                    + " unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OccurrenceResponse> occurrences(
             @QueryParam("planId") String planId,
             @QueryParam("orgUnitId") String orgUnitId,
@@ -234,9 +241,15 @@ public class EgenkontrollResource {
                     String state,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo,
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) state=OVERDUE and the overdue flag answer for, from the"
+                                    + " stored due, execution and cancellation days; default today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf,
             @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
-        LocalDate day = today.date();
+        LocalDate day = today.asOf(asOf);
         return queries.occurrences(
                         new EgenkontrollQueries.OccurrenceFilter(
                                 QueryParams.uuid("planId", planId),
@@ -245,6 +258,7 @@ public class EgenkontrollResource {
                                 QueryParams.enumValue("state", state, EgenkontrollQueries.OccurrenceState.class),
                                 QueryParams.date("dueFrom", dueFrom),
                                 QueryParams.date("dueTo", dueTo),
+                                day,
                                 QueryParams.instant("updatedSince", updatedSince)),
                         paging.page,
                         paging.limit)
@@ -263,8 +277,22 @@ public class EgenkontrollResource {
             responseCode = "404",
             description = "No such occurrence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response occurrence(@PathParam("id") UUID id) {
-        return ok(queries.occurrence(id));
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or out-of-range asOf, or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response occurrence(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) overdue answers for; default today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        LocalDate day = today.asOf(asOf);
+        EgenkontrollOccurrence o = queries.occurrence(id);
+        return Response.ok(OccurrenceResponse.of(o, day))
+                .tag(ETags.of(o.version))
+                .build();
     }
 
     @POST

@@ -132,7 +132,9 @@ public final class InitiativeApi {
             UUID originRef,
             UUID indicatorId,
 
-            @Schema(description = "Open and past its deadline")
+            @Schema(
+                    description = "Past its deadline and not closed, on the asOf day of the request (default"
+                            + " today, Europe/Stockholm)")
             boolean overdue,
 
             LocalDate startedOn,
@@ -157,7 +159,7 @@ public final class InitiativeApi {
                     i.origin,
                     i.originRef,
                     i.indicatorId,
-                    i.isOpen() && i.deadline != null && today.isAfter(i.deadline),
+                    i.isOverdueOn(today),
                     i.startedOn,
                     i.closedOn,
                     i.effect,

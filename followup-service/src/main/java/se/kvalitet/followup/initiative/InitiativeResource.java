@@ -71,8 +71,14 @@ public class InitiativeResource {
     })
     @Operation(
             summary = "List quality initiatives (kvalitetsinsatser)",
-            description = "By deadline; updatedSince for incremental pulls.")
+            description = "By deadline; updatedSince for incremental pulls. overdue (flag and filter) answers for the"
+                    + " asOf day, from the stored deadline and closing day.")
     @APIResponse(responseCode = "200", description = "One page of initiatives")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A malformed filter (orgUnitId, status, origin, asOf, updatedSince) or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<InitiativeResponse> list(
             @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(description = "With orgUnitId: also every unit below it") @QueryParam("subtree") boolean subtree,
@@ -82,22 +88,30 @@ public class InitiativeResource {
             @Parameter(description = "Only initiatives of this origin", schema = @Schema(implementation = Origin.class))
                     @QueryParam("origin")
                     String origin,
-            @Parameter(description = "true: only open initiatives past their deadline") @QueryParam("overdue")
+            @Parameter(description = "true: only initiatives past their deadline and not closed on the asOf day")
+                    @QueryParam("overdue")
                     Boolean overdue,
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) overdue and the overdue filter answer for, from the"
+                                    + " stored deadline and closing day; default today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf,
             @Parameter(description = "Deadline in this year") @QueryParam("year") Integer year,
             @QueryParam("indicatorId") String indicatorId,
             @QueryParam("updatedSince") String updatedSince,
             @BeanParam @Valid PageParams paging) {
+        java.time.LocalDate day = today.asOf(asOf);
         InitiativeService.Filter f = new InitiativeService.Filter(
                 QueryParams.uuid("orgUnitId", orgUnitId),
                 subtree,
                 QueryParams.enumValue("status", status, Status.class),
                 QueryParams.enumValue("origin", origin, Origin.class),
                 overdue,
+                day,
                 year,
                 QueryParams.uuid("indicatorId", indicatorId),
                 QueryParams.instant("updatedSince", updatedSince));
-        java.time.LocalDate day = today.date();
         return service.list(f, paging.page, paging.limit).map(i -> InitiativeResponse.of(i, day));
     }
 
@@ -122,8 +136,22 @@ public class InitiativeResource {
             responseCode = "404",
             description = "No such initiative",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return ok(service.get(id));
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or out-of-range asOf, or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) overdue answers for; default today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        java.time.LocalDate day = today.asOf(asOf);
+        QualityInitiative i = service.get(id);
+        return Response.ok(InitiativeResponse.of(i, day))
+                .tag(ETags.of(i.version))
+                .build();
     }
 
     @POST

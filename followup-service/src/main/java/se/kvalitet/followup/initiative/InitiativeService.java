@@ -188,6 +188,7 @@ public class InitiativeService {
             Status status,
             Origin origin,
             Boolean overdue,
+            LocalDate asOf,
             Integer year,
             UUID indicatorId,
             Instant updatedSince) {}
@@ -202,17 +203,16 @@ public class InitiativeService {
             }
         }
         List<Status> open = List.of(Status.NOT_STARTED, Status.ONGOING);
-        LocalDate day = today.date();
+        LocalDate day = f.asOf() == null ? today.date() : f.asOf();
+        // QualityInitiative.isOverdueOn in JPQL: past its deadline on the day and not closed by then
+        String overdueOn =
+                "deadline is not null and deadline < ? and (closedOn > ? or (closedOn is null and status in ?))";
         return new Where()
                 .and("orgUnitId in ?", units)
                 .and("status = ?", f.status())
                 .and("origin = ?", f.origin())
-                .andIf(Boolean.TRUE.equals(f.overdue()), "status in ? and deadline < ?", open, day)
-                .andIf(
-                        Boolean.FALSE.equals(f.overdue()),
-                        "not (status in ? and deadline is not null and deadline < ?)",
-                        open,
-                        day)
+                .andIf(Boolean.TRUE.equals(f.overdue()), overdueOn, day, day, open)
+                .andIf(Boolean.FALSE.equals(f.overdue()), "not (" + overdueOn + ")", day, day, open)
                 .and(
                         "deadline >= ? and deadline <= ?",
                         f.year() == null ? null : LocalDate.of(f.year(), 1, 1),

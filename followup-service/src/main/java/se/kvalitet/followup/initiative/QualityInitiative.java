@@ -202,6 +202,18 @@ public class QualityInitiative {
         return status == Status.NOT_STARTED || status == Status.ONGOING;
     }
 
+    /**
+     * Overdue on {@code day}: it has a deadline, the day is after it, and it was not closed by then (closed on
+     * the day itself counts as closed). From the stored dates, so a past or future day answers as it was or will
+     * be; the deadline is the current one (earlier deadlines are not kept).
+     */
+    public boolean isOverdueOn(LocalDate day) {
+        if (deadline == null || !day.isAfter(deadline)) {
+            return false;
+        }
+        return closedOn == null ? isOpen() : closedOn.isAfter(day);
+    }
+
     /** Once, when an open initiative has passed its deadline: the event to publish, else null. */
     public InitiativeOverdueV1 markOverdueIfDue(LocalDate today, Instant now) {
         if (!isOpen() || overdueNotified || deadline == null || !today.isAfter(deadline)) {

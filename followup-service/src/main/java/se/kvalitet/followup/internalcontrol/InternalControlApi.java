@@ -159,13 +159,19 @@ public final class InternalControlApi {
             String responsibleRole,
             UUID egenkontrollPlanId,
             LocalDate dueOn,
+
+            @Schema(
+                    description = "Past its due date without a result, on the asOf day of the request (default"
+                            + " today, Europe/Stockholm)")
+            boolean overdue,
+
             ResultStatus resultStatus,
             String result,
             Integer deviationsFound,
             String actions,
             LocalDate completedOn) {
 
-        static ItemResponse of(InternalControlItem i, Map<UUID, RiskLink> risks) {
+        static ItemResponse of(InternalControlItem i, Map<UUID, RiskLink> risks, LocalDate asOf) {
             return new ItemResponse(
                     i.id,
                     i.position,
@@ -181,6 +187,7 @@ public final class InternalControlApi {
                     i.responsibleRole,
                     i.egenkontrollPlanId,
                     i.dueOn,
+                    i.isOverdueOn(asOf),
                     i.resultStatus,
                     i.result,
                     i.deviationsFound,
@@ -206,10 +213,16 @@ public final class InternalControlApi {
             @Schema(description = "Controls per result (and NO_RESULT_YET)")
             Map<String, Long> resultCounts,
 
+            @Schema(description = "The day overdue answers for (the asOf of the request, default today)")
+            LocalDate asOf,
+
+            @Schema(description = "Controls past their due date without a result on asOf")
+            long overdueControls,
+
             Instant createdAt,
             Instant updatedAt) {
 
-        public static PlanResponse of(InternalControlPlan p, Map<UUID, RiskLink> risks) {
+        public static PlanResponse of(InternalControlPlan p, Map<UUID, RiskLink> risks, LocalDate asOf) {
             Map<String, Long> counts = new java.util.TreeMap<>();
             for (InternalControlItem i : p.items) {
                 counts.merge(i.resultStatus == null ? "NO_RESULT_YET" : i.resultStatus.name(), 1L, Long::sum);
@@ -225,8 +238,10 @@ public final class InternalControlApi {
                     p.reportSummary,
                     p.reportedOn,
                     p.reportedTo,
-                    p.items.stream().map(i -> ItemResponse.of(i, risks)).toList(),
+                    p.items.stream().map(i -> ItemResponse.of(i, risks, asOf)).toList(),
                     counts,
+                    asOf,
+                    p.items.stream().filter(i -> i.isOverdueOn(asOf)).count(),
                     p.createdAt,
                     p.updatedAt);
         }

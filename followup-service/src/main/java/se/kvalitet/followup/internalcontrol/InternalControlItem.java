@@ -84,6 +84,18 @@ public class InternalControlItem {
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
+    /**
+     * Overdue on {@code day}: it has a due date, the day is after it, and it had not been carried out by then
+     * (completed on the day itself counts). A control reported NOT_DONE was never carried out and has no completion
+     * day, so it stays overdue after its due date. From the stored dates, so any day answers as it was or will be.
+     */
+    public boolean isOverdueOn(LocalDate day) {
+        if (dueOn == null || !day.isAfter(dueOn)) {
+            return false;
+        }
+        return completedOn == null || completedOn.isAfter(day);
+    }
+
     /** Risk value (riskvärde) = likelihood × consequence, when both are assessed. */
     public Integer riskValue() {
         return likelihood == null || consequence == null ? null : likelihood * consequence;

@@ -18,9 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,6 +37,7 @@ import se.kvalitet.followup.internalcontrol.InternalControlApi.PlanResponse;
 import se.kvalitet.followup.internalcontrol.InternalControlApi.ReportRequest;
 import se.kvalitet.followup.internalcontrol.InternalControlApi.ResultRequest;
 import se.kvalitet.followup.registry.RegistryReferences;
+import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
@@ -55,6 +58,9 @@ public class InternalControlResource {
     @Inject
     RegistryReferences references;
 
+    @Inject
+    Today today;
+
     @GET
     @RolesAllowed({
         Roles.UNIT_MANAGER,
@@ -65,9 +71,21 @@ public class InternalControlResource {
         Roles.VIEWER,
         Roles.ADMIN
     })
-    @Operation(summary = "List internal control plans (internkontrollplaner)", description = "Newest year first.")
+    @Operation(
+            summary = "List internal control plans (internkontrollplaner)",
+            description = "Newest year first; each control's overdue flag answers for the asOf day.")
     @APIResponse(responseCode = "200", description = "One page of plans")
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed filter (orgUnitId, status, asOf) or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PlanResponse> list(
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) the controls' overdue flags and overdueControls answer"
+                                    + " for, from the stored due and completion days; default today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf,
             @QueryParam("year") Integer year,
             @QueryParam("orgUnitId") String orgUnitId,
             @Parameter(
@@ -76,13 +94,14 @@ public class InternalControlResource {
                     @QueryParam("status")
                     String status,
             @BeanParam @Valid PageParams paging) {
+        LocalDate day = today.asOf(asOf);
         return service.list(
                         year,
                         QueryParams.uuid("orgUnitId", orgUnitId),
                         QueryParams.enumValue("status", status, InternalControlPlan.Status.class),
                         paging.page,
                         paging.limit)
-                .map(this::response);
+                .map(p -> response(p, day));
     }
 
     @GET
@@ -105,8 +124,21 @@ public class InternalControlResource {
             responseCode = "404",
             description = "No such plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return ok(service.get(id));
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or out-of-range asOf, or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The day (YYYY-MM-DD) the controls' overdue flags answer for; default today"
+                                    + " (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        LocalDate day = today.asOf(asOf);
+        InternalControlPlan p = service.get(id);
+        return Response.ok(response(p, day)).tag(ETags.of(p.version)).build();
     }
 
     @POST
@@ -257,15 +289,15 @@ public class InternalControlResource {
         return ok(service.report(id, ifMatch, request.toCommand()));
     }
 
-    private PlanResponse response(InternalControlPlan p) {
+    private PlanResponse response(InternalControlPlan p, LocalDate day) {
         var risks = references.risks(p.items.stream()
                 .map(i -> i.riskId)
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet()));
-        return PlanResponse.of(p, risks);
+        return PlanResponse.of(p, risks, day);
     }
 
     private Response ok(InternalControlPlan p) {
-        return Response.ok(response(p)).tag(ETags.of(p.version)).build();
+        return Response.ok(response(p, today.date())).tag(ETags.of(p.version)).build();
     }
 }

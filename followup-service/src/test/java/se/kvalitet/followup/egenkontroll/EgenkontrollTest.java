@@ -151,6 +151,99 @@ class EgenkontrollTest {
         }
     }
 
+    /**
+     * Issue 16 item 3: overdue on a day, from the stored due, execution and cancellation days, on both sides of
+     * each: one carried out late (due 2013-09-30, done 2013-10-15), one cancelled today, one still scheduled.
+     */
+    @Test
+    void overdueAnswersAsOfAnyDayFromTheStoredDueExecutionAndCancellationDays() {
+        String planId = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(plan(org.b1(), today().plusDays(200), "YEARLY", null))
+                .post(PLANS)
+                .path("plan.id");
+        String late = extra(planId, "2013-09-30");
+        String cancelled = extra(planId, "2013-09-20");
+        String scheduled = extra(planId, "2013-09-10");
+        given().header("Authorization", karin())
+                .header("If-Match", "*")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"executedOn":"2013-10-15","sampleSize":10,"result":"APPROVED","deviationsFound":0,"actionCount":0}""")
+                .post(OCCURRENCES + "/" + late + "/execution")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", karin())
+                .header("If-Match", "*")
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"Verksamheten flyttade\"}")
+                .post(OCCURRENCES + "/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("cancelledOn", equalTo(today().toString()));
+        assertThat(Fixtures.count("SELECT count(*) FROM egenkontroll_occurrence WHERE id = '" + cancelled
+                        + "' AND status = 'CANCELLED' AND cancelled_on = '" + today() + "'"))
+                .isEqualTo(1);
+        // day -> [late, cancelled, scheduled] overdue that day
+        for (Object[] day : new Object[][] {
+            {"2013-09-29", false, true, true},
+            {"2013-09-30", false, true, true}, // due that day: not yet overdue
+            {"2013-10-01", true, true, true},
+            {"2013-10-14", true, true, true},
+            {"2013-10-15", false, true, true}, // carried out that day
+            {today().minusDays(1).toString(), false, true, true},
+            {today().toString(), false, false, true} // cancelled today
+        }) {
+            List<String> overdue = given().header("Authorization", karin())
+                    .queryParam("planId", planId)
+                    .queryParam("state", "OVERDUE")
+                    .queryParam("asOf", day[0])
+                    .get(OCCURRENCES)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            assertThat(overdue.contains(late)).as("late on %s", day[0]).isEqualTo(day[1]);
+            assertThat(overdue.contains(cancelled))
+                    .as("cancelled on %s", day[0])
+                    .isEqualTo(day[2]);
+            assertThat(overdue.contains(scheduled))
+                    .as("scheduled on %s", day[0])
+                    .isEqualTo(day[3]);
+            given().header("Authorization", karin())
+                    .queryParam("asOf", day[0])
+                    .get(OCCURRENCES + "/" + late)
+                    .then()
+                    .statusCode(200)
+                    .body("overdue", equalTo(day[1]))
+                    .body("status", equalTo("EXECUTED"));
+        }
+        given().header("Authorization", karin())
+                .queryParam("state", "OVERDUE")
+                .queryParam("asOf", "2013-02-29")
+                .get(OCCURRENCES)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().header("Authorization", karin())
+                .queryParam("asOf", "igår")
+                .get(OCCURRENCES + "/" + late)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
+    private static String extra(String planId, String dueOn) {
+        return given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"dueOn\":\"" + dueOn + "\"}")
+                .post(PLANS + "/" + planId + "/occurrences")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     @Test
     void theSchedulerPublishesAnOverdueEgenkontrollOnceWhenTheClockPassesItsDueDate() {
         LocalDate due = today().plusDays(3);

@@ -250,6 +250,91 @@ class InitiativeTest {
         }
     }
 
+    /** Issue 16 item 3: overdue on a day, from the stored deadline and closing day, on both sides of each. */
+    @Test
+    void overdueAnswersAsOfAnyDayFromTheStoredDeadlineAndClosingDay() {
+        String closed = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.b1(), LocalDate.of(2013, 9, 30), "OTHER", null))
+                .post(PATH)
+                .path("id");
+        given().header("Authorization", karin())
+                .header("If-Match", "*")
+                .contentType(ContentType.JSON)
+                .body("{\"outcome\":\"DONE\",\"closedOn\":\"2013-10-15\"}")
+                .post(PATH + "/" + closed + "/complete")
+                .then()
+                .statusCode(200)
+                .body("closedOn", equalTo("2013-10-15"));
+        String open = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body(body(org.b1(), LocalDate.of(2013, 9, 30), "OTHER", null))
+                .post(PATH)
+                .path("id");
+        // day -> [closed one overdue, open one overdue]
+        for (Object[] day : new Object[][] {
+            {"2013-09-29", false, false},
+            {"2013-09-30", false, false}, // the deadline day itself is in time
+            {"2013-10-01", true, true},
+            {"2013-10-14", true, true},
+            {"2013-10-15", false, true}, // closed on that day
+            {today().toString(), false, true}
+        }) {
+            List<String> overdue = given().header("Authorization", Fixtures.viewer())
+                    .queryParam("orgUnitId", org.b1().toString())
+                    .queryParam("overdue", true)
+                    .queryParam("asOf", day[0])
+                    .queryParam("limit", 500)
+                    .get(PATH)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            List<String> notOverdue = given().header("Authorization", Fixtures.viewer())
+                    .queryParam("orgUnitId", org.b1().toString())
+                    .queryParam("overdue", false)
+                    .queryParam("asOf", day[0])
+                    .queryParam("limit", 500)
+                    .get(PATH)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            assertThat(overdue.contains(closed)).as("closed one on %s", day[0]).isEqualTo(day[1]);
+            assertThat(overdue.contains(open)).as("open one on %s", day[0]).isEqualTo(day[2]);
+            assertThat(notOverdue.contains(closed)).isNotEqualTo(day[1]);
+            assertThat(notOverdue.contains(open)).isNotEqualTo(day[2]);
+            given().header("Authorization", Fixtures.viewer())
+                    .queryParam("asOf", day[0])
+                    .get(PATH + "/" + closed)
+                    .then()
+                    .statusCode(200)
+                    .body("overdue", equalTo(day[1]))
+                    .body("status", equalTo("DONE"));
+        }
+        // without asOf: today
+        given().header("Authorization", Fixtures.viewer())
+                .get(PATH + "/" + open)
+                .then()
+                .body("overdue", equalTo(true));
+        for (String bad : List.of("2013-13-01", "1 oktober", "1899-12-31")) {
+            given().header("Authorization", Fixtures.viewer())
+                    .queryParam("overdue", true)
+                    .queryParam("asOf", bad)
+                    .get(PATH)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("asOf"));
+        }
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("asof", "2013-10-01")
+                .get(PATH + "/" + open)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asof"));
+    }
+
     @Test
     void originsAreCheckedAndUnitManagersWorkOnTheirUnitsOnly() {
         given().header("Authorization", karin())

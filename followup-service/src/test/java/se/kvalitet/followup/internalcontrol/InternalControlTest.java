@@ -127,6 +127,43 @@ class InternalControlTest {
                 .body("status", equalTo("REPORTED"))
                 .body("resultCounts.NOT_DONE", equalTo(1))
                 .body("resultCounts.DONE_WITH_REMARKS", equalTo(1));
+        // "as of" (issue 16 item 3): both controls were due 2025-11-30; the first was carried out 2025-06-19, the
+        // second was reported not done (never carried out, so overdue from the day after its due date on)
+        for (String[] day : new String[][] {
+            {"2025-11-29", "false", "0"},
+            {"2025-11-30", "false", "0"},
+            {"2025-12-01", "true", "1"},
+            {"2030-01-01", "true", "1"}
+        }) {
+            given().header("Authorization", Fixtures.viewer())
+                    .queryParam("asOf", day[0])
+                    .get(PATH + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("asOf", equalTo(day[0]))
+                    .body("items[0].overdue", equalTo(false))
+                    .body("items[1].overdue", equalTo(Boolean.parseBoolean(day[1])))
+                    .body("overdueControls", equalTo(Integer.parseInt(day[2])));
+        }
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("asOf", "2025-12-01")
+                .queryParam("orgUnitId", org.board().toString())
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items[0].overdueControls", equalTo(1));
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("asOf", "2025-02-30")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().header("Authorization", Fixtures.viewer())
+                .queryParam("asof", "2025-12-01")
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asof"));
         // the board reads it; reporters and BI do not
         given().header("Authorization", Fixtures.viewer())
                 .get(PATH + "/" + id)

@@ -80,7 +80,7 @@ public class CoverageResource {
             throw ProblemException.invalidField("unit", "is required");
         }
         UUID verksamhetId = QueryParams.uuid("verksamhet", verksamhet);
-        LocalDate day = asOf == null ? orgUnits.today() : QueryParams.date("asOf", asOf);
+        LocalDate day = orgUnits.asOf(asOf);
         CoverageCalculator.Result result = coverage.forUnit(unitId, verksamhetId, day);
         Set<UUID> versionIds = new HashSet<>();
         Set<UUID> itemIds = new HashSet<>();

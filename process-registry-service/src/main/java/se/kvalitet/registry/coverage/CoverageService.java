@@ -41,10 +41,7 @@ import se.kvalitet.web.ProblemException;
 public class CoverageService {
 
     /** Decided versions in force on :day. */
-    static final String IN_FORCE = """
-            SELECT v.id FROM document_version v
-             WHERE v.status IN ('APPROVED', 'SUPERSEDED', 'WITHDRAWN') AND v.valid_from <= :day
-               AND (v.superseded_on IS NULL OR v.superseded_on > :day) AND (v.withdrawn_on IS NULL OR v.withdrawn_on > :day)""";
+    static final String IN_FORCE = se.kvalitet.registry.sql.InForce.VERSIONS_ON_DAY;
 
     @Inject
     EntityManager em;

@@ -64,6 +64,9 @@ public class DocumentLifecycleService {
     Clock clock;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     DocumentEditing editing;
 
     @Transactional
@@ -233,6 +236,19 @@ public class DocumentLifecycleService {
         d.lastReviewedOn = r.reviewedOn();
         d.nextReviewDate = next;
         editing.touch(d, null);
+        // the review history answers "due or overdue as of a day" (DocumentQueries.reviews with asOf)
+        em.createNativeQuery("""
+                        INSERT INTO document_review_history (document_id, version_number, reviewed_on, next_review_date, recorded_at)
+                        VALUES (:document, :version, :on, :next, :at)
+                        ON CONFLICT (document_id, version_number, reviewed_on)
+                        DO UPDATE SET next_review_date = excluded.next_review_date, recorded_at = excluded.recorded_at""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("document", d.id)
+                .setParameter("version", v.number)
+                .setParameter("on", r.reviewedOn())
+                .setParameter("next", next, LocalDate.class)
+                .setParameter("at", clock.instant(), Instant.class)
+                .executeUpdate();
         outbox.publish(new DocumentReviewedV1(d.id, d.type, v.number, r.reviewedOn(), previous, next, clock.instant()));
         return v;
     }

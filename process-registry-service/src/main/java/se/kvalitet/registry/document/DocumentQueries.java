@@ -28,6 +28,7 @@ import se.kvalitet.registry.document.DocumentViews.ResponsibilityResponse;
 import se.kvalitet.registry.document.DocumentViews.VersionSummary;
 import se.kvalitet.registry.orgunit.OrgUnitService;
 import se.kvalitet.registry.requirement.RequirementItem;
+import se.kvalitet.registry.sql.InForce;
 import se.kvalitet.web.ProblemException;
 
 /**
@@ -222,10 +223,17 @@ public class DocumentQueries {
         return page(q.toString(), " order by lower(v.title), d.id", p, page, limit);
     }
 
-    /** Documents in force due for review within the lead time, or overdue (revision försenad), by review date. */
+    /**
+     * Documents in force due for review within the lead time, or overdue (revision försenad), by review date: on
+     * {@code asOf} when given (from the versions' validity and the review history), else today from the current
+     * review dates.
+     */
     @Transactional
     public se.kvalitet.web.Page<DocumentListItem> reviews(
-            ReviewState state, DocumentType type, UUID unit, int page, int limit) {
+            ReviewState state, DocumentType type, UUID unit, LocalDate asOf, int page, int limit) {
+        if (asOf != null) {
+            return reviewsOn(state, type, unit, asOf, page, limit);
+        }
         LocalDate today = orgUnits.today();
         StringBuilder q = new StringBuilder(
                 "from DocumentVersion v, Document d where d.id = v.documentId and v.status = :approved"
@@ -245,6 +253,84 @@ public class DocumentQueries {
         }
         filters(q, p, type, unit);
         return page(q.toString(), " order by d.nextReviewDate, lower(v.title), d.id", p, page, limit);
+    }
+
+    /**
+     * The reviews list as it stood on {@code day}: the version in force that day (valid from it, not yet superseded
+     * or withdrawn), its review date then (the latest confirmed review on or before the day, else the date set when
+     * the version was approved), DUE when that date is within the lead time from the day, OVERDUE when it is before
+     * the day. The units are the organisation as of the day.
+     */
+    private se.kvalitet.web.Page<DocumentListItem> reviewsOn(
+            ReviewState state, DocumentType type, UUID unit, LocalDate day, int page, int limit) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> p = new HashMap<>();
+        p.put("day", day);
+        if (state != ReviewState.OVERDUE) {
+            p.put("horizon", day.plus(dueLeadTime));
+        }
+        if (type != null) {
+            where.append(" AND d.type = :type");
+            p.put("type", type.name());
+        }
+        if (unit != null) {
+            orgUnits.one(unit, day);
+            where.append(
+                    " AND v.id IN (SELECT u.version_id FROM document_version_org_unit u WHERE u.org_unit_id IN (:units))");
+            p.put("units", orgUnits.around(unit, day));
+        }
+        String inForce = """
+                SELECT v.id AS version_id, v.document_id, lower(v.title) AS sort_title,
+                       CASE WHEN r.reviewed_on IS NULL THEN v.next_review_date ELSE r.next_review_date END AS review_date
+                  FROM document_version v
+                  JOIN document d ON d.id = v.document_id
+                  LEFT JOIN LATERAL (
+                        SELECT x.reviewed_on, x.next_review_date FROM document_review_history x
+                         WHERE x.document_id = v.document_id AND x.version_number = v.number AND x.reviewed_on <= :day
+                         ORDER BY x.reviewed_on DESC LIMIT 1) r ON TRUE
+                 WHERE v.id IN (""" + InForce.VERSIONS_ON_DAY + ")" + where;
+        String when = switch (state == null ? ReviewState.DUE : state) {
+            case OVERDUE -> " AND review_date < :day";
+            case DUE ->
+                state == null ? " AND review_date <= :horizon" : " AND review_date >= :day AND review_date <= :horizon";
+        };
+        String from = " FROM (" + inForce + ") f WHERE review_date IS NOT NULL" + when;
+        var count = em.createNativeQuery("SELECT count(*)" + from);
+        var rows = em.createNativeQuery(
+                "SELECT version_id, review_date" + from + " ORDER BY review_date, sort_title, document_id",
+                Tuple.class);
+        p.forEach((k, val) -> {
+            count.setParameter(k, val);
+            rows.setParameter(k, val);
+        });
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Tuple> found =
+                rows.setFirstResult((page - 1) * limit).setMaxResults(limit).getResultList();
+        List<DocumentListItem> items = found.stream()
+                .map(t -> {
+                    DocumentVersion v =
+                            em.find(DocumentVersion.class, se.kvalitet.registry.sql.Columns.uuid(t, "version_id"));
+                    Document d = em.find(Document.class, v.documentId);
+                    DocumentListItem i = listItem(d, v);
+                    return new DocumentListItem(
+                            i.id(),
+                            i.type(),
+                            i.documentStatus(),
+                            i.version(),
+                            i.versionStatus(),
+                            i.title(),
+                            i.processCategory(),
+                            i.processId(),
+                            i.activityId(),
+                            i.ownerOrgUnitId(),
+                            i.orgUnitIds(),
+                            i.validFrom(),
+                            se.kvalitet.registry.sql.Columns.date(t, "review_date"),
+                            i.updatedAt());
+                })
+                .toList();
+        return new se.kvalitet.web.Page<>(items, page, limit, total);
     }
 
     public ReviewState reviewState(LocalDate nextReviewDate) {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,7 +68,7 @@ public class OrgUnitResource {
             @Parameter(description = "Include units closed on that day") @QueryParam("includeClosed")
                     boolean includeClosed,
             @BeanParam @Valid PageParams paging) {
-        LocalDate day = asOf == null ? service.today() : QueryParams.date("asOf", asOf);
+        LocalDate day = service.asOf(asOf);
         UUID root = under == null ? null : QueryParams.uuid("under", under);
         return service.page(day, root, includeClosed, paging.page, paging.limit).map(OrgUnitResponse::of);
     }
@@ -84,8 +85,19 @@ public class OrgUnitResource {
             responseCode = "404",
             description = "No such unit on that day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        LocalDate day = asOf == null ? service.today() : QueryParams.date("asOf", asOf);
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or out-of-range asOf, or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "Day (YYYY-MM-DD) the unit is answered as, from its stored versions; default"
+                                    + " today (Europe/Stockholm)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        LocalDate day = service.asOf(asOf);
         OrgUnitVersion v = service.one(id, day);
         return Response.ok(OrgUnitResponse.of(v))
                 .tag(ETags.of(service.version(id)))

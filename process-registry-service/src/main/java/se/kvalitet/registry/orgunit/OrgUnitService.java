@@ -35,6 +35,15 @@ public class OrgUnitService {
         return LocalDate.now(clock.withZone(SWEDEN));
     }
 
+    /**
+     * The day an "as of" query answers for: the {@code asOf} query parameter (YYYY-MM-DD; malformed or out of
+     * range is a 400 problem naming it), else today (an empty value too). One rule for every day-dependent read.
+     */
+    public LocalDate asOf(String asOf) {
+        LocalDate day = se.kvalitet.web.QueryParams.date("asOf", asOf);
+        return day == null ? today() : day;
+    }
+
     // ------------------------------------------------------------------ queries
 
     /** One page of the tree as of a day (optionally a subtree), sorted by name, paged in the database. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,8 +44,12 @@ public class ReviewResource {
                             + "due-lead-time, default 30 days) or has passed (OVERDUE); both when state is absent. Sorted by review date.")
     @APIResponse(responseCode = "200", description = "One page of documents")
     @APIResponse(
+            responseCode = "400",
+            description = "A malformed filter (state, type, unit, asOf) or an unknown query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "404",
-            description = "No such unit today",
+            description = "No such unit on the asOf day (default today)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DocumentListItem> reviews(
             @Parameter(
@@ -59,11 +64,20 @@ public class ReviewResource {
                     String type,
             @Parameter(description = "Only documents concerning this unit (above, at or under it)") @QueryParam("unit")
                     String unit,
+            @Parameter(
+                            description =
+                                    "The day (YYYY-MM-DD) the list answers for: the versions in force that day and"
+                                            + " the review dates that applied then (review history); the unit as organised"
+                                            + " that day. Default today (Europe/Stockholm) from the current review dates",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf,
             @BeanParam @Valid PageParams paging) {
         return queries.reviews(
                 QueryParams.enumValue("state", state, DocumentQueries.ReviewState.class),
                 QueryParams.enumValue("type", type, DocumentType.class),
                 QueryParams.uuid("unit", unit),
+                QueryParams.date("asOf", asOf),
                 paging.page,
                 paging.limit);
     }

@@ -301,7 +301,7 @@ public class RiskResource {
         if (u == null) {
             throw ProblemException.invalidField("unit", "is required");
         }
-        LocalDate day = asOf == null ? orgUnits.today() : QueryParams.date("asOf", asOf);
+        LocalDate day = orgUnits.asOf(asOf);
         return queries.matrix(u, day, includeClosed);
     }
 }

@@ -142,6 +142,29 @@ class CoverageTest {
                 .then()
                 .statusCode(200)
                 .body("summary.covered", equalTo(0));
+        // both sides of the day they came into force (issue 16 item 3)
+        given().header("Authorization", anna())
+                .queryParams(
+                        "unit",
+                        department,
+                        "asOf",
+                        java.time.LocalDate.parse(Api.today()).minusDays(1).toString())
+                .get("/registry/v1/coverage")
+                .then()
+                .statusCode(200)
+                .body(
+                        "asOf",
+                        equalTo(java.time.LocalDate.parse(Api.today())
+                                .minusDays(1)
+                                .toString()))
+                .body("summary.covered", equalTo(0));
+        given().header("Authorization", anna())
+                .queryParams("unit", department, "asOf", Api.today())
+                .get("/registry/v1/coverage")
+                .then()
+                .statusCode(200)
+                .body("summary.covered", equalTo(1))
+                .body("summary.partial", equalTo(1));
 
         // the nursing home's snapshot was published with its gaps; home care's moved to covering egenkontroll
         try (TopicReader reader = TopicReader.open(Topics.REGISTRY)) {

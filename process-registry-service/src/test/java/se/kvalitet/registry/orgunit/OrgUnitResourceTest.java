@@ -144,6 +144,33 @@ class OrgUnitResourceTest {
                 .statusCode(200)
                 .body("parentId", equalTo(IFO))
                 .body("validTo", nullValue());
+        // both sides of the creation day and of the move (issue 16 item 3)
+        given().header("Authorization", anna())
+                .queryParam("asOf", "2024-12-31")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(404);
+        for (String[] side : new String[][] {{"2025-01-01", ELDERLY}, {"2026-02-28", ELDERLY}, {"2026-03-01", IFO}}) {
+            given().header("Authorization", anna())
+                    .queryParam("asOf", side[0])
+                    .get(PATH + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("parentId", equalTo(side[1]));
+        }
+        // an empty asOf is today; a malformed one a 400 naming it
+        given().header("Authorization", anna())
+                .queryParam("asOf", "")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(IFO));
+        given().header("Authorization", anna())
+                .queryParam("asOf", "2026-02-29")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
         given().header("Authorization", anna())
                 .queryParams("under", ELDERLY, "asOf", "2025-06-01", "limit", 500)
                 .get(PATH)

@@ -163,6 +163,68 @@ class ReviewTest {
         assertThat(scheduler.notices(java.util.UUID.fromString(g))).isEqualTo(Map.of("DUE", 2, "OVERDUE", 1));
     }
 
+    /**
+     * Issue 16 item 3: the lists as of a day, from the version's validity and the review history, on both sides of
+     * the review date, of the confirmed review and of the next review date.
+     */
+    @Test
+    void theListsAnswerAsOfAnyDayFromTheReviewHistory() {
+        LocalDate valid = today();
+        LocalDate review = valid.plusDays(10);
+        String g = guideline(review);
+        clock.shift(Duration.ofDays(15));
+        LocalDate reviewed = review.plusDays(4);
+        LocalDate next = reviewed.plusYears(1);
+        post(karin(), DOCS + "/" + g + "/reviews", body("reviewedOn", reviewed.toString()), etag(g))
+                .then()
+                .statusCode(200)
+                .body("nextReviewDate", equalTo(next.toString()));
+        // day -> [in DUE, in OVERDUE, review date shown]
+        Object[][] days = {
+            {valid.minusDays(1), false, false, null}, // not yet in force
+            {review.minusDays(1), true, false, review},
+            {review, true, false, review}, // the review date itself is not overdue
+            {review.plusDays(1), false, true, review},
+            {reviewed.minusDays(1), false, true, review},
+            {reviewed, false, false, null}, // reviewed that day: the next date is a year away
+            {next.minusDays(31), false, false, null},
+            {next.minusDays(30), true, false, next},
+            {next, true, false, next},
+            {next.plusDays(1), false, true, next}
+        };
+        for (Object[] day : days) {
+            for (String state : List.of("DUE", "OVERDUE")) {
+                boolean expected = (Boolean) day["DUE".equals(state) ? 1 : 2];
+                var list = given().header("Authorization", anna())
+                        .queryParams("state", state, "limit", 500, "asOf", day[0].toString())
+                        .get("/registry/v1/reviews")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                assertThat(list.getList("items.id", String.class).contains(g))
+                        .as("%s on %s", state, day[0])
+                        .isEqualTo(expected);
+                if (expected) {
+                    assertThat(list.getString("items.find { it.id == '" + g + "' }.nextReviewDate"))
+                            .isEqualTo(day[3].toString());
+                }
+            }
+        }
+        given().header("Authorization", anna())
+                .queryParams("limit", 500, "asOf", review.plusDays(1).toString(), "unit", HEMTJANST_NORR)
+                .get("/registry/v1/reviews")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(g));
+        given().header("Authorization", anna())
+                .queryParams("asOf", "2026-02-30")
+                .get("/registry/v1/reviews")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
     @Test
     void reviewInputIsChecked() {
         String g = guideline(today().plusDays(100));

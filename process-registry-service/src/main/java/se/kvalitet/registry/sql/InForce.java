@@ -1,0 +1,16 @@
+package se.kvalitet.registry.sql;
+
+/** The one rule for "in force on a day", shared by the coverage matrix and the reviews list as of a day. */
+public final class InForce {
+
+    /**
+     * The ids of the decided versions in force on {@code :day} (SQL): valid from the day or before, not superseded
+     * or withdrawn by then (both dates are the first day the version no longer applies).
+     */
+    public static final String VERSIONS_ON_DAY = """
+            SELECT v.id FROM document_version v
+             WHERE v.status IN ('APPROVED', 'SUPERSEDED', 'WITHDRAWN') AND v.valid_from <= :day
+               AND (v.superseded_on IS NULL OR v.superseded_on > :day) AND (v.withdrawn_on IS NULL OR v.withdrawn_on > :day)""";
+
+    private InForce() {}
+}
