@@ -118,7 +118,7 @@ class ImportReplay {
                 () -> intake.report(
                                 new ReportDeviation(
                                         row.summary(),
-                                        row.description() != null ? row.description() : row.summary(),
+                                        row.description() != null ? row.description() : origin + ".",
                                         row.occurredAt(),
                                         row.noticedAt(),
                                         row.orgUnitId(),

@@ -26,6 +26,7 @@ import se.kvalitet.events.deviation.ComplaintSource;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.input.InputRules;
 
 /**
  * Reads a posted import file (NDJSON: one JSON object a line; CSV: a header row naming the fields, then one
@@ -198,7 +199,7 @@ final class ImportRows {
 
     /** A field name as the caller wrote it may carry anything: shown only when it has the form of one. */
     private static String safeName(String name) {
-        return name.matches("[A-Za-z0-9_]{1,60}") ? name : "(unnamed)";
+        return name.matches("[A-Za-z][A-Za-z0-9_]{0,59}") ? name : "(unnamed)";
     }
 
     /** The row's form checked; a rejected row throws a 422 problem listing every field that is wrong. */
@@ -331,6 +332,10 @@ final class ImportRows {
 
         String raw(String field, boolean required) {
             String v = fields.get(field);
+            if (InputRules.hasForbiddenCharacter(v)) {
+                error(field, InputRules.CONTROL_CHARACTER_MESSAGE);
+                return null;
+            }
             if (v == null || v.isBlank()) {
                 if (required) {
                     error(field, "required");
@@ -381,7 +386,12 @@ final class ImportRows {
                 return null;
             }
             try {
-                return java.time.OffsetDateTime.parse(v).toInstant();
+                Instant at = java.time.OffsetDateTime.parse(v).toInstant();
+                if (!InputRules.inRange(at)) {
+                    error(field, InputRules.DATE_RANGE_MESSAGE);
+                    return null;
+                }
+                return at;
             } catch (DateTimeParseException e) {
                 error(field, "must be an RFC 3339 date-time with offset, such as 2023-03-14T09:30:00+01:00");
                 return null;

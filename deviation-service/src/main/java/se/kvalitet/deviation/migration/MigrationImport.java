@@ -191,8 +191,7 @@ public class MigrationImport {
             });
             return new RowResult(raw.rowNumber(), RowStatus.ACCEPTED, row.sourceSystem(), row.sourceId(), id, null);
         } catch (ProblemException e) {
-            return new RowResult(
-                    raw.rowNumber(), RowStatus.REJECTED, row.sourceSystem(), row.sourceId(), null, e.errors());
+            return rejected(raw, e.errors());
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // the same reference imported at the same moment by another row or run: its report stands
             Optional<UUID> concurrent = imported(row);
@@ -208,31 +207,16 @@ public class MigrationImport {
             LOG.warnf(
                     "import row %d of run %s not stored: %s",
                     raw.rowNumber(), runId, e.getClass().getName());
-            return new RowResult(
-                    raw.rowNumber(),
-                    RowStatus.REJECTED,
-                    row.sourceSystem(),
-                    row.sourceId(),
-                    null,
-                    List.of(new Problem.FieldError("row", "could not be stored; nothing of it was kept")));
+            return rejected(raw, List.of(new Problem.FieldError("row", "could not be stored; nothing of it was kept")));
         }
     }
 
+    /**
+     * A refused row is named by its number only: its fields are not echoed (a reference may be what was refused,
+     * such as a personnummer in the id, and nothing of a refused row is kept).
+     */
     private static RowResult rejected(ImportRows.Raw raw, List<Problem.FieldError> errors) {
-        String system = raw.fields().get("sourceSystem");
-        String id = raw.fields().get("sourceId");
-        // the reference is shown only when it has the identifier form (never free text of a rejected row)
-        return new RowResult(
-                raw.rowNumber(),
-                RowStatus.REJECTED,
-                system != null && ImportRows.SOURCE_SYSTEM.matcher(system).matches() ? system : null,
-                id != null
-                                && ImportRows.SOURCE_ID.matcher(id).matches()
-                                && errors.stream().noneMatch(e -> e.field().equals("sourceId"))
-                        ? id
-                        : null,
-                null,
-                errors);
+        return new RowResult(raw.rowNumber(), RowStatus.REJECTED, null, null, null, errors);
     }
 
     private Optional<UUID> imported(ImportRow row) {
