@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import se.kvalitet.localstack.LocalStack;
 
 /**
- * Issue 16 item 1, "Done when": the same past year (2023) worked once live through the API, every step back-dated,
+ * Issue 16 item 1, "Done when": the same past year (2025) worked once live through the API, every step back-dated,
  * in one department, and once moved in through the migration import in a twin department, gives the same deviation
- * statistics and the same kvalitetsberättelse for 2023 (report-service, through the gateway), on-time and late IVO /
+ * statistics and the same kvalitetsberättelse for 2025 (report-service, through the gateway), on-time and late IVO /
  * IMY notifications included: those come from the original dates in both. The twins differ only in their ids and
  * names, which are replaced before comparing.
  */
@@ -52,72 +52,72 @@ class MigrationImportIT {
             new Case(
                     "sarah-on-time",
                     "LEX_SARAH",
-                    "2023-02-10T08:00:00Z",
-                    "2023-02-13T09:00:00Z",
+                    "2025-02-10T08:00:00Z",
+                    "2025-02-13T09:00:00Z",
                     "MISSFORHALLANDE",
                     true,
-                    "2023-02-15T09:00:00Z",
+                    "2025-02-15T09:00:00Z",
                     null,
-                    "2023-02-20T09:00:00Z",
-                    "2023-03-10T09:00:00Z",
-                    "2023-03-12T09:00:00Z"),
+                    "2025-02-20T09:00:00Z",
+                    "2025-03-10T09:00:00Z",
+                    "2025-03-12T09:00:00Z"),
             // lex Sarah, serious, IVO told after 15 days: late
             new Case(
                     "sarah-late",
                     "LEX_SARAH",
-                    "2023-05-03T08:00:00Z",
-                    "2023-05-04T09:00:00Z",
+                    "2025-05-03T08:00:00Z",
+                    "2025-05-04T09:00:00Z",
                     "PATAGLIG_RISK_FOR_MISSFORHALLANDE",
                     true,
-                    "2023-05-05T09:00:00Z",
+                    "2025-05-05T09:00:00Z",
                     null,
-                    "2023-05-20T09:00:00Z",
-                    "2023-06-01T09:00:00Z",
-                    "2023-06-02T09:00:00Z"),
+                    "2025-05-20T09:00:00Z",
+                    "2025-06-01T09:00:00Z",
+                    "2025-06-02T09:00:00Z"),
             // lex Sarah, not serious: no notification
             new Case(
                     "sarah-not-serious",
                     "LEX_SARAH",
-                    "2023-06-12T08:00:00Z",
-                    "2023-06-13T09:00:00Z",
+                    "2025-06-12T08:00:00Z",
+                    "2025-06-13T09:00:00Z",
                     "INGET_MISSFORHALLANDE",
                     false,
-                    "2023-06-20T09:00:00Z",
+                    "2025-06-20T09:00:00Z",
                     null,
                     null,
-                    "2023-07-01T09:00:00Z",
-                    "2023-07-03T09:00:00Z"),
+                    "2025-07-01T09:00:00Z",
+                    "2025-07-03T09:00:00Z"),
             // a personal data breach with risk: IMY told 74 hours after awareness, late (72 h)
             new Case(
                     "breach-late",
                     "PERSONAL_DATA_BREACH",
-                    "2023-08-01T06:00:00Z",
-                    "2023-08-01T12:00:00Z",
+                    "2025-08-01T06:00:00Z",
+                    "2025-08-01T12:00:00Z",
                     "RISK",
                     null,
-                    "2023-08-02T09:00:00Z",
-                    "2023-08-01T10:00:00Z",
-                    "2023-08-04T12:00:00Z",
-                    "2023-08-20T09:00:00Z",
-                    "2023-08-21T09:00:00Z"),
+                    "2025-08-02T09:00:00Z",
+                    "2025-08-01T10:00:00Z",
+                    "2025-08-04T12:00:00Z",
+                    "2025-08-20T09:00:00Z",
+                    "2025-08-21T09:00:00Z"),
             new Case(
                     "other",
                     "OTHER_DEVIATION",
-                    "2023-10-10T08:00:00Z",
-                    "2023-10-11T09:00:00Z",
+                    "2025-10-10T08:00:00Z",
+                    "2025-10-11T09:00:00Z",
                     null,
                     null,
                     null,
                     null,
                     null,
-                    "2023-10-30T09:00:00Z",
-                    "2023-11-01T09:00:00Z"),
+                    "2025-10-30T09:00:00Z",
+                    "2025-11-01T09:00:00Z"),
             // still open at the end of the year (triaged, not completed)
             new Case(
                     "other-open",
                     "OTHER_DEVIATION",
-                    "2023-12-01T08:00:00Z",
-                    "2023-12-04T09:00:00Z",
+                    "2025-12-01T08:00:00Z",
+                    "2025-12-04T09:00:00Z",
                     null,
                     null,
                     null,
@@ -128,15 +128,15 @@ class MigrationImportIT {
             new Case(
                     "not-a-deviation",
                     "NOT_A_DEVIATION",
-                    "2023-11-15T08:00:00Z",
-                    "2023-11-16T09:00:00Z",
+                    "2025-11-15T08:00:00Z",
+                    "2025-11-16T09:00:00Z",
                     null,
                     null,
                     null,
                     null,
                     null,
                     null,
-                    "2023-11-20T09:00:00Z"));
+                    "2025-11-20T09:00:00Z"));
 
     LocalStack stack;
     String admin;
@@ -179,36 +179,36 @@ class MigrationImportIT {
                 "UNIT NAME",
                 "Enhet Flytt import " + tag,
                 "UNIT NAME");
-        JsonNode liveStatistics = settled("/report/v1/deviation-statistics?year=2023&orgUnit=" + live[0], karin);
+        JsonNode liveStatistics = settled("/report/v1/deviation-statistics?year=2025&orgUnit=" + live[0], karin);
         JsonNode importedStatistics =
-                settled("/report/v1/deviation-statistics?year=2023&orgUnit=" + imported[0], karin);
+                settled("/report/v1/deviation-statistics?year=2025&orgUnit=" + imported[0], karin);
         String liveText = liveStatistics.toString();
         assertThat(liveText).as("on time and late were counted").contains("LEX_SARAH");
         assertThat(neutral(importedStatistics, names))
-                .as("deviation statistics 2023, imported vs live")
+                .as("deviation statistics 2025, imported vs live")
                 .isEqualTo(neutral(liveStatistics, names));
-        System.out.println("[migration] statistics 2023 (live = imported): " + neutral(liveStatistics, names));
+        System.out.println("[migration] statistics 2025 (live = imported): " + neutral(liveStatistics, names));
 
-        // the kvalitetsberättelse 2023 of each twin
+        // the kvalitetsberättelse 2025 of each twin
         JsonNode liveReport = kvalitetsberattelse(karin, live[0]);
         JsonNode importedReport = kvalitetsberattelse(karin, imported[0]);
         assertThat(neutral(importedReport, names))
-                .as("kvalitetsberättelse 2023 content, imported vs live")
+                .as("kvalitetsberättelse 2025 content, imported vs live")
                 .isEqualTo(neutral(liveReport, names));
     }
 
-    /** A department under the administration and one unit in it, both from 2020; returns their ids. */
+    /** A department under the administration and one unit in it, both from 2024; returns their ids. */
     String[] twin(String karin, String name) throws Exception {
         String department = created(
                 karin,
                 "/registry/v1/org-units",
                 "{\"name\":\"" + name + "\",\"type\":\"DEPARTMENT\",\"parentId\":\"" + ADMINISTRATION
-                        + "\",\"validFrom\":\"2020-01-01\"}");
+                        + "\",\"validFrom\":\"2024-01-01\"}");
         String unit = created(
                 karin,
                 "/registry/v1/org-units",
                 "{\"name\":\"Enhet " + name + "\",\"type\":\"UNIT\",\"parentId\":\"" + department
-                        + "\",\"validFrom\":\"2020-01-01\"}");
+                        + "\",\"validFrom\":\"2024-01-01\"}");
         return new String[] {department, unit};
     }
 
@@ -343,12 +343,12 @@ class MigrationImportIT {
         }
     }
 
-    /** A kvalitetsberättelse 2023 for the department, generated; its content. */
+    /** A kvalitetsberättelse 2025 for the department, generated; its content. */
     JsonNode kvalitetsberattelse(String karin, String department) throws Exception {
         String report = created(
                 karin,
                 "/report/v1/reports",
-                "{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2023,\"orgUnitId\":\"" + department + "\"}");
+                "{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + department + "\"}");
         HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/reports/" + report + "/versions"))
                         .timeout(Duration.ofSeconds(58))

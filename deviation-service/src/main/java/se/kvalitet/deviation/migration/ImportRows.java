@@ -204,6 +204,10 @@ final class ImportRows {
 
     /** The row's form checked; a rejected row throws a 422 problem listing every field that is wrong. */
     static ImportRow check(Raw raw, Instant now) {
+        if (raw.fields().isEmpty() && !raw.unreadable().isEmpty()) {
+            // a line that is not an object has no fields to check: why it could not be read is all there is
+            throw ProblemException.unprocessable("import-row-invalid", "The row is not valid", raw.unreadable());
+        }
         Form f = new Form(raw.fields(), new ArrayList<>(raw.unreadable()));
         String sourceSystem = f.pattern("sourceSystem", SOURCE_SYSTEM, true);
         String sourceId = f.pattern("sourceId", SOURCE_ID, true);
