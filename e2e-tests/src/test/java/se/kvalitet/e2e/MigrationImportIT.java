@@ -33,7 +33,7 @@ class MigrationImportIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String ADMINISTRATION = "00000000-0000-4000-8000-000000000002";
 
-    /** One case of 2023: its category and each step's date (null: the step did not happen). */
+    /** One case of 2025: its category and each step's date (null: the step did not happen). */
     record Case(
             String key,
             String category,
@@ -161,7 +161,7 @@ class MigrationImportIT {
         JsonNode run = importUntilTheUnitIsKnown(file);
         assertThat(run.get("accepted").asInt()).as(run.toString()).isEqualTo(YEAR.size());
 
-        // statistics of 2023 for each twin, once report-service has every event
+        // statistics of 2025 for each twin, once report-service has every event
         Map<String, String> names = Map.of(
                 live[0],
                 "DEPARTMENT",
