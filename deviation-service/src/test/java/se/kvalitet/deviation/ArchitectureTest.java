@@ -63,6 +63,19 @@ class ArchitectureTest {
             Map.entry("messaging", Set.of("rootcause")),
             // the Idempotency-Key header's name and format check
             Map.entry("webhook", Set.of("intake")),
+            // the migration import replays a past report through the live services (issue 16 item 1)
+            Map.entry(
+                    "migration",
+                    Set.of(
+                            "access",
+                            "report",
+                            "clock",
+                            "intake",
+                            "triage",
+                            "investigation",
+                            "notification",
+                            "complaint",
+                            "screening")),
             Map.entry(
                     "demo",
                     Set.of(

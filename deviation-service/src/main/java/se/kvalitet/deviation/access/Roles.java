@@ -11,6 +11,9 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String CASE_SYSTEM = "case-system";
 
+    /** Whoever moves past years in from another system (the migration import; nothing else). */
+    public static final String IMPORTER = "importer";
+
     // Lists of roles that many endpoints share. @RolesAllowed takes only constants, so a list is one string:
     // a config expression whose default is the comma-separated roles (Quarkus splits the resolved value at
     // commas). Adding a role to a list is one edit here. The property named in the expression is not set in

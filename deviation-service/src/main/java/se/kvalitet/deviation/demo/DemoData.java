@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.deviation.action.ActionProgressService;
 import se.kvalitet.deviation.action.ActionService;
+import se.kvalitet.deviation.clock.ReplayClock;
 import se.kvalitet.deviation.complaint.ComplaintService;
 import se.kvalitet.deviation.intake.DeviationIntakeService;
 import se.kvalitet.deviation.investigation.BreachService;
@@ -31,7 +32,7 @@ import se.kvalitet.orgcopy.OrgCopy;
 /**
  * A year of invented reports across the demo organisation's units ({@code kvalitet.demo-data.enabled}),
  * replayed through the same services as real ones, each step at the time it would have happened
- * ({@link DemoClock}), so the same events flow to the other services: intake, triage, investigations
+ * ({@link ReplayClock}), so the same events flow to the other services: intake, triage, investigations
  * with IVO / IMY notifications (some late), complaints, actions with effect checks, closing. The
  * last weeks' reports are still in progress, and some deadlines are overdue. Runs once: nothing
  * happens when demo reports exist. Deterministic (fixed seed); no real persons.

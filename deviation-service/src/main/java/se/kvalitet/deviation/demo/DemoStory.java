@@ -14,6 +14,7 @@ import se.kvalitet.deviation.action.ActionService;
 import se.kvalitet.deviation.action.CheckEffect;
 import se.kvalitet.deviation.action.DeviationAction;
 import se.kvalitet.deviation.action.ProgressAction;
+import se.kvalitet.deviation.clock.ReplayClock;
 import se.kvalitet.deviation.complaint.CompleteComplaint;
 import se.kvalitet.deviation.complaint.RegisterComplaint;
 import se.kvalitet.deviation.domain.Section;
@@ -68,7 +69,7 @@ final class DemoStory {
             stopped = true;
             return;
         }
-        DemoClock.at(at, () -> who.run(work));
+        ReplayClock.at(at, () -> who.run(work));
     }
 
     double days(int from, int to) {
@@ -81,7 +82,7 @@ final class DemoStory {
 
     void tell() {
         Instant occurred = at.minus(Duration.ofHours(1 + rnd.nextInt(30)));
-        DemoClock.at(
+        ReplayClock.at(
                 at,
                 () -> reporter.run(() -> {
                     id = demo.intake
@@ -232,7 +233,7 @@ final class DemoStory {
         boolean done = rnd.nextInt(100) < 85 && doneAt.isBefore(now.minus(Duration.ofHours(3)));
         if (done) {
             Instant doneWhen = doneAt.isAfter(at) ? doneAt : at;
-            DemoClock.at(
+            ReplayClock.at(
                     doneWhen,
                     () -> demo.karin.run(() -> demo.progress.progress(
                             id,
@@ -246,7 +247,7 @@ final class DemoStory {
             Instant checkAt = doneAt.plus(Duration.ofDays(45 + rnd.nextInt(30)));
             if (checkAt.isBefore(now.minus(Duration.ofHours(3))) && checkAt.isAfter(at)) {
                 boolean effective = rnd.nextInt(100) < 80;
-                DemoClock.at(
+                ReplayClock.at(
                         checkAt,
                         () -> demo.karin.run(() -> demo.progress.checkEffect(
                                 id,

@@ -78,6 +78,23 @@ public class CompletionService {
     @Transactional
     public DeviationTrack complete(
             UUID deviationId, UUID trackId, String ifMatch, String position, Instant completedAt) {
+        return complete(deviationId, trackId, ifMatch, position, completedAt, false);
+    }
+
+    /**
+     * As {@link #complete(UUID, UUID, String, String, Instant)}; {@code sectionsKeptElsewhere} is the migration
+     * import's case: a past investigation whose written sections stay in the system it came from (the position
+     * says so), so the required sections are not asked for here. Every other requirement (assessment, initial
+     * notification, data subjects) holds as for live work.
+     */
+    @Transactional
+    public DeviationTrack complete(
+            UUID deviationId,
+            UUID trackId,
+            String ifMatch,
+            String position,
+            Instant completedAt,
+            boolean sectionsKeptElsewhere) {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
         CategoryPolicy policy = t.policy();
         if (policy.handledBy() == HandledBy.MEDICALLY_RESPONSIBLE) {
@@ -86,7 +103,7 @@ public class CompletionService {
                     "Only the medically responsible (MAS) completes " + policy.displayName());
         }
         List<Problem.FieldError> missing = new ArrayList<>();
-        for (Section s : investigations.missingSections(t)) {
+        for (Section s : sectionsKeptElsewhere ? List.<Section>of() : investigations.missingSections(t)) {
             missing.add(new Problem.FieldError("entries." + s.name(), "the investigation has no entry on " + s.name()));
         }
         if (policy.requiresAssessment() && t.assessment == null) {

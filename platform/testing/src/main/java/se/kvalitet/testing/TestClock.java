@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * due dates and review dates pass) and must {@link #reset()}; it replaces platform/messaging's
  * default clock. A bean only in the services that index this module for their tests
  * ({@code %test.quarkus.index-dependency.testing.*} in their application.properties): a service with
- * a clock of its own (deviation's {@code DemoClock}) does not see it. A clock {@link #withZone} made
+ * a clock of its own (deviation's {@code ReplayClock}) does not see it. A clock {@link #withZone} made
  * follows later moves.
  */
 @Singleton

@@ -1,4 +1,4 @@
-package se.kvalitet.deviation.demo;
+package se.kvalitet.deviation.clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,17 +9,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's time source: the system clock, except on a thread that is replaying demo history
- * ({@link #at}), which sees the instant it is set to. Only {@link DemoData} sets it, so that a year
- * of invented reports runs through the same services (and publishes the same events) as real ones,
- * each at the time it would have happened.
+ * The service's time source: the system clock, except on a thread that is replaying history
+ * ({@link #at}), which sees the instant it is set to. Two callers set it, so that past work runs
+ * through the same services (and publishes the same events) as live work, each step at the time it
+ * happened: the demo data (a year of invented reports) and the migration import (past years moved in
+ * from another system).
  */
-public final class DemoClock extends Clock {
+public final class ReplayClock extends Clock {
 
     private static final ThreadLocal<Instant> REPLAYING = new ThreadLocal<>();
-    private static final DemoClock INSTANCE = new DemoClock();
+    private static final ReplayClock INSTANCE = new ReplayClock();
 
-    private DemoClock() {}
+    private ReplayClock() {}
 
     /** Replaces platform's default clock for this service. */
     @ApplicationScoped

@@ -1,0 +1,352 @@
+package se.kvalitet.deviation.migration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import se.kvalitet.web.Page;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+
+/**
+ * The migration import (issue 16 item 1): a file of historical reports, each row replayed through the
+ * live services at its original dates ({@link ImportReplay}), once per source reference. Row by row
+ * atomic: a row is stored whole (the report, its steps, its events in the outbox, its provenance) or not at
+ * all, and a run records each row's outcome. A file posted again answers its rows as already imported.
+ */
+@ApplicationScoped
+public class MigrationImport {
+
+    private static final Logger LOG = Logger.getLogger(MigrationImport.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Format {
+        NDJSON,
+        CSV
+    }
+
+    enum RowStatus {
+        ACCEPTED,
+        ALREADY_IMPORTED,
+        REJECTED
+    }
+
+    /** A row's outcome. */
+    record RowResult(
+            int row,
+            RowStatus status,
+            String sourceSystem,
+            String sourceId,
+            UUID deviationId,
+            List<Problem.FieldError> errors) {}
+
+    /** A run as stored. */
+    record Run(
+            UUID id,
+            String status,
+            String format,
+            Instant startedAt,
+            Instant finishedAt,
+            int total,
+            int accepted,
+            int alreadyImported,
+            int rejected,
+            Page<RowResult> rows) {}
+
+    @ConfigProperty(name = "kvalitet.migration.threads", defaultValue = "2")
+    int threads;
+
+    @Inject
+    ImportReplay replay;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    se.kvalitet.web.Caller caller;
+
+    private ExecutorService workers;
+
+    void onStart(@Observes StartupEvent ev) {
+        workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "migration-import");
+            t.setDaemon(true);
+            return t;
+        });
+        // a run the service stopped in the middle of stays readable as it was: its stored rows stand, the
+        // rest were never stored (each row is one transaction); posting the file again finishes it
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE migration_import_run SET status = 'INTERRUPTED' WHERE status = 'RUNNING'")
+                        .executeUpdate());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Imports the rows of {@code body}; answers when every row is done. */
+    public Run run(Format format, String body) {
+        List<ImportRows.Raw> raws = format == Format.CSV ? ImportRows.csv(body) : ImportRows.ndjson(body);
+        if (raws.isEmpty()) {
+            throw ProblemException.badRequest(
+                    "import-empty", "The file has no rows", List.of(new Problem.FieldError("body", "no rows")));
+        }
+        UUID runId = UUID.randomUUID();
+        Instant started = clock.instant();
+        ImportIdentity who = new ImportIdentity(caller.subject(), caller.username(), caller.clientId());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("INSERT INTO migration_import_run"
+                                + " (id, format, submitted_by, submitted_client, started_at, status, rows_total)"
+                                + " VALUES (:id, :f, :by, :client, :at, 'RUNNING', :n)")
+                        .setParameter("id", runId)
+                        .setParameter("f", format.name())
+                        .setParameter("by", who.subject())
+                        .setParameter("client", who.clientId())
+                        .setParameter("at", started)
+                        .setParameter("n", raws.size())
+                        .executeUpdate());
+        List<Future<RowResult>> futures = new ArrayList<>(raws.size());
+        for (ImportRows.Raw raw : raws) {
+            futures.add(workers.submit(() -> {
+                RowResult[] out = new RowResult[1];
+                who.run(() -> out[0] = importRow(raw, runId, started));
+                return out[0];
+            }));
+        }
+        List<RowResult> results = new ArrayList<>(raws.size());
+        for (Future<RowResult> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("an import row failed outside its own handling", e.getCause());
+            }
+        }
+        Instant finished = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> store(runId, results, finished));
+        return read(runId, null, 1, Math.max(1, results.size())).orElseThrow();
+    }
+
+    private RowResult importRow(ImportRows.Raw raw, UUID runId, Instant now) {
+        ImportRow row;
+        try {
+            row = ImportRows.check(raw, now);
+        } catch (ProblemException e) {
+            return rejected(raw, e.errors());
+        }
+        Optional<UUID> before = imported(row);
+        if (before.isPresent()) {
+            return new RowResult(
+                    raw.rowNumber(),
+                    RowStatus.ALREADY_IMPORTED,
+                    row.sourceSystem(),
+                    row.sourceId(),
+                    before.get(),
+                    null);
+        }
+        try {
+            UUID id = QuarkusTransaction.requiringNew().call(() -> {
+                UUID d = replay.replay(row);
+                em.flush();
+                em.createNativeQuery("INSERT INTO deviation_migration"
+                                + " (deviation_id, source_system, source_id, import_run_id, imported_at)"
+                                + " VALUES (:d, :s, :i, :r, :at)")
+                        .setParameter("d", d)
+                        .setParameter("s", row.sourceSystem())
+                        .setParameter("i", row.sourceId())
+                        .setParameter("r", runId)
+                        .setParameter("at", now)
+                        .executeUpdate();
+                return d;
+            });
+            return new RowResult(raw.rowNumber(), RowStatus.ACCEPTED, row.sourceSystem(), row.sourceId(), id, null);
+        } catch (ProblemException e) {
+            return rejected(raw, e.errors());
+        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            // the same reference imported at the same moment by another row or run: its report stands
+            Optional<UUID> concurrent = imported(row);
+            if (concurrent.isPresent()) {
+                return new RowResult(
+                        raw.rowNumber(),
+                        RowStatus.ALREADY_IMPORTED,
+                        row.sourceSystem(),
+                        row.sourceId(),
+                        concurrent.get(),
+                        null);
+            }
+            LOG.warnf(
+                    "import row %d of run %s not stored: %s",
+                    raw.rowNumber(), runId, e.getClass().getName());
+            return rejected(raw, List.of(new Problem.FieldError("row", "could not be stored; nothing of it was kept")));
+        }
+    }
+
+    /**
+     * A refused row is named by its number only: its fields are not echoed (a reference may be what was refused,
+     * such as a personnummer in the id, and nothing of a refused row is kept).
+     */
+    private static RowResult rejected(ImportRows.Raw raw, List<Problem.FieldError> errors) {
+        return new RowResult(raw.rowNumber(), RowStatus.REJECTED, null, null, null, errors);
+    }
+
+    private Optional<UUID> imported(ImportRow row) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "SELECT deviation_id FROM deviation_migration WHERE source_system = :s AND source_id = :i",
+                                UUID.class)
+                        .setParameter("s", row.sourceSystem())
+                        .setParameter("i", row.sourceId())
+                        .getResultStream()
+                        .map(UUID.class::cast)
+                        .findFirst());
+    }
+
+    private void store(UUID runId, List<RowResult> results, Instant finished) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var ps = connection.prepareStatement("INSERT INTO migration_import_row"
+                    + " (run_id, row_number, status, source_system, source_id, deviation_id, errors)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (RowResult r : results) {
+                    ps.setObject(1, runId);
+                    ps.setInt(2, r.row());
+                    ps.setString(3, r.status().name());
+                    ps.setString(4, r.sourceSystem());
+                    ps.setString(5, r.sourceId());
+                    ps.setObject(6, r.deviationId());
+                    ps.setString(7, r.errors() == null ? null : json(r.errors()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        em.createNativeQuery("UPDATE migration_import_run SET status = 'COMPLETED', finished_at = :at,"
+                        + " rows_accepted = :a, rows_already = :b, rows_rejected = :c WHERE id = :id")
+                .setParameter("at", finished)
+                .setParameter("a", count(results, RowStatus.ACCEPTED))
+                .setParameter("b", count(results, RowStatus.ALREADY_IMPORTED))
+                .setParameter("c", count(results, RowStatus.REJECTED))
+                .setParameter("id", runId)
+                .executeUpdate();
+    }
+
+    private static int count(List<RowResult> results, RowStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** A run and one page of its rows (by row number), optionally only those of one status. */
+    public Optional<Run> read(UUID runId, RowStatus status, int page, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Tuple> runs = em.createNativeQuery(
+                            "SELECT id, status, format, started_at, finished_at, rows_total, rows_accepted,"
+                                    + " rows_already, rows_rejected FROM migration_import_run WHERE id = :id",
+                            Tuple.class)
+                    .setParameter("id", runId)
+                    .getResultList();
+            if (runs.isEmpty()) {
+                return Optional.<Run>empty();
+            }
+            Tuple t = runs.get(0);
+            String filter = status == null ? "" : " AND status = :st";
+            var count = em.createNativeQuery("SELECT count(*) FROM migration_import_row WHERE run_id = :id" + filter)
+                    .setParameter("id", runId);
+            var rows = em.createNativeQuery(
+                            "SELECT row_number, status, source_system, source_id, deviation_id, errors"
+                                    + " FROM migration_import_row WHERE run_id = :id" + filter
+                                    + " ORDER BY row_number LIMIT :lim OFFSET :off",
+                            Tuple.class)
+                    .setParameter("id", runId)
+                    .setParameter("lim", limit)
+                    .setParameter("off", (long) (page - 1) * limit);
+            if (status != null) {
+                count.setParameter("st", status.name());
+                rows.setParameter("st", status.name());
+            }
+            long total = ((Number) count.getSingleResult()).longValue();
+            List<RowResult> items = new ArrayList<>();
+            for (Object o : rows.getResultList()) {
+                Tuple r = (Tuple) o;
+                String errors = r.get("errors", String.class);
+                items.add(new RowResult(
+                        ((Number) r.get("row_number")).intValue(),
+                        RowStatus.valueOf(r.get("status", String.class)),
+                        r.get("source_system", String.class),
+                        r.get("source_id", String.class),
+                        r.get("deviation_id", UUID.class),
+                        errors == null ? null : errors(errors)));
+            }
+            return Optional.of(new Run(
+                    t.get("id", UUID.class),
+                    t.get("status", String.class),
+                    t.get("format", String.class),
+                    instant(t.get("started_at")),
+                    instant(t.get("finished_at")),
+                    ((Number) t.get("rows_total")).intValue(),
+                    ((Number) t.get("rows_accepted")).intValue(),
+                    ((Number) t.get("rows_already")).intValue(),
+                    ((Number) t.get("rows_rejected")).intValue(),
+                    new Page<>(items, page, limit, total)));
+        });
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + o.getClass());
+    }
+
+    private static String json(List<Problem.FieldError> errors) {
+        try {
+            return JSON.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Problem.FieldError> errors(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Problem.FieldError>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package se.kvalitet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import se.kvalitet.e2e.SharedStack;
+import se.kvalitet.e2e.StackTokens;
+import se.kvalitet.localstack.LocalStack;
+
+/**
+ * Issue 16 item 1's benchmark: historical reports moved in through the migration import on the packaged stack
+ * (through the gateway, Keycloak tokens, every service consuming), with the import's throughput and the time until
+ * report-service's statistics for the imported year include every one, against the live intake rate measured in the
+ * same run (case-system intake through the gateway, the same number of clients).
+ *
+ * <p>{@code ./mvnw -B -pl e2e-tests -am verify -Pbench -Dtest=MigrationImportBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs} (options {@code -Dbench.import.rows=100000}
+ * (default 5000), {@code -Dbench.import.chunk=1500} rows per request (under the 1 MB body limit),
+ * {@code -Dbench.import.clients=2} requests in flight, {@code -Dbench.intake.seconds=20}).
+ */
+@Tag("bench")
+class MigrationImportBenchmark {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final int ROWS = Integer.getInteger("bench.import.rows", 5_000);
+    static final int CHUNK = Integer.getInteger("bench.import.chunk", 1_500);
+    static final int CLIENTS = Integer.getInteger("bench.import.clients", 2);
+    static final int INTAKE_SECONDS = Integer.getInteger("bench.intake.seconds", 20);
+    /** The imported year: before the demo data's year, so its statistics hold only what this run imports. */
+    static final int YEAR = 2019;
+
+    static final String[] UNITS = {"11", "12", "21", "22", "31", "32"};
+
+    LocalStack stack;
+
+    @Test
+    void historicalReportsImportedAgainstTheLiveIntakeRate() throws Exception {
+        stack = SharedStack.get();
+        String karin = StackTokens.user(HTTP, stack, "karin");
+        long before = reports(karin);
+
+        // the yardstick: live intake as the case system, through the gateway, the same number of clients
+        double intakeRate = liveIntake();
+
+        // the import, in chunks of CHUNK rows, CLIENTS requests in flight
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> chunks = new ArrayList<>();
+        Random rnd = new Random(16);
+        StringBuilder chunk = new StringBuilder();
+        for (int i = 0; i < ROWS; i++) {
+            chunk.append(row(rnd, tag, i)).append('\n');
+            if ((i + 1) % CHUNK == 0 || i == ROWS - 1) {
+                chunks.add(chunk.toString());
+                chunk = new StringBuilder();
+            }
+        }
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        AtomicLong slowest = new AtomicLong();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> done = new ArrayList<>();
+        for (String body : chunks) {
+            done.add(pool.submit(() -> {
+                long s = System.nanoTime();
+                // a fresh token per request: a long import outlives one
+                String admin = StackTokens.user(HTTP, stack, "admin");
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/imports"))
+                                .timeout(Duration.ofMinutes(10))
+                                .header("Authorization", "Bearer " + admin)
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                JsonNode run = JSON.readTree(r.body());
+                accepted.addAndGet(run.get("accepted").asInt());
+                rejected.addAndGet(run.get("rejected").asInt());
+                slowest.accumulateAndGet(System.nanoTime() - s, Math::max);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        long imported = System.nanoTime();
+
+        // until report-service's statistics of the year count every imported report
+        long expected = before + accepted.get();
+        long counted = before;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (counted < expected && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            if (System.nanoTime() - imported > Duration.ofMinutes(4).toNanos()) {
+                karin = StackTokens.user(HTTP, stack, "karin");
+            }
+            counted = reports(karin);
+        }
+        long inStatistics = System.nanoTime();
+
+        double importSeconds = (imported - t0) / 1e9;
+        double importRate = accepted.get() / importSeconds;
+        String table = String.format(
+                Locale.ROOT,
+                """
+                | measure | value |
+                |---|---|
+                | rows posted (chunks of %d, %d in flight) | %d |
+                | accepted / rejected | %d / %d |
+                | import wall time | %.1f s |
+                | import throughput | %.0f reports/s |
+                | slowest request (one chunk) | %.1f s |
+                | last import answer → statistics of %d count all | %.1f s |
+                | first row posted → statistics count all | %.1f s |
+                | live intake, same run (case-system, gateway, %d clients, %d s) | %.0f reports/s |
+                | import / live intake | %.2f × |
+                """,
+                CHUNK,
+                CLIENTS,
+                ROWS,
+                accepted.get(),
+                rejected.get(),
+                importSeconds,
+                importRate,
+                slowest.get() / 1e9,
+                YEAR,
+                (inStatistics - imported) / 1e9,
+                (inStatistics - t0) / 1e9,
+                CLIENTS,
+                INTAKE_SECONDS,
+                intakeRate,
+                importRate / intakeRate);
+        System.out.println("[migration-bench]\n" + table);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "migration-import-bench.md"), table);
+        assertThat(rejected.get()).isZero();
+        assertThat(counted)
+                .as("the statistics of %d count every imported report", YEAR)
+                .isEqualTo(expected);
+    }
+
+    /** One historical report of YEAR, a mix like a municipality's year (most other deviations, some lex Sarah). */
+    static String row(Random rnd, String tag, int i) {
+        Instant occurred =
+                Instant.parse(YEAR + "-01-01T06:00:00Z").plus(Duration.ofMinutes(rnd.nextInt(360 * 24 * 60)));
+        Instant received = occurred.plus(Duration.ofHours(2 + rnd.nextInt(48)));
+        Instant triaged = received.plus(Duration.ofHours(4 + rnd.nextInt(72)));
+        ObjectNode r = JSON.createObjectNode();
+        r.put("sourceSystem", "bench");
+        r.put("sourceId", tag + "-" + i);
+        r.put("receivedAt", received.toString());
+        r.put("occurredAt", occurred.toString());
+        r.put("orgUnitId", "00000000-0000-4000-8000-0000000000" + UNITS[rnd.nextInt(UNITS.length)]);
+        r.put("summary", "Historisk händelse " + (i % 50));
+        r.put("triagedAt", triaged.toString());
+        int roll = rnd.nextInt(100);
+        Instant completed = triaged.plus(Duration.ofDays(5 + rnd.nextInt(30)));
+        if (roll < 10) {
+            r.put("category", "NOT_A_DEVIATION");
+            r.put("triageReason", "Annan huvudman");
+        } else if (roll < 20) {
+            r.put("category", "LEX_SARAH");
+            boolean serious = rnd.nextInt(100) < 30;
+            Instant assessed = triaged.plus(Duration.ofDays(1 + rnd.nextInt(5)));
+            r.put("assessment", serious ? "MISSFORHALLANDE" : "INGET_MISSFORHALLANDE");
+            r.put("serious", serious);
+            r.put("assessedAt", assessed.toString());
+            if (serious) {
+                // about a third after the 7 days: late
+                r.put(
+                        "notificationSentAt",
+                        assessed.plus(Duration.ofDays(1 + rnd.nextInt(10))).toString());
+            }
+            completed = assessed.plus(Duration.ofDays(12 + rnd.nextInt(20)));
+            r.put("completedAt", completed.toString());
+        } else {
+            r.put("category", "OTHER_DEVIATION");
+            r.put("completedAt", completed.toString());
+        }
+        r.put("closedAt", completed.plus(Duration.ofDays(1)).toString());
+        return r.toString();
+    }
+
+    long reports(String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/deviation-statistics?year=" + YEAR))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("reports").asLong();
+    }
+
+    /** Live intakes per second as the case system through the gateway. */
+    double liveIntake() throws Exception {
+        String token = StackTokens.client(HTTP, stack, "case-system", "case-system-secret");
+        AtomicInteger made = new AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(INTAKE_SECONDS).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> done = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpResponse<String> r = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/deviations"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"summary\":\"Bänkrapport\",\"description\":\"Kvällsdosen gavs sent.\","
+                                                    + "\"occurredAt\":\"2026-01-20T18:30:00Z\",\"orgUnitId\":"
+                                                    + "\"00000000-0000-4000-8000-000000000011\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        made.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return made.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+}

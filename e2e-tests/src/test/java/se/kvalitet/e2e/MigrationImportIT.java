@@ -1,0 +1,424 @@
+package se.kvalitet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import se.kvalitet.localstack.LocalStack;
+
+/**
+ * Issue 16 item 1, "Done when": the same past year (2025) worked once live through the API, every step back-dated,
+ * in one department, and once moved in through the migration import in a twin department, gives the same deviation
+ * statistics and the same kvalitetsberättelse for 2025 (report-service, through the gateway), on-time and late IVO /
+ * IMY notifications included: those come from the original dates in both. The twins differ only in their ids and
+ * names, which are replaced before comparing.
+ */
+class MigrationImportIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String ADMINISTRATION = "00000000-0000-4000-8000-000000000002";
+
+    /** One case of 2025: its category and each step's date (null: the step did not happen). */
+    record Case(
+            String key,
+            String category,
+            String occurredAt,
+            String triagedAt,
+            String assessment,
+            Boolean serious,
+            String assessedAt,
+            String awareAt,
+            String sentAt,
+            String completedAt,
+            String closedAt) {}
+
+    static final List<Case> YEAR = List.of(
+            // lex Sarah, serious, IVO told within the 7 days of the assessment: on time
+            new Case(
+                    "sarah-on-time",
+                    "LEX_SARAH",
+                    "2025-02-10T08:00:00Z",
+                    "2025-02-13T09:00:00Z",
+                    "MISSFORHALLANDE",
+                    true,
+                    "2025-02-15T09:00:00Z",
+                    null,
+                    "2025-02-20T09:00:00Z",
+                    "2025-03-10T09:00:00Z",
+                    "2025-03-12T09:00:00Z"),
+            // lex Sarah, serious, IVO told after 15 days: late
+            new Case(
+                    "sarah-late",
+                    "LEX_SARAH",
+                    "2025-05-03T08:00:00Z",
+                    "2025-05-04T09:00:00Z",
+                    "PATAGLIG_RISK_FOR_MISSFORHALLANDE",
+                    true,
+                    "2025-05-05T09:00:00Z",
+                    null,
+                    "2025-05-20T09:00:00Z",
+                    "2025-06-01T09:00:00Z",
+                    "2025-06-02T09:00:00Z"),
+            // lex Sarah, not serious: no notification
+            new Case(
+                    "sarah-not-serious",
+                    "LEX_SARAH",
+                    "2025-06-12T08:00:00Z",
+                    "2025-06-13T09:00:00Z",
+                    "INGET_MISSFORHALLANDE",
+                    false,
+                    "2025-06-20T09:00:00Z",
+                    null,
+                    null,
+                    "2025-07-01T09:00:00Z",
+                    "2025-07-03T09:00:00Z"),
+            // a personal data breach with risk: IMY told 74 hours after awareness, late (72 h)
+            new Case(
+                    "breach-late",
+                    "PERSONAL_DATA_BREACH",
+                    "2025-08-01T06:00:00Z",
+                    "2025-08-01T12:00:00Z",
+                    "RISK",
+                    null,
+                    "2025-08-02T09:00:00Z",
+                    "2025-08-01T10:00:00Z",
+                    "2025-08-04T12:00:00Z",
+                    "2025-08-20T09:00:00Z",
+                    "2025-08-21T09:00:00Z"),
+            new Case(
+                    "other",
+                    "OTHER_DEVIATION",
+                    "2025-10-10T08:00:00Z",
+                    "2025-10-11T09:00:00Z",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "2025-10-30T09:00:00Z",
+                    "2025-11-01T09:00:00Z"),
+            // still open at the end of the year (triaged, not completed)
+            new Case(
+                    "other-open",
+                    "OTHER_DEVIATION",
+                    "2025-12-01T08:00:00Z",
+                    "2025-12-04T09:00:00Z",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+            new Case(
+                    "not-a-deviation",
+                    "NOT_A_DEVIATION",
+                    "2025-11-15T08:00:00Z",
+                    "2025-11-16T09:00:00Z",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "2025-11-20T09:00:00Z"));
+
+    LocalStack stack;
+    String admin;
+
+    @Test
+    void aPastYearImportedGivesTheSameStatisticsAndKvalitetsberattelseAsTheSameYearWorkedLive() throws Exception {
+        stack = SharedStack.get();
+        String karin = StackTokens.user(HTTP, stack, "karin");
+        String anna = StackTokens.user(HTTP, stack, "anna");
+        admin = StackTokens.user(HTTP, stack, "admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String[] live = twin(karin, "Flytt live " + tag);
+        String[] imported = twin(karin, "Flytt import " + tag);
+
+        // the year worked live: every step through the API with the date it happened
+        for (Case c : YEAR) {
+            workLive(c, live[1], anna, karin);
+        }
+
+        // the same year moved in: one NDJSON row per case, the import role's token
+        String file = YEAR.stream().map(c -> row(c, imported[1], tag)).collect(Collectors.joining("\n"));
+        JsonNode run = importUntilTheUnitIsKnown(file);
+        assertThat(run.get("accepted").asInt()).as(run.toString()).isEqualTo(YEAR.size());
+
+        // statistics of 2025 for each twin, once report-service has every event
+        Map<String, String> names = Map.of(
+                live[0],
+                "DEPARTMENT",
+                live[1],
+                "UNIT",
+                imported[0],
+                "DEPARTMENT",
+                imported[1],
+                "UNIT",
+                "Flytt live " + tag,
+                "DEPARTMENT NAME",
+                "Flytt import " + tag,
+                "DEPARTMENT NAME",
+                "Enhet Flytt live " + tag,
+                "UNIT NAME",
+                "Enhet Flytt import " + tag,
+                "UNIT NAME");
+        JsonNode liveStatistics = settled("/report/v1/deviation-statistics?year=2025&orgUnit=" + live[0], karin);
+        JsonNode importedStatistics =
+                settled("/report/v1/deviation-statistics?year=2025&orgUnit=" + imported[0], karin);
+        String liveText = liveStatistics.toString();
+        assertThat(liveText).as("on time and late were counted").contains("LEX_SARAH");
+        assertThat(neutral(importedStatistics, names))
+                .as("deviation statistics 2025, imported vs live")
+                .isEqualTo(neutral(liveStatistics, names));
+        System.out.println("[migration] statistics 2025 (live = imported): " + neutral(liveStatistics, names));
+
+        // the kvalitetsberättelse 2025 of each twin
+        JsonNode liveReport = kvalitetsberattelse(karin, live[0]);
+        JsonNode importedReport = kvalitetsberattelse(karin, imported[0]);
+        assertThat(neutral(importedReport, names))
+                .as("kvalitetsberättelse 2025 content, imported vs live")
+                .isEqualTo(neutral(liveReport, names));
+    }
+
+    /** A department under the administration and one unit in it, both from 2024; returns their ids. */
+    String[] twin(String karin, String name) throws Exception {
+        String department = created(
+                karin,
+                "/registry/v1/org-units",
+                "{\"name\":\"" + name + "\",\"type\":\"DEPARTMENT\",\"parentId\":\"" + ADMINISTRATION
+                        + "\",\"validFrom\":\"2024-01-01\"}");
+        String unit = created(
+                karin,
+                "/registry/v1/org-units",
+                "{\"name\":\"Enhet " + name + "\",\"type\":\"UNIT\",\"parentId\":\"" + department
+                        + "\",\"validFrom\":\"2024-01-01\"}");
+        return new String[] {department, unit};
+    }
+
+    void workLive(Case c, String unit, String anna, String karin) throws Exception {
+        String id = created(
+                anna,
+                "/deviation/v1/deviations",
+                "{\"summary\":\"Händelse " + c.key() + "\",\"description\":\"Se källsystemet.\",\"occurredAt\":\""
+                        + c.occurredAt() + "\",\"orgUnitId\":\"" + unit + "\"}");
+        String base = "/deviation/v1/deviations/" + id;
+        ok(send(
+                "POST",
+                base + "/triage",
+                karin,
+                "{\"categories\":[\"" + c.category() + "\"],\"decidedAt\":\""
+                        + c.triagedAt() + "\""
+                        + (c.category().equals("NOT_A_DEVIATION") ? ",\"reason\":\"Annan huvudman\"" : "") + "}"));
+        String track = base + "/tracks/"
+                + JSON.readTree(ok(send("GET", base, karin, null)))
+                        .get("tracks")
+                        .get(0)
+                        .get("id")
+                        .asText();
+        if (c.awareAt() != null) {
+            ok(send("POST", track + "/breach", karin, "{\"awareAt\":\"" + c.awareAt() + "\"}"));
+        }
+        if (c.assessment() != null) {
+            ok(send(
+                    "POST",
+                    track + "/assessment",
+                    karin,
+                    "{\"assessment\":\"" + c.assessment() + "\""
+                            + (c.serious() != null ? ",\"serious\":" + c.serious() : "") + ",\"assessedAt\":\""
+                            + c.assessedAt() + "\"}"));
+        }
+        if (c.sentAt() != null) {
+            ok(send(
+                    "POST",
+                    track + "/notifications",
+                    karin,
+                    "{\"kind\":\"INITIAL\",\"sentAt\":\"" + c.sentAt()
+                            + "\",\"lateReason\":\"Utredningen drog ut på tiden\",\"content\":\"Anmälan.\"}"));
+        }
+        if (c.completedAt() != null) {
+            String complete = "{\"position\":\"Utredd.\",\"completedAt\":\"" + c.completedAt() + "\"}";
+            HttpResponse<String> r = send("POST", track + "/complete", karin, complete);
+            if (r.statusCode() == 422) {
+                // the sections the policy requires, written as a live investigator would
+                for (JsonNode e : JSON.readTree(r.body()).get("errors")) {
+                    String field = e.get("field").asText();
+                    if (field.startsWith("entries.")) {
+                        ok(send(
+                                "POST",
+                                track + "/entries",
+                                karin,
+                                "{\"section\":\"" + field.substring(8)
+                                        + "\",\"kind\":\"FACT\",\"entryDate\":\""
+                                        + c.triagedAt().substring(0, 10)
+                                        + "\",\"source\":\"Utredning\",\"text\":\"Uppgift.\"}"));
+                    }
+                }
+                r = send("POST", track + "/complete", karin, complete);
+            }
+            ok(r);
+        }
+        if (c.closedAt() != null) {
+            ok(send(
+                    "POST",
+                    base + "/close",
+                    karin,
+                    "{\"feedbackToReporter\":\"Tack.\",\"closedAt\":\"" + c.closedAt() + "\"}"));
+        }
+    }
+
+    static String row(Case c, String unit, String tag) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("sourceSystem", "e2e-gamla-systemet");
+        r.put("sourceId", tag + "-" + c.key());
+        // received when it happened (live, receipt is the time of the API call; neither figure compared uses it)
+        r.put("receivedAt", c.occurredAt());
+        r.put("occurredAt", c.occurredAt());
+        r.put("orgUnitId", unit);
+        r.put("category", c.category());
+        r.put("summary", "Händelse " + c.key());
+        r.put("triagedAt", c.triagedAt());
+        if (c.category().equals("NOT_A_DEVIATION")) {
+            r.put("triageReason", "Annan huvudman");
+        }
+        put(r, "assessment", c.assessment());
+        if (c.serious() != null) {
+            r.put("serious", c.serious());
+        }
+        put(r, "assessedAt", c.assessedAt());
+        put(r, "breachAwareAt", c.awareAt());
+        put(r, "notificationSentAt", c.sentAt());
+        if (c.sentAt() != null) {
+            r.put("notificationLateReason", "Utredningen drog ut på tiden");
+        }
+        put(r, "completedAt", c.completedAt());
+        put(r, "closedAt", c.closedAt());
+        return r.toString();
+    }
+
+    static void put(ObjectNode r, String field, String value) {
+        if (value != null) {
+            r.put(field, value);
+        }
+    }
+
+    /** Posts the file; rows refused only because the new unit's event has not reached deviation-service yet are posted again. */
+    JsonNode importUntilTheUnitIsKnown(String file) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> r =
+                    send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/imports"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            JsonNode run = JSON.readTree(r.body());
+            if (run.get("rejected").asInt() == 0 || System.nanoTime() > deadline) {
+                int accepted = 0;
+                for (JsonNode row : run.get("rows").get("items")) {
+                    accepted += row.get("status").asText().equals("REJECTED") ? 0 : 1;
+                }
+                ((ObjectNode) run).put("accepted", accepted);
+                return run;
+            }
+            assertThat(run.toString()).as("only the unit is unknown so far").contains("orgUnitId");
+            Thread.sleep(1000);
+        }
+    }
+
+    /** A kvalitetsberättelse 2025 for the department, generated; its content. */
+    JsonNode kvalitetsberattelse(String karin, String department) throws Exception {
+        String report = created(
+                karin,
+                "/report/v1/reports",
+                "{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + department + "\"}");
+        HttpResponse<String> r = send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/reports/" + report + "/versions"))
+                        .timeout(Duration.ofSeconds(58))
+                        .header("Authorization", "Bearer " + karin)
+                        .header("If-Match", "*")
+                        .header("Prefer", "wait=50")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String version = JSON.readTree(r.body()).get("id").asText();
+        return JSON.readTree(
+                ok(send("GET", "/report/v1/reports/" + report + "/versions/" + version + "/content", karin, null)));
+    }
+
+    /** The tree with the twins' ids and names replaced by what they stand for. */
+    static JsonNode neutral(JsonNode node, Map<String, String> names) throws Exception {
+        String text = node.toString();
+        List<Map.Entry<String, String>> longestFirst = new ArrayList<>(names.entrySet());
+        longestFirst.sort((a, b) -> b.getKey().length() - a.getKey().length());
+        for (Map.Entry<String, String> e : longestFirst) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        return JSON.readTree(text);
+    }
+
+    /** The answer once it has not changed for three seconds (the events are still arriving before that). */
+    JsonNode settled(String path, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = null;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            JsonNode now = JSON.readTree(ok(send("GET", path, token, null)));
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(3).toNanos()) {
+                return now;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(path + " did not settle within 90 s");
+    }
+
+    String created(String token, String path, String json) throws Exception {
+        HttpResponse<String> r = send("POST", path, token, json);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 201);
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    static String ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.request().uri() + ": " + r.body()).isBetween(200, 299);
+        return r.body();
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            b.header("Content-Type", "application/json")
+                    .header("If-Match", "*")
+                    .header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(b);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
