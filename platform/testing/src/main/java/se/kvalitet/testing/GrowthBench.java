@@ -306,6 +306,79 @@ public final class GrowthBench {
         return sb.toString();
     }
 
+    /**
+     * Turns {@code auto_explain} on (or off) for the sessions that open from now on in the database of {@code
+     * jdbcUrl}: every statement's plan with {@code ANALYZE} and {@code BUFFERS} goes to the server log, which the
+     * test output shows (zonky's {@code EmbeddedPostgres} logger). Close the service's pooled connections after
+     * each call (Agroal's {@code flush(ALL)}) so the next requests run in new sessions. Use it outside the timed
+     * runs: {@code ANALYZE} adds its own cost.
+     */
+    public static void explainNewSessions(String jdbcUrl, String user, String password, boolean on)
+            throws SQLException {
+        String[] settings = {
+            "session_preload_libraries = 'auto_explain'",
+            "auto_explain.log_min_duration = 0",
+            "auto_explain.log_analyze = on",
+            "auto_explain.log_buffers = on",
+            "auto_explain.log_timing = on"
+        };
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement()) {
+            for (String setting : settings) {
+                String sql = on
+                        ? "ALTER DATABASE %I SET " + setting.replace("'", "''")
+                        : "ALTER DATABASE %I RESET " + setting.substring(0, setting.indexOf(' '));
+                s.execute("DO $$ BEGIN EXECUTE format('" + sql + "', current_database()); END $$");
+            }
+        }
+    }
+
+    /**
+     * Item 4 of issue 20 (idle after a burst): the events per second the consumer applied in an operation that
+     * applies {@code eventsPerOp} events (from its median), at both sizes, against the rate the intake produces
+     * them ({@code intakePerSecond}, named by {@code intakeSource}); printed as {@code [growth] catch-up} lines and
+     * returned as a Markdown table.
+     */
+    public String catchUp(String operation, int eventsPerOp, double intakePerSecond, String intakeSource) {
+        Map<String, Figure> f = figures.get(operation);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "| %s: catching up after a burst | at %,d | at %,d | goal |%n|---|---|---|---|%n",
+                service,
+                small,
+                large));
+        double[] rates = new double[2];
+        String[] phases = {SMALL, LARGE};
+        for (int i = 0; i < 2; i++) {
+            Figure figure = f == null ? null : f.get(phases[i]);
+            rates[i] = figure == null ? Double.NaN : eventsPerOp / (figure.median() / 1000.0);
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                "| events/s applied through the consumer (%s) | %.0f | %.0f | ≥ intake |%n",
+                operation,
+                rates[0],
+                rates[1]));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| events/s the intake produces (%s) | %.0f | %.0f | |%n",
+                intakeSource,
+                intakePerSecond,
+                intakePerSecond));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| consumer ÷ intake | %.2f | %.2f | %s |%n",
+                rates[0] / intakePerSecond,
+                rates[1] / intakePerSecond,
+                rates[0] >= intakePerSecond && rates[1] >= intakePerSecond ? "≥ 1: yes" : "≥ 1: **no**"));
+        StringBuilder out = new StringBuilder();
+        sb.toString()
+                .lines()
+                .forEach(line -> out.append("[growth] catch-up ").append(line).append('\n'));
+        return out.toString();
+    }
+
     /** Runs set-based seeding statements in one autocommit session; returns the seconds taken. */
     public static double execute(String jdbcUrl, String user, String password, List<String> statements)
             throws SQLException {
