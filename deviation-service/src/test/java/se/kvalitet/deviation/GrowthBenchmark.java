@@ -2,7 +2,6 @@ package se.kvalitet.deviation;
 
 import static io.restassured.RestAssured.given;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.deviation.investigation.InvestigationTest;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.testing.GrowthBench;
 import se.kvalitet.testing.TestTokens;
 
@@ -46,7 +46,7 @@ import se.kvalitet.testing.TestTokens;
 class GrowthBenchmark {
 
     @Inject
-    AgroalDataSource dataSource;
+    DeviationQueries queries;
 
     static final String PATH = InvestigationTest.PATH;
     static final UUID HEMTJANST = InvestigationTest.HEMTJANST;
@@ -162,16 +162,16 @@ class GrowthBenchmark {
         }
         System.out.print(bench.statements(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres", 12));
         if (Boolean.getBoolean("growth.explain")) {
-            // each list once more, untimed, with its plans (EXPLAIN ANALYZE, BUFFERS) in the server log
-            String jdbc = System.getProperty("kvalitet.test.jdbc-url");
-            GrowthBench.explainNewSessions(jdbc, "postgres", "postgres", true);
-            dataSource.flush(AgroalDataSource.FlushMode.ALL);
-            for (String[] list : lists) {
-                System.out.println("[growth] explain " + phase + ": " + list[0]);
-                given().header("Authorization", list[1]).get(list[2]).then().statusCode(200);
+            // each list once more, untimed, with its statements' plans (EXPLAIN ANALYZE, BUFFERS) in the log
+            queries.explainPlans(true);
+            try {
+                for (String[] list : lists) {
+                    System.out.println("[growth] explain " + phase + ": " + list[0]);
+                    given().header("Authorization", list[1]).get(list[2]).then().statusCode(200);
+                }
+            } finally {
+                queries.explainPlans(false);
             }
-            GrowthBench.explainNewSessions(jdbc, "postgres", "postgres", false);
-            dataSource.flush(AgroalDataSource.FlushMode.ALL);
         }
         bench.endPhase();
     }

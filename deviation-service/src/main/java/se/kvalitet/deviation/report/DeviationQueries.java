@@ -162,21 +162,18 @@ public class DeviationQueries {
             throw ProblemException.invalidField(
                     "page", "page × limit must not exceed " + MAX_WINDOW + ": for deeper pages follow nextCursor");
         }
-        Sql q = new Sql(bySync ? "updated_at" : "created_at", bySync ? "asc" : "desc");
-        List<String> branches = branches(f, q);
+        Sql q = new Sql(bySync ? "updated_at" : "created_at", bySync ? "asc" : "desc", cursor);
+        List<Branch> branches = branches(f, q, bySync);
         if (branches.isEmpty()) {
             return new Page<>(List.of(), page.page, page.limit, 0, true, null);
         }
         String common = common(f, q);
-        String keyset = "";
-        if (cursor != null) {
-            keyset = " and (d." + q.key + ", d.id) " + (bySync ? ">" : "<") + " (:cursorAt, :cursorId)";
-            q.params.put("cursorAt", cursor.at());
-            q.params.put("cursorId", cursor.id());
-        }
         int window = page.offset() + page.limit + 1;
-        List<UUID> ids = q.ids(em, branches, common + keyset, window, page.offset(), page.limit + 1);
+        List<UUID> ids = q.ids(em, branches, common, window, page.offset(), page.limit + 1);
         long counted = q.count(em, branches, common, TOTAL_CAP + 1);
+        if (explainPlans) {
+            q.explain(em, branches, common, window, page.offset(), page.limit + 1, TOTAL_CAP + 1);
+        }
 
         boolean more = ids.size() > page.limit;
         List<UUID> shown = more ? ids.subList(0, page.limit) : ids;
@@ -225,56 +222,67 @@ public class DeviationQueries {
      * The branches of a list (conditions on {@code d}, each served by an index in the list's order; see {@link
      * #list(Filter, PageParams, String)}). Empty: the caller can see nothing the filter asks for.
      */
-    private List<String> branches(Filter f, Sql q) {
-        List<String> branches = new ArrayList<>();
+    private List<Branch> branches(Filter f, Sql q, boolean bySync) {
+        List<Branch> branches = new ArrayList<>();
         boolean all = caller.hasAnyRole(Roles.QUALITY_TEAM, Roles.ADMIN);
         if (f.onlyMine()) {
-            branches.add(filedByMe(q));
+            branches.add(Branch.of(filedByMe(q)));
         } else if (all && f.orgUnit() != null) {
-            Set<UUID> subtree = orgUnits.subtree(List.of(f.orgUnit()));
-            int i = 0;
-            for (UUID unit : subtree) {
-                branches.add("d.org_unit_id = " + q.param("unit" + i++, unit));
-            }
-            branches.add("d.id in (select v.deviation_id from deviation_involved_unit v where v.org_unit_id in ("
-                    + q.param("subtree", subtree) + "))");
+            branches.addAll(units("unit", orgUnits.subtree(List.of(f.orgUnit())), q, bySync));
         } else if (all) {
-            branches.add("true");
+            branches.add(Branch.of("true"));
         } else {
             // a filter on case work (the triage category, running deadlines) lists only the cases the caller works
             // on, never those it only filed: it must not tell a filer how its report was classified
             if (f.category() == null && f.overdue() == null) {
-                branches.add(filedByMe(q));
+                branches.add(Branch.of(filedByMe(q)));
             }
-            branches.addAll(workOnBranches(q));
+            branches.addAll(workOnBranches(q, bySync));
+        }
+        return branches;
+    }
+
+    /**
+     * The reports of these units (where it happened, and those involving them): per unit, one walk of {@code
+     * (org_unit_id, created_at, id)} and one of the involved units' {@code (org_unit_id, created_at, deviation_id)}
+     * (V41); in the sync order the involved ones are one lookup.
+     */
+    private static List<Branch> units(String name, Set<UUID> units, Sql q, boolean bySync) {
+        List<Branch> branches = new ArrayList<>();
+        int i = 0;
+        for (UUID unit : units) {
+            String param = q.param(name + i++, unit);
+            branches.add(Branch.of("d.org_unit_id = " + param));
+            if (!bySync) {
+                branches.add(Branch.involved(param));
+            }
+        }
+        if (bySync && !units.isEmpty()) {
+            branches.add(
+                    Branch.of("d.id in (select v.deviation_id from deviation_involved_unit v where v.org_unit_id in ("
+                            + q.param(name + "s", units) + "))"));
         }
         return branches;
     }
 
     /** The caller's reasons to work on a case ({@link DeviationAccess#canWorkOn}), each a branch. */
-    private List<String> workOnBranches(Sql q) {
-        List<String> branches = new ArrayList<>();
+    private List<Branch> workOnBranches(Sql q, boolean bySync) {
+        List<Branch> branches = new ArrayList<>();
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
-            Set<UUID> units = access.managedUnits();
-            int i = 0;
-            for (UUID unit : units) {
-                branches.add("d.org_unit_id = " + q.param("managed" + i++, unit));
-            }
-            if (!units.isEmpty()) {
-                branches.add("d.id in (select v.deviation_id from deviation_involved_unit v where v.org_unit_id in ("
-                        + q.param("managed", units) + "))");
-            }
+            branches.addAll(units("managed", access.managedUnits(), q, bySync));
         }
         if (caller.hasRole(Roles.INVESTIGATOR)) {
-            branches.add("d.id in (select ti.deviation_id from deviation_track ti where ti.investigator = "
-                    + q.param("username", caller.username()) + ")");
+            branches.add(Branch.of("d.id in (select ti.deviation_id from deviation_track ti where ti.investigator = "
+                    + q.param("username", caller.username()) + ")"));
         }
         if (caller.hasRole(Roles.MEDICALLY_RESPONSIBLE)) {
             List<String> categories = CategoryPolicies.standard().handledBy(HandledBy.MEDICALLY_RESPONSIBLE).stream()
                     .map(Enum::name)
                     .toList();
-            branches.add("exists (select 1 from deviation_track tm where tm.deviation_id = d.id and tm.category in ("
-                    + q.param("masCategories", categories) + ")" + NOT_RECLASSIFIED.replace("{t}", "tm") + ")");
+            branches.add(Branch.of(
+                    "exists (select 1 from deviation_track tm where tm.deviation_id = d.id and tm.category in ("
+                            + q.param("masCategories", categories) + ")" + NOT_RECLASSIFIED.replace("{t}", "tm")
+                            + ")"));
         }
         return branches;
     }
@@ -349,6 +357,18 @@ public class DeviationQueries {
         return where.toString();
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeviationQueries.class);
+
+    /**
+     * Diagnostics (the growth benchmark's {@code -Dgrowth.explain=true}): every list runs its statements once more
+     * under {@code EXPLAIN (ANALYZE, BUFFERS)} and logs the plans. Off unless turned on.
+     */
+    volatile boolean explainPlans;
+
+    public void explainPlans(boolean on) {
+        this.explainPlans = on;
+    }
+
     /** Deepest row a {@code page} may reach; beyond it, the cursor. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -357,15 +377,42 @@ public class DeviationQueries {
 
     private static final String NOT_RECLASSIFIED = " and ({t}.closure is null or {t}.closure <> 'RECLASSIFIED')";
 
-    /** A native query under construction: its sort key and direction, and its named parameters. */
+    /**
+     * One source of rows of a list: {@code from} (always with the report as {@code d}) and its condition, walked in
+     * the list's order on {@code alias.<key>, alias.<idColumn>} (the report's own columns, or the involved unit's
+     * copies of them).
+     */
+    private record Branch(String from, String condition, String alias, String idColumn) {
+
+        static Branch of(String condition) {
+            return new Branch("deviation d", condition, "d", "id");
+        }
+
+        /** The reports involving a unit, in the order of the involved unit's own index (V41). */
+        static Branch involved(String unitParam) {
+            return new Branch(
+                    "deviation_involved_unit v join deviation d on d.id = v.deviation_id",
+                    "v.org_unit_id = " + unitParam,
+                    "v",
+                    "deviation_id");
+        }
+    }
+
+    /** A native query under construction: its sort key, direction and cursor, and its named parameters. */
     private static final class Sql {
         final String key;
         final String direction;
+        final Cursor cursor;
         final Map<String, Object> params = new HashMap<>();
 
-        Sql(String key, String direction) {
+        Sql(String key, String direction, Cursor cursor) {
             this.key = key;
             this.direction = direction;
+            this.cursor = cursor;
+            if (cursor != null) {
+                params.put("cursorAt", cursor.at());
+                params.put("cursorId", cursor.id());
+            }
         }
 
         String param(String name, Object value) {
@@ -373,58 +420,89 @@ public class DeviationQueries {
             return ":" + name;
         }
 
-        String orderBy(String alias) {
-            return " order by " + alias + "." + key + " " + direction + ", " + alias + ".id " + direction;
+        private String walk(Branch b, String where, int limit, boolean page) {
+            String sortKey = b.alias() + "." + key;
+            String sortId = b.alias() + "." + b.idColumn();
+            StringBuilder sql = new StringBuilder("select d.id");
+            if (page) {
+                sql.append(", d.").append(key);
+            }
+            sql.append(" from ")
+                    .append(b.from())
+                    .append(" where ")
+                    .append(b.condition())
+                    .append(where);
+            if (page) {
+                if (cursor != null) {
+                    sql.append(" and (")
+                            .append(sortKey)
+                            .append(", ")
+                            .append(sortId)
+                            .append(") ")
+                            .append("asc".equals(direction) ? ">" : "<")
+                            .append(" (:cursorAt, :cursorId)");
+                }
+                sql.append(" order by ")
+                        .append(sortKey)
+                        .append(' ')
+                        .append(direction)
+                        .append(", ")
+                        .append(sortId)
+                        .append(' ')
+                        .append(direction);
+            }
+            // the count takes any cap + 1 matches: no order, so the planner may stop at the first it finds
+            return sql.append(" limit ").append(limit).toString();
+        }
+
+        String pageSql(List<Branch> branches, String where, int window, int offset, int limit) {
+            StringBuilder union = new StringBuilder();
+            for (Branch branch : branches) {
+                if (union.length() > 0) {
+                    union.append(" union ");
+                }
+                union.append('(').append(walk(branch, where, window, true)).append(')');
+            }
+            return "select x.id from (" + union + ") x order by x." + key + " " + direction + ", x.id " + direction
+                    + " offset " + offset + " limit " + limit;
+        }
+
+        String countSql(List<Branch> branches, String where, int cap) {
+            StringBuilder union = new StringBuilder();
+            for (Branch branch : branches) {
+                if (union.length() > 0) {
+                    union.append(" union ");
+                }
+                union.append('(').append(walk(branch, where, cap, false)).append(')');
+            }
+            return "select count(*) from (" + union + ") x";
         }
 
         /** Each branch walked in the list's order to {@code window} rows, merged, deduplicated, cut to the page. */
         @SuppressWarnings("unchecked")
-        List<UUID> ids(EntityManager em, List<String> branches, String where, int window, int offset, int limit) {
-            String sql;
-            if (branches.size() == 1) {
-                sql = "select d.id from deviation d where " + branches.get(0) + where + orderBy("d") + " offset "
-                        + offset + " limit " + limit;
-            } else {
-                StringBuilder union = new StringBuilder();
-                for (String branch : branches) {
-                    if (union.length() > 0) {
-                        union.append(" union ");
-                    }
-                    union.append("(select d.id, d.")
-                            .append(key)
-                            .append(" from deviation d where ")
-                            .append(branch)
-                            .append(where)
-                            .append(orderBy("d"))
-                            .append(" limit ")
-                            .append(window)
-                            .append(")");
-                }
-                sql = "select x.id from (" + union + ") x" + orderBy("x") + " offset " + offset + " limit " + limit;
-            }
-            var query = em.createNativeQuery(sql, UUID.class);
+        List<UUID> ids(EntityManager em, List<Branch> branches, String where, int window, int offset, int limit) {
+            var query = em.createNativeQuery(pageSql(branches, where, window, offset, limit), UUID.class);
             bind(query, false);
             return query.getResultList();
         }
 
-        /** How many reports the list has, counted up to {@code cap} (each branch walks at most that many). */
-        long count(EntityManager em, List<String> branches, String where, int cap) {
-            StringBuilder union = new StringBuilder();
-            for (String branch : branches) {
-                if (union.length() > 0) {
-                    union.append(" union ");
-                }
-                union.append("(select d.id from deviation d where ")
-                        .append(branch)
-                        .append(where)
-                        .append(orderBy("d"))
-                        .append(" limit ")
-                        .append(cap)
-                        .append(")");
-            }
-            var query = em.createNativeQuery("select count(*) from (" + union + ") x", Long.class);
+        /** How many reports the list has, counted up to {@code cap} (each branch reads at most that many). */
+        long count(EntityManager em, List<Branch> branches, String where, int cap) {
+            var query = em.createNativeQuery(countSql(branches, where, cap), Long.class);
             bind(query, true);
             return ((Number) query.getSingleResult()).longValue();
+        }
+
+        /** Diagnostics: both statements again under {@code EXPLAIN (ANALYZE, BUFFERS)}, the plans logged. */
+        @SuppressWarnings("unchecked")
+        void explain(
+                EntityManager em, List<Branch> branches, String where, int window, int offset, int limit, int cap) {
+            for (String sql :
+                    List.of(pageSql(branches, where, window, offset, limit), countSql(branches, where, cap))) {
+                var query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class);
+                bind(query, sql.startsWith("select count"));
+                LOG.infof("list plan%n%s%n%s", sql, String.join("\n", (List<String>) query.getResultList()));
+            }
         }
 
         /** Binds the parameters (collections as lists: {@code in (:name)}); the count has no keyset. */

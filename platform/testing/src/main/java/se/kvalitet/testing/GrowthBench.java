@@ -307,33 +307,6 @@ public final class GrowthBench {
     }
 
     /**
-     * Turns {@code auto_explain} on (or off) for the sessions that open from now on in the database of {@code
-     * jdbcUrl}: every statement's plan with {@code ANALYZE} and {@code BUFFERS} goes to the server log, which the
-     * test output shows (zonky's {@code EmbeddedPostgres} logger). Close the service's pooled connections after
-     * each call (Agroal's {@code flush(ALL)}) so the next requests run in new sessions. Use it outside the timed
-     * runs: {@code ANALYZE} adds its own cost.
-     */
-    public static void explainNewSessions(String jdbcUrl, String user, String password, boolean on)
-            throws SQLException {
-        String[] settings = {
-            "session_preload_libraries = 'auto_explain'",
-            "auto_explain.log_min_duration = 0",
-            "auto_explain.log_analyze = on",
-            "auto_explain.log_buffers = on",
-            "auto_explain.log_timing = on"
-        };
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-                Statement s = c.createStatement()) {
-            for (String setting : settings) {
-                String sql = on
-                        ? "ALTER DATABASE %I SET " + setting.replace("'", "''")
-                        : "ALTER DATABASE %I RESET " + setting.substring(0, setting.indexOf(' '));
-                s.execute("DO $$ BEGIN EXECUTE format('" + sql + "', current_database()); END $$");
-            }
-        }
-    }
-
-    /**
      * Item 4 of issue 20 (idle after a burst): the events per second the consumer applied in an operation that
      * applies {@code eventsPerOp} events (from its median), at both sizes, against the rate the intake produces
      * them ({@code intakePerSecond}, named by {@code intakeSource}); printed as {@code [growth] catch-up} lines and
