@@ -10,6 +10,8 @@ DROP INDEX deviation_status;
 CREATE INDEX deviation_status_created ON deviation (status, created_at, id);
 DROP INDEX deviation_org_unit;
 CREATE INDEX deviation_org_unit_created ON deviation (org_unit_id, created_at, id);
+-- a unit's open cases (status and unit together: a unit's history would otherwise be walked to find them)
+CREATE INDEX deviation_org_unit_status_created ON deviation (org_unit_id, status, created_at, id);
 DROP INDEX deviation_reporter;
 CREATE INDEX deviation_reporter_created ON deviation (reporter_subject, created_at, id);
 -- a track's category and closure are probed per listed report (category filter, the MAS's cases)
