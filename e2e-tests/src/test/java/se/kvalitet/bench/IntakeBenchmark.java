@@ -136,7 +136,9 @@ class IntakeBenchmark {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             // the case-management system's token (client credentials): the machine intake the benchmark loads
-            String token = StackTokens.client(http, stack, "case-system", "case-system-secret");
+            // renewed every minute: the runs (and the waits for a quiet machine) outlast a token's lifetime
+            java.util.function.Supplier<String> token =
+                    renewing(() -> StackTokens.client(http, stack, "case-system", "case-system-secret"));
             String jdbc = stack.jdbcUrl("deviation");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
                 c.createStatement()
@@ -421,12 +423,32 @@ class IntakeBenchmark {
     static final java.util.concurrent.atomic.AtomicInteger LAST_FAILURE =
             new java.util.concurrent.atomic.AtomicInteger();
 
-    static Call post(HttpClient http, String url, String token) {
+    /** A token fetched again when it is a minute old (the access tokens of the stack live five minutes). */
+    static java.util.function.Supplier<String> renewing(java.util.concurrent.Callable<String> fetch) {
+        Object lock = new Object();
+        String[] current = {null};
+        long[] fetchedAt = {0};
+        return () -> {
+            synchronized (lock) {
+                if (current[0] == null || System.nanoTime() - fetchedAt[0] > TimeUnit.MINUTES.toNanos(1)) {
+                    try {
+                        current[0] = fetch.call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot fetch a token", e);
+                    }
+                    fetchedAt[0] = System.nanoTime();
+                }
+                return current[0];
+            }
+        };
+    }
+
+    static Call post(HttpClient http, String url, java.util.function.Supplier<String> token) {
         // a machine client sends a new Idempotency-Key with every new report (428 without one, issue 18)
         return client -> {
             int status = http.send(
                             HttpRequest.newBuilder(URI.create(url))
-                                    .header("Authorization", "Bearer " + token)
+                                    .header("Authorization", "Bearer " + token.get())
                                     .header("Content-Type", "application/json")
                                     .header("Idempotency-Key", UUID.randomUUID().toString())
                                     .timeout(Duration.ofSeconds(10))

@@ -79,6 +79,33 @@ public class WebhookDispatcher {
         pass();
     }
 
+    /**
+     * Keeps the list of deliveries to what a client needs (issue 19 item 2): delivered rows older than
+     * {@code kvalitet.webhooks.delivered-retention} go, in batches; every replica may run it, a row goes once.
+     */
+    @Scheduled(
+            every = "1h",
+            delay = 1,
+            delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        purgeDelivered(clock.instant().minus(settings.deliveredRetention()));
+    }
+
+    /** Removes every delivery delivered before {@code before}; returns how many. */
+    int purgeDelivered(Instant before) {
+        int total = 0;
+        int removed;
+        do {
+            removed = store.purgeDelivered(before, settings.purgeBatchSize());
+            total += removed;
+        } while (removed == settings.purgeBatchSize());
+        if (total > 0) {
+            LOG.infof("webhook deliveries delivered before %s removed: %d", before, total);
+        }
+        return total;
+    }
+
     void pass() {
         if (!running.compareAndSet(false, true)) {
             return;

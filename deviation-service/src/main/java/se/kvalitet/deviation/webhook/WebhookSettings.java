@@ -57,6 +57,18 @@ public interface WebhookSettings {
     @WithDefault("1s")
     String pollInterval();
 
+    /**
+     * How long a delivered delivery is kept (its row in the subscription's list of deliveries) before the hourly purge
+     * removes it. Dead-lettered deliveries stay until the client replays them or deletes the subscription: they are
+     * the client's to act on.
+     */
+    @WithDefault("P30D")
+    Duration deliveredRetention();
+
+    /** Rows the purge removes per statement (it repeats until none are left). */
+    @WithDefault("1000")
+    int purgeBatchSize();
+
     /** Active subscriptions per machine client. */
     @WithDefault("20")
     int maxSubscriptionsPerClient();

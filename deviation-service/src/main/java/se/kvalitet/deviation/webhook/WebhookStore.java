@@ -112,6 +112,25 @@ public class WebhookStore {
                 subject);
     }
 
+    /**
+     * Removes up to {@code limit} deliveries delivered before {@code before} (the retention of delivered rows); returns
+     * how many. Through the partial index of V31, so the purge does not read the deliveries still to be sent.
+     */
+    @Transactional
+    public int purgeDelivered(Instant before, int limit) {
+        return update(
+                "DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM webhook_delivery"
+                        + " WHERE status = 'DELIVERED' AND delivered_at < ? ORDER BY delivered_at LIMIT ?)",
+                Timestamp.from(before),
+                limit);
+    }
+
+    /** Whether any subscription is active (the fan-out's first question for every batch of events). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean anyActive() {
+        return count("SELECT count(*) FROM (SELECT 1 FROM webhook_subscription WHERE status = 'ACTIVE' LIMIT 1) a") > 0;
+    }
+
     /** The active subscriptions of a filer (client and subject) that take {@code type}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Subscription> activeFor(String clientId, String subject, String type) {

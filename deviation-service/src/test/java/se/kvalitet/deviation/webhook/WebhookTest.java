@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.events.deviation.DeviationClosedV1;
 import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.deviation.DeviationTriagedV1;
@@ -36,6 +37,9 @@ import se.kvalitet.testing.TestTokens;
  */
 @QuarkusTest
 class WebhookTest {
+
+    @jakarta.inject.Inject
+    WebhookDispatcher dispatcher;
 
     static final String PATH = "/deviation/v1/deviations";
     static final String SUBS = "/deviation/v1/webhook-subscriptions";
@@ -314,6 +318,25 @@ class WebhookTest {
                 .post(SUBS + "/" + sub + "/deliveries/" + deadId + "/redelivery")
                 .then()
                 .statusCode(409);
+
+        // retention: a delivered row goes once it is older than the retention, nothing else does
+        String notDelivered = "SELECT count(*) FROM webhook_delivery WHERE status <> 'DELIVERED'";
+        long others = DeviationDb.count(notDelivered);
+        assertThat(dispatcher.purgeDelivered(Instant.now().minus(Duration.ofDays(1))))
+                .isZero();
+        assertThat(DeviationDb.count("SELECT count(*) FROM webhook_delivery WHERE id = '" + deadId + "'"))
+                .isEqualTo(1);
+        assertThat(dispatcher.purgeDelivered(Instant.now().plusSeconds(60))).isPositive();
+        assertThat(DeviationDb.count("SELECT count(*) FROM webhook_delivery WHERE id = '" + deadId + "'"))
+                .isZero();
+        assertThat(DeviationDb.count("SELECT count(*) FROM webhook_delivery WHERE status = 'DELIVERED'"))
+                .isZero();
+        assertThat(DeviationDb.count(notDelivered)).isEqualTo(others);
+        given().header("Authorization", system)
+                .get(SUBS + "/" + sub + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(deadId)));
     }
 
     @Test

@@ -149,15 +149,57 @@ public class DeviationFacts {
         }
     }
 
+    /**
+     * A report's first event: its row with units, channel and time in one upsert (issue 18 item 5: the intake's
+     * consumer cost; before, five statements), then its units, replaced only when this statement of them is not
+     * older than the kept one (the same rule as {@link #units}).
+     */
     private void reported(Connection c, DeviationReportedV1 e) throws SQLException {
-        units(c, e.deviationId(), e.orgUnitId(), e.involvedOrgUnitIds(), e.reportedAt());
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE deviation_fact SET channel = ?, reported_at = ?, reported_on = ? WHERE deviation_id = ?")) {
-            ps.setString(1, e.channel());
-            ps.setTimestamp(2, ts(e.reportedAt()));
-            ps.setObject(3, day(e.reportedAt()));
-            ps.setObject(4, e.deviationId());
-            ps.executeUpdate();
+        boolean inserted;
+        boolean ours;
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO deviation_fact AS f (deviation_id, org_unit_id, units_at, channel, reported_at, reported_on)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (deviation_id) DO UPDATE SET
+                    channel = EXCLUDED.channel, reported_at = EXCLUDED.reported_at, reported_on = EXCLUDED.reported_on,
+                    org_unit_id = CASE WHEN f.units_at IS NULL OR f.units_at <= EXCLUDED.units_at
+                        THEN EXCLUDED.org_unit_id ELSE f.org_unit_id END,
+                    units_at = CASE WHEN f.units_at IS NULL OR f.units_at <= EXCLUDED.units_at
+                        THEN EXCLUDED.units_at ELSE f.units_at END
+                RETURNING (xmax = 0), units_at IS NOT DISTINCT FROM ?""")) {
+            ps.setObject(1, e.deviationId());
+            ps.setObject(2, e.orgUnitId());
+            ps.setTimestamp(3, ts(e.reportedAt()));
+            ps.setString(4, e.channel());
+            ps.setTimestamp(5, ts(e.reportedAt()));
+            ps.setObject(6, day(e.reportedAt()));
+            ps.setTimestamp(7, ts(e.reportedAt()));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                inserted = rs.getBoolean(1);
+                ours = rs.getBoolean(2);
+            }
+        }
+        if (!ours) {
+            return; // a newer statement of the units is kept
+        }
+        if (!inserted) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM deviation_fact_unit WHERE deviation_id = ?")) {
+                del.setObject(1, e.deviationId());
+                del.executeUpdate();
+            }
+        }
+        Set<UUID> all = new LinkedHashSet<>();
+        all.add(e.orgUnitId());
+        all.addAll(e.involvedOrgUnitIds());
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO deviation_fact_unit (deviation_id, org_unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (UUID u : all) {
+                ins.setObject(1, e.deviationId());
+                ins.setObject(2, u);
+                ins.addBatch();
+            }
+            ins.executeBatch();
         }
     }
 

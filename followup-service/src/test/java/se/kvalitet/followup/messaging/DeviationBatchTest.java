@@ -75,6 +75,61 @@ class DeviationBatchTest {
                 .isZero();
     }
 
+    @Test
+    void aReportArrivingAfterALaterTriageKeepsTheTriagedUnitsAndAddsItsChannel() {
+        UUID reportedUnit = UUID.randomUUID();
+        UUID movedTo = UUID.randomUUID();
+        UUID involved = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        Instant reportedAt = Instant.parse("2026-03-01T08:00:00Z");
+        EventEnvelope report = Fixtures.envelope(new DeviationReportedV1(
+                id,
+                reportedUnit,
+                List.of(involved),
+                "CASE_SYSTEM",
+                DeviationCategory.OTHER_DEVIATION,
+                LocalDate.of(2026, 2, 28),
+                reportedAt));
+        EventEnvelope triage = Fixtures.envelope(new DeviationTriagedV1(
+                id,
+                movedTo,
+                List.of(),
+                List.of(DeviationCategory.LEX_SARAH),
+                List.of(),
+                false,
+                reportedAt.plusSeconds(3600)));
+        // the triage (later) is consumed first, then the report (earlier), then the report again under a new event id
+        consumer.consume(records(triage));
+        consumer.consume(records(report, Fixtures.envelope(EventCodec.data(report))));
+
+        assertThat(Fixtures.count(
+                        "SELECT count(*) FROM deviation_fact WHERE deviation_id = ? AND org_unit_id = ?"
+                                + " AND channel = 'CASE_SYSTEM' AND reported_on = DATE '2026-03-01'",
+                        id,
+                        movedTo))
+                .isEqualTo(1);
+        assertThat(Fixtures.count("SELECT count(*) FROM deviation_fact_unit WHERE deviation_id = ?", id))
+                .isEqualTo(1);
+        assertThat(Fixtures.count(
+                        "SELECT count(*) FROM deviation_fact_unit WHERE deviation_id = ? AND org_unit_id = ?",
+                        id,
+                        movedTo))
+                .isEqualTo(1);
+
+        // in order, for another report: its units are the report's, where it happened and the unit involved
+        UUID other = UUID.randomUUID();
+        consumer.consume(records(Fixtures.envelope(new DeviationReportedV1(
+                other,
+                reportedUnit,
+                List.of(involved),
+                "STAFF",
+                DeviationCategory.OTHER_DEVIATION,
+                LocalDate.of(2026, 2, 28),
+                reportedAt))));
+        assertThat(Fixtures.count("SELECT count(*) FROM deviation_fact_unit WHERE deviation_id = ?", other))
+                .isEqualTo(2);
+    }
+
     private static DeviationReportedV1 reported(UUID unit, String channel) {
         return new DeviationReportedV1(
                 UUID.randomUUID(),
