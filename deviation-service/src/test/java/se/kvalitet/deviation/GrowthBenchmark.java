@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -14,13 +15,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.deviation.investigation.InvestigationTest;
+import se.kvalitet.deviation.report.DeviationQueries;
 import se.kvalitet.testing.GrowthBench;
 import se.kvalitet.testing.TestTokens;
 
 /**
  * Issue 20 item 1, on demand (not a test, not in CI):
  * {@code ./mvnw -B -pl deviation-service -am verify -Pbench -Dtest=GrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
- * ({@code -Dgrowth.small=10000 -Dgrowth.large=1000000}).
+ * ({@code -Dgrowth.small=10000 -Dgrowth.large=1000000}; {@code -Dgrowth.explain=true} logs each list's plans).
  *
  * <p>The same workload on the service's own database holding {@code growth.small} and then
  * {@code growth.large} existing reports, side by side in one run ({@link GrowthBench}): intake by a
@@ -42,6 +44,9 @@ import se.kvalitet.testing.TestTokens;
 @QuarkusTest
 @Tag("bench")
 class GrowthBenchmark {
+
+    @Inject
+    DeviationQueries queries;
 
     static final String PATH = InvestigationTest.PATH;
     static final UUID HEMTJANST = InvestigationTest.HEMTJANST;
@@ -116,7 +121,13 @@ class GrowthBenchmark {
                         .then()
                         .statusCode(201));
         String one = personIntake();
-        for (String[] list : new String[][] {
+        String cursor = given().header("Authorization", karin)
+                .get(PATH + "?limit=50")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        String[][] lists = {
             {"list, quality team (newest 50)", karin, PATH + "?limit=50"},
             {"list, quality team, one unit", karin, PATH + "?orgUnit=" + HEMTJANST + "&limit=50"},
             {"list, quality team, status in progress", karin, PATH + "?status=IN_PROGRESS&limit=50"},
@@ -129,9 +140,17 @@ class GrowthBenchmark {
             {"list, quality team, page 20 of 50", karin, PATH + "?limit=50&page=20"},
             {"list, unit manager (own subtree)", manager, PATH + "?limit=50"},
             {"list, case system (its own)", caseSystem, PATH + "?limit=50"},
+            {"list, quality team, next page by cursor", karin, PATH + "?limit=50&cursor=" + cursor},
+            {
+                "list, quality team, one unit, lex Sarah, in progress",
+                karin,
+                PATH + "?orgUnit=" + HEMTJANST + "&category=LEX_SARAH&status=IN_PROGRESS&limit=50"
+            },
+            {"list, quality team, changed since (sync)", karin, PATH + "?updatedSince=2025-06-01T00:00:00Z&limit=50"},
             {"my deviations (reporter)", reporter, "/deviation/v1/my-deviations?limit=50"},
             {"one report (GET)", karin, PATH + "/" + one}
-        }) {
+        };
+        for (String[] list : lists) {
             bench.measure(
                     list[0],
                     5,
@@ -142,6 +161,18 @@ class GrowthBenchmark {
                             .statusCode(200));
         }
         System.out.print(bench.statements(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres", 12));
+        if (Boolean.getBoolean("growth.explain")) {
+            // each list once more, untimed, with its statements' plans (EXPLAIN ANALYZE, BUFFERS) in the log
+            queries.explainPlans(true);
+            try {
+                for (String[] list : lists) {
+                    System.out.println("[growth] explain " + phase + ": " + list[0]);
+                    given().header("Authorization", list[1]).get(list[2]).then().statusCode(200);
+                }
+            } finally {
+                queries.explainPlans(false);
+            }
+        }
         bench.endPhase();
     }
 

@@ -103,6 +103,19 @@ class NoSequentialScansTest {
         }) {
             given().header("Authorization", karin).get(PATH + query).then().statusCode(200);
         }
+        // the next keyset page, in both orders
+        for (String query : new String[] {"?limit=1", "?limit=1&updatedSince=2026-01-01T00:00:00Z"}) {
+            String next = given().header("Authorization", karin)
+                    .get(PATH + query)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("nextCursor");
+            given().header("Authorization", karin)
+                    .get(PATH + query + "&cursor=" + next)
+                    .then()
+                    .statusCode(200);
+        }
         given().header("Authorization", karin).get(PATH + "/" + byPerson).then().statusCode(200);
         given().header("Authorization", caseSystem)
                 .get(PATH + "/" + fromCaseSystem)
@@ -129,7 +142,11 @@ class NoSequentialScansTest {
             reporter
         }) {
             for (String path : new String[] {
-                PATH + "?limit=50", PATH + "?category=LEX_SARAH", "/deviation/v1/actions", "/deviation/v1/deadlines"
+                PATH + "?limit=50",
+                PATH + "?category=LEX_SARAH",
+                PATH + "?orgUnit=" + HEMTJANST,
+                "/deviation/v1/actions",
+                "/deviation/v1/deadlines"
             }) {
                 given().header("Authorization", caseWorker).get(path).then().statusCode(anyOf(is(200), is(403)));
             }

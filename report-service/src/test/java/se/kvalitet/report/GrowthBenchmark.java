@@ -47,6 +47,7 @@ class GrowthBenchmark {
 
     static final int CURRENT_YEAR_REPORTS = 20_000;
     static final int BATCH = 2_000;
+    static final String CONSUMED = "apply " + BATCH + " deviation events (Kafka → inbox → read model)";
 
     /** When history report i occurred: 2015–2024 (3 653 days). */
     static final String DAY = "(DATE '2015-01-01' + ((i * 7919) % 3653)::int)";
@@ -105,27 +106,23 @@ class GrowthBenchmark {
 
         System.out.println("\n" + bench.table());
         System.out.println("[growth] below the goal: " + bench.belowGoal());
+        // issue 20 item 4: after a burst the consumer catches up at least as fast as the intake produced
+        System.out.println(bench.catchUp(
+                CONSUMED,
+                BATCH,
+                Double.parseDouble(System.getProperty("growth.intake-rate", "267")),
+                "deviation-service intake direct, -Dgrowth.intake-rate"));
     }
 
     void phase(GrowthBench bench, String phase, String report) throws Exception {
         bench.phase(phase);
         String bootstrap = System.getProperty("kvalitet.test.kafka.bootstrap-servers");
-        bench.measure(
-                "apply " + BATCH + " deviation events (Kafka → inbox → read model)",
-                1,
-                5,
-                () -> ConsumerBench.deviationStream(BATCH, stream++),
-                events -> {
-                    ConsumerBench.Published published = ConsumerBench.publish(bootstrap, Topics.DEVIATION, events);
-                    List<String> ids = events.stream().map(EventEnvelope::id).collect(Collectors.toList());
-                    ConsumerBench.awaitDrained(
-                            "report-service",
-                            published,
-                            events.size(),
-                            () -> inboxed(ids),
-                            ids.size(),
-                            Duration.ofMinutes(5));
-                });
+        bench.measure(CONSUMED, 1, 5, () -> ConsumerBench.deviationStream(BATCH, stream++), events -> {
+            ConsumerBench.Published published = ConsumerBench.publish(bootstrap, Topics.DEVIATION, events);
+            List<String> ids = events.stream().map(EventEnvelope::id).collect(Collectors.toList());
+            ConsumerBench.awaitDrained(
+                    "report-service", published, events.size(), () -> inboxed(ids), ids.size(), Duration.ofMinutes(5));
+        });
         for (String[] q : new String[][] {
             {"statistics of a year, the board (GET deviation-statistics)", "orgUnit", board.toString(), "year", "2025"},
             {"statistics of a year, a department", "orgUnit", departments.get(3).toString(), "year", "2025"},

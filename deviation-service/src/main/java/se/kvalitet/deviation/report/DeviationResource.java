@@ -61,11 +61,19 @@ public class DeviationResource {
                     "The reports the caller may see (the quality team all, unit managers their subtree and their own, "
                             + "everyone else their own; a case-management system only what its own machine client filed), newest first. "
                             + "Who sees a report only as its filer gets it without the triage categories; with updatedSince oldest change first, for incremental sync. "
-                            + "Every listed case is written to the access log.")
+                            + "Every listed case is written to the access log. "
+                            + "Pages do not get slower as history grows: follow nextCursor (send it as cursor with the same "
+                            + "filters) to page through any number of reports; page/limit reach the first "
+                            + DeviationQueries.MAX_WINDOW
+                            + " reports. total is exact up to "
+                            + DeviationQueries.TOTAL_CAP
+                            + " reports; above that totalExact is false and total is that lower bound.")
     @APIResponse(responseCode = "200", description = "A page of reports")
     @APIResponse(
             responseCode = "400",
-            description = "A filter is invalid",
+            description = "A filter, the cursor or the page is invalid (a page beyond the first "
+                    + DeviationQueries.MAX_WINDOW
+                    + " reports: follow nextCursor)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeviationSummary> list(
             @Parameter(description = "Stage", schema = @Schema(implementation = Deviation.Status.class))
@@ -101,6 +109,11 @@ public class DeviationResource {
                                     "true: reports with a deadline past due (any running clock of the clock engine); false: none")
                     @QueryParam("overdue")
                     String overdue,
+            @Parameter(
+                            description =
+                                    "Continue after the page that returned this nextCursor (opaque; same filters; not with page)")
+                    @QueryParam("cursor")
+                    String cursor,
             @Valid @BeanParam PageParams page) {
         DeviationQueries.Filter filter = new DeviationQueries.Filter(
                 QueryParams.enumValue("status", status, Deviation.Status.class),
@@ -115,7 +128,7 @@ public class DeviationResource {
                 QueryParams.instant("updatedSince", updatedSince),
                 false,
                 BooleanParams.bool("overdue", overdue));
-        return queries.list(filter, page).map(d -> DeviationMapper.toSummary(d, access.canWorkOn(d)));
+        return queries.list(filter, page, cursor).map(d -> DeviationMapper.toSummary(d, access.canWorkOn(d)));
     }
 
     @GET

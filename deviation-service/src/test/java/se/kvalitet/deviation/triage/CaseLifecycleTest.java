@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -334,6 +335,51 @@ class CaseLifecycleTest {
                 .statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("limit", equalTo(1));
+        // keyset pages (issue 20): two pages by cursor are the first four of the list, in order
+        List<String> firstFour = given().header("Authorization", karin)
+                .get(PATH + "?limit=4")
+                .then()
+                .statusCode(200)
+                .body("totalExact", equalTo(true))
+                .extract()
+                .path("items.id");
+        String next = given().header("Authorization", karin)
+                .get(PATH + "?limit=2")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(firstFour.subList(0, 2)))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        given().header("Authorization", karin)
+                .get(PATH + "?limit=2&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(firstFour.subList(2, 4)))
+                .body("page", equalTo(1));
+        given().header("Authorization", reporter)
+                .get(PATH + "?limit=1")
+                .then()
+                .statusCode(200)
+                .body("nextCursor", nullValue());
+        String syncCursor = given().header("Authorization", karin)
+                .get(PATH + "?limit=1&updatedSince=2020-01-01T00:00:00Z")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        for (String bad : new String[] {"?cursor=not-a-cursor", "?cursor=" + syncCursor, "?limit=50&page=201"}) {
+            given().header("Authorization", karin)
+                    .get(PATH + bad)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo(bad.contains("page=") ? "page" : "cursor"));
+        }
+        given().header("Authorization", karin)
+                .get(PATH + "?limit=2&page=2&cursor=" + next)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("page"));
         given().header("Authorization", karin)
                 .when()
                 .get(PATH + "?status=OPENED")

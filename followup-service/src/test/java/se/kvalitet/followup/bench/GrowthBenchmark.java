@@ -37,6 +37,7 @@ import se.kvalitet.testing.GrowthBench;
 class GrowthBenchmark {
 
     static final int BATCH = 2_000;
+    static final String CONSUMED = "consume " + BATCH + " deviation events (Kafka → inbox → facts)";
     static final String CONSUMER = "followup.deviation-facts";
     static final String B = "((i * 31) % 100)";
     static final String AT =
@@ -79,26 +80,27 @@ class GrowthBenchmark {
 
         System.out.println("\n" + bench.table());
         System.out.println("[growth] below the goal: " + bench.belowGoal());
+        // issue 20 item 4: after a burst the consumer catches up at least as fast as the intake produced
+        System.out.println(bench.catchUp(
+                CONSUMED,
+                BATCH,
+                Double.parseDouble(System.getProperty("growth.intake-rate", "267")),
+                "deviation-service intake direct, -Dgrowth.intake-rate"));
     }
 
     void phase(GrowthBench bench, String phase, List<UUID> tree, List<UUID> leaves) throws Exception {
         bench.phase(phase);
         String bootstrap = System.getProperty("kvalitet.test.kafka.bootstrap-servers");
-        bench.measure(
-                "consume " + BATCH + " deviation events (Kafka → inbox → facts)",
-                1,
-                5,
-                () -> ConsumerBench.deviationStream(BATCH, stream++),
-                events -> {
-                    ConsumerBench.Published published = ConsumerBench.publish(bootstrap, Topics.DEVIATION, events);
-                    ConsumerBench.awaitDrained(
-                            "followup-service",
-                            published,
-                            events.size(),
-                            () -> Fixtures.inboxed(CONSUMER, events),
-                            events.size(),
-                            Duration.ofMinutes(5));
-                });
+        bench.measure(CONSUMED, 1, 5, () -> ConsumerBench.deviationStream(BATCH, stream++), events -> {
+            ConsumerBench.Published published = ConsumerBench.publish(bootstrap, Topics.DEVIATION, events);
+            ConsumerBench.awaitDrained(
+                    "followup-service",
+                    published,
+                    events.size(),
+                    () -> Fixtures.inboxed(CONSUMER, events),
+                    events.size(),
+                    Duration.ofMinutes(5));
+        });
         String[] last = new String[1];
         bench.measure(
                 "bulk upload of 90 measurements (JSON, a fresh indicator)",

@@ -306,6 +306,52 @@ public final class GrowthBench {
         return sb.toString();
     }
 
+    /**
+     * Item 4 of issue 20 (idle after a burst): the events per second the consumer applied in an operation that
+     * applies {@code eventsPerOp} events (from its median), at both sizes, against the rate the intake produces
+     * them ({@code intakePerSecond}, named by {@code intakeSource}); printed as {@code [growth] catch-up} lines and
+     * returned as a Markdown table.
+     */
+    public String catchUp(String operation, int eventsPerOp, double intakePerSecond, String intakeSource) {
+        Map<String, Figure> f = figures.get(operation);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "| %s: catching up after a burst | at %,d | at %,d | goal |%n|---|---|---|---|%n",
+                service,
+                small,
+                large));
+        double[] rates = new double[2];
+        String[] phases = {SMALL, LARGE};
+        for (int i = 0; i < 2; i++) {
+            Figure figure = f == null ? null : f.get(phases[i]);
+            rates[i] = figure == null ? Double.NaN : eventsPerOp / (figure.median() / 1000.0);
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                "| events/s applied through the consumer (%s) | %.0f | %.0f | ≥ intake |%n",
+                operation,
+                rates[0],
+                rates[1]));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| events/s the intake produces (%s) | %.0f | %.0f | |%n",
+                intakeSource,
+                intakePerSecond,
+                intakePerSecond));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| consumer ÷ intake | %.2f | %.2f | %s |%n",
+                rates[0] / intakePerSecond,
+                rates[1] / intakePerSecond,
+                rates[0] >= intakePerSecond && rates[1] >= intakePerSecond ? "≥ 1: yes" : "≥ 1: **no**"));
+        StringBuilder out = new StringBuilder();
+        sb.toString()
+                .lines()
+                .forEach(line -> out.append("[growth] catch-up ").append(line).append('\n'));
+        return out.toString();
+    }
+
     /** Runs set-based seeding statements in one autocommit session; returns the seconds taken. */
     public static double execute(String jdbcUrl, String user, String password, List<String> statements)
             throws SQLException {
