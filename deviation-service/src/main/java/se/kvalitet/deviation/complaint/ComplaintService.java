@@ -175,7 +175,16 @@ public class ComplaintService {
         FreeTextGuard.Screening screening = guard.screen();
         String text = screening.text("position", outcome.strip());
         screening.done();
-        Instant now = clock.instant();
+        // when the outcome was decided (issue 16 item 2): not in the future, not before the complaint was received
+        // nor before its answer; the track closes, its clocks stop and the event carries that time
+        Instant now = command.completedAt() == null ? clock.instant() : command.completedAt();
+        if (command.completedAt() != null) {
+            checkTime("completedAt", now, t.receivedAt);
+            if (t.answeredAt != null && now.isBefore(t.answeredAt)) {
+                throw ProblemException.invalidField(
+                        "completedAt", "must not be before the complainant was answered (" + t.answeredAt + ")");
+            }
+        }
         t.positionText = text;
         t.deviationOccurred = deviationOccurred;
         t.linkedTrackId = linkedTrackId;

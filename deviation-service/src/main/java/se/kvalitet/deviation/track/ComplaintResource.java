@@ -152,6 +152,11 @@ public class ComplaintResource {
                 id,
                 trackId,
                 ifMatch,
-                new CompleteComplaint(r.outcome(), r.deviationOccurred(), r.linkedTrackId(), r.linkedDeviationId())));
+                new CompleteComplaint(
+                        r.outcome(),
+                        r.deviationOccurred(),
+                        r.linkedTrackId(),
+                        r.linkedDeviationId(),
+                        r.completedAt())));
     }
 }

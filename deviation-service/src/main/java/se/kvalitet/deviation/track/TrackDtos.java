@@ -269,7 +269,12 @@ public final class TrackDtos {
             UUID linkedDeviationId,
 
             @Schema(description = "The outcome and what was done", maxLength = 10000) @NotBlank @Size(max = 10000)
-            String outcome) {}
+            String outcome,
+
+            @Schema(
+                    description = "When the outcome was decided (RFC 3339); default now. Not in the future, not"
+                            + " before the complaint was received or answered. The track's closing carries it.")
+            Instant completedAt) {}
 
     @Schema(name = "ComplaintDetails")
     public record Complaint(

@@ -342,12 +342,12 @@ class BreachAndComplaintTest {
                         "{\"answeredAt\":\"" + Instant.now() + "\",\"answer\":\"" + "x".repeat(10001) + "\"}")
                 .then()
                 .statusCode(400);
+        Instant answered = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
         post(
                         karin,
                         path + "/answer",
                         etag(karin, path),
-                        "{\"answeredAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                                + "\",\"answer\":\"Vi beklagar. Planeringen ses över.\"}")
+                        "{\"answeredAt\":\"" + answered + "\",\"answer\":\"Vi beklagar. Planeringen ses över.\"}")
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("ANSWERED"))
@@ -369,7 +369,22 @@ class BreachAndComplaintTest {
                         outcome.formatted(other).replace("true", "false"))
                 .then()
                 .statusCode(422);
-        post(karin, path + "/outcome", etag(karin, path), outcome.formatted(other))
+        // when the outcome was decided (issue 16 item 2): not in the future, not before the answer
+        String dated = outcome.replace("}", ",\"completedAt\":\"%s\"}");
+        post(
+                        karin,
+                        path + "/outcome",
+                        etag(karin, path),
+                        dated.formatted(other, Instant.now().plus(Duration.ofDays(1))))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("completedAt"));
+        post(karin, path + "/outcome", etag(karin, path), dated.formatted(other, answered.minusSeconds(1)))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("completedAt"));
+        Instant decided = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        post(karin, path + "/outcome", etag(karin, path), dated.formatted(other, decided))
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("COMPLETED"))
@@ -386,6 +401,7 @@ class BreachAndComplaintTest {
             assertThat(closed.complaintSource()).isEqualTo(ComplaintSource.CLIENT_OR_RELATIVE);
             assertThat(closed.complaintChannel()).isEqualTo(ComplaintChannel.PHONE);
             assertThat(closed.deviationOccurred()).isTrue();
+            assertThat(closed.closedAt()).isEqualTo(decided);
         }
     }
 
