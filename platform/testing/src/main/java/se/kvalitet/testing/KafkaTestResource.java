@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import se.kvalitet.events.Topics;
 
@@ -52,15 +53,35 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                     }
                 }
             }
-            // every partition has its leader before the first producer asks
-            admin.describeTopics(List.of(Topics.DEVIATION, Topics.REGISTRY, Topics.FOLLOWUP, Topics.REPORT))
-                    .allTopicNames()
-                    .get(60, TimeUnit.SECONDS);
+            // every partition has its leader before the first producer asks (the metadata follows the creation)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!allLed(admin)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the suite's topics have no leaders after 60 s");
+                }
+                Thread.sleep(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("could not create the suite's topics", e);
+        }
+    }
+
+    private static boolean allLed(Admin admin) throws InterruptedException {
+        try {
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                            List.of(Topics.DEVIATION, Topics.REGISTRY, Topics.FOLLOWUP, Topics.REPORT))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS);
+            return topics.values().stream()
+                    .allMatch(t -> t.partitions().size() == PARTITIONS
+                            && t.partitions().stream()
+                                    .allMatch(p ->
+                                            p.leader() != null && p.leader().id() >= 0));
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // not known yet
         }
     }
 
