@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 
 /** The API records of the migration import. */
@@ -37,7 +36,20 @@ final class ImportDtos {
             int rejected,
 
             @Schema(description = "Each row's outcome, by row number")
-            Page<ImportRowResponse> rows) {}
+            ImportRowPage rows) {}
+
+    /**
+     * A page of a run's rows: a type of its own, not the generic {@code Page}, whose numbered schema names
+     * (Page1, Page2, …) in the released document would shift with every new generic use.
+     */
+    @Schema(name = "ImportRowPage", description = "A page of an import run's rows, by row number")
+    record ImportRowPage(
+            @Schema(description = "The rows of this page") List<ImportRowResponse> items,
+            @Schema(description = "Page number, from 1") int page,
+            @Schema(description = "Page size") int limit,
+
+            @Schema(description = "Rows of the run (with the asked status)")
+            long total) {}
 
     @Schema(name = "ImportRowResult", description = "How one row of an import came out")
     record ImportRowResponse(

@@ -150,7 +150,7 @@ public class ImportResource {
     }
 
     static ImportRunResponse toResponse(MigrationImport.Run run) {
-        Page<ImportRowResponse> rows = run.rows()
+        Page<ImportRowResponse> page = run.rows()
                 .map(r -> new ImportRowResponse(
                         r.row(),
                         r.status().name(),
@@ -158,6 +158,8 @@ public class ImportResource {
                         r.sourceId(),
                         r.deviationId(),
                         r.errors() == null ? List.of() : r.errors()));
+        ImportDtos.ImportRowPage rows =
+                new ImportDtos.ImportRowPage(page.items(), page.page(), page.limit(), page.total());
         return new ImportRunResponse(
                 run.id(),
                 run.status(),

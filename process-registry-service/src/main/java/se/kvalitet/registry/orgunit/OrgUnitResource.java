@@ -94,7 +94,9 @@ public class OrgUnitResource {
             @Parameter(
                             description = "Day (YYYY-MM-DD) the unit is answered as, from its stored versions; default"
                                     + " today (Europe/Stockholm)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                            // no format: the released v1 document has this parameter as a plain string, and adding
+                            // one is a change its generated clients would see (BreakingChanges)
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("asOf")
                     String asOf) {
         LocalDate day = service.asOf(asOf);
