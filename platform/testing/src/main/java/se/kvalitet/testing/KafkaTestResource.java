@@ -27,6 +27,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     /** As the broker's {@code num.partitions} and the deployment's topics. */
     static final int PARTITIONS = 3;
 
+    /** The topics of the suite (platform/events {@link Topics}). */
+    static final List<String> TOPICS = List.of(Topics.DEVIATION, Topics.REGISTRY, Topics.FOLLOWUP, Topics.REPORT);
+
     private static KafkaBroker broker;
 
     @Override
@@ -42,7 +45,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     /** Creates every topic of the suite that is not there yet, and waits until they are. */
     static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String topic : List.of(Topics.DEVIATION, Topics.REGISTRY, Topics.FOLLOWUP, Topics.REPORT)) {
+            for (String topic : TOPICS) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
                             .all()
@@ -71,10 +74,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static boolean allLed(Admin admin) throws InterruptedException {
         try {
-            Map<String, TopicDescription> topics = admin.describeTopics(
-                            List.of(Topics.DEVIATION, Topics.REGISTRY, Topics.FOLLOWUP, Topics.REPORT))
-                    .allTopicNames()
-                    .get(10, TimeUnit.SECONDS);
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
             return topics.values().stream()
                     .allMatch(t -> t.partitions().size() == PARTITIONS
                             && t.partitions().stream()

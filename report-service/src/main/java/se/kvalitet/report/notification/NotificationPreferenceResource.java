@@ -41,6 +41,17 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications (aviseringar)")
 @SecurityRequirement(name = "SecurityScheme")
+// every person of the organisation, for both operations; machine clients (case-system, bi-reader) have none
+@RolesAllowed({
+    "reporter",
+    "unit-manager",
+    "quality-team",
+    "investigator",
+    "process-owner",
+    "medically-responsible",
+    "viewer",
+    "admin"
+})
 public class NotificationPreferenceResource {
 
     /** A mail address the mailer can take as it is: one address, no display name, no line breaks. */
@@ -60,16 +71,6 @@ public class NotificationPreferenceResource {
     Clock clock;
 
     @GET
-    @RolesAllowed({
-        "reporter",
-        "unit-manager",
-        "quality-team",
-        "investigator",
-        "process-owner",
-        "medically-responsible",
-        "viewer",
-        "admin"
-    })
     @Operation(
             summary = "Read my notification preferences (aviseringsinställningar)",
             description = "The preferences of the person the token belongs to; before the first save, delivery is OFF "
@@ -89,7 +90,7 @@ public class NotificationPreferenceResource {
     public Preferences get() throws SQLException {
         return recipients
                 .find(caller.username())
-                .map(r -> view(r, true))
+                .map(NotificationPreferenceResource::view)
                 .orElseGet(() -> new Preferences(
                         caller.username(),
                         tokenEmail(),
@@ -102,16 +103,6 @@ public class NotificationPreferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({
-        "reporter",
-        "unit-manager",
-        "quality-team",
-        "investigator",
-        "process-owner",
-        "medically-responsible",
-        "viewer",
-        "admin"
-    })
     @Operation(
             summary = "Set my notification preferences (aviseringsinställningar)",
             description = "Sets how the logged-in person is told (IMMEDIATE, DAILY_DIGEST or OFF) and records the "
@@ -163,7 +154,7 @@ public class NotificationPreferenceResource {
                 Set.copyOf(caller.orgUnits()),
                 clock.instant());
         recipients.save(r);
-        return view(r, true);
+        return view(r);
     }
 
     /** The token's e-mail claim when it is one plain address, else null (never put into a mail header as is). */
@@ -186,12 +177,13 @@ public class NotificationPreferenceResource {
         return List.copyOf(out);
     }
 
-    private static Preferences view(Recipient r, boolean saved) {
+    /** A stored recipient's preferences (saved: true; before the first save {@link #get} answers without a row). */
+    private static Preferences view(Recipient r) {
         return new Preferences(
                 r.username(),
                 r.email().isEmpty() ? null : r.email(),
                 r.delivery(),
-                saved,
+                true,
                 notifiedRoles(r.roles()),
                 r.orgUnitIds().stream().sorted().toList(),
                 r.updatedAt());
