@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.DeviationCategory;
+import se.kvalitet.report.content.ReadModels;
+import se.kvalitet.report.content.query.ReadModelQueries;
 import se.kvalitet.testing.SequentialScans;
 import se.kvalitet.testing.TestTokens;
 
@@ -37,21 +39,13 @@ class NoSequentialScansTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ReadModelQueries readModels;
+
     @Test
     void applyingEventsAndServingStatisticsReadNoGrowingTableByASequentialScan() throws Exception {
-        LocalDate start = LocalDate.of(2024, 1, 1);
-        Events.unit(BOARD, null, "Socialnämnden skanning", "BOARD", start);
-        Events.unit(DEPT, BOARD, "Äldreomsorg skanning", "DEPARTMENT", start);
-        Events.unit(UNIT, DEPT, "Hemtjänst skanning", "UNIT", start);
-        Events.unit(OTHER, DEPT, "Särskilt boende skanning", "UNIT", start);
         String quality = TestTokens.user("karin").roles("quality-team").bearer();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().header("Authorization", quality)
-                                .queryParam("orgUnit", BOARD.toString())
-                                .queryParam("year", "2025")
-                                .get("/report/v1/deviation-statistics")
-                                .statusCode()
-                        == 200);
+        organisation(quality);
 
         SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
         for (int i = 0; i < 12; i++) {
@@ -95,6 +89,123 @@ class NoSequentialScansTest {
                 .statusCode(200);
 
         scans.end(BOUNDED).assertNone();
+    }
+
+    /**
+     * The counts of a year read that year's reports through an index range and each one's categories by key,
+     * whatever the history holds: with 20 000 reports of 2003 seeded, serving the counts of 2025 reads (index
+     * entries plus heap rows, {@code pg_stat_user_tables}) far fewer rows of {@code deviation_fact} and
+     * {@code deviation_fact_category} than the history has. Joining the view {@code deviation_effective_category}
+     * read all of them (issue 20: 0.23 at a million reports), through a whole index under
+     * {@code enable_seqscan = off}, which the sequential-scan count alone does not see.
+     */
+    @Test
+    void theCountsOfAYearReadOnlyThatYearsReports() throws Exception {
+        String quality = TestTokens.user("karin").roles("quality-team").bearer();
+        int history = 20_000;
+        String seeded = "md5('scan-history-' || i)::uuid";
+        Db.update("INSERT INTO deviation_fact (deviation_id, org_unit_id, category, channel, occurred_on, reported_at,"
+                + " updated_at, category_mask, flags, multi_unit) SELECT " + seeded + ", '" + UNIT
+                + "', NULL, 'STAFF', DATE '2003-01-01' + (i % 365)::int, TIMESTAMPTZ '2003-12-31 12:00+01',"
+                + " TIMESTAMPTZ '2003-12-31 12:00+01', 2, 0, FALSE FROM generate_series(1, " + history + ") i");
+        Db.update("INSERT INTO deviation_fact_category (deviation_id, category) SELECT " + seeded
+                + ", 'OTHER_DEVIATION' FROM generate_series(1, " + history + ") i WHERE i % 2 = 0");
+        try {
+            Db.update("ANALYZE deviation_fact");
+            Db.update("ANALYZE deviation_fact_category");
+            SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
+            long before = rowsRead();
+            long year = given().header("Authorization", quality)
+                    .queryParam("from", "2025-01-01")
+                    .queryParam("to", "2025-12-31")
+                    .get("/report/v1/deviation-counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getLong("total");
+            scans.end(BOUNDED).assertNone();
+            long read = rowsRead() - before;
+            long all = Db.count("SELECT count(*) FROM deviation_fact");
+            if (read >= history / 2) {
+                throw new AssertionError("the counts of 2025 (" + year + " reports) read " + read
+                        + " rows of deviation_fact and deviation_fact_category, which hold " + all + " reports");
+            }
+        } finally {
+            Db.update("DELETE FROM deviation_fact_category WHERE deviation_id IN (SELECT " + seeded
+                    + " FROM generate_series(1, " + history + ") i)");
+            Db.update("DELETE FROM deviation_fact WHERE deviation_id IN (SELECT " + seeded + " FROM generate_series(1, "
+                    + history + ") i)");
+        }
+    }
+
+    /**
+     * The kvalitetsberättelse's read-model queries of a year (every part a chapter asks for, without rendering) read
+     * the tables that grow with history through an index or a bounded range. The registry's documents, coverage
+     * and risk register and the indicator definitions are read whole: they hold the organisation's documents, units,
+     * risks and indicators, not its history of reports, occurrences or measurements ({@link #READ_WHOLE}).
+     */
+    @Test
+    void theReadModelsOfAReportYearReadNoGrowingTableByASequentialScan() throws Exception {
+        organisation(TestTokens.user("karin").roles("quality-team").bearer());
+        SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
+        ReadModels year = readModels.open(BOARD, 2025, LocalDate.of(2026, 1, 15));
+        year.basis();
+        year.rootCauses();
+        year.assessments();
+        year.actions();
+        year.overdueDeadlines();
+        year.documents();
+        year.coverage();
+        year.risks();
+        year.egenkontroll();
+        year.indicators();
+        year.initiatives();
+        readModels.open(BOARD, 2026, LocalDate.of(2026, 6, 15)).initiatives();
+        Set<String> bounded = new java.util.HashSet<>(BOUNDED);
+        bounded.addAll(READ_WHOLE);
+        scans.end(bounded).assertNone();
+    }
+
+    /** Read whole by a report: the organisation's documents, coverage, risk register and indicator definitions. */
+    static final Set<String> READ_WHOLE = Set.of(
+            "registry_document",
+            "registry_document_unit",
+            "registry_unit_coverage",
+            "registry_unit_coverage_gap",
+            "registry_risk",
+            "followup_indicator",
+            "followup_indicator_target");
+
+    /** Index entries and heap rows read from the report tables the counts join, by every session so far. */
+    static long rowsRead() throws Exception {
+        try (java.sql.Connection c = Db.connect();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT (SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables WHERE relname IN"
+                            + " ('deviation_fact', 'deviation_fact_category')) + (SELECT coalesce(sum(idx_tup_read), 0)"
+                            + " FROM pg_stat_user_indexes WHERE relname IN ('deviation_fact', 'deviation_fact_category'))")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The test's organisation, known to the service (the same snapshots again change nothing). */
+    static void organisation(String quality) {
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        Events.unit(BOARD, null, "Socialnämnden skanning", "BOARD", start);
+        Events.unit(DEPT, BOARD, "Äldreomsorg skanning", "DEPARTMENT", start);
+        Events.unit(UNIT, DEPT, "Hemtjänst skanning", "UNIT", start);
+        Events.unit(OTHER, DEPT, "Särskilt boende skanning", "UNIT", start);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().header("Authorization", quality)
+                                .queryParam("orgUnit", BOARD.toString())
+                                .queryParam("year", "2025")
+                                .get("/report/v1/deviation-statistics")
+                                .statusCode()
+                        == 200);
     }
 
     static long total(String quality) {

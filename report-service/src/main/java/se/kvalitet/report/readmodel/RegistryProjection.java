@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.EventCodec;
@@ -54,6 +55,7 @@ public class RegistryProjection implements Projection {
                 "orgcopy_version",
                 "registry_document",
                 "registry_document_unit",
+                "registry_document_review",
                 "registry_risk",
                 "registry_risk_assessment",
                 "registry_unit_coverage",
@@ -105,6 +107,14 @@ public class RegistryProjection implements Projection {
                 .setParameter("from", e.validFrom())
                 .setParameter("requirements", e.requirements().size())
                 .executeUpdate();
+        reviewDue(e.documentId(), e.version(), e.nextReviewDate(), e.validFrom());
+        em.createNativeQuery("""
+                UPDATE registry_document_review SET cleared_on = :from
+                WHERE document_id = :id AND version < :version AND (cleared_on IS NULL OR cleared_on > :from)""")
+                .setParameter("id", e.documentId())
+                .setParameter("version", e.version())
+                .setParameter("from", e.validFrom())
+                .executeUpdate();
         if (changed == 1) {
             em.createNativeQuery("DELETE FROM registry_document_unit WHERE document_id = :id")
                     .setParameter("id", e.documentId())
@@ -120,7 +130,38 @@ public class RegistryProjection implements Projection {
         }
     }
 
+    /** Issue 16 item 3: a review date a version has (kept with the day it stops being due, for "as of" answers). */
+    private void reviewDue(UUID document, int version, LocalDate reviewDate, LocalDate inForceFrom) {
+        if (reviewDate == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO registry_document_review (document_id, version, review_date, in_force_from)
+                VALUES (:id, :version, :date, :from)
+                ON CONFLICT (document_id, version, review_date) DO UPDATE
+                    SET in_force_from = coalesce(registry_document_review.in_force_from, excluded.in_force_from)""")
+                .setParameter("id", document)
+                .setParameter("version", version)
+                .setParameter("date", reviewDate)
+                .setParameter("from", inForceFrom)
+                .executeUpdate();
+    }
+
+    /** The version's review dates up to {@code upTo} (every version's and date when null) stop being due on {@code on}. */
+    private void reviewsCleared(UUID document, Integer version, LocalDate upTo, LocalDate on) {
+        var update = em.createNativeQuery("UPDATE registry_document_review SET cleared_on = :on WHERE document_id = :id"
+                        + (version == null ? "" : " AND version = :version AND review_date <= :upTo")
+                        + " AND (cleared_on IS NULL OR cleared_on > :on)")
+                .setParameter("id", document)
+                .setParameter("on", on);
+        if (version != null) {
+            update.setParameter("version", version).setParameter("upTo", upTo);
+        }
+        update.executeUpdate();
+    }
+
     void reviewOverdue(DocumentReviewOverdueV1 e) {
+        reviewDue(e.documentId(), e.version(), e.nextReviewDate(), null);
         em.createNativeQuery("""
                 UPDATE registry_document SET review_overdue = TRUE
                 WHERE document_id = :id AND version = :version AND in_force
@@ -132,6 +173,11 @@ public class RegistryProjection implements Projection {
     }
 
     void reviewed(DocumentReviewedV1 e) {
+        if (e.reviewedOn() != null) {
+            LocalDate upTo = e.previousReviewDate() != null ? e.previousReviewDate() : e.reviewedOn();
+            reviewsCleared(e.documentId(), e.version(), upTo, e.reviewedOn());
+        }
+        reviewDue(e.documentId(), e.version(), e.nextReviewDate(), null);
         em.createNativeQuery("""
                 UPDATE registry_document SET review_overdue = FALSE, next_review_on = :next, last_reviewed_on = :on
                 WHERE document_id = :id AND version = :version
@@ -144,6 +190,9 @@ public class RegistryProjection implements Projection {
     }
 
     void withdrawn(DocumentWithdrawnV1 e) {
+        if (e.withdrawnOn() != null) {
+            reviewsCleared(e.documentId(), null, null, e.withdrawnOn());
+        }
         em.createNativeQuery("""
                 INSERT INTO registry_document (document_id, kind, version, in_force, withdrawn_on)
                 VALUES (:id, :kind, :version, FALSE, :on)

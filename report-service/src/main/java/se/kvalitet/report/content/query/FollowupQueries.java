@@ -63,9 +63,26 @@ final class FollowupQueries {
                         r -> new Initiative(r.string("outcome"), r.isTrue("overdue")),
                         s.from(),
                         s.to());
+        long overdue = s.pastYear()
+                ? overdueAtYearEnd()
+                : rows.stream().filter(i -> i.overdue() && i.outcome() == null).count();
         return new ReadModels.Initiatives(
                 rows.stream().filter(i -> "DONE".equals(i.outcome())).count(),
                 rows.stream().filter(i -> "NOT_DONE".equals(i.outcome())).count(),
-                rows.stream().filter(i -> i.overdue() && i.outcome() == null).count());
+                overdue);
+    }
+
+    /**
+     * Issue 16 item 3: the initiatives of a past year (deadline in the year) that were overdue on its 31 December:
+     * the day is after the deadline and they were not closed on or before it (followup-service's rule,
+     * {@code QualityInitiative.isOverdueOn}), from the stored deadline and closing day, so closing one in January
+     * does not change the year's report.
+     */
+    private long overdueAtYearEnd() {
+        return s.statistics()
+                .placedRows(s.history(), s.root(), """
+                SELECT org_unit_id AS place_unit, deadline AS place_day FROM followup_initiative
+                WHERE deadline BETWEEN ? AND ? AND deadline < ? AND (closed_on IS NULL OR closed_on > ?)""", r -> Boolean.TRUE, s.from(), s.to(), s.asOf(), s.asOf())
+                .size();
     }
 }

@@ -2,6 +2,9 @@ package se.kvalitet.report.content.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +33,23 @@ public class ReadModelQueries {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Clock clock;
+
+    /** The read models of the year, generated today (Swedish time). */
     public ReadModels open(UUID root, int year) {
-        return new Loaded(new Scope(statistics, dataSource, statistics.history(), root, year));
+        return open(root, year, LocalDate.now(clock.withZone(SWEDEN)));
     }
+
+    /**
+     * The read models of the year as a generation on {@code today} sees them: a past year's overdue figures as of its
+     * 31 December, the current year's as of {@code today} (README, "Overdue figures of a year").
+     */
+    public ReadModels open(UUID root, int year, LocalDate today) {
+        return new Loaded(new Scope(statistics, dataSource, statistics.history(), root, year, today));
+    }
+
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     /** Memoises every part: two chapters reading the documents read them once. */
     private static final class Loaded implements ReadModels {

@@ -25,6 +25,7 @@ final class RegistryQueries {
 
     /** A registry document with the units it applies to. */
     private record Document(
+            UUID id,
             String kind,
             String processCategory,
             boolean inForce,
@@ -37,7 +38,7 @@ final class RegistryQueries {
     /** Documents applying to a unit in the subtree or above it (a document for the board applies to all). */
     ReadModels.Documents documents() {
         List<Document> all = Rows.list(s.dataSource(), """
-                SELECT d.kind, d.process_category, d.in_force, d.valid_from, d.review_overdue, d.cooperation, d.withdrawn_on,
+                SELECT d.document_id, d.kind, d.process_category, d.in_force, d.valid_from, d.review_overdue, d.cooperation, d.withdrawn_on,
                        d.org_unit_id,
                        ARRAY(SELECT u.org_unit_id FROM registry_document_unit u WHERE u.document_id = d.document_id) AS units
                 FROM registry_document d""", r -> {
@@ -46,6 +47,7 @@ final class RegistryQueries {
                 units.add(r.uuid("org_unit_id"));
             }
             return new Document(
+                    r.uuid("document_id"),
                     r.string("kind"),
                     r.string("process_category"),
                     r.isTrue("in_force"),
@@ -55,6 +57,7 @@ final class RegistryQueries {
                     r.date("withdrawn_on"),
                     units);
         });
+        Set<UUID> overdueAtYearEnd = s.pastYear() ? overdueReviews(s.asOf()) : Set.of();
         List<UUID> rootUp = s.history().ancestorsOn(s.root(), s.to());
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> byCategory = new TreeMap<>();
@@ -70,6 +73,11 @@ final class RegistryQueries {
             if (within(d.withdrawnOn())) {
                 withdrawn++;
             }
+            if (s.pastYear()) {
+                boolean late = overdueAtYearEnd.contains(d.id());
+                overdue += late ? 1 : 0;
+                coopOverdue += d.cooperation() && late ? 1 : 0;
+            }
             if (!d.inForce()) {
                 continue;
             }
@@ -78,11 +86,25 @@ final class RegistryQueries {
                 byCategory.merge(d.processCategory(), 1L, Long::sum);
             }
             approvedInYear += within(d.validFrom()) ? 1 : 0;
-            overdue += d.reviewOverdue() ? 1 : 0;
             coop += d.cooperation() ? 1 : 0;
-            coopOverdue += d.cooperation() && d.reviewOverdue() ? 1 : 0;
+            if (!s.pastYear()) {
+                overdue += d.reviewOverdue() ? 1 : 0;
+                coopOverdue += d.cooperation() && d.reviewOverdue() ? 1 : 0;
+            }
         }
         return new ReadModels.Documents(byType, byCategory, approvedInYear, overdue, coop, coopOverdue, withdrawn);
+    }
+
+    /**
+     * Issue 16 item 3: the documents whose review was overdue on {@code day}: a review date before the day, of a
+     * version in force by then, not cleared (reviewed, replaced by a newer version, withdrawn) on or before it (the
+     * registry's rule, {@code next_review_date < today}), from {@code registry_document_review}.
+     */
+    private Set<UUID> overdueReviews(LocalDate day) {
+        return new HashSet<>(Rows.list(s.dataSource(), """
+                SELECT DISTINCT document_id FROM registry_document_review
+                WHERE coalesce(cleared_on, DATE 'infinity') > ? AND review_date < ?
+                  AND (in_force_from IS NULL OR in_force_from <= ?)""", r -> r.uuid("document_id"), day, day, day));
     }
 
     private boolean within(LocalDate day) {
