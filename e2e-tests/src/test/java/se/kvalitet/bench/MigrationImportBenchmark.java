@@ -112,8 +112,7 @@ class MigrationImportBenchmark {
                 posted.addAndGet((int) body.chars().filter(c -> c == '\n').count());
                 JsonNode run = null;
                 for (int attempt = 1; run == null; attempt++) {
-                    // a fresh token per request: a long import outlives one
-                    String admin = StackTokens.user(HTTP, stack, "admin");
+                    String admin = adminToken();
                     HttpResponse<String> r = HTTP.send(
                             HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/deviation/v1/imports"))
                                     .timeout(Duration.ofMinutes(2))
@@ -156,10 +155,13 @@ class MigrationImportBenchmark {
         long counted = before;
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(STATISTICS_WAIT_SECONDS).toNanos();
+        long karinAt = System.nanoTime();
         while (counted < expected && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            if (System.nanoTime() - imported > Duration.ofMinutes(4).toNanos()) {
+            if (System.nanoTime() - karinAt > Duration.ofMinutes(2).toNanos()) {
+                // renewed every two minutes, not every poll (brute-force detection)
                 karin = StackTokens.user(HTTP, stack, "karin");
+                karinAt = System.nanoTime();
             }
             counted = reports(karin);
         }
@@ -253,6 +255,22 @@ class MigrationImportBenchmark {
         return r.toString();
     }
 
+    private String adminToken;
+    private long adminTokenAt;
+
+    /**
+     * The importer's token, renewed every two minutes (a long import outlives one). Not one login per request: the
+     * second run logged in for every chunk and Keycloak's brute-force detection answered "Invalid user credentials".
+     */
+    synchronized String adminToken() throws Exception {
+        if (adminToken == null
+                || System.nanoTime() - adminTokenAt > Duration.ofMinutes(2).toNanos()) {
+            adminToken = StackTokens.user(HTTP, stack, "admin");
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
+    }
+
     /** The run once it is COMPLETED (polled with a fresh token each time). */
     JsonNode completed(String runId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -262,7 +280,7 @@ class MigrationImportBenchmark {
                     HttpRequest.newBuilder(
                                     URI.create(stack.gatewayUrl() + "/deviation/v1/imports/" + runId + "?limit=1"))
                             .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + StackTokens.user(HTTP, stack, "admin"))
+                            .header("Authorization", "Bearer " + adminToken())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
