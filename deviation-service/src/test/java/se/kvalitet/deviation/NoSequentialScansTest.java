@@ -122,7 +122,8 @@ class NoSequentialScansTest {
                             PATH + "/" + byPerson + "/actions",
                             null,
                             "{\"title\":\"Larmrutinen ses över\",\"owner\":\"karin\",\"dueDate\":\""
-                                    + java.time.LocalDate.now().plusDays(i) + "\"}")
+                                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))
+                                            .plusDays(i) + "\"}")
                     .then()
                     .statusCode(201);
         }
