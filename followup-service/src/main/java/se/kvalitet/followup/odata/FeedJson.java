@@ -42,17 +42,60 @@ final class FeedJson implements ODataContent {
         STRING
     }
 
-    /** One property written: its place in the row, its type and facets. */
-    private record Column(
-            String name,
-            int index,
-            EdmPrimitiveType type,
-            As as,
-            boolean nullable,
-            Integer maxLength,
-            Integer precision,
-            Integer scale,
-            Boolean unicode) {}
+    /**
+     * One property written: its place in the row, its type and facets. Dates and timestamps repeat from row to
+     * row (the periods, a bulk upload's time), and their text is costly to make: the last one is kept.
+     */
+    private static final class Column {
+        final String name;
+        final int index;
+        final EdmPrimitiveType type;
+        final As as;
+        final boolean nullable;
+        final Integer maxLength;
+        final Integer precision;
+        final Integer scale;
+        final Boolean unicode;
+        final boolean remember;
+        Object lastValue;
+        String lastText;
+
+        Column(
+                String name,
+                int index,
+                EdmPrimitiveType type,
+                As as,
+                boolean nullable,
+                Integer maxLength,
+                Integer precision,
+                Integer scale,
+                Boolean unicode) {
+            this.name = name;
+            this.index = index;
+            this.type = type;
+            this.as = as;
+            this.nullable = nullable;
+            this.maxLength = maxLength;
+            this.precision = precision;
+            this.scale = scale;
+            this.unicode = unicode;
+            this.remember = type == EdmPrimitiveTypeFactory.getInstance(EdmPrimitiveTypeKind.Date)
+                    || type == EdmPrimitiveTypeFactory.getInstance(EdmPrimitiveTypeKind.DateTimeOffset);
+        }
+
+        /** The value as text, as Olingo's serialiser makes it (the same value gives the same text). */
+        String text(Object v) throws EdmPrimitiveTypeException {
+            if (remember && v.equals(lastValue)) {
+                return lastText;
+            }
+            String text = type.valueToString(v, nullable, maxLength, precision, scale, unicode);
+            if (remember) {
+                lastValue = v;
+                lastText = text;
+            }
+            return text;
+        }
+    }
 
     private final String context;
     private final Integer count;
@@ -166,8 +209,8 @@ final class FeedJson implements ODataContent {
             for (Object[] row : rows) {
                 json.writeStartObject();
                 for (Column c : columns) {
-                    json.writeFieldName(c.name());
-                    value(json, c, row[c.index()]);
+                    json.writeFieldName(c.name);
+                    value(json, c, row[c.index]);
                 }
                 json.writeEndObject();
             }
@@ -183,26 +226,23 @@ final class FeedJson implements ODataContent {
 
     private static void value(JsonGenerator json, Column c, Object v) throws IOException {
         if (v == null) {
-            if (!c.nullable()) {
-                throw new IllegalStateException("the feed read no value for the non-nullable property " + c.name());
+            if (!c.nullable) {
+                throw new IllegalStateException("the feed read no value for the non-nullable property " + c.name);
             }
             json.writeNull();
             return;
         }
         String text;
         try {
-            text = c.type().valueToString(v, c.nullable(), c.maxLength(), c.precision(), c.scale(), c.unicode());
+            text = c.text(v);
         } catch (EdmPrimitiveTypeException e) {
-            throw new IllegalStateException(
-                    "the value of " + c.name() + " cannot be written as "
-                            + c.type().getName(),
-                    e);
+            throw new IllegalStateException("the value of " + c.name + " cannot be written as " + c.type.getName(), e);
         }
         if (text == null) {
             json.writeNull();
             return;
         }
-        switch (c.as()) {
+        switch (c.as) {
             case BOOLEAN -> json.writeBoolean(Boolean.parseBoolean(text));
             case NUMBER -> json.writeNumber(text);
             default -> json.writeString(text);
