@@ -97,11 +97,11 @@ public class CoverageService {
         List<Tuple> rows = (List<Tuple>) em.createNativeQuery("""
                 WITH f AS MATERIALIZED (
                     SELECT DISTINCT v.id FROM document_version_org_unit x JOIN document_version v ON v.id = x.version_id
-                     WHERE x.org_unit_id IN (:chain) AND """ + IN_FORCE + """
+                     WHERE x.org_unit_id IN (:chain) AND\s""" + IN_FORCE + """
                 )
                 SELECT CAST(NULL AS uuid) AS item, (SELECT count(*) FROM f) AS documents
                 UNION ALL
-                SELECT DISTINCT r.requirement_item_id, NULL FROM f JOIN document_version_requirement r ON r.version_id = f.id""", Tuple.class)
+                SELECT DISTINCT r.requirement_item_id, CAST(NULL AS bigint) FROM f JOIN document_version_requirement r ON r.version_id = f.id""", Tuple.class)
                 .setParameter("chain", chain)
                 .setParameter("day", day)
                 .getResultList();
