@@ -116,6 +116,49 @@ class NoSequentialScansTest {
                     .then()
                     .statusCode(200);
         }
+        for (int i = 0; i < 2; i++) {
+            InvestigationTest.post(
+                            karin,
+                            PATH + "/" + byPerson + "/actions",
+                            null,
+                            "{\"title\":\"Larmrutinen ses över\",\"owner\":\"karin\",\"dueDate\":\""
+                                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))
+                                            .plusDays(i) + "\"}")
+                    .then()
+                    .statusCode(201);
+        }
+        // the other lists that grow with history (issue 20): actions and the access log, their filters and next pages
+        for (String list : new String[] {
+            "/deviation/v1/actions?limit=1",
+            "/deviation/v1/actions?limit=1&updatedSince=2026-01-01T00:00:00Z",
+            "/deviation/v1/access-log?limit=1",
+            "/deviation/v1/access-log?limit=1&deviationId=" + byPerson,
+            "/deviation/v1/access-log?limit=1&subject=" + UUID.randomUUID(),
+            "/deviation/v1/access-log?limit=1&username=karin",
+            "/deviation/v1/access-log?limit=1&granted=false",
+            "/deviation/v1/access-log?limit=1&from=2026-01-01T00:00:00Z"
+        }) {
+            String next = given().header("Authorization", karin)
+                    .get(list)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("nextCursor");
+            if (next != null) {
+                given().header("Authorization", karin)
+                        .get(list + "&cursor=" + next)
+                        .then()
+                        .statusCode(200);
+            }
+        }
+        given().header("Authorization", karin)
+                .get("/deviation/v1/actions?overdue=true&asOf=2026-06-01T00:00:00Z")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", karin)
+                .get(PATH + "?overdue=true&asOf=2026-06-01T00:00:00Z")
+                .then()
+                .statusCode(200);
         given().header("Authorization", karin).get(PATH + "/" + byPerson).then().statusCode(200);
         given().header("Authorization", caseSystem)
                 .get(PATH + "/" + fromCaseSystem)

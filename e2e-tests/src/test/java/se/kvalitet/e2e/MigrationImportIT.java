@@ -23,8 +23,9 @@ import se.kvalitet.localstack.LocalStack;
  * Issue 16 item 1, "Done when": the same past year (2025) worked once live through the API, every step back-dated,
  * in one department, and once moved in through the migration import in a twin department, gives the same deviation
  * statistics and the same kvalitetsberättelse for 2025 (report-service, through the gateway), on-time and late IVO /
- * IMY notifications included: those come from the original dates in both. The twins differ only in their ids and
- * names, which are replaced before comparing.
+ * IMY notifications included: those come from the original dates in both; lex Maria (the MAS's assessment and IVO
+ * notification) and a named complaint (registered, answered and completed at their dates) too. The twins differ only
+ * in their ids and names, which are replaced before comparing.
  */
 class MigrationImportIT {
 
@@ -45,7 +46,8 @@ class MigrationImportIT {
             String awareAt,
             String sentAt,
             String completedAt,
-            String closedAt) {}
+            String closedAt,
+            String answeredAt) {}
 
     static final List<Case> YEAR = List.of(
             // lex Sarah, serious, IVO told within the 7 days of the assessment: on time
@@ -60,7 +62,8 @@ class MigrationImportIT {
                     null,
                     "2025-02-20T09:00:00Z",
                     "2025-03-10T09:00:00Z",
-                    "2025-03-12T09:00:00Z"),
+                    "2025-03-12T09:00:00Z",
+                    null),
             // lex Sarah, serious, IVO told after 15 days: late
             new Case(
                     "sarah-late",
@@ -73,7 +76,8 @@ class MigrationImportIT {
                     null,
                     "2025-05-20T09:00:00Z",
                     "2025-06-01T09:00:00Z",
-                    "2025-06-02T09:00:00Z"),
+                    "2025-06-02T09:00:00Z",
+                    null),
             // lex Sarah, not serious: no notification
             new Case(
                     "sarah-not-serious",
@@ -86,7 +90,8 @@ class MigrationImportIT {
                     null,
                     null,
                     "2025-07-01T09:00:00Z",
-                    "2025-07-03T09:00:00Z"),
+                    "2025-07-03T09:00:00Z",
+                    null),
             // a personal data breach with risk: IMY told 74 hours after awareness, late (72 h)
             new Case(
                     "breach-late",
@@ -99,7 +104,8 @@ class MigrationImportIT {
                     "2025-08-01T10:00:00Z",
                     "2025-08-04T12:00:00Z",
                     "2025-08-20T09:00:00Z",
-                    "2025-08-21T09:00:00Z"),
+                    "2025-08-21T09:00:00Z",
+                    null),
             new Case(
                     "other",
                     "OTHER_DEVIATION",
@@ -111,13 +117,15 @@ class MigrationImportIT {
                     null,
                     null,
                     "2025-10-30T09:00:00Z",
-                    "2025-11-01T09:00:00Z"),
+                    "2025-11-01T09:00:00Z",
+                    null),
             // still open at the end of the year (triaged, not completed)
             new Case(
                     "other-open",
                     "OTHER_DEVIATION",
                     "2025-12-01T08:00:00Z",
                     "2025-12-04T09:00:00Z",
+                    null,
                     null,
                     null,
                     null,
@@ -136,7 +144,40 @@ class MigrationImportIT {
                     null,
                     null,
                     null,
-                    "2025-11-20T09:00:00Z"));
+                    "2025-11-20T09:00:00Z",
+                    null),
+            // lex Maria (the MAS's): a serious injury, IVO told within the 7 days of the assessment
+            new Case(
+                    "maria-on-time",
+                    "LEX_MARIA",
+                    "2025-03-03T08:00:00Z",
+                    "2025-03-04T09:00:00Z",
+                    "ALLVARLIG_VARDSKADA",
+                    null,
+                    "2025-03-05T09:00:00Z",
+                    null,
+                    "2025-03-10T09:00:00Z",
+                    "2025-04-01T09:00:00Z",
+                    "2025-04-02T09:00:00Z",
+                    null),
+            // a named complaint (received when it happened), answered, completed without a deviation, closed
+            new Case(
+                    "complaint",
+                    "COMPLAINT",
+                    "2025-09-01T08:00:00Z",
+                    "2025-09-02T09:00:00Z",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "2025-09-25T09:00:00Z",
+                    "2025-09-26T09:00:00Z",
+                    "2025-09-19T09:00:00Z"));
+
+    /** The complaint of the year as registered live (the import row's complaint columns say the same). */
+    static final String COMPLAINT =
+            "\"kind\":\"COMPLAINT\",\"source\":\"CLIENT_OR_RELATIVE\",\"channel\":\"LETTER\",\"anonymous\":false";
 
     LocalStack stack;
     String admin;
@@ -146,6 +187,7 @@ class MigrationImportIT {
         stack = SharedStack.get();
         String karin = StackTokens.user(HTTP, stack, "karin");
         String anna = StackTokens.user(HTTP, stack, "anna");
+        String maria = StackTokens.user(HTTP, stack, "maria");
         admin = StackTokens.user(HTTP, stack, "admin");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String[] live = twin(karin, "Flytt live " + tag);
@@ -153,7 +195,8 @@ class MigrationImportIT {
 
         // the year worked live: every step through the API with the date it happened
         for (Case c : YEAR) {
-            workLive(c, live[1], anna, karin);
+            // lex Maria is the MAS's work (assessment, notification, position); the rest the quality team's
+            workLive(c, live[1], anna, karin, c.category().equals("LEX_MARIA") ? maria : karin);
         }
 
         // the same year moved in: one NDJSON row per case, the import role's token
@@ -183,7 +226,9 @@ class MigrationImportIT {
         JsonNode importedStatistics =
                 settled("/report/v1/deviation-statistics?year=2025&orgUnit=" + imported[0], karin);
         String liveText = liveStatistics.toString();
-        assertThat(liveText).as("on time and late were counted").contains("LEX_SARAH");
+        assertThat(liveText)
+                .as("on time and late were counted, lex Maria and the complaint included")
+                .contains("LEX_SARAH", "LEX_MARIA", "COMPLAINT");
         assertThat(neutral(importedStatistics, names))
                 .as("deviation statistics 2025, imported vs live")
                 .isEqualTo(neutral(liveStatistics, names));
@@ -212,7 +257,7 @@ class MigrationImportIT {
         return new String[] {department, unit};
     }
 
-    void workLive(Case c, String unit, String anna, String karin) throws Exception {
+    void workLive(Case c, String unit, String anna, String karin, String worker) throws Exception {
         String id = created(
                 anna,
                 "/deviation/v1/deviations",
@@ -235,11 +280,29 @@ class MigrationImportIT {
         if (c.awareAt() != null) {
             ok(send("POST", track + "/breach", karin, "{\"awareAt\":\"" + c.awareAt() + "\"}"));
         }
+        if (c.category().equals("COMPLAINT")) {
+            ok(send(
+                    "POST",
+                    track + "/complaint",
+                    karin,
+                    "{" + COMPLAINT + ",\"receivedAt\":\"" + c.occurredAt() + "\"}"));
+            ok(send(
+                    "POST",
+                    track + "/answer",
+                    karin,
+                    "{\"answeredAt\":\"" + c.answeredAt() + "\",\"answer\":\"Svar sänt.\"}"));
+            ok(send(
+                    "POST",
+                    track + "/outcome",
+                    karin,
+                    "{\"deviationOccurred\":false,\"outcome\":\"Ingen avvikelse.\",\"completedAt\":\"" + c.completedAt()
+                            + "\"}"));
+        }
         if (c.assessment() != null) {
             ok(send(
                     "POST",
                     track + "/assessment",
-                    karin,
+                    worker,
                     "{\"assessment\":\"" + c.assessment() + "\""
                             + (c.serious() != null ? ",\"serious\":" + c.serious() : "") + ",\"assessedAt\":\""
                             + c.assessedAt() + "\"}"));
@@ -248,13 +311,13 @@ class MigrationImportIT {
             ok(send(
                     "POST",
                     track + "/notifications",
-                    karin,
+                    worker,
                     "{\"kind\":\"INITIAL\",\"sentAt\":\"" + c.sentAt()
                             + "\",\"lateReason\":\"Utredningen drog ut på tiden\",\"content\":\"Anmälan.\"}"));
         }
-        if (c.completedAt() != null) {
+        if (c.completedAt() != null && !c.category().equals("COMPLAINT")) {
             String complete = "{\"position\":\"Utredd.\",\"completedAt\":\"" + c.completedAt() + "\"}";
-            HttpResponse<String> r = send("POST", track + "/complete", karin, complete);
+            HttpResponse<String> r = send("POST", track + "/complete", worker, complete);
             if (r.statusCode() == 422) {
                 // the sections the policy requires, written as a live investigator would
                 for (JsonNode e : JSON.readTree(r.body()).get("errors")) {
@@ -263,14 +326,14 @@ class MigrationImportIT {
                         ok(send(
                                 "POST",
                                 track + "/entries",
-                                karin,
+                                worker,
                                 "{\"section\":\"" + field.substring(8)
                                         + "\",\"kind\":\"FACT\",\"entryDate\":\""
                                         + c.triagedAt().substring(0, 10)
                                         + "\",\"source\":\"Utredning\",\"text\":\"Uppgift.\"}"));
                     }
                 }
-                r = send("POST", track + "/complete", karin, complete);
+                r = send("POST", track + "/complete", worker, complete);
             }
             ok(r);
         }
@@ -309,6 +372,16 @@ class MigrationImportIT {
         }
         put(r, "completedAt", c.completedAt());
         put(r, "closedAt", c.closedAt());
+        if (c.category().equals("COMPLAINT")) {
+            r.put("complaintKind", "COMPLAINT");
+            r.put("complaintSource", "CLIENT_OR_RELATIVE");
+            r.put("complaintChannel", "LETTER");
+            r.put("complaintAnonymous", false);
+            r.put("complaintAnsweredAt", c.answeredAt());
+            r.put("complaintAnswer", "Svar sänt.");
+            r.put("deviationOccurred", false);
+            r.put("position", "Ingen avvikelse.");
+        }
         return r.toString();
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
+import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.QueryParams;
 
@@ -57,8 +59,19 @@ public class AccessLogResource {
             summary = "Search the case access log",
             description =
                     "Oldest first. Filter by case, by the person or client (token subject or username), by action, "
-                            + "by refused attempts only, and by time.")
+                            + "by refused attempts only, and by time. Pages do not get slower as the log grows: follow "
+                            + "nextCursor (send it as cursor with the same filters); page/limit reach the first "
+                            + AccessLogQuery.MAX_WINDOW
+                            + " lines. total is exact up to "
+                            + AccessLogQuery.TOTAL_CAP
+                            + " lines; above that totalExact is false and total is that lower bound.")
     @APIResponse(responseCode = "200", description = "A page of log lines")
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, the cursor or the page is invalid (a page beyond the first "
+                    + AccessLogQuery.MAX_WINDOW
+                    + " lines: follow nextCursor)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Entry> search(
             @Parameter(description = "The case") @QueryParam("deviationId") String deviationId,
             @Parameter(description = "Token subject") @QueryParam("subject") String subject,
@@ -70,6 +83,11 @@ public class AccessLogResource {
                     String granted,
             @Parameter(description = "At or after (RFC 3339)") @QueryParam("from") String from,
             @Parameter(description = "Before (RFC 3339)") @QueryParam("to") String to,
+            @Parameter(
+                            description =
+                                    "Continue after the page that returned this nextCursor (opaque; same filters; not with page)")
+                    @QueryParam("cursor")
+                    String cursor,
             @Valid @BeanParam PageParams page) {
         UUID id = QueryParams.uuid("deviationId", deviationId);
         CaseAccessLogEntry.Action a = QueryParams.enumValue("action", action, CaseAccessLogEntry.Action.class);
@@ -85,8 +103,7 @@ public class AccessLogResource {
                 onlyGranted,
                 QueryParams.instant("from", from),
                 QueryParams.instant("to", to));
-        AccessLogQuery.Result result = log.search(filter, page.offset(), page.limit);
-        var list = result.lines().stream()
+        return log.search(filter, page, cursor)
                 .map(e -> new Entry(
                         e.id(),
                         e.at(),
@@ -97,9 +114,7 @@ public class AccessLogResource {
                         e.username(),
                         e.clientId(),
                         e.roles(),
-                        e.correlationId()))
-                .toList();
-        return new Page<>(list, page.page, page.limit, result.total());
+                        e.correlationId()));
     }
 
     private static String blankToNull(String s) {

@@ -84,7 +84,9 @@ public final class ActionDtos {
             LocalDate dueDate,
             DeviationAction.Status status,
 
-            @Schema(description = "Open and past its due date")
+            @Schema(
+                    description =
+                            "Open and past its due date (now; in a list with asOf: at that instant, from the action's due clock)")
             boolean overdue,
 
             LocalDate doneDate,
@@ -99,6 +101,11 @@ public final class ActionDtos {
             Instant createdAt,
             Instant updatedAt) {
         public static ActionView of(DeviationAction a, LocalDate today) {
+            return of(a, a.overdue(today));
+        }
+
+        /** With {@code overdue} decided by the caller (an {@code asOf} list: the action's due clock then). */
+        public static ActionView of(DeviationAction a, boolean overdue) {
             return new ActionView(
                     a.id,
                     a.deviationId,
@@ -109,7 +116,7 @@ public final class ActionDtos {
                     a.orgUnitId,
                     a.dueDate,
                     a.status,
-                    a.overdue(today),
+                    overdue,
                     a.doneDate,
                     a.cancelReason,
                     a.rootCauses,

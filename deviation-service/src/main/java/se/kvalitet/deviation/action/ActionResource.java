@@ -11,15 +11,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +32,7 @@ import se.kvalitet.deviation.access.CaseAccessLogEntry.Action;
 import se.kvalitet.deviation.access.Roles;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Problem;
+import se.kvalitet.web.QueryParams;
 
 /** Actions (åtgärder) on reports, with their effect checks; overdue is computed. */
 @Path("/deviation/v1/deviations/{id}/actions")
@@ -39,6 +45,9 @@ public class ActionResource {
 
     @Inject
     ActionService actions;
+
+    @Inject
+    ActionQueries queries;
 
     @Inject
     ActionProgressService progress;
@@ -82,16 +91,37 @@ public class ActionResource {
 
     @GET
     @RolesAllowed(Roles.HANDLERS)
-    @Operation(summary = "The actions of a report", description = "Oldest first, each with whether it is overdue.")
+    @Operation(
+            summary = "The actions of a report",
+            description = "Oldest first, each with whether it is overdue (now, or at asOf).")
     @APIResponse(responseCode = "200", description = "The actions")
+    @APIResponse(
+            responseCode = "400",
+            description = "asOf is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such report, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ActionDtos.ActionView> ofDeviation(@PathParam("id") UUID id) {
-        LocalDate today = actions.today();
-        return actions.ofDeviation(id).stream()
-                .map(a -> ActionDtos.ActionView.of(a, today))
+    public List<ActionDtos.ActionView> ofDeviation(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description =
+                                    "The instant (RFC 3339) each action's overdue answers for, from its due clock; default now"
+                                            + " (as GET /actions?asOf; a plain date is a 400)",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        Instant at = QueryParams.instant("asOf", asOf);
+        List<DeviationAction> found = actions.ofDeviation(id);
+        if (at == null) {
+            LocalDate today = actions.today();
+            return found.stream().map(a -> ActionDtos.ActionView.of(a, today)).toList();
+        }
+        Set<UUID> overdueThen = queries.overdueAt(found, at);
+        return found.stream()
+                .map(a -> ActionDtos.ActionView.of(a, overdueThen.contains(a.id)))
                 .toList();
     }
 

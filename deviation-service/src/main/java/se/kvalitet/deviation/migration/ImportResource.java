@@ -69,8 +69,10 @@ public class ImportResource {
                     + "is replayed through the live rules at its own dates and stored whole or not at all (row by "
                     + "row atomic), publishing the same events as live work; a row whose sourceSystem + sourceId was "
                     + "imported before is ALREADY_IMPORTED (nothing stored twice). Answers when every row is done, "
-                    + "with each row's outcome; rejected rows name the field and the reason. The deviation-service "
-                    + "README (Moving in) lists every field.")
+                    + "with each row's outcome (201; rejected rows name the field and the reason), or, when that takes "
+                    + "longer than the wait (Prefer: wait=N seconds, default 20, at most 25: under the gateway's "
+                    + "timeout), 202 with the run still RUNNING: it goes on, and GET on its Location shows every row "
+                    + "when it is COMPLETED. The deviation-service README (Moving in) lists every field.")
     @RequestBody(
             required = true,
             content = {
@@ -85,6 +87,11 @@ public class ImportResource {
             description = "The run, with every row's outcome; Location is the run",
             content = @Content(schema = @Schema(implementation = ImportRunResponse.class)))
     @APIResponse(
+            responseCode = "202",
+            description = "Not done within the wait: the run (RUNNING, no rows yet) goes on; Location is the run, "
+                    + "Retry-After when to look",
+            content = @Content(schema = @Schema(implementation = ImportRunResponse.class)))
+    @APIResponse(
             responseCode = "400",
             description = "Not readable as the format, an unknown CSV column, no rows, or more than 5 000 rows",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -96,17 +103,55 @@ public class ImportResource {
             responseCode = "415",
             description = "Neither application/x-ndjson nor text/csv",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response post(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Response post(
+            @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+            @Parameter(
+                            description =
+                                    "wait=N: seconds to wait for every row before answering 202 (0-25, default 20)",
+                            example = "wait=20")
+                    @jakarta.ws.rs.HeaderParam("Prefer")
+                    String prefer,
+            byte[] body) {
         MigrationImport.Format format = contentType != null
                         && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CSV)
                 ? MigrationImport.Format.CSV
                 : MigrationImport.Format.NDJSON;
         // UTF-8 always (a charset parameter naming another is not honoured; the README says so)
-        MigrationImport.Run run =
-                imports.run(format, body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        return Response.created(URI.create("/deviation/v1/imports/" + run.id()))
-                .entity(toResponse(run))
-                .build();
+        MigrationImport.Outcome outcome = imports.run(
+                format,
+                body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Duration.ofSeconds(waitSeconds(prefer)));
+        URI location = URI.create("/deviation/v1/imports/" + outcome.run().id());
+        if (!outcome.done()) {
+            return Response.accepted(toResponse(outcome.run()))
+                    .location(location)
+                    .header("Retry-After", 5)
+                    .build();
+        }
+        return Response.created(location).entity(toResponse(outcome.run())).build();
+    }
+
+    static final int DEFAULT_WAIT = 20;
+    static final int MAX_WAIT = 25;
+
+    /** {@code Prefer: wait=N} (RFC 7240): seconds, at most {@link #MAX_WAIT}; other preferences are ignored. */
+    static int waitSeconds(String prefer) {
+        if (prefer == null) {
+            return DEFAULT_WAIT;
+        }
+        for (String part : prefer.split("[,;]")) {
+            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (p.startsWith("wait=")) {
+                try {
+                    return Math.max(
+                            0,
+                            Math.min(MAX_WAIT, Integer.parseInt(p.substring(5).strip())));
+                } catch (NumberFormatException e) {
+                    throw ProblemException.invalidField("Prefer", "wait must be a number of seconds");
+                }
+            }
+        }
+        return DEFAULT_WAIT;
     }
 
     @GET

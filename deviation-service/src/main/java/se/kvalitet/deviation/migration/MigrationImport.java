@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -112,8 +114,16 @@ public class MigrationImport {
         }
     }
 
-    /** Imports the rows of {@code body}; answers when every row is done. */
-    public Run run(Format format, String body) {
+    /** What a request gets: the run, done (every row's outcome) or still running after the wait. */
+    record Outcome(Run run, boolean done) {}
+
+    /**
+     * Imports the rows of {@code body}, waiting at most {@code wait} (null: until done) for every row: a run not done
+     * by then goes on in the background and is answered as it stands ({@code RUNNING}; its rows when it completes).
+     * A file the service cannot finish within the gateway's route timeout must not become a 504 whose outcome the
+     * client cannot know.
+     */
+    public Outcome run(Format format, String body, java.time.Duration wait) {
         List<ImportRows.Raw> raws = format == Format.CSV ? ImportRows.csv(body) : ImportRows.ndjson(body);
         if (raws.isEmpty()) {
             throw ProblemException.badRequest(
@@ -133,28 +143,52 @@ public class MigrationImport {
                         .setParameter("at", started)
                         .setParameter("n", raws.size())
                         .executeUpdate());
-        List<Future<RowResult>> futures = new ArrayList<>(raws.size());
+        List<CompletableFuture<RowResult>> futures = new ArrayList<>(raws.size());
         for (ImportRows.Raw raw : raws) {
-            futures.add(workers.submit(() -> {
-                RowResult[] out = new RowResult[1];
-                who.run(() -> out[0] = importRow(raw, runId, started));
-                return out[0];
-            }));
+            futures.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        RowResult[] out = new RowResult[1];
+                        who.run(() -> out[0] = importRow(raw, runId, started));
+                        return out[0];
+                    },
+                    workers));
         }
-        List<RowResult> results = new ArrayList<>(raws.size());
-        for (Future<RowResult> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the import was interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("an import row failed outside its own handling", e.getCause());
-            }
+        // the run is stored when its last row is done, on that row's worker (the request may have gone by then)
+        CompletableFuture<Run> done = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(none -> {
+                    List<RowResult> results =
+                            futures.stream().map(CompletableFuture::join).toList();
+                    Instant finished = clock.instant();
+                    QuarkusTransaction.requiringNew().run(() -> store(runId, results, finished));
+                    return read(runId, null, 1, Math.max(1, results.size())).orElseThrow();
+                })
+                .whenComplete((run, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(
+                                "import run %s stopped: %s",
+                                runId,
+                                failure.getCause() == null
+                                        ? failure.getClass().getName()
+                                        : failure.getCause().getClass().getName());
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> em.createNativeQuery(
+                                                "UPDATE migration_import_run SET status = 'INTERRUPTED' WHERE id = :id")
+                                        .setParameter("id", runId)
+                                        .executeUpdate());
+                    }
+                });
+        try {
+            return wait == null
+                    ? new Outcome(done.get(), true)
+                    : new Outcome(done.get(wait.toMillis(), TimeUnit.MILLISECONDS), true);
+        } catch (TimeoutException e) {
+            return new Outcome(read(runId, null, 1, 1).orElseThrow(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an import row failed outside its own handling", e.getCause());
         }
-        Instant finished = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> store(runId, results, finished));
-        return read(runId, null, 1, Math.max(1, results.size())).orElseThrow();
     }
 
     private RowResult importRow(ImportRows.Raw raw, UUID runId, Instant now) {

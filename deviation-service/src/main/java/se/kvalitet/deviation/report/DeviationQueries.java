@@ -65,7 +65,8 @@ public class DeviationQueries {
             String source,
             Instant updatedSince,
             boolean onlyMine,
-            Boolean overdue) {
+            Boolean overdue,
+            Instant asOf) {
 
         public Filter(
                 Deviation.Status status,
@@ -91,6 +92,7 @@ public class DeviationQueries {
                     source,
                     updatedSince,
                     onlyMine,
+                    null,
                     null);
         }
     }
@@ -347,10 +349,21 @@ public class DeviationQueries {
         }
         if (f.overdue() != null) {
             where.append(f.overdue() ? " and " : " and not ")
-                    .append("exists (select 1 from deadline_clock oc where oc.deviation_id = d.id"
-                            + " and oc.stopped_at is null and oc.due_at <= ")
-                    .append(q.param("now", clock.instant()))
-                    .append(")");
+                    .append("exists (select 1 from deadline_clock oc where oc.deviation_id = d.id");
+            if (f.asOf() == null) {
+                where.append(" and oc.stopped_at is null and oc.due_at <= ").append(q.param("now", clock.instant()));
+            } else {
+                // overdue at asOf, from the clocks' stored instants (DeadlineClock.state, the rule of /deadlines?asOf):
+                // started by then, not stopped by then, due by then
+                String at = q.param("asOf", f.asOf());
+                where.append(" and oc.started_at <= ")
+                        .append(at)
+                        .append(" and (oc.stopped_at is null or oc.stopped_at > ")
+                        .append(at)
+                        .append(") and oc.due_at <= ")
+                        .append(at);
+            }
+            where.append(")");
         }
         if (f.updatedSince() != null) {
             where.append(" and d.updated_at >= ").append(q.param("updatedSince", f.updatedSince()));

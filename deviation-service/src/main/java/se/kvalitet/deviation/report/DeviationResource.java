@@ -111,6 +111,15 @@ public class DeviationResource {
                     String overdue,
             @Parameter(
                             description =
+                                    "The instant (RFC 3339) overdue answers for: the reports with a deadline past due then,"
+                                            + " from the clocks' stored start, due and stop instants; default now. An instant,"
+                                            + " not a day, as GET /deadlines?asOf (a plain date is a 400). Only with overdue",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("asOf")
+                    String asOf,
+            @Parameter(
+                            description =
                                     "Continue after the page that returned this nextCursor (opaque; same filters; not with page)")
                     @QueryParam("cursor")
                     String cursor,
@@ -127,7 +136,8 @@ public class DeviationResource {
                 source == null || source.isBlank() ? null : source.strip(),
                 QueryParams.instant("updatedSince", updatedSince),
                 false,
-                BooleanParams.bool("overdue", overdue));
+                BooleanParams.bool("overdue", overdue),
+                asOf(overdue, asOf));
         return queries.list(filter, page, cursor).map(d -> DeviationMapper.toSummary(d, access.canWorkOn(d)));
     }
 
@@ -154,6 +164,16 @@ public class DeviationResource {
         return Response.ok(DeviationMapper.toResponse(d, access.canWorkOn(d)))
                 .tag(ETags.of(d.version))
                 .build();
+    }
+
+    /** {@code asOf} of a list, an instant; it says when {@code overdue} answers for, so it is only taken with it. */
+    static Instant asOf(String overdue, String asOf) {
+        Instant at = QueryParams.instant("asOf", asOf);
+        if (at != null && (overdue == null || overdue.isBlank())) {
+            throw se.kvalitet.web.ProblemException.invalidField(
+                    "asOf", "is the instant overdue answers for: send it with overdue");
+        }
+        return at;
     }
 
     static Instant startOf(LocalDate day) {

@@ -225,6 +225,53 @@ class ActionsAndDeadlinesTest {
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(2));
+        // keyset pages (issue 20), in both orders: one action a page by nextCursor is the offset pages' order
+        for (String order : new String[] {"", "&updatedSince=2026-01-01T00:00:00Z"}) {
+            String list = "/deviation/v1/actions?deviationId=" + id + order;
+            List<String> byOffset = given().header("Authorization", erik)
+                    .get(list)
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(2))
+                    .body("totalExact", equalTo(true))
+                    .extract()
+                    .path("items.id");
+            String next = given().header("Authorization", erik)
+                    .get(list + "&limit=1")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", equalTo(byOffset.subList(0, 1)))
+                    .extract()
+                    .path("nextCursor");
+            given().header("Authorization", erik)
+                    .get(list + "&limit=1&cursor=" + next)
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", equalTo(byOffset.subList(1, 2)))
+                    .body("nextCursor", equalTo(null));
+            given().header("Authorization", erik)
+                    .get(list + "&limit=1&page=2")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", equalTo(byOffset.subList(1, 2)));
+            given().header("Authorization", erik)
+                    .get(list + "&limit=1&page=2&cursor=" + next)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("page"));
+            // a cursor of the other order is refused
+            String other = order.isEmpty() ? "&updatedSince=2026-01-01T00:00:00Z" : "";
+            given().header("Authorization", erik)
+                    .get("/deviation/v1/actions?deviationId=" + id + other + "&cursor=" + next)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        given().header("Authorization", erik)
+                .get("/deviation/v1/actions?page=21&limit=500")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("page"));
 
         String onTimePath = actions + "/" + onTime;
         post(
@@ -503,6 +550,105 @@ class ActionsAndDeadlinesTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
+    }
+
+    /**
+     * Issue 16 item 3: the actions' overdue (flag and filter) and the reports' overdue filter answer for an instant
+     * ({@code asOf}), from the action's due clock: on both sides of its start, its due instant and its stop.
+     */
+    @Test
+    void overdueAnswersAsOfAnInstantOnBothSidesOfTheDueInstant() {
+        String id = fileAndTriage(HEMTJANST, "OTHER_DEVIATION");
+        LocalDate dueDate = today().plusDays(2);
+        var created = post(
+                        karin,
+                        PATH + "/" + id + "/actions",
+                        null,
+                        "{\"title\":\"Rutinen ses över\",\"owner\":\"karin\",\"dueDate\":\"" + dueDate + "\"}")
+                .then()
+                .statusCode(201)
+                .body("overdue", equalTo(false))
+                .extract()
+                .jsonPath();
+        String action = created.getString("id");
+        Instant started = Instant.parse(created.getString("createdAt"));
+        // an action runs to the end of its due date (Swedish time)
+        Instant due =
+                dueDate.plusDays(1).atStartOfDay(ZoneId.of("Europe/Stockholm")).toInstant();
+        Object[][] sides = {{started.minusMillis(1), false}, {started, false}, {due.minusMillis(1), false}, {due, true}
+        };
+        for (Object[] side : sides) {
+            assertOverdueAt(id, action, (Instant) side[0], (boolean) side[1]);
+        }
+        // done today: its clock stopped at the start of the done date, so it is not overdue at the due instant
+        post(
+                        karin,
+                        PATH + "/" + id + "/actions/" + action + "/progress",
+                        etag(karin, PATH + "/" + id + "/actions/" + action),
+                        "{\"status\":\"DONE\",\"doneDate\":\"" + today() + "\"}")
+                .then()
+                .statusCode(200);
+        assertOverdueAt(id, action, due, false);
+        // an instant, not a day (as /deadlines?asOf); on the report list only with overdue, which it answers for
+        for (String query : new String[] {
+            "/deviation/v1/actions?asOf=2026-03-01",
+            "/deviation/v1/actions?overdue=true&asOf=2026-03-01T25:00:00Z",
+            PATH + "/" + id + "/actions?asOf=2026-03-01",
+            PATH + "?overdue=true&asOf=2026-03-01",
+            PATH + "?asOf=2026-03-01T12:00:00Z"
+        }) {
+            given().header("Authorization", karin)
+                    .get(query)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("asOf"));
+        }
+    }
+
+    private void assertOverdueAt(String id, String action, Instant at, boolean overdue) {
+        String when = at.toString();
+        given().header("Authorization", karin)
+                .queryParam("deviationId", id)
+                .queryParam("asOf", when)
+                .get("/deviation/v1/actions")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + action + "' }.overdue", equalTo(overdue));
+        given().header("Authorization", karin)
+                .queryParam("asOf", when)
+                .get(PATH + "/" + id + "/actions")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + action + "' }.overdue", equalTo(overdue));
+        for (boolean filter : new boolean[] {true, false}) {
+            List<String> actions = given().header("Authorization", karin)
+                    .queryParam("deviationId", id)
+                    .queryParam("overdue", filter)
+                    .queryParam("asOf", when)
+                    .get("/deviation/v1/actions")
+                    .then()
+                    .statusCode(200)
+                    .body("items.overdue", everyItem(equalTo(filter)))
+                    .extract()
+                    .path("items.id");
+            assertThat(actions.contains(action))
+                    .as("actions overdue=%s at %s", filter, when)
+                    .isEqualTo(filter == overdue);
+            // the report's other running clock (its investigation, 30 days) is due later: only the action counts
+            List<String> reports = given().header("Authorization", karin)
+                    .queryParam("overdue", filter)
+                    .queryParam("asOf", when)
+                    .queryParam("orgUnit", HEMTJANST)
+                    .queryParam("limit", 100)
+                    .get(PATH)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            assertThat(reports.contains(id))
+                    .as("reports overdue=%s at %s", filter, when)
+                    .isEqualTo(filter == overdue);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package se.kvalitet.deviation.triage;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -441,6 +442,47 @@ class CaseLifecycleTest {
                 .body("items.granted", contains(true, true, false, true))
                 .body("items.username", hasItem(snoop))
                 .body("items.find { !it.granted }.correlationId", equalTo("snoop-1"));
+        // keyset pages (issue 20): one line a page by nextCursor gives the same lines as the offset pages
+        List<Integer> byOffset = given().header("Authorization", karin)
+                .get("/deviation/v1/access-log?deviationId=" + id)
+                .then()
+                .body("totalExact", equalTo(true))
+                .extract()
+                .path("items.id");
+        List<Integer> byCursor = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().header("Authorization", karin)
+                    .queryParam("deviationId", id)
+                    .queryParam("limit", 1)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get("/deviation/v1/access-log")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(4))
+                    .extract()
+                    .jsonPath();
+            byCursor.addAll(page.getList("items.id", Integer.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && byCursor.size() < 10);
+        assertThat(byCursor).isEqualTo(byOffset).hasSize(4);
+        String first = given().header("Authorization", karin)
+                .get("/deviation/v1/access-log?limit=1&deviationId=" + id)
+                .then()
+                .extract()
+                .path("nextCursor");
+        for (String bad : new String[] {
+            "cursor=" + first + "&page=2", // a cursor says where the page starts
+            "cursor=bm90LWEtY3Vyc29y", // not a cursor
+            "cursor=" + new se.kvalitet.web.Cursor("created", java.time.Instant.now(), UUID.randomUUID()).encode(),
+            "page=101&limit=100" // deeper than 10 000 lines: follow nextCursor
+        }) {
+            given().header("Authorization", karin)
+                    .get("/deviation/v1/access-log?" + bad)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", anyOf(equalTo("cursor"), equalTo("page")));
+        }
         given().header("Authorization", karin)
                 .when()
                 .get("/deviation/v1/access-log?granted=false&username=" + snoop)
