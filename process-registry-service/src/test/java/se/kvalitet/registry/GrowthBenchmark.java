@@ -99,6 +99,20 @@ class GrowthBenchmark {
                             .then()
                             .statusCode(200));
         }
+        String next = given().header("Authorization", karin)
+                .get(Api.DOCS + "?view=IN_FORCE&limit=50")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        bench.measure(
+                "documents in force, the next page (cursor)",
+                5,
+                30,
+                () -> given().header("Authorization", karin)
+                        .get(Api.DOCS + "?view=IN_FORCE&limit=50&cursor=" + next)
+                        .then()
+                        .statusCode(200));
         System.out.print(bench.statements(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres", 12));
         bench.endPhase();
     }

@@ -140,6 +140,7 @@ class RegistryBenchmark {
                                     .setParameter("text", term.get())
                                     .setParameter("limit", 20)
                                     .setParameter("offset", 0)
+                                    .setParameter("candidates", SearchService.CANDIDATES + 1)
                                     .getResultList()
                                     .size())));
             figures.add(measure(what, "baseline: ILIKE scan, no ranking", () -> {

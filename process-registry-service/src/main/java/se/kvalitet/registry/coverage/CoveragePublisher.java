@@ -16,9 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,25 +64,54 @@ public class CoveragePublisher {
 
     /** Recomputes every operating unit's coverage for today and publishes the changed ones; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public int refresh() {
+        return refresh(null);
+    }
+
+    /**
+     * Recomputes the coverage of today of the operating units at or under {@code documentUnits} (null: of every
+     * unit) and publishes the changed ones; returns how many. Each unit's documents are read for it ({@link
+     * CoverageService#documentFacts}), so an approval costs what its units' documents cost, not the whole registry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    int refresh(Set<UUID> documentUnits) {
         em.flush();
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)")
                 .setParameter("k", LOCK)
                 .getSingleResult();
         LocalDate today = orgUnits.today();
-        CoverageCalculator calc = coverage.calculator(today);
+        CoverageCalculator calc = coverage.structure(today);
+        Set<UUID> operating = calc.operatingUnits();
+        Set<UUID> affected = null;
+        if (documentUnits != null) {
+            affected = new HashSet<>();
+            for (UUID u : documentUnits) {
+                affected.addAll(calc.subtree(u));
+            }
+            if (affected.isEmpty()) {
+                return 0;
+            }
+        }
         Map<UUID, String> published = new HashMap<>();
-        for (Tuple row : (List<Tuple>)
-                em.createNativeQuery("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot", Tuple.class)
-                        .getResultList()) {
+        var snapshots = affected == null
+                ? em.createNativeQuery("SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot", Tuple.class)
+                : em.createNativeQuery(
+                                "SELECT org_unit_id, fingerprint FROM unit_coverage_snapshot WHERE org_unit_id IN (:units)",
+                                Tuple.class)
+                        .setParameter("units", affected);
+        for (Tuple row : (List<Tuple>) snapshots.getResultList()) {
             published.put(uuid(row, "org_unit_id"), string(row, "fingerprint"));
         }
-        TreeSet<UUID> units = new TreeSet<>(calc.operatingUnits());
+        TreeSet<UUID> units = new TreeSet<>(operating);
+        if (affected != null) {
+            units.retainAll(affected);
+        }
         units.addAll(published.keySet());
         int changed = 0;
         for (UUID u : units) {
-            UnitCoverage c = calc.ofUnit(u);
+            CoverageService.DocumentFacts facts = coverage.documentFacts(today, calc.selfAndAncestors(u));
+            UnitCoverage c = calc.ofUnit(u, facts.linkedItems(), facts.documents());
             String fingerprint = fingerprint(c);
             if (fingerprint.equals(published.get(u))) {
                 continue;
@@ -111,7 +142,7 @@ public class CoveragePublisher {
     /** In the transaction of the change that can move coverage (fired synchronously by that feature). */
     @Transactional(Transactional.TxType.MANDATORY)
     void onInputsChanged(@Observes CoverageInputsChanged change) {
-        refresh();
+        refresh(change.documentUnits());
     }
 
     /** Daily, for documents, withdrawals and requirement items that take effect on a later day. */

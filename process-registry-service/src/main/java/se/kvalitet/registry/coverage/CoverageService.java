@@ -40,8 +40,8 @@ import se.kvalitet.web.ProblemException;
 @ApplicationScoped
 public class CoverageService {
 
-    /** Decided versions in force on :day. */
-    static final String IN_FORCE = se.kvalitet.registry.sql.InForce.VERSIONS_ON_DAY;
+    /** A decided version {@code v} in force on :day. */
+    static final String IN_FORCE = se.kvalitet.registry.sql.InForce.VERSION_ON_DAY;
 
     @Inject
     EntityManager em;
@@ -52,8 +52,14 @@ public class CoverageService {
     @Inject
     OrgUnitService orgUnits;
 
+    /**
+     * What coverage is computed from apart from the documents, as it stands on a day: the tree, the verksamheter and
+     * the requirement items in force (the organisation and the catalogue: they do not grow with history). Add the
+     * documents a question needs with {@link CoverageCalculator#withDocuments} ({@link #documentsInForce}), or read
+     * what a unit's documents amount to with {@link #documentFacts}.
+     */
     @Transactional
-    public CoverageCalculator calculator(LocalDate day) {
+    public CoverageCalculator structure(LocalDate day) {
         List<Unit> tree = unitVersions.asOf(day).stream()
                 .filter(v -> v.active)
                 .map(v -> new Unit(v.orgUnitId, v.parentId))
@@ -75,32 +81,79 @@ public class CoverageService {
                         Set.copyOf(i.legalBases),
                         Set.copyOf(i.kinds)))
                 .toList();
-        return new CoverageCalculator(tree, areas, requirements, documentsInForce(day));
+        return new CoverageCalculator(tree, areas, requirements, List.of());
     }
 
+    /** What the documents in force for a unit amount to: the requirement items they link, and how many they are. */
+    public record DocumentFacts(Set<UUID> linkedItems, int documents) {}
+
+    /**
+     * The documents in force on {@code day} for any of {@code chain} (a unit and the units above it), as the
+     * published snapshot needs them: read through the unit index ({@code document_version_org_unit_unit}) and the
+     * versions' keys, so the cost follows those units' documents, not the registry's.
+     */
     @SuppressWarnings("unchecked")
-    List<Doc> documentsInForce(LocalDate day) {
-        List<Tuple> heads = (List<Tuple>) em.createNativeQuery("""
-                SELECT v.id AS version_id, v.document_id, d.type, v.number FROM document_version v JOIN document d ON d.id = v.document_id
-                 WHERE v.id IN (""" + IN_FORCE + ")", Tuple.class)
+    public DocumentFacts documentFacts(LocalDate day, Set<UUID> chain) {
+        List<Tuple> rows = (List<Tuple>) em.createNativeQuery("""
+                WITH f AS MATERIALIZED (
+                    SELECT DISTINCT v.id FROM document_version_org_unit x JOIN document_version v ON v.id = x.version_id
+                     WHERE x.org_unit_id IN (:chain) AND\s""" + IN_FORCE + """
+                )
+                SELECT CAST(NULL AS uuid) AS item, (SELECT count(*) FROM f) AS documents
+                UNION ALL
+                SELECT DISTINCT r.requirement_item_id, CAST(NULL AS bigint) FROM f JOIN document_version_requirement r ON r.version_id = f.id""", Tuple.class)
+                .setParameter("chain", chain)
                 .setParameter("day", day)
                 .getResultList();
-        Map<UUID, Set<UUID>> units = new HashMap<>();
-        for (Tuple row : (List<Tuple>) em.createNativeQuery(
-                        "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN ("
-                                + IN_FORCE + ")",
+        Set<UUID> linked = new HashSet<>();
+        int documents = 0;
+        for (Tuple row : rows) {
+            UUID item = uuid(row, "item");
+            if (item == null) {
+                documents = integer(row, "documents");
+            } else {
+                linked.add(item);
+            }
+        }
+        return new DocumentFacts(linked, documents);
+    }
+
+    /** The documents in force on {@code day} for any of {@code units}, with their units and requirement links. */
+    @SuppressWarnings("unchecked")
+    List<Doc> documentsInForce(LocalDate day, Set<UUID> units) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        String versions =
+                "SELECT DISTINCT v.id FROM document_version_org_unit x JOIN document_version v ON v.id = x.version_id"
+                        + " WHERE x.org_unit_id IN (:units) AND " + IN_FORCE;
+        List<Tuple> heads = (List<Tuple>) em.createNativeQuery(
+                        "SELECT v.id AS version_id, v.document_id, d.type, v.number FROM document_version v"
+                                + " JOIN document d ON d.id = v.document_id WHERE v.id IN (" + versions + ")",
                         Tuple.class)
                 .setParameter("day", day)
+                .setParameter("units", units)
+                .getResultList();
+        Map<UUID, Set<UUID>> unitsOf = new HashMap<>();
+        for (Tuple row : (List<Tuple>) em.createNativeQuery(
+                        "SELECT u.version_id, u.org_unit_id FROM document_version_org_unit u WHERE u.version_id IN ("
+                                + versions + ")",
+                        Tuple.class)
+                .setParameter("day", day)
+                .setParameter("units", units)
                 .getResultList()) {
-            units.computeIfAbsent(uuid(row, "version_id"), k -> new HashSet<>()).add(uuid(row, "org_unit_id"));
+            unitsOf.computeIfAbsent(uuid(row, "version_id"), k -> new HashSet<>())
+                    .add(uuid(row, "org_unit_id"));
         }
         Map<UUID, List<Link>> links = new HashMap<>();
-        for (Tuple row :
-                (List<Tuple>) em.createNativeQuery("""
-                SELECT r.version_id, r.requirement_item_id, r.follow_up_method, r.responsible FROM document_version_requirement r
-                 WHERE r.version_id IN (""" + IN_FORCE + ") ORDER BY r.version_id, r.position", Tuple.class)
-                        .setParameter("day", day)
-                        .getResultList()) {
+        for (Tuple row : (List<Tuple>) em.createNativeQuery(
+                        "SELECT r.version_id, r.requirement_item_id, r.follow_up_method, r.responsible"
+                                + " FROM document_version_requirement r WHERE r.version_id IN (" + versions + ")"
+                                + " ORDER BY r.version_id, r.position",
+                        Tuple.class)
+                .setParameter("day", day)
+                .setParameter("units", units)
+                .getResultList()) {
             links.computeIfAbsent(uuid(row, "version_id"), k -> new ArrayList<>())
                     .add(new Link(
                             uuid(row, "requirement_item_id"),
@@ -115,20 +168,26 @@ public class CoverageService {
                             id,
                             enumValue(row, "type", DocumentType.class),
                             integer(row, "number"),
-                            units.getOrDefault(id, Set.of()),
+                            unitsOf.getOrDefault(id, Set.of()),
                             links.getOrDefault(id, List.of()));
                 })
                 .toList();
     }
 
-    /** The matrix for a unit (and the operating units under it), optionally for one verksamhet. */
+    /**
+     * The matrix for a unit (and the operating units under it), optionally for one verksamhet: from the documents
+     * for the unit, the units above it and the units under it (the only ones that can apply to those units).
+     */
     @Transactional
     public CoverageCalculator.Result forUnit(UUID unit, UUID verksamhetId, LocalDate day) {
         orgUnits.one(unit, day);
         if (verksamhetId != null && em.find(Verksamhet.class, verksamhetId) == null) {
             throw ProblemException.invalidField("verksamhet", "no such verksamhet");
         }
-        return calculator(day).forUnit(unit, verksamhetId);
+        CoverageCalculator structure = structure(day);
+        Set<UUID> concerned = new HashSet<>(structure.selfAndAncestors(unit));
+        concerned.addAll(structure.subtree(unit));
+        return structure.withDocuments(documentsInForce(day, concerned)).forUnit(unit, verksamhetId);
     }
 
     /** Titles of the given versions (the satisfying documents shown in the matrix). */

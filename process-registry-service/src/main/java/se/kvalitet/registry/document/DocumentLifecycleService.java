@@ -166,7 +166,11 @@ public class DocumentLifecycleService {
                     DocumentEditing.sorted(previous.orgUnitIds),
                     now));
         }
-        coverageInputs.fire(new CoverageInputsChanged());
+        java.util.Set<UUID> touched = new java.util.HashSet<>(v.orgUnitIds);
+        if (previous != null) {
+            touched.addAll(previous.orgUnitIds);
+        }
+        coverageInputs.fire(CoverageInputsChanged.documentsOf(touched));
         return editing.flushed(v);
     }
 
@@ -209,7 +213,7 @@ public class DocumentLifecycleService {
                 on,
                 DocumentEditing.sorted(v.orgUnitIds),
                 now));
-        coverageInputs.fire(new CoverageInputsChanged());
+        coverageInputs.fire(CoverageInputsChanged.documentsOf(v.orgUnitIds));
         return editing.flushed(v);
     }
 

@@ -169,58 +169,144 @@ public class DocumentQueries {
         return VersionDiff.between(id, a, b);
     }
 
-    /** One page of documents, one version each (see {@link View}), sorted by title. */
+    /** Deepest row {@code page} may reach; beyond it, the cursor. */
+    public static final int MAX_WINDOW = 10_000;
+
+    /** The total is counted up to this many; above it {@code totalExact} is false. */
+    public static final int TOTAL_CAP = 1_000;
+
+    /**
+     * One page of documents, one version each (see {@link View}), sorted by title (lower-cased, then document id).
+     *
+     * <p>Issue 20: a page costs the same however many documents the registry holds. The page is an ordered walk of
+     * {@code document_version_list} ({@code (status, lower(title), document_id)}, V80) with a {@code LIMIT}; the
+     * filters are conditions on the rows walked (their cost is their selectivity, not the history's size). {@code
+     * cursor} continues after the last item of the page before ({@code nextCursor}); {@code page} is allowed up to
+     * {@link #MAX_WINDOW} rows deep; the total is counted up to {@link #TOTAL_CAP}.
+     */
     @Transactional
-    public se.kvalitet.web.Page<DocumentListItem> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("from DocumentVersion v, Document d where d.id = v.documentId");
+    @SuppressWarnings("unchecked")
+    public se.kvalitet.web.Page<DocumentListItem> list(Filter f, int page, int limit, String cursorParam) {
+        TitleCursor cursor = TitleCursor.decode("cursor", cursorParam, f.view().name());
+        if (cursor != null && page > 1) {
+            throw ProblemException.invalidField(
+                    "page", "must not be sent with cursor (a cursor says where the page starts)");
+        }
+        if ((long) (page - 1) * limit + limit > MAX_WINDOW) {
+            throw ProblemException.invalidField(
+                    "page", "page × limit must not exceed " + MAX_WINDOW + ": for deeper pages follow nextCursor");
+        }
+        StringBuilder where = new StringBuilder();
         Map<String, Object> p = new HashMap<>();
         switch (f.view()) {
-            case IN_FORCE -> q.append(" and v.status = :approved");
-            case WITHDRAWN -> q.append(" and v.status = :withdrawn");
+            case IN_FORCE -> where.append("v.status = 'APPROVED'");
+            case WITHDRAWN -> where.append("v.status = 'WITHDRAWN'");
             case WORKING -> {
-                q.append(" and v.status in :working");
+                where.append("v.status IN ('DRAFT', 'IN_REVIEW')");
                 if (!access.qualityTeam()) {
                     Set<UUID> units = access.editableUnits();
                     if (units.isEmpty()) {
                         return new se.kvalitet.web.Page<>(List.of(), page, limit, 0);
                     }
-                    q.append(" and v.ownerOrgUnitId in :editable");
+                    where.append(" AND v.owner_org_unit_id IN (:editable)");
                     p.put("editable", units);
                 }
             }
         }
-        switch (f.view()) {
-            case IN_FORCE -> p.put("approved", Status.APPROVED);
-            case WITHDRAWN -> p.put("withdrawn", Status.WITHDRAWN);
-            case WORKING -> p.put("working", List.of(Status.DRAFT, Status.IN_REVIEW));
+        if (f.type() != null) {
+            where.append(" AND d.type = :type");
+            p.put("type", f.type().name());
         }
-        filters(q, p, f.type(), f.unit());
+        if (f.unit() != null) {
+            orgUnits.one(f.unit(), orgUnits.today());
+            where.append(" AND EXISTS (SELECT 1 FROM document_version_org_unit u"
+                    + " WHERE u.version_id = v.id AND u.org_unit_id IN (:units))");
+            p.put("units", orgUnits.around(f.unit(), orgUnits.today()));
+        }
         if (f.processId() != null) {
-            q.append(" and v.processId = :process");
+            where.append(" AND v.process_id = :process");
             p.put("process", f.processId());
         }
         if (f.activityId() != null) {
-            q.append(" and v.activityId = :activity");
+            where.append(" AND v.activity_id = :activity");
             p.put("activity", f.activityId());
         }
         if (f.requirementItemId() != null) {
-            q.append(
-                    " and v.id in (select v3.id from DocumentVersion v3 join v3.requirements r where r.requirementItemId = :req)");
+            where.append(" AND EXISTS (SELECT 1 FROM document_version_requirement r"
+                    + " WHERE r.version_id = v.id AND r.requirement_item_id = :req)");
             p.put("req", f.requirementItemId());
         }
         if (f.partnerId() != null) {
-            q.append(" and :partner member of v.partnerIds");
+            where.append(" AND EXISTS (SELECT 1 FROM document_version_partner x"
+                    + " WHERE x.version_id = v.id AND x.partner_id = :partner)");
             p.put("partner", f.partnerId());
         }
         if (f.ownerOrgUnitId() != null) {
-            q.append(" and v.ownerOrgUnitId = :owner");
+            where.append(" AND v.owner_org_unit_id = :owner");
             p.put("owner", f.ownerOrgUnitId());
         }
         if (f.updatedSince() != null) {
-            q.append(" and d.updatedAt >= :since");
+            where.append(" AND d.updated_at >= :since");
             p.put("since", f.updatedSince());
         }
-        return page(q.toString(), " order by lower(v.title), d.id", p, page, limit);
+        String from = " FROM document_version v JOIN document d ON d.id = v.document_id WHERE " + where;
+        String seek = cursor == null ? "" : " AND (lower(v.title), v.document_id) > (:cursorTitle, :cursorId)";
+        // plans for the values at hand (a generic plan cannot tell a unit's share of the documents from a filter's)
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        var rows = em.createNativeQuery(
+                "SELECT v.id AS version_id, lower(v.title) AS sort_title" + from + seek
+                        + " ORDER BY lower(v.title), v.document_id LIMIT :window OFFSET :offset",
+                Tuple.class);
+        var count = em.createNativeQuery("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :cap) c");
+        p.forEach((k, val) -> {
+            rows.setParameter(k, val);
+            count.setParameter(k, val);
+        });
+        if (cursor != null) {
+            rows.setParameter("cursorTitle", cursor.title());
+            rows.setParameter("cursorId", cursor.documentId());
+        }
+        int offset = cursor == null ? (page - 1) * limit : 0;
+        List<Tuple> found = rows.setParameter("window", limit + 1)
+                .setParameter("offset", offset)
+                .getResultList();
+        long counted = ((Number) count.setParameter("cap", TOTAL_CAP + 1).getSingleResult()).longValue();
+        boolean more = found.size() > limit;
+        List<Tuple> shown = more ? found.subList(0, limit) : found;
+        List<DocumentListItem> items = inOrder(shown.stream()
+                .map(t -> se.kvalitet.registry.sql.Columns.uuid(t, "version_id"))
+                .toList());
+        String next = null;
+        if (more) {
+            Tuple last = shown.get(shown.size() - 1);
+            next = new TitleCursor(
+                            f.view().name(),
+                            se.kvalitet.registry.sql.Columns.string(last, "sort_title"),
+                            items.get(items.size() - 1).id())
+                    .encode();
+        }
+        boolean exact = counted <= TOTAL_CAP;
+        return new se.kvalitet.web.Page<>(
+                items, cursor == null ? page : 1, limit, exact ? counted : TOTAL_CAP, exact, next);
+    }
+
+    /** The list items of these versions, in the order given (one statement for versions and documents). */
+    private List<DocumentListItem> inOrder(List<UUID> versionIds) {
+        if (versionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, DocumentListItem> byVersion = new HashMap<>();
+        em.createQuery(
+                        "select v as version, d as document from DocumentVersion v, Document d"
+                                + " where d.id = v.documentId and v.id in :ids",
+                        Tuple.class)
+                .setParameter("ids", versionIds)
+                .getResultList()
+                .forEach(r -> {
+                    DocumentVersion v = r.get("version", DocumentVersion.class);
+                    byVersion.put(v.id, listItem(r.get("document", Document.class), v));
+                });
+        return versionIds.stream().map(byVersion::get).toList();
     }
 
     /**

@@ -76,8 +76,19 @@ public class DocumentResource {
                     "One version per document, sorted by title: the version in force (view=IN_FORCE, default), the withdrawn "
                             + "version of withdrawn documents (WITHDRAWN), or the drafts and versions in review the caller may edit "
                             + "(WORKING). unit: documents that apply to the unit, to a unit above it or to a unit under it (as the tree "
-                            + "stands today).")
+                            + "stands today). Pages do not get slower as the registry grows: follow nextCursor (send it as cursor "
+                            + "with the same filters) to page through any number of documents; page/limit reach the first "
+                            + DocumentQueries.MAX_WINDOW
+                            + " documents. total is exact up to "
+                            + DocumentQueries.TOTAL_CAP
+                            + " documents; above that totalExact is false and total is that lower bound.")
     @APIResponse(responseCode = "200", description = "One page of documents")
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, the cursor or the page is invalid (a page beyond the first "
+                    + DocumentQueries.MAX_WINDOW
+                    + " documents: follow nextCursor)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such unit today",
@@ -104,6 +115,11 @@ public class DocumentResource {
             @Parameter(description = "Only documents changed at or after this instant (RFC 3339)")
                     @QueryParam("updatedSince")
                     String since,
+            @Parameter(
+                            description =
+                                    "Continue after the page that returned this nextCursor (opaque; same filters; not with page)")
+                    @QueryParam("cursor")
+                    String cursor,
             @BeanParam @Valid PageParams paging) {
         var v = QueryParams.enumValue("view", view, DocumentQueries.View.class);
         var filter = new DocumentQueries.Filter(
@@ -116,7 +132,7 @@ public class DocumentResource {
                 QueryParams.uuid("partnerId", partnerId),
                 QueryParams.uuid("ownerOrgUnitId", owner),
                 QueryParams.instant("updatedSince", since));
-        return queries.list(filter, paging.page, paging.limit);
+        return queries.list(filter, paging.page, paging.limit, cursor);
     }
 
     @POST

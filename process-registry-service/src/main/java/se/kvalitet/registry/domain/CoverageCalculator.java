@@ -85,6 +85,7 @@ public final class CoverageCalculator {
             List<Requirement> gaps,
             int documentsInForce) {}
 
+    private final Collection<Unit> tree;
     private final Map<UUID, UUID> parent = new HashMap<>();
     private final Map<UUID, List<UUID>> children = new HashMap<>();
     private final List<Area> areas;
@@ -92,6 +93,7 @@ public final class CoverageCalculator {
     private final List<Doc> docs;
 
     public CoverageCalculator(Collection<Unit> tree, List<Area> areas, List<Requirement> requirements, List<Doc> docs) {
+        this.tree = tree;
         for (Unit u : tree) {
             parent.put(u.id(), u.parentId());
             if (u.parentId() != null) {
@@ -107,8 +109,16 @@ public final class CoverageCalculator {
         this.docs = docs;
     }
 
-    /** The unit and the units above it. */
-    Set<UUID> selfAndAncestors(UUID unit) {
+    /**
+     * The same tree, verksamheter and requirements with these documents (a caller that loads the structure first
+     * and then only the documents a question needs, issue 20).
+     */
+    public CoverageCalculator withDocuments(List<Doc> documents) {
+        return new CoverageCalculator(tree, areas, requirements, documents);
+    }
+
+    /** The unit and the units above it: the units whose documents apply to it. */
+    public Set<UUID> selfAndAncestors(UUID unit) {
         Set<UUID> out = new LinkedHashSet<>();
         UUID u = unit;
         while (u != null && out.add(u)) {
@@ -117,7 +127,8 @@ public final class CoverageCalculator {
         return out;
     }
 
-    Set<UUID> subtree(UUID root) {
+    /** The unit and every unit under it: the units a document for it applies to. */
+    public Set<UUID> subtree(UUID root) {
         Set<UUID> out = new LinkedHashSet<>();
         List<UUID> todo = new ArrayList<>(List.of(root));
         while (!todo.isEmpty()) {
@@ -210,18 +221,27 @@ public final class CoverageCalculator {
 
     /** The coverage of one operating unit on its own (for its published snapshot). */
     public UnitCoverage ofUnit(UUID unit) {
+        List<Doc> inForce = docsFor(unit);
+        Set<UUID> linked = new java.util.HashSet<>();
+        inForce.forEach(d -> d.links().forEach(l -> linked.add(l.requirementItemId())));
+        return ofUnit(unit, linked, inForce.size());
+    }
+
+    /**
+     * The coverage of one operating unit from what its documents amount to, read elsewhere (issue 20: the
+     * requirement items linked by the documents in force for it or a unit above it, and how many documents those
+     * are), so that a change recomputes the units it touches without loading every document.
+     */
+    public UnitCoverage ofUnit(UUID unit, Set<UUID> linked, int documentsInForce) {
         List<Area> a = areasOf(unit);
         List<Requirement> applicable = requirements.stream()
                 .filter(r -> a.stream().anyMatch(r::appliesTo))
                 .toList();
-        List<Doc> inForce = docsFor(unit);
-        Set<UUID> linked = new java.util.HashSet<>();
-        inForce.forEach(d -> d.links().forEach(l -> linked.add(l.requirementItemId())));
         List<Requirement> covered =
                 applicable.stream().filter(r -> linked.contains(r.id())).toList();
         List<Requirement> gaps =
                 applicable.stream().filter(r -> !linked.contains(r.id())).toList();
         return new UnitCoverage(
-                unit, new TreeSet<>(a.stream().map(Area::id).toList()), applicable, covered, gaps, inForce.size());
+                unit, new TreeSet<>(a.stream().map(Area::id).toList()), applicable, covered, gaps, documentsInForce);
     }
 }

@@ -176,6 +176,9 @@ public class RiskQueries {
     public MatrixResponse matrix(UUID unit, LocalDate day, boolean includeClosed) {
         orgUnits.one(unit, day);
         Set<UUID> subtree = orgUnits.subtree(unit, day);
+        if (!day.isBefore(orgUnits.today())) {
+            return matrixToday(unit, day, includeClosed, subtree);
+        }
         List<Tuple> rows = em.createNativeQuery("""
                 SELECT latest.likelihood, latest.consequence, count(*) AS risks FROM (
                     SELECT DISTINCT ON (ra.risk_id) ra.likelihood, ra.consequence, ra.status
@@ -188,6 +191,39 @@ public class RiskQueries {
                 .setParameter("day", day)
                 .setParameter("closed", includeClosed)
                 .getResultList();
+        long analyses = ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM risk_analysis WHERE org_unit_id IN (:units) AND analysed_on <= :day")
+                        .setParameter("units", subtree)
+                        .setParameter("day", day)
+                        .getSingleResult())
+                .longValue();
+        return matrixResponse(unit, day, includeClosed, rows, analyses);
+    }
+
+    /**
+     * Today (or a later day: assessments and analyses are never dated after today, and a risk row holds its latest
+     * assessment): from the per-unit summary the triggers of V80 maintain, so the cost follows the size of the
+     * subtree, not the number of risks assessed over the years.
+     */
+    @SuppressWarnings("unchecked")
+    private MatrixResponse matrixToday(UUID unit, LocalDate day, boolean includeClosed, Set<UUID> subtree) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT likelihood, consequence, sum(risks) AS risks FROM risk_matrix_summary
+                 WHERE org_unit_id IN (:units) AND (:closed OR NOT closed)
+                 GROUP BY likelihood, consequence""", Tuple.class)
+                .setParameter("units", subtree)
+                .setParameter("closed", includeClosed)
+                .getResultList();
+        long analyses = ((Number) em.createNativeQuery(
+                                "SELECT coalesce(sum(analyses), 0) FROM risk_analysis_unit_count WHERE org_unit_id IN (:units)")
+                        .setParameter("units", subtree)
+                        .getSingleResult())
+                .longValue();
+        return matrixResponse(unit, day, includeClosed, rows, analyses);
+    }
+
+    private MatrixResponse matrixResponse(
+            UUID unit, LocalDate day, boolean includeClosed, List<Tuple> rows, long analyses) {
         Map<Integer, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(integer(r, "likelihood") * 10 + integer(r, "consequence"), longValue(r, "risks")));
         List<MatrixCell> cells = new ArrayList<>();
@@ -205,12 +241,6 @@ public class RiskQueries {
                 total += n;
             }
         }
-        long analyses = ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM risk_analysis WHERE org_unit_id IN (:units) AND analysed_on <= :day")
-                        .setParameter("units", subtree)
-                        .setParameter("day", day)
-                        .getSingleResult())
-                .longValue();
         return new MatrixResponse(unit, day, includeClosed, matrix.thresholds(), cells, byClass, total, analyses);
     }
 

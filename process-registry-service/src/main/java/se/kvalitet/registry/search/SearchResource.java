@@ -45,7 +45,15 @@ public class SearchResource {
             summary = "Search the documents in force (sök rutiner)",
             description =
                     "PostgreSQL's swedish text search (stemming, stop words), web-search syntax: words, \"phrases\", OR, "
-                            + "-word. Ranked, with highlighted snippets (<mark>, HTML-escaped). Only approved versions in force.")
+                            + "-word. Ranked, with highlighted snippets (<mark>, HTML-escaped). Only approved versions in force. "
+                            + "At most "
+                            + SearchService.CANDIDATES
+                            + " hits are ranked: when more documents match, the hits are the "
+                            + SearchService.CANDIDATES
+                            + " most recently approved of them, ranked among themselves, and the page says totalExact=false "
+                            + "with total = "
+                            + SearchService.CANDIDATES
+                            + " (more match: add a word, a type or a unit to narrow the search).")
     @APIResponse(responseCode = "200", description = "One page of hits, best first")
     @APIResponse(
             responseCode = "400",

@@ -1,0 +1,107 @@
+package se.kvalitet.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import se.kvalitet.testing.SequentialScans;
+
+/**
+ * Issue 20 item 2 for the registry: a routine drafted, submitted and approved (with the coverage refresh of its
+ * units), the document lists (in force, for a unit, a keyset page, by type and requirement, withdrawn), search for a
+ * common and a rarer word, one document, the coverage matrix of a unit and the risk matrix of today read no table
+ * that grows with history by a sequential scan ({@link SequentialScans}: planned with {@code enable_seqscan = off},
+ * so a sequential scan means no index could answer). Allowed: the tables of the organisation, the verksamheter, the
+ * requirement catalogue and the partners (they do not grow with history) and the per-unit summaries.
+ */
+@QuarkusTest
+class NoSequentialScansTest {
+
+    /** Tables that do not grow with history: the organisation, the catalogue, the per-unit summaries. */
+    static final Set<String> BOUNDED = Stream.concat(
+                    SequentialScans.SHARED_BOUNDED.stream(),
+                    Stream.of(
+                            "org_unit",
+                            "verksamhet",
+                            "verksamhet_legal_basis",
+                            "verksamhet_kind",
+                            "verksamhet_org_unit",
+                            "regulation",
+                            "requirement_item",
+                            "requirement_item_legal_basis",
+                            "requirement_item_kind",
+                            "cooperation_partner",
+                            "unit_coverage_snapshot",
+                            "risk_matrix_summary",
+                            "risk_analysis_unit_count"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void approvalListsSearchAndTheMatricesReadNoGrowingTableByASequentialScan() throws Exception {
+        String karin = Api.karin();
+        SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
+
+        String routine = Api.routineDraft(
+                karin,
+                null,
+                null,
+                Api.HEMTJANST_NORR,
+                List.of(Api.HEMTJANST_NORR),
+                Api.unique("Skanningsfri rutin"),
+                "Så här gör du när nattfasta och läkemedel ska bedömas.",
+                List.of(Api.requirement(Api.ROUTINES_4_4, "EGENKONTROLL", "Enhetschef")));
+        Api.approve(karin, routine, Api.today()).then().statusCode(200);
+
+        String next = given().header("Authorization", karin)
+                .get(Api.DOCS + "?view=IN_FORCE&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        assertThat(next).isNotBlank();
+        for (String query : new String[] {
+            "?view=IN_FORCE&limit=50",
+            "?view=IN_FORCE&unit=" + Api.HEMTJANST_NORR + "&limit=50",
+            "?view=IN_FORCE&limit=1&cursor=" + next,
+            "?view=IN_FORCE&limit=5&page=2",
+            "?view=IN_FORCE&type=ROUTINE&requirementItemId=" + Api.ROUTINES_4_4,
+            "?view=WITHDRAWN"
+        }) {
+            given().header("Authorization", karin).get(Api.DOCS + query).then().statusCode(200);
+        }
+        for (String q : new String[] {"läkemedel", "nattfasta"}) {
+            given().header("Authorization", karin)
+                    .queryParam("q", q)
+                    .get("/registry/v1/search")
+                    .then()
+                    .statusCode(200);
+        }
+        given().header("Authorization", karin)
+                .get(Api.DOCS + "/" + routine)
+                .then()
+                .statusCode(200)
+                .body("versionStatus", equalTo("APPROVED"));
+        given().header("Authorization", karin)
+                .get("/registry/v1/coverage?unit=" + Api.HEMTJANST_NORR)
+                .then()
+                .statusCode(200);
+        given().header("Authorization", karin)
+                .get("/registry/v1/risk-matrix?unit=" + Api.ELDERLY)
+                .then()
+                .statusCode(200);
+
+        SequentialScans.Result result = scans.end(BOUNDED);
+        result.assertNone();
+    }
+}
