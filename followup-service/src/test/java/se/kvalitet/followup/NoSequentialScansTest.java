@@ -1,6 +1,7 @@
 package se.kvalitet.followup;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
@@ -143,6 +144,41 @@ class NoSequentialScansTest {
         given().header("Authorization", Fixtures.bi())
                 .queryParam("indicatorId", indicator)
                 .get("/followup/v1/export/indicators")
+                .then()
+                .statusCode(200);
+
+        // issue 20's growth figures: the export's first page and the cursor pull after it, an indicator's evaluations
+        Response page = given().header("Authorization", Fixtures.bi())
+                .queryParam("limit", 2)
+                .get("/followup/v1/export/measurements");
+        page.then().statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("limit", 2)
+                .queryParam("cursor", page.header("X-Next-Cursor"))
+                .get("/followup/v1/export/measurements")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Fixtures.bi())
+                .queryParam("period", "2025")
+                .queryParam("indicatorId", indicator)
+                .get("/followup/v1/export/evaluations")
+                .then()
+                .statusCode(200);
+        // the OData feed (issue 19 item 3): a keyset page of measurements and the page its nextLink asks for
+        String next = given().header("Authorization", Fixtures.bi())
+                .header("Prefer", "odata.maxpagesize=1")
+                .queryParam("$filter", "indicatorId eq " + indicator)
+                .get("/followup/v1/odata/Measurements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("'@odata.nextLink'");
+        assertThat(next).contains("skiptoken");
+        given().urlEncodingEnabled(false)
+                .header("Authorization", Fixtures.bi())
+                .header("Prefer", "odata.maxpagesize=1")
+                .get(java.net.URI.create(next).getRawPath() + "?"
+                        + java.net.URI.create(next).getRawQuery())
                 .then()
                 .statusCode(200);
 

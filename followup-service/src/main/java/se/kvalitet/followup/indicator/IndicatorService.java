@@ -111,6 +111,23 @@ public class IndicatorService {
         return list;
     }
 
+    /**
+     * The indicators with these ids (of one criterion, if given), by code, with their målvärden loaded: a read of
+     * the ids asked for through the primary key, so its cost does not grow with the number of indicators. An id
+     * that is not there (or not of the criterion) is simply not in the list.
+     */
+    @Transactional
+    public List<Indicator> byIds(List<UUID> ids, String criterion) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Indicator> list = criterion == null
+                ? indicators.list("id in ?1 order by code, id", ids)
+                : indicators.list("id in ?1 and criterionCode = ?2 order by code, id", ids, criterion);
+        list.forEach(i -> Hibernate.initialize(i.targets));
+        return list;
+    }
+
     @Transactional
     public List<QualityCriterion> criteria() {
         return criteria.list("order by sortOrder, code");

@@ -151,10 +151,10 @@ public class EvaluationFeed {
                 units.addAll(tree.preorder(root, Integer.MAX_VALUE));
             }
         }
-        List<Indicator> all = indicators.all(null).stream()
-                .filter(i -> s.indicatorId() == null || i.id.equals(s.indicatorId()))
-                .sorted(Comparator.comparing((Indicator i) -> i.code))
-                .toList();
+        List<Indicator> all = (s.indicatorId() == null
+                        ? indicators.all(null)
+                        : indicators.byIds(List.of(s.indicatorId()), null))
+                .stream().sorted(Comparator.comparing((Indicator i) -> i.code)).toList();
         long total = (long) all.size() * units.size();
         List<Indicator> rest = afterCode == null
                 ? all

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.EntityCollection;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
+import org.apache.olingo.commons.api.edm.EdmEntityType;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
@@ -28,6 +29,7 @@ import org.apache.olingo.server.api.uri.queryoption.CustomQueryOption;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SystemQueryOption;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
+import org.apache.olingo.server.core.serializer.utils.ContextURLBuilder;
 import se.kvalitet.followup.odata.FeedReader.Order;
 import se.kvalitet.followup.odata.FilterSql.Cond;
 import se.kvalitet.followup.odata.FilterSql.Param;
@@ -45,13 +47,16 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
     private final FeedReader reader;
     private final EvaluationFeed evaluations;
     private final int pageSize;
+    private final boolean streamed;
     private OData odata;
     private ServiceMetadata metadata;
 
-    FeedProcessor(FeedReader reader, EvaluationFeed evaluations, int pageSize) {
+    /** {@code streamed}: pages that {@link FeedJson} can write are written by it (else all by Olingo). */
+    FeedProcessor(FeedReader reader, EvaluationFeed evaluations, int pageSize, boolean streamed) {
         this.reader = reader;
         this.evaluations = evaluations;
         this.pageSize = pageSize;
+        this.streamed = streamed;
     }
 
     @Override
@@ -70,54 +75,75 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
         Query q = query(uriInfo);
         int page = pageSize(request, response);
         int limit = q.top() == null ? page : (int) Math.min(page, q.top());
+        if (!q.entitySet().getName().equals(EvaluationFeed.SET)) {
+            readSet(request, response, uriInfo, format, q, limit);
+            return;
+        }
+        if (q.skip() > 0 || uriInfo.getOrderByOption() != null || q.since() != null) {
+            throw FilterSql.badRequest(
+                    "Evaluations take $filter, $select, $top and $count; they come in indicator code order "
+                            + "(no $orderby, $skip or updatedSince: they are computed for the period asked)");
+        }
+        EvaluationFeed.Selection s = EvaluationFeed.selection(
+                uriInfo.getFilterOption() == null
+                        ? null
+                        : uriInfo.getFilterOption().getExpression());
+        String after = q.token() == null
+                ? null
+                : SkipToken.decode(q.token(), q.tokenScope(), 1).values().get(0);
+        EvaluationFeed.Rows rows = evaluations.read(s, after, limit);
+        List<org.apache.olingo.commons.api.data.Entity> es = rows.entities();
         EntityCollection collection = new EntityCollection();
-        List<String> nextValues;
-        boolean more;
-        if (q.entitySet().getName().equals(EvaluationFeed.SET)) {
-            if (q.skip() > 0 || uriInfo.getOrderByOption() != null || q.since() != null) {
-                throw FilterSql.badRequest(
-                        "Evaluations take $filter, $select, $top and $count; they come in indicator code order "
-                                + "(no $orderby, $skip or updatedSince: they are computed for the period asked)");
-            }
-            EvaluationFeed.Selection s = EvaluationFeed.selection(
-                    uriInfo.getFilterOption() == null
-                            ? null
-                            : uriInfo.getFilterOption().getExpression());
-            String after = q.token() == null
-                    ? null
-                    : SkipToken.decode(q.token(), q.tokenScope(), 1).values().get(0);
-            EvaluationFeed.Rows rows = evaluations.read(s, after, limit);
-            List<org.apache.olingo.commons.api.data.Entity> es = rows.entities();
-            // a page holds whole indicators (at least one, however many units); only $top cuts inside one
-            collection.getEntities().addAll(q.top() != null && es.size() > q.top() ? es.subList(0, q.top()) : es);
-            more = rows.lastIndicator() != null;
-            nextValues = more ? List.of(rows.lastIndicator()) : null;
-            if (countRequested(uriInfo)) {
-                collection.setCount((int) Math.min(Integer.MAX_VALUE, rows.total()));
-            }
-        } else {
-            FeedSet set = set(q.entitySet());
-            Cond filter = uriInfo.getFilterOption() == null
-                    ? null
-                    : FilterSql.translate(set, uriInfo.getFilterOption().getExpression());
-            Cond since = since(set, q.since());
-            List<Order> order = order(set, uriInfo);
-            List<String> after = q.token() == null
-                    ? null
-                    : SkipToken.decode(q.token(), q.tokenScope(), order.size()).values();
-            FeedReader.Rows rows = reader.read(
-                    new FeedReader.Page(set, filter, order, after, since, limit, after == null ? q.skip() : 0));
-            collection.getEntities().addAll(rows.entities());
-            more = rows.more();
-            nextValues = rows.last();
-            if (countRequested(uriInfo)) {
-                collection.setCount((int) Math.min(Integer.MAX_VALUE, reader.count(set, filter, since)));
-            }
+        // a page holds whole indicators (at least one, however many units); only $top cuts inside one
+        collection.getEntities().addAll(q.top() != null && es.size() > q.top() ? es.subList(0, q.top()) : es);
+        if (countRequested(uriInfo)) {
+            collection.setCount((int) Math.min(Integer.MAX_VALUE, rows.total()));
         }
         boolean topLeft = q.top() == null || q.top() > collection.getEntities().size();
-        if (more && topLeft && nextValues != null) {
-            collection.setNext(nextLink(request, q, collection.getEntities().size(), nextValues));
+        if (rows.lastIndicator() != null && topLeft) {
+            collection.setNext(nextLink(request, q, collection.getEntities().size(), List.of(rows.lastIndicator())));
         }
+        serialize(request, response, uriInfo, format, q.entitySet(), collection);
+    }
+
+    /**
+     * A page of a SQL-backed set: one keyset query ({@link FeedReader}); written by {@link FeedJson} straight from
+     * the query's values when it writes what Olingo would (JSON, minimal metadata), else by Olingo's serialiser.
+     */
+    private void readSet(
+            ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format, Query q, int limit)
+            throws ODataApplicationException, ODataLibraryException {
+        FeedSet set = set(q.entitySet());
+        Cond filter = uriInfo.getFilterOption() == null
+                ? null
+                : FilterSql.translate(set, uriInfo.getFilterOption().getExpression());
+        Cond since = since(set, q.since());
+        List<Order> order = order(set, uriInfo);
+        List<String> after = q.token() == null
+                ? null
+                : SkipToken.decode(q.token(), q.tokenScope(), order.size()).values();
+        FeedReader.Rows rows =
+                reader.read(new FeedReader.Page(set, filter, order, after, since, limit, after == null ? q.skip() : 0));
+        Integer count =
+                countRequested(uriInfo) ? (int) Math.min(Integer.MAX_VALUE, reader.count(set, filter, since)) : null;
+        boolean topLeft = q.top() == null || q.top() > rows.values().size();
+        URI next = rows.more() && topLeft && rows.last() != null
+                ? nextLink(request, q, rows.values().size(), rows.last())
+                : null;
+        EdmEntityType type = q.entitySet().getEntityType();
+        if (streamed && FeedJson.applies(format, uriInfo.getSelectOption(), type)) {
+            String context = ContextURLBuilder.create(contextUrl(request, uriInfo, q.entitySet()))
+                    .toASCIIString();
+            response.setODataContent(
+                    FeedJson.of(set, type, uriInfo.getSelectOption(), context, count, rows.values(), next));
+            response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+            response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+            return;
+        }
+        EntityCollection collection = new EntityCollection();
+        collection.getEntities().addAll(rows.entities(set));
+        collection.setCount(count);
+        collection.setNext(next);
         serialize(request, response, uriInfo, format, q.entitySet(), collection);
     }
 
@@ -278,6 +304,18 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
         return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + query);
     }
 
+    /** The context URL of a page: the set and the {@code $select} list. */
+    private ContextURL contextUrl(ODataRequest request, UriInfo uriInfo, EdmEntitySet entitySet)
+            throws ODataLibraryException {
+        String selectList = odata.createUriHelper()
+                .buildContextURLSelectList(entitySet.getEntityType(), null, uriInfo.getSelectOption());
+        return ContextURL.with()
+                .serviceRoot(URI.create(request.getRawBaseUri() + "/"))
+                .entitySet(entitySet)
+                .selectList(selectList)
+                .build();
+    }
+
     private void serialize(
             ODataRequest request,
             ODataResponse response,
@@ -286,15 +324,8 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
             EdmEntitySet entitySet,
             EntityCollection collection)
             throws ODataLibraryException {
-        String selectList = odata.createUriHelper()
-                .buildContextURLSelectList(entitySet.getEntityType(), null, uriInfo.getSelectOption());
-        ContextURL context = ContextURL.with()
-                .serviceRoot(URI.create(request.getRawBaseUri() + "/"))
-                .entitySet(entitySet)
-                .selectList(selectList)
-                .build();
         EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with()
-                .contextURL(context)
+                .contextURL(contextUrl(request, uriInfo, entitySet))
                 .select(uriInfo.getSelectOption())
                 .count(uriInfo.getCountOption())
                 .id(request.getRawBaseUri() + "/" + entitySet.getName())

@@ -2,6 +2,7 @@ package se.kvalitet.followup.odata;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 
@@ -66,7 +67,7 @@ public record FeedProperty(
     Object read(ResultSet rs, int i) throws SQLException {
         Object v = switch (type) {
             case Guid -> rs.getObject(i, UUID.class);
-            case Date -> rs.getDate(i);
+            case Date -> rs.getObject(i, LocalDate.class); // Olingo writes LocalDate and java.sql.Date alike
             case DateTimeOffset -> rs.getTimestamp(i);
             case Decimal -> rs.getBigDecimal(i);
             case Int32 -> rs.getInt(i);

@@ -20,7 +20,7 @@ import se.kvalitet.followup.odata.FilterSql.Param;
  * Runs one page of a SQL-backed set: the filter, incremental refresh and keyset conditions in the WHERE
  * clause, the order and page size in SQL ({@code LIMIT n + 1} tells whether there is more), so PostgreSQL
  * reads only the page through its indexes however large the set. Raw JDBC for the same reason as the CSV
- * export: rows go straight from the result set into entities.
+ * export: rows go straight from the result set into {@link FeedJson} (or Olingo's entities).
  */
 @ApplicationScoped
 public class FeedReader {
@@ -39,8 +39,26 @@ public class FeedReader {
      */
     record Page(FeedSet set, Cond filter, List<Order> order, List<String> after, Cond since, int limit, long offset) {}
 
-    /** The rows of a page, whether more follow, and the sort values of its last row. */
-    record Rows(List<Entity> entities, boolean more, List<String> last) {}
+    /**
+     * The rows of a page (each row's values in the order of {@link FeedSet#properties()}, as {@link
+     * FeedProperty#read} gives them), whether more follow, and the sort values of its last row.
+     */
+    record Rows(List<Object[]> values, boolean more, List<String> last) {
+
+        /** The rows as Olingo entities, for Olingo's serialiser (the cases {@link FeedJson} leaves to it). */
+        List<Entity> entities(FeedSet set) {
+            List<FeedProperty> props = set.properties();
+            List<Entity> out = new ArrayList<>(values.size());
+            for (Object[] row : values) {
+                Entity e = new Entity();
+                for (int i = 0; i < props.size(); i++) {
+                    e.addProperty(new Property(null, props.get(i).name(), ValueType.PRIMITIVE, row[i]));
+                }
+                out.add(e);
+            }
+            return out;
+        }
+    }
 
     Rows read(Page page) throws ODataApplicationException {
         FeedSet set = page.set();
@@ -70,22 +88,21 @@ public class FeedReader {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(ps, params);
-            List<Entity> entities = new ArrayList<>(Math.min(page.limit(), 10_000));
+            List<Object[]> values = new ArrayList<>(Math.min(page.limit(), 10_000));
             List<String> last = null;
             boolean more = false;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (entities.size() == page.limit()) {
+                    if (values.size() == page.limit()) {
                         more = true;
                         break;
                     }
-                    Entity e = new Entity();
-                    for (int i = 0; i < props.size(); i++) {
-                        FeedProperty p = props.get(i);
-                        e.addProperty(new Property(null, p.name(), ValueType.PRIMITIVE, p.read(rs, i + 1)));
+                    Object[] row = new Object[props.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = props.get(i).read(rs, i + 1);
                     }
-                    entities.add(e);
-                    if (entities.size() == page.limit()) {
+                    values.add(row);
+                    if (values.size() == page.limit()) {
                         last = new ArrayList<>(page.order().size());
                         for (Order o : page.order()) {
                             last.add(rs.getString(set.indexOf(o.property().name()) + 1));
@@ -93,7 +110,7 @@ public class FeedReader {
                     }
                 }
             }
-            return new Rows(entities, more, last);
+            return new Rows(values, more, last);
         } catch (SQLException e) {
             throw translate(e);
         }

@@ -46,8 +46,16 @@ public class ODataFeed {
      * this read-only feed does not offer, so it is a 400.
      */
     public ODataResponse handle(ODataRequest request) {
+        return handle(request, true);
+    }
+
+    /**
+     * {@link #handle(ODataRequest)}, with {@code streamed} false every page is serialised by Olingo (what {@link
+     * FeedJson} must match byte for byte; {@code ODataFeedTest} compares the two).
+     */
+    ODataResponse handle(ODataRequest request, boolean streamed) {
         ODataHandler handler = odata.createRawHandler(metadata);
-        handler.register(new FeedProcessor(reader, evaluations, pageSize));
+        handler.register(new FeedProcessor(reader, evaluations, pageSize, streamed));
         ODataResponse response = handler.process(request);
         int status = response.getStatusCode();
         if (status < 400) {

@@ -209,7 +209,10 @@ public class ODataResource {
             }
         }
         InputStream content = o.getContent();
-        if (content != null) {
+        if (o.getODataContent() != null) {
+            // a page the feed writes itself (FeedJson): streamed into the response as it is written
+            b.entity((StreamingOutput) out -> o.getODataContent().write(out));
+        } else if (content != null) {
             b.entity((StreamingOutput) out -> {
                 try (InputStream in = content) {
                     in.transferTo(out);

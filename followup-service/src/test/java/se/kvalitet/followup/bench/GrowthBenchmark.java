@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.Topics;
 import se.kvalitet.followup.Fixtures;
+import se.kvalitet.followup.export.MeasurementExport;
 import se.kvalitet.testing.ConsumerBench;
 import se.kvalitet.testing.GrowthBench;
 
@@ -181,8 +185,35 @@ class GrowthBenchmark {
                         .get("/followup/v1/export/evaluations")
                         .then()
                         .statusCode(200));
+        plans(phase, cursor[0]);
         System.out.print(bench.statements(System.getProperty("kvalitet.test.jdbc-url"), "postgres", "postgres", 12));
         bench.endPhase();
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the BI export's statements as its first page runs them (the plan of the pull
+     * with {@code limit}, then the streamed SELECT up to the cursor it handed out), printed as {@code [growth] plan}
+     * lines: whether a figure that grows comes from the database is read here, not guessed.
+     */
+    static void plans(String phase, String firstCursor) throws Exception {
+        MeasurementExport.Cursor to = MeasurementExport.Cursor.decode(firstCursor);
+        String range = "(m.change_xid, m.id) > (CAST('0' AS xid8), '00000000-0000-0000-0000-000000000000') "
+                + "AND (m.change_xid, m.id) %s (CAST('" + to.xid() + "' AS xid8), '" + to.id() + "')";
+        List<String> statements = List.of(
+                "SELECT change_xid::text, id FROM measurement m WHERE " + range.formatted("<")
+                        + " ORDER BY m.change_xid, m.id OFFSET 999 LIMIT 2",
+                MeasurementExport.MEASUREMENT_SELECT + " WHERE " + range.formatted("<=")
+                        + " ORDER BY m.change_xid, m.id");
+        try (Connection c = Fixtures.db();
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                    while (rs.next()) {
+                        System.out.println("[growth] plan " + phase + ": " + rs.getString(1));
+                    }
+                }
+            }
+        }
     }
 
     String freshIndicator(String phase) {

@@ -9,8 +9,12 @@ import static se.kvalitet.followup.Fixtures.measure;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -28,6 +32,9 @@ import org.apache.olingo.client.core.ODataClientFactory;
 import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.http.HttpMethod;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.followup.Fixtures;
@@ -375,5 +382,72 @@ class ODataFeedTest {
                 .satisfies(e -> assertThat(
                                 ((ODataClientErrorException) e).getStatusLine().getStatusCode())
                         .isEqualTo(400));
+    }
+
+    @Inject
+    ODataFeed feed;
+
+    /**
+     * The pages the feed writes itself ({@link FeedJson}, from the query's values) are byte for byte what Olingo's
+     * serialiser writes for the same request (decimals, missing values, timestamps, dates, Int64 counts, booleans,
+     * {@code $select} with the key, {@code $count}, {@code @odata.nextLink}); what it leaves to Olingo stays Olingo's.
+     */
+    @Test
+    void pagesWrittenFromTheQueryAreWhatOlingoWrites() throws Exception {
+        try (Connection c = Fixtures.db()) {
+            fact(c, UUID.randomUUID(), org.a2(), LocalDate.of(2024, 5, 5), List.of(org.a2()), List.of("FALL"));
+        }
+        String measurements = "$filter=indicatorId%20eq%20" + indicator;
+        String[][] requests = {
+            {"/Measurements", measurements + "&$count=true", "2"},
+            {"/Measurements", measurements + "&$orderby=period%20desc&$select=id,period,value,missingReason", "3"},
+            {"/Measurements", measurements + "&$select=period,value", null},
+            {"/Indicators", "$filter=code%20eq%20'" + code + "'", null},
+            {"/Units", "$filter=parentId%20eq%20" + org.deptA() + "&$orderby=name", "1"},
+            {"/DeviationCounts", "$filter=orgUnitId%20eq%20" + org.a2() + "&$count=true", null},
+            {"/Measurements", measurements + "&$format=application/json;odata.metadata=full", "2"},
+            {"/Measurements", measurements + "&$format=application/json;odata.metadata=none", null},
+        };
+        int streamed = 0;
+        for (String[] r : requests) {
+            ODataResponse fast = feed.handle(request(r[0], r[1], r[2]), true);
+            ODataResponse olingo = feed.handle(request(r[0], r[1], r[2]), false);
+            assertThat(olingo.getODataContent()).isNull();
+            if (fast.getODataContent() != null) {
+                streamed++;
+            }
+            assertThat(fast.getStatusCode()).as(r[1]).isEqualTo(200);
+            assertThat(fast.getHeader("Content-Type")).isEqualTo(olingo.getHeader("Content-Type"));
+            String expected = new String(olingo.getContent().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(expected).contains("\"value\":[{");
+            assertThat(body(fast)).as(r[0] + "?" + r[1]).isEqualTo(expected);
+        }
+        // the plain JSON requests (the first six but the one whose $select leaves the key out) are written by FeedJson
+        assertThat(streamed).isEqualTo(5);
+    }
+
+    private static String body(ODataResponse response) throws Exception {
+        if (response.getODataContent() == null) {
+            return new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        response.getODataContent().write(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private ODataRequest request(String path, String query, String maxPageSize) {
+        String base = base().replaceAll("/$", "");
+        ODataRequest r = new ODataRequest();
+        r.setMethod(HttpMethod.GET);
+        r.setProtocol("HTTP/1.1");
+        if (maxPageSize != null) {
+            r.addHeader("Prefer", List.of("odata.maxpagesize=" + maxPageSize));
+        }
+        r.setRawBaseUri(base);
+        r.setRawODataPath(path);
+        r.setRawQueryPath(query);
+        r.setRawRequestUri(base + path + "?" + query);
+        r.setBody(InputStream.nullInputStream());
+        return r;
     }
 }

@@ -2,12 +2,12 @@ package se.kvalitet.web.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +32,23 @@ public class VerifiedTokenCache {
 
     record Entry(SecurityIdentity identity, long expiresAtMillis) {}
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The SHA-256 of a token as four longs: equality and hash without a string or an array copy. */
+    record Key(long a, long b, long c, long d) {}
+
+    /**
+     * One digest per thread (the event loops and workers are few and long-lived): {@code
+     * MessageDigest.getInstance} looks the provider up on every call, which the gateway's profile
+     * showed costing more than the hash itself (11 % of its samples with the Base64 key of before).
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JRE", e);
+        }
+    });
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
     @ConfigProperty(name = "kvalitet.token-cache.enabled", defaultValue = "true")
     boolean enabled;
@@ -54,7 +70,7 @@ public class VerifiedTokenCache {
         if (!enabled || rawToken == null) {
             return Optional.empty();
         }
-        String key = key(rawToken);
+        Key key = key(rawToken);
         Entry e = entries.get(key);
         if (e == null) {
             return Optional.empty();
@@ -98,7 +114,7 @@ public class VerifiedTokenCache {
     private void evict(long now) {
         entries.values().removeIf(e -> e.expiresAtMillis() <= now);
         if (entries.size() >= maxSize) {
-            Iterator<String> it = entries.keySet().iterator();
+            Iterator<Key> it = entries.keySet().iterator();
             int drop = Math.max(1, entries.size() / 2);
             while (it.hasNext() && drop-- > 0) {
                 it.next();
@@ -107,12 +123,10 @@ public class VerifiedTokenCache {
         }
     }
 
-    static String key(String rawToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawToken.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
+    static Key key(String rawToken) {
+        MessageDigest sha = SHA_256.get();
+        byte[] d = sha.digest(rawToken.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer b = ByteBuffer.wrap(d);
+        return new Key(b.getLong(), b.getLong(), b.getLong(), b.getLong());
     }
 }
