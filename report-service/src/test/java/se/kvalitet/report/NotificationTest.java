@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +17,16 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.events.EventEnvelope;
+import se.kvalitet.events.PersonRef;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
 import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentType;
 import se.kvalitet.events.report.ReportGeneratedV1;
@@ -293,6 +298,75 @@ class NotificationTest {
         assertThat(Db.count("SELECT count(*) FROM notification_mail WHERE kind = 'DAILY_DIGEST' AND username = '"
                         + karin + "'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theAssignedInvestigatorAloneIsToldAndAnOverdueInternalControlGoesToTheManagersWithEscalation() {
+        Org o = org("Fem");
+        String ingrid = person("ingrid");
+        String olle = person("olle");
+        String karin = person("karin");
+        String chef = person("chef");
+        String direktor = person("direktor");
+        // an investigator's token need not name the unit: the assignment grants the case
+        save(token(ingrid, mail(ingrid), "investigator", UUID.randomUUID()), "IMMEDIATE");
+        save(token(olle, mail(olle), "investigator", o.unit()), "IMMEDIATE");
+        save(token(karin, mail(karin), "quality-team", o.root()), "IMMEDIATE");
+        save(token(chef, mail(chef), "unit-manager", o.department()), "IMMEDIATE");
+        save(token(direktor, mail(direktor), "unit-manager", o.root()), "IMMEDIATE");
+
+        // the event names the investigator by the keyed pseudonym only, as deviation-service publishes it
+        String key = ConfigProvider.getConfig().getValue("kvalitet.person-ref.key", String.class);
+        UUID deviation = UUID.randomUUID();
+        EventEnvelope assigned = Events.send(new DeviationInvestigatorAssignedV1(
+                deviation,
+                UUID.randomUUID(),
+                DeviationCategory.LEX_SARAH,
+                o.unit(),
+                PersonRef.withKey(key).of(ingrid),
+                Instant.parse("2026-12-31T10:00:00Z"),
+                Instant.now()));
+        assertThat(new String(assigned.data(), StandardCharsets.UTF_8)).doesNotContain(ingrid);
+        Events.send(assigned); // redelivered: no second mail
+
+        Mailbox.Received m = awaitMails(mail(ingrid), 1).get(0);
+        assertThat(m.subject()).isEqualTo("Kvalitet: Du har tilldelats en utredning: lex Sarah (senast 2026-12-31)");
+        assertThat(m.body().strip()).isEqualTo("""
+                Hej!
+
+                Du har tilldelats en utredning: lex Sarah.
+                Ska vara klart senast: 2026-12-31.
+                Enhet: Fem hemtjänst norr
+
+                Öppna ärendet: https://intranet.kommun.test/avvikelser/%s
+
+                Det här är ett automatiskt meddelande från Kvalitet. Det innehåller inga uppgifter om den som ärendet
+                gäller; dem ser du när du öppnar ärendet. Svara inte på meddelandet.
+                Ändra hur du får aviseringar (direkt, en gång om dagen eller inte alls): https://intranet.kommun.test/installningar/aviseringar""".formatted(deviation));
+
+        // a control of the department's internal control plan is overdue: its managers and the quality team above,
+        // escalated to the managers of the level above them
+        UUID plan = UUID.randomUUID();
+        Events.send(new InternalControlOverdueV1(
+                plan, UUID.randomUUID(), o.department(), 2026, LocalDate.of(2026, 11, 30)));
+        Mailbox.Received toChef = awaitMails(mail(chef), 1).get(0);
+        Mailbox.Received toKarin = awaitMails(mail(karin), 1).get(0);
+        Mailbox.Received toDirektor = awaitMails(mail(direktor), 1).get(0);
+        String what = "En kontroll i internkontrollplanen 2026 har inte genomförts i tid";
+        assertThat(toChef.subject()).isEqualTo("Kvalitet: " + what + " (försenad, 2026-11-30)");
+        assertThat(toChef.body())
+                .contains(what + ".", "Tidsfristen gick ut: 2026-11-30.", "Enhet: Fem äldreomsorg")
+                .contains("https://intranet.kommun.test/internkontroll/" + plan)
+                .doesNotContain("som chef");
+        assertThat(toKarin.subject()).isEqualTo(toChef.subject());
+        assertThat(toDirektor.subject()).isEqualTo("Kvalitet: Eskalering: " + what + " (försenad, 2026-11-30)");
+
+        // nobody else was told about either: not the other investigator, not the unit's people about the assignment
+        assertThat(mailRows(olle)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM notification_item WHERE event_id = '" + assigned.id() + "'"))
+                .isEqualTo(1);
+        assertThat(Mailbox.of(mail(ingrid))).hasSize(1);
+        assertThat(Mailbox.of(mail(karin))).hasSize(1);
     }
 
     @Test

@@ -27,6 +27,8 @@ import se.kvalitet.deviation.report.TrackWork;
 import se.kvalitet.deviation.screening.FreeTextGuard;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
+import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.ProblemException;
 
@@ -56,6 +58,12 @@ public class InvestigationService {
     @Inject
     Clocks clocks;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PersonRefs personRefs;
+
     @Transactional
     public DeviationTrack assign(UUID deviationId, UUID trackId, String ifMatch, String investigator) {
         DeviationTrack t = work.openInvestigated(deviationId, trackId, ifMatch);
@@ -65,8 +73,27 @@ public class InvestigationService {
         FreeTextGuard.Screening screening = guard.screen();
         screening.identifier("investigator", investigator);
         screening.done();
-        t.investigator = investigator.strip();
+        String assignee = investigator.strip();
+        if (assignee.equals(t.investigator)) {
+            return t; // the same person again: nothing changed, nobody is told twice
+        }
+        t.investigator = assignee;
         work.touch(t);
+        // the assignee is told (report-service's notifications); the event names the person by a keyed pseudonym
+        // only, and by when the investigation is due from the track's running investigation clock
+        Instant dueAt = t.policy()
+                .investigationClock()
+                .flatMap(kind -> clocks.running(t.id, kind))
+                .map(c -> c.dueAt)
+                .orElse(null);
+        outbox.publish(new DeviationInvestigatorAssignedV1(
+                t.deviation.id,
+                t.id,
+                t.category,
+                t.deviation.orgUnitId,
+                personRefs.of(assignee),
+                dueAt,
+                clock.instant()));
         return t;
     }
 

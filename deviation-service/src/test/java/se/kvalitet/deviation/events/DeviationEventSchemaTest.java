@@ -16,6 +16,7 @@ import se.kvalitet.events.EventCatalog;
 import se.kvalitet.events.EventCodec;
 import se.kvalitet.events.EventEnvelope;
 import se.kvalitet.events.EventSchemas;
+import se.kvalitet.events.PersonRef;
 import se.kvalitet.events.SchemaEnums;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.Authority;
@@ -33,6 +34,7 @@ import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
 import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
 import se.kvalitet.events.deviation.DeviationEvents;
 import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
 import se.kvalitet.events.deviation.DeviationReportedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.events.deviation.DeviationTrackOpenedV1;
@@ -238,7 +240,18 @@ class DeviationEventSchemaTest {
                         T,
                         DAY.plusDays(12),
                         12,
-                        3));
+                        3),
+                new DeviationInvestigatorAssignedV1(
+                        D,
+                        track,
+                        DeviationCategory.LEX_SARAH,
+                        UNIT,
+                        PersonRef.withKey("a-sample-key-of-at-least-thirty-two-characters")
+                                .of("ingrid"),
+                        T.plusSeconds(30 * 86400L),
+                        T),
+                new DeviationInvestigatorAssignedV1(
+                        D, track, DeviationCategory.COMPLAINT, UNIT, "hmac-sha256:" + "0".repeat(64), null, T));
     }
 
     @Test

@@ -24,13 +24,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import se.kvalitet.deviation.DeviationDb;
 import se.kvalitet.events.EventCodec;
+import se.kvalitet.events.PersonRef;
 import se.kvalitet.events.Topics;
 import se.kvalitet.events.deviation.Assessment;
 import se.kvalitet.events.deviation.DeviationAuthorityNotifiedV1;
+import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationInvestigationCompletedV1;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
 import se.kvalitet.events.deviation.DeviationTrackClosedV1;
 import se.kvalitet.testing.EventContract;
 import se.kvalitet.testing.TestTokens;
@@ -145,6 +149,17 @@ public class InvestigationTest {
                 .statusCode(200)
                 .body("investigator", equalTo(ingridName))
                 .body("state", equalTo("INVESTIGATING"));
+        String investigationDueAt = given().header("Authorization", karin)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("deadlines.find { it.kind == 'LEX_SARAH_INVESTIGATION' }.dueAt");
+        // the same person again changes nothing and tells nobody twice (one assigned event below)
+        post(karin, path + "/assign", etag(karin, path), "{\"investigator\":\"" + ingridName + "\"}")
+                .then()
+                .statusCode(200)
+                .body("investigator", equalTo(ingridName));
         given().header("Authorization", ingrid).get(PATH + "/" + id).then().statusCode(200);
         given().header("Authorization", ingrid)
                 .get(PATH + "?limit=500")
@@ -312,6 +327,22 @@ public class InvestigationTest {
             assertThat(closed.closure()).isEqualTo(DeviationTrackClosedV1.Closure.COMPLETED);
             assertThat(closed.authorityNotified()).isTrue();
             assertThat(closed.notifiedOnTime()).isTrue();
+            // the assignment, once, through the outbox: the investigator by a keyed pseudonym only (report-service
+            // recognises the person who saved notification preferences under that username), due by the
+            // investigation clock
+            var assigned = envelopes.stream()
+                    .filter(e -> e.type().equals(DeviationInvestigatorAssignedV1.TYPE))
+                    .map(e -> EventCodec.data(e, DeviationInvestigatorAssignedV1.class))
+                    .toList();
+            assertThat(assigned).hasSize(1);
+            String key = ConfigProvider.getConfig().getValue("kvalitet.person-ref.key", String.class);
+            assertThat(assigned.get(0).investigatorRef())
+                    .isEqualTo(PersonRef.withKey(key).of(ingridName))
+                    .doesNotContain(ingridName);
+            assertThat(assigned.get(0).trackId()).hasToString(track);
+            assertThat(assigned.get(0).trackType()).isEqualTo(DeviationCategory.LEX_SARAH);
+            assertThat(assigned.get(0).orgUnitId()).isEqualTo(HEMTJANST);
+            assertThat(assigned.get(0).dueAt()).isEqualTo(Instant.parse(investigationDueAt));
             for (ConsumerRecord<String, byte[]> r : records) {
                 assertThat(new String(r.value(), StandardCharsets.UTF_8))
                         .doesNotContain("Dubbelbemanning")

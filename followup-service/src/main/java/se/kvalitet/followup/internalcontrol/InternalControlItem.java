@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 
 /** One control of an internal control plan: the risk chosen, how it is controlled, by whom, and its result. */
 @Entity
@@ -84,6 +85,10 @@ public class InternalControlItem {
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
+    /** Whether {@code internal-control.overdue} was published for this control (once; the scheduler). */
+    @Column(name = "overdue_notified", nullable = false)
+    public boolean overdueNotified;
+
     /**
      * Overdue on {@code day}: it has a due date, the day is after it, and it had not been carried out by then
      * (completed on the day itself counts). A control reported NOT_DONE was never carried out and has no completion
@@ -94,6 +99,18 @@ public class InternalControlItem {
             return false;
         }
         return completedOn == null || completedOn.isAfter(day);
+    }
+
+    /**
+     * The overdue event, once: when the control is overdue on {@code day} (as {@link #isOverdueOn} answers) and of
+     * an adopted plan (a draft's controls are not in force yet, a reported plan is final); else null.
+     */
+    public InternalControlOverdueV1 markOverdueIfDue(LocalDate day) {
+        if (overdueNotified || plan.status != InternalControlPlan.Status.ADOPTED || !isOverdueOn(day)) {
+            return null;
+        }
+        overdueNotified = true;
+        return new InternalControlOverdueV1(plan.id, id, plan.orgUnitId, plan.year, dueOn);
     }
 
     /** Risk value (riskvärde) = likelihood × consequence, when both are assessed. */

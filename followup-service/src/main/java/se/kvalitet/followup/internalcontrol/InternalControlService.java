@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 import se.kvalitet.followup.access.FollowupAccess;
 import se.kvalitet.followup.egenkontroll.EgenkontrollPlanRepository;
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.AdoptCommand;
@@ -15,9 +16,11 @@ import se.kvalitet.followup.internalcontrol.InternalControlCommands.ReportComman
 import se.kvalitet.followup.internalcontrol.InternalControlCommands.ResultCommand;
 import se.kvalitet.followup.internalcontrol.InternalControlPlan.Status;
 import se.kvalitet.followup.registry.RegistryReferences;
+import se.kvalitet.followup.schedule.OverdueJob;
 import se.kvalitet.followup.support.TextGuard;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.followup.support.Where;
+import se.kvalitet.messaging.Outbox;
 import se.kvalitet.web.ETags;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
@@ -45,6 +48,9 @@ public class InternalControlService {
 
     @Inject
     Today today;
+
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public InternalControlPlan create(PlanCommand r) {
@@ -179,6 +185,30 @@ public class InternalControlService {
                 .and("orgUnitId = ?", orgUnitId)
                 .and("status = ?", status)
                 .page(plans, "year desc, title, id", page, limit);
+    }
+
+    /**
+     * Publishes {@code internal-control.overdue} once for every control of an adopted plan that is past its due date
+     * without having been carried out (the scheduler, {@link OverdueJob}, one replica at a time); returns how many.
+     */
+    @Transactional
+    public int markOverdue(LocalDate day) {
+        int n = 0;
+        for (InternalControlItem i : plans.getEntityManager()
+                .createQuery(
+                        "select i from InternalControlItem i join fetch i.plan p where p.status = :adopted"
+                                + " and i.dueOn < :day and i.overdueNotified = false order by i.dueOn, i.id",
+                        InternalControlItem.class)
+                .setParameter("adopted", Status.ADOPTED)
+                .setParameter("day", day)
+                .getResultList()) {
+            InternalControlOverdueV1 e = i.markOverdueIfDue(day);
+            if (e != null) {
+                outbox.publish(e);
+                n++;
+            }
+        }
+        return n;
     }
 
     private LocalDate notFuture(String field, LocalDate day) {

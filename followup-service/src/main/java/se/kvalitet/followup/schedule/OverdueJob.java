@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import org.jboss.logging.Logger;
 import se.kvalitet.followup.egenkontroll.EgenkontrollSchedule;
 import se.kvalitet.followup.initiative.InitiativeService;
+import se.kvalitet.followup.internalcontrol.InternalControlService;
 import se.kvalitet.followup.support.Today;
 
 /**
  * The follow-up scheduler: extends egenkontroll schedules to the horizon and publishes
- * {@code egenkontroll.overdue} and {@code initiative.overdue} once per overdue item. "Today" comes
+ * {@code egenkontroll.overdue}, {@code initiative.overdue} and {@code internal-control.overdue} once per overdue
+ * item. "Today" comes
  * from the injected clock ({@link Today}). One instance at a time does the work (a PostgreSQL
  * advisory lock), so a scaled-out service publishes each overdue event once.
  */
@@ -31,13 +33,17 @@ public class OverdueJob {
     InitiativeService initiatives;
 
     @Inject
+    InternalControlService internalControl;
+
+    @Inject
     EntityManager em;
 
     @Inject
     Today today;
 
     /** What one run did. */
-    public record Result(boolean ran, int scheduled, int egenkontrollOverdue, int initiativesOverdue) {}
+    public record Result(
+            boolean ran, int scheduled, int egenkontrollOverdue, int initiativesOverdue, int internalControlsOverdue) {}
 
     @Scheduled(
             every = "${kvalitet.followup.overdue.every:1h}",
@@ -46,10 +52,11 @@ public class OverdueJob {
             identity = "followup-overdue")
     void scheduled() {
         Result r = run();
-        if (r.egenkontrollOverdue() + r.initiativesOverdue() + r.scheduled() > 0) {
+        if (r.egenkontrollOverdue() + r.initiativesOverdue() + r.internalControlsOverdue() + r.scheduled() > 0) {
             LOG.infof(
-                    "follow-up scheduler: %d occurrences scheduled, %d egenkontroller and %d initiatives overdue",
-                    r.scheduled(), r.egenkontrollOverdue(), r.initiativesOverdue());
+                    "follow-up scheduler: %d occurrences scheduled, %d egenkontroller, %d initiatives and %d internal"
+                            + " controls overdue",
+                    r.scheduled(), r.egenkontrollOverdue(), r.initiativesOverdue(), r.internalControlsOverdue());
         }
     }
 
@@ -61,12 +68,13 @@ public class OverdueJob {
                     .setParameter(1, LOCK_KEY)
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return new Result(false, 0, 0, 0);
+                return new Result(false, 0, 0, 0, 0);
             }
             int scheduled = egenkontroll.extendSchedules(day);
             int ek = egenkontroll.markOverdue(day);
             int qi = initiatives.markOverdue(day);
-            return new Result(true, scheduled, ek, qi);
+            int ic = internalControl.markOverdue(day);
+            return new Result(true, scheduled, ek, qi, ic);
         });
     }
 }

@@ -1,6 +1,7 @@
 package se.kvalitet.followup.internalcontrol;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,9 +10,25 @@ import static se.kvalitet.followup.Fixtures.karin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.kvalitet.events.EventCodec;
+import se.kvalitet.events.Topics;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 import se.kvalitet.followup.Fixtures;
+import se.kvalitet.followup.schedule.OverdueJob;
+import se.kvalitet.testing.EventContract;
+import se.kvalitet.testing.TestClock;
+import se.kvalitet.testing.TopicReader;
 
 /** The internal control plan of a year: draft, adopt, record results, report to the board. */
 @QuarkusTest
@@ -19,6 +36,17 @@ class InternalControlTest {
 
     static final String PATH = "/followup/v1/internal-control-plans";
     static Fixtures.Org org;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    OverdueJob job;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void organisation() {
@@ -195,5 +223,76 @@ class InternalControlTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("likelihood"));
+    }
+
+    @Test
+    void theSchedulerPublishesAnOverdueControlOfAnAdoptedPlanOnceThroughTheOutbox() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        LocalDate due = today.plusDays(2);
+        Response created = given().header("Authorization", karin())
+                .contentType(ContentType.JSON)
+                .body("{\"orgUnitId\":\"" + org.a1() + "\",\"year\":" + today.getYear()
+                        + ",\"title\":\"Internkontrollplan\"}")
+                .post(PATH);
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String item = ITEM.replace("2025-11-30", due.toString());
+        Response one = given().header("Authorization", karin())
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(item)
+                .post(PATH + "/" + id + "/items");
+        Response two = given().header("Authorization", karin())
+                .header("If-Match", one.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(item.replace("Utredningstiden", "Genomförandeplanerna"))
+                .post(PATH + "/" + id + "/items");
+        two.then().statusCode(201);
+        String late = two.path("items[0].id");
+        String done = two.path("items[1].id");
+        Response adopted = given().header("Authorization", karin())
+                .header("If-Match", two.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"adoptedBy\":\"Socialnämnden § 3\"}")
+                .post(PATH + "/" + id + "/adopt");
+        adopted.then().statusCode(200);
+        // the second control is carried out before its due date: never overdue
+        given().header("Authorization", karin())
+                .header("If-Match", adopted.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body("{\"resultStatus\":\"DONE_NO_REMARKS\",\"result\":\"Inga brister\",\"deviationsFound\":0}")
+                .post(PATH + "/" + id + "/items/" + done + "/result")
+                .then()
+                .statusCode(200);
+        job.run();
+        assertThat(Fixtures.count(
+                        "SELECT count(*) FROM internal_control_item WHERE plan_id = '" + id + "' AND overdue_notified"))
+                .as("not due yet")
+                .isZero();
+        clock.advance(Duration.ofDays(4));
+        OverdueJob.Result r = job.run();
+        assertThat(r.ran()).isTrue();
+        assertThat(r.internalControlsOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(job.run().internalControlsOverdue()).as("once").isZero();
+        try (TopicReader topic = TopicReader.open(Topics.FOLLOWUP)) {
+            List<ConsumerRecord<String, byte[]>> records = topic.await(
+                    rec -> rec.key().equals(id)
+                            && EventCodec.fromKafka(rec.headers(), rec.value())
+                                    .type()
+                                    .equals(InternalControlOverdueV1.TYPE),
+                    2,
+                    Duration.ofSeconds(5));
+            assertThat(records).hasSize(1);
+            InternalControlOverdueV1 e =
+                    EventCodec.data(EventContract.assertValid(records.get(0)), InternalControlOverdueV1.class);
+            assertThat(e)
+                    .isEqualTo(new InternalControlOverdueV1(
+                            UUID.fromString(id), UUID.fromString(late), org.a1(), today.getYear(), due));
+            // ids, a year and a date: nothing of the plan's text, the risk, the control or the responsible role
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                    .doesNotContain("Utredningstiden")
+                    .doesNotContain("Enhetschef")
+                    .doesNotContain("Internkontrollplan");
+        }
     }
 }

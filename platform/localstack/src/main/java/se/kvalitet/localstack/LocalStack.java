@@ -912,6 +912,11 @@ public final class LocalStack implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
             }
             env.put("KVALITET_DEMO_DATA_ENABLED", Boolean.toString(options.demoData));
+            // the key of the pseudonyms events carry instead of a username (platform/events PersonRef):
+            // deviation-service makes them, report-service recognises the people it mails; a packaged service
+            // has no default. The demo's key is fixed so a restarted stack recognises the same people; a real
+            // one is a secret (deploy/README.md)
+            env.put("KVALITET_PERSON_REF_KEY", "local-stack-person-reference-key-not-secret");
             if (options.mail && s == Service.REPORT) {
                 // report-service mails notifications to people (its README, "Notifications")
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

@@ -10,10 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 import se.kvalitet.events.DomainEvent;
 import se.kvalitet.events.deviation.ClockKind;
+import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
 import se.kvalitet.events.deviation.DeviationDeadlineOverdueV1;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
 import se.kvalitet.events.followup.EgenkontrollOverdueV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 import se.kvalitet.events.registry.DocumentReviewDueV1;
 import se.kvalitet.events.registry.DocumentReviewOverdueV1;
 import se.kvalitet.events.registry.DocumentType;
@@ -47,6 +50,8 @@ public final class NoticeRules {
      * @param orgUnitId     the unit whose responsible people are told
      * @param roles         the roles responsible for it at that unit (nearest level up with such a person)
      * @param linkPath      the path of the case in the intranet front-end (appended to the base URL)
+     * @param personRef     for a matter of one person (an assignment): that person's keyed pseudonym
+     *                      (platform/events {@code PersonRef}), told instead of the unit's roles; else null
      */
     public record Notice(
             String topic,
@@ -55,7 +60,20 @@ public final class NoticeRules {
             boolean overdue,
             UUID orgUnitId,
             List<String> roles,
-            String linkPath) {}
+            String linkPath,
+            String personRef) {
+
+        Notice(
+                String topic,
+                String what,
+                String dueText,
+                boolean overdue,
+                UUID orgUnitId,
+                List<String> roles,
+                String linkPath) {
+            this(topic, what, dueText, overdue, orgUnitId, roles, linkPath, null);
+        }
+    }
 
     /** The event types {@link #of} may make a notice of; others are not even parsed. */
     public static final Set<String> TYPES = Set.of(
@@ -63,6 +81,8 @@ public final class NoticeRules {
             DeviationDeadlineOverdueV1.TYPE,
             EgenkontrollOverdueV1.TYPE,
             InitiativeOverdueV1.TYPE,
+            InternalControlOverdueV1.TYPE,
+            DeviationInvestigatorAssignedV1.TYPE,
             DocumentReviewDueV1.TYPE,
             DocumentReviewOverdueV1.TYPE,
             ReportGeneratedV1.TYPE);
@@ -98,6 +118,30 @@ public final class NoticeRules {
                     e.orgUnitId(),
                     List.of(UNIT_MANAGER),
                     "/kvalitetsinsatser/" + e.initiativeId()));
+        }
+        if (event instanceof InternalControlOverdueV1 e) {
+            // the plan is the board's or the administration's: its managers answer for the controls, the quality team
+            // keeps the plan (the item's "responsible role" is free text and stays in followup-service)
+            return Optional.of(new Notice(
+                    "internkontroll",
+                    "En kontroll i internkontrollplanen " + e.year() + " har inte genomförts i tid",
+                    date(e.dueOn()),
+                    true,
+                    e.orgUnitId(),
+                    List.of(UNIT_MANAGER, QUALITY_TEAM),
+                    "/internkontroll/" + e.planId()));
+        }
+        if (event instanceof DeviationInvestigatorAssignedV1 e) {
+            // the assigned investigator alone, recognised by the pseudonym; no escalation (nothing has passed)
+            return Optional.of(new Notice(
+                    "utredning",
+                    "Du har tilldelats en utredning: " + trackName(e.trackType()),
+                    e.dueAt() == null ? null : date(LocalDate.ofInstant(e.dueAt(), SWEDEN)),
+                    false,
+                    e.orgUnitId(),
+                    List.of(),
+                    "/avvikelser/" + e.deviationId(),
+                    e.investigatorRef()));
         }
         if (event instanceof DocumentReviewDueV1 e) {
             return Optional.of(review(
@@ -175,6 +219,17 @@ public final class NoticeRules {
             case DEVIATION_INVESTIGATION -> "Avvikelse: utredning";
             case ACTION_DUE -> "En åtgärd ska vara genomförd";
             case ACTION_EFFECT_CHECK -> "En åtgärd: uppföljning av effekten";
+        };
+    }
+
+    static String trackName(DeviationCategory kind) {
+        return switch (kind) {
+            case LEX_SARAH -> "lex Sarah";
+            case LEX_MARIA -> "lex Maria";
+            case PERSONAL_DATA_BREACH -> "personuppgiftsincident";
+            case COMPLAINT -> "klagomål";
+            case OTHER_DEVIATION -> "avvikelse";
+            case NOT_A_DEVIATION -> "ej avvikelse";
         };
     }
 

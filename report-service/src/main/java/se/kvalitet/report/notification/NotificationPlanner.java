@@ -56,6 +56,9 @@ public class NotificationPlanner {
     @Inject
     Clock clock;
 
+    @Inject
+    PersonRefs personRefs;
+
     /** Older events are not mailed about (a new consumer group reads the topics from the start; a replay). */
     @ConfigProperty(name = "kvalitet.notification.max-event-age", defaultValue = "P3D")
     Duration maxEventAge;
@@ -86,6 +89,17 @@ public class NotificationPlanner {
 
     /** Who is told, and why (responsible or escalation), in a stable order. */
     Map<Recipient, Boolean> whom(Notice notice) throws SQLException {
+        if (notice.personRef() != null) {
+            // a matter of one person: whoever of the people who want mail has that pseudonym (README "Notifications",
+            // who is assigned); the unit plays no part, an investigator need not act for the unit in the token
+            Map<Recipient, Boolean> chosen = new LinkedHashMap<>();
+            for (Recipient r : recipients.wantingMail()) {
+                if (personRefs.of(r.username()).equals(notice.personRef())) {
+                    chosen.put(r, false);
+                }
+            }
+            return chosen;
+        }
         List<UUID> levels = orgCopy.ancestors(notice.orgUnitId());
         List<Recipient> candidates = recipients.actingFor(levels);
         Map<Recipient, Boolean> chosen = new LinkedHashMap<>();

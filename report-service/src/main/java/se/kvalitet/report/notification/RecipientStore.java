@@ -78,6 +78,26 @@ public class RecipientStore {
         }
     }
 
+    /**
+     * Everybody who wants mail, to recognise the one a pseudonymous event names (an assignment): one scan of the
+     * people who saved preferences, a few thousand rows in a municipality, for an event that comes a few times a
+     * day per investigator.
+     */
+    public List<Recipient> wantingMail() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT username, email, delivery, roles, org_unit_ids, updated_at FROM notification_recipient"
+                                + " WHERE delivery <> 'OFF' ORDER BY username")) {
+            List<Recipient> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     private static Recipient read(ResultSet rs) throws SQLException {
         return new Recipient(
                 rs.getString("username"),

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import se.kvalitet.events.deviation.ClockKind;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.events.deviation.DeviationDeadlineDueSoonV1;
+import se.kvalitet.events.deviation.DeviationInvestigatorAssignedV1;
+import se.kvalitet.events.followup.InternalControlOverdueV1;
 
 class NoticeRulesTest {
 
@@ -48,5 +50,39 @@ class NoticeRulesTest {
                     assertThat(n.roles()).containsExactly("unit-manager");
                     assertThat(n.what()).isEqualTo("En åtgärd ska vara genomförd");
                 });
+    }
+
+    @Test
+    void anAssignmentIsForThePersonItNamesAndAnOverdueInternalControlForTheManagersAndTheQualityTeam() {
+        UUID deviation = UUID.randomUUID();
+        String ref = "hmac-sha256:" + "1".repeat(64);
+        assertThat(NoticeRules.of(new DeviationInvestigatorAssignedV1(
+                        deviation,
+                        UUID.randomUUID(),
+                        DeviationCategory.PERSONAL_DATA_BREACH,
+                        UUID.randomUUID(),
+                        ref,
+                        Instant.parse("2026-12-31T23:30:00Z"),
+                        Instant.parse("2026-12-01T08:00:00Z"))))
+                .hasValueSatisfying(n -> {
+                    assertThat(n.personRef()).isEqualTo(ref);
+                    assertThat(n.roles()).isEmpty();
+                    assertThat(n.overdue()).isFalse();
+                    assertThat(n.what()).isEqualTo("Du har tilldelats en utredning: personuppgiftsincident");
+                    // the day in Sweden, where 23:30 UTC on New Year's Eve is already the new year
+                    assertThat(n.dueText()).isEqualTo("2027-01-01");
+                    assertThat(n.linkPath()).isEqualTo("/avvikelser/" + deviation);
+                });
+        UUID plan = UUID.randomUUID();
+        assertThat(NoticeRules.of(new InternalControlOverdueV1(
+                        plan, UUID.randomUUID(), UUID.randomUUID(), 2026, LocalDate.of(2026, 9, 30))))
+                .hasValueSatisfying(n -> {
+                    assertThat(n.personRef()).isNull();
+                    assertThat(n.roles()).containsExactly("unit-manager", "quality-team");
+                    assertThat(n.overdue()).isTrue();
+                    assertThat(n.dueText()).isEqualTo("2026-09-30");
+                    assertThat(n.linkPath()).isEqualTo("/internkontroll/" + plan);
+                });
+        assertThat(NoticeRules.TYPES).contains(DeviationInvestigatorAssignedV1.TYPE, InternalControlOverdueV1.TYPE);
     }
 }

@@ -10,6 +10,7 @@ public final class DeviationEvents {
             DeviationReportedV1.class,
             DeviationTriagedV1.class,
             DeviationTrackOpenedV1.class,
+            DeviationInvestigatorAssignedV1.class,
             DeviationTrackClosedV1.class,
             DeviationInvestigationCompletedV1.class,
             DeviationAuthorityNotifiedV1.class,

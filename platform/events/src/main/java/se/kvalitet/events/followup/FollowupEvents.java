@@ -13,6 +13,7 @@ public final class FollowupEvents {
             EgenkontrollOverdueV1.class,
             InitiativeCompletedV1.class,
             InitiativeOverdueV1.class,
+            InternalControlOverdueV1.class,
             IndicatorChangedV1.class,
             IndicatorEvaluatedV1.class);
 

@@ -141,6 +141,8 @@ class FollowupEventContractsTest {
                         LocalDate.of(2026, 6, 1),
                         true),
                 new InitiativeOverdueV1(UUID.randomUUID(), UNIT, "RISK", LocalDate.of(2026, 6, 30)),
+                new InternalControlOverdueV1(
+                        UUID.randomUUID(), UUID.randomUUID(), UNIT, 2026, LocalDate.of(2026, 8, 31)),
                 indicator(),
                 evaluation(),
                 new IndicatorEvaluatedV1(
