@@ -97,7 +97,7 @@ class NotificationTest {
     }
 
     static List<Mailbox.Received> awaitMails(String address, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(address).size() >= count);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.of(address).size() >= count);
         return Mailbox.of(address);
     }
 
