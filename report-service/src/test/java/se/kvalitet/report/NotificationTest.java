@@ -114,7 +114,8 @@ class NotificationTest {
         save(token(erik, mail(erik), "unit-manager", o.unit()), "IMMEDIATE");
 
         UUID deviation = UUID.randomUUID();
-        Instant due = Instant.parse("2026-12-05T17:00:00Z");
+        LocalDate dueDay = LocalDate.now(SWEDEN).plusDays(2);
+        Instant due = dueDay.atTime(18, 0).atZone(SWEDEN).toInstant();
         EventEnvelope env = Events.send(new DeviationDeadlineDueSoonV1(
                 deviation,
                 UUID.randomUUID(),
@@ -124,7 +125,7 @@ class NotificationTest {
                 o.unit(),
                 due.minus(72, ChronoUnit.HOURS),
                 due,
-                LocalDate.of(2026, 12, 5),
+                dueDay,
                 Instant.now()));
         Events.send(env); // redelivered: no second mail
 
@@ -132,21 +133,21 @@ class NotificationTest {
         assertThat(received).hasSize(1);
         Mailbox.Received m = received.get(0);
         assertThat(m.subject())
-                .isEqualTo(
-                        "Kvalitet: Personuppgiftsincident: anmälan till IMY inom 72 timmar (senast 2026-12-05 kl. 18:00)");
+                .isEqualTo("Kvalitet: Personuppgiftsincident: anmälan till IMY inom 72 timmar (senast " + dueDay
+                        + " kl. 18:00)");
         // the whole text: what, by when, the unit, the link and the fixed lines; nothing of the case itself
         assertThat(m.body().strip()).isEqualTo("""
                 Hej!
 
                 Personuppgiftsincident: anmälan till IMY inom 72 timmar.
-                Ska vara klart senast: 2026-12-05 kl. 18:00.
+                Ska vara klart senast: %s kl. 18:00.
                 Enhet: Ett hemtjänst norr
 
                 Öppna ärendet: https://intranet.kommun.test/avvikelser/%s
 
                 Det här är ett automatiskt meddelande från Kvalitet. Det innehåller inga uppgifter om den som ärendet
                 gäller; dem ser du när du öppnar ärendet. Svara inte på meddelandet.
-                Ändra hur du får aviseringar (direkt, en gång om dagen eller inte alls): https://intranet.kommun.test/installningar/aviseringar""".formatted(deviation));
+                Ändra hur du får aviseringar (direkt, en gång om dagen eller inte alls): https://intranet.kommun.test/installningar/aviseringar""".formatted(dueDay, deviation));
         assertThat(PersonalIdentityNumbers.containsAny(m.body())).isFalse();
         assertThat(m.autoSubmitted()).isEqualTo("auto-generated");
         String messageId = Db.value("SELECT message_id FROM notification_mail WHERE username = '" + karin + "'");
