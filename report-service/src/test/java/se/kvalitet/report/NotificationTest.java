@@ -47,6 +47,16 @@ class NotificationTest {
     static final String PREFS = "/report/v1/notification-preferences/me";
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
+    /** A deadline day {@code days} ahead of today (fixed future dates expire with the calendar). */
+    static LocalDate ahead(int days) {
+        return LocalDate.now(SWEDEN).plusDays(days);
+    }
+
+    /** 09:00 in Sweden on that day. */
+    static Instant nineOn(LocalDate day) {
+        return day.atTime(9, 0).atZone(SWEDEN).toInstant();
+    }
+
     @Inject
     NotificationSender sender;
 
@@ -244,8 +254,8 @@ class NotificationTest {
                 DeviationCategory.LEX_SARAH,
                 o.unit(),
                 Instant.parse("2026-12-01T08:00:00Z"),
-                Instant.parse("2026-12-15T08:00:00Z"),
-                LocalDate.of(2026, 12, 15),
+                nineOn(ahead(10)),
+                ahead(10),
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Db.count("SELECT count(*) FROM notification_item WHERE mail_id IS NULL AND username IN ('"
@@ -267,7 +277,7 @@ class NotificationTest {
                         "Ska vara klart senast: 2027-03-01.",
                         "https://intranet.kommun.test/rapporter/" + report + "/versioner/" + version,
                         "Lex Sarah: utredning och ställningstagande.",
-                        "Ska vara klart senast: 2026-12-15.",
+                        "Ska vara klart senast: " + ahead(10) + ".",
                         "https://intranet.kommun.test/avvikelser/" + deviation);
         Mailbox.Received toPer = awaitMails(mail(per), 1).get(0);
         assertThat(toPer.subject()).isEqualTo("Kvalitet: sammanfattning " + today + " (1 ärende, 1 försenat)");
@@ -286,8 +296,8 @@ class NotificationTest {
                 DeviationCategory.LEX_SARAH,
                 o.unit(),
                 Instant.parse("2026-12-01T08:00:00Z"),
-                Instant.parse("2026-12-15T08:00:00Z"),
-                LocalDate.of(2026, 12, 15),
+                nineOn(ahead(10)),
+                ahead(10),
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Db.count("SELECT count(*) FROM notification_item WHERE mail_id IS NULL AND username = '"
@@ -325,25 +335,26 @@ class NotificationTest {
                 DeviationCategory.LEX_SARAH,
                 o.unit(),
                 PersonRef.withKey(key).of(ingrid),
-                Instant.parse("2026-12-31T10:00:00Z"),
+                nineOn(ahead(26)),
                 Instant.now()));
         assertThat(new String(assigned.data(), StandardCharsets.UTF_8)).doesNotContain(ingrid);
         Events.send(assigned); // redelivered: no second mail
 
         Mailbox.Received m = awaitMails(mail(ingrid), 1).get(0);
-        assertThat(m.subject()).isEqualTo("Kvalitet: Du har tilldelats en utredning: lex Sarah (senast 2026-12-31)");
+        assertThat(m.subject())
+                .isEqualTo("Kvalitet: Du har tilldelats en utredning: lex Sarah (senast " + ahead(26) + ")");
         assertThat(m.body().strip()).isEqualTo("""
                 Hej!
 
                 Du har tilldelats en utredning: lex Sarah.
-                Ska vara klart senast: 2026-12-31.
+                Ska vara klart senast: %s.
                 Enhet: Fem hemtjänst norr
 
                 Öppna ärendet: https://intranet.kommun.test/avvikelser/%s
 
                 Det här är ett automatiskt meddelande från Kvalitet. Det innehåller inga uppgifter om den som ärendet
                 gäller; dem ser du när du öppnar ärendet. Svara inte på meddelandet.
-                Ändra hur du får aviseringar (direkt, en gång om dagen eller inte alls): https://intranet.kommun.test/installningar/aviseringar""".formatted(deviation));
+                Ändra hur du får aviseringar (direkt, en gång om dagen eller inte alls): https://intranet.kommun.test/installningar/aviseringar""".formatted(ahead(26), deviation));
 
         // a control of the department's internal control plan is overdue: its managers and the quality team above,
         // escalated to the managers of the level above them
@@ -385,8 +396,8 @@ class NotificationTest {
                     DeviationCategory.COMPLAINT,
                     o.unit(),
                     Instant.parse("2026-12-01T08:00:00Z"),
-                    Instant.parse("2026-12-20T08:00:00Z"),
-                    LocalDate.of(2026, 12, 20),
+                    nineOn(ahead(15)),
+                    ahead(15),
                     Instant.now()));
             await().atMost(Duration.ofSeconds(30)).until(() -> mailRows(karin) == 1);
             String id = Db.value("SELECT id FROM notification_mail WHERE username = '" + karin + "'");
