@@ -123,7 +123,7 @@ class RegistryBenchmark {
         List<Figure> figures = new ArrayList<>();
 
         // ---- search: a common domain term and a rarer word, each via the API, the same SQL, and a substring scan
-        String sql = SearchService.sql("v.status = 'APPROVED' AND v.search_vector @@ q.query");
+        String sql = SearchService.sql("v.status = 'APPROVED' AND " + SearchService.MATCH, false);
         for (boolean common : new boolean[] {true, false}) {
             String what = common ? "search, domain term (~20% of routines match)" : "search, rarer word (~3% match)";
             Supplier<String> term =

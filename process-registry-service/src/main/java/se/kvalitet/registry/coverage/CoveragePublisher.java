@@ -51,6 +51,9 @@ public class CoveragePublisher {
     CoverageService coverage;
 
     @Inject
+    CoverageSummary summary;
+
+    @Inject
     OrgUnitService orgUnits;
 
     @Inject
@@ -70,8 +73,9 @@ public class CoveragePublisher {
 
     /**
      * Recomputes the coverage of today of the operating units at or under {@code documentUnits} (null: of every
-     * unit) and publishes the changed ones; returns how many. Each unit's documents are read for it ({@link
-     * CoverageService#documentFacts}), so an approval costs what its units' documents cost, not the whole registry.
+     * unit) and publishes the changed ones; returns how many. Each unit's documents are read from the per-unit summary
+     * ({@link CoverageSummary}, brought up to date first), so an approval costs its own versions' units and links and
+     * the affected units' chains, not the documents of those units or the whole registry.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
@@ -81,6 +85,7 @@ public class CoveragePublisher {
                 .setParameter("k", LOCK)
                 .getSingleResult();
         LocalDate today = orgUnits.today();
+        summary.bringUpToDate(today);
         CoverageCalculator calc = coverage.structure(today);
         Set<UUID> operating = calc.operatingUnits();
         Set<UUID> affected = null;
@@ -110,7 +115,7 @@ public class CoveragePublisher {
         units.addAll(published.keySet());
         int changed = 0;
         for (UUID u : units) {
-            CoverageService.DocumentFacts facts = coverage.documentFacts(today, calc.selfAndAncestors(u));
+            CoverageSummary.DocumentFacts facts = summary.facts(calc.selfAndAncestors(u));
             UnitCoverage c = calc.ofUnit(u, facts.linkedItems(), facts.documents());
             String fingerprint = fingerprint(c);
             if (fingerprint.equals(published.get(u))) {

@@ -56,7 +56,7 @@ public class CoverageService {
      * What coverage is computed from apart from the documents, as it stands on a day: the tree, the verksamheter and
      * the requirement items in force (the organisation and the catalogue: they do not grow with history). Add the
      * documents a question needs with {@link CoverageCalculator#withDocuments} ({@link #documentsInForce}), or read
-     * what a unit's documents amount to with {@link #documentFacts}.
+     * what a unit's documents amount to from {@link CoverageSummary#facts}.
      */
     @Transactional
     public CoverageCalculator structure(LocalDate day) {
@@ -82,40 +82,6 @@ public class CoverageService {
                         Set.copyOf(i.kinds)))
                 .toList();
         return new CoverageCalculator(tree, areas, requirements, List.of());
-    }
-
-    /** What the documents in force for a unit amount to: the requirement items they link, and how many they are. */
-    public record DocumentFacts(Set<UUID> linkedItems, int documents) {}
-
-    /**
-     * The documents in force on {@code day} for any of {@code chain} (a unit and the units above it), as the
-     * published snapshot needs them: read through the unit index ({@code document_version_org_unit_unit}) and the
-     * versions' keys, so the cost follows those units' documents, not the registry's.
-     */
-    @SuppressWarnings("unchecked")
-    public DocumentFacts documentFacts(LocalDate day, Set<UUID> chain) {
-        List<Tuple> rows = (List<Tuple>) em.createNativeQuery("""
-                WITH f AS MATERIALIZED (
-                    SELECT DISTINCT v.id FROM document_version_org_unit x JOIN document_version v ON v.id = x.version_id
-                     WHERE x.org_unit_id IN (:chain) AND\s""" + IN_FORCE + """
-                )
-                SELECT CAST(NULL AS uuid) AS item, (SELECT count(*) FROM f) AS documents
-                UNION ALL
-                SELECT DISTINCT r.requirement_item_id, CAST(NULL AS bigint) FROM f JOIN document_version_requirement r ON r.version_id = f.id""", Tuple.class)
-                .setParameter("chain", chain)
-                .setParameter("day", day)
-                .getResultList();
-        Set<UUID> linked = new HashSet<>();
-        int documents = 0;
-        for (Tuple row : rows) {
-            UUID item = uuid(row, "item");
-            if (item == null) {
-                documents = integer(row, "documents");
-            } else {
-                linked.add(item);
-            }
-        }
-        return new DocumentFacts(linked, documents);
     }
 
     /** The documents in force on {@code day} for any of {@code units}, with their units and requirement links. */

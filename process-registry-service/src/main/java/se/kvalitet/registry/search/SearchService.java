@@ -47,45 +47,61 @@ public class SearchService {
 
     /**
      * At most this many matches are ranked (issue 20): when more documents match, the candidates are the {@value}
-     * most recently approved of them (an ordered walk of {@code document_version_recent}, V80), ranked among
-     * themselves; the page then says {@code totalExact = false} with {@code total} = {@value} (more match: refine the
-     * search). Ranking reads every candidate's {@code tsvector}, so without the cap a common word's search grew with
-     * the registry.
+     * most recently approved of them, ranked among themselves; the page then says {@code totalExact = false} with
+     * {@code total} = {@value} (more match: refine the search). Ranking reads every candidate's {@code tsvector}, so
+     * without the cap a common word's search grew with the registry.
      */
     public static final int CANDIDATES = 200;
 
+    /** The query of :text, written out where it is used (not a CTE) so the planner sees the term (see {@link #sql}). */
+    static final String QUERY = "websearch_to_tsquery('swedish', :text)";
+
+    /** The full-text condition on {@code document_version v} for :text. */
+    public static final String MATCH = "v.search_vector @@ " + QUERY;
+
     /**
-     * The search statement for a WHERE clause (parameters :text, :limit, :offset, :candidates ({@link #CANDIDATES}
-     * + 1) and those of the clause); public for the benchmark. Column {@code matched}: the candidates found, at most
+     * The search statement for a WHERE clause on {@code document_version v} (and {@code document d} when {@code
+     * byType}) that includes {@link #MATCH}; parameters :text, :limit, :offset, :candidates ({@link #CANDIDATES} + 1)
+     * and those of the clause; public for the benchmark. Column {@code matched}: the candidates found, at most
      * :candidates (one more than are ranked says the cap was reached).
+     *
+     * <p>Choosing the candidates (issue 20): the term is a constant of the statement (custom plan, the tsquery
+     * written out rather than read from a CTE), so the planner knows from the column's statistics how common it is
+     * and picks one of two plans that both stop early: for a common term, a walk of {@code document_version_recent}
+     * ({@code (approved_at DESC, id DESC)} of approved versions, V80) with the match as a filter that stops at the
+     * :candidates-th match (about :candidates / frequency rows); for a rarer one, the term's GIN matches and a
+     * top-N sort. The ranking then reads the 200 candidates' {@code tsvector} by key, and the page's rows only get
+     * their document, their text and the headlines.
      */
-    public static String sql(String where) {
+    public static String sql(String where, boolean byType) {
         return """
-                WITH q AS (SELECT websearch_to_tsquery('swedish', :text) AS query),
-                cand AS MATERIALIZED (
-                  SELECT v.id, row_number() OVER (ORDER BY v.approved_at DESC, v.id DESC) AS n
-                    FROM (SELECT v.id, v.approved_at FROM document_version v JOIN document d ON d.id = v.document_id, q
-                           WHERE %s
-                           ORDER BY v.approved_at DESC, v.id DESC
-                           LIMIT :candidates) v),
-                hits AS (
-                  SELECT v.id, v.document_id, d.type, v.number, v.title, v.summary, v.content, v.search_extra, v.process_category,
-                         v.valid_from, ts_rank_cd(v.search_vector, q.query, 32) AS rank, q.query
-                    FROM cand JOIN document_version v ON v.id = cand.id JOIN document d ON d.id = v.document_id, q
-                   WHERE cand.n <= %d
+                WITH cand AS MATERIALIZED (
+                  SELECT v.id, v.approved_at FROM document_version v%s
+                   WHERE %s
+                   ORDER BY v.approved_at DESC, v.id DESC
+                   LIMIT :candidates),
+                ranked AS (
+                  SELECT v.id, ts_rank_cd(v.search_vector, %s, 32) AS rank, v.title, v.document_id
+                    FROM (SELECT c.id FROM cand c ORDER BY c.approved_at DESC, c.id DESC LIMIT %d) c
+                    JOIN document_version v ON v.id = c.id
                    ORDER BY rank DESC, v.title, v.document_id
                    LIMIT :limit OFFSET :offset)
-                SELECT h.document_id, h.type, h.number, h.title, h.process_category, h.valid_from, h.rank,
+                SELECT v.document_id, d.type, v.number, v.title, v.process_category, v.valid_from, r.rank,
                        (SELECT count(*) FROM cand) AS matched,
-                       ts_headline('swedish', %s, h.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS title_html,
-                       ts_headline('swedish', %s, h.query,
+                       ts_headline('swedish', %s, %s, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS title_html,
+                       ts_headline('swedish', %s, %s,
                                    'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-                  FROM hits h ORDER BY h.rank DESC, h.title, h.document_id""".formatted(
+                  FROM ranked r JOIN document_version v ON v.id = r.id JOIN document d ON d.id = v.document_id
+                 ORDER BY r.rank DESC, r.title, r.document_id""".formatted(
+                        byType ? " JOIN document d ON d.id = v.document_id" : "",
                         where,
+                        QUERY,
                         CANDIDATES,
-                        ESCAPED.formatted("h.title"),
+                        ESCAPED.formatted("v.title"),
+                        QUERY,
                         ESCAPED.formatted(
-                                "coalesce(h.summary, '') || E'\\n' || coalesce(h.content, '') || E'\\n' || h.search_extra"));
+                                "coalesce(v.summary, '') || E'\\n' || coalesce(v.content, '') || E'\\n' || v.search_extra"),
+                        QUERY);
     }
 
     @Transactional
@@ -97,7 +113,7 @@ public class SearchService {
         if (text.length() > MAX_QUERY) {
             throw ProblemException.invalidField("q", "must be at most " + MAX_QUERY + " characters");
         }
-        StringBuilder where = new StringBuilder("v.status = 'APPROVED' AND v.search_vector @@ q.query");
+        StringBuilder where = new StringBuilder("v.status = 'APPROVED' AND " + MATCH);
         if (!types.isEmpty()) {
             where.append(" AND d.type IN (:types)");
         }
@@ -112,7 +128,7 @@ public class SearchService {
         // depends on how common the term is, which a generic plan cannot know
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         // rank and page first; headlines (the expensive part) only for the page's rows
-        Query query = em.createNativeQuery(sql(where.toString()), Tuple.class)
+        Query query = em.createNativeQuery(sql(where.toString(), !types.isEmpty()), Tuple.class)
                 .setParameter("limit", limit)
                 .setParameter("offset", (page - 1) * limit)
                 .setParameter("candidates", CANDIDATES + 1);
@@ -135,8 +151,7 @@ public class SearchService {
         } else if (page > 1) {
             // past the last page: still report the total
             Query count = em.createNativeQuery("""
-                    WITH q AS (SELECT websearch_to_tsquery('swedish', :text) AS query)
-                    SELECT count(*) FROM (SELECT 1 FROM document_version v JOIN document d ON d.id = v.document_id, q
+                    SELECT count(*) FROM (SELECT 1 FROM document_version v JOIN document d ON d.id = v.document_id
                                            WHERE %s LIMIT :candidates) c""".formatted(where)).setParameter("candidates", CANDIDATES + 1);
             bind.accept(count);
             matched = ((Number) count.getSingleResult()).longValue();

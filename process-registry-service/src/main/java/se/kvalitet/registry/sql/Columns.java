@@ -29,6 +29,10 @@ public final class Columns {
         return ((Number) row.get(column)).longValue();
     }
 
+    public static boolean bool(Tuple row, String column) {
+        return (Boolean) row.get(column);
+    }
+
     public static double doubleValue(Tuple row, String column) {
         return ((Number) row.get(column)).doubleValue();
     }
