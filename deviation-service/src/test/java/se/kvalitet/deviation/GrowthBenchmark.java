@@ -32,8 +32,9 @@ import se.kvalitet.testing.TestTokens;
  *
  * <p>History is seeded with set-based SQL ({@code INSERT … SELECT … FROM generate_series}) into the
  * tables of the service's Flyway schema with their indexes: the reports spread over 2016–2025 across
- * the demo organisation's units (a fifth from the case system, 2 % touching a second unit, 1 % still
- * received, 2 % in progress, the rest closed), one triage decision each, a track for every category
+ * the demo organisation's units (a fifth from the case system, 2 % touching a second unit; open only if
+ * recent, {@link #OPEN_SINCE}: a seventh of the last two weeks' still received, a third of the last quarter's in
+ * progress, every older one closed), one triage decision each, a track for every category
  * but "not a deviation" (5 % / 25 % lex Sarah / 5 % lex Maria / 5 % breach / 8 % complaint / other),
  * three investigation entries per lex Sarah and lex Maria track, an IVO/IMY notification for the
  * serious ones, a deadline clock per report and per investigation, four access-log rows per report and
@@ -56,6 +57,16 @@ class GrowthBenchmark {
             "(timestamptz '2016-01-01 07:00+00' + ((i * 7919) % 3652) * interval '1 day' + ((i * 13) % 600) * interval '1 minute')";
     /** Its category bucket (0–99): < 5 not a deviation, < 30 lex Sarah, < 35 lex Maria, < 40 breach, < 48 complaint. */
     static final String B = "((i * 31) % 100)";
+
+    /**
+     * Which history reports are still open on 1 January 2026: in a real service open cases close, so only recent ones
+     * are (not a fixed share of all history, which would make a unit's open cases grow with every year kept). Still
+     * received (not yet triaged): a seventh of the last two weeks' reports; in progress: a third of the last quarter's
+     * (investigations take weeks to months); every older report is closed.
+     */
+    static final String OPEN_SINCE = "2025-10-01 00:00+00";
+
+    static final String RECEIVED = "({T} >= timestamptz '2025-12-18 00:00+00' AND i % 7 = 0)";
 
     static final String CATEGORY = "CASE WHEN {B} < 5 THEN 'NOT_A_DEVIATION' WHEN {B} < 30 THEN 'LEX_SARAH'"
             + " WHEN {B} < 35 THEN 'LEX_MARIA' WHEN {B} < 40 THEN 'PERSONAL_DATA_BREACH' WHEN {B} < 48 THEN 'COMPLAINT'"
@@ -172,6 +183,27 @@ class GrowthBenchmark {
             } finally {
                 queries.explainPlans(false);
             }
+            // the deadlines at a past instant (GET /deadlines?state=overdue&asOf=…, the quality team): its two
+            // statements as DeadlineQueries words them, for V91's index of clocks by when they stopped
+            String running = " from deadline_clock c join deviation d on d.id = c.deviation_id"
+                    + " where c.started_at <= timestamptz '2025-06-01 00:00+00'"
+                    + " and (c.stopped_at is null or c.stopped_at > timestamptz '2025-06-01 00:00+00')"
+                    + " and c.due_at <= timestamptz '2025-06-01 00:00+00'";
+            try (Connection c = DeviationDb.connect();
+                    java.sql.Statement s = c.createStatement()) {
+                for (String sql : List.of(
+                        "select c.id" + running + " order by c.due_at, c.id limit 20",
+                        "select count(c.id)" + running)) {
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    System.out.println(
+                            "[growth] explain " + phase + ": deadlines overdue as of 2025-06-01\n" + sql + "\n" + plan);
+                }
+            }
         }
         bench.endPhase();
     }
@@ -246,7 +278,8 @@ class GrowthBenchmark {
         String array = "(ARRAY[" + units.stream().map(u -> "'" + u + "'::uuid").collect(Collectors.joining(",")) + "])";
         String n = Integer.toString(units.size());
         String range = "generate_series(" + (lo + 1) + "::bigint, " + hi + ") i";
-        String status = "CASE WHEN i % 97 = 0 THEN 'RECEIVED' WHEN i % 50 = 0 THEN 'IN_PROGRESS' ELSE 'CLOSED' END";
+        String status = "CASE WHEN {RCV} THEN 'RECEIVED' WHEN {T} >= timestamptz '" + OPEN_SINCE
+                + "' AND i % 3 = 0 THEN 'IN_PROGRESS' ELSE 'CLOSED' END";
         String cat = CATEGORY;
         List<String> sql = List.of("""
                 INSERT INTO deviation (id, summary, description, occurred_at, org_unit_id, suggested_category, channel,
@@ -259,7 +292,7 @@ class GrowthBenchmark {
                        CASE WHEN i % 5 = 0 THEN 'case-system' ELSE 'kvalitet-web' END,
                        CASE WHEN i % 5 = 0 THEN 'treserva' END, CASE WHEN i % 5 = 0 THEN 'H-' || i END,
                        {S}, {T}, {T} + interval '20 days', 3,
-                       CASE WHEN i % 97 <> 0 THEN {T} + interval '1 hour' END,
+                       CASE WHEN NOT {RCV} THEN {T} + interval '1 hour' END,
                        CASE WHEN {S} = 'CLOSED' THEN {T} + interval '20 days' END,
                        CASE WHEN {S} = 'CLOSED' THEN 'Tack för din rapport. Händelsen är utredd och åtgärdad.' END
                 FROM {R}""", """
@@ -268,7 +301,7 @@ class GrowthBenchmark {
                 WHERE i % 50 = 7 AND (i * 11 + 1) % {N} <> (i * 7) % {N}""", """
                 INSERT INTO triage_decision (id, deviation_id, categories, previous_categories, reason, decided_by, decided_at)
                 SELECT md5('tri' || i)::uuid, md5('dev' || i)::uuid, {C}, '', NULL, 'karin', {T} + interval '1 hour'
-                FROM {R} WHERE i % 97 <> 0""", """
+                FROM {R} WHERE NOT {RCV}""", """
                 INSERT INTO deviation_track (id, deviation_id, category, opened_at, closed_at, closure, investigator, assessment,
                                              serious, assessed_at, assessed_by, updated_at, version)
                 SELECT md5('trk' || i)::uuid, md5('dev' || i)::uuid, {C}, {T} + interval '1 hour',
@@ -280,7 +313,7 @@ class GrowthBenchmark {
                        CASE WHEN {B} >= 5 AND {B} < 30 THEN {T} + interval '5 days' END,
                        CASE WHEN {B} >= 5 AND {B} < 30 THEN 'ingrid-' || (i % 20) END,
                        {T} + interval '20 days', 4
-                FROM {R} WHERE i % 97 <> 0 AND {B} >= 5""", """
+                FROM {R} WHERE NOT {RCV} AND {B} >= 5""", """
                 INSERT INTO investigation_entry (id, track_id, section, kind, entry_date, source, text, author_subject, author_name,
                                                  created_at)
                 SELECT md5('ent' || i || '.' || e)::uuid, md5('trk' || i)::uuid,
@@ -288,20 +321,20 @@ class GrowthBenchmark {
                        CASE WHEN e = 3 THEN 'ASSESSMENT' ELSE 'FACT' END, ({T} + e * interval '1 day')::date,
                        'Samtal med personal', 'Uppgift ' || e || ' i utredningen. ' || repeat('Text ', 40),
                        'ingrid-' || (i % 20), 'Ingrid', {T} + e * interval '1 day'
-                FROM {R}, generate_series(1, 3) e WHERE i % 97 <> 0 AND {B} >= 5 AND {B} < 35""", """
+                FROM {R}, generate_series(1, 3) e WHERE NOT {RCV} AND {B} >= 5 AND {B} < 35""", """
                 INSERT INTO authority_notification (id, track_id, authority, kind, clock_started_at, due_at, sent_at,
                                                     authority_reference, snapshot, snapshot_sha256, filed_by, created_at)
                 SELECT md5('not' || i)::uuid, md5('trk' || i)::uuid, CASE WHEN {B} >= 35 THEN 'IMY' ELSE 'IVO' END, 'INITIAL',
                        {T} + interval '5 days', {T} + interval '19 days', {T} + interval '10 days', '3.5.1-' || i,
                        '{"report":"' || i || '","text":"' || repeat('Ögonblicksbild av anmälan. ', 40) || '"}',
                        md5('snap' || i) || md5('shot' || i), 'karin', {T} + interval '10 days'
-                FROM {R} WHERE i % 97 <> 0 AND (({B} >= 5 AND {B} < 30 AND i % 10 = 0) OR ({B} >= 30 AND {B} < 40 AND i % 3 = 0))""", """
+                FROM {R} WHERE NOT {RCV} AND (({B} >= 5 AND {B} < 30 AND i % 10 = 0) OR ({B} >= 30 AND {B} < 40 AND i % 3 = 0))""", """
                 INSERT INTO deadline_clock (id, deviation_id, subject_id, track_type, kind, org_unit_id, policy, started_at, due_at,
                                             due_soon_at, stopped_at, stop_reason, due_soon_published_at, overdue_published_at)
                 SELECT md5('clk' || i)::uuid, md5('dev' || i)::uuid, md5('dev' || i)::uuid, NULL, 'TRIAGE', {U}[1 + (i * 7) % {N}],
                        '2wd', {T}, {T} + interval '14 days', {T} + interval '12 days',
-                       CASE WHEN i % 97 <> 0 THEN {T} + interval '1 hour' END, CASE WHEN i % 97 <> 0 THEN 'MET' END,
-                       CASE WHEN i % 97 = 0 THEN {T} + interval '12 days' END, CASE WHEN i % 97 = 0 THEN {T} + interval '14 days' END
+                       CASE WHEN NOT {RCV} THEN {T} + interval '1 hour' END, CASE WHEN NOT {RCV} THEN 'MET' END,
+                       CASE WHEN {RCV} THEN {T} + interval '12 days' END, CASE WHEN {RCV} THEN {T} + interval '14 days' END
                 FROM {R}""", """
                 INSERT INTO deadline_clock (id, deviation_id, subject_id, track_type, kind, org_unit_id, policy, started_at, due_at,
                                             due_soon_at, stopped_at, stop_reason, due_soon_published_at, overdue_published_at)
@@ -311,7 +344,7 @@ class GrowthBenchmark {
                        CASE WHEN {S} = 'CLOSED' THEN {T} + interval '14 days' END, CASE WHEN {S} = 'CLOSED' THEN 'MET' END,
                        CASE WHEN {S} <> 'CLOSED' THEN {T} + interval '13 days' END,
                        CASE WHEN {S} <> 'CLOSED' THEN {T} + interval '15 days' END
-                FROM {R} WHERE i % 97 <> 0 AND {B} >= 5 AND {B} < 35""", """
+                FROM {R} WHERE NOT {RCV} AND {B} >= 5 AND {B} < 35""", """
                 INSERT INTO case_access_log (at, deviation_id, action, granted, subject, username, client_id, roles, correlation_id)
                 SELECT {T} + a * interval '1 hour', md5('dev' || i)::uuid,
                        (ARRAY['CREATE', 'TRIAGE', 'READ', 'READ'])[a], TRUE,
@@ -325,11 +358,12 @@ class GrowthBenchmark {
                        ({T} + interval '60 days')::date, CASE WHEN {S} = 'CLOSED' THEN 'DONE' ELSE 'PLANNED' END,
                        CASE WHEN {S} = 'CLOSED' THEN ({T} + interval '50 days')::date END, 'karin', {T} + interval '6 days',
                        {T} + interval '50 days', 1
-                FROM {R} WHERE i % 97 <> 0 AND {B} >= 5 AND i % 5 = 1""");
+                FROM {R} WHERE NOT {RCV} AND {B} >= 5 AND i % 5 = 1""");
         List<String> statements = new ArrayList<>();
         for (String s : sql) {
             statements.add(s.replace("{C}", cat)
                     .replace("{S}", status)
+                    .replace("{RCV}", RECEIVED)
                     .replace("{B}", B)
                     .replace("{T}", T)
                     .replace("{U}", array)

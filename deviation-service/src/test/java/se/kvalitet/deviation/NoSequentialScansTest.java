@@ -159,6 +159,14 @@ class NoSequentialScansTest {
                 .get(PATH + "?overdue=true&asOf=2026-06-01T00:00:00Z")
                 .then()
                 .statusCode(200);
+        // the deadlines running (and overdue) at a past instant: V91's index of clocks by when they stopped
+        for (String deadlines : new String[] {
+            "/deviation/v1/deadlines?asOf=2026-06-01T00:00:00Z",
+            "/deviation/v1/deadlines?state=overdue&asOf=2026-06-01T00:00:00Z",
+            "/deviation/v1/deadlines?state=overdue&kind=TRIAGE&asOf=2026-06-01T00:00:00Z"
+        }) {
+            given().header("Authorization", karin).get(deadlines).then().statusCode(200);
+        }
         given().header("Authorization", karin).get(PATH + "/" + byPerson).then().statusCode(200);
         given().header("Authorization", caseSystem)
                 .get(PATH + "/" + fromCaseSystem)

@@ -128,20 +128,38 @@ public class ActionResource {
     @GET
     @Path("{actionId}")
     @RolesAllowed(Roles.HANDLERS)
-    @Operation(summary = "One action", description = "With its ETag for the next change.")
+    @Operation(
+            summary = "One action",
+            description = "With its ETag for the next change, and whether it is overdue (now, or at asOf).")
     @APIResponse(
             responseCode = "200",
             description = "The action",
             content = @Content(schema = @Schema(implementation = ActionDtos.ActionView.class)))
     @APIResponse(
+            responseCode = "400",
+            description = "asOf is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such action, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
+    public Response get(
+            @PathParam("id") UUID id,
+            @PathParam("actionId") UUID actionId,
+            @Parameter(
+                            description =
+                                    "The instant (RFC 3339) the action's overdue answers for, from its due clock; default now"
+                                            + " (as GET /actions?asOf; a plain date is a 400)",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("asOf")
+                    String asOf) {
+        Instant at = QueryParams.instant("asOf", asOf);
         DeviationAction a = actions.action(id, actionId, Action.READ);
-        return Response.ok(ActionDtos.ActionView.of(a, actions.today()))
-                .tag(ETags.of(a.version))
-                .build();
+        ActionDtos.ActionView view = at == null
+                ? ActionDtos.ActionView.of(a, actions.today())
+                : ActionDtos.ActionView.of(a, queries.overdueAt(List.of(a), at).contains(a.id));
+        return Response.ok(view).tag(ETags.of(a.version)).build();
     }
 
     @POST

@@ -233,7 +233,7 @@ public class DeviationQueries {
         if (f.onlyMine()) {
             branches.add(Branch.of(filedByMe(q)));
         } else if (all && f.orgUnit() != null) {
-            branches.addAll(units("unit", orgUnits.subtree(List.of(f.orgUnit())), q, bySync));
+            branches.addAll(units("unit", orgUnits.subtree(List.of(f.orgUnit())), q, bySync, f.status()));
         } else if (all) {
             branches.add(Branch.of("true"));
         } else {
@@ -242,7 +242,7 @@ public class DeviationQueries {
             if (f.category() == null && f.overdue() == null) {
                 branches.add(Branch.of(filedByMe(q)));
             }
-            branches.addAll(workOnBranches(q, bySync));
+            branches.addAll(workOnBranches(q, bySync, f.status()));
         }
         return branches;
     }
@@ -250,16 +250,19 @@ public class DeviationQueries {
     /**
      * The reports of these units (where it happened, and those involving them): per unit, one walk of {@code
      * (org_unit_id, created_at, id)} and one of the involved units' {@code (org_unit_id, created_at, deviation_id)}
-     * (V41); in the sync order the involved ones are one lookup.
+     * (V41); with a status filter {@code (org_unit_id, status, created_at, …)} for both (V40, and V90's copy of the
+     * report's status on the involved unit), so a unit's open cases are walked without its closed history. In the
+     * sync order the involved ones are one lookup.
      */
-    private static List<Branch> units(String name, Set<UUID> units, Sql q, boolean bySync) {
+    private static List<Branch> units(String name, Set<UUID> units, Sql q, boolean bySync, Deviation.Status status) {
+        String statusParam = status == null ? null : q.param("status", status.name());
         List<Branch> branches = new ArrayList<>();
         int i = 0;
         for (UUID unit : units) {
             String param = q.param(name + i++, unit);
             branches.add(Branch.of("d.org_unit_id = " + param));
             if (!bySync) {
-                branches.add(Branch.involved(param));
+                branches.add(Branch.involved(param, statusParam));
             }
         }
         if (bySync && !units.isEmpty()) {
@@ -271,10 +274,10 @@ public class DeviationQueries {
     }
 
     /** The caller's reasons to work on a case ({@link DeviationAccess#canWorkOn}), each a branch. */
-    private List<Branch> workOnBranches(Sql q, boolean bySync) {
+    private List<Branch> workOnBranches(Sql q, boolean bySync, Deviation.Status status) {
         List<Branch> branches = new ArrayList<>();
         if (caller.hasRole(Roles.UNIT_MANAGER)) {
-            branches.addAll(units("managed", access.managedUnits(), q, bySync));
+            branches.addAll(units("managed", access.managedUnits(), q, bySync, status));
         }
         if (caller.hasRole(Roles.INVESTIGATOR)) {
             branches.add(Branch.of("d.id in (select ti.deviation_id from deviation_track ti where ti.investigator = "
@@ -411,11 +414,14 @@ public class DeviationQueries {
             return new Branch("deviation d", condition, "d", "id");
         }
 
-        /** The reports involving a unit, in the order of the involved unit's own index (V41). */
-        static Branch involved(String unitParam) {
+        /**
+         * The reports involving a unit, in the order of the involved unit's own index (V41); with a status (the
+         * report's, copied by V90's trigger) the index of the unit's reports in that status.
+         */
+        static Branch involved(String unitParam, String statusParam) {
             return new Branch(
                     "deviation_involved_unit v join deviation d on d.id = v.deviation_id",
-                    "v.org_unit_id = " + unitParam,
+                    "v.org_unit_id = " + unitParam + (statusParam == null ? "" : " and v.status = " + statusParam),
                     "v",
                     "deviation_id");
         }

@@ -575,7 +575,12 @@ class ActionsAndDeadlinesTest {
         // an action runs to the end of its due date (Swedish time)
         Instant due =
                 dueDate.plusDays(1).atStartOfDay(ZoneId.of("Europe/Stockholm")).toInstant();
-        Object[][] sides = {{started.minusMillis(1), false}, {started, false}, {due.minusMillis(1), false}, {due, true}
+        Object[][] sides = {
+            {started.minusMillis(1), false},
+            {started, false},
+            {due.minusMillis(1), false},
+            {due, true},
+            {due.plusMillis(1), true}
         };
         for (Object[] side : sides) {
             assertOverdueAt(id, action, (Instant) side[0], (boolean) side[1]);
@@ -594,6 +599,8 @@ class ActionsAndDeadlinesTest {
             "/deviation/v1/actions?asOf=2026-03-01",
             "/deviation/v1/actions?overdue=true&asOf=2026-03-01T25:00:00Z",
             PATH + "/" + id + "/actions?asOf=2026-03-01",
+            PATH + "/" + id + "/actions/" + action + "?asOf=2026-03-01",
+            PATH + "/" + id + "/actions/" + action + "?asOf=2026-03-01T25:00:00Z",
             PATH + "?overdue=true&asOf=2026-03-01",
             PATH + "?asOf=2026-03-01T12:00:00Z"
         }) {
@@ -620,6 +627,15 @@ class ActionsAndDeadlinesTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.id == '" + action + "' }.overdue", equalTo(overdue));
+        // the one action's read answers for the same instant (its ETag as without asOf)
+        given().header("Authorization", karin)
+                .queryParam("asOf", when)
+                .get(PATH + "/" + id + "/actions/" + action)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag(karin, PATH + "/" + id + "/actions/" + action)))
+                .body("id", equalTo(action))
+                .body("overdue", equalTo(overdue));
         for (boolean filter : new boolean[] {true, false}) {
             List<String> actions = given().header("Authorization", karin)
                     .queryParam("deviationId", id)

@@ -105,6 +105,50 @@ class DeviationResourceTest {
         }
     }
 
+    /**
+     * Issue 20: a unit's list with a status filter walks the reports involving the unit by the status V90's trigger
+     * copies from the report onto the involved unit, so it follows every change of the report's status.
+     */
+    @Test
+    void anInvolvedUnitsListByStatusFollowsTheReportsStatus() {
+        String karin = TestTokens.user("karin").roles("quality-team").bearer();
+        String id = post(anna(), body(HEMTJANST));
+        assertThat(listed(karin, EKBACKEN, "RECEIVED")).contains(id);
+        assertThat(listed(karin, EKBACKEN, "IN_PROGRESS")).doesNotContain(id);
+        se.kvalitet.deviation.investigation.InvestigationTest.post(
+                        karin,
+                        PATH + "/" + id + "/triage",
+                        se.kvalitet.deviation.investigation.InvestigationTest.etag(karin, PATH + "/" + id),
+                        "{\"categories\":[\"OTHER_DEVIATION\"]}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        assertThat(listed(karin, EKBACKEN, "RECEIVED")).doesNotContain(id);
+        assertThat(listed(karin, EKBACKEN, "IN_PROGRESS")).contains(id);
+        // the count walks the same branches
+        given().header("Authorization", karin)
+                .queryParam("orgUnit", EKBACKEN)
+                .queryParam("status", "IN_PROGRESS")
+                .queryParam("limit", 1)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    private static List<String> listed(String bearer, UUID unit, String status) {
+        return given().header("Authorization", bearer)
+                .queryParam("orgUnit", unit)
+                .queryParam("status", status)
+                .queryParam("limit", 100)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo(status)))
+                .extract()
+                .path("items.id");
+    }
+
     @Test
     void aCaseManagementSystemFilesThroughTheMachineRole() {
         String bearer = TestTokens.client("case-system").roles("case-system").bearer();
