@@ -140,6 +140,45 @@ class NoSequentialScansTest {
     }
 
     /**
+     * The kvalitetsberättelse's indicator tables of a year read that year's measurements and missed målvärden (and the
+     * three years before, for the four-year table) through a range of periods, whatever the history holds: with
+     * 20 000 measurements and 20 000 missed targets of 2003 seeded, the indicators of 2025 touch a few blocks of
+     * them ({@code pg_statio_user_tables}, heap and index blocks). Before V95 both were walked whole, through an
+     * index led by the indicator whose non-leading period condition is checked inside the index (issue 20): no
+     * sequential scan and no row returned, so neither the scan count nor the rows read see it, only the blocks.
+     */
+    @Test
+    void theIndicatorsOfAReportYearReadOnlyThoseYearsPeriods() throws Exception {
+        organisation(TestTokens.user("karin").roles("quality-team").bearer());
+        int history = 20_000;
+        Db.update("INSERT INTO followup_measurement (measurement_id, indicator_id, org_unit_id, period, gender, value,"
+                + " revision) SELECT md5('scan-measurement-' || i)::uuid, md5('scan-indicator-' || (i % 50))::uuid, '"
+                + UNIT + "', '2003', 'T', i % 100, 1 FROM generate_series(1, " + history + ") i");
+        Db.update("INSERT INTO followup_target_missed (indicator_id, org_unit_id, period, gender, value, evaluated_at)"
+                + " SELECT md5('scan-indicator-' || i)::uuid, '" + UNIT + "', '2003', 'T', 1,"
+                + " TIMESTAMPTZ '2004-01-15 12:00+01' FROM generate_series(1, " + history + ") i");
+        try {
+            Db.update("ANALYZE followup_measurement");
+            Db.update("ANALYZE followup_target_missed");
+            SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
+            long before = blocksTouched("followup_measurement", "followup_target_missed");
+            readModels.open(BOARD, 2025, LocalDate.of(2026, 1, 15)).indicators();
+            Set<String> bounded = new java.util.HashSet<>(BOUNDED);
+            bounded.addAll(READ_WHOLE);
+            scans.end(bounded).assertNone();
+            long touched = blocksTouched("followup_measurement", "followup_target_missed") - before;
+            if (touched >= 40) {
+                throw new AssertionError("the indicators of 2025 touched " + touched + " heap and index blocks of"
+                        + " followup_measurement and followup_target_missed, which hold " + 2 * history
+                        + " rows of 2003 (a range of periods touches a few)");
+            }
+        } finally {
+            Db.update("DELETE FROM followup_measurement WHERE period = '2003'");
+            Db.update("DELETE FROM followup_target_missed WHERE period = '2003'");
+        }
+    }
+
+    /**
      * The kvalitetsberättelse's read-model queries of a year (every part a chapter asks for, without rendering) read
      * the tables that grow with history through an index or a bounded range. The registry's documents, coverage
      * and risk register and the indicator definitions are read whole: they hold the organisation's documents, units,
@@ -179,13 +218,37 @@ class NoSequentialScansTest {
 
     /** Index entries and heap rows read from the report tables the counts join, by every session so far. */
     static long rowsRead() throws Exception {
+        return rowsRead("deviation_fact", "deviation_fact_category");
+    }
+
+    /** Heap and index blocks of the given tables read or found in the buffer cache, by every session so far. */
+    static long blocksTouched(String... tables) throws Exception {
+        String names = java.util.Arrays.stream(tables)
+                .map(t -> "'" + t + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
         try (java.sql.Connection c = Db.connect();
                 java.sql.Statement s = c.createStatement()) {
             s.execute("SELECT pg_stat_clear_snapshot()");
-            try (java.sql.ResultSet rs = s.executeQuery(
-                    "SELECT (SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables WHERE relname IN"
-                            + " ('deviation_fact', 'deviation_fact_category')) + (SELECT coalesce(sum(idx_tup_read), 0)"
-                            + " FROM pg_stat_user_indexes WHERE relname IN ('deviation_fact', 'deviation_fact_category'))")) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT coalesce(sum(coalesce(heap_blks_read, 0)"
+                    + " + coalesce(heap_blks_hit, 0) + coalesce(idx_blks_read, 0) + coalesce(idx_blks_hit, 0)), 0)"
+                    + " FROM pg_statio_user_tables WHERE relname IN (" + names + ")")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Index entries and heap rows read from the given tables, by every session so far. */
+    static long rowsRead(String... tables) throws Exception {
+        String names = java.util.Arrays.stream(tables)
+                .map(t -> "'" + t + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (java.sql.Connection c = Db.connect();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT coalesce(sum(seq_tup_read), 0) FROM"
+                    + " pg_stat_user_tables WHERE relname IN (" + names + ")) + (SELECT coalesce(sum(idx_tup_read), 0)"
+                    + " FROM pg_stat_user_indexes WHERE relname IN (" + names + "))")) {
                 rs.next();
                 return rs.getLong(1);
             }

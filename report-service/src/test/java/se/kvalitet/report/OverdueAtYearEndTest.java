@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import se.kvalitet.events.followup.EgenkontrollExecutedV1;
+import se.kvalitet.events.followup.EgenkontrollOverdueV1;
 import se.kvalitet.events.followup.InitiativeCompletedV1;
 import se.kvalitet.events.followup.InitiativeOverdueV1;
 import se.kvalitet.events.registry.DecisionBody;
@@ -53,6 +56,13 @@ class OverdueAtYearEndTest {
     final UUID stillOpen = UUID.randomUUID();
     final UUID overdueIn2026 = UUID.randomUUID();
 
+    final UUID plan = UUID.randomUUID();
+    final UUID controlExecutedInJanuary = UUID.randomUUID();
+    final UUID controlExecutedLateInDecember = UUID.randomUUID();
+    final UUID controlOnTimeOnNewYearsEve = UUID.randomUUID();
+    final UUID controlNeverExecuted = UUID.randomUUID();
+    final UUID controlOf2026 = UUID.randomUUID();
+
     final UUID reviewedInJanuary = UUID.randomUUID();
     final UUID reviewDueOnNewYearsEve = UUID.randomUUID();
     final UUID reviewDueOnNewYearsDay = UUID.randomUUID();
@@ -60,6 +70,8 @@ class OverdueAtYearEndTest {
     final UUID cooperationWithdrawnLater = UUID.randomUUID();
     final UUID reviewedOnNewYearsEve = UUID.randomUUID();
     final UUID reviewOverdueIn2026 = UUID.randomUUID();
+    final UUID firstInForceInJanuary = UUID.randomUUID();
+    final UUID withdrawnInJune = UUID.randomUUID();
 
     @BeforeAll
     void history() {
@@ -102,6 +114,30 @@ class OverdueAtYearEndTest {
         approved(reviewOverdueIn2026, DocumentType.ROUTINE, 1, day(2025, 6, 1), day(2026, 6, 1));
         Events.send(reviewOverdue(reviewOverdueIn2026, day(2026, 6, 1)));
 
+        // egenkontroll occurrences: due 15 Dec 2025, overdue, carried out 10 Jan 2026; due 1 Dec, overdue, carried out
+        // 20 Dec; carried out on time on 31 Dec; due 1 Nov, overdue, never carried out; carried out 2 Jan 2026 on time
+        Events.send(new EgenkontrollOverdueV1(plan, controlExecutedInJanuary, UNIT, day(2025, 12, 15)));
+        Events.send(executed(controlExecutedInJanuary, day(2026, 1, 10)));
+        Events.send(new EgenkontrollOverdueV1(plan, controlExecutedLateInDecember, UNIT, day(2025, 12, 1)));
+        Events.send(executed(controlExecutedLateInDecember, day(2025, 12, 20)));
+        Events.send(executed(controlOnTimeOnNewYearsEve, day(2025, 12, 31)));
+        Events.send(new EgenkontrollOverdueV1(plan, controlNeverExecuted, UNIT, day(2025, 11, 1)));
+        Events.send(executed(controlOf2026, day(2026, 1, 2)));
+
+        // documents in force: a first version in force from 10 Jan 2026; one withdrawn on 1 Jun 2025
+        approved(firstInForceInJanuary, DocumentType.ROUTINE, 1, day(2026, 1, 10), day(2027, 1, 10));
+        approved(withdrawnInJune, DocumentType.ROUTINE, 1, day(2024, 1, 1), day(2027, 1, 1));
+        Events.send(new DocumentWithdrawnV1(
+                withdrawnInJune,
+                DocumentType.ROUTINE,
+                1,
+                UUID.randomUUID(),
+                WithdrawalReason.OBSOLETE,
+                null,
+                day(2025, 6, 1),
+                List.of(UNIT),
+                Instant.now()));
+
         String initiatives = ids(lateClosedInJanuary, closedOnNewYearsEve);
         String documents = ids(
                 reviewedInJanuary,
@@ -119,6 +155,14 @@ class OverdueAtYearEndTest {
                         && Db.count("SELECT count(*) FROM registry_document_review WHERE cleared_on IS NOT NULL"
                                         + " AND document_id IN (" + documents + ")")
                                 == 6
+                        && Db.count("SELECT count(*) FROM registry_document WHERE document_id IN ("
+                                        + ids(firstInForceInJanuary, withdrawnInJune)
+                                        + ") AND (withdrawn_on IS NOT NULL OR valid_from = DATE '2026-01-10')")
+                                == 2
+                        && Db.count("SELECT count(*) FROM followup_egenkontroll WHERE plan_id = '" + plan + "'") == 5
+                        && Db.count("SELECT count(*) FROM followup_egenkontroll WHERE plan_id = '" + plan
+                                        + "' AND executed_on IS NOT NULL")
+                                == 4
                         && Db.count("SELECT count(*) FROM registry_document WHERE review_overdue AND document_id = '"
                                         + reviewOverdueIn2026 + "'")
                                 == 1);
@@ -142,6 +186,49 @@ class OverdueAtYearEndTest {
         // 2026 generated in 2026: overdue now (followup-service's overdue notice, not closed): the deadlines of
         // 1 Jan and 1 Mar 2026; 31 Dec 2025 belongs to 2025
         assertThat(queries.open(ROOT, 2026, IN_2026).initiatives().overdue()).isEqualTo(2);
+    }
+
+    @Test
+    void aPastYearCountsTheDocumentsInForceOnItsThirtyFirstOfDecember() {
+        ReadModels.Documents y2025 = queries.open(ROOT, 2025, IN_2026).documents();
+        // in force on 31 December 2025: five routines (one of them in its second version from that day), the process
+        // and the cooperation agreement withdrawn in February 2026; not: the routine first in force on 10 Jan 2026
+        // and the one withdrawn on 1 Jun 2025
+        assertThat(y2025.inForceByType())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 5L, "PROCESS", 1L, "COOPERATION_AGREEMENT", 1L));
+        assertThat(y2025.cooperationInForce()).isEqualTo(1);
+        assertThat(y2025.withdrawnInYear()).isEqualTo(1);
+        assertThat(queries.open(ROOT, 2025, day(2026, 1, 1)).documents()).isEqualTo(y2025);
+    }
+
+    @Test
+    void theCurrentYearCountsTheDocumentsInForceOnTheDayOfTheGeneration() {
+        ReadModels.Documents y2026 = queries.open(ROOT, 2026, IN_2026).documents();
+        assertThat(y2026.inForceByType()).containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 6L, "PROCESS", 1L));
+        assertThat(y2026.cooperationInForce()).isZero();
+        assertThat(y2026.withdrawnInYear()).isEqualTo(1); // the cooperation agreement, 1 Feb 2026
+    }
+
+    @Test
+    void aPastYearCountsTheEgenkontrollAsItStoodOnItsThirtyFirstOfDecember() {
+        ReadModels.Egenkontroll y2025 = queries.open(ROOT, 2025, IN_2026).egenkontroll();
+        // planned in 2025: the four due or carried out in the year; carried out by 31 December: late on 20 Dec and on
+        // time on 31 Dec; not carried out on 31 December: the one carried out on 10 Jan 2026 and the one never done
+        assertThat(y2025.planned()).isEqualTo(4);
+        assertThat(y2025.executed()).isEqualTo(2);
+        assertThat(y2025.executedLate()).isEqualTo(1);
+        assertThat(y2025.notExecuted()).isEqualTo(2);
+        assertThat(queries.open(ROOT, 2025, day(2026, 1, 1)).egenkontroll()).isEqualTo(y2025);
+    }
+
+    @Test
+    void theCurrentYearCountsTheEgenkontrollCarriedOutInIt() {
+        // 2026 generated in 2026: carried out in 2026, the one due in December 2025 late
+        ReadModels.Egenkontroll y2026 = queries.open(ROOT, 2026, IN_2026).egenkontroll();
+        assertThat(y2026.planned()).isEqualTo(2);
+        assertThat(y2026.executed()).isEqualTo(2);
+        assertThat(y2026.executedLate()).isEqualTo(1);
+        assertThat(y2026.notExecuted()).isZero();
     }
 
     @Test
@@ -169,6 +256,10 @@ class OverdueAtYearEndTest {
 
     static String ids(UUID... ids) {
         return Stream.of(ids).map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    }
+
+    EgenkontrollExecutedV1 executed(UUID occurrence, LocalDate on) {
+        return new EgenkontrollExecutedV1(plan, occurrence, UNIT, on, "APPROVED", 10, 0, 0);
     }
 
     static void overdue(UUID id, LocalDate deadline) {

@@ -86,9 +86,15 @@ public class RegistryProjection implements Projection {
                 : e.orgUnitIds().stream().findFirst().orElse(null);
         int changed = em.createNativeQuery("""
                 INSERT INTO registry_document (document_id, kind, org_unit_id, approved_on, next_review_on, review_overdue,
-                                               cooperation, version, process_category, in_force, valid_from, requirement_count)
-                VALUES (:id, :kind, :unit, :decided, :next, FALSE, :coop, :version, :category, TRUE, :from, :requirements)
+                                               cooperation, version, process_category, in_force, valid_from, requirement_count,
+                                               first_in_force_on)
+                VALUES (:id, :kind, :unit, :decided, :next, FALSE, :coop, :version, :category, TRUE, :from, :requirements,
+                        :from)
                 ON CONFLICT (document_id) DO UPDATE SET kind = excluded.kind, org_unit_id = excluded.org_unit_id,
+                    first_in_force_on = CASE WHEN registry_document.withdrawn_on IS NOT NULL
+                                                  AND registry_document.withdrawn_on <= excluded.valid_from
+                                             THEN excluded.valid_from
+                                             ELSE least(registry_document.first_in_force_on, excluded.valid_from) END,
                     approved_on = excluded.approved_on, next_review_on = excluded.next_review_on, review_overdue = FALSE,
                     cooperation = excluded.cooperation, version = excluded.version,
                     process_category = excluded.process_category, in_force = TRUE, withdrawn_on = NULL,

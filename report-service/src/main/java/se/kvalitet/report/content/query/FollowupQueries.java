@@ -32,6 +32,10 @@ final class FollowupQueries {
                                 r.get("deviations_found") == null ? 0 : r.longValue("deviations_found")),
                         s.from(),
                         s.to());
+        if (s.pastYear()) {
+            rows = new java.util.ArrayList<>(rows);
+            rows.addAll(notExecutedAtYearEnd());
+        }
         Map<String, Long> byResult = new TreeMap<>();
         long executed = 0;
         long late = 0;
@@ -48,6 +52,27 @@ final class FollowupQueries {
             found += o.deviationsFound();
         }
         return new ReadModels.Egenkontroll(rows.size(), executed, late, rows.size() - executed, byResult, found);
+    }
+
+    /**
+     * Issue 16 item 3: the occurrences due in a past year and carried out only after its 31 December, which were not
+     * carried out on that day: they count as planned and not executed in that year's report (and as executed, late,
+     * in the report of the year they were carried out, by their execution day). Their due day is known from
+     * followup-service's overdue notice; an occurrence carried out on time has no other due day in the events and
+     * does not need one.
+     */
+    private List<Occurrence> notExecutedAtYearEnd() {
+        return s.statistics()
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
+                SELECT org_unit_id AS place_unit, due_on AS place_day FROM followup_egenkontroll
+                WHERE due_on BETWEEN ? AND ? AND executed_on > ?""",
+                        r -> new Occurrence(false, true, null, 0),
+                        s.from(),
+                        s.to(),
+                        s.asOf());
     }
 
     private record Initiative(String outcome, boolean overdue) {}

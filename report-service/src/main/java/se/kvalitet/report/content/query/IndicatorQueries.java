@@ -239,11 +239,20 @@ final class IndicatorQueries {
     private Map<UUID, Long> missedTargets() {
         Map<UUID, Long> missed = new HashMap<>();
         s.statistics()
-                .placedRows(s.history(), s.root(), """
+                .placedRows(
+                        s.history(),
+                        s.root(),
+                        """
                 SELECT m.org_unit_id AS place_unit, CAST(? AS date) AS place_day, m.indicator_id FROM followup_target_missed m
-                WHERE m.gender = 'T' AND m.period LIKE ? AND NOT EXISTS (SELECT 1 FROM followup_evaluation e
+                WHERE m.gender = 'T' AND m.period >= ? AND m.period < ? AND m.period LIKE ?
+                  AND NOT EXISTS (SELECT 1 FROM followup_evaluation e
                     WHERE e.indicator_id = m.indicator_id AND e.org_unit_id = m.org_unit_id AND e.period = m.period
-                      AND e.gender = m.gender)""", r -> r.uuid("indicator_id"), s.to(), s.year() + "%")
+                      AND e.gender = m.gender)""",
+                        r -> r.uuid("indicator_id"),
+                        s.to(),
+                        String.valueOf(s.year()),
+                        String.valueOf(s.year() + 1),
+                        s.year() + "%")
                 .forEach(id -> missed.merge(id, 1L, Long::sum));
         return missed;
     }

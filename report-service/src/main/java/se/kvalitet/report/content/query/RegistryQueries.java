@@ -39,18 +39,27 @@ final class RegistryQueries {
     ReadModels.Documents documents() {
         List<Document> all = Rows.list(s.dataSource(), """
                 SELECT d.document_id, d.kind, d.process_category, d.in_force, d.valid_from, d.review_overdue, d.cooperation, d.withdrawn_on,
-                       d.org_unit_id,
+                       d.org_unit_id, d.first_in_force_on,
                        ARRAY(SELECT u.org_unit_id FROM registry_document_unit u WHERE u.document_id = d.document_id) AS units
                 FROM registry_document d""", r -> {
             List<UUID> units = r.uuids("units");
             if (units.isEmpty() && r.uuid("org_unit_id") != null) {
                 units.add(r.uuid("org_unit_id"));
             }
+            LocalDate firstInForce =
+                    r.date("first_in_force_on") != null ? r.date("first_in_force_on") : r.date("valid_from");
+            LocalDate withdrawnOn = r.date("withdrawn_on");
+            // a past year: in force on its 31 December (issue 16 item 3); the current year: in force now
+            boolean inForce = s.pastYear()
+                    ? firstInForce != null
+                            && !firstInForce.isAfter(s.asOf())
+                            && (withdrawnOn == null || withdrawnOn.isAfter(s.asOf()))
+                    : r.isTrue("in_force");
             return new Document(
                     r.uuid("document_id"),
                     r.string("kind"),
                     r.string("process_category"),
-                    r.isTrue("in_force"),
+                    inForce,
                     r.date("valid_from"),
                     r.isTrue("review_overdue"),
                     r.isTrue("cooperation"),
