@@ -186,7 +186,7 @@ class MigrationImportBenchmark {
                 | first row posted → statistics count all | %.1f s |
                 | live intake, same run (case-system, gateway, %d clients, %d s) | %.0f reports/s |
                 | import / live intake | %.2f × |
-                | deviation-service heap during the import (jstat, every 2 s) | %s |
+                | deviation-service heap during the import (jstat, every 30 s) | %s |
                 """,
                 CHUNK,
                 CLIENTS,
@@ -346,7 +346,7 @@ class MigrationImportBenchmark {
     }
 
     /**
-     * The heap of one service of the stack while the import runs: {@code jstat -gc} every 2 s (used = survivors + eden +
+     * The heap of one service of the stack while the import runs: {@code jstat -gc} every 30 s (used = survivors + eden +
      * old; committed likewise), the peak and the last sample, and the process's peak resident memory (VmHWM).
      */
     static final class HeapSampler {
@@ -385,7 +385,8 @@ class MigrationImportBenchmark {
             while (running) {
                 try {
                     sample();
-                    Thread.sleep(2_000);
+                    // jstat starts a JVM of its own (about 0.3 s of CPU): seldom, not to weigh on the run
+                    Thread.sleep(30_000);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
