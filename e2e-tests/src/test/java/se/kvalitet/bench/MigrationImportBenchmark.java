@@ -157,6 +157,18 @@ class MigrationImportBenchmark {
         long counted = before;
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(STATISTICS_WAIT_SECONDS).toNanos();
+        System.out.printf(
+                Locale.ROOT,
+                "[migration-bench] imported %d rows (accepted %d, already %d, rejected %d) in %.1f s: %.0f rows/s%n",
+                stored,
+                accepted.get(),
+                already.get(),
+                rejected.get(),
+                (imported - t0) / 1e9,
+                stored / ((imported - t0) / 1e9));
+        // a token of its own for the wait: the one taken before the live intake and the import has expired by now
+        // (a 100 000-row run imports for longer than a token lives)
+        karin = StackTokens.user(HTTP, stack, "karin");
         long karinAt = System.nanoTime();
         while (counted < expected && System.nanoTime() < deadline) {
             Thread.sleep(500);
