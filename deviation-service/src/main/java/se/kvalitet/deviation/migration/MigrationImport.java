@@ -45,7 +45,9 @@ import se.kvalitet.web.ProblemException;
  * The migration import (issue 16 item 1): a file of historical reports, each row replayed through the
  * live services at its original dates ({@link ImportReplay}), once per source reference. Row by row
  * atomic: a row is stored whole (the report, its steps, its events in the outbox, its provenance) or not at
- * all, and a run records each row's outcome. A file posted again answers its rows as already imported.
+ * all, and a run records each row's outcome. Rows are validated first and then written in batches, many to a
+ * transaction ({@link #importBatch}); a batch a live rule refuses a row of is rolled back and done row by row. A
+ * file posted again answers its rows as already imported.
  */
 @ApplicationScoped
 public class MigrationImport {
