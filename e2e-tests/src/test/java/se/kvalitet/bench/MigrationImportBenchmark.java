@@ -36,8 +36,9 @@ import se.kvalitet.localstack.LocalStack;
  *
  * <p>{@code ./mvnw -B -pl e2e-tests -am verify -Pbench -Dtest=MigrationImportBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs} (options {@code -Dbench.import.rows=100000}
- * (default 5000), {@code -Dbench.import.chunk=1500} rows per request (under the 1 MB body limit),
- * {@code -Dbench.import.clients=2} requests in flight, {@code -Dbench.intake.seconds=20}).
+ * (default 5000), {@code -Dbench.import.chunk=200} rows per request (under the 1 MB body limit),
+ * {@code -Dbench.import.clients=2} requests in flight, {@code -Dbench.intake.seconds=20}). Prints deviation-service's
+ * heap during the import ({@link HeapSampler}).
  */
 @Tag("bench")
 class MigrationImportBenchmark {
@@ -100,6 +101,7 @@ class MigrationImportBenchmark {
         long t0 = System.nanoTime();
         long budgetEnd =
                 BUDGET_SECONDS > 0 ? t0 + Duration.ofSeconds(BUDGET_SECONDS).toNanos() : Long.MAX_VALUE;
+        HeapSampler heap = HeapSampler.start(stack, "deviation-service");
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
         for (String body : chunks) {
@@ -155,6 +157,18 @@ class MigrationImportBenchmark {
         long counted = before;
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(STATISTICS_WAIT_SECONDS).toNanos();
+        System.out.printf(
+                Locale.ROOT,
+                "[migration-bench] imported %d rows (accepted %d, already %d, rejected %d) in %.1f s: %.0f rows/s%n",
+                stored,
+                accepted.get(),
+                already.get(),
+                rejected.get(),
+                (imported - t0) / 1e9,
+                stored / ((imported - t0) / 1e9));
+        // a token of its own for the wait: the one taken before the live intake and the import has expired by now
+        // (a 100 000-row run imports for longer than a token lives)
+        karin = StackTokens.user(HTTP, stack, "karin");
         long karinAt = System.nanoTime();
         while (counted < expected && System.nanoTime() < deadline) {
             Thread.sleep(500);
@@ -166,6 +180,7 @@ class MigrationImportBenchmark {
             counted = reports(karin);
         }
         long inStatistics = System.nanoTime();
+        heap.stop();
 
         double importSeconds = (imported - t0) / 1e9;
         double importRate = stored / importSeconds;
@@ -183,6 +198,7 @@ class MigrationImportBenchmark {
                 | first row posted → statistics count all | %.1f s |
                 | live intake, same run (case-system, gateway, %d clients, %d s) | %.0f reports/s |
                 | import / live intake | %.2f × |
+                | deviation-service heap during the import (jstat, every 30 s) | %s |
                 """,
                 CHUNK,
                 CLIENTS,
@@ -204,7 +220,8 @@ class MigrationImportBenchmark {
                 CLIENTS,
                 INTAKE_SECONDS,
                 intakeRate,
-                importRate / intakeRate);
+                importRate / intakeRate,
+                heap.summary());
         System.out.println("[migration-bench]\n" + table);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "migration-import-bench.md"), table);
         assertThat(rejected.get()).isZero();
@@ -338,5 +355,115 @@ class MigrationImportBenchmark {
         }
         pool.shutdown();
         return made.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The heap of one service of the stack while the import runs: {@code jstat -gc} every 30 s (used = survivors + eden +
+     * old; committed likewise), the peak and the last sample, and the process's peak resident memory (VmHWM).
+     */
+    static final class HeapSampler {
+        private final long pid;
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long peakUsedKb;
+        private long lastUsedKb;
+        private long peakCommittedKb;
+        private int samples;
+
+        private HeapSampler(long pid) {
+            this.pid = pid;
+            this.thread = new Thread(this::loop, "heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start(LocalStack stack, String module) {
+            String state = stack.stateDir().toString();
+            long pid = ProcessHandle.allProcesses()
+                    .filter(h -> h.info()
+                            .commandLine()
+                            .map(c -> c.contains(state) && c.contains(module + "/target/quarkus-app"))
+                            .orElse(false))
+                    .mapToLong(ProcessHandle::pid)
+                    .findFirst()
+                    .orElse(-1);
+            HeapSampler s = new HeapSampler(pid);
+            if (pid > 0) {
+                s.thread.start();
+            }
+            return s;
+        }
+
+        private void loop() {
+            while (running) {
+                try {
+                    sample();
+                    // jstat starts a JVM of its own (about 0.3 s of CPU): seldom, not to weigh on the run
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a sample missed (jstat not answering): the next one counts
+                }
+            }
+        }
+
+        private synchronized void sample() throws Exception {
+            Process p = new ProcessBuilder("jstat", "-gc", Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+            p.waitFor();
+            if (lines.size() < 2) {
+                return;
+            }
+            String[] head = lines.get(0).trim().split("\\s+");
+            String[] vals = lines.get(1).trim().split("\\s+");
+            double used = 0;
+            double committed = 0;
+            for (int i = 0; i < head.length && i < vals.length; i++) {
+                switch (head[i]) {
+                    case "S0U", "S1U", "EU", "OU" -> used += Double.parseDouble(vals[i]);
+                    case "S0C", "S1C", "EC", "OC" -> committed += Double.parseDouble(vals[i]);
+                    default -> {}
+                }
+            }
+            lastUsedKb = (long) used;
+            peakUsedKb = Math.max(peakUsedKb, (long) used);
+            peakCommittedKb = Math.max(peakCommittedKb, (long) committed);
+            samples++;
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+
+        synchronized String summary() {
+            if (pid <= 0 || samples == 0) {
+                return "not sampled (process or jstat not found)";
+            }
+            String hwm = "?";
+            try {
+                hwm = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status")).stream()
+                        .filter(l -> l.startsWith("VmHWM:"))
+                        .map(l -> l.replaceAll("[^0-9]", ""))
+                        .map(kb -> Long.parseLong(kb) / 1024 + " MB")
+                        .findFirst()
+                        .orElse("?");
+            } catch (java.io.IOException e) {
+                // not Linux: no resident peak
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "peak used %d MB, last %d MB, peak committed %d MB (%d samples); peak resident %s",
+                    peakUsedKb / 1024,
+                    lastUsedKb / 1024,
+                    peakCommittedKb / 1024,
+                    samples,
+                    hwm);
+        }
     }
 }

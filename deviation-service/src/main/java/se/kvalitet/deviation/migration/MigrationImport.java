@@ -12,11 +12,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Tuple;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
@@ -35,7 +45,9 @@ import se.kvalitet.web.ProblemException;
  * The migration import (issue 16 item 1): a file of historical reports, each row replayed through the
  * live services at its original dates ({@link ImportReplay}), once per source reference. Row by row
  * atomic: a row is stored whole (the report, its steps, its events in the outbox, its provenance) or not at
- * all, and a run records each row's outcome. A file posted again answers its rows as already imported.
+ * all, and a run records each row's outcome. Rows are validated first and then written in batches, many to a
+ * transaction ({@link #importBatch}); a batch a live rule refuses a row of is rolled back and done row by row. A
+ * file posted again answers its rows as already imported.
  */
 @ApplicationScoped
 public class MigrationImport {
@@ -78,6 +90,13 @@ public class MigrationImport {
 
     @ConfigProperty(name = "kvalitet.migration.threads", defaultValue = "2")
     int threads;
+
+    /** Rows written in one transaction (see {@link #importBatch}); 1 is a transaction per row. */
+    @ConfigProperty(name = "kvalitet.migration.batch", defaultValue = "50")
+    int batch;
+
+    @Inject
+    OrgCopy orgUnits;
 
     @Inject
     ImportReplay replay;
@@ -143,13 +162,15 @@ public class MigrationImport {
                         .setParameter("at", started)
                         .setParameter("n", raws.size())
                         .executeUpdate());
-        List<CompletableFuture<RowResult>> futures = new ArrayList<>(raws.size());
-        for (ImportRows.Raw raw : raws) {
+        // the rows in batches of `batch` (one transaction each, see importBatch), the batches on the workers
+        List<CompletableFuture<List<RowResult>>> futures = new ArrayList<>();
+        for (int from = 0; from < raws.size(); from += Math.max(1, batch)) {
+            List<ImportRows.Raw> part = raws.subList(from, Math.min(raws.size(), from + Math.max(1, batch)));
             futures.add(CompletableFuture.supplyAsync(
                     () -> {
-                        RowResult[] out = new RowResult[1];
-                        who.run(() -> out[0] = importRow(raw, runId, started));
-                        return out[0];
+                        List<RowResult> out = new ArrayList<>(part.size());
+                        who.run(() -> out.addAll(importBatch(part, runId, started)));
+                        return out;
                     },
                     workers));
         }
@@ -157,7 +178,7 @@ public class MigrationImport {
         CompletableFuture<Run> done = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(none -> {
                     List<RowResult> results =
-                            futures.stream().map(CompletableFuture::join).toList();
+                            futures.stream().flatMap(f -> f.join().stream()).toList();
                     Instant finished = clock.instant();
                     QuarkusTransaction.requiringNew().run(() -> store(runId, results, finished));
                     return read(runId, null, 1, Math.max(1, results.size())).orElseThrow();
@@ -189,6 +210,151 @@ public class MigrationImport {
         } catch (ExecutionException e) {
             throw new IllegalStateException("an import row failed outside its own handling", e.getCause());
         }
+    }
+
+    /** A row checked for form and found new, on its way into a batch. */
+    private record Pending(int index, ImportRows.Raw raw, ImportRow row) {}
+
+    /**
+     * Imports a batch of rows in as few transactions as it can, with the same outcome for every row as
+     * {@link #importRow} alone. Validated first, then written: the form of every row is checked and the batch's
+     * references are looked up in one query (a rejected or already imported row is answered at once and never
+     * written); a row that a live rule would likely refuse (an unknown unit, a personnummer, a date before the step
+     * it follows), or whose reference came earlier in the batch, is done alone by {@link #importRow}; the rest are
+     * replayed one after the other in ONE transaction with their provenance, and committed together. If a live
+     * rule refuses one of them after all (or another run stored one of the references at the same moment), that
+     * transaction is rolled back whole and each of its rows is done alone: so a rejected row stores nothing, an
+     * accepted row is stored whole, and a batch is never stored in part.
+     */
+    private List<RowResult> importBatch(List<ImportRows.Raw> raws, UUID runId, Instant now) {
+        RowResult[] results = new RowResult[raws.size()];
+        List<Pending> checked = new ArrayList<>();
+        for (int i = 0; i < raws.size(); i++) {
+            ImportRows.Raw raw = raws.get(i);
+            try {
+                checked.add(new Pending(i, raw, ImportRows.check(raw, now)));
+            } catch (ProblemException e) {
+                results[i] = rejected(raw, e.errors());
+            }
+        }
+        Map<Reference, UUID> before = imported(checked.stream()
+                .map(p -> new Reference(p.row().sourceSystem(), p.row().sourceId()))
+                .toList());
+        List<Pending> write = new ArrayList<>();
+        List<Pending> alone = new ArrayList<>();
+        Set<Reference> seen = new HashSet<>();
+        Map<UUID, Boolean> units = new HashMap<>();
+        for (Pending p : checked) {
+            ImportRow row = p.row();
+            Reference ref = new Reference(row.sourceSystem(), row.sourceId());
+            UUID existing = before.get(ref);
+            if (existing != null) {
+                results[p.index()] = new RowResult(
+                        p.raw().rowNumber(),
+                        RowStatus.ALREADY_IMPORTED,
+                        row.sourceSystem(),
+                        row.sourceId(),
+                        existing,
+                        null);
+            } else if (!seen.add(ref)
+                    || !units.computeIfAbsent(row.orgUnitId(), orgUnits::knows)
+                    || !ImportPrecheck.plain(row)) {
+                alone.add(p);
+            } else {
+                write.add(p);
+            }
+        }
+        if (!write.isEmpty() && batch > 1) {
+            try {
+                List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
+                    List<UUID> made = new ArrayList<>(write.size());
+                    for (Pending p : write) {
+                        made.add(replay.replay(p.row()));
+                        // each row's entities leave the persistence context once written: the flushes of the next
+                        // rows check only their own
+                        em.flush();
+                        em.clear();
+                    }
+                    provenance(write, made, runId, now);
+                    return made;
+                });
+                for (int k = 0; k < write.size(); k++) {
+                    Pending p = write.get(k);
+                    results[p.index()] = new RowResult(
+                            p.raw().rowNumber(),
+                            RowStatus.ACCEPTED,
+                            p.row().sourceSystem(),
+                            p.row().sourceId(),
+                            ids.get(k),
+                            null);
+                }
+                write.clear();
+            } catch (RuntimeException e) {
+                // nothing of the batch was stored: each of its rows alone, for its own outcome
+                LOG.debugf(
+                        "import batch of run %s rolled back: %s",
+                        runId, e.getClass().getName());
+            }
+        }
+        alone.addAll(write);
+        alone.sort(Comparator.comparingInt(Pending::index));
+        for (Pending p : alone) {
+            results[p.index()] = importRow(p.raw(), runId, now);
+        }
+        return List.of(results);
+    }
+
+    /** A row's reference in the system it comes from. */
+    private record Reference(String system, String id) {}
+
+    /** The reports imported before for these references (one query). */
+    private Map<Reference, UUID> imported(List<Reference> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+                    Map<Reference, UUID> found = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT m.source_system, m.source_id,"
+                            + " m.deviation_id FROM deviation_migration m"
+                            + " JOIN unnest(?::text[], ?::text[]) AS r (s, i)"
+                            + " ON m.source_system = r.s AND m.source_id = r.i")) {
+                        ps.setArray(
+                                1,
+                                c.createArrayOf(
+                                        "text",
+                                        refs.stream().map(Reference::system).toArray()));
+                        ps.setArray(
+                                2,
+                                c.createArrayOf(
+                                        "text", refs.stream().map(Reference::id).toArray()));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.put(new Reference(rs.getString(1), rs.getString(2)), rs.getObject(3, UUID.class));
+                            }
+                        }
+                    }
+                    return found;
+                }));
+    }
+
+    /** The provenance of a batch's reports, in one JDBC batch on the transaction's connection. */
+    private void provenance(List<Pending> rows, List<UUID> ids, UUID runId, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO deviation_migration"
+                    + " (deviation_id, source_system, source_id, import_run_id, imported_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (int k = 0; k < rows.size(); k++) {
+                    ps.setObject(1, ids.get(k));
+                    ps.setString(2, rows.get(k).row().sourceSystem());
+                    ps.setString(3, rows.get(k).row().sourceId());
+                    ps.setObject(4, runId);
+                    ps.setObject(5, at);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     private RowResult importRow(ImportRows.Raw raw, UUID runId, Instant now) {

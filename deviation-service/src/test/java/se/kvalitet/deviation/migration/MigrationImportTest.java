@@ -177,6 +177,56 @@ class MigrationImportTest {
                 .body("rows.items[0].errors.field", hasItem("orgUnitId"));
     }
 
+    /**
+     * Rows are written in batches (one transaction for many rows): a row that looked plain but that a live rule
+     * refuses in the middle of its replay (here the assessment: serious without a missförhållande) sends its batch
+     * back, and each row is then done alone: the good rows stored whole, the refused one not at all, the same outcomes
+     * as row by row. A reference twice in one file is imported once.
+     */
+    @Test
+    void aRowRefusedInTheMiddleOfABatchLeavesNothingAndTheOtherRowsOfTheBatchStand() {
+        String good = "{\"sourceSystem\":\"flexite\",\"sourceId\":\"B-%s-%d\",\"receivedAt\":\"2021-03-02T08:00:00Z\","
+                + "\"occurredAt\":\"2021-03-01T08:00:00Z\",\"orgUnitId\":\"%s\",\"category\":\"OTHER_DEVIATION\","
+                + "\"summary\":\"Batch %s\",\"triagedAt\":\"2021-03-03T08:00:00Z\",\"completedAt\":\"2021-03-10T08:00:00Z\","
+                + "\"closedAt\":\"2021-03-11T08:00:00Z\"}";
+        String refused =
+                ("{\"sourceSystem\":\"flexite\",\"sourceId\":\"B-%s-9\",\"receivedAt\":\"2021-04-02T08:00:00Z\","
+                                + "\"occurredAt\":\"2021-04-01T08:00:00Z\",\"orgUnitId\":\"%s\",\"category\":\"LEX_SARAH\","
+                                + "\"summary\":\"Vägrad %s\",\"assessment\":\"INGET_MISSFORHALLANDE\",\"serious\":true}")
+                        .formatted(run, UNIT, run);
+        String file = String.join(
+                "\n",
+                good.formatted(run, 1, UNIT, run),
+                refused,
+                good.formatted(run, 2, UNIT, run),
+                good.formatted(run, 1, UNIT, run));
+        JsonPath result = post("application/x-ndjson", file, 201);
+        assertThat(result.getList("rows.items.status", String.class))
+                .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED", "ALREADY_IMPORTED");
+        assertThat(result.getList("rows.items[1].errors.field", String.class)).containsExactly("serious");
+        assertThat(result.getString("rows.items[3].deviationId"))
+                .isEqualTo(result.getString("rows.items[0].deviationId"));
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation WHERE summary = 'Batch " + run
+                        + "' AND status = 'CLOSED' AND created_at = '2021-03-02T08:00:00Z'"))
+                .isEqualTo(2);
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation WHERE summary = 'Vägrad " + run + "'"))
+                .isZero();
+        assertThat(DeviationDb.count("SELECT count(*) FROM deviation_migration WHERE source_id LIKE 'B-" + run + "-%'"))
+                .isEqualTo(2);
+        // each stored row with its own events, once: reported, triaged, track opened, completed, track closed, closed
+        try (TopicReader reader = TopicReader.open(Topics.DEVIATION)) {
+            String first = result.getString("rows.items[0].deviationId");
+            assertThat(reader.await(r -> first.equals(r.key()), 6, Duration.ofSeconds(20)))
+                    .hasSize(6);
+            List<ConsumerRecord<String, byte[]>> records =
+                    reader.await(r -> first.equals(r.key()), 7, Duration.ofSeconds(3));
+            assertThat(records.stream().map(EventContract::assertValid).map(EventEnvelope::type))
+                    .hasSize(6)
+                    .doesNotHaveDuplicates()
+                    .contains(DeviationReportedV1.TYPE, DeviationClosedV1.TYPE);
+        }
+    }
+
     @Test
     void csvRowsAreReadByTheirHeaderAndAnUnknownColumnRefusesTheFile() {
         String csv = "sourceSystem,sourceId,receivedAt,occurredAt,orgUnitId,category,summary,completedAt,closedAt\n"
