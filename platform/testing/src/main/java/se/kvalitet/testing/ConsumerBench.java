@@ -72,6 +72,14 @@ public final class ConsumerBench {
      * open an investigation track, a quarter of those are notified to IVO. 100 units, dates in 2025.
      */
     public static List<EventEnvelope> deviationStream(int events, long seed) {
+        return deviationStream(events, seed, 2025);
+    }
+
+    /**
+     * {@link #deviationStream(int, long)} with the reports' dates in {@code year} (a growth benchmark measures another
+     * year's statistics, which the workload must not change between its phases).
+     */
+    public static List<EventEnvelope> deviationStream(int events, long seed, int year) {
         Random random = new Random(seed);
         List<UUID> units = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -85,7 +93,7 @@ public final class ConsumerBench {
         };
         URI source = URI.create("/kvalitet/deviation-service");
         List<EventEnvelope> out = new ArrayList<>(events + 8);
-        Instant base = Instant.parse("2025-01-01T08:00:00Z");
+        Instant base = Instant.parse(year + "-01-01T08:00:00Z");
         while (out.size() < events) {
             UUID report = UUID.randomUUID();
             UUID unit = units.get(random.nextInt(units.size()));
