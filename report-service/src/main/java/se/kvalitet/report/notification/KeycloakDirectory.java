@@ -1,7 +1,12 @@
 package se.kvalitet.report.notification;
 
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The directory: the people holding a notified role, read from Keycloak's admin API with the service's own
- * confidential client ({@code kvalitet.notification.directory.client-id}, client credentials; realm-management
+ * confidential client ({@code kvalitet.notification.directory.client-id}, client credentials through
+ * quarkus-oidc-client; realm-management
  * {@code view-users} and {@code view-realm}, README "Notifications", recipients). One call per role and page of
  * {@code GET /admin/realms/{realm}/roles/{role}/users?briefRepresentation=false}. Keycloak's address and realm are the
  * ones the service's tokens come from ({@code quarkus.oidc.auth-server-url}) unless set.
@@ -59,7 +65,12 @@ public class KeycloakDirectory {
     @ConfigProperty(name = "kvalitet.notification.directory.read-timeout", defaultValue = "PT30S")
     Duration readTimeout;
 
+    @Inject
+    OidcClients oidcClients;
+
     private volatile KeycloakAdminClient client;
+
+    private volatile OidcClient tokens;
 
     /** Whether a client secret is configured (without one the sync is off). */
     public boolean configured() {
@@ -70,9 +81,8 @@ public class KeycloakDirectory {
     public List<Person> people() {
         KeycloakAdminClient c = client();
         String realmName = realmName();
-        String bearer = "Bearer "
-                + c.token(realmName, "client_credentials", clientId, clientSecret.orElseThrow())
-                        .accessToken();
+        String bearer =
+                "Bearer " + tokens().getTokens().await().atMost(readTimeout).getAccessToken();
         Map<String, List<KeycloakAdminClient.User>> byUsername = new TreeMap<>();
         Map<String, Set<String>> rolesOf = new TreeMap<>();
         for (String role : ROLES) {
@@ -143,6 +153,34 @@ public class KeycloakDirectory {
             name = name.substring(0, name.length() - 1);
         }
         return new String[] {issuer.substring(0, i), name};
+    }
+
+    /**
+     * The client-credentials client of {@code kvalitet-directory} (quarkus-oidc-client), made when first needed from
+     * the same address and realm as the admin calls; a new token per run (the runs are an hour apart).
+     */
+    private OidcClient tokens() {
+        OidcClient t = tokens;
+        if (t == null) {
+            synchronized (this) {
+                if (tokens == null) {
+                    OidcClientConfig config = new OidcClientConfigBuilder()
+                            .id("kvalitet-directory")
+                            .authServerUrl(server() + "/realms/" + realmName())
+                            .discoveryEnabled(false)
+                            .tokenPath("/protocol/openid-connect/token")
+                            .clientId(clientId)
+                            .credentials(clientSecret.orElseThrow())
+                            .grant(OidcClientConfig.Grant.Type.CLIENT)
+                            .connectionTimeout(Duration.ofSeconds(10))
+                            .earlyTokensAcquisition(false)
+                            .build();
+                    tokens = oidcClients.newClient(config).await().atMost(readTimeout);
+                }
+                t = tokens;
+            }
+        }
+        return t;
     }
 
     private KeycloakAdminClient client() {
