@@ -46,6 +46,13 @@ public final class SharedStack {
                     // matrix's anonymous rows with 429 instead of 401. That limit is the gateway module's test.
                     .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ANONYMOUS_CAPACITY", "2000")
                     .environment(Service.GATEWAY, "KVALITET_GATEWAY_RATE_LIMIT_ANONYMOUS_REFILL_PER_MINUTE", "60000")
+                    // report-service reads the directory (Keycloak) every 5 s instead of hourly and makes the daily
+                    // digests from midnight, checked every 5 s, so NotificationDirectoryIT sees a person given a role
+                    // in Keycloak mailed within seconds at any time of day
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIRECTORY_INTERVAL", "5s")
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIRECTORY_FIRST_DELAY", "1s")
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIGEST_TIME", "00:00")
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIGEST_CHECK_INTERVAL", "5s")
                     .progress(line -> System.out.println("[stack] " + line));
             String root = System.getProperty("kvalitet.repo-root");
             if (root != null) {

@@ -922,6 +922,11 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
                 env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
             }
+            if (options.keycloak && s == Service.REPORT) {
+                // report-service reads who holds a notified role from this Keycloak (its README, "Notifications",
+                // recipients) with the demo realm's directory client; the address and realm are the issuer's
+                env.put("KVALITET_NOTIFICATION_DIRECTORY_CLIENT_SECRET", "kvalitet-directory-secret");
+            }
             // platform/orgcopy's OrgUnitLookup asks the registry for a unit created a moment ago
             env.put("QUARKUS_REST_CLIENT_PROCESS_REGISTRY_URL", serviceUrl(Service.REGISTRY));
         }

@@ -73,7 +73,8 @@ class DemoRealmTest {
         Set<String> productionKeys = names(PRODUCTION.at("/components/org.keycloak.keys.KeyProvider"), "name");
         Pattern intranet = Pattern.compile(
                 "/clients\\[clientId=kvalitet-intranet]/(clientId|description|directAccessGrantsEnabled|redirectUris)");
-        Pattern secret = Pattern.compile("/clients\\[clientId=(case-system|bi-reader)]/(clientId|secret)");
+        Pattern secret =
+                Pattern.compile("/clients\\[clientId=(case-system|bi-reader|kvalitet-directory)]/(clientId|secret)");
         Pattern newClient = Pattern.compile("/clients\\[clientId=([^\\]]+)]/.*");
         Pattern newUser = Pattern.compile("/users\\[username=([^\\]]+)]/.*");
         Pattern demoKey = Pattern.compile("/components/org\\.keycloak\\.keys\\.KeyProvider\\[name=([^\\]]+)]/.*");

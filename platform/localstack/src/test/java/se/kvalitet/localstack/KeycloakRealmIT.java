@@ -147,6 +147,64 @@ class KeycloakRealmIT {
     }
 
     @Test
+    void theDirectoryClientReadsWhoHoldsARoleAndNothingMore() throws Exception {
+        // report-service's notification directory (its README, "Notifications", recipients)
+        HttpResponse<String> r = post(
+                stack.tokenEndpoint(),
+                form(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "kvalitet-directory",
+                        "client_secret",
+                        "kvalitet-directory-secret")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String token = JSON.readTree(r.body()).get("access_token").asText();
+        JsonNode claims = payload(token);
+        assertThat(audiences(claims))
+                .as("no endpoint of the suite takes its tokens")
+                .doesNotContain("kvalitet-api");
+        assertThat(strings(claims.at("/realm_access/roles")))
+                .doesNotContain("reporter", "admin", "quality-team", "case-system", "bi-reader");
+
+        String admin = stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM;
+        HttpResponse<String> members = send(HttpRequest.newBuilder(
+                        URI.create(admin + "/roles/quality-team/users?briefRepresentation=false&first=0&max=500"))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+        assertThat(members.statusCode()).as(members.body()).isEqualTo(200);
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        JSON.readTree(members.body()).forEach(u -> byName.put(u.get("username").asText(), u));
+        assertThat(byName).containsOnlyKeys("karin", "admin");
+        JsonNode karin = byName.get("karin");
+        assertThat(karin.get("email").asText()).isEqualTo("karin@kvalitet.example");
+        assertThat(karin.get("enabled").asBoolean()).isTrue();
+        assertThat(strings(karin.at("/attributes/org_units"))).containsExactly(ORG + "02");
+
+        // read only: no user can be changed or created with it
+        HttpResponse<String> create = send(HttpRequest.newBuilder(URI.create(admin + "/users"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"intruder\",\"enabled\":true}")));
+        assertThat(create.statusCode()).isEqualTo(403);
+        HttpResponse<String> disable = send(HttpRequest.newBuilder(
+                        URI.create(admin + "/users/" + karin.get("id").asText()))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")));
+        assertThat(disable.statusCode()).isEqualTo(403);
+        // nor can it read the clients' secrets
+        HttpResponse<String> clients = send(HttpRequest.newBuilder(URI.create(admin + "/clients"))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+        assertThat(clients.statusCode() == 403
+                        || !clients.body().contains("case-system-secret")
+                                && !clients.body().contains("kvalitet-directory-secret"))
+                .as(clients.statusCode() + " " + clients.body())
+                .isTrue();
+    }
+
+    @Test
     void machineClientsGetTheirRoleAndAudience() throws Exception {
         // client id, secret, realm role: each case-management system has its own client with the same role
         for (String[] client : new String[][] {

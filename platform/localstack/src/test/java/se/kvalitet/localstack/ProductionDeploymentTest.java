@@ -35,8 +35,11 @@ class ProductionDeploymentTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Environment variables Keycloak substitutes into the realm file when it imports it. */
-    static final Set<String> REALM_VARIABLES =
-            Set.of("KVALITET_INTRANET_URL", "KVALITET_CASE_SYSTEM_SECRET", "KVALITET_BI_READER_SECRET");
+    static final Set<String> REALM_VARIABLES = Set.of(
+            "KVALITET_INTRANET_URL",
+            "KVALITET_CASE_SYSTEM_SECRET",
+            "KVALITET_BI_READER_SECRET",
+            "KVALITET_DIRECTORY_SECRET");
 
     static final Pattern REALM_VARIABLE = Pattern.compile("\\$\\{(KVALITET_[A-Z_]+)}");
 
@@ -173,6 +176,7 @@ class ProductionDeploymentTest {
         for (String name : List.of(
                 "KVALITET_CASE_SYSTEM_SECRET",
                 "KVALITET_BI_READER_SECRET",
+                "KVALITET_DIRECTORY_SECRET",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 "KC_DB_PASSWORD")) {
             assertThat(env.get(name)).as(name).isNotNull();

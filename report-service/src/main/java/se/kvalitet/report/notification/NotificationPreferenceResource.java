@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,10 +53,6 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 })
 public class NotificationPreferenceResource {
 
-    /** A mail address the mailer can take as it is: one address, no display name, no line breaks. */
-    private static final Pattern EMAIL =
-            Pattern.compile("^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}$");
-
     @Inject
     Caller caller;
 
@@ -73,8 +68,10 @@ public class NotificationPreferenceResource {
     @GET
     @Operation(
             summary = "Read my notification preferences (aviseringsinställningar)",
-            description = "The preferences of the person the token belongs to; before the first save, delivery is OFF "
-                    + "and saved is false (nobody is mailed before saving once). Machine clients have none (403).")
+            description = "The preferences of the person the token belongs to. Before the first save, saved is false "
+                    + "and delivery is the directory's default: DAILY_DIGEST for a person Keycloak lists with a "
+                    + "notified role (quality-team, unit-manager, process-owner, investigator) and an e-mail address "
+                    + "(synchronised hourly), else OFF. Machine clients have none (403).")
     @APIResponse(
             responseCode = "200",
             description = "The preferences",
@@ -164,7 +161,7 @@ public class NotificationPreferenceResource {
         if (email != null && email.startsWith("\"") && email.endsWith("\"") && email.length() > 1) {
             email = email.substring(1, email.length() - 1);
         }
-        return email != null && email.length() <= 320 && EMAIL.matcher(email).matches() ? email : null;
+        return MailAddresses.usable(email) ? email : null;
     }
 
     private static List<String> notifiedRoles(Set<String> roles) {
@@ -177,13 +174,16 @@ public class NotificationPreferenceResource {
         return List.copyOf(out);
     }
 
-    /** A stored recipient's preferences (saved: true; before the first save {@link #get} answers without a row). */
+    /**
+     * A stored recipient's preferences: saved by the person, or the directory's default (DAILY_DIGEST, saved false);
+     * for a person neither saved nor in the directory {@link #get} answers without a row.
+     */
     private static Preferences view(Recipient r) {
         return new Preferences(
                 r.username(),
                 r.email().isEmpty() ? null : r.email(),
                 r.delivery(),
-                true,
+                r.saved(),
                 notifiedRoles(r.roles()),
                 r.orgUnitIds().stream().sorted().toList(),
                 r.updatedAt());

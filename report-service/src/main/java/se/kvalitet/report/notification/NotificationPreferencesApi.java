@@ -34,10 +34,14 @@ public final class NotificationPreferencesApi {
                     example = "erik@kvalitet.example")
             String email,
 
-            @Schema(description = "The delivery in force; OFF until the person has saved once")
+            @Schema(
+                    description = "The delivery in force; until the person has saved once, the directory's default "
+                            + "(DAILY_DIGEST for the holders of a notified role with an address in Keycloak, else OFF)")
             Delivery delivery,
 
-            @Schema(description = "Whether the person has saved preferences (until then nothing is sent)")
+            @Schema(
+                    description = "Whether the person has saved preferences (a saved choice is never changed by "
+                            + "the directory synchronisation)")
             boolean saved,
 
             @Schema(

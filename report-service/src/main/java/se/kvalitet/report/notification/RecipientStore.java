@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The people who saved notification preferences ({@code notification_recipient}). */
+/** The people who may be mailed ({@code notification_recipient}): who saved preferences, and the directory's. */
 @ApplicationScoped
 public class RecipientStore {
 
@@ -27,15 +27,30 @@ public class RecipientStore {
             Delivery delivery,
             Set<String> roles,
             Set<UUID> orgUnitIds,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            boolean saved) {
+
+        /** A person's own choice (the preferences resource): saved. */
+        public Recipient(
+                String username,
+                String email,
+                Delivery delivery,
+                Set<String> roles,
+                Set<UUID> orgUnitIds,
+                Instant updatedAt) {
+            this(username, email, delivery, roles, orgUnitIds, updatedAt, true);
+        }
+    }
+
+    private static final String COLUMNS = "username, email, delivery, roles, org_unit_ids, updated_at, source";
 
     @Inject
     DataSource dataSource;
 
     public Optional<Recipient> find(String username) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT username, email, delivery, roles, org_unit_ids, updated_at FROM notification_recipient WHERE username = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM notification_recipient WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -46,10 +61,11 @@ public class RecipientStore {
     public void save(Recipient r) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO notification_recipient (username, email, delivery, roles, org_unit_ids, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO notification_recipient (username, email, delivery, roles, org_unit_ids, updated_at, source)
+                        VALUES (?, ?, ?, ?, ?, ?, 'PERSON')
                         ON CONFLICT (username) DO UPDATE SET email = excluded.email, delivery = excluded.delivery,
-                            roles = excluded.roles, org_unit_ids = excluded.org_unit_ids, updated_at = excluded.updated_at""")) {
+                            roles = excluded.roles, org_unit_ids = excluded.org_unit_ids, updated_at = excluded.updated_at,
+                            source = 'PERSON'""")) {
             ps.setString(1, r.username());
             ps.setString(2, r.email());
             ps.setString(3, r.delivery().name());
@@ -65,7 +81,7 @@ public class RecipientStore {
     public List<Recipient> actingFor(Collection<UUID> units) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        SELECT username, email, delivery, roles, org_unit_ids, updated_at FROM notification_recipient
+                        SELECT username, email, delivery, roles, org_unit_ids, updated_at, source FROM notification_recipient
                         WHERE delivery <> 'OFF' AND org_unit_ids && ? ORDER BY username""")) {
             ps.setArray(1, c.createArrayOf("uuid", units.toArray()));
             List<Recipient> out = new ArrayList<>();
@@ -85,9 +101,8 @@ public class RecipientStore {
      */
     public List<Recipient> wantingMail() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT username, email, delivery, roles, org_unit_ids, updated_at FROM notification_recipient"
-                                + " WHERE delivery <> 'OFF' ORDER BY username")) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM notification_recipient"
+                        + " WHERE delivery <> 'OFF' ORDER BY username")) {
             List<Recipient> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -105,6 +120,7 @@ public class RecipientStore {
                 Delivery.valueOf(rs.getString("delivery")),
                 Set.of((String[]) rs.getArray("roles").getArray()),
                 Set.of((UUID[]) rs.getArray("org_unit_ids").getArray()),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                "PERSON".equals(rs.getString("source")));
     }
 }
