@@ -182,6 +182,29 @@ class NoSequentialScansTest {
                 .then()
                 .statusCode(200);
 
+        // the migration import (issue 16 item 1): a file of two rows, the same file again, the run read by status
+        String importer =
+                se.kvalitet.testing.TestTokens.user("ida").roles("importer").bearer();
+        String file = "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"indicatorId\":\""
+                + indicator + "\",\"orgUnitId\":\"" + org.a1() + "\",\"period\":\"2019\",\"value\":91}\n"
+                + "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"indicatorId\":\""
+                + indicator + "\",\"orgUnitId\":\"" + org.b1() + "\",\"period\":\"2019\",\"value\":50}\n";
+        for (int i = 0; i < 2; i++) {
+            String run = given().header("Authorization", importer)
+                    .contentType("application/x-ndjson")
+                    .body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/followup/v1/imports")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().header("Authorization", importer)
+                    .queryParam("status", "ALREADY_IMPORTED")
+                    .get("/followup/v1/imports/" + run)
+                    .then()
+                    .statusCode(200);
+        }
+
         scans.end(BOUNDED).assertNone();
     }
 }

@@ -12,6 +12,8 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     public static final String ADMIN = "admin";
     public static final String BI_READER = "bi-reader";
+    /** The migration import of past years (issue 16 item 1): only POST/GET /imports. */
+    public static final String IMPORTER = "importer";
 
     // Lists of roles that many endpoints share. @RolesAllowed takes only constants, so a list is one string:
     // a config expression whose default is the comma-separated roles (Quarkus splits the resolved value at

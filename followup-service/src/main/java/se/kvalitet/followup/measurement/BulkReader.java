@@ -192,4 +192,57 @@ public final class BulkReader {
         }
         return rows;
     }
+    /**
+     * Reads NDJSON (the migration import): one JSON object a line, blank lines skipped. A line that is not
+     * a JSON object, or names a field that is not a column, is a row with a problem (rejected on its own);
+     * only more than {@code maxRows} rows fails the file.
+     */
+    public static List<RawRow> ndjson(String body, List<String> columns, int maxRows) {
+        Map<String, String> names = columns.stream().collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), c -> c));
+        List<RawRow> rows = new ArrayList<>();
+        String[] lines = body.split("\r?\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            String line = lines[l];
+            if (line.isBlank()) {
+                continue;
+            }
+            if (rows.size() >= maxRows) {
+                throw ProblemException.badRequest(
+                        "too-many-rows", "At most " + maxRows + " rows per import; split the file", List.of());
+            }
+            int n = rows.size() + 1;
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                node = null;
+            }
+            Map<String, String> cells = new HashMap<>();
+            String problem = null;
+            if (node == null || !node.isObject()) {
+                problem = "is not a JSON object";
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String key = e.getKey().toLowerCase(Locale.ROOT);
+                    JsonNode v = e.getValue();
+                    if (!names.containsKey(key)) {
+                        problem = (InputRules.isPlainName(e.getKey()) ? "'" + e.getKey() + "'" : "a field")
+                                + " is not a column; the columns are " + columns;
+                    } else if (v.isContainerNode()) {
+                        problem = names.get(key) + " must be a number or a string";
+                    } else if (!v.isNull()) {
+                        String text = v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
+                        if (InputRules.hasForbiddenCharacter(text)) {
+                            problem = "has a field with a control character";
+                        } else {
+                            cells.put(key, text);
+                        }
+                    }
+                }
+            }
+            rows.add(new RawRow(n, l + 1, cells, problem));
+        }
+        return rows;
+    }
 }

@@ -65,6 +65,18 @@ public class Measurement extends MeasuredFacts {
     @Version
     public long version;
 
+    /** Provenance of a migrated measurement (issue 16 item 1): the system it came from; null when recorded here. */
+    @Column(name = "source_system", length = 100)
+    public String sourceSystem;
+
+    /** The measurement's id in {@link #sourceSystem}. */
+    @Column(name = "source_id", length = 200)
+    public String sourceId;
+
+    /** The import run that brought it in ({@code GET /followup/v1/imports/{id}}). */
+    @Column(name = "import_run_id")
+    public UUID importRunId;
+
     /** The measured facts, compared to decide whether an upsert is a correction. */
     public record Values(
             BigDecimal value,

@@ -162,7 +162,16 @@ public final class MeasurementApi {
             String comment,
             int revision,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+
+            @Schema(description = "Migrated measurements only: the system it was imported from (POST /imports)")
+            String sourceSystem,
+
+            @Schema(description = "Migrated measurements only: its id in the source system")
+            String sourceId,
+
+            @Schema(description = "Migrated measurements only: the import run that brought it in (GET /imports/{id})")
+            UUID importRunId) {
 
         public static MeasurementResponse of(Measurement m) {
             return new MeasurementResponse(
@@ -184,7 +193,10 @@ public final class MeasurementApi {
                     m.comment,
                     m.revision,
                     m.createdAt,
-                    m.updatedAt);
+                    m.updatedAt,
+                    m.sourceSystem,
+                    m.sourceId,
+                    m.importRunId);
         }
     }
 

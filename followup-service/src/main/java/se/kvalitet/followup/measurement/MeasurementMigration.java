@@ -1,0 +1,40 @@
+package se.kvalitet.followup.measurement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A measurement brought in by the migration import, by its reference in the system it came from: the
+ * idempotency key of the import (the same reference again stores nothing) and the digest of what was
+ * imported under it (the same reference with other values is refused).
+ */
+@Entity
+@Table(name = "measurement_migration")
+public class MeasurementMigration {
+
+    @Embeddable
+    public record Key(
+            @Column(name = "source_system") String sourceSystem,
+            @Column(name = "source_id") String sourceId) implements Serializable {}
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "measurement_id", nullable = false)
+    public UUID measurementId;
+
+    @Column(name = "import_run_id", nullable = false)
+    public UUID importRunId;
+
+    @Column(nullable = false, length = 64)
+    public String digest;
+
+    @Column(name = "imported_at", nullable = false)
+    public Instant importedAt;
+}

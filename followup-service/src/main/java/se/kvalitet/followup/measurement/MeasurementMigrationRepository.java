@@ -1,0 +1,8 @@
+package se.kvalitet.followup.measurement;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class MeasurementMigrationRepository
+        implements PanacheRepositoryBase<MeasurementMigration, MeasurementMigration.Key> {}
