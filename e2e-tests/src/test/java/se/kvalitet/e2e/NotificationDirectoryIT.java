@@ -156,6 +156,65 @@ class NotificationDirectoryIT {
                         : null);
     }
 
+    /**
+     * A role given through a group, as a municipality's AD groups are mapped in a federating Keycloak: the realm role
+     * unit-manager on a group, the person a member of its subgroup. The sync finds the person through the role's groups
+     * and their subgroups' members.
+     */
+    @Test
+    void aPersonHoldingARoleThroughASubgroupIsARecipientFromTheDirectory() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String username = "greta-" + suffix;
+        String address = username + "@kvalitet.example";
+        String admin = adminToken();
+
+        HttpResponse<String> parent = keycloak("POST", "/groups", admin, "{\"name\":\"Enhetschefer " + suffix + "\"}");
+        assertThat(parent.statusCode()).as(parent.body()).isEqualTo(201);
+        String parentId = parent.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        HttpResponse<String> role = keycloak("GET", "/roles/unit-manager", admin, null);
+        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
+        HttpResponse<String> mapped =
+                keycloak("POST", "/groups/" + parentId + "/role-mappings/realm", admin, "[" + role.body() + "]");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+        HttpResponse<String> child =
+                keycloak("POST", "/groups/" + parentId + "/children", admin, "{\"name\":\"Hemtjänst " + suffix + "\"}");
+        assertThat(child.statusCode()).as(child.body()).isEqualTo(201);
+        String childId = child.headers()
+                .firstValue("Location")
+                .map(l -> l.replaceAll(".*/", ""))
+                .orElseGet(() -> {
+                    try {
+                        return JSON.readTree(child.body()).get("id").asText();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+
+        ObjectNode user = JSON.createObjectNode()
+                .put("username", username)
+                .put("email", address)
+                .put("emailVerified", true)
+                .put("enabled", true)
+                .put("firstName", "Greta")
+                .put("lastName", "Gustafsson");
+        user.putObject("attributes").putArray("org_units").add(HEMTJANST);
+        HttpResponse<String> created = keycloak("POST", "/users", admin, user.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        HttpResponse<String> joined = keycloak("PUT", "/users/" + id + "/groups/" + childId, admin, null);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(204);
+
+        List<Object> row = await(
+                Duration.ofSeconds(120),
+                () -> first(StackDb.rows(
+                        stack,
+                        "report",
+                        "SELECT source, delivery, email, array_to_string(roles, ',') FROM notification_recipient"
+                                + " WHERE username = ?",
+                        username)));
+        assertThat(row).containsExactly("DIRECTORY", "DAILY_DIGEST", address, "unit-manager");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Subject and text of every mail in the address's mailbox (GreenMail: login and password are the address). */

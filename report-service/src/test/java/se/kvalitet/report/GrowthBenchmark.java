@@ -118,7 +118,8 @@ class GrowthBenchmark {
         bench.phase(phase);
         String bootstrap = System.getProperty("kvalitet.test.kafka.bootstrap-servers");
         // the consumed reports happen in 2026: the measured year 2025 stays the same 20 000 reports in both phases (the
-        // stream's 100 units per batch are new each time, so reports in 2025 would add cells to its counts phase by phase)
+        // stream's 100 units per batch are new each time, so reports in 2025 would add cells to its counts phase by
+        // phase)
         bench.measure(CONSUMED, 1, 5, () -> ConsumerBench.deviationStream(BATCH, stream++, 2026), events -> {
             ConsumerBench.Published published = ConsumerBench.publish(bootstrap, Topics.DEVIATION, events);
             List<String> ids = events.stream().map(EventEnvelope::id).collect(Collectors.toList());

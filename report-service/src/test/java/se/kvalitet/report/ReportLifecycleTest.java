@@ -971,7 +971,18 @@ class ReportLifecycleTest {
                 .asString());
         assertThat(outputs).hasSize(11);
         for (String out : outputs) {
-            assertThat(PersonalIdentityNumbers.find(out)).as("personnummer").isEmpty();
+            assertThat(PersonalIdentityNumbers.find(out))
+                    .as(() -> "personnummer in: "
+                            + PersonalIdentityNumbers.find(out).stream()
+                                    .map(m -> "«"
+                                            + out.substring(
+                                                            Math.max(0, m.start() - 40),
+                                                            Math.min(out.length(), m.end() + 40))
+                                                    .replace('\n', ' ')
+                                                    .replace('\t', '|')
+                                            + "»")
+                                    .toList())
+                    .isEmpty();
             assertThat(EMAIL.matcher(out).find()).as("e-mail address").isFalse();
             assertThat(out).doesNotContain("karin", "Karin", KARIN.subject());
         }

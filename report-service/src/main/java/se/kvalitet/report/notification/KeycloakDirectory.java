@@ -24,8 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The directory: the people holding a notified role, read from Keycloak's admin API with the service's own
  * confidential client ({@code kvalitet.notification.directory.client-id}, client credentials through
  * quarkus-oidc-client; realm-management
- * {@code view-users} and {@code view-realm}, README "Notifications", recipients). One call per role and page of
- * {@code GET /admin/realms/{realm}/roles/{role}/users?briefRepresentation=false}. Keycloak's address and realm are the
+ * {@code view-users} and {@code view-realm}, README "Notifications", recipients). Per role and page:
+ * {@code GET /admin/realms/{realm}/roles/{role}/users?briefRepresentation=false} (given directly), and
+ * {@code …/roles/{role}/groups} with each group's {@code members} and {@code children}, at any depth (given through a
+ * group, as a federated AD's groups are mapped). Keycloak's address and realm are the
  * ones the service's tokens come from ({@code quarkus.oidc.auth-server-url}) unless set.
  */
 @ApplicationScoped
@@ -86,8 +88,7 @@ public class KeycloakDirectory {
         Map<String, List<KeycloakAdminClient.User>> byUsername = new TreeMap<>();
         Map<String, Set<String>> rolesOf = new TreeMap<>();
         for (String role : ROLES) {
-            for (int first = 0; ; first += pageSize) {
-                List<KeycloakAdminClient.User> page = c.roleMembers(bearer, realmName, role, false, first, pageSize);
+            java.util.function.Consumer<List<KeycloakAdminClient.User>> holders = page -> {
                 for (KeycloakAdminClient.User u : page) {
                     if (u.username() == null) {
                         continue;
@@ -98,9 +99,24 @@ public class KeycloakDirectory {
                     rolesOf.computeIfAbsent(u.username(), k -> new LinkedHashSet<>())
                             .add(role);
                 }
-                if (page.size() < pageSize) {
-                    break;
+            };
+            // given to the person directly
+            pages((first, max) -> c.roleMembers(bearer, realmName, role, false, first, max), holders);
+            // given through a group: the group's members and its subgroups' members, at any depth
+            java.util.Deque<String> groups = new java.util.ArrayDeque<>();
+            Set<String> seen = new java.util.HashSet<>();
+            pages(
+                    (first, max) -> c.roleGroups(bearer, realmName, role, first, max),
+                    page -> page.stream().map(KeycloakAdminClient.Group::id).forEach(groups::add));
+            while (!groups.isEmpty()) {
+                String group = groups.poll();
+                if (group == null || !seen.add(group)) {
+                    continue;
                 }
+                pages((first, max) -> c.groupMembers(bearer, realmName, group, false, first, max), holders);
+                pages(
+                        (first, max) -> c.subGroups(bearer, realmName, group, first, max),
+                        page -> page.stream().map(KeycloakAdminClient.Group::id).forEach(groups::add));
             }
         }
         List<Person> out = new ArrayList<>(byUsername.size());
@@ -114,6 +130,18 @@ public class KeycloakDirectory {
                     orgUnits(u.attributes())));
         }
         return out;
+    }
+
+    /** One admin API list read page by page ({@code first}, {@code max}) until a page is not full. */
+    private <T> void pages(
+            java.util.function.BiFunction<Integer, Integer, List<T>> read, java.util.function.Consumer<List<T>> each) {
+        for (int first = 0; ; first += pageSize) {
+            List<T> page = read.apply(first, pageSize);
+            each.accept(page);
+            if (page.size() < pageSize) {
+                return;
+            }
+        }
     }
 
     /** The attribute's values that are UUIDs (the realm's user profile allows nothing else; anything else is skipped). */
