@@ -56,6 +56,7 @@ class ArchitectureTest {
             Map.entry("review", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("search", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry("risk", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
+            Map.entry("migration", Set.of("document", "orgunit", "domain", "codelist", "access", "sql")),
             Map.entry(
                     "demo",
                     Set.of(

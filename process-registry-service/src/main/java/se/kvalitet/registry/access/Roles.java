@@ -13,6 +13,9 @@ public final class Roles {
     public static final String CASE_SYSTEM = "case-system";
     public static final String BI_READER = "bi-reader";
 
+    /** Moves past years in (the migration import, issue 16 item 1); nothing else. */
+    public static final String IMPORTER = "importer";
+
     // Lists of roles that many endpoints share. @RolesAllowed takes only constants, so a list is one string:
     // a config expression whose default is the comma-separated roles (Quarkus splits the resolved value at
     // commas). Adding a role to a list is one edit here. The property named in the expression is not set in

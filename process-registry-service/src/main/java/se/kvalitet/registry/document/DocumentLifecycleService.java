@@ -69,6 +69,9 @@ public class DocumentLifecycleService {
     @Inject
     DocumentEditing editing;
 
+    @Inject
+    StepTime time;
+
     @Transactional
     public DocumentVersion submit(UUID id, String ifMatch) {
         Document d = editing.editable(id, ifMatch);
@@ -102,7 +105,7 @@ public class DocumentLifecycleService {
                     .with("currentState", v.status)
                     .with("allowed", v.status.next());
         }
-        LocalDate today = orgUnits.today();
+        LocalDate today = time.today();
         List<Problem.FieldError> errors = new ArrayList<>();
         if (r.decidedOn().isAfter(today)) {
             errors.add(new Problem.FieldError("decidedOn", "cannot be after today (" + today + ")"));
@@ -131,7 +134,7 @@ public class DocumentLifecycleService {
         if (previous != null && d.type == DocumentType.PROCESS) {
             approvalChecks.requireActivitiesKept(d.id, previous, v);
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         v.approve(
                 r.decidedBy(),
                 r.decisionOrgUnitId(),
@@ -141,7 +144,7 @@ public class DocumentLifecycleService {
                 review,
                 now,
                 editing.who());
-        v.updatedAt = now;
+        v.updatedAt = clock.instant();
         v.updatedBy = editing.who();
         if (previous != null) {
             previous.supersede(validFrom);
@@ -189,14 +192,14 @@ public class DocumentLifecycleService {
         if (r.replacedByDocumentId() != null) {
             approvalChecks.requireReplacement(d, r.replacedByDocumentId());
         }
-        LocalDate today = orgUnits.today();
+        LocalDate today = time.today();
         LocalDate on = r.withdrawnOn() == null ? today : r.withdrawnOn();
         if (on.isBefore(v.validFrom)) {
             throw ProblemException.invalidField(
                     "withdrawnOn", "cannot be before the version came into force (" + v.validFrom + ")");
         }
         approvalChecks.requireNoDependentsInForce(d);
-        Instant now = clock.instant();
+        Instant now = time.now();
         v.withdraw(on, r.reason(), r.replacedByDocumentId());
         d.status = Document.Status.WITHDRAWN;
         d.inForceVersion = null;
@@ -222,7 +225,7 @@ public class DocumentLifecycleService {
     public DocumentVersion confirmReview(UUID id, String ifMatch, ReviewCommand r) {
         Document d = editing.editable(id, ifMatch);
         DocumentVersion v = versions.find(d.id, d.requireInForce()).orElseThrow();
-        LocalDate today = orgUnits.today();
+        LocalDate today = time.today();
         if (r.reviewedOn().isAfter(today)) {
             throw ProblemException.invalidField("reviewedOn", "cannot be after today (" + today + ")");
         }
@@ -253,7 +256,7 @@ public class DocumentLifecycleService {
                 .setParameter("next", next, LocalDate.class)
                 .setParameter("at", clock.instant(), Instant.class)
                 .executeUpdate();
-        outbox.publish(new DocumentReviewedV1(d.id, d.type, v.number, r.reviewedOn(), previous, next, clock.instant()));
+        outbox.publish(new DocumentReviewedV1(d.id, d.type, v.number, r.reviewedOn(), previous, next, time.now()));
         return v;
     }
 }

@@ -23,6 +23,7 @@ import se.kvalitet.registry.document.DocumentViews.DecisionResponse;
 import se.kvalitet.registry.document.DocumentViews.DiffResponse;
 import se.kvalitet.registry.document.DocumentViews.DocumentListItem;
 import se.kvalitet.registry.document.DocumentViews.DocumentResponse;
+import se.kvalitet.registry.document.DocumentViews.ProvenanceResponse;
 import se.kvalitet.registry.document.DocumentViews.RequirementLinkResponse;
 import se.kvalitet.registry.document.DocumentViews.ResponsibilityResponse;
 import se.kvalitet.registry.document.DocumentViews.VersionSummary;
@@ -142,7 +143,8 @@ public class DocumentQueries {
                         v.supersededOn,
                         v.withdrawnOn,
                         v.createdAt,
-                        v.updatedAt))
+                        v.updatedAt,
+                        provenance(v.id)))
                 .toList();
         if (out.isEmpty()) {
             throw ProblemException.notFound("Document " + id);
@@ -487,7 +489,25 @@ public class DocumentQueries {
                 v.withdrawalReason,
                 v.replacedByDocumentId,
                 v.createdAt,
-                v.updatedAt);
+                v.updatedAt,
+                provenance(v.id));
+    }
+
+    /** The migration import's provenance of a version (issue 16 item 1), by the version id's unique index. */
+    ProvenanceResponse provenance(UUID versionId) {
+        List<Tuple> rows = em.createNativeQuery("""
+                        SELECT source_system, source_id, import_run_id FROM document_version_migration
+                        WHERE version_id = :id""", Tuple.class)
+                .setParameter("id", versionId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Tuple t = rows.get(0);
+        return new ProvenanceResponse(
+                se.kvalitet.registry.sql.Columns.string(t, "source_system"),
+                se.kvalitet.registry.sql.Columns.string(t, "source_id"),
+                se.kvalitet.registry.sql.Columns.uuid(t, "import_run_id"));
     }
 
     static DecisionResponse decision(DocumentVersion v) {

@@ -50,11 +50,14 @@ public class DocumentReferences {
     @Inject
     DocumentAccess access;
 
+    @Inject
+    StepTime time;
+
     /** Type rules and references of a draft's new content. */
     public void validate(DocumentType type, DocumentCommand r, List<ProcessActivity> currentActivities) {
         requireFitsType(type, r);
         requireFreeTexts(r);
-        LocalDate today = orgUnits.today();
+        LocalDate today = time.today();
         List<Problem.FieldError> unknown = new ArrayList<>();
         unknownUnits(r, today, unknown);
         unknownCatalogueEntries(r, today, unknown);

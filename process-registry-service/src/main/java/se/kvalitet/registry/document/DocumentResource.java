@@ -254,7 +254,9 @@ public class DocumentResource {
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN, Roles.PROCESS_OWNER})
     @Operation(
             summary = "Start a revision (revidering): a new draft from the version in force",
-            description = "The version in force stays in force until the new version is approved. If-Match.")
+            description = "The version in force stays in force until the new version is approved. A withdrawn "
+                    + "document is revised from its withdrawn version; approving that draft puts the document in "
+                    + "force again from the new version's validFrom. If-Match.")
     @APIResponse(
             responseCode = "201",
             description = "The new draft",
@@ -265,7 +267,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "A draft exists, or nothing is in force",
+            description = "A draft exists, or nothing is in force (a document never approved)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response startRevision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         DocumentVersion v = service.startRevision(id, ifMatch);

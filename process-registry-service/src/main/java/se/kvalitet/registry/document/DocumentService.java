@@ -122,7 +122,12 @@ public class DocumentService {
         return false;
     }
 
-    /** A new draft from the version in force (revidering); the version in force stays in force until the draft is approved. */
+    /**
+     * A new draft from the version in force (revidering); the version in force stays in force until the draft is
+     * approved. A withdrawn document is revised from its withdrawn version: approving the draft puts the document in
+     * force again from the new version's validFrom (the withdrawn version keeps its dates, so "as of" a day between
+     * the withdrawal and the new approval nothing of it is in force).
+     */
     @Transactional
     public DocumentVersion startRevision(UUID id, String ifMatch) {
         Document d = editing.editable(id, ifMatch);
@@ -130,7 +135,10 @@ public class DocumentService {
             throw ProblemException.conflict("draft-exists", "The document already has a draft or a version in review")
                     .with("workingVersion", d.workingVersion);
         }
-        DocumentVersion current = versions.find(d.id, d.requireInForce()).orElseThrow();
+        int base = d.inForceVersion == null && d.status == Document.Status.WITHDRAWN
+                ? d.latestVersion
+                : d.requireInForce();
+        DocumentVersion current = versions.find(d.id, base).orElseThrow();
         DocumentVersion next = current.revision(d.latestVersion + 1, clock.instant(), editing.who());
         d.latestVersion = next.number;
         d.workingVersion = next.number;

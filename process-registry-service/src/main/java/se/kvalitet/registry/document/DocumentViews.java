@@ -96,7 +96,12 @@ public final class DocumentViews {
             WithdrawalReason withdrawalReason,
             UUID replacedByDocumentId,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+
+            @Schema(
+                    description = "Where the version came from when the migration import brought it in; null for a "
+                            + "version decided here")
+            ProvenanceResponse provenance) {}
 
     @Schema(name = "DocumentVersionSummary", description = "One version in a document's history")
     public record VersionSummary(
@@ -107,7 +112,26 @@ public final class DocumentViews {
             LocalDate supersededOn,
             LocalDate withdrawnOn,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+
+            @Schema(
+                    description = "Where the version came from when the migration import brought it in; null for a "
+                            + "version decided here")
+            ProvenanceResponse provenance) {}
+
+    @Schema(
+            name = "DocumentVersionProvenance",
+            description = "A version moved in by the migration import (POST /registry/v1/imports): its reference in "
+                    + "the system it came from and the import run")
+    public record ProvenanceResponse(
+            @Schema(description = "The source system the row named")
+            String sourceSystem,
+
+            @Schema(description = "The row's id in its source system (one version)")
+            String sourceId,
+
+            @Schema(description = "The import run that brought it in (GET /registry/v1/imports/{id})")
+            UUID importRunId) {}
 
     @Schema(
             name = "DocumentListItem",
