@@ -29,4 +29,4 @@ if [[ $build == 1 ]]; then
 fi
 
 # the launcher's JVM hosts Kafka: C1 only and the serial collector start it quicker on a small machine
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$launcher" "$@"
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=240m -jar "$launcher" "$@"

@@ -72,6 +72,7 @@ class OverdueAtYearEndTest {
     final UUID reviewOverdueIn2026 = UUID.randomUUID();
     final UUID firstInForceInJanuary = UUID.randomUUID();
     final UUID withdrawnInJune = UUID.randomUUID();
+    final UUID reapprovedIn2026 = UUID.randomUUID();
 
     @BeforeAll
     void history() {
@@ -138,6 +139,21 @@ class OverdueAtYearEndTest {
                 List.of(UNIT),
                 Instant.now()));
 
+        // in force from 1 Jan 2024, withdrawn on 5 Jan 2026 and approved again from 1 Mar 2026: in force on
+        // 31 Dec 2025, and withdrawn in 2026, though its present row shows neither
+        approved(reapprovedIn2026, DocumentType.ROUTINE, 1, day(2024, 1, 1), day(2027, 1, 1));
+        Events.send(new DocumentWithdrawnV1(
+                reapprovedIn2026,
+                DocumentType.ROUTINE,
+                1,
+                UUID.randomUUID(),
+                WithdrawalReason.OBSOLETE,
+                null,
+                day(2026, 1, 5),
+                List.of(UNIT),
+                Instant.now()));
+        approved(reapprovedIn2026, DocumentType.ROUTINE, 2, day(2026, 3, 1), day(2027, 3, 1));
+
         String initiatives = ids(lateClosedInJanuary, closedOnNewYearsEve);
         String documents = ids(
                 reviewedInJanuary,
@@ -163,6 +179,9 @@ class OverdueAtYearEndTest {
                         && Db.count("SELECT count(*) FROM followup_egenkontroll WHERE plan_id = '" + plan
                                         + "' AND executed_on IS NOT NULL")
                                 == 4
+                        && Db.count("SELECT count(*) FROM registry_document WHERE in_force AND version = 2"
+                                        + " AND document_id = '" + reapprovedIn2026 + "'")
+                                == 1
                         && Db.count("SELECT count(*) FROM registry_document WHERE review_overdue AND document_id = '"
                                         + reviewOverdueIn2026 + "'")
                                 == 1);
@@ -191,11 +210,11 @@ class OverdueAtYearEndTest {
     @Test
     void aPastYearCountsTheDocumentsInForceOnItsThirtyFirstOfDecember() {
         ReadModels.Documents y2025 = queries.open(ROOT, 2025, IN_2026).documents();
-        // in force on 31 December 2025: five routines (one of them in its second version from that day), the process
-        // and the cooperation agreement withdrawn in February 2026; not: the routine first in force on 10 Jan 2026
-        // and the one withdrawn on 1 Jun 2025
+        // in force on 31 December 2025: six routines (one of them in its second version from that day, one withdrawn
+        // in January 2026 and approved again in March), the process and the cooperation agreement withdrawn in
+        // February 2026; not: the routine first in force on 10 Jan 2026 and the one withdrawn on 1 Jun 2025
         assertThat(y2025.inForceByType())
-                .containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 5L, "PROCESS", 1L, "COOPERATION_AGREEMENT", 1L));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 6L, "PROCESS", 1L, "COOPERATION_AGREEMENT", 1L));
         assertThat(y2025.cooperationInForce()).isEqualTo(1);
         assertThat(y2025.withdrawnInYear()).isEqualTo(1);
         assertThat(queries.open(ROOT, 2025, day(2026, 1, 1)).documents()).isEqualTo(y2025);
@@ -204,9 +223,10 @@ class OverdueAtYearEndTest {
     @Test
     void theCurrentYearCountsTheDocumentsInForceOnTheDayOfTheGeneration() {
         ReadModels.Documents y2026 = queries.open(ROOT, 2026, IN_2026).documents();
-        assertThat(y2026.inForceByType()).containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 6L, "PROCESS", 1L));
+        assertThat(y2026.inForceByType()).containsExactlyInAnyOrderEntriesOf(Map.of("ROUTINE", 7L, "PROCESS", 1L));
         assertThat(y2026.cooperationInForce()).isZero();
-        assertThat(y2026.withdrawnInYear()).isEqualTo(1); // the cooperation agreement, 1 Feb 2026
+        // the cooperation agreement, 1 Feb 2026, and the routine withdrawn on 5 Jan 2026 (in force again since March)
+        assertThat(y2026.withdrawnInYear()).isEqualTo(2);
     }
 
     @Test

@@ -33,6 +33,10 @@ import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.imports.ImportRunAnswers;
+import se.kvalitet.web.imports.PreferWait;
 
 /** The migration import: past years' reports moved in from another system (issue 16 item 1). */
 @Path("/deviation/v1/imports")
@@ -43,8 +47,8 @@ import se.kvalitet.web.ProblemException;
 @SecurityRequirement(name = "SecurityScheme")
 public class ImportResource {
 
-    static final String NDJSON = "application/x-ndjson";
-    static final String CSV = "text/csv";
+    static final String NDJSON = ImportFormat.NDJSON_TYPE;
+    static final String CSV = ImportFormat.CSV_TYPE;
 
     private static final String EXAMPLE_NDJSON = "{\"sourceSystem\":\"flexite\",\"sourceId\":\"AV-2023-0042\","
             + "\"receivedAt\":\"2023-03-14T09:30:00+01:00\",\"occurredAt\":\"2023-03-13T18:30:00+01:00\","
@@ -112,46 +116,13 @@ public class ImportResource {
                     @jakarta.ws.rs.HeaderParam("Prefer")
                     String prefer,
             byte[] body) {
-        MigrationImport.Format format = contentType != null
-                        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CSV)
-                ? MigrationImport.Format.CSV
-                : MigrationImport.Format.NDJSON;
         // UTF-8 always (a charset parameter naming another is not honoured; the README says so)
         MigrationImport.Outcome outcome = imports.run(
-                format,
+                ImportFormat.of(contentType),
                 body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                java.time.Duration.ofSeconds(waitSeconds(prefer)));
+                PreferWait.of(prefer));
         URI location = URI.create("/deviation/v1/imports/" + outcome.run().id());
-        if (!outcome.done()) {
-            return Response.accepted(toResponse(outcome.run()))
-                    .location(location)
-                    .header("Retry-After", 5)
-                    .build();
-        }
-        return Response.created(location).entity(toResponse(outcome.run())).build();
-    }
-
-    static final int DEFAULT_WAIT = 20;
-    static final int MAX_WAIT = 25;
-
-    /** {@code Prefer: wait=N} (RFC 7240): seconds, at most {@link #MAX_WAIT}; other preferences are ignored. */
-    static int waitSeconds(String prefer) {
-        if (prefer == null) {
-            return DEFAULT_WAIT;
-        }
-        for (String part : prefer.split("[,;]")) {
-            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
-            if (p.startsWith("wait=")) {
-                try {
-                    return Math.max(
-                            0,
-                            Math.min(MAX_WAIT, Integer.parseInt(p.substring(5).strip())));
-                } catch (NumberFormatException e) {
-                    throw ProblemException.invalidField("Prefer", "wait must be a number of seconds");
-                }
-            }
-        }
-        return DEFAULT_WAIT;
+        return ImportRunAnswers.of(outcome.done(), location, toResponse(outcome.run()));
     }
 
     @GET
@@ -181,15 +152,7 @@ public class ImportResource {
                     @QueryParam("status")
                     String status,
             @Valid @BeanParam PageParams page) {
-        MigrationImport.RowStatus rowStatus = null;
-        if (status != null) {
-            try {
-                rowStatus = MigrationImport.RowStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "must be ACCEPTED, ALREADY_IMPORTED or REJECTED");
-            }
-        }
-        return imports.read(id, rowStatus, page.page, page.limit)
+        return imports.read(id, ImportRowStatus.filter(status), page.page, page.limit)
                 .map(ImportResource::toResponse)
                 .orElseThrow(() -> ProblemException.notFound("Import run " + id));
     }

@@ -1,18 +1,8 @@
 package se.kvalitet.deviation.migration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +16,8 @@ import se.kvalitet.events.deviation.ComplaintSource;
 import se.kvalitet.events.deviation.DeviationCategory;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFiles;
+import se.kvalitet.web.imports.ImportFormat;
 import se.kvalitet.web.input.InputRules;
 
 /**
@@ -94,116 +86,15 @@ final class ImportRows {
 
     static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CsvMapper CSV = new CsvMapper();
-
-    /** A row as read, before its form is checked: its fields as text, or why it could not be read. */
-    record Raw(int rowNumber, Map<String, String> fields, List<Problem.FieldError> unreadable) {}
-
     private ImportRows() {}
 
-    /** Reads NDJSON: one object a line, blank lines skipped. A line that is not a JSON object is a rejected row. */
-    static List<Raw> ndjson(String body) {
-        List<Raw> rows = new ArrayList<>();
-        for (String line : body.split("\r?\n", -1)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int n = rows.size() + 1;
-            tooMany(n);
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                rows.add(new Raw(n, Map.of(), List.of(new Problem.FieldError("row", "not a JSON object"))));
-                continue;
-            }
-            if (node == null || !node.isObject()) {
-                rows.add(new Raw(n, Map.of(), List.of(new Problem.FieldError("row", "not a JSON object"))));
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode v = f.getValue();
-                if (!KNOWN.contains(f.getKey())) {
-                    errors.add(new Problem.FieldError(safeName(f.getKey()), "unknown field"));
-                } else if (v.isContainerNode()) {
-                    errors.add(new Problem.FieldError(f.getKey(), "must be a string, number or boolean"));
-                } else if (!v.isNull()) {
-                    fields.put(f.getKey(), v.asText());
-                }
-            }
-            rows.add(new Raw(n, fields, errors));
-        }
-        return rows;
-    }
-
-    /** Reads CSV with a header row (RFC 4180 quoting, comma-separated, UTF-8); an unknown column is a 400 for the file. */
-    static List<Raw> csv(String body) {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        List<Raw> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-                .with(schema)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .readValues(body)) {
-            CsvSchema header = null;
-            while (it.hasNextValue()) {
-                Map<String, String> values = it.nextValue();
-                if (header == null) {
-                    header = (CsvSchema) it.getParser().getSchema();
-                    List<Problem.FieldError> unknown = new ArrayList<>();
-                    for (String column : header.getColumnNames()) {
-                        if (!KNOWN.contains(column)) {
-                            unknown.add(new Problem.FieldError(safeName(column), "unknown column"));
-                        }
-                    }
-                    if (!unknown.isEmpty()) {
-                        throw ProblemException.badRequest(
-                                "import-unknown-columns",
-                                "The header names columns this import does not know",
-                                unknown);
-                    }
-                }
-                int n = rows.size() + 1;
-                tooMany(n);
-                Map<String, String> fields = new LinkedHashMap<>();
-                values.forEach((k, v) -> {
-                    if (v != null && !v.isEmpty()) {
-                        fields.put(k, v);
-                    }
-                });
-                rows.add(new Raw(n, fields, List.of()));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException p) {
-                throw p;
-            }
-            throw ProblemException.badRequest(
-                    "import-unreadable",
-                    "The file is not CSV with a header row",
-                    List.of(new Problem.FieldError("body", "not readable as CSV")));
-        }
-        return rows;
-    }
-
-    private static void tooMany(int n) {
-        if (n > MAX_ROWS) {
-            throw ProblemException.badRequest(
-                    "import-too-many-rows",
-                    "At most " + MAX_ROWS + " rows per file; post a larger file in parts",
-                    List.of(new Problem.FieldError("body", "more than " + MAX_ROWS + " rows")));
-        }
-    }
-
-    /** A field name as the caller wrote it may carry anything: shown only when it has the form of one. */
-    private static String safeName(String name) {
-        return name.matches("[A-Za-z][A-Za-z0-9_]{0,59}") ? name : "(unnamed)";
+    /** The rows of a file, read by the shared import contract ({@link ImportFiles}) with this import's fields. */
+    static List<ImportFiles.Row> read(ImportFormat format, String body) {
+        return ImportFiles.read(format, body, KNOWN, MAX_ROWS);
     }
 
     /** The row's form checked; a rejected row throws a 422 problem listing every field that is wrong. */
-    static ImportRow check(Raw raw, Instant now) {
+    static ImportRow check(ImportFiles.Row raw, Instant now) {
         if (raw.fields().isEmpty() && !raw.unreadable().isEmpty()) {
             // a line that is not an object has no fields to check: why it could not be read is all there is
             throw ProblemException.unprocessable("import-row-invalid", "The row is not valid", raw.unreadable());

@@ -40,6 +40,9 @@ import se.kvalitet.orgcopy.OrgCopy;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFiles;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
 
 /**
  * The migration import (issue 16 item 1): a file of historical reports, each row replayed through the
@@ -55,21 +58,10 @@ public class MigrationImport {
     private static final Logger LOG = Logger.getLogger(MigrationImport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Format {
-        NDJSON,
-        CSV
-    }
-
-    enum RowStatus {
-        ACCEPTED,
-        ALREADY_IMPORTED,
-        REJECTED
-    }
-
     /** A row's outcome. */
     record RowResult(
             int row,
-            RowStatus status,
+            ImportRowStatus status,
             String sourceSystem,
             String sourceId,
             UUID deviationId,
@@ -142,8 +134,8 @@ public class MigrationImport {
      * A file the service cannot finish within the gateway's route timeout must not become a 504 whose outcome the
      * client cannot know.
      */
-    public Outcome run(Format format, String body, java.time.Duration wait) {
-        List<ImportRows.Raw> raws = format == Format.CSV ? ImportRows.csv(body) : ImportRows.ndjson(body);
+    public Outcome run(ImportFormat format, String body, java.time.Duration wait) {
+        List<ImportFiles.Row> raws = ImportRows.read(format, body);
         if (raws.isEmpty()) {
             throw ProblemException.badRequest(
                     "import-empty", "The file has no rows", List.of(new Problem.FieldError("body", "no rows")));
@@ -165,7 +157,7 @@ public class MigrationImport {
         // the rows in batches of `batch` (one transaction each, see importBatch), the batches on the workers
         List<CompletableFuture<List<RowResult>>> futures = new ArrayList<>();
         for (int from = 0; from < raws.size(); from += Math.max(1, batch)) {
-            List<ImportRows.Raw> part = raws.subList(from, Math.min(raws.size(), from + Math.max(1, batch)));
+            List<ImportFiles.Row> part = raws.subList(from, Math.min(raws.size(), from + Math.max(1, batch)));
             futures.add(CompletableFuture.supplyAsync(
                     () -> {
                         List<RowResult> out = new ArrayList<>(part.size());
@@ -213,7 +205,7 @@ public class MigrationImport {
     }
 
     /** A row checked for form and found new, on its way into a batch. */
-    private record Pending(int index, ImportRows.Raw raw, ImportRow row) {}
+    private record Pending(int index, ImportFiles.Row raw, ImportRow row) {}
 
     /**
      * Imports a batch of rows in as few transactions as it can, with the same outcome for every row as
@@ -226,11 +218,11 @@ public class MigrationImport {
      * transaction is rolled back whole and each of its rows is done alone: so a rejected row stores nothing, an
      * accepted row is stored whole, and a batch is never stored in part.
      */
-    private List<RowResult> importBatch(List<ImportRows.Raw> raws, UUID runId, Instant now) {
+    private List<RowResult> importBatch(List<ImportFiles.Row> raws, UUID runId, Instant now) {
         RowResult[] results = new RowResult[raws.size()];
         List<Pending> checked = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
-            ImportRows.Raw raw = raws.get(i);
+            ImportFiles.Row raw = raws.get(i);
             try {
                 checked.add(new Pending(i, raw, ImportRows.check(raw, now)));
             } catch (ProblemException e) {
@@ -251,7 +243,7 @@ public class MigrationImport {
             if (existing != null) {
                 results[p.index()] = new RowResult(
                         p.raw().rowNumber(),
-                        RowStatus.ALREADY_IMPORTED,
+                        ImportRowStatus.ALREADY_IMPORTED,
                         row.sourceSystem(),
                         row.sourceId(),
                         existing,
@@ -282,7 +274,7 @@ public class MigrationImport {
                     Pending p = write.get(k);
                     results[p.index()] = new RowResult(
                             p.raw().rowNumber(),
-                            RowStatus.ACCEPTED,
+                            ImportRowStatus.ACCEPTED,
                             p.row().sourceSystem(),
                             p.row().sourceId(),
                             ids.get(k),
@@ -357,7 +349,7 @@ public class MigrationImport {
         });
     }
 
-    private RowResult importRow(ImportRows.Raw raw, UUID runId, Instant now) {
+    private RowResult importRow(ImportFiles.Row raw, UUID runId, Instant now) {
         ImportRow row;
         try {
             row = ImportRows.check(raw, now);
@@ -368,7 +360,7 @@ public class MigrationImport {
         if (before.isPresent()) {
             return new RowResult(
                     raw.rowNumber(),
-                    RowStatus.ALREADY_IMPORTED,
+                    ImportRowStatus.ALREADY_IMPORTED,
                     row.sourceSystem(),
                     row.sourceId(),
                     before.get(),
@@ -389,7 +381,8 @@ public class MigrationImport {
                         .executeUpdate();
                 return d;
             });
-            return new RowResult(raw.rowNumber(), RowStatus.ACCEPTED, row.sourceSystem(), row.sourceId(), id, null);
+            return new RowResult(
+                    raw.rowNumber(), ImportRowStatus.ACCEPTED, row.sourceSystem(), row.sourceId(), id, null);
         } catch (ProblemException e) {
             return rejected(raw, e.errors());
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
@@ -398,7 +391,7 @@ public class MigrationImport {
             if (concurrent.isPresent()) {
                 return new RowResult(
                         raw.rowNumber(),
-                        RowStatus.ALREADY_IMPORTED,
+                        ImportRowStatus.ALREADY_IMPORTED,
                         row.sourceSystem(),
                         row.sourceId(),
                         concurrent.get(),
@@ -415,8 +408,8 @@ public class MigrationImport {
      * A refused row is named by its number only: its fields are not echoed (a reference may be what was refused,
      * such as a personnummer in the id, and nothing of a refused row is kept).
      */
-    private static RowResult rejected(ImportRows.Raw raw, List<Problem.FieldError> errors) {
-        return new RowResult(raw.rowNumber(), RowStatus.REJECTED, null, null, null, errors);
+    private static RowResult rejected(ImportFiles.Row raw, List<Problem.FieldError> errors) {
+        return new RowResult(raw.rowNumber(), ImportRowStatus.REJECTED, null, null, null, errors);
     }
 
     private Optional<UUID> imported(ImportRow row) {
@@ -452,19 +445,19 @@ public class MigrationImport {
         em.createNativeQuery("UPDATE migration_import_run SET status = 'COMPLETED', finished_at = :at,"
                         + " rows_accepted = :a, rows_already = :b, rows_rejected = :c WHERE id = :id")
                 .setParameter("at", finished)
-                .setParameter("a", count(results, RowStatus.ACCEPTED))
-                .setParameter("b", count(results, RowStatus.ALREADY_IMPORTED))
-                .setParameter("c", count(results, RowStatus.REJECTED))
+                .setParameter("a", count(results, ImportRowStatus.ACCEPTED))
+                .setParameter("b", count(results, ImportRowStatus.ALREADY_IMPORTED))
+                .setParameter("c", count(results, ImportRowStatus.REJECTED))
                 .setParameter("id", runId)
                 .executeUpdate();
     }
 
-    private static int count(List<RowResult> results, RowStatus status) {
+    private static int count(List<RowResult> results, ImportRowStatus status) {
         return (int) results.stream().filter(r -> r.status() == status).count();
     }
 
     /** A run and one page of its rows (by row number), optionally only those of one status. */
-    public Optional<Run> read(UUID runId, RowStatus status, int page, int limit) {
+    public Optional<Run> read(UUID runId, ImportRowStatus status, int page, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Tuple> runs = em.createNativeQuery(
                             "SELECT id, status, format, started_at, finished_at, rows_total, rows_accepted,"
@@ -498,7 +491,7 @@ public class MigrationImport {
                 String errors = r.get("errors", String.class);
                 items.add(new RowResult(
                         ((Number) r.get("row_number")).intValue(),
-                        RowStatus.valueOf(r.get("status", String.class)),
+                        ImportRowStatus.valueOf(r.get("status", String.class)),
                         r.get("source_system", String.class),
                         r.get("source_id", String.class),
                         r.get("deviation_id", UUID.class),

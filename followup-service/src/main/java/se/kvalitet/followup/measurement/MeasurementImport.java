@@ -34,6 +34,9 @@ import se.kvalitet.followup.measurement.MeasurementCommands.RawRow;
 import se.kvalitet.followup.support.Today;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFiles;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
 
 /**
  * The migration import of past measurements (issue 16 item 1): each row a measurement of a past period
@@ -46,17 +49,6 @@ import se.kvalitet.web.ProblemException;
  */
 @ApplicationScoped
 public class MeasurementImport {
-
-    public enum Format {
-        NDJSON,
-        CSV
-    }
-
-    public enum RowStatus {
-        ACCEPTED,
-        ALREADY_IMPORTED,
-        REJECTED
-    }
 
     public static final int MAX_ROWS = 5_000;
 
@@ -104,7 +96,7 @@ public class MeasurementImport {
     /** One row's outcome. */
     public record RowView(
             int row,
-            RowStatus status,
+            ImportRowStatus status,
             String sourceSystem,
             String sourceId,
             UUID measurementId,
@@ -119,10 +111,10 @@ public class MeasurementImport {
 
     /** Imports one file; returns the run's id. Every row is answered; the accepted ones are stored whole. */
     @Transactional
-    public UUID run(Format format, byte[] body) {
-        List<RawRow> raws = format == Format.CSV
+    public UUID run(ImportFormat format, byte[] body) {
+        List<RawRow> raws = format == ImportFormat.CSV
                 ? BulkReader.csv(new ByteArrayInputStream(body), null, COLUMNS, MAX_ROWS)
-                : BulkReader.ndjson(text(body), COLUMNS, MAX_ROWS);
+                : BulkReader.ndjson(ImportFiles.utf8(body), COLUMNS, MAX_ROWS);
         if (raws.isEmpty()) {
             throw ProblemException.badRequest("empty-upload", "The file has no rows", List.of());
         }
@@ -154,7 +146,8 @@ public class MeasurementImport {
             MeasurementMigration earlier = before.get(c.ref());
             Measurement existing = stored.get(c.parsed().key());
             if (earlier != null && earlier.digest.equals(c.digest())) {
-                outcomes.put(c.raw().row(), outcome(run.id, c, RowStatus.ALREADY_IMPORTED, earlier.measurementId));
+                outcomes.put(
+                        c.raw().row(), outcome(run.id, c, ImportRowStatus.ALREADY_IMPORTED, earlier.measurementId));
             } else if (earlier != null) {
                 outcomes.put(
                         c.raw().row(),
@@ -194,7 +187,7 @@ public class MeasurementImport {
                 ref.digest = c.digest();
                 ref.importedAt = now;
                 newRefs.add(ref);
-                outcomes.put(c.raw().row(), outcome(run.id, c, RowStatus.ACCEPTED, m.id));
+                outcomes.put(c.raw().row(), outcome(run.id, c, ImportRowStatus.ACCEPTED, m.id));
             }
         }
         writes.flushOrConflict();
@@ -207,7 +200,7 @@ public class MeasurementImport {
         all.sort((a, b) -> Integer.compare(a.key.rowNumber(), b.key.rowNumber()));
         rowOutcomes.persist(all);
         for (MeasurementImportRow r : all) {
-            switch (RowStatus.valueOf(r.status)) {
+            switch (ImportRowStatus.valueOf(r.status)) {
                 case ACCEPTED -> run.accepted++;
                 case ALREADY_IMPORTED -> run.alreadyImported++;
                 case REJECTED -> run.rejected++;
@@ -219,7 +212,7 @@ public class MeasurementImport {
 
     /** The run with one page of its rows by row number, only those with {@code status} when given. */
     @Transactional
-    public Optional<RunView> read(UUID id, RowStatus status, int page, int limit) {
+    public Optional<RunView> read(UUID id, ImportRowStatus status, int page, int limit) {
         return runs.findByIdOptional(id).map(run -> {
             var query = status == null
                     ? rowOutcomes.find("key.runId = ?1", Sort.by("key.rowNumber"), id)
@@ -242,7 +235,12 @@ public class MeasurementImport {
             }
         }
         return new RowView(
-                r.key.rowNumber(), RowStatus.valueOf(r.status), r.sourceSystem, r.sourceId, r.measurementId, errors);
+                r.key.rowNumber(),
+                ImportRowStatus.valueOf(r.status),
+                r.sourceSystem,
+                r.sourceId,
+                r.measurementId,
+                errors);
     }
 
     /** Checks each row's form and rules; rejected rows go straight to {@code outcomes}, the rest are returned. */
@@ -323,7 +321,7 @@ public class MeasurementImport {
         return d == null ? "null" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static MeasurementImportRow outcome(UUID run, Candidate c, RowStatus status, UUID measurement) {
+    private static MeasurementImportRow outcome(UUID run, Candidate c, ImportRowStatus status, UUID measurement) {
         MeasurementImportRow r = new MeasurementImportRow();
         r.key = new MeasurementImportRow.Key(run, c.raw().row());
         r.status = status.name();
@@ -337,24 +335,13 @@ public class MeasurementImport {
     private static MeasurementImportRow rejected(UUID run, int row, List<FieldError> errors) {
         MeasurementImportRow r = new MeasurementImportRow();
         r.key = new MeasurementImportRow.Key(run, row);
-        r.status = RowStatus.REJECTED.name();
+        r.status = ImportRowStatus.REJECTED.name();
         try {
             r.errors = JSON.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return r;
-    }
-
-    private static String text(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(body))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw ProblemException.badRequest("not-utf8", "The file is not UTF-8 text", List.of());
-        }
     }
 
     private void loadIndicators(List<RawRow> rows, Map<String, Indicator> byCode, Map<UUID, Indicator> byId) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,6 +31,10 @@ import se.kvalitet.followup.measurement.MeasurementImportApi.ImportRunResponse;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.imports.ImportRunAnswers;
+import se.kvalitet.web.imports.PreferWait;
 
 /** The migration import of past measurements (issue 16 item 1): moving in with years of follow-up history. */
 @Path("/followup/v1/imports")
@@ -42,9 +45,8 @@ import se.kvalitet.web.ProblemException;
 @SecurityRequirement(name = "SecurityScheme")
 public class MeasurementImportResource {
 
-    static final String NDJSON = "application/x-ndjson";
-    static final String CSV = "text/csv";
-    static final int MAX_WAIT = 25;
+    static final String NDJSON = ImportFormat.NDJSON_TYPE;
+    static final String CSV = ImportFormat.CSV_TYPE;
 
     private static final String EXAMPLE_NDJSON = "{\"sourceSystem\":\"stratsys\",\"sourceId\":\"M-2021-0042\","
             + "\"indicatorCode\":\"SABO-1\",\"orgUnitId\":\"00000000-0000-4000-8000-000000000011\","
@@ -106,35 +108,12 @@ public class MeasurementImportResource {
                     @HeaderParam("Prefer")
                     String prefer,
             byte[] body) {
-        checkWait(prefer);
-        MeasurementImport.Format format =
-                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV)
-                        ? MeasurementImport.Format.CSV
-                        : MeasurementImport.Format.NDJSON;
-        UUID run = imports.run(format, body == null ? new byte[0] : body);
+        PreferWait.seconds(prefer); // only checked: a measurement run is always done within the request
+        UUID run = imports.run(ImportFormat.of(contentType), body == null ? new byte[0] : body);
         ImportRunResponse answer = imports.read(run, null, 1, 20)
                 .map(ImportRunResponse::of)
                 .orElseThrow(() -> new IllegalStateException("the run just stored is not readable"));
-        return Response.created(URI.create("/followup/v1/imports/" + run))
-                .entity(answer)
-                .build();
-    }
-
-    /** {@code Prefer: wait=N} (RFC 7240): a number of seconds or a 400 naming Prefer; other preferences ignored. */
-    static void checkWait(String prefer) {
-        if (prefer == null) {
-            return;
-        }
-        for (String part : prefer.split("[,;]")) {
-            String p = part.strip().toLowerCase(Locale.ROOT);
-            if (p.startsWith("wait=")) {
-                try {
-                    Integer.parseInt(p.substring(5).strip());
-                } catch (NumberFormatException e) {
-                    throw ProblemException.invalidField("Prefer", "wait must be a number of seconds");
-                }
-            }
-        }
+        return ImportRunAnswers.done(URI.create("/followup/v1/imports/" + run), answer);
     }
 
     @GET
@@ -164,15 +143,7 @@ public class MeasurementImportResource {
                     @QueryParam("status")
                     String status,
             @Valid @BeanParam PageParams page) {
-        MeasurementImport.RowStatus rowStatus = null;
-        if (status != null) {
-            try {
-                rowStatus = MeasurementImport.RowStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "must be ACCEPTED, ALREADY_IMPORTED or REJECTED");
-            }
-        }
-        return imports.read(id, rowStatus, page.page, page.limit)
+        return imports.read(id, ImportRowStatus.filter(status), page.page, page.limit)
                 .map(ImportRunResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("Import run " + id));
     }

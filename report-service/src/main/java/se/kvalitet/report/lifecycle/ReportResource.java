@@ -471,8 +471,8 @@ public class ReportResource {
     }
 
     @POST
-    @Transactional
-    @Path("{id}/versions/{versionId}/approve")
+    @Path("{id}/versions/{versionId}/approve") // no transaction here: ReportService.approve renders between two short
+    // ones
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QUALITY_TEAM, Roles.ADMIN})
     @Operation(

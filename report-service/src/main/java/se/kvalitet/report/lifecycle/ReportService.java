@@ -1,5 +1,6 @@
 package se.kvalitet.report.lifecycle;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -356,15 +357,81 @@ public class ReportService {
      * the approval stamp (the content and its hash stay as generated), freezes the row and publishes
      * {@code report.approved.v1}.
      */
-    @Transactional
+    /**
+     * Approves a draft in three steps, so that rendering and signing (seconds of CPU, more on a loaded
+     * machine) hold neither a transaction nor a row lock: (1) a short transaction checks the caller's
+     * If-Match, that the version is a draft and the newest, and reads its content; (2) the stamped
+     * documents are rendered and the PDF signed outside any transaction; (3) a short transaction locks
+     * the row, checks that nothing changed since (1) (the same row version, still the newest) and
+     * stores the approval with {@code report.approved.v1}. Two approvals at once: the second finds the
+     * version approved (409 not-a-draft); a generation requested meanwhile: 409 not-latest.
+     */
     public VersionRow approve(UUID reportId, UUID versionId, String ifMatch, String note, String approvedBy) {
         guard(Map.of("note", note == null ? "" : note));
-        Definition d = definition(reportId);
-        em.createNativeQuery("SELECT id FROM report_version WHERE id = :id FOR UPDATE")
-                .setParameter("id", versionId)
-                .getResultList();
-        VersionRow v = version(reportId, versionId);
-        ETags.requireMatch(ifMatch, v.rowVersion());
+        Checked checked = QuarkusTransaction.requiringNew().call(() -> {
+            Definition d = definition(reportId);
+            VersionRow v = version(reportId, versionId);
+            ETags.requireMatch(ifMatch, v.rowVersion());
+            requireApprovable(reportId, v);
+            ReportContent content =
+                    CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
+            return new Checked(d, v, content);
+        });
+        VersionRow v = checked.version();
+        Instant now = clock.instant();
+        Stamp stamp = Stamp.approved(
+                v.number(),
+                LocalDate.ofInstant(v.generatedAt(), SWEDEN),
+                LocalDate.ofInstant(now, SWEDEN),
+                v.contentHash(),
+                note,
+                signer.describe(now),
+                "/report/v1/reports/" + reportId + "/verifications");
+        ReportGenerator.Documents docs = generator.render(checked.content(), stamp);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SELECT id FROM report_version WHERE id = :id FOR UPDATE")
+                    .setParameter("id", versionId)
+                    .getResultList();
+            VersionRow current = version(reportId, versionId);
+            requireApprovable(reportId, current);
+            ETags.requireMatch(ifMatch, current.rowVersion()); // still the version the caller named
+            em.createNativeQuery("""
+                    UPDATE report_version SET status = 'APPROVED', approved_at = :at, approved_by = :by, approval_note = :note,
+                        html = :html, pdf = :pdf, xlsx = :xlsx, pdf_hash = :pdfHash, version = version + 1
+                    WHERE id = :id AND status = 'DRAFT'""")
+                    .setParameter("at", Timestamp.from(now))
+                    .setParameter("by", approvedBy)
+                    .setParameter("note", note)
+                    .setParameter("html", docs.html())
+                    .setParameter("pdf", docs.pdf())
+                    .setParameter("xlsx", docs.xlsx())
+                    .setParameter("pdfHash", docs.pdfHash())
+                    .setParameter("id", versionId)
+                    .executeUpdate();
+            em.createNativeQuery("UPDATE report SET updated_at = :at WHERE id = :id")
+                    .setParameter("at", Timestamp.from(now))
+                    .setParameter("id", reportId)
+                    .executeUpdate();
+            Definition d = checked.definition();
+            outbox.publish(new ReportApprovedV1(
+                    reportId,
+                    versionId,
+                    v.number(),
+                    d.kind(),
+                    d.year(),
+                    d.orgUnitId(),
+                    v.contentHash(),
+                    docs.pdfHash(),
+                    now));
+            return version(reportId, versionId);
+        });
+    }
+
+    /** What step (1) of an approval found. */
+    private record Checked(Definition definition, VersionRow version, ReportContent content) {}
+
+    /** A draft, and the newest version not failed: else 409. */
+    private void requireApprovable(UUID reportId, VersionRow v) {
         if (!"DRAFT".equals(v.status())) {
             throw ProblemException.conflict(
                             "not-a-draft", "Only a generated draft can be approved; this version is " + v.status())
@@ -381,46 +448,6 @@ public class ReportService {
                             "not-latest", "A newer version exists: approve the newest generated version")
                     .with("currentState", v.status());
         }
-        Instant now = clock.instant();
-        ReportContent content =
-                CanonicalJson.read((String) document(reportId, versionId, "content"), ReportContent.class);
-        Stamp stamp = Stamp.approved(
-                v.number(),
-                LocalDate.ofInstant(v.generatedAt(), SWEDEN),
-                LocalDate.ofInstant(now, SWEDEN),
-                v.contentHash(),
-                note,
-                signer.describe(now),
-                "/report/v1/reports/" + reportId + "/verifications");
-        ReportGenerator.Documents docs = generator.render(content, stamp);
-        em.createNativeQuery("""
-                UPDATE report_version SET status = 'APPROVED', approved_at = :at, approved_by = :by, approval_note = :note,
-                    html = :html, pdf = :pdf, xlsx = :xlsx, pdf_hash = :pdfHash, version = version + 1
-                WHERE id = :id AND status = 'DRAFT'""")
-                .setParameter("at", Timestamp.from(now))
-                .setParameter("by", approvedBy)
-                .setParameter("note", note)
-                .setParameter("html", docs.html())
-                .setParameter("pdf", docs.pdf())
-                .setParameter("xlsx", docs.xlsx())
-                .setParameter("pdfHash", docs.pdfHash())
-                .setParameter("id", versionId)
-                .executeUpdate();
-        em.createNativeQuery("UPDATE report SET updated_at = :at WHERE id = :id")
-                .setParameter("at", Timestamp.from(now))
-                .setParameter("id", reportId)
-                .executeUpdate();
-        outbox.publish(new ReportApprovedV1(
-                reportId,
-                versionId,
-                v.number(),
-                d.kind(),
-                d.year(),
-                d.orgUnitId(),
-                v.contentHash(),
-                docs.pdfHash(),
-                now));
-        return version(reportId, versionId);
     }
 
     /** A version row without its documents. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import se.kvalitet.events.EventCodec;
@@ -56,6 +57,7 @@ public class RegistryProjection implements Projection {
                 "registry_document",
                 "registry_document_unit",
                 "registry_document_review",
+                "registry_document_in_force",
                 "registry_risk",
                 "registry_risk_assessment",
                 "registry_unit_coverage",
@@ -113,6 +115,9 @@ public class RegistryProjection implements Projection {
                 .setParameter("from", e.validFrom())
                 .setParameter("requirements", e.requirements().size())
                 .executeUpdate();
+        if (changed == 1 && e.validFrom() != null) {
+            inForceFrom(e.documentId(), e.validFrom());
+        }
         reviewDue(e.documentId(), e.version(), e.nextReviewDate(), e.validFrom());
         em.createNativeQuery("""
                 UPDATE registry_document_review SET cleared_on = :from
@@ -199,7 +204,7 @@ public class RegistryProjection implements Projection {
         if (e.withdrawnOn() != null) {
             reviewsCleared(e.documentId(), null, null, e.withdrawnOn());
         }
-        em.createNativeQuery("""
+        int changed = em.createNativeQuery("""
                 INSERT INTO registry_document (document_id, kind, version, in_force, withdrawn_on)
                 VALUES (:id, :kind, :version, FALSE, :on)
                 ON CONFLICT (document_id) DO UPDATE SET in_force = FALSE, withdrawn_on = excluded.withdrawn_on,
@@ -210,6 +215,40 @@ public class RegistryProjection implements Projection {
                 .setParameter("version", e.version())
                 .setParameter("on", e.withdrawnOn())
                 .executeUpdate();
+        if (changed == 1) {
+            // the open period ends on the withdrawal day (the registry's day, else the day it was recorded)
+            em.createNativeQuery("""
+                    UPDATE registry_document_in_force SET in_force_to = greatest(in_force_from, :on)
+                    WHERE document_id = :id AND in_force_to IS NULL""")
+                    .setParameter("id", e.documentId())
+                    .setParameter(
+                            "on",
+                            e.withdrawnOn() != null
+                                    ? e.withdrawnOn()
+                                    : LocalDate.ofInstant(e.withdrawnAt(), ZoneId.of("Europe/Stockholm")))
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * Issue 16 item 3: an approval in force from {@code from} opens a period unless one is open (a newer version of a
+     * document in force continues its period; one in force from an earlier day moves the start back).
+     */
+    private void inForceFrom(UUID document, LocalDate from) {
+        int open = em.createNativeQuery("""
+                UPDATE registry_document_in_force SET in_force_from = least(in_force_from, :from)
+                WHERE document_id = :id AND in_force_to IS NULL""")
+                .setParameter("id", document)
+                .setParameter("from", from)
+                .executeUpdate();
+        if (open == 0) {
+            em.createNativeQuery("""
+                    INSERT INTO registry_document_in_force (document_id, in_force_from) VALUES (:id, :from)
+                    ON CONFLICT (document_id, in_force_from) DO UPDATE SET in_force_to = NULL""")
+                    .setParameter("id", document)
+                    .setParameter("from", from)
+                    .executeUpdate();
+        }
     }
 
     void risk(RiskAssessedV1 e) {

@@ -32,40 +32,48 @@ final class RegistryQueries {
             LocalDate validFrom,
             boolean reviewOverdue,
             boolean cooperation,
-            LocalDate withdrawnOn,
+            boolean withdrawnInPeriod,
             List<UUID> units) {}
 
     /** Documents applying to a unit in the subtree or above it (a document for the board applies to all). */
     ReadModels.Documents documents() {
-        List<Document> all = Rows.list(s.dataSource(), """
+        // in force on the day asked (a past year: its 31 December) and withdrawn within the period, from the
+        // periods each document was in force (registry_document_in_force, V97: a document withdrawn and approved
+        // again counts in the years of both periods)
+        LocalDate day = s.asOf();
+        List<Document> all = Rows.list(
+                s.dataSource(),
+                """
                 SELECT d.document_id, d.kind, d.process_category, d.in_force, d.valid_from, d.review_overdue, d.cooperation, d.withdrawn_on,
-                       d.org_unit_id, d.first_in_force_on,
+                       d.org_unit_id,
+                       EXISTS (SELECT 1 FROM registry_document_in_force i WHERE i.document_id = d.document_id
+                                 AND i.in_force_from <= ? AND coalesce(i.in_force_to, DATE 'infinity') > ?) AS in_force_on_day,
+                       EXISTS (SELECT 1 FROM registry_document_in_force i WHERE i.document_id = d.document_id
+                                 AND i.in_force_to BETWEEN ? AND ?) AS withdrawn_in_period,
                        ARRAY(SELECT u.org_unit_id FROM registry_document_unit u WHERE u.document_id = d.document_id) AS units
-                FROM registry_document d""", r -> {
-            List<UUID> units = r.uuids("units");
-            if (units.isEmpty() && r.uuid("org_unit_id") != null) {
-                units.add(r.uuid("org_unit_id"));
-            }
-            LocalDate firstInForce =
-                    r.date("first_in_force_on") != null ? r.date("first_in_force_on") : r.date("valid_from");
-            LocalDate withdrawnOn = r.date("withdrawn_on");
-            // a past year: in force on its 31 December (issue 16 item 3); the current year: in force now
-            boolean inForce = s.pastYear()
-                    ? firstInForce != null
-                            && !firstInForce.isAfter(s.asOf())
-                            && (withdrawnOn == null || withdrawnOn.isAfter(s.asOf()))
-                    : r.isTrue("in_force");
-            return new Document(
-                    r.uuid("document_id"),
-                    r.string("kind"),
-                    r.string("process_category"),
-                    inForce,
-                    r.date("valid_from"),
-                    r.isTrue("review_overdue"),
-                    r.isTrue("cooperation"),
-                    r.date("withdrawn_on"),
-                    units);
-        });
+                FROM registry_document d""",
+                r -> {
+                    List<UUID> units = r.uuids("units");
+                    if (units.isEmpty() && r.uuid("org_unit_id") != null) {
+                        units.add(r.uuid("org_unit_id"));
+                    }
+                    // a past year: in force on its 31 December (issue 16 item 3); the current year: in force now
+                    boolean inForce = s.pastYear() ? r.isTrue("in_force_on_day") : r.isTrue("in_force");
+                    return new Document(
+                            r.uuid("document_id"),
+                            r.string("kind"),
+                            r.string("process_category"),
+                            inForce,
+                            r.date("valid_from"),
+                            r.isTrue("review_overdue"),
+                            r.isTrue("cooperation"),
+                            r.isTrue("withdrawn_in_period") || within(r.date("withdrawn_on")),
+                            units);
+                },
+                day,
+                day,
+                s.from(),
+                s.to());
         Set<UUID> overdueAtYearEnd = s.pastYear() ? overdueReviews(s.asOf()) : Set.of();
         List<UUID> rootUp = s.history().ancestorsOn(s.root(), s.to());
         Map<String, Long> byType = new TreeMap<>();
@@ -79,7 +87,7 @@ final class RegistryQueries {
             if (d.units().stream().noneMatch(u -> rootUp.contains(u) || s.inSubtree(u))) {
                 continue;
             }
-            if (within(d.withdrawnOn())) {
+            if (d.withdrawnInPeriod()) {
                 withdrawn++;
             }
             if (s.pastYear()) {
