@@ -41,6 +41,8 @@ import se.kvalitet.registry.migration.ImportReader.Raw;
 import se.kvalitet.web.Caller;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
 import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
@@ -52,17 +54,6 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
  */
 @ApplicationScoped
 public class DocumentImport {
-
-    public enum Format {
-        NDJSON,
-        CSV
-    }
-
-    public enum RowStatus {
-        ACCEPTED,
-        ALREADY_IMPORTED,
-        REJECTED
-    }
 
     static final Pattern SOURCE_SYSTEM = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
@@ -106,7 +97,7 @@ public class DocumentImport {
     /** One row's outcome. */
     public record RowView(
             int row,
-            RowStatus status,
+            ImportRowStatus status,
             String sourceSystem,
             String sourceId,
             UUID documentId,
@@ -143,9 +134,9 @@ public class DocumentImport {
      * Reads the file (a 400 problem when it cannot be read: nothing stored), stores the run and replays its rows on
      * the import worker; answers when they are done or when {@code wait} has passed (the run then goes on).
      */
-    public Started run(Format format, byte[] body, Duration wait) {
+    public Started run(ImportFormat format, byte[] body, Duration wait) {
         ImportReader reader = new ImportReader(mapper);
-        List<Raw> raws = format == Format.CSV ? reader.csv(body) : reader.ndjson(body);
+        List<Raw> raws = reader.read(format, body);
         ImportIdentity who = new ImportIdentity(caller.subject(), caller.username(), caller.clientId());
         DocumentImportRun run = new DocumentImportRun();
         run.id = UUID.randomUUID();
@@ -216,7 +207,7 @@ public class DocumentImport {
             }
             DocumentImportRow outcome = one(runId, c);
             outcomes.put(c.row(), outcome);
-            if (RowStatus.REJECTED.name().equals(outcome.status)) {
+            if (ImportRowStatus.REJECTED.name().equals(outcome.status)) {
                 failedDocuments.putIfAbsent(c.documentKey(), c.row());
             }
         }
@@ -248,7 +239,7 @@ public class DocumentImport {
         all.sort(Comparator.comparingInt(r -> r.key.rowNumber()));
         rowOutcomes.persist(all);
         for (DocumentImportRow r : all) {
-            switch (RowStatus.valueOf(r.status)) {
+            switch (ImportRowStatus.valueOf(r.status)) {
                 case ACCEPTED -> run.accepted++;
                 case ALREADY_IMPORTED -> run.alreadyImported++;
                 case REJECTED -> run.rejected++;
@@ -259,7 +250,7 @@ public class DocumentImport {
     }
 
     /** The run with one page of its rows by row number, only those with {@code status} when given. */
-    public Optional<RunView> read(UUID id, RowStatus status, int page, int limit) {
+    public Optional<RunView> read(UUID id, ImportRowStatus status, int page, int limit) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> runs.findByIdOptional(id).map(run -> {
                     var query = status == null
@@ -285,7 +276,7 @@ public class DocumentImport {
         }
         return new RowView(
                 r.key.rowNumber(),
-                RowStatus.valueOf(r.status),
+                ImportRowStatus.valueOf(r.status),
                 r.sourceSystem,
                 r.sourceId,
                 r.documentId,
@@ -485,7 +476,7 @@ public class DocumentImport {
     DocumentImportRow rejected(UUID run, int row, List<FieldError> errors) {
         DocumentImportRow r = new DocumentImportRow();
         r.key = new DocumentImportRow.Key(run, row);
-        r.status = RowStatus.REJECTED.name();
+        r.status = ImportRowStatus.REJECTED.name();
         try {
             r.errors = mapper.writeValueAsString(errors);
         } catch (JsonProcessingException e) {

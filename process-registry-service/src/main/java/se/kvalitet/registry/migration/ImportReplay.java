@@ -25,9 +25,9 @@ import se.kvalitet.registry.document.ProcessActivity;
 import se.kvalitet.registry.document.ProcessActivityService;
 import se.kvalitet.registry.document.StepTime;
 import se.kvalitet.registry.migration.DocumentImport.Candidate;
-import se.kvalitet.registry.migration.DocumentImport.RowStatus;
 import se.kvalitet.web.Problem.FieldError;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportRowStatus;
 
 /**
  * Replays one import row through the live document services, each step on its own day ({@link StepTime#on}): the
@@ -92,7 +92,7 @@ class ImportReplay {
                                     + earlier.versionNumber + ") with other values; a decided version does not "
                                     + "change: a new decision is a new version (a row of its own)")));
         }
-        return outcome(runId, c, RowStatus.ALREADY_IMPORTED, earlier.documentId, earlier.versionNumber);
+        return outcome(runId, c, ImportRowStatus.ALREADY_IMPORTED, earlier.documentId, earlier.versionNumber);
     }
 
     DocumentImportRow replay(UUID runId, Candidate c) {
@@ -163,7 +163,7 @@ class ImportReplay {
         ref.importedAt = clock.instant();
         versionRefs.persist(ref);
         versionRefs.flush();
-        return outcome(runId, c, RowStatus.ACCEPTED, id, approved.number);
+        return outcome(runId, c, ImportRowStatus.ACCEPTED, id, approved.number);
     }
 
     /**
@@ -259,7 +259,8 @@ class ImportReplay {
         return new ProblemException(e.status(), e.slug(), e.title(), e.getMessage(), errors);
     }
 
-    private static DocumentImportRow outcome(UUID run, Candidate c, RowStatus status, UUID document, Integer version) {
+    private static DocumentImportRow outcome(
+            UUID run, Candidate c, ImportRowStatus status, UUID document, Integer version) {
         DocumentImportRow r = new DocumentImportRow();
         r.key = new DocumentImportRow.Key(run, c.row());
         r.status = status.name();

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,6 +32,10 @@ import se.kvalitet.registry.migration.ImportDtos.ImportRunResponse;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.imports.ImportRunAnswers;
+import se.kvalitet.web.imports.PreferWait;
 
 /** The migration import of governing documents (issue 16 item 1): moving in with years of decided versions. */
 @Path("/registry/v1/imports")
@@ -44,24 +47,19 @@ import se.kvalitet.web.ProblemException;
 @SecurityRequirement(name = "SecurityScheme")
 public class ImportResource {
 
-    static final String NDJSON = "application/x-ndjson";
-    static final String CSV = "text/csv";
-    static final int DEFAULT_WAIT = 20;
-    static final int MAX_WAIT = 25;
-
     private static final String EXAMPLE_NDJSON = "{\"sourceSystem\":\"platina\",\"sourceId\":\"RUT-12:v1\","
             + "\"documentRef\":\"RUT-12\",\"type\":\"ROUTINE\",\"title\":\"Rutin för avvikelsehantering\","
-            + "\"content\":\"1. Anmäl ...\",\"responsibilities\":[\"Anmäler avvikelsen=Alla medarbetare\"],"
+            + "\"content\":\"1. Anmäl ...\",\"responsibilities\":\"Anmäler avvikelsen=Alla medarbetare\","
             + "\"ownerOrgUnitId\":\"00000000-0000-4000-8000-000000000010\","
-            + "\"orgUnitIds\":[\"00000000-0000-4000-8000-000000000010\"],\"reviewInterval\":\"YEARLY\","
-            + "\"decidedBy\":\"DEPARTMENT_HEAD\",\"decidedOn\":\"2023-02-01\",\"reviewedOn\":[\"2024-01-20\"],"
+            + "\"orgUnitIds\":\"00000000-0000-4000-8000-000000000010\",\"reviewInterval\":\"YEARLY\","
+            + "\"decidedBy\":\"DEPARTMENT_HEAD\",\"decidedOn\":\"2023-02-01\",\"reviewedOn\":\"2024-01-20\","
             + "\"withdrawnOn\":\"2024-06-01\",\"withdrawalReason\":\"OBSOLETE\"}";
 
     @Inject
     DocumentImport imports;
 
     @POST
-    @Consumes({NDJSON, CSV})
+    @Consumes({ImportFormat.NDJSON_TYPE, ImportFormat.CSV_TYPE})
     @RolesAllowed(Roles.IMPORTER)
     @Operation(
             summary = "Import past decided versions of governing documents (flytt av historik)",
@@ -69,8 +67,9 @@ public class ImportResource {
                     + "COOPERATION_AGREEMENT): its content, its decision (decidedBy, decidedOn, diarienummer, "
                     + "validFrom, nextReviewDate), the reviews carried out on it without changes (reviewedOn, "
                     + "nextReviewDue) and its withdrawal (withdrawnOn, withdrawalReason); the versions of one "
-                    + "document share documentRef. NDJSON (one object a line) or CSV (a header row naming the same "
-                    + "columns; a list cell's elements separated by |), at most 5 000 rows. Rows are replayed in the "
+                    + "document share documentRef. NDJSON (one object a line, every value a string, number or boolean) "
+                    + "or CSV (a header row naming the same columns), a list field's elements separated by | in "
+                    + "both, at most 5 000 rows. Rows are replayed in the "
                     + "order they were decided through the live rules at their own dates, each stored whole or not "
                     + "at all, publishing the same events as live approvals, reviews and withdrawals; a row whose "
                     + "sourceSystem + sourceId was imported before is ALREADY_IMPORTED (nothing stored twice), with "
@@ -83,10 +82,10 @@ public class ImportResource {
             required = true,
             content = {
                 @Content(
-                        mediaType = NDJSON,
+                        mediaType = ImportFormat.NDJSON_TYPE,
                         schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "routine", value = EXAMPLE_NDJSON)),
-                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+                @Content(mediaType = ImportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(
             responseCode = "201",
@@ -113,43 +112,13 @@ public class ImportResource {
                     @HeaderParam("Prefer")
                     String prefer,
             byte[] body) {
-        int wait = waitSeconds(prefer);
-        DocumentImport.Format format =
-                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV)
-                        ? DocumentImport.Format.CSV
-                        : DocumentImport.Format.NDJSON;
+        Duration wait = PreferWait.of(prefer);
         DocumentImport.Started started =
-                imports.run(format, body == null ? new byte[0] : body, Duration.ofSeconds(wait));
+                imports.run(ImportFormat.of(contentType), body == null ? new byte[0] : body, wait);
         ImportRunResponse answer = imports.read(started.runId(), null, 1, 20)
                 .map(ImportRunResponse::of)
                 .orElseThrow(() -> new IllegalStateException("the run just stored is not readable"));
-        URI location = URI.create("/registry/v1/imports/" + started.runId());
-        return started.completed()
-                ? Response.created(location).entity(answer).build()
-                : Response.accepted(answer)
-                        .location(location)
-                        .header("Retry-After", 5)
-                        .build();
-    }
-
-    /** {@code Prefer: wait=N} (RFC 7240): seconds, at most 25; not a number is a 400 naming Prefer. */
-    static int waitSeconds(String prefer) {
-        if (prefer == null) {
-            return DEFAULT_WAIT;
-        }
-        for (String part : prefer.split("[,;]")) {
-            String p = part.strip().toLowerCase(Locale.ROOT);
-            if (p.startsWith("wait=")) {
-                try {
-                    return Math.max(
-                            0,
-                            Math.min(MAX_WAIT, Integer.parseInt(p.substring(5).strip())));
-                } catch (NumberFormatException e) {
-                    throw ProblemException.invalidField("Prefer", "wait must be a number of seconds");
-                }
-            }
-        }
-        return DEFAULT_WAIT;
+        return ImportRunAnswers.of(started.completed(), URI.create("/registry/v1/imports/" + started.runId()), answer);
     }
 
     @GET
@@ -179,15 +148,7 @@ public class ImportResource {
                     @QueryParam("status")
                     String status,
             @Valid @BeanParam PageParams page) {
-        DocumentImport.RowStatus rowStatus = null;
-        if (status != null) {
-            try {
-                rowStatus = DocumentImport.RowStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "must be ACCEPTED, ALREADY_IMPORTED or REJECTED");
-            }
-        }
-        return imports.read(id, rowStatus, page.page, page.limit)
+        return imports.read(id, ImportRowStatus.filter(status), page.page, page.limit)
                 .map(ImportRunResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("Import run " + id));
     }
