@@ -79,6 +79,33 @@ class NoSequentialScansTest {
                 List.of(Api.requirement(Api.ROUTINES_4_4, "EGENKONTROLL", "Enhetschef")));
         Api.approve(karin, routine, Api.today()).then().statusCode(200);
 
+        // the migration import (issue 16 item 1): a version replayed, the same file again, the run read by status
+        String importer =
+                se.kvalitet.testing.TestTokens.user("ingrid").roles("importer").bearer();
+        String ref = Api.unique("SKANN");
+        byte[] file = ("{\"sourceSystem\":\"platina\",\"sourceId\":\"" + ref + ":1\",\"documentRef\":\"" + ref
+                        + "\",\"type\":\"GUIDELINE\",\"title\":\"Skanningsfri riktlinje\",\"content\":\"Text.\","
+                        + "\"ownerOrgUnitId\":\"" + Api.HEMTJANST_NORR + "\",\"orgUnitIds\":\"" + Api.HEMTJANST_NORR
+                        + "\",\"reviewInterval\":\"YEARLY\",\"decidedBy\":\"UNIT_HEAD\",\"decidedOn\":\"" + Api.today()
+                        + "\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String expected : new String[] {"ACCEPTED", "ALREADY_IMPORTED"}) {
+            String run = given().header("Authorization", importer)
+                    .contentType("application/x-ndjson")
+                    .body(file)
+                    .post("/registry/v1/imports")
+                    .then()
+                    .statusCode(201)
+                    .body("rows.items[0].status", equalTo(expected))
+                    .extract()
+                    .path("id");
+            given().header("Authorization", importer)
+                    .get("/registry/v1/imports/" + run + "?status=" + expected)
+                    .then()
+                    .statusCode(200)
+                    .body("rows.total", equalTo(1));
+        }
+
         String next = given().header("Authorization", karin)
                 .get(Api.DOCS + "?view=IN_FORCE&limit=1")
                 .then()

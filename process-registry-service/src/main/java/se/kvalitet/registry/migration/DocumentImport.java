@@ -146,7 +146,19 @@ public class DocumentImport {
         run.startedAt = clock.instant();
         run.total = raws.size();
         QuarkusTransaction.requiringNew().run(() -> runs.persist(run));
-        Future<?> done = workers.submit(() -> who.run(() -> replayAll(run.id, raws)));
+        Future<?> done = workers.submit(() -> who.run(() -> {
+            try {
+                replayAll(run.id, raws);
+            } catch (RuntimeException e) {
+                // the rows stored so far stand (each row is one transaction); the run says it did not finish
+                LOG.errorf("import run %s stopped: %s", run.id, e.getClass().getName());
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery(
+                                        "UPDATE document_import_run SET status = 'INTERRUPTED' WHERE id = :id")
+                                .setParameter("id", run.id)
+                                .executeUpdate());
+            }
+        }));
         try {
             done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return new Started(run.id, true);
