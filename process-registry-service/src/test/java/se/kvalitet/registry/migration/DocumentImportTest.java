@@ -518,4 +518,64 @@ class DocumentImportTest {
             assertThat(again.validFrom()).isEqualTo(LocalDate.parse(Api.today()));
         }
     }
+
+    @Test
+    void aProcessKeepsTheActivitiesItNamesAcrossVersions() {
+        String unit = homeCareSince2020();
+        String ref = Api.unique("PROC");
+        Map<String, Object> v1 = new java.util.LinkedHashMap<>();
+        v1.put("sourceSystem", "platina");
+        v1.put("sourceId", ref + ":1");
+        v1.put("documentRef", ref);
+        v1.put("type", "PROCESS");
+        v1.put("title", "Process " + ref);
+        v1.put("summary", "Att ge hemtjänst.");
+        v1.put("processCategory", "CORE");
+        v1.put("startPoint", "Ansökan");
+        v1.put("endPoint", "Avslutad insats");
+        v1.put("activities", List.of("Ta emot", "Utreda"));
+        v1.put("ownerOrgUnitId", unit);
+        v1.put("orgUnitIds", List.of(unit));
+        v1.put("reviewInterval", "EVERY_SECOND_YEAR");
+        v1.put("decidedBy", "BOARD");
+        v1.put("decidedOn", "2022-03-01");
+        Map<String, Object> v2 = new java.util.LinkedHashMap<>(v1);
+        v2.put("sourceId", ref + ":2");
+        v2.put("activities", List.of("Ta emot", "Besluta"));
+        v2.put("decidedOn", "2024-03-01");
+        Map<String, Object> routine = routine(ref + "-r", "1", unit);
+        routine.remove("requirements");
+        routine.put("decidedOn", "2024-01-01");
+        String id = post(importer(), NDJSON, row(v1) + "\n" + row(v2))
+                .then()
+                .statusCode(201)
+                .body("accepted", equalTo(2))
+                .extract()
+                .path("rows.items[0].documentId");
+        JsonPath first = given().header("Authorization", anna())
+                .get(DOCS + "/" + id + "/versions/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("activities.name", String.class)).containsExactly("Ta emot", "Utreda");
+        JsonPath second = given().header("Authorization", anna())
+                .get(DOCS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .extract()
+                .jsonPath();
+        assertThat(second.getList("activities.name", String.class)).containsExactly("Ta emot", "Besluta");
+        assertThat(second.getString("activities.find { it.name == 'Ta emot' }.activityId"))
+                .as("a kept activity keeps its id")
+                .isEqualTo(first.getString("activities.find { it.name == 'Ta emot' }.activityId"));
+        // activities are a process's only
+        routine.put("activities", List.of("Ta emot"));
+        post(importer(), NDJSON, row(routine))
+                .then()
+                .statusCode(201)
+                .body("rows.items[0].status", equalTo("REJECTED"))
+                .body("rows.items[0].errors[0].field", equalTo("activities"));
+    }
 }
