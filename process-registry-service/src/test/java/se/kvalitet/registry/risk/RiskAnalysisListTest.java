@@ -261,4 +261,19 @@ class RiskAnalysisListTest {
                 .then()
                 .statusCode(200);
     }
+
+    @Test
+    void theOpenApiDocumentNamesTheCursorBesideTheReleasedParameters() {
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(doc.getList("paths.'/registry/v1/risk-analyses'.get.parameters.name", String.class))
+                .contains("cursor", "page", "limit", "unit", "subjectKind", "processId", "status", "updatedSince");
+        assertThat(doc.getString("paths.'/registry/v1/risk-analyses'.get.description"))
+                .contains("nextCursor")
+                .contains("totalExact");
+    }
 }
