@@ -644,7 +644,13 @@ class InputFuzzIT {
         String body = r.body() == null ? "" : r.body();
         String excerpt = body.length() > 160 ? body.substring(0, 160) + "…" : body;
         if (status >= 500) {
-            return where + status + " " + excerpt;
+            String cid = r.headers().firstValue("X-Correlation-Id").orElse("");
+            try {
+                cid = JSON.readTree(body).path("correlationId").asText(cid);
+            } catch (Exception notJson) {
+                // the header's
+            }
+            return where + status + " " + excerpt + SharedStack.logsOf(cid);
         }
         if (status >= 400) {
             String type = r.headers().firstValue("Content-Type").orElse("");

@@ -1,6 +1,7 @@
 package se.kvalitet.e2e;
 
 import java.nio.file.Path;
+import java.util.List;
 import se.kvalitet.localstack.LocalStack;
 import se.kvalitet.localstack.Service;
 
@@ -27,6 +28,39 @@ public final class SharedStack {
     private static RuntimeException failed;
 
     private SharedStack() {}
+
+    /**
+     * What the stack's services logged under a correlation id (the line and the stack trace after it), so a test that
+     * meets a 5xx can say why: the stack's directory, logs included, is deleted when the test JVM exits.
+     */
+    public static String logsOf(String correlationId) {
+        if (stack == null || correlationId == null || correlationId.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(stack.logDir())) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size() && out.length() < 6000; i++) {
+                    if (!lines.get(i).contains(correlationId)) {
+                        continue;
+                    }
+                    out.append('\n').append(file.getFileName()).append(": ").append(lines.get(i));
+                    for (int j = i + 1; j < lines.size() && j <= i + 25; j++) {
+                        String next = lines.get(j);
+                        if (!next.startsWith("\t") && !next.startsWith("Caused by") && !next.startsWith(" ")) {
+                            break;
+                        }
+                        out.append('\n').append(next);
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            out.append("\n(logs not readable: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
+    }
 
     public static synchronized LocalStack get() {
         if (failed != null) {

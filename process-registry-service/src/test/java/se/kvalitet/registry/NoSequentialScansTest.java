@@ -17,7 +17,8 @@ import se.kvalitet.testing.SequentialScans;
 /**
  * Issue 20 item 2 for the registry: a routine drafted, submitted and approved (with the coverage refresh of its
  * units), the document lists (in force, for a unit, a keyset page, by type and requirement, withdrawn), search for a
- * common and a rarer word, one document, the coverage matrix of a unit and the risk matrix of today read no table
+ * common and a rarer word, one document, the coverage matrix of a unit, the risk matrix of today and the list of risk analyses (whole, of a
+ * unit's subtree, a cursor page, an offset page, filtered, a unit manager's part) read no table
  * that grows with history by a sequential scan ({@link SequentialScans}: planned with {@code enable_seqscan = off},
  * so a sequential scan means no index could answer). Allowed: the tables of the organisation, the verksamheter, the
  * requirement catalogue and the partners (they do not grow with history) and the per-unit summaries (the risk
@@ -66,6 +67,25 @@ class NoSequentialScansTest {
                 "Så här gör du.",
                 List.of());
         Api.approve(karin, earlier, Api.today()).then().statusCode(200);
+        for (int i = 1; i <= 2; i++) {
+            Api.post(
+                            karin,
+                            "/registry/v1/risk-analyses",
+                            Api.body(
+                                    "title",
+                                    "Skanningsfri riskanalys " + i,
+                                    "subjectKind",
+                                    "PLANNED_CHANGE",
+                                    "plannedChange",
+                                    "Ny bemanning",
+                                    "orgUnitId",
+                                    Api.HEMTJANST_NORR,
+                                    "analysedOn",
+                                    Api.today()),
+                            null)
+                    .then()
+                    .statusCode(201);
+        }
         SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
 
         String routine = Api.routineDraft(
@@ -150,6 +170,28 @@ class NoSequentialScansTest {
                 .get("/registry/v1/risk-matrix?unit=" + Api.ELDERLY)
                 .then()
                 .statusCode(200);
+        String analyses = "/registry/v1/risk-analyses";
+        String nextAnalyses = given().header("Authorization", karin)
+                .get(analyses + "?unit=" + Api.HEMTJANST_NORR + "&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        assertThat(nextAnalyses).isNotBlank();
+        String erik = Api.erik();
+        for (String query : new String[] {
+            "?limit=50",
+            "?unit=" + Api.ELDERLY + "&limit=50",
+            "?unit=" + Api.HEMTJANST_NORR + "&limit=1&cursor=" + nextAnalyses,
+            "?unit=" + Api.HEMTJANST_NORR + "&limit=5&page=2",
+            "?unit=" + Api.ELDERLY + "&status=OPEN&subjectKind=PLANNED_CHANGE",
+            "?status=OPEN&limit=50",
+            "?processId=" + routine
+        }) {
+            given().header("Authorization", karin).get(analyses + query).then().statusCode(200);
+        }
+        // a unit manager's part of the organisation
+        given().header("Authorization", erik).get(analyses + "?limit=50").then().statusCode(200);
 
         SequentialScans.Result result = scans.end(BOUNDED);
         result.assertNone();

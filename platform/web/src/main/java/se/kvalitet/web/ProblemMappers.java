@@ -295,8 +295,15 @@ public class ProblemMappers {
      */
     static Response databaseRefusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (concurrentChange(t)) {
+                return concurrentChangeProblem();
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
+                if (state.equals("40001") || state.equals("40P01")) {
+                    // serialization failure, deadlock: two requests changed the same rows at once
+                    return concurrentChangeProblem();
+                }
                 if (state.startsWith("22")) {
                     return problem(
                             400,
@@ -351,6 +358,36 @@ public class ProblemMappers {
                 "A date or time in the request is out of range (" + InputRules.DATE_RANGE_MESSAGE + ")",
                 List.of(),
                 null);
+    }
+
+    /**
+     * An optimistic-lock failure (JPA's {@code OptimisticLockException}, Hibernate's {@code StaleStateException}:
+     * another request changed or removed the same row between this one's read and its write). Known by class name,
+     * so this module needs no persistence dependency.
+     */
+    static boolean concurrentChange(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            String name = c.getName();
+            if (name.equals("jakarta.persistence.OptimisticLockException")
+                    || name.equals("org.hibernate.StaleStateException")
+                    || name.equals("org.hibernate.dialect.lock.OptimisticEntityLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 409 with Retry-After: the request lost a race with another one on the same record; read it again and retry. */
+    static Response concurrentChangeProblem() {
+        return Response.fromResponse(problem(
+                        409,
+                        "concurrent-change",
+                        "Conflict",
+                        "Another request changed the same record at the same time; read it again and retry",
+                        List.of(),
+                        null))
+                .header("Retry-After", "1")
+                .build();
     }
 
     @ServerExceptionMapper

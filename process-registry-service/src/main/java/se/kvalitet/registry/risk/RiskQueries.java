@@ -2,6 +2,7 @@ package se.kvalitet.registry.risk;
 
 import static se.kvalitet.registry.sql.Columns.integer;
 import static se.kvalitet.registry.sql.Columns.longValue;
+import static se.kvalitet.registry.sql.Columns.uuid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,7 @@ import se.kvalitet.registry.risk.RiskViews.MatrixCell;
 import se.kvalitet.registry.risk.RiskViews.MatrixResponse;
 import se.kvalitet.registry.risk.RiskViews.MeasureResponse;
 import se.kvalitet.registry.risk.RiskViews.RiskResponse;
+import se.kvalitet.web.Cursor;
 import se.kvalitet.web.Page;
 import se.kvalitet.web.ProblemException;
 
@@ -103,49 +106,173 @@ public class RiskQueries {
                 .toList();
     }
 
+    /** Deepest row {@code page} may reach; beyond it, the cursor. */
+    public static final int MAX_WINDOW = 10_000;
+
+    /** With a filter other than the unit, the total is counted up to this many; above it {@code totalExact} is false. */
+    public static final int TOTAL_CAP = 1_000;
+
+    /** The name of the list's order in its cursors (newest first: analysed on, descending, then id). */
+    static final String ORDER = "risk-analyses.analysedOn";
+
+    /**
+     * One page of analyses, newest first ({@code analysed_on} descending, then id).
+     *
+     * <p>Issue 20: a page costs the same however many analyses the years have left. With a set of units (the
+     * {@code unit}'s subtree, a unit manager's or process owner's part, or both) the page is, per unit that has
+     * analyses ({@code risk_analysis_unit_count}, V80), an ordered walk of {@code risk_analysis_unit_newest} (V105)
+     * with a {@code LIMIT}, merged; without, one walk of {@code risk_analysis_newest}. The other filters are
+     * conditions on the index entries walked (the indexes carry their columns), so their cost is their selectivity,
+     * not the history's size. {@code cursor} continues after the last item of the page before ({@code nextCursor});
+     * {@code page} reaches {@link #MAX_WINDOW} rows deep. The total is exact from the per-unit counts when only units
+     * filter, else counted up to {@link #TOTAL_CAP}.
+     */
     @Transactional
-    public Page<AnalysisListItem> list(Filter f, int page, int limit) {
-        StringBuilder q = new StringBuilder("from RiskAnalysis a where 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (!access.readsAll()) {
-            Set<UUID> units = access.ownUnits();
-            if (units.isEmpty()) {
-                return new Page<>(List.of(), page, limit, 0);
+    @SuppressWarnings("unchecked")
+    public Page<AnalysisListItem> list(Filter f, int page, int limit, String cursorParam) {
+        Cursor cursor = Cursor.decode("cursor", cursorParam, ORDER);
+        LocalDate cursorDay = null;
+        if (cursor != null) {
+            if (cursor.at().getEpochSecond() % 86_400 != 0 || cursor.at().getNano() != 0) {
+                throw ProblemException.invalidField(
+                        "cursor",
+                        "is not a cursor of this list (send nextCursor of a page of the same list unchanged)");
             }
-            q.append(" and a.orgUnitId in :own");
-            p.put("own", units);
+            cursorDay = LocalDate.ofInstant(cursor.at(), ZoneOffset.UTC);
+            if (page > 1) {
+                throw ProblemException.invalidField(
+                        "page", "must not be sent with cursor (a cursor says where the page starts)");
+            }
+        }
+        if ((long) (page - 1) * limit + limit > MAX_WINDOW) {
+            throw ProblemException.invalidField(
+                    "page", "page × limit must not exceed " + MAX_WINDOW + ": for deeper pages follow nextCursor");
+        }
+        int shownPage = cursor == null ? page : 1;
+        Set<UUID> units = null; // null: every unit
+        if (!access.readsAll()) {
+            units = access.ownUnits();
         }
         if (f.unit() != null) {
             orgUnits.one(f.unit(), orgUnits.today());
-            q.append(" and a.orgUnitId in :subtree");
-            p.put("subtree", orgUnits.subtree(f.unit(), orgUnits.today()));
+            Set<UUID> subtree = orgUnits.subtree(f.unit(), orgUnits.today());
+            if (units == null) {
+                units = subtree;
+            } else {
+                units = new HashSet<>(units);
+                units.retainAll(subtree);
+            }
         }
+        if (units != null && units.isEmpty()) {
+            return new Page<>(List.of(), shownPage, limit, 0);
+        }
+        StringBuilder filters = new StringBuilder();
+        Map<String, Object> p = new HashMap<>();
         if (f.subjectKind() != null) {
-            q.append(" and a.subjectKind = :kind");
-            p.put("kind", f.subjectKind());
+            filters.append(" AND a.subject_kind = :kind");
+            p.put("kind", f.subjectKind().name());
         }
         if (f.processId() != null) {
-            q.append(" and a.processId = :process");
+            filters.append(" AND a.process_id = :process");
             p.put("process", f.processId());
         }
         if (f.status() != null) {
-            q.append(" and a.status = :status");
-            p.put("status", f.status());
+            filters.append(" AND a.status = :status");
+            p.put("status", f.status().name());
         }
         if (f.updatedSince() != null) {
-            q.append(" and a.updatedAt >= :since");
+            filters.append(" AND a.updated_at >= :since");
             p.put("since", f.updatedSince());
         }
-        TypedQuery<Long> count = em.createQuery("select count(a) " + q, Long.class);
-        TypedQuery<RiskAnalysis> rows =
-                em.createQuery("select a " + q + " order by a.analysedOn desc, a.id", RiskAnalysis.class);
-        p.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<AnalysisListItem> items = rows.setFirstResult((page - 1) * limit)
-                .setMaxResults(limit)
+        String seek = cursor == null
+                ? ""
+                : " AND a.analysed_on <= :cursorDay AND (a.analysed_on < :cursorDay OR a.id > :cursorId)";
+        String sql = units == null
+                ? "SELECT a.id, a.analysed_on FROM risk_analysis a WHERE TRUE" + filters + seek
+                        + " ORDER BY a.analysed_on DESC, a.id LIMIT :rows OFFSET :offset"
+                : "SELECT x.id, x.analysed_on FROM risk_analysis_unit_count c CROSS JOIN LATERAL ("
+                        + "SELECT a.id, a.analysed_on FROM risk_analysis a WHERE a.org_unit_id = c.org_unit_id"
+                        + filters + seek + " ORDER BY a.analysed_on DESC, a.id LIMIT :window) x"
+                        + " WHERE c.org_unit_id IN (:units) AND c.analyses > 0"
+                        + " ORDER BY x.analysed_on DESC, x.id LIMIT :rows OFFSET :offset";
+        // plans for the values at hand (a generic plan cannot tell a unit's share of the analyses from a filter's)
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        int offset = cursor == null ? (page - 1) * limit : 0;
+        var rows = em.createNativeQuery(sql, Tuple.class)
+                .setParameter("rows", limit + 1)
+                .setParameter("offset", offset);
+        p.forEach(rows::setParameter);
+        if (units != null) {
+            rows.setParameter("units", units).setParameter("window", offset + limit + 1);
+        }
+        if (cursor != null) {
+            rows.setParameter("cursorDay", cursorDay).setParameter("cursorId", cursor.id());
+        }
+        List<Tuple> found = rows.getResultList();
+        boolean more = found.size() > limit;
+        List<UUID> ids = (more ? found.subList(0, limit) : found)
+                .stream().map(t -> uuid(t, "id")).toList();
+        List<AnalysisListItem> items = items(ids);
+        String next = null;
+        if (more) {
+            AnalysisListItem last = items.get(items.size() - 1);
+            next = new Cursor(
+                            ORDER,
+                            last.analysedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                            last.id())
+                    .encode();
+        }
+        if (filters.isEmpty()) {
+            // only units filter: the per-unit counts the triggers of V80 keep, exact, O(units)
+            var total = em.createNativeQuery("SELECT coalesce(sum(analyses), 0) FROM risk_analysis_unit_count"
+                    + (units == null ? "" : " WHERE org_unit_id IN (:units)"));
+            if (units != null) {
+                total.setParameter("units", units);
+            }
+            long counted = ((Number) total.getSingleResult()).longValue();
+            return new Page<>(items, shownPage, limit, counted, true, next);
+        }
+        var count = em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM risk_analysis a WHERE "
+                + (units == null ? "TRUE" : "a.org_unit_id IN (:units)") + filters + " LIMIT :cap) c");
+        p.forEach(count::setParameter);
+        if (units != null) {
+            count.setParameter("units", units);
+        }
+        long counted = ((Number) count.setParameter("cap", TOTAL_CAP + 1).getSingleResult()).longValue();
+        boolean exact = counted <= TOTAL_CAP;
+        return new Page<>(items, shownPage, limit, exact ? counted : TOTAL_CAP, exact, next);
+    }
+
+    /** The list items of these analyses, in the order given: one statement for the analyses, one for their risks. */
+    private List<AnalysisListItem> items(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RiskAnalysis> byId = new HashMap<>();
+        em.createQuery("from RiskAnalysis a where a.id in :ids", RiskAnalysis.class)
+                .setParameter("ids", ids)
                 .getResultStream()
+                .forEach(a -> byId.put(a.id, a));
+        Map<UUID, Integer> risks = new HashMap<>();
+        Map<UUID, RiskMatrixClass> highest = new HashMap<>();
+        em.createQuery(
+                        "select r.analysis.id as analysis, r.status as status, r.matrixClass as matrixClass"
+                                + " from Risk r where r.analysis.id in :ids",
+                        Tuple.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .forEach(t -> {
+                    UUID analysis = t.get("analysis", UUID.class);
+                    risks.merge(analysis, 1, Integer::sum);
+                    if (t.get("status", RiskStatus.class) != RiskStatus.CLOSED) {
+                        highest.merge(
+                                analysis,
+                                t.get("matrixClass", RiskMatrixClass.class),
+                                (x, y) -> x.compareTo(y) >= 0 ? x : y);
+                    }
+                });
+        return ids.stream()
+                .map(byId::get)
                 .map(a -> new AnalysisListItem(
                         a.id,
                         a.title,
@@ -155,15 +282,10 @@ public class RiskQueries {
                         a.orgUnitId,
                         a.analysedOn,
                         a.status,
-                        a.risks.size(),
-                        a.risks.stream()
-                                .filter(r -> r.status != RiskStatus.CLOSED)
-                                .map(r -> r.matrixClass)
-                                .max(Enum::compareTo)
-                                .orElse(null),
+                        risks.getOrDefault(a.id, 0),
+                        highest.get(a.id),
                         a.updatedAt))
                 .toList();
-        return new Page<>(items, page, limit, count.getSingleResult());
     }
 
     /**

@@ -75,9 +75,22 @@ public class RiskResource {
     })
     @Operation(
             summary = "List risk analyses",
-            description = "Newest first. Unit managers and process owners see those of their "
-                    + "own part of the organisation.")
+            description = "Newest first (analysedOn, then id). Unit managers and process owners see those of their "
+                    + "own part of the organisation. Pages do not get slower as the analyses accumulate: follow "
+                    + "nextCursor (send it as cursor with the same filters) to page through any number of analyses; "
+                    + "page/limit reach the first "
+                    + RiskQueries.MAX_WINDOW
+                    + " analyses. total is exact when only unit (or the caller's part) filters; with another filter "
+                    + "it is exact up to "
+                    + RiskQueries.TOTAL_CAP
+                    + " analyses, above that totalExact is false and total is that lower bound.")
     @APIResponse(responseCode = "200", description = "One page of analyses")
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, the cursor or the page is invalid (a page beyond the first "
+                    + RiskQueries.MAX_WINDOW
+                    + " analyses: follow nextCursor)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AnalysisListItem> list(
             @Parameter(description = "Only analyses of this unit and the units under it") @QueryParam("unit")
                     String unit,
@@ -93,6 +106,11 @@ public class RiskResource {
             @Parameter(description = "Only analyses changed at or after this instant (RFC 3339)")
                     @QueryParam("updatedSince")
                     String since,
+            @Parameter(
+                            description =
+                                    "Continue after the page that returned this nextCursor (opaque; same filters; not with page)")
+                    @QueryParam("cursor")
+                    String cursor,
             @BeanParam @Valid PageParams paging) {
         return queries.list(
                 new RiskQueries.Filter(
@@ -102,7 +120,8 @@ public class RiskResource {
                         QueryParams.enumValue("status", status, RiskAnalysis.Status.class),
                         QueryParams.instant("updatedSince", since)),
                 paging.page,
-                paging.limit);
+                paging.limit,
+                cursor);
     }
 
     @POST

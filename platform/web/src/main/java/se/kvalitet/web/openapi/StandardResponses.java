@@ -16,8 +16,8 @@ import se.kvalitet.web.Problem;
 /**
  * The responses every operation of the suite can give whatever it does, as platform/web produces
  * them: the input rules (400, 413, 415), the token check (401, 403), the object lookup (404), content
- * negotiation (406), validation and references (422), optimistic locking (412, 428), an unexpected
- * failure (500) and an unavailable dependency (503 with {@code Retry-After}). A resource documents
+ * negotiation (406), validation and references (422), optimistic locking (412, 428), a write that lost a race
+ * with another on the same record (409 concurrent-change), an unexpected failure (500) and an unavailable dependency (503 with {@code Retry-After}). A resource documents
  * only what is particular to it (its 2xx, a 409 it raises, a sharper description of a 4xx); what it
  * documents wins over the standard description here.
  */
@@ -75,6 +75,13 @@ final class StandardResponses {
                     "If-Match does not name the resource's current ETag (someone changed it): read it again");
             add(responses, "428", "If-Match is required: send the ETag of the version you read");
         }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            add(
+                    responses,
+                    "409",
+                    "Another request changed the same record at the same time (concurrent-change): read it again "
+                            + "and retry after Retry-After seconds");
+        }
         add(responses, "500", "An unexpected failure; quote the correlation id to the operator");
         add(
                 responses,
@@ -92,6 +99,13 @@ final class StandardResponses {
             }
             if (e.getKey().equals("503") || e.getKey().equals("429")) {
                 addHeader(response, "Retry-After", ContractFilter.integerHeader("Seconds to wait before retrying"));
+            }
+            if (e.getKey().equals("409")) {
+                addHeader(
+                        response,
+                        "Retry-After",
+                        ContractFilter.integerHeader(
+                                "With concurrent-change: seconds to wait before reading again and retrying"));
             }
             addHeader(
                     response,

@@ -2,6 +2,7 @@ package se.kvalitet.web.input;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -247,6 +249,12 @@ class InputRulesTest {
         problem(given().get("/test/input/refused/22001").then(), 400).body(not(containsString("varying")));
         problem(given().get("/test/input/refused/23505").then(), 409);
         problem(given().get("/test/input/refused/23503").then(), 422);
+        // two requests changed the same rows at once: a conflict the client may retry, never a 500
+        for (String path : List.of("/test/input/refused/40P01", "/test/input/refused/40001", "/test/input/stale")) {
+            problem(given().get(path).then(), 409)
+                    .body("type", endsWith("/concurrent-change"))
+                    .header("Retry-After", notNullValue());
+        }
         // the database is not reachable: a 503 the client may retry (platform/web's DependencyUnavailableMappers)
         given().get("/test/input/refused/08006")
                 .then()

@@ -70,6 +70,14 @@ public class InputTestResource {
                 new java.sql.SQLException("ERROR: value too long for type character varying(100)", state));
     }
 
+    /** Another request changed the same row between this one's read and its write, as JPA reports it at commit. */
+    @GET
+    @Path("/stale")
+    public String stale() {
+        throw new IllegalStateException(
+                "commit failed", new jakarta.persistence.OptimisticLockException("Row was updated or deleted"));
+    }
+
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -110,11 +110,14 @@ class ContractFilterTest {
         assertThat(create.path("409").path("description").asText()).isEqualTo("Already there");
         assertThat(create.path("503").path("headers").has("Retry-After")).isTrue();
         assertThat(create.path("201").path("headers").has("X-Correlation-Id")).isTrue();
-        assertThat(names(op("/contract/v1/quality-activities/{id}", "put").path("responses")))
-                .contains("404", "412", "428");
+        assertThat(create.path("409").path("headers").has("Retry-After")).isTrue();
+        JsonNode put = op("/contract/v1/quality-activities/{id}", "put").path("responses");
+        assertThat(names(put)).contains("404", "409", "412", "428");
+        // a write that loses a race with another on the same record (ProblemMappers: concurrent-change)
+        assertThat(put.path("409").path("description").asText()).contains("concurrent-change");
         assertThat(names(op("/contract/v1/quality-activities", "get").path("responses")))
                 .contains("400", "401", "406", "503")
-                .doesNotContain("404", "413", "415");
+                .doesNotContain("404", "409", "413", "415");
         assertThat(doc.path("components")
                         .path("schemas")
                         .path("Problem")
