@@ -16,13 +16,16 @@ import se.kvalitet.testing.SequentialScans;
 
 /**
  * Issue 20 item 2 for the registry: a routine drafted, submitted and approved (with the coverage refresh of its
- * units), the document lists (in force, for a unit, a keyset page, by type and requirement, withdrawn), search for a
+ * units), the document lists (in force, for a unit with its total from the per-unit count, for a unit by type,
+ * withdrawn for a unit, a keyset page, by type and requirement, withdrawn), search for a
  * common and a rarer word, one document, the coverage matrix of a unit, the risk matrix of today and the list of risk analyses (whole, of a
  * unit's subtree, a cursor page, an offset page, filtered, a unit manager's part) read no table
  * that grows with history by a sequential scan ({@link SequentialScans}: planned with {@code enable_seqscan = off},
  * so a sequential scan means no index could answer). Allowed: the tables of the organisation, the verksamheter, the
  * requirement catalogue and the partners (they do not grow with history) and the per-unit summaries (the risk
- * matrix's, V80, and coverage's, V90, with its queue of changed versions, emptied by every refresh).
+ * matrix's, V80, coverage's, V90, with its queue of changed versions, emptied by every refresh, and the documents'
+ * count per unit, V106; not the units of the versions naming several units, {@code document_multi_unit}, which grows
+ * with the documents in force and is read by its key).
  */
 @QuarkusTest
 class NoSequentialScansTest {
@@ -47,7 +50,8 @@ class NoSequentialScansTest {
                             "coverage_unit_item",
                             "coverage_pending",
                             "risk_matrix_summary",
-                            "risk_analysis_unit_count"))
+                            "risk_analysis_unit_count",
+                            "document_unit_count"))
             .collect(Collectors.toUnmodifiableSet());
 
     @Inject
@@ -136,6 +140,8 @@ class NoSequentialScansTest {
         for (String query : new String[] {
             "?view=IN_FORCE&limit=50",
             "?view=IN_FORCE&unit=" + Api.HEMTJANST_NORR + "&limit=50",
+            "?view=IN_FORCE&unit=" + Api.HEMTJANST_NORR + "&type=ROUTINE&limit=50",
+            "?view=WITHDRAWN&unit=" + Api.HEMTJANST_NORR,
             "?view=IN_FORCE&limit=1&cursor=" + next,
             "?view=IN_FORCE&limit=5&page=2",
             "?view=IN_FORCE&type=ROUTINE&requirementItemId=" + Api.ROUTINES_4_4,

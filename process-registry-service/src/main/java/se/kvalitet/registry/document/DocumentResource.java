@@ -79,7 +79,11 @@ public class DocumentResource {
                             + "stands today). Pages do not get slower as the registry grows: follow nextCursor (send it as cursor "
                             + "with the same filters) to page through any number of documents; page/limit reach the first "
                             + DocumentQueries.MAX_WINDOW
-                            + " documents. total is exact up to "
+                            + " documents. total: with unit and no other filter (views IN_FORCE and WITHDRAWN) always exact; "
+                            + "with another filter (type, processId, activityId, requirementItemId, partnerId, ownerOrgUnitId, "
+                            + "updatedSince) exact up to "
+                            + DocumentQueries.FILTERED_TOTAL_CAP
+                            + " documents, else exact up to "
                             + DocumentQueries.TOTAL_CAP
                             + " documents; above that totalExact is false and total is that lower bound.")
     @APIResponse(responseCode = "200", description = "One page of documents")
