@@ -204,6 +204,13 @@ class MigrationImportIT {
         JsonNode run = importUntilTheUnitIsKnown(file);
         assertThat(run.get("accepted").asInt()).as(run.toString()).isEqualTo(YEAR.size());
 
+        // the rest of the year's quality work: a routine approved in 2024, withdrawn and approved again in 2025; two
+        // quality initiatives closed in 2025 (one on time, one late); an egenkontroll carried out on time. Live
+        // through the registry's and followup-service's APIs with the dates it happened, and moved in through their
+        // migration imports
+        historyLive(live[1], karin);
+        historyImported(imported[1], karin, tag);
+
         // statistics of 2025 for each twin, once report-service has every event
         Map<String, String> names = Map.of(
                 live[0],
@@ -234,12 +241,161 @@ class MigrationImportIT {
                 .isEqualTo(neutral(liveStatistics, names));
         System.out.println("[migration] statistics 2025 (live = imported): " + neutral(liveStatistics, names));
 
-        // the kvalitetsberättelse 2025 of each twin
-        JsonNode liveReport = kvalitetsberattelse(karin, live[0]);
-        JsonNode importedReport = kvalitetsberattelse(karin, imported[0]);
+        // the kvalitetsberättelse 2025 of each twin, once report-service has the registry's and followup-service's
+        // events too (the live twin's figures show them)
+        String liveDefinition = report(karin, live[0]);
+        String importedDefinition = report(karin, imported[0]);
+        JsonNode liveReport = null;
+        JsonNode importedReport = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            JsonNode l = generated(karin, liveDefinition);
+            JsonNode i = generated(karin, importedDefinition);
+            liveReport = l;
+            importedReport = i;
+            if (HISTORY_FIGURES.entrySet().stream().allMatch(f -> f.getValue().equals(fact(l, f.getKey())))
+                    && neutral(i, names).equals(neutral(l, names))) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        for (Map.Entry<String, String> f : HISTORY_FIGURES.entrySet()) {
+            assertThat(fact(liveReport, f.getKey()))
+                    .as("live kvalitetsberättelse 2025: " + f.getKey())
+                    .isEqualTo(f.getValue());
+        }
         assertThat(neutral(importedReport, names))
                 .as("kvalitetsberättelse 2025 content, imported vs live")
                 .isEqualTo(neutral(liveReport, names));
+    }
+
+    /** Figures of the kvalitetsberättelse 2025 that the history below makes (so the comparison is not of zeros). */
+    static final Map<String, String> HISTORY_FIGURES = Map.of(
+            "Kvalitetsinsatser genomförda under året", "2",
+            "Upphävda under året", "1",
+            "Fastställda eller reviderade under året", "1",
+            "Genomförda efter planerad tidpunkt", "0");
+
+    static final String ROUTINE = "\"type\":\"ROUTINE\",\"title\":\"Rutin för flytten\",\"content\":\"Gör så här.\"";
+
+    /** The initiatives of 2025: key, deadline, started, closed. */
+    static final List<String[]> INITIATIVES = List.of(
+            new String[] {"ki-on-time", "2025-06-30", "2025-02-01", "2025-06-20"},
+            new String[] {"ki-late", "2025-04-30", "2025-02-01", "2025-05-20"});
+
+    void historyLive(String unit, String karin) throws Exception {
+        String doc = created(
+                karin,
+                "/registry/v1/documents",
+                "{" + ROUTINE + ",\"ownerOrgUnitId\":\"" + unit
+                        + "\",\"orgUnitIds\":[\"" + unit + "\"],\"responsibilities\":[{\"task\":\"Utför\","
+                        + "\"responsibleRole\":\"Enhetschef\"}],\"reviewInterval\":\"YEARLY\"}");
+        String d = "/registry/v1/documents/" + doc;
+        String approve = "{\"decidedBy\":\"UNIT_HEAD\",\"decisionOrgUnitId\":\"" + unit + "\",\"decidedOn\":\"";
+        ok(send("POST", d + "/submit", karin, "{}"));
+        ok(send("POST", d + "/approve", karin, approve + "2024-03-01\"}"));
+        ok(send("POST", d + "/withdraw", karin, "{\"reason\":\"OBSOLETE\",\"withdrawnOn\":\"2025-05-01\"}"));
+        ok(send("POST", d + "/revisions", karin, "{}"));
+        ok(send("POST", d + "/submit", karin, "{}"));
+        ok(send("POST", d + "/approve", karin, approve + "2025-09-01\"}"));
+
+        for (String[] i : INITIATIVES) {
+            String id = created(
+                    karin,
+                    "/followup/v1/quality-initiatives",
+                    "{\"orgUnitId\":\"" + unit + "\",\"title\":\"Insats " + i[0]
+                            + "\",\"responsible\":\"Enhetschef\",\"origin\":\"OTHER\",\"deadline\":\"" + i[1]
+                            + "\"}");
+            String q = "/followup/v1/quality-initiatives/" + id;
+            ok(send("POST", q + "/start?startedOn=" + i[2], karin, "{}"));
+            ok(send(
+                    "POST",
+                    q + "/complete",
+                    karin,
+                    "{\"outcome\":\"DONE\",\"closedOn\":\"" + i[3] + "\",\"effect\":\"Genomförd.\"}"));
+        }
+
+        String plan = plan(karin, unit);
+        String occurrence = created(
+                karin, "/followup/v1/egenkontroll-plans/" + plan + "/occurrences", "{\"dueOn\":\"2025-03-31\"}");
+        ok(send(
+                "POST",
+                "/followup/v1/egenkontroll-occurrences/" + occurrence + "/execution",
+                karin,
+                "{\"executedOn\":\"2025-03-25\",\"result\":\"APPROVED\",\"deviationsFound\":0}"));
+    }
+
+    void historyImported(String unit, String karin, String tag) throws Exception {
+        String common = "\"sourceSystem\":\"e2e-gamla-systemet\",\"documentRef\":\"" + tag + "-rutin\"," + ROUTINE
+                + ",\"ownerOrgUnitId\":\"" + unit + "\",\"orgUnitIds\":\"" + unit
+                + "\",\"responsibilities\":\"Utför=Enhetschef\",\"reviewInterval\":\"YEARLY\","
+                + "\"decidedBy\":\"UNIT_HEAD\",\"decisionOrgUnitId\":\"" + unit + "\"";
+        // the later version first: the import replays a document's versions in the order they were decided
+        imported(
+                "/registry/v1/imports",
+                "{" + common + ",\"sourceId\":\"" + tag + "-rutin-2\",\"decidedOn\":\"2025-09-01\"}\n" + "{"
+                        + common + ",\"sourceId\":\"" + tag + "-rutin-1\",\"decidedOn\":\"2024-03-01\","
+                        + "\"withdrawnOn\":\"2025-05-01\",\"withdrawalReason\":\"OBSOLETE\"}",
+                2);
+        imported(
+                "/followup/v1/imports/quality-initiatives",
+                INITIATIVES.stream()
+                        .map(i -> "{\"sourceSystem\":\"e2e-gamla-systemet\",\"sourceId\":\"" + tag + "-" + i[0]
+                                + "\",\"orgUnitId\":\"" + unit + "\",\"title\":\"Insats " + i[0]
+                                + "\",\"responsible\":\"Enhetschef\",\"origin\":\"OTHER\",\"deadline\":\"" + i[1]
+                                + "\",\"status\":\"DONE\",\"startedOn\":\"" + i[2] + "\",\"closedOn\":\"" + i[3]
+                                + "\",\"effect\":\"Genomförd.\"}")
+                        .collect(Collectors.joining("\n")),
+                INITIATIVES.size());
+        String plan = plan(karin, unit);
+        imported(
+                "/followup/v1/imports/egenkontroll-occurrences",
+                "{\"sourceSystem\":\"e2e-gamla-systemet\",\"sourceId\":\"" + tag + "-ek\",\"planId\":\"" + plan
+                        + "\",\"dueOn\":\"2025-03-31\",\"executedOn\":\"2025-03-25\",\"result\":\"APPROVED\","
+                        + "\"deviationsFound\":0}",
+                1);
+    }
+
+    /** A quarterly egenkontroll plan of the unit whose first occurrence lies ahead (the past ones are added). */
+    String plan(String karin, String unit) throws Exception {
+        return created(
+                karin,
+                "/followup/v1/egenkontroll-plans",
+                "{\"orgUnitId\":\"" + unit + "\",\"title\":\"Kontroll av genomförandeplaner\","
+                        + "\"method\":\"SAMPLE_CHECK\",\"frequency\":\"QUARTERLY\",\"firstDueOn\":\""
+                        + java.time.LocalDate.now().plusDays(30) + "\",\"responsibleRole\":\"Enhetschef\"}");
+    }
+
+    /** Posts an NDJSON file to a migration import with the import role; every row must be accepted. */
+    void imported(String path, String file, int rows) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(201);
+        JsonNode run = JSON.readTree(r.body());
+        int accepted = 0;
+        for (JsonNode row : run.path("rows").path("items")) {
+            accepted += row.path("status").asText().equals("ACCEPTED") ? 1 : 0;
+        }
+        assertThat(accepted).as(path + ": " + r.body()).isEqualTo(rows);
+    }
+
+    /** The value of a fact (label and value) anywhere in a report's content, or null. */
+    static String fact(JsonNode content, String label) {
+        if (content == null) {
+            return null;
+        }
+        if (content.isObject() && label.equals(content.path("label").asText(null)) && content.has("value")) {
+            return content.get("value").asText();
+        }
+        for (JsonNode child : content) {
+            String found = fact(child, label);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** A department under the administration and one unit in it, both from 2024; returns their ids. */
@@ -416,12 +572,16 @@ class MigrationImportIT {
         }
     }
 
-    /** A kvalitetsberättelse 2025 for the department, generated; its content. */
-    JsonNode kvalitetsberattelse(String karin, String department) throws Exception {
-        String report = created(
+    /** The kvalitetsberättelse 2025 of the department (its definition). */
+    String report(String karin, String department) throws Exception {
+        return created(
                 karin,
                 "/report/v1/reports",
                 "{\"kind\":\"KVALITETSBERATTELSE\",\"year\":2025,\"orgUnitId\":\"" + department + "\"}");
+    }
+
+    /** A new version of the report, generated from the read models as they are now; its content. */
+    JsonNode generated(String karin, String report) throws Exception {
         HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/report/v1/reports/" + report + "/versions"))
                         .timeout(Duration.ofSeconds(58))
