@@ -3,6 +3,7 @@ package se.kvalitet.followup;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +52,18 @@ class NoSequentialScansTest {
                 false,
                 "[{\"validFromPeriod\":\"2023\",\"comparator\":\"AT_LEAST\",\"value\":90}]",
                 null);
+
+        String plan = given().header("Authorization", Fixtures.karin())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"orgUnitId\":\"" + org.a1() + "\",\"title\":\"Stickprov\",\"method\":\"SAMPLE_CHECK\","
+                        + "\"frequency\":\"QUARTERLY\",\"firstDueOn\":\""
+                        + LocalDate.now().plusDays(20)
+                        + "\",\"responsibleRole\":\"Enhetschef\"}")
+                .post("/followup/v1/egenkontroll-plans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("plan.id");
 
         SequentialScans scans = SequentialScans.begin(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
 
@@ -203,6 +216,39 @@ class NoSequentialScansTest {
                     .get("/followup/v1/imports/" + run)
                     .then()
                     .statusCode(200);
+        }
+
+        // the history import (issue 16 item 1): initiatives and egenkontroll occurrences, each file twice, the run
+        // read by status (references by their primary key, an occurrence's day by egenkontroll_occurrence_once)
+        String initiatives = "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"orgUnitId\":\""
+                + org.a1() + "\",\"title\":\"Insats\",\"responsible\":\"Enhetschef\",\"origin\":\"OTHER\","
+                + "\"deadline\":\"2022-05-31\",\"status\":\"DONE\",\"startedOn\":\"2022-01-10\",\"closedOn\":\"2022-06-20\"}\n"
+                + "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"orgUnitId\":\"" + org.b1()
+                + "\",\"title\":\"Insats\",\"responsible\":\"Enhetschef\",\"origin\":\"OTHER\",\"status\":\"NOT_STARTED\"}\n";
+        String occurrences = "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"planId\":\""
+                + plan + "\",\"dueOn\":\"2022-03-31\",\"executedOn\":\"2022-04-10\",\"result\":\"APPROVED\","
+                + "\"deviationsFound\":0}\n"
+                + "{\"sourceSystem\":\"scan\",\"sourceId\":\"" + UUID.randomUUID() + "\",\"planId\":\"" + plan
+                + "\",\"dueOn\":\"2022-06-30\"}\n";
+        for (String[] kind : List.of(
+                new String[] {"/followup/v1/imports/quality-initiatives", initiatives},
+                new String[] {"/followup/v1/imports/egenkontroll-occurrences", occurrences})) {
+            for (int i = 0; i < 2; i++) {
+                String run = given().header("Authorization", importer)
+                        .contentType("application/x-ndjson")
+                        .body(kind[1].getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .post(kind[0])
+                        .then()
+                        .statusCode(201)
+                        .body("rejected", equalTo(0))
+                        .extract()
+                        .path("id");
+                given().header("Authorization", importer)
+                        .queryParam("status", "ALREADY_IMPORTED")
+                        .get(kind[0] + "/" + run)
+                        .then()
+                        .statusCode(200);
+            }
         }
 
         scans.end(BOUNDED).assertNone();

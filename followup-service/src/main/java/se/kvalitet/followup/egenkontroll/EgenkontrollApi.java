@@ -202,7 +202,20 @@ public final class EgenkontrollApi {
             LocalDate cancelledOn,
 
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+
+            @Schema(
+                    description = "Migrated occurrences only: the system it was imported from (POST"
+                            + " /imports/egenkontroll-occurrences)")
+            String sourceSystem,
+
+            @Schema(description = "Migrated occurrences only: its id in the source system")
+            String sourceId,
+
+            @Schema(
+                    description = "Migrated occurrences only: the import run that brought it in (GET"
+                            + " /imports/egenkontroll-occurrences/{id})")
+            UUID importRunId) {
 
         public static OccurrenceResponse of(EgenkontrollOccurrence o, LocalDate today) {
             return new OccurrenceResponse(
@@ -222,7 +235,10 @@ public final class EgenkontrollApi {
                     o.cancelReason,
                     o.cancelledOn,
                     o.createdAt,
-                    o.updatedAt);
+                    o.updatedAt,
+                    o.sourceSystem,
+                    o.sourceId,
+                    o.importRunId);
         }
     }
 

@@ -79,6 +79,16 @@ public class EgenkontrollOccurrence {
     @Column(name = "overdue_notified", nullable = false)
     public boolean overdueNotified;
 
+    /** Provenance of an occurrence moved in by the history import (null for one scheduled here). */
+    @Column(name = "source_system", length = 100)
+    public String sourceSystem;
+
+    @Column(name = "source_id", length = 200)
+    public String sourceId;
+
+    @Column(name = "import_run_id")
+    public UUID importRunId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

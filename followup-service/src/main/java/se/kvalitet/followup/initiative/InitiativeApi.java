@@ -144,7 +144,20 @@ public final class InitiativeApi {
             LocalDate effectCheckedOn,
             List<TaskRequest> tasks,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+
+            @Schema(
+                    description = "Migrated initiatives only: the system it was imported from (POST"
+                            + " /imports/quality-initiatives)")
+            String sourceSystem,
+
+            @Schema(description = "Migrated initiatives only: its id in the source system")
+            String sourceId,
+
+            @Schema(
+                    description = "Migrated initiatives only: the import run that brought it in (GET"
+                            + " /imports/quality-initiatives/{id})")
+            UUID importRunId) {
 
         public static InitiativeResponse of(QualityInitiative i, LocalDate today) {
             return new InitiativeResponse(
@@ -169,7 +182,10 @@ public final class InitiativeApi {
                             .map(t -> new TaskRequest(t.responsible, t.description, t.deadline, t.doneOn))
                             .toList(),
                     i.createdAt,
-                    i.updatedAt);
+                    i.updatedAt,
+                    i.sourceSystem,
+                    i.sourceId,
+                    i.importRunId);
         }
     }
 }

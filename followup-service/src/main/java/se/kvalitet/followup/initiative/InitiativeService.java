@@ -249,7 +249,7 @@ public class InitiativeService {
      * concerns a unit the caller may see (DEVIATION_ANALYSIS; a report of another part of the organisation is as
      * unknown as a missing one); INDICATOR and OTHER point at nothing (the indicator is {@code indicatorId}).
      */
-    private void requireOrigin(InitiativeCommand r) {
+    private void requireOrigin(InitiativeCommand r, java.util.function.Predicate<UUID> visible) {
         UUID ref = r.originRef();
         switch (r.origin()) {
             case EGENKONTROLL -> {
@@ -264,7 +264,7 @@ public class InitiativeService {
             }
             case RISK -> {
                 if (ref != null) {
-                    registry.requireRisks("originRef", Set.of(ref), access.isSystem(), access::mayInspect);
+                    registry.requireRisks("originRef", Set.of(ref), access.isSystem(), visible);
                 }
             }
             case DEVIATION_ANALYSIS -> {
@@ -272,7 +272,7 @@ public class InitiativeService {
                         && !access.isSystem()
                         && !deviations
                                 .unitsOf(ref)
-                                .map(units -> units.stream().anyMatch(access::mayInspect))
+                                .map(units -> units.stream().anyMatch(visible))
                                 .orElse(false)) {
                     throw ReferenceProblems.unknown("originRef", "no such report of a unit you may see");
                 }
@@ -287,6 +287,17 @@ public class InitiativeService {
     }
 
     private void apply(QualityInitiative i, InitiativeCommand r) {
+        check(r, false);
+        assign(i, r);
+    }
+
+    /**
+     * The live checks of an initiative's data (texts, unit, indicator, origin and its reference, tasks' days), as a
+     * problem naming the field; no write and no transaction of its own, so the history import
+     * ({@link InitiativeHistory}) runs them per row inside its run. {@code wholeOrganisation}: the importer brings
+     * the whole organisation's history, so an origin may be a risk or report of any unit.
+     */
+    void check(InitiativeCommand r, boolean wholeOrganisation) {
         TextGuard guard = new TextGuard()
                 .text("title", r.title())
                 .text("description", r.description())
@@ -306,13 +317,18 @@ public class InitiativeService {
         if (r.origin() == Origin.INDICATOR && r.indicatorId() == null) {
             throw ProblemException.invalidField("indicatorId", "an initiative from an indicator names it");
         }
-        requireOrigin(r);
+        requireOrigin(r, wholeOrganisation ? unit -> true : access::mayInspect);
         LocalDate day = today.date();
         for (int n = 0; n < tasks.size(); n++) {
             if (tasks.get(n).doneOn() != null && tasks.get(n).doneOn().isAfter(day)) {
                 throw ProblemException.invalidField("tasks[" + n + "].doneOn", "must not be in the future");
             }
         }
+    }
+
+    /** Sets what {@link #check} accepted. */
+    void assign(QualityInitiative i, InitiativeCommand r) {
+        List<TaskCommand> tasks = r.tasks() == null ? List.of() : r.tasks();
         i.orgUnitId = r.orgUnitId();
         i.title = r.title().strip();
         i.description = r.description();

@@ -1,0 +1,156 @@
+package se.kvalitet.followup.initiative;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvalitet.followup.access.Roles;
+import se.kvalitet.followup.history.HistoryImport;
+import se.kvalitet.followup.history.HistoryImportApi.HistoryRunResponse;
+import se.kvalitet.web.PageParams;
+import se.kvalitet.web.Problem;
+import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.imports.ImportFormat;
+import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.imports.ImportRunAnswers;
+import se.kvalitet.web.imports.PreferWait;
+
+/** The migration import of past quality initiatives (issue 16 item 1): moving in with the quality plan's history. */
+@Path(InitiativeImportResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(
+        name = "History import (flytt av historik)",
+        description = "Moving in: past quality initiatives and egenkontroll occurrences from another system, with"
+                + " their real dates and their source reference")
+@SecurityRequirement(name = "SecurityScheme")
+public class InitiativeImportResource {
+
+    static final String PATH = "/followup/v1/imports/quality-initiatives";
+
+    private static final String EXAMPLE_NDJSON = "{\"sourceSystem\":\"stratsys\",\"sourceId\":\"KI-2023-007\","
+            + "\"orgUnitId\":\"00000000-0000-4000-8000-000000000011\",\"title\":\"Värdegrundsarbete i samtliga"
+            + " arbetsgrupper\",\"responsible\":\"Enhetschef\",\"deadline\":\"2023-10-31\",\"origin\":\"OTHER\","
+            + "\"status\":\"DONE\",\"createdOn\":\"2023-02-01\",\"startedOn\":\"2023-03-01\",\"closedOn\":\"2023-11-20\","
+            + "\"effect\":\"Samtliga grupper har genomfört värdegrundsdialog\"}";
+
+    @Inject
+    HistoryImport imports;
+
+    @Inject
+    InitiativeHistory kind;
+
+    @POST
+    @Consumes({ImportFormat.NDJSON_TYPE, ImportFormat.CSV_TYPE})
+    @RolesAllowed(Roles.IMPORTER)
+    @Operation(
+            summary = "Import past quality initiatives (flytt av historik)",
+            description = "One row = one quality initiative (kvalitetsinsats) with its real dates: orgUnitId, title,"
+                    + " description, responsible, deadline, support, origin, originRef, indicatorId, status"
+                    + " (NOT_STARTED, ONGOING, DONE, NOT_DONE), createdOn, startedOn, closedOn, effect, effective,"
+                    + " effectCheckedOn, and its reference in the system it comes from (sourceSystem, sourceId)."
+                    + " NDJSON (one object a line) or CSV (a header row naming the fields), UTF-8, at most 5 000 rows."
+                    + " Each row is checked as the live API checks the same data and replayed through the"
+                    + " initiative's transitions at its own dates, publishing what live work publishes"
+                    + " (initiative.completed with on time from closedOn; initiative.overdue as of the day after the"
+                    + " deadline when it was still open then). A row is stored whole or not at all; a reference"
+                    + " imported before with the same values is ALREADY_IMPORTED (nothing stored or published), with"
+                    + " other values REJECTED. Answers 201 when every row is done (always, within the request), with"
+                    + " each row's outcome (rejected rows name the field and the reason); Location is the run. The"
+                    + " followup-service README (Moving in) lists every field.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = ImportFormat.NDJSON_TYPE,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "initiative", value = EXAMPLE_NDJSON)),
+                @Content(mediaType = ImportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "201",
+            description = "The run, with every row's outcome (first page of 20 rows); Location is the run",
+            content = @Content(schema = @Schema(implementation = HistoryRunResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not readable as the format (not UTF-8, malformed CSV, an unknown CSV column), no rows, "
+                    + "more than 5 000 rows, or a Prefer wait that is not a number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Another run stored one of the same references at the same moment; nothing of this run "
+                    + "was stored: post it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Neither application/x-ndjson nor text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response post(
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(
+                            description = "wait=N (0-25): accepted as by every migration import; a run of"
+                                    + " initiatives always completes within the request")
+                    @HeaderParam("Prefer")
+                    String prefer,
+            byte[] body) {
+        PreferWait.seconds(prefer); // only checked: done within the request
+        UUID run = imports.run(kind, ImportFormat.of(contentType), body == null ? new byte[0] : body);
+        HistoryRunResponse answer = imports.read(kind.name(), run, null, 1, 20)
+                .map(HistoryRunResponse::of)
+                .orElseThrow(() -> new IllegalStateException("the run just stored is not readable"));
+        return ImportRunAnswers.done(URI.create(PATH + "/" + run), answer);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.IMPORTER)
+    @Operation(
+            summary = "A quality initiative import run and its rows' outcomes",
+            description = "Who posted it and when, counts, and one page of rows by row number; status filters the "
+                    + "rows (REJECTED: what to fix and post again).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content = @Content(schema = @Schema(implementation = HistoryRunResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed id, status or page parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such run of quality initiatives",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HistoryRunResponse get(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "Only rows with this outcome",
+                            schema = @Schema(enumeration = {"ACCEPTED", "ALREADY_IMPORTED", "REJECTED"}))
+                    @QueryParam("status")
+                    String status,
+            @Valid @BeanParam PageParams page) {
+        return imports.read(kind.name(), id, ImportRowStatus.filter(status), page.page, page.limit)
+                .map(HistoryRunResponse::of)
+                .orElseThrow(() -> ProblemException.notFound("Import run " + id));
+    }
+}
