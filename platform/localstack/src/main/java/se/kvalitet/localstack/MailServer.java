@@ -1,5 +1,6 @@
 package se.kvalitet.localstack;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
  * for a mail client: login and password are the recipient's address). What arrives is shown in
  * {@code <logs>/mail.log} (time, recipients, subject, Message-ID and the text) and kept as {@code .eml}
  * files in {@code <state>/mail/}, which any mail program opens. In memory: a restart empties the mailboxes,
- * the log and the files stay.
+ * the log and the files stay. Authentication is off (any login opens that address's mailbox, empty until mail
+ * arrives; the server listens on 127.0.0.1 only): GreenMail 2.1.5's IMAP handler spins on a connection that a client
+ * closes after a failed login, and each such thread took a core of the launcher's JVM until it stopped.
  */
 final class MailServer implements AutoCloseable {
 
@@ -45,6 +48,7 @@ final class MailServer implements AutoCloseable {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
+        gm.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         gm.start();
         try {
             Files.createDirectories(dir);
