@@ -19,6 +19,7 @@ import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.imports.ImportFiles;
 import se.kvalitet.web.imports.ImportFormat;
 import se.kvalitet.web.input.InputRules;
+import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
  * Reads a posted import file (NDJSON: one JSON object a line; CSV: a header row naming the fields, then one
@@ -270,6 +271,11 @@ final class ImportRows {
             String v = raw(field, required);
             if (v != null && !pattern.matcher(v).matches()) {
                 error(field, "must match " + pattern.pattern());
+                return null;
+            }
+            if (v != null && PersonalIdentityNumbers.containsAny(v)) {
+                // a reference is stored and answered as an identifier: never a personnummer, however written
+                error(field, "contains what looks like a personal identity number");
                 return null;
             }
             return v;

@@ -68,9 +68,8 @@ class MigrationImportTest {
                                 + "\"complaintAnsweredAt\":\"2023-05-10T08:00:00Z\",\"deviationOccurred\":false,"
                                 + "\"completedAt\":\"2023-05-11T08:00:00Z\",\"closedAt\":\"2023-05-12T08:00:00Z\"}")
                         .formatted(run, UNIT),
-                // bad form: no unit, an unknown category, a malformed date
-                "{\"sourceSystem\":\"flexite\",\"sourceId\":\"AV-%s-3\",\"receivedAt\":\"2023-13-01\",\"occurredAt\":\"2023-01-01T08:00:00Z\",\"category\":\"LEX_SOMETHING\",\"summary\":\"x\"}"
-                        .formatted(run),
+                // bad form: no unit, an unknown category, a malformed date, a personnummer as its reference
+                "{\"sourceSystem\":\"flexite\",\"sourceId\":\"AV-19121212-1212\",\"receivedAt\":\"2023-13-01\",\"occurredAt\":\"2023-01-01T08:00:00Z\",\"category\":\"LEX_SOMETHING\",\"summary\":\"x\"}",
                 // a personnummer in the summary: refused by the same guard as live text, nothing stored
                 ("{\"sourceSystem\":\"flexite\",\"sourceId\":\"AV-%s-4\",\"receivedAt\":\"2023-06-02T08:00:00Z\","
                                 + "\"occurredAt\":\"2023-06-01T08:00:00Z\",\"orgUnitId\":\"%s\",\"category\":\"OTHER_DEVIATION\","
@@ -109,7 +108,8 @@ class MigrationImportTest {
                 .extracting(r -> r.get("status"))
                 .containsExactly("ACCEPTED", "ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
         assertThat(first.getList("rows.items[2].errors.field", String.class))
-                .contains("receivedAt", "orgUnitId", "category");
+                .contains("receivedAt", "orgUnitId", "category", "sourceId");
+        assertThat(first.getString("rows.items[2]")).doesNotContain("1212");
         assertThat(first.getList("rows.items[3].errors.field", String.class)).containsExactly("summary");
         assertThat(first.getString("rows.items[3].errors[0].message")).doesNotContain("1212");
         assertThat(first.getList("rows.items[4].errors.field", String.class)).containsExactly("completedAt");

@@ -32,6 +32,7 @@ import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.imports.ImportFiles;
 import se.kvalitet.web.imports.ImportFormat;
 import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
  * The migration import of follow-up history other than measurements (issue 16 item 1): past quality initiatives and
@@ -240,6 +241,11 @@ public class HistoryImport {
         String v = f.text(field, 200, true);
         if (v != null && !form.matcher(v).matches()) {
             f.error(field, "must be " + rule);
+            return null;
+        }
+        if (v != null && PersonalIdentityNumbers.containsAny(v)) {
+            // a reference is stored and answered as an identifier: never a personnummer, however written
+            f.error(field, "contains what looks like a personal identity number");
             return null;
         }
         return v;

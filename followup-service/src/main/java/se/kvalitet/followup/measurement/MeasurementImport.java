@@ -37,6 +37,7 @@ import se.kvalitet.web.ProblemException;
 import se.kvalitet.web.imports.ImportFiles;
 import se.kvalitet.web.imports.ImportFormat;
 import se.kvalitet.web.imports.ImportRowStatus;
+import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /**
  * The migration import of past measurements (issue 16 item 1): each row a measurement of a past period
@@ -287,6 +288,11 @@ public class MeasurementImport {
         }
         if (!form.matcher(v).matches()) {
             errors.add(new FieldError(column, "must be " + rule));
+            return null;
+        }
+        if (PersonalIdentityNumbers.containsAny(v)) {
+            // a reference is stored and answered as an identifier: never a personnummer, however written
+            errors.add(new FieldError(column, "contains what looks like a personal identity number"));
             return null;
         }
         return v;

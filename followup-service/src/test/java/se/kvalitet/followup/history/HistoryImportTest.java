@@ -2,9 +2,11 @@ package se.kvalitet.followup.history;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -266,6 +268,19 @@ class HistoryImportTest {
                 .get("/followup/v1/quality-initiatives/" + onTimeId)
                 .then()
                 .body("status", equalTo("NOT_DONE"));
+        // a reference shaped like a personnummer is refused (it would be stored and answered as an identifier)
+        post(
+                        INITIATIVES,
+                        NDJSON,
+                        initiative(
+                                "KI-19121212-1212",
+                                org.b1(),
+                                "\"deadline\":\"2023-06-30\",\"status\":\"DONE\",\"closedOn\":\"2023-06-15\""))
+                .then()
+                .statusCode(201)
+                .body("rejected", equalTo(1))
+                .body("rows.items[0].errors[0].field", equalTo("sourceId"))
+                .body(not(containsString("1212-1212")));
 
         // the run later, only what to fix, paged; of the other kind it is no run
         given().header("Authorization", importer())
