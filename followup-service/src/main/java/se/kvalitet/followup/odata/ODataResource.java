@@ -187,7 +187,7 @@ public class ODataResource {
             odataPath = "/"; // the service document, without Olingo's redirect to the trailing slash
         }
         String base = publicBase(request, headers) + ROOT;
-        String query = request.getRawQuery();
+        String query = formSpaces(request.getRawQuery());
         ODataRequest r = new ODataRequest();
         r.setMethod(HttpMethod.GET);
         r.setProtocol("HTTP/1.1");
@@ -220,6 +220,17 @@ public class ODataResource {
             });
         }
         return b.build();
+    }
+
+    /**
+     * A query string with {@code +} for spaces, as HTML forms, curl's {@code --data-urlencode}, Python's
+     * {@code requests} and Java's {@code URLEncoder} write it, read as OData reads {@code %20}: Olingo takes a literal
+     * {@code +} ({@code $filter=year+eq+2026} was a 400 "Edm.Boolean and Edm.Int32 are not compatible"), while
+     * every other query parameter of the suite (JAX-RS) already decodes {@code +} as a space. OData's URL conventions
+     * ask clients to write a plus sign in a value (a time zone offset) as {@code %2B}, which stays a plus.
+     */
+    static String formSpaces(String rawQuery) {
+        return rawQuery == null || rawQuery.indexOf('+') < 0 ? rawQuery : rawQuery.replace("+", "%20");
     }
 
     /**

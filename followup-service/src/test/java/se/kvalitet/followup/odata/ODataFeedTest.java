@@ -178,6 +178,32 @@ class ODataFeedTest {
     }
 
     @Test
+    void aQueryWrittenWithPlusForSpacesIsReadAsOneWithPercentTwenty() {
+        // curl --data-urlencode, Python requests and Java's URLEncoder write spaces as '+'; %2B stays a plus sign
+        String filter = "indicatorId eq " + indicator + " and year ge 2022";
+        String plus = given().header("Authorization", Fixtures.bi())
+                .urlEncodingEnabled(false)
+                .get("/followup/v1/odata/Measurements?$filter=" + filter.replace(" ", "+") + "&$orderby=period+desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("value.period")
+                .toString();
+        String percent = given().header("Authorization", Fixtures.bi())
+                .urlEncodingEnabled(false)
+                .get("/followup/v1/odata/Measurements?$filter=" + filter.replace(" ", "%20")
+                        + "&$orderby=period%20desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("value.period")
+                .toString();
+        assertThat(plus).isEqualTo(percent).contains("2024");
+        assertThat(ODataResource.formSpaces("$filter=updatedAt+ge+2026-12-01T00:00:00%2B01:00"))
+                .isEqualTo("$filter=updatedAt%20ge%202026-12-01T00:00:00%2B01:00");
+    }
+
+    @Test
     void incrementalRefreshTakesWhatChangedSince() {
         ClientEntitySet before = read(
                 client.newURIBuilder(base())
