@@ -3,6 +3,7 @@ package se.kvalitet.followup.measurement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,9 @@ import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 public class MeasurementImport {
 
     public static final int MAX_ROWS = 5_000;
+
+    /** A whole run is one transaction; 10 minutes, above the default 60 s, for a loaded machine. */
+    static final int IMPORT_TRANSACTION_TIMEOUT_SECONDS = 600;
 
     static final Pattern SOURCE_SYSTEM = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
@@ -112,6 +116,8 @@ public class MeasurementImport {
 
     /** Imports one file; returns the run's id. Every row is answered; the accepted ones are stored whole. */
     @Transactional
+    // a run of up to 5 000 rows is one transaction: on a loaded machine it may outlast the default 60 s
+    @TransactionConfiguration(timeout = IMPORT_TRANSACTION_TIMEOUT_SECONDS)
     public UUID run(ImportFormat format, byte[] body) {
         List<RawRow> raws = format == ImportFormat.CSV
                 ? BulkReader.csv(new ByteArrayInputStream(body), null, COLUMNS, MAX_ROWS)
