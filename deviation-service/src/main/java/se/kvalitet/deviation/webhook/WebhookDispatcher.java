@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -47,6 +48,9 @@ public class WebhookDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    WebhookTargets targets;
 
     @Inject
     ManagedExecutor executor;
@@ -131,6 +135,11 @@ public class WebhookDispatcher {
         String error;
         Duration retryAfter = null;
         try {
+            Optional<String> refused = targets.refusal(URI.create(c.url()));
+            if (refused.isPresent()) {
+                // the name resolves into the installation's network now: no request, a failed attempt
+                throw new RefusedTarget("the target " + refused.get());
+            }
             HttpResponse<Void> response = http().send(request(c), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -151,6 +160,8 @@ public class WebhookDispatcher {
                         .flatMap(WebhookDispatcher::seconds)
                         .orElse(null);
             }
+        } catch (RefusedTarget e) {
+            error = e.getMessage();
         } catch (HttpTimeoutException e) {
             error = "no answer within " + settings.timeout().toSeconds() + " s";
         } catch (IOException e) {
@@ -175,12 +186,12 @@ public class WebhookDispatcher {
         return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
     }
 
-    private static java.util.Optional<Duration> seconds(String value) {
+    private static Optional<Duration> seconds(String value) {
         try {
             long s = Long.parseLong(value.trim());
-            return s >= 0 && s <= 86_400 ? java.util.Optional.of(Duration.ofSeconds(s)) : java.util.Optional.empty();
+            return s >= 0 && s <= 86_400 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -211,5 +222,12 @@ public class WebhookDispatcher {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.sign(c.secret(), d.eventId(), timestamp, body));
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    /** A delivery not attempted because its target now resolves into the installation's network. */
+    static final class RefusedTarget extends IOException {
+        RefusedTarget(String message) {
+            super(message, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Webhooks (issue 19 item 2): who the suite says it is, what it may call, how it retries. */
 @ConfigMapping(prefix = "kvalitet.webhooks")
@@ -26,6 +27,14 @@ public interface WebhookSettings {
      */
     @WithDefault("localhost,127.0.0.1")
     List<String> plainHttpHosts();
+
+    /**
+     * Hosts a subscription may name although they resolve to an address inside the installation's network (loopback,
+     * private, link-local, unique-local, carrier-grade NAT): a case-management system on the municipality's own
+     * network, or a receiver on the same machine in the local stack and the tests. Every other target that resolves
+     * to such an address is refused ({@link WebhookTargets}). None by default.
+     */
+    Optional<List<String>> internalHosts();
 
     /** Attempts per delivery before it goes to the subscription's dead-letter list. */
     @WithDefault("10")

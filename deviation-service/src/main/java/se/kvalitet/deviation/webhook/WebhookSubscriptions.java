@@ -42,6 +42,9 @@ public class WebhookSubscriptions {
     WebhookDispatcher dispatcher;
 
     @Inject
+    WebhookTargets targets;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -122,8 +125,10 @@ public class WebhookSubscriptions {
                     "Only a delivery that gave up (DEAD) can be sent again; this one is " + d.status());
         }
         store.replay(id, deliveryId, clock.instant());
+        // the row as queued, read before the dispatcher is woken: read after, it could already be DELIVERED
+        WebhookStore.Delivery queued = store.delivery(id, deliveryId).orElseThrow();
         dispatcher.wake();
-        return store.delivery(id, deliveryId).orElseThrow();
+        return queued;
     }
 
     public int replayDead(UUID id) {
@@ -212,6 +217,10 @@ public class WebhookSubscriptions {
         if (scheme.equals("http")
                 && !settings.plainHttpHosts().contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             throw ProblemException.invalidField("url", "must use https");
+        }
+        Optional<String> refused = targets.refusal(uri);
+        if (refused.isPresent()) {
+            throw ProblemException.invalidField("url", refused.get());
         }
         return uri;
     }

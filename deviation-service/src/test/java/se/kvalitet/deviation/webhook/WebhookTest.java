@@ -2,6 +2,7 @@ package se.kvalitet.deviation.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -407,6 +408,25 @@ class WebhookTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("types[0]"));
+        // a target inside the installation's network (cloud metadata, private, another loopback address, IPv6
+        // unique-local) is refused before any request is sent: no handshake answer maps that network for the client
+        for (String inside : List.of(
+                "https://169.254.169.254/latest/meta-data",
+                "https://10.20.30.40:8443/hook",
+                "https://192.168.1.10/hook",
+                "https://127.0.0.2:" + receiver.getAddress().getPort() + "/refuse",
+                "https://[fd12:3456::1]/hook",
+                "https://[::ffff:10.0.0.1]/hook")) {
+            subscribe(
+                            system,
+                            UUID.randomUUID().toString(),
+                            "{\"url\":\"%s\",\"types\":[\"%s\"]}".formatted(inside, DeviationClosedV1.TYPE))
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", containsString("inside the installation's network"));
+        }
         // people and other roles cannot subscribe; another system does not see this one's subscription
         given().header("Authorization", karin).get(SUBS).then().statusCode(403);
         given().header("Authorization", otherSystem).get(SUBS + "/" + id).then().statusCode(404);

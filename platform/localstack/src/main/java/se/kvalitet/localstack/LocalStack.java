@@ -927,6 +927,11 @@ public final class LocalStack implements AutoCloseable {
                 // recipients) with the demo realm's directory client; the address and realm are the issuer's
                 env.put("KVALITET_NOTIFICATION_DIRECTORY_CLIENT_SECRET", "kvalitet-directory-secret");
             }
+            if (s == Service.DEVIATION) {
+                // a case system's webhook receiver on this machine (deviation-service README, Webhooks); a packaged
+                // service sends nothing into its own network unless the installation lists the host
+                env.put("KVALITET_WEBHOOKS_INTERNAL_HOSTS", "localhost,127.0.0.1");
+            }
             // platform/orgcopy's OrgUnitLookup asks the registry for a unit created a moment ago
             env.put("QUARKUS_REST_CLIENT_PROCESS_REGISTRY_URL", serviceUrl(Service.REGISTRY));
         }
