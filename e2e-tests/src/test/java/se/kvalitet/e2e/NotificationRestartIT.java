@@ -69,7 +69,13 @@ class NotificationRestartIT {
 
     /** Investigations assigned, one mail each. */
     static final int MATTERS = 30;
-    /** Time between two assignments: about 7 s of assigning, so the kill meets assignments still coming. */
+    /**
+     * The first assignments come at once, so that the sender's first pass is likely to have several mails claimed when
+     * the first of them arrives and the process dies (the lease's path); the rest one every {@link #PACE}, about 5 s,
+     * so that the kill also meets assignments not yet posted or consumed.
+     */
+    static final int BURST = 8;
+
     static final Duration PACE = Duration.ofMillis(250);
 
     static final Pattern LINK =
@@ -153,8 +159,9 @@ class NotificationRestartIT {
                         "{\"investigator\":\"" + username + "\"}",
                         Map.of("If-Match", "*"));
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-                assigned.incrementAndGet();
-                Thread.sleep(PACE.toMillis());
+                if (assigned.incrementAndGet() >= BURST) {
+                    Thread.sleep(PACE.toMillis());
+                }
             }
             return null;
         });
@@ -186,8 +193,10 @@ class NotificationRestartIT {
                     StackDb.rows(
                             stack,
                             "report",
-                            "SELECT message_id, status, lease_owner IS NOT NULL FROM notification_mail"
-                                    + " WHERE username = ?",
+                            "SELECT message_id, status, lease_owner IS NOT NULL,"
+                                    + " extract(epoch FROM lease_until - clock_timestamp())::float8,"
+                                    + " extract(epoch FROM clock_timestamp())::float8"
+                                    + " FROM notification_mail WHERE username = ?",
                             username));
             System.out.println("[mail-restart] " + landing.describe());
             long r0 = System.nanoTime();
@@ -206,6 +215,8 @@ class NotificationRestartIT {
         long settleDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         List<Mail> mails;
         long lastMailNanos;
+        long firstMailAfterRestart = 0;
+        long allConsumed = 0;
         while (true) {
             mails = mails(stack, address);
             lastMailNanos = System.nanoTime();
@@ -214,6 +225,13 @@ class NotificationRestartIT {
                     "report",
                     "SELECT status, count(*) FROM notification_mail WHERE username = ? GROUP BY status",
                     username);
+            if (firstMailAfterRestart == 0 && mails.size() > landing.mails().size()) {
+                firstMailAfterRestart = lastMailNanos;
+            }
+            if (allConsumed == 0
+                    && statuses.values().stream().mapToLong(Long::longValue).sum() >= MATTERS) {
+                allConsumed = lastMailNanos;
+            }
             boolean allSent = statuses.getOrDefault("SENT", 0L) >= MATTERS && statuses.size() == 1;
             Set<String> mailed = mails.stream().map(Mail::report).collect(Collectors.toSet());
             if (allSent && mailed.containsAll(tracks.keySet())) {
@@ -236,11 +254,37 @@ class NotificationRestartIT {
             byReport.computeIfAbsent(m.report(), k -> new ArrayList<>()).add(m);
         }
         int duplicates = mails.size() - byReport.size();
+        String[] claimedAtKill = landing.claimed().toArray(String[]::new);
+        if (claimedAtKill.length > 0) {
+            // the mails the dead process held: their lease ran out, then the restarted sender took them
+            double killEpoch = ((Number) landing.rows().get(0).get(4)).doubleValue();
+            List<Object> sent = StackDb.rows(
+                            stack,
+                            "report",
+                            "SELECT extract(epoch FROM max(sent_at))::float8, min(attempts), max(attempts)"
+                                    + " FROM notification_mail WHERE message_id = ANY(?)",
+                            (Object) claimedAtKill)
+                    .get(0);
+            double leaseLeft = landing.rows().stream()
+                    .filter(r -> r.get(3) != null)
+                    .mapToDouble(r -> ((Number) r.get(3)).doubleValue())
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[mail-restart] the %d mail(s) claimed by the dead process: lease ran out %.1f s after the snapshot,"
+                            + " the last of them sent %.1f s after it, attempts %s-%s (snapshot: 1 s after the kill)%n",
+                    claimedAtKill.length,
+                    leaseLeft,
+                    ((Number) sent.get(0)).doubleValue() - killEpoch,
+                    sent.get(1),
+                    sent.get(2));
+        }
         System.out.printf(
                 Locale.ROOT,
                 "[mail-restart] %d matters, %d mails, %d duplicate(s)%s, last mail %.1f s after the first"
-                        + " assignment; SIGKILL after %.1f s, report-service ready again %.1f s later, the last"
-                        + " mail %.1f s after that%n",
+                        + " assignment; SIGKILL after %.1f s, report-service ready again %.1f s later; after"
+                        + " that the first mail %.1f s, every matter consumed %.1f s, the last mail %.1f s%n",
                 MATTERS,
                 mails.size(),
                 duplicates,
@@ -248,6 +292,8 @@ class NotificationRestartIT {
                 seconds(lastMailNanos - t0),
                 landing.killedAfter,
                 seconds(restartNanos),
+                seconds(firstMailAfterRestart - readyAt),
+                seconds(allConsumed - readyAt),
                 seconds(lastMailNanos - readyAt));
 
         // no loss, no stray mail: exactly the assigned reports
@@ -316,21 +362,23 @@ class NotificationRestartIT {
     /** Where the SIGKILL landed: assignments posted, mails in the mailbox, and the mail rows of report-service. */
     record Landing(double killedAfter, int assigned, List<Mail> mails, List<List<Object>> rows) {
 
-        /** Message-IDs the SMTP server had accepted but the dead process had not marked SENT: the README's window. */
-        Set<String> inWindow() {
-            Set<String> delivered = mails.stream().map(Mail::messageId).collect(Collectors.toSet());
+        /** Message-IDs of the rows the dead process had claimed and not marked SENT. */
+        Set<String> claimed() {
             return rows.stream()
                     .filter(r -> "PENDING".equals(r.get(1)) && Boolean.TRUE.equals(r.get(2)))
                     .map(r -> String.valueOf(r.get(0)))
-                    .filter(delivered::contains)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+
+        /** Message-IDs the SMTP server had accepted but the dead process had not marked SENT: the README's window. */
+        Set<String> inWindow() {
+            Set<String> delivered = mails.stream().map(Mail::messageId).collect(Collectors.toSet());
+            return claimed().stream().filter(delivered::contains).collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         String describe() {
             long sent = rows.stream().filter(r -> "SENT".equals(r.get(1))).count();
-            long claimed = rows.stream()
-                    .filter(r -> "PENDING".equals(r.get(1)) && Boolean.TRUE.equals(r.get(2)))
-                    .count();
+            long claimed = claimed().size();
             long waiting = rows.size() - sent - claimed;
             return String.format(
                     Locale.ROOT,
