@@ -59,7 +59,7 @@ import se.kvalitet.localstack.Service;
  * accepted when the process died and that was not yet marked SENT goes out again, with the same {@code Message-ID},
  * after its lease. The test decides which mail that is from the frozen state right after the kill (in the mailbox and
  * still a claimed PENDING row), so such a mail must arrive exactly twice with one Message-ID and every other exactly
- * once; the line printed says whether the kill hit that window. It did in 2 of the first 3 runs whose kill landed
+ * once; the line printed says whether the kill hit that window. It did in 2 of the first 4 runs whose kill landed
  * inside a sender pass (marking SENT after the SMTP exchange is a transaction of its own, a good part of the time each
  * mail takes in a pass).
  *
