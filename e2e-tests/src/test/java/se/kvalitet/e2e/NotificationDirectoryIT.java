@@ -221,7 +221,7 @@ class NotificationDirectoryIT {
     static List<String[]> mailbox(String address) throws MessagingException, IOException {
         Properties p = new Properties();
         p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", Integer.toString(stack.imapPort()));
+        p.put("mail.imap.port", Integer.toString(SharedStack.get().imapPort()));
         try (Store store = Session.getInstance(p).getStore("imap")) {
             store.connect(address, address);
             Folder inbox = store.getFolder("INBOX");
@@ -270,7 +270,8 @@ class NotificationDirectoryIT {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                HttpRequest.newBuilder(URI.create(
+                                SharedStack.get().keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
@@ -283,14 +284,19 @@ class NotificationDirectoryIT {
     /** A call of Keycloak's admin API for the suite's realm. */
     static HttpResponse<String> keycloak(String method, String path, String token, String json)
             throws IOException, InterruptedException {
-        return send(stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM + path, method, token, json, Map.of());
+        return send(
+                SharedStack.get().keycloakUrl() + "/admin/realms/" + LocalStack.REALM + path,
+                method,
+                token,
+                json,
+                Map.of());
     }
 
     /** A call through the gateway. */
     static HttpResponse<String> gateway(
             String method, String path, String token, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
-        return send(stack.gatewayUrl() + path, method, token, json, headers);
+        return send(SharedStack.get().gatewayUrl() + path, method, token, json, headers);
     }
 
     private static HttpResponse<String> send(

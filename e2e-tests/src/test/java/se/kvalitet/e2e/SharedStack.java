@@ -19,6 +19,8 @@ import se.kvalitet.localstack.Service;
  */
 public final class SharedStack {
 
+    /** NotificationRestartIT: after every class without an order (it kills report-service), before the drill. */
+    public static final int ORDER_NOTIFICATION_RESTART = org.junit.jupiter.api.Order.DEFAULT + 50;
     /** RecoveryDrillIT: after every class without an order. */
     public static final int ORDER_RECOVERY_DRILL = org.junit.jupiter.api.Order.DEFAULT + 100;
     /** ChaosIT: the very last. */
@@ -87,6 +89,11 @@ public final class SharedStack {
                     .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIRECTORY_FIRST_DELAY", "1s")
                     .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIGEST_TIME", "00:00")
                     .environment(Service.REPORT, "KVALITET_NOTIFICATION_DIGEST_CHECK_INTERVAL", "5s")
+                    // the mail sender passes every second (5 s in production) and a claimed mail's lease is 15 s
+                    // (2 min): NotificationRestartIT's mails that a SIGKILLed report-service had claimed go out
+                    // again within its minute, not two
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_SENDER_INTERVAL", "1s")
+                    .environment(Service.REPORT, "KVALITET_NOTIFICATION_SENDER_LEASE", "PT15S")
                     .progress(line -> System.out.println("[stack] " + line));
             String root = System.getProperty("kvalitet.repo-root");
             if (root != null) {
