@@ -57,7 +57,7 @@ import se.kvalitet.localstack.Service;
  *
  * <p>The one duplicate report-service's README admits ("the one window", NotificationSender): a mail the SMTP server had
  * accepted when the process died and that was not yet marked SENT goes out again, with the same {@code Message-ID},
- * after its lease. The test decides which mail that is from the frozen state right after the kill (in the mailbox and
+ * when the restarted replica takes its own leases back (or after the lease). The test decides which mail that is from the frozen state right after the kill (in the mailbox and
  * still a claimed PENDING row), so such a mail must arrive exactly twice with one Message-ID and every other exactly
  * once; the line printed says whether the kill hit that window. It did in 2 of the first 4 runs whose kill landed
  * inside a sender pass (marking SENT after the SMTP exchange is a transaction of its own, a good part of the time each
@@ -259,7 +259,7 @@ class NotificationRestartIT {
         int duplicates = mails.size() - byReport.size();
         String[] claimedAtKill = landing.claimed().toArray(String[]::new);
         if (claimedAtKill.length > 0) {
-            // the mails the dead process held: their lease ran out, then the restarted sender took them
+            // the mails the dead process held: the restarted replica took its own leases back at start-up and sent them
             double killEpoch = ((Number) landing.rows().get(0).get(4)).doubleValue();
             List<Object> sent = StackDb.rows(
                             stack,
@@ -275,7 +275,7 @@ class NotificationRestartIT {
                     .orElse(0);
             System.out.printf(
                     Locale.ROOT,
-                    "[mail-restart] the %d mail(s) claimed by the dead process: lease ran out %.1f s after the snapshot,"
+                    "[mail-restart] the %d mail(s) claimed by the dead process: lease would have run out %.1f s after the snapshot,"
                             + " the last of them sent %.1f s after it, attempts %s-%s (snapshot: 1 s after the kill)%n",
                     claimedAtKill.length,
                     leaseLeft,

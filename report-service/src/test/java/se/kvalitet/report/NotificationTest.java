@@ -420,6 +420,32 @@ class NotificationTest {
             assertThat(awaitMails(mail(karin), 1)).hasSize(1);
             assertThat(Db.value("SELECT attempts FROM notification_mail WHERE id = '" + id + "'"))
                     .isEqualTo("2");
+
+            // replica C claims the next mail and is killed; started again under the same name it takes its own lease
+            // back at once (the start-up of NotificationSender), not another replica's, and sends the mail once
+            Events.send(new DeviationDeadlineDueSoonV1(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    ClockKind.COMPLAINT_ANSWER,
+                    UUID.randomUUID(),
+                    DeviationCategory.COMPLAINT,
+                    o.unit(),
+                    Instant.parse("2026-12-01T08:00:00Z"),
+                    nineOn(ahead(16)),
+                    ahead(16),
+                    Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailRows(karin) == 2);
+            String next = Db.value(
+                    "SELECT id FROM notification_mail WHERE username = '" + karin + "' AND status = 'PENDING'");
+            assertThat(sender.claim("replica-c"))
+                    .anySatisfy(c -> assertThat(c.id().toString()).isEqualTo(next));
+            assertThat(sender.releaseOwn("replica-b")).isZero();
+            assertThat(sender.send("replica-b")).isZero();
+            assertThat(sender.releaseOwn("replica-c")).isEqualTo(1);
+            assertThat(sender.send("replica-c")).isEqualTo(1);
+            assertThat(Db.value("SELECT status || ' ' || attempts FROM notification_mail WHERE id = '" + next + "'"))
+                    .isEqualTo("SENT 2");
+            assertThat(awaitMails(mail(karin), 2)).hasSize(2);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -3,8 +3,10 @@ package se.kvalitet.report.notification;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +25,13 @@ import se.kvalitet.messaging.MessagingInstance;
  * Sends the pending mails of {@code notification_mail}. A pass <em>claims</em> up to {@code batch-size}
  * due rows under a lease ({@code FOR UPDATE SKIP LOCKED}, committed, so replicas take different rows),
  * hands each to the SMTP server and then marks it SENT, only while it still holds the lease. A replica
- * that dies after claiming leaves its rows leased until the lease runs out; then any replica takes them.
+ * that dies after claiming leaves its rows leased until the lease runs out; then any replica takes them. A
+ * replica that starts again under the same name ({@link MessagingInstance}: a pod's container restarted, a
+ * killed process started again) takes its own leases back at once: no process of that name can still be
+ * sending them, since two replicas running at once never share a name.
  *
  * <p>The one window: a crash after the SMTP server accepted a mail and before it was marked SENT sends
- * that mail again after the lease. Every mail carries the same {@code Message-ID} on every attempt, so a
+ * that mail again (after the lease, or at the restart of the same replica). Every mail carries the same {@code Message-ID} on every attempt, so a
  * mail client shows it once (at-least-once at the SMTP edge, exactly once into the outbox). A failed
  * send is retried with backoff up to {@code max-attempts}, then the row stays as FAILED with the error's
  * class (never its text, which could echo an address).
@@ -79,6 +84,29 @@ public class NotificationSender {
     /** Stops (false) or resumes (true) the scheduled passes, as a replica that stops and starts again. */
     public void enabled(boolean on) {
         this.enabled = on;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int released = releaseOwn(instance.id());
+        if (released > 0) {
+            LOG.infof("%d notification mail(s) this replica had claimed before it stopped are due again", released);
+        }
+    }
+
+    /**
+     * Ends the leases {@code owner} holds on unsent mails: called when a replica of that name starts, since its
+     * earlier process is gone; the next pass takes them (with the same Message-ID).
+     */
+    public int releaseOwn(String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement("UPDATE notification_mail SET lease_owner = NULL, lease_until = NULL"
+                                    + " WHERE lease_owner = ? AND status = 'PENDING'")) {
+                ps.setString(1, owner);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** One pass as {@code owner}: claims due mails, sends them and marks them; returns how many were sent. */
