@@ -68,7 +68,7 @@ public interface RowWriter extends AutoCloseable {
                 if (decimalComma && numeric[i] && v != null) {
                     v = v.replace('.', ',');
                 }
-                printer.field(v);
+                printer.field(numeric[i] ? v : inert(v));
             }
             printer.endRecord();
         }
@@ -76,6 +76,22 @@ public interface RowWriter extends AutoCloseable {
         @Override
         public void close() throws IOException {
             out.flush();
+        }
+
+        /**
+         * A text cell that a spreadsheet would read as a formula ({@code = + - @}, or a tab or carriage return
+         * first, OWASP's "CSV injection") gets a leading apostrophe, which Excel and LibreOffice show as text: an
+         * indicator or unit named {@code =HYPERLINK(…)} must not run in the quality team's Excel. Numbers are
+         * written as numbers; JSON is never changed.
+         */
+        static String inert(String v) {
+            if (v == null || v.isEmpty()) {
+                return v;
+            }
+            char first = v.charAt(0);
+            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                    ? "'" + v
+                    : v;
         }
     }
 

