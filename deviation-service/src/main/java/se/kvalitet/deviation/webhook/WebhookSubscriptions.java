@@ -24,6 +24,8 @@ import se.kvalitet.web.Page;
 import se.kvalitet.web.PageParams;
 import se.kvalitet.web.Problem;
 import se.kvalitet.web.ProblemException;
+import se.kvalitet.web.input.BodyScreening;
+import se.kvalitet.web.privacy.PersonalIdentityNumbers;
 
 /** The subscription use cases of a machine client: create (after the validation handshake), read, end, replay. */
 @ApplicationScoped
@@ -213,6 +215,13 @@ public class WebhookSubscriptions {
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw ProblemException.invalidField("url", "must not carry user information or a fragment");
+        }
+        if (PersonalIdentityNumbers.containsAny(uri.getHost() + " " + uri.getPath() + " " + uri.getQuery())) {
+            // percent-encoded (%31%39…), which the body's screening of the raw text does not read: the same 422
+            throw ProblemException.unprocessable(
+                    "personal-identity-number",
+                    "Personal identity numbers may not be stored here; remove them and send again",
+                    List.of(new Problem.FieldError("url", BodyScreening.TEXT_MESSAGE)));
         }
         if (scheme.equals("http")
                 && !settings.plainHttpHosts().contains(uri.getHost().toLowerCase(Locale.ROOT))) {
