@@ -54,9 +54,18 @@ public class ODataFeed {
      * FeedJson} must match byte for byte; {@code ODataFeedTest} compares the two).
      */
     ODataResponse handle(ODataRequest request, boolean streamed) {
+        if (nesting(request.getRawQueryPath()) > MAX_NESTING) {
+            throw problem(400, null, "an expression is nested more than " + MAX_NESTING + " levels deep (parentheses)");
+        }
         ODataHandler handler = odata.createRawHandler(metadata);
         handler.register(new FeedProcessor(reader, evaluations, pageSize, streamed));
-        ODataResponse response = handler.process(request);
+        ODataResponse response;
+        try {
+            response = handler.process(request);
+        } catch (StackOverflowError e) {
+            // Olingo's parser recurses per level of an expression; a client's input, not a failure of the feed
+            throw problem(400, null, "an expression is nested too deeply to be read");
+        }
         int status = response.getStatusCode();
         if (status < 400) {
             return response;
@@ -79,10 +88,45 @@ public class ODataFeed {
         if (status >= 500) {
             throw new IllegalStateException("OData feed failed: " + message);
         }
+        throw problem(status, code, message);
+    }
+
+    /**
+     * The deepest nesting of parentheses in a raw query string, {@code %28}/{@code %29} counted too. Olingo's
+     * parser recurses once per level (about 1 000 levels exhausted a request thread's stack: a 500), so a
+     * deeper expression is refused before it is parsed; no real filter comes near {@value #MAX_NESTING}.
+     */
+    static int nesting(String rawQuery) {
+        if (rawQuery == null) {
+            return 0;
+        }
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < rawQuery.length(); i++) {
+            char c = rawQuery.charAt(i);
+            boolean open = c == '(';
+            boolean close = c == ')';
+            if (c == '%' && i + 2 < rawQuery.length() && rawQuery.charAt(i + 1) == '2') {
+                char d = Character.toUpperCase(rawQuery.charAt(i + 2));
+                open = d == '8';
+                close = d == '9';
+            }
+            if (open) {
+                max = Math.max(max, ++depth);
+            } else if (close && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
+    static final int MAX_NESTING = 100;
+
+    private static ProblemException problem(int status, String code, String message) {
         Map<String, Object> odataError = new LinkedHashMap<>();
         odataError.put("code", code == null ? Integer.toString(status) : code);
         odataError.put("message", message);
-        throw new ProblemException(status, "odata-request", "OData request not answered", message)
+        return new ProblemException(status, "odata-request", "OData request not answered", message)
                 .with("error", odataError);
     }
 }
