@@ -91,26 +91,10 @@ class NotificationDirectoryIT {
         // the quality team assigns the person a deviation's investigation
         String anna = StackTokens.user(HTTP, stack, "anna");
         String karin = StackTokens.user(HTTP, stack, "karin");
-        HttpResponse<String> filed = gateway(
-                "POST",
-                "/deviation/v1/deviations",
-                anna,
-                """
-                {"summary":"Larmet gick inte fram","description":"Trygghetslarmet svarade inte vid provlarm.",
-                 "occurredAt":"%s","orgUnitId":"%s"}""".formatted(
-                        Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        HEMTJANST),
-                Map.of());
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        String deviation = JSON.readTree(filed.body()).get("id").asText();
-        HttpResponse<String> triaged = gateway(
-                "POST",
-                "/deviation/v1/deviations/" + deviation + "/triage",
-                karin,
-                "{\"categories\":[\"OTHER_DEVIATION\"]}",
-                Map.of("If-Match", "*"));
-        assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
-        String track = JSON.readTree(triaged.body()).at("/tracks/0/id").asText();
+        String[] filed =
+                triagedDeviation(anna, karin, "Larmet gick inte fram", "Trygghetslarmet svarade inte vid provlarm.");
+        String deviation = filed[0];
+        String track = filed[1];
         HttpResponse<String> assigned = gateway(
                 "POST",
                 "/deviation/v1/deviations/" + deviation + "/tracks/" + track + "/assign",
@@ -293,6 +277,33 @@ class NotificationDirectoryIT {
     }
 
     /** A call through the gateway. */
+    /** A deviation anna filed in hemtjänsten yesterday and karin triaged: its id and its track's. */
+    static String[] triagedDeviation(String anna, String karin, String summary, String description) throws Exception {
+        ObjectNode body = JSON.createObjectNode()
+                .put("summary", summary)
+                .put("description", description)
+                .put(
+                        "occurredAt",
+                        Instant.now()
+                                .minus(Duration.ofDays(1))
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString())
+                .put("orgUnitId", HEMTJANST);
+        HttpResponse<String> filed = gateway("POST", "/deviation/v1/deviations", anna, body.toString(), Map.of());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String deviation = JSON.readTree(filed.body()).get("id").asText();
+        HttpResponse<String> triaged = gateway(
+                "POST",
+                "/deviation/v1/deviations/" + deviation + "/triage",
+                karin,
+                "{\"categories\":[\"OTHER_DEVIATION\"]}",
+                Map.of("If-Match", "*"));
+        assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+        return new String[] {
+            deviation, JSON.readTree(triaged.body()).at("/tracks/0/id").asText()
+        };
+    }
+
     static HttpResponse<String> gateway(
             String method, String path, String token, String json, Map<String, String> headers)
             throws IOException, InterruptedException {

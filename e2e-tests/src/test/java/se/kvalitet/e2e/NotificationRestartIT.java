@@ -15,14 +15,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,7 +113,7 @@ class NotificationRestartIT {
         HttpResponse<String> mapped =
                 keycloak("POST", "/users/" + id + "/role-mappings/realm", admin, "[" + role.body() + "]");
         assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
-        String own = passwordToken(stack, username, password);
+        String own = StackTokens.user(NotificationDirectoryIT.HTTP, stack, username, password);
         HttpResponse<String> saved =
                 gateway("PUT", "/report/v1/notification-preferences/me", own, "{\"delivery\":\"IMMEDIATE\"}", Map.of());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
@@ -139,7 +133,8 @@ class NotificationRestartIT {
             List<Future<String[]>> filed = new ArrayList<>();
             for (int i = 0; i < MATTERS; i++) {
                 int n = i;
-                filed.add(filing.submit(() -> triagedDeviation(anna, karin, n)));
+                filed.add(filing.submit(
+                        () -> NotificationDirectoryIT.triagedDeviation(anna, karin, "Olåst förråd " + n, DESCRIPTION)));
             }
             for (Future<String[]> f : filed) {
                 String[] deviationAndTrack = f.get(120, TimeUnit.SECONDS);
@@ -335,33 +330,6 @@ class NotificationRestartIT {
                 .isEqualTo(MATTERS);
     }
 
-    /** A deviation anna filed in hemtjänsten and karin triaged: its id and its track's. */
-    static String[] triagedDeviation(String anna, String karin, int n) throws Exception {
-        HttpResponse<String> filed = gateway(
-                "POST",
-                "/deviation/v1/deviations",
-                anna,
-                """
-                {"summary":"Olåst förråd %d","description":"%s","occurredAt":"%s","orgUnitId":"%s"}""".formatted(
-                                n,
-                                DESCRIPTION,
-                                Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
-                                HEMTJANST),
-                Map.of());
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        String deviation = JSON.readTree(filed.body()).get("id").asText();
-        HttpResponse<String> triaged = gateway(
-                "POST",
-                "/deviation/v1/deviations/" + deviation + "/triage",
-                karin,
-                "{\"categories\":[\"OTHER_DEVIATION\"]}",
-                Map.of("If-Match", "*"));
-        assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
-        return new String[] {
-            deviation, JSON.readTree(triaged.body()).at("/tracks/0/id").asText()
-        };
-    }
-
     /** Where the SIGKILL landed: assignments posted, mails in the mailbox, and the mail rows of report-service. */
     record Landing(double killedAfter, int assigned, List<Mail> mails, List<List<Object>> rows) {
 
@@ -426,31 +394,6 @@ class NotificationRestartIT {
         } catch (AuthenticationFailedException e) {
             return List.of(); // no mailbox for the address yet
         }
-    }
-
-    /** The person's own token (password grant through the intranet client, as the demo users'). */
-    static String passwordToken(LocalStack stack, String username, String password) throws Exception {
-        String form = Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "kvalitet-intranet",
-                        "username",
-                        username,
-                        "password",
-                        password)
-                .entrySet()
-                .stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> r = NotificationDirectoryIT.HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     static double seconds(long nanos) {

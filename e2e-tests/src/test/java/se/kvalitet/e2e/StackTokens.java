@@ -22,6 +22,11 @@ public final class StackTokens {
 
     /** A demo user's token (password grant through the intranet client; every demo user's password is "demo"). */
     public static String user(HttpClient http, LocalStack stack, String username) throws Exception {
+        return user(http, stack, username, "demo");
+    }
+
+    /** A person's own token with the person's password (a user a test made in Keycloak). */
+    public static String user(HttpClient http, LocalStack stack, String username, String password) throws Exception {
         return fetch(
                 http,
                 stack,
@@ -33,7 +38,7 @@ public final class StackTokens {
                         "username",
                         username,
                         "password",
-                        "demo"));
+                        password));
     }
 
     /** A machine client's token (client credentials). */
