@@ -61,22 +61,7 @@ class NotificationDirectoryIT {
         String admin = adminToken();
 
         // an administrator gives a new person the investigator role, an address and a unit in Keycloak
-        ObjectNode user = JSON.createObjectNode()
-                .put("username", username)
-                .put("email", address)
-                .put("emailVerified", true)
-                .put("enabled", true)
-                .put("firstName", "Nils")
-                .put("lastName", "Nilsson");
-        user.putObject("attributes").putArray("org_units").add(HEMTJANST);
-        HttpResponse<String> created = keycloak("POST", "/users", admin, user.toString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        HttpResponse<String> role = keycloak("GET", "/roles/investigator", admin, null);
-        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
-        HttpResponse<String> mapped =
-                keycloak("POST", "/users/" + id + "/role-mappings/realm", admin, "[" + role.body() + "]");
-        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+        String id = investigator(admin, username, address, "Nils", "Nilsson", null);
 
         // the sync makes the person a recipient: from the directory, a daily digest, the directory's address
         List<Object> row = await(
@@ -277,6 +262,39 @@ class NotificationDirectoryIT {
     }
 
     /** A call through the gateway. */
+    /**
+     * A new person in Keycloak, made through its admin API as an administrator would: an address, the unit
+     * hemtjänsten as {@code org_units}, the realm role investigator and, when given, a password. Returns the user's id.
+     */
+    static String investigator(
+            String admin, String username, String address, String first, String last, String password)
+            throws Exception {
+        ObjectNode user = JSON.createObjectNode()
+                .put("username", username)
+                .put("email", address)
+                .put("emailVerified", true)
+                .put("enabled", true)
+                .put("firstName", first)
+                .put("lastName", last);
+        user.putObject("attributes").putArray("org_units").add(HEMTJANST);
+        if (password != null) {
+            user.putArray("credentials")
+                    .addObject()
+                    .put("type", "password")
+                    .put("value", password)
+                    .put("temporary", false);
+        }
+        HttpResponse<String> created = keycloak("POST", "/users", admin, user.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        HttpResponse<String> role = keycloak("GET", "/roles/investigator", admin, null);
+        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
+        HttpResponse<String> mapped =
+                keycloak("POST", "/users/" + id + "/role-mappings/realm", admin, "[" + role.body() + "]");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+        return id;
+    }
+
     /** A deviation anna filed in hemtjänsten yesterday and karin triaged: its id and its track's. */
     static String[] triagedDeviation(String anna, String karin, String summary, String description) throws Exception {
         ObjectNode body = JSON.createObjectNode()

@@ -1,13 +1,9 @@
 package se.kvalitet.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.kvalitet.e2e.NotificationDirectoryIT.HEMTJANST;
-import static se.kvalitet.e2e.NotificationDirectoryIT.JSON;
 import static se.kvalitet.e2e.NotificationDirectoryIT.adminToken;
 import static se.kvalitet.e2e.NotificationDirectoryIT.gateway;
-import static se.kvalitet.e2e.NotificationDirectoryIT.keycloak;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -92,27 +88,7 @@ class NotificationRestartIT {
 
         // an investigator with an address, a unit and a password in Keycloak, who chooses immediate mail
         String admin = adminToken();
-        ObjectNode user = JSON.createObjectNode()
-                .put("username", username)
-                .put("email", address)
-                .put("emailVerified", true)
-                .put("enabled", true)
-                .put("firstName", "Maja")
-                .put("lastName", "Berg");
-        user.putObject("attributes").putArray("org_units").add(HEMTJANST);
-        user.putArray("credentials")
-                .addObject()
-                .put("type", "password")
-                .put("value", password)
-                .put("temporary", false);
-        HttpResponse<String> created = keycloak("POST", "/users", admin, user.toString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        HttpResponse<String> role = keycloak("GET", "/roles/investigator", admin, null);
-        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
-        HttpResponse<String> mapped =
-                keycloak("POST", "/users/" + id + "/role-mappings/realm", admin, "[" + role.body() + "]");
-        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+        NotificationDirectoryIT.investigator(admin, username, address, "Maja", "Berg", password);
         String own = StackTokens.user(NotificationDirectoryIT.HTTP, stack, username, password);
         HttpResponse<String> saved =
                 gateway("PUT", "/report/v1/notification-preferences/me", own, "{\"delivery\":\"IMMEDIATE\"}", Map.of());
