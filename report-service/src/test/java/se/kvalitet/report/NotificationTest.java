@@ -388,17 +388,7 @@ class NotificationTest {
         save(token(karin, mail(karin), "quality-team", o.root()), "IMMEDIATE");
         sender.enabled(false);
         try {
-            Events.send(new DeviationDeadlineDueSoonV1(
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    ClockKind.COMPLAINT_ANSWER,
-                    UUID.randomUUID(),
-                    DeviationCategory.COMPLAINT,
-                    o.unit(),
-                    Instant.parse("2026-12-01T08:00:00Z"),
-                    nineOn(ahead(15)),
-                    ahead(15),
-                    Instant.now()));
+            complaintAnswerDueSoon(o.unit(), 15);
             await().atMost(Duration.ofSeconds(30)).until(() -> mailRows(karin) == 1);
             String id = Db.value("SELECT id FROM notification_mail WHERE username = '" + karin + "'");
 
@@ -423,17 +413,7 @@ class NotificationTest {
 
             // replica C claims the next mail and is killed; started again under the same name it takes its own lease
             // back at once (the start-up of NotificationSender), not another replica's, and sends the mail once
-            Events.send(new DeviationDeadlineDueSoonV1(
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    ClockKind.COMPLAINT_ANSWER,
-                    UUID.randomUUID(),
-                    DeviationCategory.COMPLAINT,
-                    o.unit(),
-                    Instant.parse("2026-12-01T08:00:00Z"),
-                    nineOn(ahead(16)),
-                    ahead(16),
-                    Instant.now()));
+            complaintAnswerDueSoon(o.unit(), 16);
             await().atMost(Duration.ofSeconds(30)).until(() -> mailRows(karin) == 2);
             String next = Db.value(
                     "SELECT id FROM notification_mail WHERE username = '" + karin + "' AND status = 'PENDING'");
@@ -451,6 +431,21 @@ class NotificationTest {
         } finally {
             sender.enabled(true);
         }
+    }
+
+    /** A complaint's answer in {@code unit} due {@code days} days from today: one immediate mail to the quality team. */
+    static void complaintAnswerDueSoon(UUID unit, int days) {
+        Events.send(new DeviationDeadlineDueSoonV1(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                ClockKind.COMPLAINT_ANSWER,
+                UUID.randomUUID(),
+                DeviationCategory.COMPLAINT,
+                unit,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                nineOn(ahead(days)),
+                ahead(days),
+                Instant.now()));
     }
 
     @Test
