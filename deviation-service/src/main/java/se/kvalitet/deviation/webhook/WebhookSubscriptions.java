@@ -218,10 +218,7 @@ public class WebhookSubscriptions {
         }
         if (PersonalIdentityNumbers.containsAny(uri.getHost() + " " + uri.getPath() + " " + uri.getQuery())) {
             // percent-encoded (%31%39…), which the body's screening of the raw text does not read: the same 422
-            throw ProblemException.unprocessable(
-                    "personal-identity-number",
-                    "Personal identity numbers may not be stored here; remove them and send again",
-                    List.of(new Problem.FieldError("url", BodyScreening.TEXT_MESSAGE)));
+            throw BodyScreening.refused(List.of(new Problem.FieldError("url", BodyScreening.TEXT_MESSAGE)));
         }
         if (scheme.equals("http")
                 && !settings.plainHttpHosts().contains(uri.getHost().toLowerCase(Locale.ROOT))) {

@@ -80,11 +80,19 @@ public final class BodyScreening {
 
     private void done() {
         if (!refused.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "personal-identity-number",
-                    "Personal identity numbers may not be stored here; remove them and send again",
-                    List.copyOf(refused));
+            throw refused(refused);
         }
+    }
+
+    /**
+     * The 422 problem for fields holding a personal identity number: what this screening answers, and what a service
+     * answers for a number it finds itself in a value the screening cannot read (e.g. percent-encoded in a URL).
+     */
+    public static ProblemException refused(List<Problem.FieldError> fields) {
+        return ProblemException.unprocessable(
+                "personal-identity-number",
+                "Personal identity numbers may not be stored here; remove them and send again",
+                List.copyOf(fields));
     }
 
     /** {@code chapters.risk.narrative}, {@code focusAreas[0]}: where the parser stands; names that are not plain become {@code ?}. */
